@@ -1,0 +1,38 @@
+// The whole service layer, composed once per process: the Electron app, the CLI and the browser
+// mode all start here, so they run the very same code against the very same database.
+import { openDatabase, type Db } from './db/open';
+import { CampaignStore } from './campaigns/store';
+import { loadBuiltInLibrary } from './campaigns/library';
+import { LookupService } from './lookup/lookup';
+import { createHandlers } from './api/handlers';
+import { createDispatcher, type Dispatcher } from './api/dispatch';
+
+export type AppOptions = {
+  dbPath: string;
+  /** The clock, injectable so data ages are testable. */
+  now?: () => Date;
+  version?: string;
+};
+
+export type App = {
+  db: Db;
+  campaigns: CampaignStore;
+  lookup: LookupService;
+  dispatch: Dispatcher;
+  close(): Promise<void>;
+};
+
+export async function createApp(opts: AppOptions): Promise<App> {
+  const now = opts.now ?? (() => new Date());
+  const db = await openDatabase(opts.dbPath);
+  try {
+    const campaigns = new CampaignStore(db, now);
+    loadBuiltInLibrary(db, campaigns);
+    const lookup = new LookupService(db, campaigns, now);
+    const handlers = createHandlers({ db, campaigns, lookup, now, version: opts.version ?? '0.0.0' });
+    return { db, campaigns, lookup, dispatch: createDispatcher(handlers), close: () => db.close() };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,32 @@
+// A bulletin file from the user: parsed, validated and loaded all-or-nothing, with errors that name
+// the field and the problem.
+import { ApiError } from '../../shared/api';
+import { Bulletin, describeIssues } from '../../shared/bulletin';
+import type { CampaignStore, UpsertOutcome } from './store';
+
+export function parseBulletinFile(content: string, fileName: string): Bulletin {
+  let json: unknown;
+  try {
+    json = JSON.parse(content.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new ApiError('invalid-bulletin', `${fileName} is not a bulletin file: it is not valid JSON.`, [
+      (err as Error).message,
+      'A bulletin file is JSON in the recall-desk/bulletin@1 format; see the built-in library files for examples.',
+    ]);
+  }
+  const parsed = Bulletin.safeParse(json);
+  if (!parsed.success) {
+    const details = describeIssues(parsed.error);
+    throw new ApiError(
+      'invalid-bulletin',
+      `${fileName} was not imported: ${details.length} problem${details.length === 1 ? '' : 's'} in the file. Nothing was changed.`,
+      details,
+    );
+  }
+  return parsed.data;
+}
+
+export function importBulletin(store: CampaignStore, content: string, fileName: string): UpsertOutcome & { bulletin: Bulletin } {
+  const bulletin = parseBulletinFile(content, fileName);
+  return { ...store.upsert(bulletin, 'imported'), bulletin };
+}

@@ -1,0 +1,50 @@
+// The built-in library: the three bulletins the product ships with, as data files validated at load.
+// A later bulletin arrives the same way (importBulletin), never as code.
+import { createHash } from 'node:crypto';
+import { Bulletin, describeIssues } from '../../shared/bulletin';
+import type { Db } from '../db/open';
+import type { CampaignStore } from './store';
+import BLC from './library/BLC.json';
+import ALE from './library/ALE.json';
+import LJ01 from './library/23LJ01.json';
+
+export const BUILT_IN_DOCUMENTS: readonly unknown[] = [BLC, ALE, LJ01];
+
+const META_KEY = 'built_in_library_sha256';
+
+export function parseBuiltIns(docs: readonly unknown[] = BUILT_IN_DOCUMENTS): Bulletin[] {
+  return docs.map((doc, i) => {
+    const parsed = Bulletin.safeParse(doc);
+    if (!parsed.success) {
+      // A shipped data file that fails its own schema is a build defect, not user input.
+      throw new Error(`Built-in bulletin #${i} is invalid:\n${describeIssues(parsed.error).join('\n')}`);
+    }
+    return parsed.data;
+  });
+}
+
+/**
+ * Loads the built-in bulletins on first start and after an upgrade that changed them. A second
+ * start with the same files does nothing (one hash compare), and an imported revision that is
+ * newer than or as new as a built-in one is never overwritten.
+ */
+export function loadBuiltInLibrary(db: Db, store: CampaignStore, docs: readonly unknown[] = BUILT_IN_DOCUMENTS): { loaded: string[] } {
+  const hash = createHash('sha256').update(JSON.stringify(docs)).digest('hex');
+  const seen = db.sqlite.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(META_KEY);
+  if (seen?.value === hash) return { loaded: [] };
+  const bulletins = parseBuiltIns(docs);
+  const current = db.sqlite.prepare<[string], { revision_date: string; origin: string }>(
+    'SELECT revision_date, origin FROM campaigns WHERE code = ?',
+  );
+  const loaded: string[] = [];
+  db.sqlite.transaction(() => {
+    for (const b of bulletins) {
+      const have = current.get(b.code);
+      const builtInIsNewer =
+        !have || b.revisionDate > have.revision_date || (b.revisionDate === have.revision_date && have.origin === 'built-in');
+      if (builtInIsNewer && store.upsert(b, 'built-in').outcome !== 'unchanged') loaded.push(b.code);
+    }
+    db.sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(META_KEY, hash);
+  })();
+  return { loaded };
+}

@@ -1,0 +1,203 @@
+// The campaign library in SQLite: the current revision of each campaign (its document and its
+// matching rules, expanded for index seeks) and every revision ever loaded.
+import { ApiError, type CampaignDetail, type CampaignSummary } from '../../shared/api';
+import { Bulletin, normalizeModel } from '../../shared/bulletin';
+import { yearCodeOf } from '../../shared/vin';
+import { ageInDays } from '../../shared/age';
+import type { Db } from '../db/open';
+import { summarizePhases } from './phases';
+
+export type Origin = 'built-in' | 'imported';
+
+export type LoadedCampaign = {
+  id: number;
+  code: string;
+  origin: Origin;
+  bulletin: Bulletin;
+};
+
+export type UpsertOutcome = { outcome: 'added' | 'updated' | 'unchanged'; previousRevisionDate: string | null };
+
+type CurrentRow = { id: number; revision_date: string; document: string; origin: Origin };
+
+export class CampaignStore {
+  private readonly cache = new Map<number, LoadedCampaign>();
+  private statsCache: { count: number; newestRevisionDate: string | null } | null = null;
+  private readonly stmt;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+  ) {
+    const s = db.sqlite;
+    this.stmt = {
+      current: s.prepare<[string], CurrentRow>('SELECT id, revision_date, document, origin FROM campaigns WHERE code = ?'),
+      byId: s.prepare<[number], { id: number; code: string; document: string; origin: Origin }>(
+        'SELECT id, code, document, origin FROM campaigns WHERE id = ?',
+      ),
+      insertCampaign: s.prepare(
+        `INSERT INTO campaigns (code, kind, title, revision_date, revision_label, origin, document, loaded_at)
+         VALUES (@code, @kind, @title, @revision_date, @revision_label, @origin, @document, @loaded_at)`,
+      ),
+      updateCampaign: s.prepare(
+        `UPDATE campaigns SET kind = @kind, title = @title, revision_date = @revision_date, revision_label = @revision_label,
+           origin = @origin, document = @document, loaded_at = @loaded_at WHERE id = @id`,
+      ),
+      insertRevision: s.prepare(
+        `INSERT INTO campaign_revisions (campaign_code, revision_date, revision_label, origin, document, loaded_at)
+         VALUES (@code, @revision_date, @revision_label, @origin, @document, @loaded_at)
+         ON CONFLICT (campaign_code, revision_date) DO UPDATE SET
+           revision_label = excluded.revision_label, origin = excluded.origin, document = excluded.document, loaded_at = excluded.loaded_at`,
+      ),
+      deleteRanges: s.prepare('DELETE FROM vin_range_rules WHERE campaign_id = ?'),
+      deleteWindows: s.prepare('DELETE FROM model_window_rules WHERE campaign_id = ?'),
+      insertRange: s.prepare(
+        `INSERT INTO vin_range_rules (campaign_id, wmi, vds, year_code, serial_from, serial_to, model, model_year, phase)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertWindow: s.prepare(
+        `INSERT INTO model_window_rules (campaign_id, window_id, model, model_key, model_year, built_in, produced_from, produced_to, phase)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      count: s.prepare<[], { n: number; newest: string | null }>('SELECT count(*) AS n, max(revision_date) AS newest FROM campaigns'),
+    };
+  }
+
+  /**
+   * Makes `bulletin` the current revision of its campaign if it is newer than what is loaded.
+   * One transaction: the document, the rules and the revision history change together or not at all.
+   */
+  upsert(bulletin: Bulletin, origin: Origin): UpsertOutcome {
+    const document = JSON.stringify(bulletin);
+    const run = this.db.sqlite.transaction((): UpsertOutcome => {
+      const current = this.stmt.current.get(bulletin.code);
+      if (current) {
+        if (current.revision_date === bulletin.revisionDate && current.document === document) {
+          return { outcome: 'unchanged', previousRevisionDate: current.revision_date };
+        }
+        if (bulletin.revisionDate < current.revision_date) {
+          throw new ApiError(
+            'conflict',
+            `${bulletin.code} revision ${bulletin.revisionDate} is older than the loaded revision ${current.revision_date}; nothing was changed.`,
+            ['Import the newer bulletin instead, or check the file\'s revisionDate.'],
+          );
+        }
+        if (bulletin.revisionDate === current.revision_date && origin === 'imported' && current.origin === 'imported') {
+          throw new ApiError(
+            'conflict',
+            `${bulletin.code} revision ${bulletin.revisionDate} is already loaded with different content; nothing was changed.`,
+            ['A corrected bulletin needs a later revisionDate, so both versions stay traceable.'],
+          );
+        }
+      }
+      const row = {
+        code: bulletin.code,
+        kind: bulletin.kind,
+        title: bulletin.title,
+        revision_date: bulletin.revisionDate,
+        revision_label: bulletin.revisionLabel,
+        origin,
+        document,
+        loaded_at: this.now().toISOString(),
+      };
+      let id: number;
+      if (current) {
+        id = current.id;
+        this.stmt.updateCampaign.run({ ...row, id });
+        this.stmt.deleteRanges.run(id);
+        this.stmt.deleteWindows.run(id);
+      } else {
+        id = Number(this.stmt.insertCampaign.run(row).lastInsertRowid);
+      }
+      this.stmt.insertRevision.run(row);
+      this.insertRules(id, bulletin);
+      return { outcome: current ? 'updated' : 'added', previousRevisionDate: current?.revision_date ?? null };
+    });
+    const result = run();
+    if (result.outcome !== 'unchanged') {
+      this.cache.clear();
+      this.statsCache = null;
+    }
+    return result;
+  }
+
+  private insertRules(campaignId: number, b: Bulletin): void {
+    for (const r of b.vinRanges) {
+      this.stmt.insertRange.run(campaignId, r.wmi, r.vds, yearCodeOf(r.modelYear), r.serialFrom, r.serialTo, r.model, r.modelYear, r.phase);
+    }
+    for (const w of b.modelWindows) {
+      const key = normalizeModel(w.model);
+      for (let year = w.modelYearFrom; year <= w.modelYearTo; year++) {
+        this.stmt.insertWindow.run(campaignId, w.id, w.model, key, year, w.builtIn, w.producedFrom, w.producedTo, w.phase);
+      }
+    }
+  }
+
+  /** The parsed current revision, cached until the library changes: the lookup reads it per hit. */
+  byId(id: number): LoadedCampaign {
+    let c = this.cache.get(id);
+    if (!c) {
+      const row = this.stmt.byId.get(id);
+      if (!row) throw new ApiError('not-found', `No campaign with id ${id}.`);
+      c = { id: row.id, code: row.code, origin: row.origin, bulletin: JSON.parse(row.document) as Bulletin };
+      this.cache.set(id, c);
+    }
+    return c;
+  }
+
+  stats(): { count: number; newestRevisionDate: string | null } {
+    if (!this.statsCache) {
+      const r = this.stmt.count.get()!;
+      this.statsCache = { count: r.n, newestRevisionDate: r.newest };
+    }
+    return this.statsCache;
+  }
+
+  async list(): Promise<CampaignSummary[]> {
+    const rows = await this.db.kysely.selectFrom('campaigns').select(['id']).orderBy('code').execute();
+    return rows.map((r) => this.summarize(this.byId(r.id)));
+  }
+
+  async detail(code: string): Promise<CampaignDetail> {
+    const wanted = code.trim().toUpperCase();
+    const row = await this.db.kysely.selectFrom('campaigns').select('id').where('code', '=', wanted).executeTakeFirst();
+    if (!row) {
+      const known = (await this.db.kysely.selectFrom('campaigns').select('code').orderBy('code').execute()).map((r) => r.code);
+      throw new ApiError('not-found', `No campaign "${wanted}" in the library.`, [`Known campaigns: ${known.join(', ') || 'none'}.`]);
+    }
+    const c = this.byId(row.id);
+    const revisions = await this.db.kysely
+      .selectFrom('campaign_revisions')
+      .select(['revision_date', 'revision_label', 'origin', 'loaded_at'])
+      .where('campaign_code', '=', c.code)
+      .orderBy('revision_date', 'desc')
+      .execute();
+    return {
+      summary: this.summarize(c),
+      bulletin: c.bulletin,
+      revisions: revisions.map((r) => ({
+        revisionDate: r.revision_date,
+        revisionLabel: r.revision_label,
+        origin: r.origin,
+        loadedAt: r.loaded_at,
+      })),
+    };
+  }
+
+  private summarize(c: LoadedCampaign): CampaignSummary {
+    const b = c.bulletin;
+    return {
+      code: b.code,
+      kind: b.kind,
+      title: b.title,
+      models: b.models.map((m) => `${m.name} (${m.modelYears})`).join(', '),
+      revisionDate: b.revisionDate,
+      revisionLabel: b.revisionLabel,
+      ageDays: ageInDays(b.revisionDate, this.now()),
+      origin: c.origin,
+      remedySummary: summarizePhases(b.phases),
+      vinRangeCount: b.vinRanges.length,
+      modelWindowCount: b.modelWindows.length,
+    };
+  }
+}

@@ -1,0 +1,14 @@
+// Numbered, forward-only. A new migration is appended here under the next number and never edited
+// once released; each has a test that runs the chain from an empty database.
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import { m001_campaign_library } from './001_campaign_library';
+
+export const migrations: Record<string, Migration> = {
+  '001_campaign_library': m001_campaign_library,
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

@@ -1,0 +1,58 @@
+// Opens (or creates) the database file, applies pending migrations and returns both handles:
+// Kysely for typed queries, the raw better-sqlite3 connection for prepared hot-path statements
+// and synchronous all-or-nothing transactions.
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { migrationProvider } from './migrations/index';
+import type { Database } from './schema';
+
+export type Db = {
+  path: string;
+  sqlite: BetterSqlite3.Database;
+  kysely: Kysely<Database>;
+  close(): Promise<void>;
+};
+
+export class DatabaseOpenError extends Error {}
+
+export async function openDatabase(file: string): Promise<Db> {
+  const dir = path.dirname(file);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new DatabaseOpenError(`Cannot create the data folder ${dir}: ${(err as Error).message}. Choose another place with --db PATH.`);
+  }
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(file);
+    sqlite.pragma('journal_mode = WAL');
+  } catch (err) {
+    throw new DatabaseOpenError(
+      `Cannot open the database ${file}: ${(err as Error).message}. Is it a Recall Desk database? Choose another with --db PATH.`,
+    );
+  }
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  // The lookup's indexes must stay in memory: 2 MB (the default) thrashes with a large library.
+  sqlite.pragma('cache_size = -65536');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const { error, results } = await new Migrator({ db: kysely, provider: migrationProvider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    await kysely.destroy();
+    throw new DatabaseOpenError(`Database migration ${failed} failed: ${(error as Error).message ?? String(error)}. The file was left as it was.`);
+  }
+  return {
+    path: file,
+    sqlite,
+    kysely,
+    async close() {
+      // Kysely's SqliteDialect closes the better-sqlite3 connection it was given.
+      await kysely.destroy();
+    },
+  };
+}

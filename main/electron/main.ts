@@ -1,0 +1,64 @@
+// The Electron entry: one window onto the renderer, the services behind typed IPC handlers.
+// Only this folder imports 'electron'; everything it serves runs in plain Node too.
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import path from 'node:path';
+import { ipcChannel, operationNames } from '../../shared/api';
+import { createApp, type App } from '../app';
+import { resolveDbPath, userDataDir } from '../db/paths';
+import { hardenContents, hardenSession, isTrustedSender, rendererUrl } from './security';
+
+declare const __APP_VERSION__: string;
+
+app.setPath('userData', userDataDir());
+app.enableSandbox();
+hardenContents();
+
+let services: App | undefined;
+
+async function start(): Promise<void> {
+  hardenSession();
+  const dbFlag = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
+  services = await createApp({ dbPath: resolveDbPath(dbFlag), version: __APP_VERSION__ });
+
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Recall Desk',
+    backgroundColor: '#f4f5f7',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, '..', 'preload', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  });
+  const indexHtml = path.join(__dirname, '..', 'renderer', 'index.html');
+  const expectedUrl = rendererUrl(indexHtml);
+  const dispatch = services.dispatch;
+  for (const name of operationNames) {
+    ipcMain.handle(ipcChannel(name), (event, input: unknown) => {
+      if (!isTrustedSender(event, expectedUrl, win.webContents.id)) {
+        return { ok: false, error: { code: 'invalid-input', message: 'Refused: the call did not come from the Recall Desk window.', details: [] } };
+      }
+      return dispatch(name, input);
+    });
+  }
+  win.once('ready-to-show', () => win.show());
+  await win.loadURL(expectedUrl);
+}
+
+app.whenReady().then(start).catch((err: Error) => {
+  dialog.showErrorBox('Recall Desk could not start', err.message);
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => {
+  void services?.close().finally(() => app.quit());
+});

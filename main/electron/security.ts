@@ -1,0 +1,36 @@
+// Electron hardening in one place: CSP on every response, no navigation, no new windows, no
+// permission grants, and IPC accepted only from our own renderer's frame.
+import { app, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../security/csp';
+
+export function rendererUrl(indexHtml: string): string {
+  return pathToFileURL(indexHtml).toString();
+}
+
+export function hardenSession(): void {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // Nothing of the product goes to the network: refuse any request that is not a local file.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !(details.url.startsWith('file://') || details.url.startsWith('devtools://')) });
+  });
+}
+
+export function hardenContents(): void {
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (e) => e.preventDefault());
+    contents.on('will-redirect', (e) => e.preventDefault());
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+/** True only for calls from the main frame of our window showing our own renderer file. */
+export function isTrustedSender(event: IpcMainInvokeEvent, expectedUrl: string, expectedId: number): boolean {
+  const frame = event.senderFrame;
+  if (!frame || event.sender.id !== expectedId || frame.parent !== null) return false;
+  return frame.url.split('#')[0] === expectedUrl;
+}

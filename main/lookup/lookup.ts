@@ -1,0 +1,327 @@
+// One VIN (with the model and production month when known) against every rule of every campaign.
+// The database narrows by index (range seek on WMI+VDS+year code, model year for windows, exact VIN
+// on affected lists); JavaScript only shapes the few candidates that come back.
+import { ApiError, type CampaignHit, type LookupResult } from '../../shared/api';
+import type { Bulletin, ModelWindowRule, Phase } from '../../shared/bulletin';
+import { ageInDays } from '../../shared/age';
+import { analyzeVin } from '../../shared/vin';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Db } from '../db/open';
+import type { CampaignStore, LoadedCampaign } from '../campaigns/store';
+import { describePhase, remedyAvailable, summarizePhases } from '../campaigns/phases';
+import { modelFit, monthInWindow, normalizeModel } from './match';
+
+export type LookupQuery = { vin: string; model?: string | null; productionMonth?: string | null };
+
+/** Columns of the candidate statement, read as an array (no per-row object). */
+type CandidateRow = [
+  src: 'r' | 'w' | 'l',
+  campaignId: number,
+  model: string | null,
+  modelKey: string | null,
+  windowId: string | null,
+  phase: string | null,
+  a: string | null,
+  b: string | null,
+  year: number | null,
+];
+type RangeRow = { model: string; model_year: number; phase: string | null; serial_from: string; serial_to: string };
+type WindowRow = {
+  window_id: string;
+  model: string;
+  model_key: string;
+  produced_from: string | null;
+  produced_to: string | null;
+  phase: string | null;
+};
+type ListRow = { phase: string | null; list_date: string };
+
+type ActionWhen = Bulletin['actions'][number]['when'];
+type CompiledCampaign = {
+  b: Bulletin;
+  actions: Record<ActionWhen, string[]>;
+  deliveryActions: string[];
+  windows: Map<string, ModelWindowRule>;
+  phases: Map<string, Phase>;
+  chart: Map<string, string>;
+  phaseSummary: string;
+};
+
+type Candidates = { ranges: RangeRow[]; windows: WindowRow[]; list: ListRow | null };
+
+const CONDITION_LABEL = { new: 'new', used: 'used', 'certified-pre-owned': 'certified pre-owned' } as const;
+
+export class LookupService {
+  private readonly candidates;
+  private readonly compiled = new WeakMap<LoadedCampaign, CompiledCampaign>();
+  /** Bulletin ages for the current day: a revision's age changes once a day, not per lookup. */
+  private readonly ages = new Map<string, number>();
+  private ageDay = '';
+
+  constructor(
+    db: Db,
+    private readonly store: CampaignStore,
+    private readonly now: () => Date,
+  ) {
+    // One statement for all three kinds of candidate: each statement is its own read transaction
+    // (two lock syscalls), so one instead of three is most of the lookup's cost.
+    this.candidates = db.sqlite.prepare<Record<string, string | number>, CandidateRow>(
+      `SELECT 'r' AS src, campaign_id, model, NULL AS model_key, NULL AS window_id, phase, serial_from AS a, serial_to AS b, model_year AS year
+         FROM vin_range_rules
+        WHERE wmi = @wmi AND vds = @vds AND year_code = @yearCode AND serial_from <= @serial AND serial_to >= @serial
+       UNION ALL
+       SELECT 'w', campaign_id, model, model_key, window_id, phase, produced_from, produced_to, model_year
+         FROM model_window_rules
+        WHERE model_year = @modelYear AND (built_in IS NULL OR built_in = @region)
+       UNION ALL
+       SELECT 'l', l.campaign_id, NULL, NULL, NULL, v.phase, l.list_date, NULL, NULL
+         FROM affected_vins v JOIN affected_vin_lists l ON l.id = v.list_id
+        WHERE v.vin = @vin`,
+    ).raw(true) as unknown as BetterSqlite3.Statement<Record<string, string | number>, CandidateRow>;
+  }
+
+  lookup(q: LookupQuery): LookupResult {
+    const vin = analyzeVin(q.vin);
+    if (!vin.ok) {
+      throw new ApiError('invalid-vin', vin.errors[0]!.message, vin.errors.map((e) => e.message));
+    }
+    const month = q.productionMonth?.trim() || null;
+    const { wmi, vds, yearCode, serial } = vin.parts;
+
+    const byCampaign = new Map<number, Candidates>();
+    const slot = (id: number) => {
+      let c = byCampaign.get(id);
+      if (!c) byCampaign.set(id, (c = { ranges: [], windows: [], list: null }));
+      return c;
+    };
+    const rows = this.candidates.all({ wmi, vds, yearCode, serial, modelYear: vin.modelYear, region: vin.region ?? '', vin: vin.vin });
+    for (const [src, campaignId, m, modelKey, windowId, phase, a, b, year] of rows) {
+      const c = slot(campaignId);
+      if (src === 'r') c.ranges.push({ model: m!, model_year: year!, phase, serial_from: a!, serial_to: b! });
+      else if (src === 'w') c.windows.push({ window_id: windowId!, model: m!, model_key: modelKey!, produced_from: a, produced_to: b, phase });
+      else if (!c.list || a! > c.list.list_date) c.list = { phase, list_date: a! };
+    }
+
+    // A published range names the model its WMI+VDS belong to; when every range hit agrees, that is
+    // the vehicle's model, and other campaigns need not ask for it.
+    let model = q.model?.trim() || null;
+    let modelSource: LookupResult['modelSource'] = model ? 'stated' : null;
+    if (!model) {
+      const named = new Set<string>();
+      for (const c of byCampaign.values()) for (const r of c.ranges) named.add(r.model);
+      if (named.size === 1) {
+        model = [...named][0]!;
+        modelSource = 'vin-range';
+      }
+    }
+    const modelKey = model ? normalizeModel(model) : null;
+
+    const now = this.now();
+    const today = now.toISOString().slice(0, 10);
+    if (today !== this.ageDay) {
+      this.ageDay = today;
+      this.ages.clear();
+    }
+    const hits: CampaignHit[] = [];
+    for (const [id, cand] of byCampaign) {
+      const hit = this.evaluate(this.compile(this.store.byId(id)), cand, { modelYear: vin.modelYear, model, modelKey, month }, now);
+      if (hit) hits.push(hit);
+    }
+    hits.sort(byUrgency);
+    const stats = this.store.stats();
+    return {
+      input: q.vin,
+      vin: vin.vin,
+      wmi,
+      vds,
+      serial,
+      modelYear: vin.modelYear,
+      region: vin.region,
+      checkDigitValid: vin.checkDigitValid,
+      expectedCheckDigit: vin.expectedCheckDigit,
+      model,
+      modelSource,
+      productionMonth: month,
+      warnings: vin.warnings,
+      campaigns: hits,
+      campaignsChecked: stats.count,
+      newestRevisionDate: stats.newestRevisionDate,
+    };
+  }
+
+  private ageOf(date: string, now: Date): number {
+    let age = this.ages.get(date);
+    if (age === undefined) this.ages.set(date, (age = ageInDays(date, now)));
+    return age;
+  }
+
+  /** The per-campaign work that does not depend on the VIN, done once per loaded revision. */
+  private compile(c: LoadedCampaign): CompiledCampaign {
+    let k = this.compiled.get(c);
+    if (!k) {
+      const b = c.bulletin;
+      const actions = { always: [], verify: [], 'remedy-available': [], 'remedy-not-available': [], 'remedy-unknown': [] } as Record<ActionWhen, string[]>;
+      for (const a of b.actions) actions[a.when].push(a.text);
+      const delivery = b.delivery.filter((d) => d.rule !== 'no-rule-stated');
+      const deliveryActions = [...groupBy(delivery, (d) => d.text)].map(
+        ([text, conds]) => `In stock (${conds.map((d) => CONDITION_LABEL[d.condition]).join(', ')}): ${text}`,
+      );
+      k = {
+        b,
+        actions,
+        deliveryActions,
+        windows: new Map(b.modelWindows.map((w) => [w.id, w])),
+        phases: new Map(b.phases.map((p) => [p.id, p])),
+        chart: new Map(b.phaseChart.map((cell) => [`${cell.window}|${cell.month}`, cell.phase])),
+        phaseSummary: summarizePhases(b.phases),
+      };
+      this.compiled.set(c, k);
+    }
+    return k;
+  }
+
+  private evaluate(
+    k: CompiledCampaign,
+    cand: Candidates,
+    v: { modelYear: number; model: string | null; modelKey: string | null; month: string | null },
+    now: Date,
+  ): CampaignHit | null {
+    const b = k.b;
+    let matchedBy: CampaignHit['matchedBy'];
+    let matchDetail: string;
+    let phaseId: string | null = null;
+    const needs: CampaignHit['needs'] = [];
+    let modelChoices: string[] = [];
+    let productionWindows: CampaignHit['productionWindows'] = [];
+
+    if (cand.list) {
+      matchedBy = 'affected-list';
+      matchDetail = `On the affected-VIN list of ${cand.list.list_date}.`;
+      phaseId = cand.list.phase;
+    } else if (cand.ranges.length > 0) {
+      const r = cand.ranges[0]!;
+      matchedBy = 'vin-range';
+      matchDetail = `In the published VIN range ${r.serial_from}-${r.serial_to} for ${r.model} ${r.model_year}.`;
+      phaseId = r.phase;
+    } else {
+      const fits = v.modelKey
+        ? cand.windows.map((w) => ({ w, fit: modelFit(v.modelKey!, w.model_key) }))
+        : cand.windows.map((w) => ({ w, fit: 'maybe' as const }));
+      const definite = fits.filter((f) => f.fit === 'yes').map((f) => f.w);
+      const possible = fits.filter((f) => f.fit === 'maybe').map((f) => f.w);
+      if (definite.length > 0) {
+        const windowed = definite.filter((w) => w.produced_from || w.produced_to);
+        let matched = definite;
+        if (windowed.length === definite.length) {
+          if (v.month) {
+            matched = windowed.filter((w) => monthInWindow(v.month!, w.produced_from, w.produced_to));
+            if (matched.length === 0) return null;
+          } else {
+            needs.push('productionMonth');
+            productionWindows = windowed.map((w) => {
+              const rule = k.windows.get(w.window_id);
+              return { model: w.model, from: w.produced_from, to: w.produced_to, note: rule?.windowNote ?? null };
+            });
+          }
+        }
+        const w = matched[0]!;
+        const rule = k.windows.get(w.window_id);
+        matchedBy = 'model-window';
+        matchDetail = v.month
+          ? `${w.model} ${v.modelYear} produced ${v.month}: inside the window ${w.produced_from ?? '?'} to ${w.produced_to ?? rule?.windowNote ?? 'open'}.`
+          : `${w.model}, model year ${v.modelYear}: ${rule?.windowNote ?? `model years ${rule?.modelYearFrom}-${rule?.modelYearTo}`}.`;
+        if (needs.length === 0) {
+          phaseId = w.phase ?? (v.month ? (k.chart.get(`${w.window_id}|${v.month}`) ?? null) : null);
+        }
+      } else if (possible.length > 0) {
+        matchedBy = 'model-window';
+        needs.push('model');
+        modelChoices = [...new Set(possible.map((w) => w.model))];
+        matchDetail = `Model year ${v.modelYear} is covered for ${modelChoices.join(', ')}${v.model ? `; "${v.model}" is not specific enough` : ''}.`;
+        if (possible.some((w) => w.produced_from || w.produced_to)) needs.push('productionMonth');
+      } else {
+        return null;
+      }
+    }
+
+    const certainty = matchedBy === 'affected-list' ? 'confirmed' : 'verify';
+    const remedy = this.remedyFor(k, phaseId, needs, v);
+    const actions: string[] = [];
+    if (needs.includes('model')) actions.push(`Ask the guest which model it is (${modelChoices.join(', ')}), or read it from the registration.`);
+    if (needs.includes('productionMonth')) actions.push('Read the production month from the label on the driver\'s door jamb.');
+    // Until confirmed, then what the remedy state calls for, then the standing instructions.
+    if (certainty === 'verify') actions.push(...k.actions.verify);
+    actions.push(...k.actions[remedy.available === true ? 'remedy-available' : remedy.available === false ? 'remedy-not-available' : 'remedy-unknown']);
+    actions.push(...k.actions.always);
+    actions.push(...k.deliveryActions);
+
+    return {
+      code: b.code,
+      title: b.title,
+      kind: b.kind,
+      certainty,
+      certaintyReason:
+        certainty === 'confirmed'
+          ? `Confirmed: ${matchDetail}`
+          : `Verify: ${matchDetail} ${b.eligibilityNote ?? 'Confirm eligibility with the manufacturer\'s system.'}`,
+      matchedBy,
+      matchDetail,
+      remedy,
+      needs,
+      modelChoices,
+      productionWindows,
+      actions,
+      delivery: b.delivery,
+      source: {
+        bulletin: b.source.title,
+        revisionDate: b.revisionDate,
+        revisionLabel: b.revisionLabel,
+        ageDays: this.ageOf(b.revisionDate, now),
+      },
+    };
+  }
+
+  private remedyFor(k: CompiledCampaign, phaseId: string | null, needs: CampaignHit['needs'], v: { model: string | null; month: string | null }): CampaignHit['remedy'] {
+    const b = k.b;
+    const only = b.phases.length === 1 ? b.phases[0]! : null;
+    const phase: Phase | null = only ?? (phaseId ? (k.phases.get(phaseId) ?? null) : null);
+    if (phase) {
+      return {
+        available: remedyAvailable(phase.status),
+        status: phase.status,
+        phase: phase.id,
+        phaseName: phase.name,
+        timing: phase.expectedTiming ?? phase.mailing,
+        explanation: describePhase(phase),
+      };
+    }
+    const missing = needs.length
+      ? `The phase depends on the ${needs.map((n) => (n === 'model' ? 'model' : 'production month')).join(' and ')}.`
+      : `The bulletin data does not state the phase of ${v.model ?? 'this model'}${v.month ? ` produced ${v.month}` : ''}: check TIS/SLP, never guess.`;
+    return {
+      available: null,
+      status: 'unknown',
+      phase: null,
+      phaseName: null,
+      timing: null,
+      explanation: `Unknown. ${missing} ${k.phaseSummary}.`,
+    };
+  }
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
+/** Confirmed before verify, safety recalls before programs, then by code: the most pressing first. */
+function byUrgency(a: CampaignHit, b: CampaignHit): number {
+  const rank = (h: CampaignHit) => (h.certainty === 'confirmed' ? 0 : 2) + (h.kind === 'safety-recall' ? 0 : 1);
+  return rank(a) - rank(b) || a.code.localeCompare(b.code);
+}

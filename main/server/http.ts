@@ -1,0 +1,129 @@
+// The browser mode's bridge: the same dispatcher as the IPC handlers, over HTTP on loopback only.
+// Every API call needs the per-launch token; Host and Origin are checked so that no other web page
+// (DNS rebinding, cross-site requests) can reach the API through the user's browser.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { TOKEN_HEADER } from '../../shared/api';
+import type { Dispatcher } from '../api/dispatch';
+import { CONTENT_SECURITY_POLICY } from '../security/csp';
+
+export type ServerOptions = {
+  dispatch: Dispatcher;
+  staticDir: string;
+  port?: number;
+  token?: string;
+};
+
+export type RunningServer = { url: string; port: number; token: string; close(): Promise<void> };
+
+const MAX_BODY = 25 * 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+export function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const tokenBuf = Buffer.from(token);
+  const staticRoot = path.resolve(opts.staticDir);
+  let port = 0;
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  const server = http.createServer((req, res) => {
+    const send = (status: number, body: string | Buffer, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}) => {
+      res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store', ...extra });
+      res.end(body);
+    };
+    const fail = (status: number, code: string, message: string) =>
+      send(status, JSON.stringify({ ok: false, error: { code, message, details: [] } }));
+
+    if (!allowedHosts().has(req.headers.host ?? '')) return fail(421, 'invalid-input', 'Wrong Host header: open the address Recall Desk printed.');
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return fail(405, 'invalid-input', 'API calls are POST requests.');
+      const origin = req.headers.origin;
+      if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return fail(403, 'invalid-input', 'Cross-origin requests are refused.');
+      const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
+      if (given.length !== tokenBuf.length || !timingSafeEqual(given, tokenBuf)) {
+        return fail(401, 'invalid-input', 'Missing or wrong access token: open the address (with its #token) that Recall Desk printed at start.');
+      }
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return fail(415, 'invalid-input', 'API calls send JSON (content-type: application/json).');
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > MAX_BODY) {
+          fail(413, 'invalid-input', 'The request is over 25 MB.');
+          req.destroy();
+        } else chunks.push(c);
+      });
+      req.on('end', async () => {
+        if (res.writableEnded) return;
+        let input: unknown;
+        try {
+          input = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+        } catch {
+          return fail(400, 'invalid-input', 'The request body is not valid JSON.');
+        }
+        const envelope = await opts.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), input);
+        send(200, JSON.stringify(envelope));
+      });
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405, 'invalid-input', 'Only GET here.');
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = path.resolve(staticRoot, rel);
+    if (!file.startsWith(staticRoot + path.sep)) return fail(404, 'not-found', 'Not found.');
+    fs.readFile(file, (err, data) => {
+      if (err) {
+        // Client-side routes fall back to the app shell.
+        if (!path.extname(rel)) {
+          return fs.readFile(path.join(staticRoot, 'index.html'), (e2, html) =>
+            e2 ? fail(500, 'internal', 'The renderer is not built: run npm run build.') : send(200, html, TYPES['.html']),
+          );
+        }
+        return fail(404, 'not-found', 'Not found.');
+      }
+      send(200, data, TYPES[path.extname(file)] ?? 'application/octet-stream');
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    // Loopback only: the browser mode is for this machine's user, never the network.
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://127.0.0.1:${port}/#token=${token}`,
+        port,
+        token,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,225 @@
+// The bulletin format: one campaign at one revision, as data. Built-in campaigns and imported files
+// share this schema. Every fact traces to the bulletin; what it does not state is null ("unknown"),
+// never a default.
+import { z } from 'zod';
+
+export const BULLETIN_FORMAT = 'recall-desk/bulletin@1';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real calendar date');
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM');
+const text = z.string().trim().min(1, 'must not be empty');
+/** A fact the bulletin may leave unstated: null means "unknown", never "none". */
+const unknownable = <T extends z.ZodType>(t: T) => t.nullable();
+const modelYear = z.number().int().min(1980, 'must be 1980 or later').max(2100, 'must be 2100 or earlier');
+
+export const CampaignKind = z.enum(['safety-recall', 'service-campaign', 'customer-program', 'other']);
+export const VehicleCondition = z.enum(['new', 'used', 'certified-pre-owned']);
+export const BuildRegion = z.enum(['North America', 'Japan', 'Europe', 'Asia', 'Other']);
+export const Audience = z.enum(['guest', 'internal']);
+
+/** What the dealer may do with an in-stock vehicle that the campaign covers. */
+export const DeliveryRuleKind = z.enum([
+  'do-not-deliver-until-remedied',
+  'perform-before-delivery',
+  'deliver-with-disclosure-if-unavailable',
+  'no-rule-stated',
+]);
+
+export const PhaseStatus = z.enum(['remedy-available', 'announcement-expected', 'parts-not-released', 'unknown']);
+
+export const Phase = z.object({
+  id: text.max(20),
+  name: text,
+  status: PhaseStatus,
+  /** Expected timing as published ("March 2024", "late July 2010"); null when not stated. */
+  expectedTiming: unknownable(text),
+  /** Vehicle count as published ("~18,000", "TBD"); null when not stated. */
+  vehicles: unknownable(text),
+  mailing: unknownable(text),
+  note: unknownable(text).default(null),
+});
+
+const serial = z
+  .string()
+  .regex(/^[A-HJ-NPR-Z0-9]{7}$/, 'must be the 7 characters of VIN positions 11-17 (no I, O or Q)');
+
+export const VinRangeRule = z
+  .object({
+    model: text,
+    modelYear: modelYear,
+    wmi: z.string().regex(/^[A-HJ-NPR-Z0-9]{3}$/, 'must be the 3-character WMI (VIN positions 1-3)'),
+    vds: z.string().regex(/^[A-HJ-NPR-Z0-9]{5}$/, 'must be the 5-character VDS (VIN positions 4-8)'),
+    serialFrom: serial,
+    serialTo: serial,
+    /** Units in operation as published for this row or its group; null when not stated. */
+    uio: unknownable(text).default(null),
+    phase: unknownable(text).default(null),
+  })
+  .refine((r) => r.serialFrom <= r.serialTo, {
+    message: 'serialFrom must not be after serialTo',
+    path: ['serialTo'],
+  });
+
+export const ModelWindowRule = z
+  .object({
+    id: text.max(40),
+    model: text,
+    modelYearFrom: modelYear,
+    modelYearTo: modelYear,
+    /** Restricts the rule to vehicles built in this region (first VIN character); null: any. */
+    builtIn: unknownable(BuildRegion).default(null),
+    /** First and last production day of the affected window; null when the bulletin gives none. */
+    producedFrom: unknownable(isoDate).default(null),
+    producedTo: unknownable(isoDate).default(null),
+    /** How the bulletin words the window ("ongoing", "certain 2004 - early 2007"). */
+    windowNote: unknownable(text).default(null),
+    detail: unknownable(text).default(null),
+    approxVehicles: unknownable(text).default(null),
+    phase: unknownable(text).default(null),
+  })
+  .refine((r) => r.modelYearFrom <= r.modelYearTo, {
+    message: 'modelYearFrom must not be after modelYearTo',
+    path: ['modelYearTo'],
+  })
+  .refine((r) => !r.producedFrom || !r.producedTo || r.producedFrom <= r.producedTo, {
+    message: 'producedFrom must not be after producedTo',
+    path: ['producedTo'],
+  });
+
+/** A model/production-month cell of a phase chart: which phase a vehicle of that month belongs to. */
+export const PhaseCell = z.object({ window: text, month, phase: text });
+
+export const Part = z.object({
+  // null: not yet released or not stated.
+  partNumber: unknownable(text),
+  /** True when the printed number is a pattern (04002-****) and the real one is per VIN. */
+  partNumberPerVin: unknownable(z.boolean()),
+  description: text,
+  quantity: unknownable(z.number().int().positive()),
+  macCode: unknownable(text),
+  released: z.boolean(),
+  note: unknownable(text).default(null),
+});
+
+export const OpCode = z.object({
+  code: text,
+  description: text,
+  flatRateHours: unknownable(z.number().nonnegative()),
+  note: unknownable(text).default(null),
+});
+
+export const DeliveryRule = z.object({
+  condition: VehicleCondition,
+  rule: DeliveryRuleKind,
+  text: text,
+});
+
+export const ActionWhen = z.enum(['always', 'remedy-available', 'remedy-not-available', 'remedy-unknown', 'verify']);
+export const Action = z.object({
+  when: ActionWhen,
+  role: z.enum(['advisor', 'parts', 'sales', 'technician', 'all']),
+  text: text,
+});
+
+export const QA = z.object({ id: text, question: text, answer: text, audience: Audience });
+export const Contact = z.object({ name: text, phone: unknownable(text), purpose: text, audience: Audience });
+export const RevisionEntry = z.object({ date: isoDate, change: text });
+
+export const Bulletin = z
+  .object({
+    format: z.literal(BULLETIN_FORMAT, { message: `must be "${BULLETIN_FORMAT}"` }),
+    code: z.string().regex(/^[A-Z0-9]{2,12}$/, 'must be 2-12 capital letters or digits, e.g. ALE or 23LJ01'),
+    kind: CampaignKind,
+    make: unknownable(text),
+    title: text,
+    summary: text,
+    /** The date of this revision of the bulletin: what "newer" means on import. */
+    revisionDate: isoDate,
+    revisionLabel: text,
+    source: z.object({
+      title: text,
+      originalDate: unknownable(isoDate),
+      file: unknownable(text).default(null),
+    }),
+    /** Models and years as the bulletin names them, for display. */
+    models: z.array(z.object({ name: text, modelYears: text })).min(1, 'must name at least one model'),
+    vehicleCount: unknownable(text),
+    /** Why a range or model match is only "verify" (e.g. "Not all vehicles in the VIN range are affected"). */
+    eligibilityNote: unknownable(text),
+    productionPeriod: unknownable(text).default(null),
+    phases: z.array(Phase).min(1, 'must list at least one phase (a single-phase campaign has one)'),
+    vinRanges: z.array(VinRangeRule).default([]),
+    modelWindows: z.array(ModelWindowRule).default([]),
+    phaseChart: z.array(PhaseCell).default([]),
+    parts: z.array(Part).default([]),
+    partsOrdering: z.array(text).default([]),
+    opCodes: z.array(OpCode).default([]),
+    technicianRequirements: z.array(text).default([]),
+    repairTimeMinutes: unknownable(z.number().positive()).default(null),
+    guestBrings: z.array(text).default([]),
+    delivery: z.array(DeliveryRule).default([]),
+    actions: z.array(Action).default([]),
+    qa: z.array(QA).default([]),
+    contacts: z.array(Contact).default([]),
+    revisionHistory: z.array(RevisionEntry).default([]),
+    notes: z.array(text).default([]),
+  })
+  .superRefine((b, ctx) => {
+    if (b.vinRanges.length === 0 && b.modelWindows.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['vinRanges'],
+        message: 'a campaign needs at least one VIN range or model window, or no vehicle can match it',
+      });
+    }
+    const phaseIds = new Set(b.phases.map((p) => p.id));
+    const windowIds = new Set(b.modelWindows.map((w) => w.id));
+    const seen = new Set<string>();
+    b.phases.forEach((p, i) => {
+      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['phases', i, 'id'], message: `phase "${p.id}" is listed twice` });
+      seen.add(p.id);
+    });
+    const refPhase = (phase: string | null, path: (string | number)[]) => {
+      if (phase !== null && !phaseIds.has(phase)) {
+        ctx.addIssue({ code: 'custom', path, message: `names phase "${phase}", which is not in phases` });
+      }
+    };
+    b.vinRanges.forEach((r, i) => refPhase(r.phase, ['vinRanges', i, 'phase']));
+    b.modelWindows.forEach((w, i) => refPhase(w.phase, ['modelWindows', i, 'phase']));
+    b.phaseChart.forEach((c, i) => {
+      refPhase(c.phase, ['phaseChart', i, 'phase']);
+      if (!windowIds.has(c.window)) {
+        ctx.addIssue({ code: 'custom', path: ['phaseChart', i, 'window'], message: `names window "${c.window}", which is not in modelWindows` });
+      }
+    });
+    const wseen = new Set<string>();
+    b.modelWindows.forEach((w, i) => {
+      if (wseen.has(w.id)) ctx.addIssue({ code: 'custom', path: ['modelWindows', i, 'id'], message: `window "${w.id}" is listed twice` });
+      wseen.add(w.id);
+    });
+  });
+
+export type Bulletin = z.output<typeof Bulletin>;
+export type BulletinInput = z.input<typeof Bulletin>;
+export type Phase = z.output<typeof Phase>;
+export type ModelWindowRule = z.output<typeof ModelWindowRule>;
+export type VinRangeRule = z.output<typeof VinRangeRule>;
+
+/** zod issues as lines a person can act on: "vinRanges[2].serialTo: must be ...". */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.reduce<string>(
+      (acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)),
+      '',
+    );
+    return `${path || '(file)'}: ${issue.message}`;
+  });
+}
+
+/** Model names compared as a counter person writes them: "LS460L" = "LS 460 L", "RC-F" = "RC F". */
+export function normalizeModel(name: string): string {
+  return name.toUpperCase().replace(/[\s\-_.]+/g, '');
+}

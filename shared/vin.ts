@@ -1,0 +1,187 @@
+// VIN rules shared by the renderer (instant feedback while typing) and main (the lookup).
+// 49 CFR 565.15: check digit; ISO 3779 / 49 CFR 565: structure, model-year cycles.
+
+export const VIN_LENGTH = 17;
+
+const TRANSLITERATION: Record<string, number> = {
+  A: 1, B: 2, C: 3, D: 4, E: 5, F: 6, G: 7, H: 8,
+  J: 1, K: 2, L: 3, M: 4, N: 5, P: 7, R: 9,
+  S: 2, T: 3, U: 4, V: 5, W: 6, X: 7, Y: 8, Z: 9,
+};
+const WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+
+// Position-10 codes in cycle order; the same letters mean 1980-2009 and 2010-2039.
+const YEAR_CODES = 'ABCDEFGHJKLMNPRSTVWXY123456789';
+
+const FORBIDDEN_HINT: Record<string, string> = { I: '1', O: '0', Q: '0' };
+
+export type VinIssue = {
+  /** 1-based position in the normalised VIN, when the problem is at one character. */
+  position?: number;
+  message: string;
+};
+
+export type VinParts = {
+  wmi: string;
+  vds: string;
+  checkDigit: string;
+  yearCode: string;
+  plant: string;
+  sequence: string;
+  /** Positions 11-17: the "serial" of a bulletin's VIN-range table. */
+  serial: string;
+};
+
+export type VinAnalysis =
+  | {
+      ok: true;
+      input: string;
+      vin: string;
+      parts: VinParts;
+      modelYear: number;
+      expectedCheckDigit: string;
+      checkDigitValid: boolean;
+      region: BuildRegion | null;
+      warnings: string[];
+    }
+  | { ok: false; input: string; vin: string; errors: VinIssue[] };
+
+export type BuildRegion = 'North America' | 'Japan' | 'Europe' | 'Asia' | 'Other';
+
+/**
+ * What a person or a scanner typed, made comparable: case, spaces, dashes, and the leading "I" that
+ * Code 39 scanners prepend (18 characters starting with I, never valid in a VIN).
+ */
+export function normalizeVin(raw: string): string {
+  let vin = raw.trim().toUpperCase().replace(/[\s\-_.]+/g, '');
+  if (vin.length === VIN_LENGTH + 1 && vin.startsWith('I')) vin = vin.slice(1);
+  return vin;
+}
+
+export function transliterate(ch: string): number | undefined {
+  if (ch >= '0' && ch <= '9') return ch.charCodeAt(0) - 48;
+  return TRANSLITERATION[ch];
+}
+
+/** The check digit (position 9) that positions 1-8 and 10-17 call for; null if a character has no value. */
+export function computeCheckDigit(vin: string): string | null {
+  if (vin.length !== VIN_LENGTH) return null;
+  let sum = 0;
+  for (let i = 0; i < VIN_LENGTH; i++) {
+    const value = transliterate(vin[i]!);
+    if (value === undefined) return null;
+    sum += value * WEIGHTS[i]!;
+  }
+  const rem = sum % 11;
+  return rem === 10 ? 'X' : String(rem);
+}
+
+/**
+ * Model year from position 10. The letter/digit repeats every 30 years; for passenger cars and light
+ * trucks a letter at position 7 means the 2010-2039 cycle, a digit the 1980-2009 cycle (49 CFR 565.15(a)).
+ */
+export function modelYearOf(vin: string): number | null {
+  const code = vin[9];
+  if (!code) return null;
+  const idx = YEAR_CODES.indexOf(code);
+  if (idx < 0) return null;
+  const pos7 = vin[6] ?? '';
+  const laterCycle = pos7 >= 'A' && pos7 <= 'Z';
+  return 1980 + idx + (laterCycle ? 30 : 0);
+}
+
+/** The inverse for a given year: the position-10 code. */
+export function yearCodeOf(modelYear: number): string | null {
+  const idx = (modelYear - 1980) % 30;
+  if (modelYear < 1980 || modelYear > 2039) return null;
+  return YEAR_CODES[idx] ?? null;
+}
+
+/** Where a vehicle was built, from the first WMI character (ISO 3780 regions). */
+export function regionOf(vin: string): BuildRegion | null {
+  const c = vin[0];
+  if (!c) return null;
+  if (c >= '1' && c <= '5') return 'North America';
+  if (c === 'J') return 'Japan';
+  if (c >= 'S' && c <= 'Z') return 'Europe';
+  if (c >= 'K' && c <= 'R') return 'Asia';
+  return 'Other';
+}
+
+export function analyzeVin(raw: string): VinAnalysis {
+  const vin = normalizeVin(raw);
+  const errors: VinIssue[] = [];
+  if (vin.length === 0) {
+    return { ok: false, input: raw, vin, errors: [{ message: 'Enter or scan a VIN: 17 letters and digits.' }] };
+  }
+  for (let i = 0; i < vin.length; i++) {
+    const ch = vin[i]!;
+    const pos = i + 1;
+    if (ch in FORBIDDEN_HINT) {
+      errors.push({
+        position: pos,
+        message: `Position ${pos}: "${ch}" never appears in a VIN; did you mean "${FORBIDDEN_HINT[ch]}"?`,
+      });
+    } else if (!/[A-Z0-9]/.test(ch)) {
+      errors.push({ position: pos, message: `Position ${pos}: "${ch}" is not a letter or digit.` });
+    }
+  }
+  if (vin.length !== VIN_LENGTH) {
+    const diff = vin.length - VIN_LENGTH;
+    errors.push({
+      message:
+        diff < 0
+          ? `A VIN has 17 characters; this has ${vin.length} (${-diff} missing).`
+          : `A VIN has 17 characters; this has ${vin.length} (${diff} too many).`,
+    });
+  }
+  if (vin.length >= 10 && errors.every((e) => e.position !== 10)) {
+    const code = vin[9]!;
+    if (code === 'U' || code === 'Z' || code === '0') {
+      errors.push({
+        position: 10,
+        message: `Position 10 (model year) cannot be "${code}"; U, Z and 0 are never used there.`,
+      });
+    }
+  }
+  if (errors.length > 0) return { ok: false, input: raw, vin, errors };
+
+  const expected = computeCheckDigit(vin)!;
+  const checkDigitValid = vin[8] === expected;
+  const warnings: string[] = [];
+  if (!checkDigitValid) {
+    warnings.push(
+      `Check digit mismatch: position 9 is "${vin[8]}", the rest of the VIN calls for "${expected}". ` +
+        'Probably a typo: compare the VIN with the vehicle. Results are shown anyway.',
+    );
+  }
+  return {
+    ok: true,
+    input: raw,
+    vin,
+    parts: {
+      wmi: vin.slice(0, 3),
+      vds: vin.slice(3, 8),
+      checkDigit: vin[8]!,
+      yearCode: vin[9]!,
+      plant: vin[10]!,
+      sequence: vin.slice(11),
+      serial: vin.slice(10),
+    },
+    modelYear: modelYearOf(vin)!,
+    expectedCheckDigit: expected,
+    checkDigitValid,
+    region: regionOf(vin),
+    warnings,
+  };
+}
+
+/** "YYYY-MM" of a production month, validated. */
+export function parseProductionMonth(raw: string): { year: number; month: number } | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(raw.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12 || year < 1980 || year > 2100) return null;
+  return { year, month };
+}

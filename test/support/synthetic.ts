@@ -1,0 +1,111 @@
+// A large, valid, deterministic campaign library for the benchmark and the scale tests: the shapes
+// of the real bulletins (VIN ranges, model windows), many times over.
+import { BULLETIN_FORMAT, Bulletin, type BulletinInput } from '../../shared/bulletin';
+import { computeCheckDigit, yearCodeOf } from '../../shared/vin';
+
+/** Mulberry32: small, fast, repeatable. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const VIN_CHARS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
+const WMIS = ['JTH', 'JTJ', '2T2', '58A', '1HG', '5YJ', 'WBA', 'KMH', 'JN1', '3FA'];
+
+export type SyntheticLibrary = { bulletins: Bulletin[]; rangeCount: number };
+
+function pick<T>(r: () => number, xs: ArrayLike<T>): T {
+  return xs[Math.floor(r() * xs.length)]!;
+}
+
+function code5(r: () => number, letters = VIN_CHARS): string {
+  let s = '';
+  for (let i = 0; i < 5; i++) s += pick(r, letters);
+  return s;
+}
+
+export function syntheticLibrary(campaigns = 1000, rangesPerCampaign = 20, seed = 42): SyntheticLibrary {
+  const r = rng(seed);
+  const vdsPool = Array.from({ length: 400 }, () => code5(r).replace(/U|Z/g, 'A'));
+  const bulletins: Bulletin[] = [];
+  for (let c = 0; c < campaigns; c++) {
+    const year = 2000 + Math.floor(r() * 25);
+    const vinRanges = Array.from({ length: rangesPerCampaign }, () => {
+      const from = Math.floor(r() * 9_000_000);
+      const to = Math.min(9_999_999, from + Math.floor(r() * 40_000));
+      const modelYear = year + Math.floor(r() * 2);
+      return {
+        model: `M${c % 50}`,
+        modelYear,
+        wmi: pick(r, WMIS),
+        vds: fitVds(pick(r, vdsPool), modelYear),
+        serialFrom: String(from).padStart(7, '0'),
+        serialTo: String(to).padStart(7, '0'),
+      };
+    });
+    const withWindows = c % 10 === 0;
+    const doc: BulletinInput = {
+      format: BULLETIN_FORMAT,
+      code: `S${String(c).padStart(5, '0')}`,
+      kind: c % 3 === 0 ? 'service-campaign' : 'safety-recall',
+      make: null,
+      title: `Synthetic campaign ${c}`,
+      summary: 'Generated for scale tests.',
+      revisionDate: '2025-01-01',
+      revisionLabel: 'Synthetic',
+      source: { title: 'Synthetic bulletin', originalDate: null },
+      models: [{ name: `M${c % 50}`, modelYears: String(year) }],
+      vehicleCount: null,
+      eligibilityNote: null,
+      phases: [{ id: '1', name: 'Phase 1', status: 'remedy-available', expectedTiming: null, vehicles: null, mailing: null }],
+      vinRanges,
+      modelWindows: withWindows
+        ? [{ id: 'W1', model: `X${c % 7}`, modelYearFrom: year, modelYearTo: year + 1, producedFrom: `${year - 1}-09-01`, producedTo: `${year}-08-31` }]
+        : [],
+    };
+    bulletins.push(Bulletin.parse(doc));
+  }
+  return { bulletins, rangeCount: campaigns * rangesPerCampaign };
+}
+
+/**
+ * VIN position 7 (the VDS's 4th character) must be a letter for 2010+ model years and a digit
+ * before, or the year code would be read in the other 30-year cycle.
+ */
+export function fitVds(vds: string, modelYear: number): string {
+  const p7 = vds[3]!;
+  const fixed = modelYear >= 2010 ? (/[A-Z]/.test(p7) ? p7 : 'A') : /[0-9]/.test(p7) ? p7 : '1';
+  return vds.slice(0, 3) + fixed + vds[4];
+}
+
+/** A valid VIN (correct check digit) from parts; serial is positions 11-17. */
+export function makeVin(wmi: string, vds: string, modelYear: number, serial: string): string {
+  const year = yearCodeOf(modelYear)!;
+  const v = `${wmi}${fitVds(vds, modelYear)}0${year}${serial}`;
+  const check = computeCheckDigit(v)!;
+  return v.slice(0, 8) + check + v.slice(9);
+}
+
+/** VINs for a lookup mix: a third inside some range, a third near-misses, a third unrelated. */
+export function sampleVins(lib: SyntheticLibrary, n: number, seed = 7): string[] {
+  const r = rng(seed);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const b = pick(r, lib.bulletins);
+    const range = pick(r, b.vinRanges);
+    const kind = i % 3;
+    let serial: number;
+    if (kind === 0) serial = Number(range.serialFrom) + Math.floor(r() * (Number(range.serialTo) - Number(range.serialFrom) + 1));
+    else if (kind === 1) serial = Math.min(9_999_999, Number(range.serialTo) + 1 + Math.floor(r() * 1000));
+    else serial = Math.floor(r() * 9_999_999);
+    const vds = kind === 2 ? code5(r, 'ABCDEFGHJKLMNPRST0123456789') : range.vds;
+    out.push(makeVin(kind === 2 ? pick(r, WMIS) : range.wmi, vds, range.modelYear, String(serial).padStart(7, '0')));
+  }
+  return out;
+}
