@@ -175,13 +175,3 @@ export function analyzeVin(raw: string): VinAnalysis {
     warnings,
   };
 }
-
-/** "YYYY-MM" of a production month, validated. */
-export function parseProductionMonth(raw: string): { year: number; month: number } | null {
-  const m = /^(\d{4})-(\d{2})$/.exec(raw.trim());
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  if (month < 1 || month > 12 || year < 1980 || year > 2100) return null;
-  return { year, month };
-}

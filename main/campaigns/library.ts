@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto';
 import { Bulletin, describeIssues } from '../../shared/bulletin';
 import type { Db } from '../db/open';
 import type { CampaignStore } from './store';
-import BLC from './library/BLC.json';
-import ALE from './library/ALE.json';
-import LJ01 from './library/23LJ01.json';
+import BLC from './library/BLC.json' with { type: 'json' };
+import ALE from './library/ALE.json' with { type: 'json' };
+import LJ01 from './library/23LJ01.json' with { type: 'json' };
 
 export const BUILT_IN_DOCUMENTS: readonly unknown[] = [BLC, ALE, LJ01];
 

@@ -10,7 +10,7 @@ export function remedyAvailable(status: Phase['status']): boolean | null {
 export function describePhase(p: Phase): string {
   switch (p.status) {
     case 'remedy-available':
-      return `Remedy available (${p.name}${p.mailing ? `; guest mailing ${p.mailing}` : ''}).`;
+      return `Remedy available (${p.name}${p.mailing ? `; guest mailing ${lowerFirst(p.mailing)}` : ''}).`;
     case 'announcement-expected':
       return `Not yet available: ${p.name}${p.expectedTiming ? `, ${lowerFirst(p.expectedTiming)}` : ', timing not stated'}.`;
     case 'parts-not-released':
@@ -41,6 +41,8 @@ export function summarizePhases(phases: Phase[]): string {
     .replace(/^./, (c) => c.toUpperCase());
 }
 
+/** "Begins late December" inside a sentence; month names and other proper nouns keep their capital. */
 function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
+  const first = s.split(/\s/)[0]!;
+  return /^(January|February|March|April|May|June|July|August|September|October|November|December)$/.test(first) ? s : s.charAt(0).toLowerCase() + s.slice(1);
 }

@@ -9,13 +9,14 @@ import { resolveDbPath } from '../db/paths';
 import { DatabaseOpenError } from '../db/open';
 import { startServer } from '../server/http';
 import { formatCampaigns, formatLookup } from './format';
+import { parseProductionMonth, PRODUCTION_MONTH_HELP } from '../../shared/month';
 
 export type Io = { out: (s: string) => void; err: (s: string) => void };
 
 export const USAGE = `Usage: recall-desk <command> [options]
 
 Commands:
-  lookup VIN [--model NAME] [--produced YYYY-MM] [--json]   campaigns that may apply to a vehicle
+  lookup VIN [--model NAME] [--produced MM/YY] [--json]     campaigns that may apply to a vehicle
   campaigns [--json]                                        the campaign library
   import-bulletin FILE                                      add a campaign or a newer revision
   serve [--port N]                                          browser mode on 127.0.0.1
@@ -63,8 +64,13 @@ export async function runCli(argv: string[], io: Io, ctx: CliContext): Promise<n
     switch (command) {
       case 'lookup': {
         const vin = one(rest, 'lookup needs one VIN: recall-desk lookup JTHBE96S170007930');
+        let produced: string | null = null;
+        if (values.produced !== undefined) {
+          produced = parseProductionMonth(values.produced as string);
+          if (!produced) throw new UsageError(`--produced "${values.produced}" is not a month. ${PRODUCTION_MONTH_HELP}`);
+        }
         await openApp();
-        const r = await call('lookup', { vin, model: (values.model as string) ?? null, productionMonth: (values.produced as string) ?? null });
+        const r = await call('lookup', { vin, model: (values.model as string) ?? null, productionMonth: produced });
         io.out(values.json ? JSON.stringify(r, null, 2) : formatLookup(r));
         return 0;
       }

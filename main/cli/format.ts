@@ -26,7 +26,7 @@ export function formatLookup(r: LookupResult): string {
     lines.push(`  Why:    ${h.certaintyReason}`);
     lines.push(`  Remedy: ${h.remedy.explanation}`);
     if (h.needs.length) {
-      const asks = h.needs.map((n) => (n === 'model' ? `--model (one of: ${h.modelChoices.join(', ')})` : '--produced YYYY-MM (door-jamb label)'));
+      const asks = h.needs.map((n) => (n === 'model' ? `--model (one of: ${h.modelChoices.join(', ')})` : '--produced MM/YY (door-jamb label)'));
       lines.push(`  Needs:  ${asks.join(' and ')}`);
     }
     lines.push('  Next:');

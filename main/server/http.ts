@@ -17,7 +17,7 @@ export type ServerOptions = {
   token?: string;
 };
 
-export type RunningServer = { url: string; port: number; token: string; close(): Promise<void> };
+export type RunningServer = { url: string; host: string; port: number; token: string; close(): Promise<void> };
 
 const MAX_BODY = 25 * 1024 * 1024;
 const TYPES: Record<string, string> = {
@@ -113,9 +113,11 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     server.once('error', reject);
     // Loopback only: the browser mode is for this machine's user, never the network.
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
-      port = (server.address() as AddressInfo).port;
+      const address = server.address() as AddressInfo;
+      port = address.port;
       resolve({
         url: `http://127.0.0.1:${port}/#token=${token}`,
+        host: address.address,
         port,
         token,
         close: () =>

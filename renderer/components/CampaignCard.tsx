@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CampaignHit, LookupResult } from '../../shared/api';
 import { describeAge } from '../../shared/age';
 import { KIND_LABEL } from '../labels';
+import { parseProductionMonth, PRODUCTION_MONTH_HELP } from '../../shared/month';
 
 type Props = {
   hit: CampaignHit;
@@ -66,6 +67,7 @@ function NeedsForm({ hit, result, onAnswer }: Pick<Props, 'hit' | 'result' | 'on
   const [other, setOther] = useState(false);
   const [otherModel, setOtherModel] = useState('');
   const [month, setMonth] = useState(result.productionMonth ?? '');
+  const [monthError, setMonthError] = useState<string | null>(null);
   const needsModel = hit.needs.includes('model');
   const needsMonth = hit.needs.includes('productionMonth');
   return (
@@ -109,15 +111,34 @@ function NeedsForm({ hit, result, onAnswer }: Pick<Props, 'hit' | 'result' | 'on
           className="need"
           onSubmit={(e) => {
             e.preventDefault();
-            if (month) onAnswer({ productionMonth: month });
+            const parsed = parseProductionMonth(month);
+            if (!parsed) return setMonthError(`"${month}" is not a month. ${PRODUCTION_MONTH_HELP}`);
+            setMonthError(null);
+            onAnswer({ productionMonth: parsed });
           }}
         >
           <label htmlFor={`month-${hit.code}`}>Production month</label>
-          <input id={`month-${hit.code}`} type="month" value={month} onChange={(e) => setMonth(e.target.value)} min="2000-01" max="2099-12" />
-          <button type="submit" disabled={!month}>
+          <input
+            id={`month-${hit.code}`}
+            className="month-input mono"
+            value={month}
+            onChange={(e) => setMonth(e.target.value)}
+            placeholder="MM/YY"
+            inputMode="numeric"
+            aria-invalid={monthError ? true : undefined}
+            aria-describedby={`month-help-${hit.code}`}
+          />
+          <button type="submit" disabled={!month.trim()}>
             Apply
           </button>
-          <span className="muted">From the label on the driver's door jamb (MM/YY).</span>
+          <span className="muted" id={`month-help-${hit.code}`}>
+            From the label on the driver's door jamb, e.g. 12/22.
+          </span>
+          {monthError && (
+            <span className="error-inline" role="alert">
+              {monthError}
+            </span>
+          )}
           {hit.productionWindows.length > 0 && !needsModel && (
             <span className="muted">
               {' '}

@@ -138,9 +138,9 @@ function Detail({ d }: { d: CampaignDetail }) {
           <tbody>
             {b.phases.map((p) => (
               <tr key={p.id}>
-                <td>{p.name}</td>
+                <td className="nowrap">{p.name}</td>
                 <td className={p.status === 'remedy-available' ? 'good' : 'bad'}>{PHASE_STATUS_LABEL[p.status]}</td>
-                <td>{dash(p.expectedTiming)}</td>
+                <td>{p.expectedTiming ?? (p.status === 'remedy-available' ? <span className="muted">already available</span> : dash(null))}</td>
                 <td>{dash(p.vehicles)}</td>
                 <td>{dash(p.mailing)}{p.note ? <div className="muted">{p.note}</div> : null}</td>
               </tr>

@@ -119,7 +119,7 @@ export function LookupScreen({ onOpenCampaign }: { onOpenCampaign: (code: string
 
         {result && (
           <div className="result" data-testid="lookup-result">
-            <VehicleHeader r={result} />
+            <VehicleHeader r={result} onClearFacts={() => void run(result.vin, { model: null, productionMonth: null })} />
             {result.warnings.map((w) => (
               <div key={w} className="banner warning" role="alert" data-testid="vin-warning">
                 <strong>Check the VIN.</strong> {w}
@@ -174,7 +174,7 @@ export function LookupScreen({ onOpenCampaign }: { onOpenCampaign: (code: string
   );
 }
 
-function VehicleHeader({ r }: { r: LookupResult }) {
+function VehicleHeader({ r, onClearFacts }: { r: LookupResult; onClearFacts: () => void }) {
   return (
     <div className="vehicle" data-testid="vehicle">
       <div className="vin-display mono" aria-label={`VIN ${r.vin}`}>
@@ -208,6 +208,11 @@ function VehicleHeader({ r }: { r: LookupResult }) {
           <dt>Check digit</dt>
           <dd className={r.checkDigitValid ? 'good' : 'bad'}>{r.checkDigitValid ? 'valid' : `expected ${r.expectedCheckDigit}`}</dd>
         </div>
+        {(r.modelSource === 'stated' || r.productionMonth) && (
+          <div className="facts-action">
+            <button onClick={onClearFacts}>Change model or month</button>
+          </div>
+        )}
       </dl>
     </div>
   );

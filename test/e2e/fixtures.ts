@@ -1,0 +1,54 @@
+// Each test gets its own Recall Desk in browser mode: the built CLI's `serve`, on a fresh
+// database, exactly as a user starts it. The URL (with its per-launch token) is read from stdout.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist', 'main', 'cli.cjs');
+export const SCREENS = path.join(ROOT, 'test-results', 'screens');
+
+type Server = { url: string; origin: string; dir: string };
+
+export const test = base.extend<{ app: Page; server: Server }>({
+  server: [
+    async ({}, use) => {
+      if (!fs.existsSync(CLI)) throw new Error('Build first: npm run build (npm test does).');
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-e2e-'));
+      const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--db', path.join(dir, 'db.sqlite')], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (d) => {
+          out += d;
+          const m = /Open: (\S+)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+        setTimeout(() => reject(new Error('serve printed no URL')), 30_000);
+      });
+      await use({ url, origin: new URL(url).origin, dir });
+      child.kill('SIGTERM');
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'test' },
+  ],
+  app: async ({ page, server }, use) => {
+    const problems: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(server.url);
+    await use(page);
+    // A CSP violation or a script error is a bug even when the screen looks right.
+    expect(problems).toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Saves what the person sees: the window by default, or the whole page. */
+export async function shot(page: Page, name: string, fullPage = false) {
+  fs.mkdirSync(SCREENS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage });
+}

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
+import { expect, shot, test } from './fixtures';
+
+test('the library lists every campaign with its newest revision, and a detail shows the bulletin', async ({ app }) => {
+  await app.keyboard.press('F3');
+  const list = app.getByRole('region', { name: 'Campaigns' });
+  await expect(list.getByRole('button')).toHaveText([/Import bulletin/, /23LJ01.*Second Key Delivery Program.*2024-01-31/, /ALE.*Valve Spring.*2010-07-06/, /BLC.*Carpet.*2011-12-19/]);
+  await list.getByRole('button', { name: /ALE/ }).click();
+  const detail = app.getByTestId('campaign-detail');
+  await expect(detail.getByRole('heading', { name: 'VIN ranges (18)' })).toBeVisible();
+  await expect(detail.getByRole('row', { name: /LS 600h L 2008 JTH DU46F 5000202 5009305 2,059/ })).toBeVisible();
+  await expect(detail.getByText('Parts not released')).toBeVisible();
+  await expect(detail.getByText('Internal only: never give to guests')).toHaveCount(2);
+  await expect(detail).toContainText('Q16');
+  await shot(app, '06-library-ale');
+
+  await list.getByRole('button', { name: /23LJ01/ }).click();
+  await expect(detail.getByRole('cell', { name: '23LJ01R1' })).toBeVisible();
+  await expect(detail).toContainText('LIC206A - Electrical Repair 1');
+  await expect(detail).toContainText('LC-JP 2022-12 → phase 1');
+  await expect(detail.getByRole('row', { name: /Certified pre-owned Do not deliver until remedied/ })).toBeVisible();
+  await expect(detail.getByRole('row', { name: /Phase 6 Announcement expected/ })).toBeVisible();
+  await shot(app, '07-library-23lj01');
+});
+
+test('a lookup card opens its campaign in the library', async ({ app }) => {
+  await app.getByLabel('Scan or type a VIN').fill('JTHBE96S170007930');
+  await app.keyboard.press('Enter');
+  await app.getByRole('button', { name: 'Open ALE in the library' }).click();
+  await expect(app.getByTestId('campaign-detail').getByRole('heading', { level: 2 })).toHaveText('ALE Valve Spring');
+});
+
+test('importing a bulletin: a bad file lists its problems and changes nothing; a newer revision is loaded', async ({ app, server }) => {
+  await app.getByRole('button', { name: /Campaign library/ }).click();
+  const bad = structuredClone(BUILT_IN_DOCUMENTS[2]) as Record<string, any>;
+  bad.revisionDate = '2024-31-03';
+  bad.vinRanges = [{ model: 'LC', modelYear: 2023, wmi: 'JTH', vds: 'KPAAY', serialFrom: '0000009', serialTo: '0000001' }];
+  const badFile = path.join(server.dir, 'bad-23LJ01.json');
+  fs.writeFileSync(badFile, JSON.stringify(bad));
+  await app.getByTestId('bulletin-file').setInputFiles(badFile);
+  const notice = app.getByTestId('library-notice');
+  await expect(notice).toContainText('bad-23LJ01.json was not imported: 2 problems in the file. Nothing was changed.');
+  await expect(notice).toContainText('revisionDate: is not a real calendar date');
+  await expect(notice).toContainText('vinRanges[0].serialTo: serialFrom must not be after serialTo');
+  await shot(app, '08-import-rejected');
+
+  const good = structuredClone(BUILT_IN_DOCUMENTS[2]) as Record<string, any>;
+  good.revisionDate = '2024-03-28';
+  good.revisionLabel = 'Update: phase 6 launched';
+  good.phases[5].status = 'remedy-available';
+  const goodFile = path.join(server.dir, '23LJ01-2024-03-28.json');
+  fs.writeFileSync(goodFile, JSON.stringify(good));
+  await app.getByTestId('bulletin-file').setInputFiles(goodFile);
+  await expect(notice).toContainText('23LJ01 Second Key Delivery Program, revision 2024-03-28: updated (was 2024-01-31).');
+  await expect(app.getByTestId('campaign-detail')).toContainText('Update: phase 6 launched, 2024-03-28');
+  await expect(app.getByTestId('data-status')).toContainText('newest bulletin 2024-03-28');
+});

@@ -1,0 +1,121 @@
+import { describe, expect, test } from 'vitest';
+import { analyzeVin, computeCheckDigit, modelYearOf, normalizeVin, regionOf, yearCodeOf } from '../../shared/vin';
+
+describe('check digit (49 CFR 565.15)', () => {
+  test.each(['11111111111111111', '1M8GDM9AXKP042788', '1HGCM82633A004352', 'JTHBE96S170007930'])('%s is valid', (vin) => {
+    const a = analyzeVin(vin);
+    expect(a.ok).toBe(true);
+    if (a.ok) {
+      expect(a.checkDigitValid).toBe(true);
+      expect(a.warnings).toEqual([]);
+    }
+    expect(computeCheckDigit(vin)).toBe(vin[8]);
+  });
+
+  test('X stands for a remainder of 10', () => {
+    expect(computeCheckDigit('1M8GDM9AXKP042788')).toBe('X');
+  });
+
+  test('a wrong check digit is a loud warning naming the expected digit, and the VIN is still usable', () => {
+    const a = analyzeVin('JTHBE96S570007930');
+    expect(a.ok).toBe(true);
+    if (!a.ok) return;
+    expect(a.checkDigitValid).toBe(false);
+    expect(a.expectedCheckDigit).toBe('1');
+    expect(a.warnings[0]).toMatch(/position 9 is "5".*calls for "1"/);
+  });
+});
+
+describe('normalisation', () => {
+  test('trims, upper-cases, drops spaces and dashes', () => {
+    expect(normalizeVin('  jthbe96s1-7000 7930 ')).toBe('JTHBE96S170007930');
+  });
+  test("drops the scanner's leading I on an 18-character read", () => {
+    expect(normalizeVin('IJTHBE96S170007930')).toBe('JTHBE96S170007930');
+    const a = analyzeVin('IJTHBE96S170007930\n');
+    expect(a.ok && a.vin).toBe('JTHBE96S170007930');
+  });
+  test('does not drop a leading I from a 17-character string (that is an error, not a scan)', () => {
+    const a = analyzeVin('ITHBE96S170007930');
+    expect(a.ok).toBe(false);
+  });
+});
+
+describe('errors say which character and position', () => {
+  test.each([
+    ['JTHBE96S17OOO7930', 12, '0'],
+    ['JTHBE96S17000793Q', 17, '0'],
+    ['JTHBE96SI70007930', 9, '1'],
+  ])('%s: position %i, suggests %s', (vin, pos, hint) => {
+    const a = analyzeVin(vin);
+    expect(a.ok).toBe(false);
+    if (a.ok) return;
+    const e = a.errors.find((x) => x.position === pos)!;
+    expect(e.message).toContain(`Position ${pos}`);
+    expect(e.message).toContain(`did you mean "${hint}"`);
+  });
+  test('too short and too long say by how much', () => {
+    const short = analyzeVin('JTHBE96S17000793');
+    expect(!short.ok && short.errors[0]!.message).toMatch(/this has 16 \(1 missing\)/);
+    const long = analyzeVin('JTHBE96S1700079300');
+    expect(!long.ok && long.errors[0]!.message).toMatch(/this has 18 \(1 too many\)/);
+  });
+  test('punctuation is named', () => {
+    const a = analyzeVin('JTHBE96S17000793*');
+    expect(!a.ok && a.errors[0]!.message).toBe('Position 17: "*" is not a letter or digit.');
+  });
+  test('position 10 never U, Z or 0', () => {
+    for (const c of ['U', 'Z', '0']) {
+      const a = analyzeVin(`JTHBE96S1${c}0007930`);
+      expect(a.ok).toBe(false);
+      if (!a.ok) expect(a.errors.some((e) => e.position === 10 && e.message.includes('model year'))).toBe(true);
+    }
+  });
+  test('empty input asks for a VIN', () => {
+    const a = analyzeVin('   ');
+    expect(!a.ok && a.errors[0]!.message).toMatch(/Enter or scan a VIN/);
+  });
+});
+
+describe('model year, both 30-year cycles', () => {
+  const vinWith = (p7: string, p10: string) => `JTHBE9${p7}S1${p10}0007930`;
+  test.each([
+    ['6', 'A', 1980],
+    ['6', 'Y', 2000],
+    ['6', '1', 2001],
+    ['6', '7', 2007],
+    ['6', '9', 2009],
+    ['A', 'A', 2010],
+    ['A', 'P', 2023],
+    ['A', 'R', 2024],
+    ['A', 'Y', 2030],
+    ['A', '1', 2031],
+    ['A', '9', 2039],
+  ])('position 7 %s, position 10 %s → %i', (p7, p10, year) => {
+    expect(modelYearOf(vinWith(p7, p10))).toBe(year);
+  });
+  test('yearCodeOf is the inverse within each cycle', () => {
+    for (let y = 1980; y <= 2039; y++) {
+      const code = yearCodeOf(y)!;
+      const p7 = y >= 2010 ? 'A' : '6';
+      expect(modelYearOf(vinWith(p7, code))).toBe(y);
+    }
+  });
+});
+
+describe('VIN parts', () => {
+  test('WMI, VDS, plant, sequence and the 7-character serial', () => {
+    const a = analyzeVin('JTHBE96S170007930');
+    expect(a.ok).toBe(true);
+    if (!a.ok) return;
+    expect(a.parts).toEqual({ wmi: 'JTH', vds: 'BE96S', checkDigit: '1', yearCode: '7', plant: '0', sequence: '007930', serial: '0007930' });
+    expect(a.modelYear).toBe(2007);
+  });
+  test('region from the first character', () => {
+    expect(regionOf('JTH')).toBe('Japan');
+    expect(regionOf('2T2')).toBe('North America');
+    expect(regionOf('58A')).toBe('North America');
+    expect(regionOf('WBA')).toBe('Europe');
+    expect(regionOf('KMH')).toBe('Asia');
+  });
+});
