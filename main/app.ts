@@ -12,6 +12,8 @@ export type AppOptions = {
   /** The clock, injectable so data ages are testable. */
   now?: () => Date;
   version?: string;
+  /** How often to notice library changes made by another process on the same file. */
+  syncIntervalMs?: number;
 };
 
 export type App = {
@@ -26,7 +28,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const now = opts.now ?? (() => new Date());
   const db = await openDatabase(opts.dbPath);
   try {
-    const campaigns = new CampaignStore(db, now);
+    const campaigns = new CampaignStore(db, now, opts.syncIntervalMs);
     loadBuiltInLibrary(db, campaigns);
     const lookup = new LookupService(db, campaigns, now);
     const handlers = createHandlers({ db, campaigns, lookup, now, version: opts.version ?? '0.0.0' });

@@ -180,11 +180,15 @@ export const Bulletin = z
     }
     const phaseIds = new Set(b.phases.map((p) => p.id));
     const windowIds = new Set(b.modelWindows.map((w) => w.id));
-    const seen = new Set<string>();
-    b.phases.forEach((p, i) => {
-      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['phases', i, 'id'], message: `phase "${p.id}" is listed twice` });
-      seen.add(p.id);
-    });
+    const unique = (ids: string[], field: 'phases' | 'modelWindows', what: string) => {
+      const seen = new Set<string>();
+      ids.forEach((id, i) => {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [field, i, 'id'], message: `${what} "${id}" is listed twice` });
+        seen.add(id);
+      });
+    };
+    unique(b.phases.map((p) => p.id), 'phases', 'phase');
+    unique(b.modelWindows.map((w) => w.id), 'modelWindows', 'window');
     const refPhase = (phase: string | null, path: (string | number)[]) => {
       if (phase !== null && !phaseIds.has(phase)) {
         ctx.addIssue({ code: 'custom', path, message: `names phase "${phase}", which is not in phases` });
@@ -197,11 +201,6 @@ export const Bulletin = z
       if (!windowIds.has(c.window)) {
         ctx.addIssue({ code: 'custom', path: ['phaseChart', i, 'window'], message: `names window "${c.window}", which is not in modelWindows` });
       }
-    });
-    const wseen = new Set<string>();
-    b.modelWindows.forEach((w, i) => {
-      if (wseen.has(w.id)) ctx.addIssue({ code: 'custom', path: ['modelWindows', i, 'id'], message: `window "${w.id}" is listed twice` });
-      wseen.add(w.id);
     });
   });
 

@@ -25,12 +25,21 @@ export class CampaignStore {
   private statsCache: { count: number; newestRevisionDate: string | null } | null = null;
   private readonly stmt;
 
+  private dataVersion = -1;
+  private lastSync = 0;
+
+  /**
+   * @param syncIntervalMs how often to look for changes another process (the CLI, a second window)
+   *   committed to the same file; the check is one pragma, so at most once per interval.
+   */
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
+    private readonly syncIntervalMs = 1000,
   ) {
     const s = db.sqlite;
     this.stmt = {
+      dataVersion: s.prepare<[], number>('PRAGMA data_version').pluck(),
       current: s.prepare<[string], CurrentRow>('SELECT id, revision_date, document, origin FROM campaigns WHERE code = ?'),
       byId: s.prepare<[number], { id: number; code: string; document: string; origin: Origin }>(
         'SELECT id, code, document, origin FROM campaigns WHERE id = ?',
@@ -133,6 +142,19 @@ export class CampaignStore {
     }
   }
 
+  /** Drops the caches when another connection has committed since the last look. */
+  syncWithOtherProcesses(): void {
+    const t = Date.now();
+    if (t - this.lastSync < this.syncIntervalMs) return;
+    this.lastSync = t;
+    const v = this.stmt.dataVersion.get()!;
+    if (v !== this.dataVersion) {
+      this.dataVersion = v;
+      this.cache.clear();
+      this.statsCache = null;
+    }
+  }
+
   /** The parsed current revision, cached until the library changes: the lookup reads it per hit. */
   byId(id: number): LoadedCampaign {
     let c = this.cache.get(id);
@@ -154,11 +176,13 @@ export class CampaignStore {
   }
 
   async list(): Promise<CampaignSummary[]> {
+    this.syncWithOtherProcesses();
     const rows = await this.db.kysely.selectFrom('campaigns').select(['id']).orderBy('code').execute();
     return rows.map((r) => this.summarize(this.byId(r.id)));
   }
 
   async detail(code: string): Promise<CampaignDetail> {
+    this.syncWithOtherProcesses();
     const wanted = code.trim().toUpperCase();
     const row = await this.db.kysely.selectFrom('campaigns').select('id').where('code', '=', wanted).executeTakeFirst();
     if (!row) {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ipcChannel, operationNames } from '../../shared/api';
 import { createApp, type App } from '../app';
 import { resolveDbPath, userDataDir } from '../db/paths';
-import { hardenContents, hardenSession, isTrustedSender, rendererUrl } from './security';
+import { hardenContents, hardenSession, isTrustedEvent, rendererUrl } from './security';
 
 declare const __APP_VERSION__: string;
 
@@ -44,7 +44,7 @@ async function start(): Promise<void> {
   const dispatch = services.dispatch;
   for (const name of operationNames) {
     ipcMain.handle(ipcChannel(name), (event, input: unknown) => {
-      if (!isTrustedSender(event, expectedUrl, win.webContents.id)) {
+      if (!isTrustedEvent(event, expectedUrl, win.webContents.id)) {
         return { ok: false, error: { code: 'invalid-input', message: 'Refused: the call did not come from the Recall Desk window.', details: [] } };
       }
       return dispatch(name, input);

@@ -3,6 +3,7 @@
 import { app, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { isTrustedSender } from '../security/sender';
 
 export function rendererUrl(indexHtml: string): string {
   return pathToFileURL(indexHtml).toString();
@@ -29,8 +30,10 @@ export function hardenContents(): void {
 }
 
 /** True only for calls from the main frame of our window showing our own renderer file. */
-export function isTrustedSender(event: IpcMainInvokeEvent, expectedUrl: string, expectedId: number): boolean {
+export function isTrustedEvent(event: IpcMainInvokeEvent, expectedUrl: string, expectedId: number): boolean {
   const frame = event.senderFrame;
-  if (!frame || event.sender.id !== expectedId || frame.parent !== null) return false;
-  return frame.url.split('#')[0] === expectedUrl;
+  return isTrustedSender(
+    { webContentsId: event.sender.id, frameUrl: frame?.url ?? null, isMainFrame: !!frame && frame.parent === null },
+    { webContentsId: expectedId, url: expectedUrl },
+  );
 }

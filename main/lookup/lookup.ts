@@ -87,6 +87,7 @@ export class LookupService {
     }
     const month = q.productionMonth?.trim() || null;
     const { wmi, vds, yearCode, serial } = vin.parts;
+    this.store.syncWithOtherProcesses();
 
     const byCampaign = new Map<number, Candidates>();
     const slot = (id: number) => {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { ApiError, type CampaignDetail, type CampaignSummary } from '../../shared/api';
 import { describeAge } from '../../shared/age';
 import { api } from '../api';
+import { Notice } from '../components/Notice';
 import { CONDITION_LABEL, DELIVERY_LABEL, KIND_LABEL, PHASE_STATUS_LABEL, WHEN_LABEL } from '../labels';
 
 type Notice = { kind: 'ok' | 'error'; message: string; details: string[] };
@@ -55,18 +56,7 @@ export function LibraryScreen({ initialCode, onLibraryChanged }: { initialCode: 
             }}
           />
         </div>
-        {notice && (
-          <div className={`banner ${notice.kind === 'ok' ? 'ok' : 'error'}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="library-notice">
-            <strong>{notice.message}</strong>
-            {notice.details.length > 0 && (
-              <ul>
-                {notice.details.map((d) => (
-                  <li key={d}>{d}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        {notice && <Notice kind={notice.kind} message={notice.message} details={notice.details} testId="library-notice" />}
         {!list ? (
           <p className="muted">Loading…</p>
         ) : (

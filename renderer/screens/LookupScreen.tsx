@@ -4,6 +4,7 @@ import { analyzeVin, normalizeVin } from '../../shared/vin';
 import { api } from '../api';
 import { CampaignCard } from '../components/CampaignCard';
 import { VinFeedback } from '../components/VinFeedback';
+import { Notice } from '../components/Notice';
 
 type Recent = { vin: string; modelYear: number; hits: number; model: string | null; productionMonth: string | null; at: string };
 type Facts = { model: string | null; productionMonth: string | null };
@@ -12,7 +13,7 @@ export function LookupScreen({ onOpenCampaign }: { onOpenCampaign: (code: string
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [result, setResult] = useState<LookupResult | null>(null);
-  const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
+  const [error, setError] = useState<{ message: string; details: string[]; vin: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [recent, setRecent] = useState<Recent[]>([]);
 
@@ -31,7 +32,8 @@ export function LookupScreen({ onOpenCampaign }: { onOpenCampaign: (code: string
       );
     } catch (e) {
       setResult(null);
-      setError(e instanceof ApiError ? { message: e.message, details: e.details } : { message: (e as Error).message, details: [] });
+      const vin = normalizeVin(raw);
+      setError(e instanceof ApiError ? { message: e.message, details: e.details, vin } : { message: (e as Error).message, details: [], vin });
     } finally {
       setBusy(false);
       // Ready for the next scan: the whole VIN is selected, so a scan replaces it.
@@ -71,7 +73,8 @@ export function LookupScreen({ onOpenCampaign }: { onOpenCampaign: (code: string
     });
   };
 
-  const live = text.trim() ? analyzeVin(text) : null;
+  // Live feedback while typing; once Enter has shown the same problems in the banner, not twice.
+  const live = text.trim() && !(error && error.vin === normalizeVin(text)) ? analyzeVin(text) : null;
 
   return (
     <div className="lookup">
@@ -104,18 +107,7 @@ export function LookupScreen({ onOpenCampaign }: { onOpenCampaign: (code: string
           <div id="vin-feedback">{live && <VinFeedback analysis={live} />}</div>
         </form>
 
-        {error && (
-          <div className="banner error" role="alert" data-testid="lookup-error">
-            <strong>{error.message}</strong>
-            {error.details.length > 1 && (
-              <ul>
-                {error.details.map((d) => (
-                  <li key={d}>{d}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        {error && <Notice kind="error" message={error.message} details={error.details} testId="lookup-error" />}
 
         {result && (
           <div className="result" data-testid="lookup-result">

@@ -188,3 +188,21 @@ describe('importing a bulletin', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'not-found', message: 'No campaign "XYZ" in the library.', details: ['Known campaigns: 23LJ01, ALE, BLC.'] } });
   });
 });
+
+describe('one database, several processes', () => {
+  test('a bulletin imported by another process (the CLI) shows in an open window\'s answers', async () => {
+    const file = tempDbPath();
+    const window = await testApp({ dbPath: file, syncIntervalMs: 0 });
+    const lc = { vin: 'JTHKPAAY4PA001234', model: 'LC', productionMonth: '2022-11' };
+    expect(window.lookup.lookup(lc).campaigns[0]!.remedy.available).toBeNull();
+    expect((await window.campaigns.list()).find((c) => c.code === '23LJ01')!.revisionDate).toBe('2024-01-31');
+
+    const { cli } = await import('../support/cli');
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'u.json'), JSON.stringify(newer23LJ01()));
+    expect(cli(['import-bulletin', path.join(dir, 'u.json'), '--db', file]).code).toBe(0);
+
+    expect(window.lookup.lookup(lc).campaigns[0]!.remedy).toMatchObject({ available: true, phase: '6' });
+    expect((await window.campaigns.list()).find((c) => c.code === '23LJ01')!.revisionDate).toBe('2024-03-28');
+  });
+});

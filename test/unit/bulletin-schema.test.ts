@@ -76,6 +76,11 @@ describe('schema errors name the field and the problem', () => {
     d.vinRanges = [];
     expect(errorsOf(d)[0]).toMatch(/^vinRanges: a campaign needs at least one VIN range or model window/);
   });
+  test('an id listed twice', () => {
+    const d = ale();
+    d.phases.push({ ...d.phases[0] });
+    expect(errorsOf(d)).toEqual(['phases[1].id: phase "preliminary" is listed twice']);
+  });
   test('a missing required field', () => {
     const d = ale();
     delete d.title;
