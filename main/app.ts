@@ -6,6 +6,7 @@ import { loadBuiltInLibrary } from './campaigns/library';
 import { LookupService } from './lookup/lookup';
 import { createHandlers } from './api/handlers';
 import { createDispatcher, type Dispatcher } from './api/dispatch';
+import { ImportJobs } from './imports/jobs';
 
 export type AppOptions = {
   dbPath: string;
@@ -20,6 +21,7 @@ export type App = {
   db: Db;
   campaigns: CampaignStore;
   lookup: LookupService;
+  jobs: ImportJobs;
   dispatch: Dispatcher;
   close(): Promise<void>;
 };
@@ -31,8 +33,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const campaigns = new CampaignStore(db, now, opts.syncIntervalMs);
     loadBuiltInLibrary(db, campaigns);
     const lookup = new LookupService(db, campaigns, now);
-    const handlers = createHandlers({ db, campaigns, lookup, now, version: opts.version ?? '0.0.0' });
-    return { db, campaigns, lookup, dispatch: createDispatcher(handlers), close: () => db.close() };
+    const jobs = new ImportJobs(db.path, now, () => campaigns.invalidate());
+    const handlers = createHandlers({ db, campaigns, lookup, jobs, now, version: opts.version ?? '0.0.0' });
+    return {
+      db,
+      campaigns,
+      lookup,
+      jobs,
+      dispatch: createDispatcher(handlers),
+      close: async () => {
+        await jobs.shutdown();
+        await db.close();
+      },
+    };
   } catch (err) {
     await db.close();
     throw err;

@@ -18,11 +18,14 @@ export type LoadedCampaign = {
 
 export type UpsertOutcome = { outcome: 'added' | 'updated' | 'unchanged'; previousRevisionDate: string | null };
 
+export type AffectedListInfo = { date: string; complete: boolean; rows: number };
+
 type CurrentRow = { id: number; revision_date: string; document: string; origin: Origin };
 
 export class CampaignStore {
   private readonly cache = new Map<number, LoadedCampaign>();
   private statsCache: { count: number; newestRevisionDate: string | null } | null = null;
+  private listsCache: Map<number, AffectedListInfo> | null = null;
   private readonly stmt;
 
   private dataVersion = -1;
@@ -69,6 +72,9 @@ export class CampaignStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       count: s.prepare<[], { n: number; newest: string | null }>('SELECT count(*) AS n, max(revision_date) AS newest FROM campaigns'),
+      lists: s.prepare<[], { campaign_id: number; list_date: string; complete: number; row_count: number }>(
+        'SELECT campaign_id, list_date, complete, row_count FROM affected_vin_lists',
+      ),
     };
   }
 
@@ -123,10 +129,7 @@ export class CampaignStore {
       return { outcome: current ? 'updated' : 'added', previousRevisionDate: current?.revision_date ?? null };
     });
     const result = run();
-    if (result.outcome !== 'unchanged') {
-      this.cache.clear();
-      this.statsCache = null;
-    }
+    if (result.outcome !== 'unchanged') this.invalidate();
     return result;
   }
 
@@ -150,9 +153,36 @@ export class CampaignStore {
     const v = this.stmt.dataVersion.get()!;
     if (v !== this.dataVersion) {
       this.dataVersion = v;
-      this.cache.clear();
-      this.statsCache = null;
+      this.invalidate();
     }
+  }
+
+  /** Forgets everything cached; the next read comes from the file. */
+  invalidate(): void {
+    this.cache.clear();
+    this.statsCache = null;
+    this.listsCache = null;
+  }
+
+  /** The campaign's current affected-VIN list, if one was imported. */
+  listFor(campaignId: number): AffectedListInfo | null {
+    if (!this.listsCache) {
+      this.listsCache = new Map(
+        this.stmt.lists.all().map((r) => [r.campaign_id, { date: r.list_date, complete: r.complete === 1, rows: r.row_count }]),
+      );
+    }
+    return this.listsCache.get(campaignId) ?? null;
+  }
+
+  /** The current campaign row for a code, or a not-found error that lists the known codes. */
+  idOf(code: string): { id: number; code: string; title: string } {
+    const wanted = code.trim().toUpperCase();
+    const row = this.db.sqlite.prepare<[string], { id: number; code: string; title: string }>('SELECT id, code, title FROM campaigns WHERE code = ?').get(wanted);
+    if (!row) {
+      const known = this.db.sqlite.prepare<[], string>('SELECT code FROM campaigns ORDER BY code').pluck().all();
+      throw new ApiError('not-found', `No campaign "${wanted}" in the library.`, [`Known campaigns: ${known.join(', ') || 'none'}.`]);
+    }
+    return row;
   }
 
   /** The parsed current revision, cached until the library changes: the lookup reads it per hit. */
@@ -183,13 +213,7 @@ export class CampaignStore {
 
   async detail(code: string): Promise<CampaignDetail> {
     this.syncWithOtherProcesses();
-    const wanted = code.trim().toUpperCase();
-    const row = await this.db.kysely.selectFrom('campaigns').select('id').where('code', '=', wanted).executeTakeFirst();
-    if (!row) {
-      const known = (await this.db.kysely.selectFrom('campaigns').select('code').orderBy('code').execute()).map((r) => r.code);
-      throw new ApiError('not-found', `No campaign "${wanted}" in the library.`, [`Known campaigns: ${known.join(', ') || 'none'}.`]);
-    }
-    const c = this.byId(row.id);
+    const c = this.byId(this.idOf(code).id);
     const revisions = await this.db.kysely
       .selectFrom('campaign_revisions')
       .select(['revision_date', 'revision_label', 'origin', 'loaded_at'])

@@ -58,12 +58,43 @@ export interface AffectedVinListsTable {
   source_name: string;
   imported_at: string;
   row_count: number;
+  complete: Generated<number>;
 }
 
 export interface AffectedVinsTable {
   vin: string;
   list_id: number;
   phase: string | null;
+  part_number: string | null;
+  status: string | null;
+}
+
+export type VehicleCondition = 'new' | 'used' | 'certified-pre-owned';
+export type VehicleCampaignStatus = 'open' | 'completed-here' | 'completed-elsewhere' | 'not-applicable';
+
+export interface VehiclesTable {
+  vin: string;
+  model: string | null;
+  model_year: number | null;
+  production_month: string | null;
+  stock_number: string | null;
+  condition: VehicleCondition | null;
+  in_stock: number;
+  guest_name: string | null;
+  guest_phone: string | null;
+  guest_email: string | null;
+  guest_address: string | null;
+  last_service_date: string | null;
+  updated_at: string;
+}
+
+export interface VehicleCampaignsTable {
+  vin: string;
+  campaign_code: string;
+  status: VehicleCampaignStatus;
+  completed_on: string | null;
+  repair_order: string | null;
+  updated_at: string;
 }
 
 export interface MetaTable {
@@ -78,5 +109,7 @@ export interface Database {
   model_window_rules: ModelWindowRulesTable;
   affected_vin_lists: AffectedVinListsTable;
   affected_vins: AffectedVinsTable;
+  vehicles: VehiclesTable;
+  vehicle_campaigns: VehicleCampaignsTable;
   meta: MetaTable;
 }

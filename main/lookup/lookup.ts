@@ -15,7 +15,7 @@ export type LookupQuery = { vin: string; model?: string | null; productionMonth?
 
 /** Columns of the candidate statement, read as an array (no per-row object). */
 type CandidateRow = [
-  src: 'r' | 'w' | 'l',
+  src: 'r' | 'w' | 'l' | 'v' | 's',
   campaignId: number,
   model: string | null,
   modelKey: string | null,
@@ -38,6 +38,7 @@ type ListRow = { phase: string | null; list_date: string };
 
 type ActionWhen = Bulletin['actions'][number]['when'];
 type CompiledCampaign = {
+  id: number;
   b: Bulletin;
   actions: Record<ActionWhen, string[]>;
   deliveryActions: string[];
@@ -47,7 +48,16 @@ type CompiledCampaign = {
   phaseSummary: string;
 };
 
-type Candidates = { ranges: RangeRow[]; windows: WindowRow[]; list: ListRow | null };
+type StatusRow = NonNullable<CampaignHit['vehicleStatus']>;
+type Candidates = { ranges: RangeRow[]; windows: WindowRow[]; list: ListRow | null; status: StatusRow | null };
+type VehicleRecord = {
+  model: string | null;
+  condition: string | null;
+  stockNumber: string | null;
+  productionMonth: string | null;
+  lastServiceDate: string | null;
+  inStock: boolean;
+};
 
 const CONDITION_LABEL = { new: 'new', used: 'used', 'certified-pre-owned': 'certified pre-owned' } as const;
 
@@ -76,7 +86,14 @@ export class LookupService {
        UNION ALL
        SELECT 'l', l.campaign_id, NULL, NULL, NULL, v.phase, l.list_date, NULL, NULL
          FROM affected_vins v JOIN affected_vin_lists l ON l.id = v.list_id
-        WHERE v.vin = @vin`,
+        WHERE v.vin = @vin
+       UNION ALL
+       SELECT 'v', NULL, model, condition, stock_number, NULL, production_month, last_service_date, in_stock
+         FROM vehicles WHERE vin = @vin
+       UNION ALL
+       SELECT 's', c.id, NULL, NULL, vc.repair_order, vc.status, vc.completed_on, NULL, NULL
+         FROM vehicle_campaigns vc JOIN campaigns c ON c.code = vc.campaign_code
+        WHERE vc.vin = @vin`,
     ).raw(true) as unknown as BetterSqlite3.Statement<Record<string, string | number>, CandidateRow>;
   }
 
@@ -92,21 +109,40 @@ export class LookupService {
     const byCampaign = new Map<number, Candidates>();
     const slot = (id: number) => {
       let c = byCampaign.get(id);
-      if (!c) byCampaign.set(id, (c = { ranges: [], windows: [], list: null }));
+      if (!c) byCampaign.set(id, (c = { ranges: [], windows: [], list: null, status: null }));
       return c;
     };
     const rows = this.candidates.all({ wmi, vds, yearCode, serial, modelYear: vin.modelYear, region: vin.region ?? '', vin: vin.vin });
+    let vehicle: VehicleRecord | null = null;
     for (const [src, campaignId, m, modelKey, windowId, phase, a, b, year] of rows) {
+      if (src === 'v') {
+        vehicle = { model: m, condition: modelKey, stockNumber: windowId, productionMonth: a, lastServiceDate: b, inStock: year === 1 };
+        continue;
+      }
       const c = slot(campaignId);
+      if (src === 's') {
+        c.status = { status: phase as StatusRow['status'], completedOn: a, repairOrder: windowId };
+        continue;
+      }
       if (src === 'r') c.ranges.push({ model: m!, model_year: year!, phase, serial_from: a!, serial_to: b! });
       else if (src === 'w') c.windows.push({ window_id: windowId!, model: m!, model_key: modelKey!, produced_from: a, produced_to: b, phase });
       else if (!c.list || a! > c.list.list_date) c.list = { phase, list_date: a! };
     }
 
-    // A published range names the model its WMI+VDS belong to; when every range hit agrees, that is
-    // the vehicle's model, and other campaigns need not ask for it.
+    // What the person says wins; then the dealer's record of the vehicle; then, for the model, the
+    // one model every matching published range names (a range is valid within its WMI+VDS only).
     let model = q.model?.trim() || null;
     let modelSource: LookupResult['modelSource'] = model ? 'stated' : null;
+    if (!model && vehicle?.model) {
+      model = vehicle.model;
+      modelSource = 'vehicle-record';
+    }
+    let productionMonth = month;
+    let productionMonthSource: LookupResult['productionMonthSource'] = month ? 'stated' : null;
+    if (!productionMonth && vehicle?.productionMonth) {
+      productionMonth = vehicle.productionMonth;
+      productionMonthSource = 'vehicle-record';
+    }
     if (!model) {
       const named = new Set<string>();
       for (const c of byCampaign.values()) for (const r of c.ranges) named.add(r.model);
@@ -125,7 +161,7 @@ export class LookupService {
     }
     const hits: CampaignHit[] = [];
     for (const [id, cand] of byCampaign) {
-      const hit = this.evaluate(this.compile(this.store.byId(id)), cand, { modelYear: vin.modelYear, model, modelKey, month }, now);
+      const hit = this.evaluate(this.compile(this.store.byId(id)), cand, { modelYear: vin.modelYear, model, modelKey, month: productionMonth }, now);
       if (hit) hits.push(hit);
     }
     hits.sort(byUrgency);
@@ -142,7 +178,16 @@ export class LookupService {
       expectedCheckDigit: vin.expectedCheckDigit,
       model,
       modelSource,
-      productionMonth: month,
+      productionMonth,
+      productionMonthSource,
+      vehicle: vehicle
+        ? {
+            stockNumber: vehicle.stockNumber,
+            condition: vehicle.condition as NonNullable<LookupResult['vehicle']>['condition'],
+            inStock: vehicle.inStock,
+            lastServiceDate: vehicle.lastServiceDate,
+          }
+        : null,
       warnings: vin.warnings,
       campaigns: hits,
       campaignsChecked: stats.count,
@@ -168,6 +213,7 @@ export class LookupService {
         ([text, conds]) => `In stock (${conds.map((d) => CONDITION_LABEL[d.condition]).join(', ')}): ${text}`,
       );
       k = {
+        id: c.id,
         b,
         actions,
         deliveryActions,
@@ -247,7 +293,15 @@ export class LookupService {
 
     const certainty = matchedBy === 'affected-list' ? 'confirmed' : 'verify';
     const remedy = this.remedyFor(k, phaseId, needs, v);
+    const list = this.store.listFor(k.id);
+    const affectedList = list ? { date: list.date, listed: matchedBy === 'affected-list', complete: list.complete } : null;
+    const notListed = affectedList !== null && !affectedList.listed && affectedList.complete;
+    const done = cand.status && cand.status.status !== 'open' ? cand.status : null;
     const actions: string[] = [];
+    if (done) actions.push(describeDone(done));
+    if (notListed) {
+      actions.push(`Not on the affected-VIN list of ${list!.date} (${list!.rows.toLocaleString('en-US')} VINs): probably not involved; confirm in TIS if the guest has a notice.`);
+    }
     if (needs.includes('model')) actions.push(`Ask the guest which model it is (${modelChoices.join(', ')}), or read it from the registration.`);
     if (needs.includes('productionMonth')) actions.push('Read the production month from the label on the driver\'s door jamb.');
     // Until confirmed, then what the remedy state calls for, then the standing instructions.
@@ -264,15 +318,19 @@ export class LookupService {
       certaintyReason:
         certainty === 'confirmed'
           ? `Confirmed: ${matchDetail}`
-          : `Verify: ${matchDetail} ${b.eligibilityNote ?? 'Confirm eligibility with the manufacturer\'s system.'}`,
+          : notListed
+            ? `Not on the affected list of ${list!.date}: ${matchDetail} The imported list is complete and does not name this VIN.`
+            : `Verify: ${matchDetail} ${b.eligibilityNote ?? 'Confirm eligibility with the manufacturer\'s system.'}`,
       matchedBy,
       matchDetail,
       remedy,
       needs,
       modelChoices,
       productionWindows,
-      actions,
+      actions: done ? actions.slice(0, 1) : actions,
       delivery: b.delivery,
+      affectedList,
+      vehicleStatus: cand.status,
       source: {
         bulletin: b.source.title,
         revisionDate: b.revisionDate,
@@ -321,8 +379,20 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return m;
 }
 
-/** Confirmed before verify, safety recalls before programs, then by code: the most pressing first. */
+function describeDone(s: StatusRow): string {
+  if (s.status === 'completed-here') return `Completed here on ${s.completedOn ?? 'an unrecorded date'}${s.repairOrder ? ` (RO ${s.repairOrder})` : ''}: nothing to do.`;
+  if (s.status === 'completed-elsewhere') return `Completed at another dealer${s.completedOn ? ` on ${s.completedOn}` : ''}: nothing to do.`;
+  return 'Marked not applicable to this vehicle.';
+}
+
+/**
+ * Open before done, confirmed before verify before "not on the list", safety recalls before
+ * programs, then by code: the most pressing first.
+ */
 function byUrgency(a: CampaignHit, b: CampaignHit): number {
-  const rank = (h: CampaignHit) => (h.certainty === 'confirmed' ? 0 : 2) + (h.kind === 'safety-recall' ? 0 : 1);
+  const rank = (h: CampaignHit) =>
+    (h.vehicleStatus && h.vehicleStatus.status !== 'open' ? 100 : 0) +
+    (h.certainty === 'confirmed' ? 0 : h.affectedList && !h.affectedList.listed && h.affectedList.complete ? 20 : 10) +
+    (h.kind === 'safety-recall' ? 0 : 1);
   return rank(a) - rank(b) || a.code.localeCompare(b.code);
 }

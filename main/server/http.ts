@@ -19,7 +19,8 @@ export type ServerOptions = {
 
 export type RunningServer = { url: string; host: string; port: number; token: string; close(): Promise<void> };
 
-const MAX_BODY = 25 * 1024 * 1024;
+// An affected-VIN list of a million rows with a few columns is tens of MB.
+const MAX_BODY = 300 * 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -73,7 +74,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       req.on('data', (c: Buffer) => {
         size += c.length;
         if (size > MAX_BODY) {
-          fail(413, 'invalid-input', 'The request is over 25 MB.');
+          fail(413, 'invalid-input', 'The request is over 300 MB: split the file.');
           req.destroy();
         } else chunks.push(c);
       });

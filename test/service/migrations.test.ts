@@ -29,6 +29,12 @@ describe('migrations', () => {
             .all('JTH', 'BE96S', '7', '0007930', '0007930') as { detail: string }[];
           expect(plan[0]!.detail).toMatch(/USING INDEX vin_range_rules_lookup/);
         }
+        if (name === '002_vehicles_and_lists') {
+          expect(tables).toEqual(expect.arrayContaining(['vehicles', 'vehicle_campaigns']));
+          const cols = sqlite.prepare("SELECT name FROM pragma_table_info('affected_vin_lists')").pluck().all();
+          expect(cols).toContain('complete');
+          expect(() => sqlite.prepare("INSERT INTO vehicles (vin, condition, updated_at) VALUES ('X', 'demo', 'now')").run()).toThrow(/CHECK constraint/);
+        }
       } finally {
         await db.destroy();
       }

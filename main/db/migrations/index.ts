@@ -2,9 +2,11 @@
 // once released; each has a test that runs the chain from an empty database.
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { m001_campaign_library } from './001_campaign_library';
+import { m002_vehicles_and_lists } from './002_vehicles_and_lists';
 
 export const migrations: Record<string, Migration> = {
   '001_campaign_library': m001_campaign_library,
+  '002_vehicles_and_lists': m002_vehicles_and_lists,
 };
 
 export const migrationProvider: MigrationProvider = {

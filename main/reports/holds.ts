@@ -1,0 +1,59 @@
+// Stock vehicles that may not be delivered as they are: every in-stock vehicle checked against every
+// campaign, by the delivery rule its bulletin states for the vehicle's condition.
+import type { HoldReport } from '../../shared/api';
+import type { Db } from '../db/open';
+import type { LookupService } from '../lookup/lookup';
+import { openCampaigns } from './open-campaigns';
+
+type Hold = HoldReport['holds'][number];
+type StockRow = { vin: string; stock_number: string | null; model: string | null; condition: Hold['condition'] };
+
+const ORDER: Record<Hold['hold'], number> = { 'do-not-deliver-until-remedied': 0, 'deliver-with-disclosure-if-unavailable': 1, 'perform-before-delivery': 2 };
+
+export function holdReport(db: Db, lookup: LookupService, now: () => Date): HoldReport {
+  const stock = db.sqlite.prepare<[], StockRow>('SELECT vin, stock_number, model, condition FROM vehicles WHERE in_stock = 1 ORDER BY stock_number, vin').all();
+  const holds: Hold[] = [];
+  for (const v of stock) {
+    const { result, open } = openCampaigns(lookup, v.vin);
+    for (const hit of open) {
+      // Condition unknown: every rule could apply, so every rule is shown.
+      const rules = hit.delivery.filter((d) => d.rule !== 'no-rule-stated' && (v.condition === null || d.condition === v.condition));
+      const seen = new Set<string>();
+      for (const rule of rules) {
+        if (seen.has(rule.rule)) continue;
+        seen.add(rule.rule);
+        holds.push({
+          vin: v.vin,
+          stockNumber: v.stock_number,
+          model: result.model,
+          modelYear: result.modelYear,
+          condition: v.condition,
+          code: hit.code,
+          title: hit.title,
+          hold: rule.rule as Hold['hold'],
+          reason: rule.text,
+          certainty: hit.certainty,
+          remedyAvailable: hit.remedy.available,
+          needs: hit.needs,
+          source: `${hit.source.bulletin}, revision ${hit.source.revisionDate}`,
+        });
+      }
+    }
+  }
+  holds.sort((a, b) => ORDER[a.hold] - ORDER[b.hold] || a.code.localeCompare(b.code) || (a.stockNumber ?? a.vin).localeCompare(b.stockNumber ?? b.vin));
+  const per = new Map<string, HoldReport['perCampaign'][number]>();
+  for (const h of holds) {
+    const c = per.get(h.code) ?? { code: h.code, title: h.title, doNotDeliver: 0, withDisclosure: 0, performBefore: 0 };
+    if (h.hold === 'do-not-deliver-until-remedied') c.doNotDeliver++;
+    else if (h.hold === 'deliver-with-disclosure-if-unavailable') c.withDisclosure++;
+    else c.performBefore++;
+    per.set(h.code, c);
+  }
+  return {
+    generatedAt: now().toISOString(),
+    vehiclesInStock: stock.length,
+    vehiclesHeld: new Set(holds.map((h) => h.vin)).size,
+    holds,
+    perCampaign: [...per.values()].sort((a, b) => a.code.localeCompare(b.code)),
+  };
+}
