@@ -3,12 +3,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { unwrap, ApiError, type Envelope, type OperationName, type OutputOf, type InputOf } from '../../shared/api';
+import { unwrap, ApiError, type Envelope, type ImportStatus, type OperationName, type OutputOf, type InputOf } from '../../shared/api';
 import { createApp, type App } from '../app';
 import { resolveDbPath } from '../db/paths';
 import { DatabaseOpenError } from '../db/open';
 import { startServer } from '../server/http';
-import { formatCampaigns, formatLookup } from './format';
+import { formatCampaigns, formatCheck, formatFollowUp, formatHolds, formatListPreview, formatLookup, formatVehiclePreview } from './format';
+import { checkFile } from './check';
+import { followUpCsv, holdsCsv } from '../../shared/csv-out';
+import { VEHICLE_FIELDS } from '../../shared/vehicle-fields';
 import { parseProductionMonth, PRODUCTION_MONTH_HELP } from '../../shared/month';
 
 export type Io = { out: (s: string) => void; err: (s: string) => void };
@@ -17,8 +20,15 @@ export const USAGE = `Usage: recall-desk <command> [options]
 
 Commands:
   lookup VIN [--model NAME] [--produced MM/YY] [--json]     campaigns that may apply to a vehicle
+  check FILE [--json]                                       a lookup for every VIN of a file
   campaigns [--json]                                        the campaign library
   import-bulletin FILE                                      add a campaign or a newer revision
+  import-vins CAMPAIGN FILE [--date YYYY-MM-DD] [--partial] [--dry-run]
+                                                            an affected-VIN list (replaces the older one)
+  import-vehicles FILE [--map FIELD=HEADER,...] [--stock add|replace] [--dry-run]
+                                                            vehicles from a DMS export
+  holds [--json | --csv]                                    stock vehicles that may not be delivered
+  followup [--campaign CODE] [--available] [--json | --csv] serviced vehicles with open campaigns
   serve [--port N]                                          browser mode on 127.0.0.1
 
 Options for every command:
@@ -42,6 +52,14 @@ export async function runCli(argv: string[], io: Io, ctx: CliContext): Promise<n
         model: { type: 'string' },
         produced: { type: 'string' },
         port: { type: 'string' },
+        date: { type: 'string' },
+        partial: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        map: { type: 'string' },
+        stock: { type: 'string' },
+        csv: { type: 'boolean' },
+        campaign: { type: 'string' },
+        available: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -83,16 +101,61 @@ export async function runCli(argv: string[], io: Io, ctx: CliContext): Promise<n
       }
       case 'import-bulletin': {
         const file = one(rest, 'import-bulletin needs one file: recall-desk import-bulletin path/to/bulletin.json');
-        let content: string;
-        try {
-          content = fs.readFileSync(file, 'utf8');
-        } catch (err) {
-          throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`);
-        }
+        const content = readFile(file);
         await openApp();
         const r = await call('importBulletin', { fileName: path.basename(file), content });
         const what = { added: 'added to the library', updated: `updated from revision ${r.previousRevisionDate}`, unchanged: 'already loaded; nothing changed' }[r.outcome];
         io.out(`${r.code} ${r.title}, revision ${r.revisionDate}: ${what}.`);
+        return 0;
+      }
+      case 'check': {
+        const file = one(rest, 'check needs one file of VINs: recall-desk check vins.txt');
+        const content = readFile(file);
+        await openApp();
+        const { results, bad } = checkFile(app!.lookup, content, path.basename(file));
+        for (const b of bad) io.err(`line ${b.line}: ${b.reason}`);
+        io.out(values.json ? JSON.stringify(results, null, 2) : formatCheck(results));
+        return 0;
+      }
+      case 'import-vins': {
+        if (rest.length !== 2) throw new UsageError('import-vins needs a campaign and a file: recall-desk import-vins ALE affected.csv');
+        const [campaign, file] = rest as [string, string];
+        const content = readFile(file);
+        await openApp();
+        const preview = await call('previewVinList', {
+          campaign,
+          fileName: path.basename(file),
+          content,
+          listDate: (values.date as string) ?? null,
+          complete: !values.partial,
+        });
+        io.err(formatListPreview(preview));
+        if (values['dry-run']) return 0;
+        return await finishImport(app!, await call('commitImport', { importId: preview.importId }), io);
+      }
+      case 'import-vehicles': {
+        const file = one(rest, 'import-vehicles needs one file: recall-desk import-vehicles dms-export.csv');
+        const content = readFile(file);
+        const stock = (values.stock as string | undefined) ?? 'none';
+        if (!['none', 'add', 'replace'].includes(stock)) throw new UsageError(`--stock is add (these are in stock) or replace (the complete stock list); got "${stock}".`);
+        await openApp();
+        const preview = await call('previewVehicles', { fileName: path.basename(file), content, mapping: parseMap(values.map as string | undefined), inStock: stock as 'none' });
+        io.err(formatVehiclePreview(preview));
+        if (values['dry-run']) return 0;
+        return await finishImport(app!, await call('commitImport', { importId: preview.importId }), io);
+      }
+      case 'holds': {
+        none(rest, 'holds');
+        await openApp();
+        const report = await call('holdReport', {});
+        io.out(values.json ? JSON.stringify(report, null, 2) : values.csv ? holdsCsv(report) : formatHolds(report));
+        return 0;
+      }
+      case 'followup': {
+        none(rest, 'followup');
+        await openApp();
+        const list = await call('followUpList', { campaign: (values.campaign as string) ?? null, remedyAvailableOnly: !!values.available });
+        io.out(values.json ? JSON.stringify(list, null, 2) : values.csv ? followUpCsv(list) : formatFollowUp(list));
         return 0;
       }
       case 'serve': {
@@ -130,6 +193,48 @@ export async function runCli(argv: string[], io: Io, ctx: CliContext): Promise<n
   } finally {
     await app?.close();
   }
+}
+
+function readFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`);
+  }
+}
+
+/** --map vin="Vehicle ID",model=Mdl → { vin: 'Vehicle ID', model: 'Mdl' } */
+function parseMap(raw: string | undefined): Record<string, string> {
+  if (!raw) return {};
+  const out: Record<string, string> = {};
+  for (const pair of raw.split(',')) {
+    const at = pair.indexOf('=');
+    const field = pair.slice(0, at).trim();
+    if (at < 0 || !(VEHICLE_FIELDS as readonly string[]).includes(field)) {
+      throw new UsageError(`--map takes FIELD=HEADER pairs separated by commas; "${pair}" is not one. Fields: ${VEHICLE_FIELDS.join(', ')}.`);
+    }
+    out[field] = pair.slice(at + 1).trim().replace(/^"(.*)"$/, '$1');
+  }
+  return out;
+}
+
+/** Shows progress on stderr while the import's transaction runs, then its outcome. */
+async function finishImport(app: App, started: ImportStatus, io: Io): Promise<number> {
+  let shown = -1;
+  const tick = setInterval(() => {
+    const s = app.jobs.status(started.jobId);
+    if (s.done !== shown) {
+      shown = s.done;
+      io.err(`importing ${s.done.toLocaleString('en-US')} / ${s.total.toLocaleString('en-US')}`);
+    }
+  }, 100);
+  const end = await app.jobs.wait(started.jobId).finally(() => clearInterval(tick));
+  if (end.state === 'done') {
+    io.out(end.message);
+    return 0;
+  }
+  io.err(end.message);
+  return 1;
 }
 
 function one(rest: string[], message: string): string {

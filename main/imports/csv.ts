@@ -76,15 +76,3 @@ function parseQuoted(text: string, delimiter: string): CsvRecord[] {
   if (field !== '' || fields.length > 0) endRecord();
   return out;
 }
-
-/** One CSV field, quoted when it must be, for exports people open in a spreadsheet. */
-export function csvField(value: string | number | null | undefined): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet: neutralise it.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-}

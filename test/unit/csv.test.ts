@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { csvField, detectDelimiter, parseCsv, toCsv } from '../../main/imports/csv';
+import { detectDelimiter, parseCsv } from '../../main/imports/csv';
+import { csvField, toCsv } from '../../shared/csv-out';
 
 describe('parseCsv', () => {
   test('BOM, CRLF, header, blank lines; line numbers as an editor shows them', () => {

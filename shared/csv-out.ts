@@ -1,0 +1,33 @@
+// CSV exports, identical from the window and the CLI: quoted where needed, spreadsheet-safe.
+import type { FollowUpList, HoldReport } from './api';
+
+export function csvField(value: string | number | boolean | null | undefined): string {
+  const s = value === null || value === undefined ? '' : String(value);
+  // A leading =, +, - or @ would run as a formula in a spreadsheet: neutralise it.
+  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(header: string[], rows: (string | number | boolean | null | undefined)[][]): string {
+  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+const yesNo = (v: boolean | null) => (v === null ? 'unknown' : v ? 'yes' : 'no');
+
+export function holdsCsv(r: HoldReport): string {
+  return toCsv(
+    ['Stock number', 'VIN', 'Model', 'Model year', 'Condition', 'Campaign', 'Title', 'Hold', 'Certainty', 'Remedy available', 'Needs', 'Reason', 'Source'],
+    r.holds.map((h) => [h.stockNumber, h.vin, h.model, h.modelYear, h.condition, h.code, h.title, h.hold, h.certainty, yesNo(h.remedyAvailable), h.needs.join(' '), h.reason, h.source]),
+  );
+}
+
+export function followUpCsv(l: FollowUpList): string {
+  return toCsv(
+    ['Campaign', 'Title', 'VIN', 'Model', 'Model year', 'Last service', 'Guest name', 'Phone', 'E-mail', 'Address', 'Certainty', 'Remedy available'],
+    l.rows.map((r) => [r.code, r.title, r.vin, r.model, r.modelYear, r.lastServiceDate, r.guestName, r.guestPhone, r.guestEmail, r.guestAddress, r.certainty, yesNo(r.remedyAvailable)]),
+  );
+}
+
+export function invalidLinesCsv(lines: { line: number; text: string; reason: string }[]): string {
+  return toCsv(['Line', 'Text', 'Reason'], lines.map((l) => [l.line, l.text, l.reason]));
+}
