@@ -18,14 +18,26 @@ export type LoadedCampaign = {
 
 export type UpsertOutcome = { outcome: 'added' | 'updated' | 'unchanged'; previousRevisionDate: string | null };
 
-export type AffectedListInfo = { date: string; complete: boolean; rows: number };
+export type WindowCandidate = {
+  campaign_id: number;
+  window_id: string;
+  model: string;
+  model_key: string;
+  produced_from: string | null;
+  produced_to: string | null;
+  phase: string | null;
+};
+
+export type AffectedListInfo = { id: number; campaignId: number; date: string; complete: boolean; rows: number };
 
 type CurrentRow = { id: number; revision_date: string; document: string; origin: Origin };
 
 export class CampaignStore {
   private readonly cache = new Map<number, LoadedCampaign>();
   private statsCache: { count: number; newestRevisionDate: string | null } | null = null;
-  private listsCache: Map<number, AffectedListInfo> | null = null;
+  private listsCache: { byCampaign: Map<number, AffectedListInfo>; byId: Map<number, AffectedListInfo> } | null = null;
+  private codesCache: Map<string, number> | null = null;
+  private readonly windowsCache = new Map<string, WindowCandidate[]>();
   private readonly stmt;
 
   private dataVersion = -1;
@@ -72,8 +84,13 @@ export class CampaignStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       count: s.prepare<[], { n: number; newest: string | null }>('SELECT count(*) AS n, max(revision_date) AS newest FROM campaigns'),
-      lists: s.prepare<[], { campaign_id: number; list_date: string; complete: number; row_count: number }>(
-        'SELECT campaign_id, list_date, complete, row_count FROM affected_vin_lists',
+      lists: s.prepare<[], { id: number; campaign_id: number; list_date: string; complete: number; row_count: number }>(
+        'SELECT id, campaign_id, list_date, complete, row_count FROM affected_vin_lists',
+      ),
+      codes: s.prepare<[], { id: number; code: string }>('SELECT id, code FROM campaigns'),
+      windows: s.prepare<[number, string], WindowCandidate>(
+        `SELECT campaign_id, window_id, model, model_key, produced_from, produced_to, phase FROM model_window_rules
+         WHERE model_year = ? AND (built_in IS NULL OR built_in = ?)`,
       ),
     };
   }
@@ -162,16 +179,49 @@ export class CampaignStore {
     this.cache.clear();
     this.statsCache = null;
     this.listsCache = null;
+    this.codesCache = null;
+    this.windowsCache.clear();
+  }
+
+  /**
+   * The model-window rules for a model year and build region. Every VIN of that year and region
+   * gets the same rows, so they are read once (an index seek) and kept until the library changes.
+   */
+  windowsFor(modelYear: number, region: string): WindowCandidate[] {
+    const key = `${modelYear}|${region}`;
+    let rows = this.windowsCache.get(key);
+    if (!rows) this.windowsCache.set(key, (rows = this.stmt.windows.all(modelYear, region)));
+    return rows;
+  }
+
+  private lists() {
+    if (!this.listsCache) {
+      const byCampaign = new Map<number, AffectedListInfo>();
+      const byId = new Map<number, AffectedListInfo>();
+      for (const r of this.stmt.lists.all()) {
+        const info = { id: r.id, campaignId: r.campaign_id, date: r.list_date, complete: r.complete === 1, rows: r.row_count };
+        byCampaign.set(r.campaign_id, info);
+        byId.set(r.id, info);
+      }
+      this.listsCache = { byCampaign, byId };
+    }
+    return this.listsCache;
+  }
+
+  /** An affected-VIN list by its id: the lookup reads list rows without joining. */
+  listById(listId: number): AffectedListInfo | null {
+    return this.lists().byId.get(listId) ?? null;
+  }
+
+  /** The id of the current campaign with this code, without a query. */
+  idForCode(code: string): number | null {
+    if (!this.codesCache) this.codesCache = new Map(this.stmt.codes.all().map((r) => [r.code, r.id]));
+    return this.codesCache.get(code) ?? null;
   }
 
   /** The campaign's current affected-VIN list, if one was imported. */
   listFor(campaignId: number): AffectedListInfo | null {
-    if (!this.listsCache) {
-      this.listsCache = new Map(
-        this.stmt.lists.all().map((r) => [r.campaign_id, { date: r.list_date, complete: r.complete === 1, rows: r.row_count }]),
-      );
-    }
-    return this.listsCache.get(campaignId) ?? null;
+    return this.lists().byCampaign.get(campaignId) ?? null;
   }
 
   /** The current campaign row for a code, or a not-found error that lists the known codes. */

@@ -11,14 +11,16 @@ export function checkFile(lookup: LookupService, content: string, fileName: stri
   const { index, hasHeader } = findVinColumn(records, fileName);
   const results: LookupResult[] = [];
   const bad: InvalidLine[] = [];
-  for (const r of hasHeader ? records.slice(1) : records) {
-    const raw = (r.fields[index] ?? '').trim();
-    try {
-      results.push(lookup.lookup({ vin: raw }));
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      bad.push({ line: r.line, text: raw, reason: raw ? err.message : 'No VIN on this line.' });
+  lookup.batch(() => {
+    for (const r of hasHeader ? records.slice(1) : records) {
+      const raw = (r.fields[index] ?? '').trim();
+      try {
+        results.push(lookup.lookup({ vin: raw }));
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        bad.push({ line: r.line, text: raw, reason: raw ? err.message : 'No VIN on this line.' });
+      }
     }
-  }
+  });
   return { results, bad };
 }

@@ -2,7 +2,7 @@
 // VIN column and optional phase, part number and status columns. Read whole, checked line by line,
 // and summarised for a preview before anything is written.
 import { ApiError } from '../../shared/api';
-import { analyzeVin } from '../../shared/vin';
+import { analyzeVin, quickVin } from '../../shared/vin';
 import { parseCsv, type CsvRecord } from './csv';
 
 export type InvalidLine = { line: number; text: string; reason: string };
@@ -69,11 +69,16 @@ export function readVinList(content: string, fileName: string): { preview: ListP
   let checkDigitMismatches = 0;
   const data = hasHeader ? records.slice(1) : records;
   for (const r of data) {
-    const raw = clean(r.fields[index]);
-    const a = analyzeVin(raw);
-    if (!a.ok) {
-      invalid.push({ line: r.line, text: shorten(raw || r.fields.join(',')), reason: raw ? a.errors[0]!.message : 'No VIN on this line.' });
-      continue;
+    const raw = r.fields[index] ?? '';
+    let a: { vin: string; checkDigitValid: boolean } | null = quickVin(raw);
+    if (!a) {
+      const full = analyzeVin(raw);
+      if (!full.ok) {
+        const text = clean(raw);
+        invalid.push({ line: r.line, text: shorten(text || r.fields.join(',')), reason: text ? full.errors[0]!.message : 'No VIN on this line.' });
+        continue;
+      }
+      a = full;
     }
     if (seen.has(a.vin)) {
       duplicates++;

@@ -24,30 +24,32 @@ export function followUpList(db: Db, lookup: LookupService, now: () => Date, fil
   const wanted = filter.campaign ? filter.campaign.toUpperCase() : null;
   const rows: FollowUpList['rows'] = [];
   const per = new Map<string, FollowUpList['perCampaign'][number]>();
-  for (const v of serviced) {
-    const { result, open } = openCampaigns(lookup, v.vin);
-    for (const hit of open) {
-      const c = per.get(hit.code) ?? { code: hit.code, title: hit.title, notYetRemedied: 0 };
-      c.notYetRemedied++;
-      per.set(hit.code, c);
-      if (wanted && hit.code !== wanted) continue;
-      if (filter.remedyAvailableOnly && hit.remedy.available !== true) continue;
-      rows.push({
-        vin: v.vin,
-        model: result.model,
-        modelYear: result.modelYear,
-        lastServiceDate: v.last_service_date,
-        guestName: v.guest_name,
-        guestPhone: v.guest_phone,
-        guestEmail: v.guest_email,
-        guestAddress: v.guest_address,
-        code: hit.code,
-        title: hit.title,
-        certainty: hit.certainty,
-        remedyAvailable: hit.remedy.available,
-      });
+  lookup.batch(() => {
+    for (const v of serviced) {
+      const { result, open } = openCampaigns(lookup, v.vin);
+      for (const hit of open) {
+        const c = per.get(hit.code) ?? { code: hit.code, title: hit.title, notYetRemedied: 0 };
+        c.notYetRemedied++;
+        per.set(hit.code, c);
+        if (wanted && hit.code !== wanted) continue;
+        if (filter.remedyAvailableOnly && hit.remedy.available !== true) continue;
+        rows.push({
+          vin: v.vin,
+          model: result.model,
+          modelYear: result.modelYear,
+          lastServiceDate: v.last_service_date,
+          guestName: v.guest_name,
+          guestPhone: v.guest_phone,
+          guestEmail: v.guest_email,
+          guestAddress: v.guest_address,
+          code: hit.code,
+          title: hit.title,
+          certainty: hit.certainty,
+          remedyAvailable: hit.remedy.available,
+        });
+      }
     }
-  }
+  });
   return {
     generatedAt: now().toISOString(),
     vehiclesServiced: serviced.length,

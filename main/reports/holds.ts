@@ -13,33 +13,35 @@ const ORDER: Record<Hold['hold'], number> = { 'do-not-deliver-until-remedied': 0
 export function holdReport(db: Db, lookup: LookupService, now: () => Date): HoldReport {
   const stock = db.sqlite.prepare<[], StockRow>('SELECT vin, stock_number, model, condition FROM vehicles WHERE in_stock = 1 ORDER BY stock_number, vin').all();
   const holds: Hold[] = [];
-  for (const v of stock) {
-    const { result, open } = openCampaigns(lookup, v.vin);
-    for (const hit of open) {
-      // Condition unknown: every rule could apply, so every rule is shown.
-      const rules = hit.delivery.filter((d) => d.rule !== 'no-rule-stated' && (v.condition === null || d.condition === v.condition));
-      const seen = new Set<string>();
-      for (const rule of rules) {
-        if (seen.has(rule.rule)) continue;
-        seen.add(rule.rule);
-        holds.push({
-          vin: v.vin,
-          stockNumber: v.stock_number,
-          model: result.model,
-          modelYear: result.modelYear,
-          condition: v.condition,
-          code: hit.code,
-          title: hit.title,
-          hold: rule.rule as Hold['hold'],
-          reason: rule.text,
-          certainty: hit.certainty,
-          remedyAvailable: hit.remedy.available,
-          needs: hit.needs,
-          source: `${hit.source.bulletin}, revision ${hit.source.revisionDate}`,
-        });
+  lookup.batch(() => {
+    for (const v of stock) {
+      const { result, open } = openCampaigns(lookup, v.vin);
+      for (const hit of open) {
+        // Condition unknown: every rule could apply, so every rule is shown.
+        const rules = hit.delivery.filter((d) => d.rule !== 'no-rule-stated' && (v.condition === null || d.condition === v.condition));
+        const seen = new Set<string>();
+        for (const rule of rules) {
+          if (seen.has(rule.rule)) continue;
+          seen.add(rule.rule);
+          holds.push({
+            vin: v.vin,
+            stockNumber: v.stock_number,
+            model: result.model,
+            modelYear: result.modelYear,
+            condition: v.condition,
+            code: hit.code,
+            title: hit.title,
+            hold: rule.rule as Hold['hold'],
+            reason: rule.text,
+            certainty: hit.certainty,
+            remedyAvailable: hit.remedy.available,
+            needs: hit.needs,
+            source: `${hit.source.bulletin}, revision ${hit.source.revisionDate}`,
+          });
+        }
       }
     }
-  }
+  });
   holds.sort((a, b) => ORDER[a.hold] - ORDER[b.hold] || a.code.localeCompare(b.code) || (a.stockNumber ?? a.vin).localeCompare(b.stockNumber ?? b.vin));
   const per = new Map<string, HoldReport['perCampaign'][number]>();
   for (const h of holds) {

@@ -194,6 +194,8 @@ describe('the answer as a whole', () => {
       .prepare("INSERT INTO affected_vin_lists (campaign_id, list_date, source_name, imported_at, row_count) VALUES (?, '2010-07-07', 'tis.csv', '2010-07-08T00:00:00Z', 1)")
       .run(campaignId);
     app.db.sqlite.prepare('INSERT INTO affected_vins (vin, list_id, phase) VALUES (?, ?, NULL)').run(vin, list.lastInsertRowid);
+    // Written behind the services' back, on their own connection: tell the store, as an import does.
+    app.campaigns.invalidate();
     try {
       const h = hit(vin, 'ALE')!;
       expect(h.certainty).toBe('confirmed');
@@ -202,6 +204,17 @@ describe('the answer as a whole', () => {
       expect(h.actions.join('\n')).not.toMatch(/Confirm coverage through TIS/);
     } finally {
       app.db.sqlite.prepare('DELETE FROM affected_vin_lists WHERE id = ?').run(list.lastInsertRowid);
+      app.campaigns.invalidate();
     }
+  });
+});
+
+describe('the lookup statement', () => {
+  test('every branch is an index seek, never a scan, even after ANALYZE', () => {
+    app.db.sqlite.exec('ANALYZE');
+    const plan = app.lookup.plan();
+    expect(plan.filter((d) => /^(SEARCH|SCAN)/.test(d)).every((d) => d.startsWith('SEARCH'))).toBe(true);
+    expect(plan.join('\n')).toMatch(/SEARCH vehicle_campaigns USING PRIMARY KEY \(vin=\?\)/);
+    expect(plan.join('\n')).not.toMatch(/JOIN|AUTOMATIC|BLOOM/);
   });
 });
