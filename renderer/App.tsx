@@ -4,8 +4,19 @@ import { describeAge, ageInDays } from '../shared/age';
 import { api } from './api';
 import { LookupScreen } from './screens/LookupScreen';
 import { LibraryScreen } from './screens/LibraryScreen';
+import { ImportsScreen } from './screens/ImportsScreen';
+import { HoldsScreen } from './screens/HoldsScreen';
+import { FollowUpScreen } from './screens/FollowUpScreen';
 
-type Screen = { name: 'lookup' } | { name: 'library'; code: string | null };
+type Screen = { name: 'lookup' } | { name: 'library'; code: string | null } | { name: 'imports' } | { name: 'holds' } | { name: 'followup' };
+
+const TABS = [
+  { key: 'F2', label: 'VIN lookup', screen: { name: 'lookup' } },
+  { key: 'F3', label: 'Campaign library', screen: { name: 'library', code: null } },
+  { key: 'F4', label: 'Imports', screen: { name: 'imports' } },
+  { key: 'F5', label: 'Stock holds', screen: { name: 'holds' } },
+  { key: 'F6', label: 'Follow-up', screen: { name: 'followup' } },
+] as const satisfies readonly { key: string; label: string; screen: Screen }[];
 
 export function App() {
   const [screen, setScreen] = useState<Screen>({ name: 'lookup' });
@@ -19,12 +30,10 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F2') {
+      const tab = TABS.find((t) => t.key === e.key);
+      if (tab) {
         e.preventDefault();
-        setScreen({ name: 'lookup' });
-      } else if (e.key === 'F3') {
-        e.preventDefault();
-        setScreen({ name: 'library', code: null });
+        setScreen(tab.screen);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -38,12 +47,11 @@ export function App() {
       <header className="topbar">
         <div className="brand">Recall Desk</div>
         <nav className="tabs" aria-label="Screens">
-          <button className={screen.name === 'lookup' ? 'tab active' : 'tab'} onClick={() => setScreen({ name: 'lookup' })}>
-            VIN lookup <kbd>F2</kbd>
-          </button>
-          <button className={screen.name === 'library' ? 'tab active' : 'tab'} onClick={() => setScreen({ name: 'library', code: null })}>
-            Campaign library <kbd>F3</kbd>
-          </button>
+          {TABS.map((t) => (
+            <button key={t.key} className={screen.name === t.screen.name ? 'tab active' : 'tab'} onClick={() => setScreen(t.screen)}>
+              {t.label} <kbd>{t.key}</kbd>
+            </button>
+          ))}
         </nav>
         <div className="data-status" data-testid="data-status">
           {infoError ? (
@@ -59,11 +67,11 @@ export function App() {
         </div>
       </header>
       <main className="content">
-        {screen.name === 'lookup' ? (
-          <LookupScreen onOpenCampaign={openCampaign} />
-        ) : (
-          <LibraryScreen initialCode={screen.code} onLibraryChanged={refreshInfo} />
-        )}
+        {screen.name === 'lookup' && <LookupScreen onOpenCampaign={openCampaign} />}
+        {screen.name === 'library' && <LibraryScreen initialCode={screen.code} onLibraryChanged={refreshInfo} />}
+        {screen.name === 'imports' && <ImportsScreen onDataChanged={refreshInfo} />}
+        {screen.name === 'holds' && <HoldsScreen />}
+        {screen.name === 'followup' && <FollowUpScreen />}
       </main>
     </div>
   );

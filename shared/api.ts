@@ -169,7 +169,9 @@ export const PreviewVehiclesInput = z.object({
   inStock: InStockMode.default('none'),
 });
 export const VehiclesPreview = z.object({
-  importId: z.string(),
+  /** null while nothing can be imported (see blocking). */
+  importId: z.string().nullable(),
+  blocking: z.string().nullable(),
   columns: z.array(z.string()),
   mapping: z.record(z.string(), z.string().nullable()),
   inStock: InStockMode,

@@ -50,7 +50,7 @@ export function createHandlers(deps: Deps): Handlers {
     },
     previewVehicles: (input) => {
       const { preview, rows } = readVehicles(input.content, input.fileName, input.mapping as Mapping);
-      const importId = jobs.stage({ kind: 'vehicles', sourceName: input.fileName, inStock: input.inStock, rows, preview });
+      const importId = preview.blocking ? null : jobs.stage({ kind: 'vehicles', sourceName: input.fileName, inStock: input.inStock, rows, preview });
       return { importId, inStock: input.inStock, ...preview };
     },
     commitImport: ({ importId }) => jobs.start(importId),

@@ -141,6 +141,7 @@ export async function runCli(argv: string[], io: Io, ctx: CliContext): Promise<n
         await openApp();
         const preview = await call('previewVehicles', { fileName: path.basename(file), content, mapping: parseMap(values.map as string | undefined), inStock: stock as 'none' });
         io.err(formatVehiclePreview(preview));
+        if (!preview.importId) throw new UsageError(preview.blocking ?? 'Nothing to import.');
         if (values['dry-run']) return 0;
         return await finishImport(app!, await call('commitImport', { importId: preview.importId }), io);
       }

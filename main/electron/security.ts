@@ -14,9 +14,10 @@ export function hardenSession(): void {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  // Nothing of the product goes to the network: refuse any request that is not a local file.
+  // Nothing of the product goes to the network: refuse any request that is not local (files, and
+  // the blob: URLs of CSV exports).
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !(details.url.startsWith('file://') || details.url.startsWith('devtools://')) });
+    callback({ cancel: !/^(file|blob|devtools):/.test(details.url) });
   });
 }
 

@@ -31,6 +31,8 @@ export type VehiclePreview = {
   valid: number;
   duplicates: number;
   invalid: InvalidLine[];
+  /** Why nothing can be imported yet (no VIN column, every line rejected): fix the mapping or the file. */
+  blocking: string | null;
 };
 
 const HEADERS: Record<VehicleField, RegExp> = {
@@ -95,10 +97,18 @@ export function readVehicles(content: string, fileName: string, given: Mapping =
   const columns = records[0]!.fields.map((c) => c.trim());
   const mapping = detectMapping(columns, given);
   if (!mapping.vin) {
-    throw new ApiError('invalid-input', `${fileName}: no column is mapped to VIN, so no vehicle can be identified.`, [
-      `Columns in the file: ${columns.join(', ')}.`,
-      'Map the column that holds the VIN (e.g. --map vin="Vehicle ID").',
-    ]);
+    return {
+      rows: [],
+      preview: {
+        columns,
+        mapping,
+        rowsRead: records.length - 1,
+        valid: 0,
+        duplicates: 0,
+        invalid: [],
+        blocking: `${fileName}: no column is mapped to VIN, so no vehicle can be identified. Choose the column that holds the VIN (columns: ${columns.join(', ')}).`,
+      },
+    };
   }
   const idx = Object.fromEntries(VEHICLE_FIELDS.map((f) => [f, mapping[f] ? columns.indexOf(mapping[f]!) : -1])) as Record<VehicleField, number>;
   const rows: VehicleRow[] = [];
@@ -158,8 +168,6 @@ export function readVehicles(content: string, fileName: string, given: Mapping =
       rows.push(row);
     }
   }
-  if (rows.length === 0) {
-    throw new ApiError('invalid-input', `${fileName} holds no usable vehicle: every line was rejected.`, invalid.slice(0, 5).map((i) => `Line ${i.line}: ${i.reason}`));
-  }
-  return { rows, preview: { columns, mapping, rowsRead: records.length - 1, valid: rows.length, duplicates, invalid } };
+  const blocking = rows.length === 0 ? `${fileName} holds no usable vehicle: every line was rejected (the reasons are listed). Check the column mapping.` : null;
+  return { rows, preview: { columns, mapping, rowsRead: records.length - 1, valid: rows.length, duplicates, invalid, blocking } };
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CampaignHit, LookupResult } from '../../shared/api';
 import { describeAge } from '../../shared/age';
 import { KIND_LABEL } from '../labels';
+import { api } from '../api';
 import { parseProductionMonth, PRODUCTION_MONTH_HELP } from '../../shared/month';
 
 type Props = {
@@ -9,9 +10,13 @@ type Props = {
   result: LookupResult;
   onAnswer: (facts: { model?: string | null; productionMonth?: string | null }) => void;
   onOpen: () => void;
+  /** After a status was recorded: look the VIN up again. */
+  onChanged: () => void;
 };
 
-export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
+const STATUS_LABEL = { open: 'Open', 'completed-here': 'Completed here', 'completed-elsewhere': 'Completed elsewhere', 'not-applicable': 'Not applicable' } as const;
+
+export function CampaignCard({ hit, result, onAnswer, onOpen, onChanged }: Props) {
   const remedy =
     hit.remedy.available === true
       ? { cls: 'badge good', text: 'Remedy available' }
@@ -19,18 +24,33 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
         ? { cls: 'badge bad', text: 'Remedy not yet available' }
         : { cls: 'badge unknown', text: 'Remedy status unknown' };
   const old = hit.source.ageDays > 365;
+  const done = hit.vehicleStatus && hit.vehicleStatus.status !== 'open' ? hit.vehicleStatus : null;
+  const notListed = hit.affectedList && hit.affectedList.complete && !hit.affectedList.listed;
+  const certainty =
+    hit.certainty === 'confirmed'
+      ? { cls: 'badge good', text: `Confirmed: on the list of ${hit.affectedList?.date ?? ''}` }
+      : notListed
+        ? { cls: 'badge unknown', text: `Not on the list of ${hit.affectedList!.date}` }
+        : { cls: 'badge verify', text: 'Verify in TIS' };
   return (
-    <article className={`card ${hit.certainty}`} data-testid={`hit-${hit.code}`} aria-label={`${hit.code} ${hit.title}`}>
+    <article className={`card ${hit.certainty}${done ? ' done' : ''}${notListed ? ' not-listed' : ''}`} data-testid={`hit-${hit.code}`} aria-label={`${hit.code} ${hit.title}`}>
       <header className="card-head">
         <span className="code mono">{hit.code}</span>
         <h3>{hit.title}</h3>
         <span className="badge kind">{KIND_LABEL[hit.kind]}</span>
-        <span className={hit.certainty === 'confirmed' ? 'badge good' : 'badge verify'} data-testid="certainty">
-          {hit.certainty === 'confirmed' ? 'Confirmed' : 'Verify in TIS'}
+        <span className={certainty.cls} data-testid="certainty">
+          {certainty.text}
         </span>
-        <span className={remedy.cls} data-testid="remedy">
-          {remedy.text}
-        </span>
+        {done ? (
+          <span className="badge done" data-testid="vehicle-status">
+            {STATUS_LABEL[done.status]}
+            {done.completedOn ? ` ${done.completedOn}` : ''}
+          </span>
+        ) : (
+          <span className={remedy.cls} data-testid="remedy">
+            {remedy.text}
+          </span>
+        )}
       </header>
 
       {hit.needs.length > 0 && <NeedsForm hit={hit} result={result} onAnswer={onAnswer} />}
@@ -49,6 +69,7 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
           </ul>
         </dd>
       </dl>
+      <StatusForm hit={hit} vin={result.vin} onChanged={onChanged} />
       <footer className="card-foot">
         <span className={old ? 'source old' : 'source'}>
           Source: {hit.source.bulletin}, revision {hit.source.revisionDate} ({describeAge(hit.source.ageDays)}
@@ -148,5 +169,39 @@ function NeedsForm({ hit, result, onAnswer }: Pick<Props, 'hit' | 'result' | 'on
         </form>
       )}
     </div>
+  );
+}
+
+/** Records what was done for this vehicle and campaign (completed here with date and RO, ...). */
+function StatusForm({ hit, vin, onChanged }: { hit: CampaignHit; vin: string; onChanged: () => void }) {
+  const [status, setStatus] = useState<keyof typeof STATUS_LABEL>(hit.vehicleStatus?.status ?? 'completed-here');
+  const [date, setDate] = useState(hit.vehicleStatus?.completedOn ?? new Date().toISOString().slice(0, 10));
+  const [ro, setRo] = useState(hit.vehicleStatus?.repairOrder ?? '');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <details className="vehicle-status-form">
+      <summary>Record for this vehicle</summary>
+      <form
+        className="vehicle-status"
+        onSubmit={(e) => {
+          e.preventDefault();
+          api
+            .setVehicleCampaignStatus({ vin, campaign: hit.code, status, completedOn: status === 'open' || status === 'not-applicable' ? null : date || null, repairOrder: ro || null })
+            .then(() => (setError(null), onChanged()), (err: Error) => setError(err.message));
+        }}
+      >
+        <select aria-label={`Status of ${hit.code}`} value={status} onChange={(e) => setStatus(e.target.value as keyof typeof STATUS_LABEL)}>
+          {Object.entries(STATUS_LABEL).map(([k, v]) => (
+            <option key={k} value={k}>{v}</option>
+          ))}
+        </select>
+        {(status === 'completed-here' || status === 'completed-elsewhere') && (
+          <input aria-label="Completed on" className="mono date-input" value={date} onChange={(e) => setDate(e.target.value)} placeholder="YYYY-MM-DD" />
+        )}
+        {status === 'completed-here' && <input aria-label="Repair order" value={ro} onChange={(e) => setRo(e.target.value)} placeholder="RO number" />}
+        <button type="submit">Save</button>
+        {error && <span className="error-inline" role="alert">{error}</span>}
+      </form>
+    </details>
   );
 }

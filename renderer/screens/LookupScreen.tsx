@@ -5,6 +5,7 @@ import { api } from '../api';
 import { CampaignCard } from '../components/CampaignCard';
 import { VinFeedback } from '../components/VinFeedback';
 import { Notice } from '../components/Notice';
+import { CONDITION_LABEL } from '../labels';
 
 type Recent = { vin: string; modelYear: number; hits: number; model: string | null; productionMonth: string | null; at: string };
 type Facts = { model: string | null; productionMonth: string | null };
@@ -129,7 +130,7 @@ export function LookupScreen({ onOpenCampaign }: { onOpenCampaign: (code: string
                   {result.campaigns.length} campaign{result.campaigns.length === 1 ? '' : 's'} may apply
                 </h2>
                 {result.campaigns.map((c) => (
-                  <CampaignCard key={c.code} hit={c} result={result} onAnswer={answer} onOpen={() => onOpenCampaign(c.code)} />
+                  <CampaignCard key={c.code} hit={c} result={result} onAnswer={answer} onOpen={() => onOpenCampaign(c.code)} onChanged={() => answer({})} />
                 ))}
               </>
             )}
@@ -190,12 +191,22 @@ function VehicleHeader({ r, onClearFacts }: { r: LookupResult; onClearFacts: () 
         </div>
         <div>
           <dt>Model</dt>
-          <dd>{r.model ? `${r.model}${r.modelSource === 'vin-range' ? ' (from VIN range)' : ''}` : 'not given'}</dd>
+          <dd>{r.model ? `${r.model}${r.modelSource === 'vin-range' ? ' (from VIN range)' : r.modelSource === 'vehicle-record' ? ' (vehicle record)' : ''}` : 'not given'}</dd>
         </div>
         <div>
           <dt>Produced</dt>
-          <dd>{r.productionMonth ?? 'not given'}</dd>
+          <dd>{r.productionMonth ? `${r.productionMonth}${r.productionMonthSource === 'vehicle-record' ? ' (vehicle record)' : ''}` : 'not given'}</dd>
         </div>
+        {r.vehicle && (
+          <div>
+            <dt>On file</dt>
+            <dd data-testid="on-file">
+              {r.vehicle.inStock ? `In stock${r.vehicle.stockNumber ? ` #${r.vehicle.stockNumber}` : ''}` : 'Not in stock'}
+              {r.vehicle.condition ? `, ${CONDITION_LABEL[r.vehicle.condition].toLowerCase()}` : ''}
+              {r.vehicle.lastServiceDate ? ` · last service ${r.vehicle.lastServiceDate}` : ''}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Check digit</dt>
           <dd className={r.checkDigitValid ? 'good' : 'bad'}>{r.checkDigitValid ? 'valid' : `expected ${r.expectedCheckDigit}`}</dd>

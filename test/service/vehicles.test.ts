@@ -81,8 +81,18 @@ describe('reading a DMS export', () => {
     ]);
   });
 
-  test('no VIN column: refused, naming the columns', () => {
-    expect(() => readVehicles('Stock,Model\n1,LC\n', 'x.csv')).toThrowError(/x.csv: no column is mapped to VIN/);
+  test('no VIN column: nothing can be imported until one is mapped, and the columns are offered', () => {
+    const { preview, rows } = readVehicles('Stock,Serial\n1,JTHKPAAY4PA001234\n', 'x.csv');
+    expect(rows).toEqual([]);
+    expect(preview.columns).toEqual(['Stock', 'Serial']);
+    expect(preview.blocking).toMatch(/^x.csv: no column is mapped to VIN.*\(columns: Stock, Serial\)/);
+    expect(readVehicles('Stock,Serial\n1,JTHKPAAY4PA001234\n', 'x.csv', { vin: 'Serial' }).preview).toMatchObject({ valid: 1, blocking: null });
+  });
+
+  test('every line rejected: blocking, with the reasons', () => {
+    const { preview } = readVehicles('VIN\nnot-a-vin\n', 'x.csv');
+    expect(preview.blocking).toMatch(/every line was rejected/);
+    expect(preview.invalid).toHaveLength(1);
   });
 });
 
