@@ -5,7 +5,6 @@ import type { Db } from '../db/open';
 import type { CampaignStore } from '../campaigns/store';
 import { importBulletin } from '../campaigns/import';
 import type { LookupService } from '../lookup/lookup';
-import { localIsoDate as today } from '../../shared/age';
 import { readVinList } from '../imports/vinlist';
 import { readVehicles, type Mapping } from '../imports/vehicles';
 import type { ImportJobs } from '../imports/jobs';
@@ -36,9 +35,9 @@ export function createHandlers(deps: Deps): Handlers {
     previewVinList: (input) => {
       const campaign = campaigns.idOf(input.campaign);
       const { preview, rows } = readVinList(input.content, input.fileName);
-      const listDate = input.listDate ?? today(now());
+      const listDate = input.listDate ?? localIsoDate(now());
       const current = campaigns.listFor(campaign.id);
-      const importId = jobs.stage({ kind: 'vin-list', campaignId: campaign.id, campaignCode: campaign.code, listDate, complete: input.complete, sourceName: input.fileName, rows, preview });
+      const importId = jobs.stage({ kind: 'vin-list', campaignId: campaign.id, campaignCode: campaign.code, listDate, complete: input.complete, sourceName: input.fileName, rows });
       return {
         importId,
         campaign: { code: campaign.code, title: campaign.title },
@@ -50,7 +49,7 @@ export function createHandlers(deps: Deps): Handlers {
     },
     previewVehicles: (input) => {
       const { preview, rows } = readVehicles(input.content, input.fileName, input.mapping as Mapping);
-      const importId = preview.blocking ? null : jobs.stage({ kind: 'vehicles', sourceName: input.fileName, inStock: input.inStock, rows, preview });
+      const importId = preview.blocking ? null : jobs.stage({ kind: 'vehicles', sourceName: input.fileName, inStock: input.inStock, rows });
       return { importId, inStock: input.inStock, ...preview };
     },
     commitImport: ({ importId }) => jobs.start(importId),
@@ -66,7 +65,7 @@ export function createHandlers(deps: Deps): Handlers {
         databasePath: db.path,
         campaignCount: s.count,
         newestRevisionDate: s.newestRevisionDate,
-        today: localIsoDate(deps.now()),
+        today: localIsoDate(now()),
       };
     },
   };

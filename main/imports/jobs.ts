@@ -5,14 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import { ApiError } from '../../shared/api';
-import type { ListPreview, ListRows } from './vinlist';
-import type { VehiclePreview, VehicleRow } from './vehicles';
+import type { ListRows } from './vinlist';
+import type { VehicleRow } from './vehicles';
 
 export type InStockMode = 'none' | 'add' | 'replace';
 
 export type PendingImport =
-  | { kind: 'vin-list'; campaignId: number; campaignCode: string; listDate: string; complete: boolean; sourceName: string; rows: ListRows; preview: ListPreview }
-  | { kind: 'vehicles'; sourceName: string; inStock: InStockMode; rows: VehicleRow[]; preview: VehiclePreview };
+  | { kind: 'vin-list'; campaignId: number; campaignCode: string; listDate: string; complete: boolean; sourceName: string; rows: ListRows }
+  | { kind: 'vehicles'; sourceName: string; inStock: InStockMode; rows: VehicleRow[] };
 
 export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -29,6 +29,8 @@ type Job = JobStatus & { abort: AbortController; finished: Promise<JobStatus> };
 
 const CHUNK = 20_000;
 const PENDING_LIMIT = 4;
+/** Finished jobs kept for their status; older ones are forgotten. */
+const FINISHED_KEPT = 20;
 
 class Cancelled extends Error {}
 
@@ -59,6 +61,8 @@ export class ImportJobs {
     const job = { jobId: randomUUID(), kind: p.kind, state: 'running', done: 0, total, message: 'Importing…', abort: new AbortController() } as Job;
     job.finished = this.run(job, p);
     this.jobs.set(job.jobId, job);
+    const finished = [...this.jobs.values()].filter((j) => j.state !== 'running');
+    for (const j of finished.slice(0, Math.max(0, finished.length - FINISHED_KEPT))) this.jobs.delete(j.jobId);
     return this.status(job.jobId);
   }
 

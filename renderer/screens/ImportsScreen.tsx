@@ -6,6 +6,7 @@ import { api } from '../api';
 import { ImportProgress } from '../components/ImportProgress';
 import { Notice } from '../components/Notice';
 import { PreviewCounts } from '../components/PreviewCounts';
+import { TextFilePicker, type TextFile } from '../components/TextFilePicker';
 
 type Problem = { message: string; details: string[] };
 const problemOf = (e: unknown): Problem => (e instanceof ApiError ? { message: e.message, details: e.details } : { message: (e as Error).message, details: [] });
@@ -24,7 +25,7 @@ function VinListImport({ onDataChanged }: { onDataChanged: () => void }) {
   const [campaign, setCampaign] = useState('');
   const [listDate, setListDate] = useState(localIsoDate(new Date()));
   const [complete, setComplete] = useState(true);
-  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
+  const [file, setFile] = useState<TextFile | null>(null);
   const [preview, setPreview] = useState<OutputOf<'previewVinList'> | null>(null);
   const [job, setJob] = useState<ImportStatus | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -37,7 +38,7 @@ function VinListImport({ onDataChanged }: { onDataChanged: () => void }) {
     }, (e) => setProblem(problemOf(e)));
   }, []);
 
-  const read = async (f: { name: string; content: string }) => {
+  const read = async (f: TextFile) => {
     setBusy(true);
     setProblem(null);
     setPreview(null);
@@ -70,15 +71,9 @@ function VinListImport({ onDataChanged }: { onDataChanged: () => void }) {
           "not on the list")
         </label>
         <label htmlFor="list-file">File</label>
-        <input
+        <TextFilePicker
           id="list-file"
-          type="file"
-          accept=".csv,.txt,text/csv,text/plain"
-          onChange={async (e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (!f) return;
-            const loaded = { name: f.name, content: await f.text() };
+          onFile={(loaded) => {
             setFile(loaded);
             void read(loaded);
           }}
@@ -116,14 +111,14 @@ const STOCK_MODES = [
 ] as const;
 
 function VehicleImport({ onDataChanged }: { onDataChanged: () => void }) {
-  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
+  const [file, setFile] = useState<TextFile | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [inStock, setInStock] = useState<'none' | 'add' | 'replace'>('replace');
   const [preview, setPreview] = useState<OutputOf<'previewVehicles'> | null>(null);
   const [job, setJob] = useState<ImportStatus | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
 
-  const read = async (f: { name: string; content: string }, m: Record<string, string>, mode: typeof inStock) => {
+  const read = async (f: TextFile, m: Record<string, string>, mode: typeof inStock) => {
     setProblem(null);
     setJob(null);
     try {
@@ -142,15 +137,9 @@ function VehicleImport({ onDataChanged }: { onDataChanged: () => void }) {
       <p className="muted">A CSV export: stock (stock number, condition) or service history (guest, last service). Known vehicles are updated.</p>
       <div className="form-grid">
         <label htmlFor="vehicles-file">File</label>
-        <input
+        <TextFilePicker
           id="vehicles-file"
-          type="file"
-          accept=".csv,.txt,text/csv,text/plain"
-          onChange={async (e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (!f) return;
-            const loaded = { name: f.name, content: await f.text() };
+          onFile={(loaded) => {
             setFile(loaded);
             void read(loaded, {}, inStock);
           }}
