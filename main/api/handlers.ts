@@ -22,7 +22,8 @@ export function createHandlers(deps: Deps): Handlers {
     lookup: (input) => lookup.lookup(input),
     listCampaigns: () => campaigns.list(),
     getCampaign: ({ code }) => campaigns.detail(code),
-    importBulletin: ({ content, fileName }) => {
+    importBulletin: async ({ content, fileName }) => {
+      await jobs.whenIdle();
       const r = importBulletin(campaigns, content, fileName);
       return {
         code: r.bulletin.code,
@@ -55,7 +56,10 @@ export function createHandlers(deps: Deps): Handlers {
     commitImport: ({ importId }) => jobs.start(importId),
     importStatus: ({ jobId }) => jobs.status(jobId),
     cancelImport: ({ jobId }) => jobs.cancel(jobId),
-    setVehicleCampaignStatus: (input) => setVehicleCampaignStatus(db, campaigns, now, input),
+    setVehicleCampaignStatus: async (input) => {
+      await jobs.whenIdle();
+      return setVehicleCampaignStatus(db, campaigns, now, input);
+    },
     holdReport: () => holdReport(db, lookup, now),
     followUpList: (input) => followUpList(db, lookup, now, input),
     appInfo: () => {

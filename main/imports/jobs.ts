@@ -37,6 +37,12 @@ class Cancelled extends Error {}
 export class ImportJobs {
   private readonly pending = new Map<string, PendingImport>();
   private readonly jobs = new Map<string, Job>();
+  /**
+   * Imports run one after another. A write must never wait for a lock that a job on this same thread
+   * holds: SQLite's busy wait would block the thread, so the job could not finish. Other writes wait
+   * here instead (whenIdle), without blocking.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly dbPath: string,
@@ -58,8 +64,18 @@ export class ImportJobs {
     if (!p) throw new ApiError('not-found', 'This preview is no longer available: read the file again.', []);
     this.pending.delete(importId);
     const total = p.kind === 'vin-list' ? p.rows.vins.length : p.rows.length;
-    const job = { jobId: randomUUID(), kind: p.kind, state: 'running', done: 0, total, message: 'Importing…', abort: new AbortController() } as Job;
-    job.finished = this.run(job, p);
+    const busy = [...this.jobs.values()].some((j) => j.state === 'running');
+    const job = {
+      jobId: randomUUID(),
+      kind: p.kind,
+      state: 'running',
+      done: 0,
+      total,
+      message: busy ? 'Waiting for the import before it to finish…' : 'Importing…',
+      abort: new AbortController(),
+    } as Job;
+    job.finished = this.queue.then(() => this.run(job, p));
+    this.queue = job.finished.catch(() => {});
     this.jobs.set(job.jobId, job);
     const finished = [...this.jobs.values()].filter((j) => j.state !== 'running');
     for (const j of finished.slice(0, Math.max(0, finished.length - FINISHED_KEPT))) this.jobs.delete(j.jobId);
@@ -79,6 +95,11 @@ export class ImportJobs {
     return this.status(jobId);
   }
 
+  /** Resolves when no import is writing: other writes go after it, never into its lock. */
+  whenIdle(): Promise<void> {
+    return this.queue.then(() => {});
+  }
+
   /** Cancels what is still running and waits for each to roll back: used when the app closes. */
   async shutdown(): Promise<void> {
     const running = [...this.jobs.values()].filter((j) => j.state === 'running');
@@ -95,6 +116,12 @@ export class ImportJobs {
   private async run(job: Job, p: PendingImport): Promise<JobStatus> {
     // Let the caller see "running" before the first chunk.
     await new Promise((r) => setImmediate(r));
+    job.message = 'Importing…';
+    if (job.abort.signal.aborted) {
+      job.state = 'cancelled';
+      job.message = 'Import cancelled: nothing was changed.';
+      return this.status(job.jobId);
+    }
     let conn: BetterSqlite3.Database | undefined;
     try {
       conn = new BetterSqlite3(this.dbPath, { fileMustExist: true });

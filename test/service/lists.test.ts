@@ -158,3 +158,26 @@ describe('importing a list', () => {
     expect(ApiError).toBeDefined();
   });
 });
+
+describe('writes while an import runs', () => {
+  test('a status save and a second import wait for the running import instead of failing or freezing', async () => {
+    const app = await testApp();
+    const big = Array.from({ length: 60_000 }, (_, i) => makeVin('JTH', 'BE96S', 2007, String(1_000_000 + i).padStart(7, '0'))).join('\n');
+    const p1 = await ok<{ importId: string }>(app.dispatch('previewVinList', { campaign: 'ALE', fileName: 'big.txt', content: big, listDate: '2010-09-01' }));
+    const p2 = await ok<{ importId: string }>(app.dispatch('previewVinList', { campaign: '23LJ01', fileName: 'lc.txt', content: 'JTHKPAAY4PA001234', listDate: '2024-02-01' }));
+    const first = await ok<{ jobId: string }>(app.dispatch('commitImport', { importId: p1.importId }));
+    const second = await ok<{ jobId: string; message: string }>(app.dispatch('commitImport', { importId: p2.importId }));
+    expect(second.message).toBe('Waiting for the import before it to finish…');
+    // Save while the first import is mid-write, its transaction open.
+    while (app.jobs.status(first.jobId).done === 0) await new Promise((r) => setImmediate(r));
+    expect(app.jobs.status(first.jobId).state).toBe('running');
+    const t0 = Date.now();
+    const saved = await app.dispatch('setVehicleCampaignStatus', { vin: ALE('0007930'), campaign: 'ALE', status: 'completed-elsewhere' });
+    expect(saved.ok).toBe(true);
+    expect(Date.now() - t0).toBeLessThan(4000); // not a busy-timeout stall
+    expect((await app.jobs.wait(first.jobId)).state).toBe('done');
+    expect((await app.jobs.wait(second.jobId)).state).toBe('done');
+    expect(app.db.sqlite.prepare('SELECT count(*) FROM affected_vin_lists').pluck().get()).toBe(2);
+    expect(app.lookup.lookup({ vin: ALE('0007930') }).campaigns[0]!.vehicleStatus?.status).toBe('completed-elsewhere');
+  });
+});
