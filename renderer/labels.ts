@@ -6,7 +6,7 @@ export const KIND_LABEL = {
   other: 'Campaign',
 } as const;
 
-export const CONDITION_LABEL = { new: 'New', used: 'Used', 'certified-pre-owned': 'Certified pre-owned' } as const;
+export { CONDITION_LABEL } from '../shared/vehicle-fields';
 
 export const DELIVERY_LABEL = {
   'do-not-deliver-until-remedied': 'Do not deliver until remedied',

@@ -1,4 +1,7 @@
 // The facts a dealer's DMS export can give about a vehicle, in the order a mapping step shows them.
+/** The bulletins' three vehicle conditions, as the counter says them. */
+export const CONDITION_LABEL = { new: 'New', used: 'Used', 'certified-pre-owned': 'Certified pre-owned' } as const;
+
 export const VEHICLE_FIELDS = [
   'vin',
   'stockNumber',

@@ -10,7 +10,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { CampaignStore, LoadedCampaign, WindowCandidate } from '../campaigns/store';
 import { describePhase, remedyAvailable, summarizePhases } from '../campaigns/phases';
-import { modelFit, monthInWindow, normalizeModel } from './match';
+import { normalizeModel } from '../../shared/bulletin';
+import { CONDITION_LABEL } from '../../shared/vehicle-fields';
+import { modelFit, monthInWindow } from './match';
 
 export type LookupQuery = { vin: string; model?: string | null; productionMonth?: string | null };
 
@@ -52,7 +54,6 @@ type VehicleRecord = {
   inStock: boolean;
 };
 
-const CONDITION_LABEL = { new: 'new', used: 'used', 'certified-pre-owned': 'certified pre-owned' } as const;
 
 export class LookupService {
   private readonly candidates;
@@ -215,7 +216,7 @@ export class LookupService {
       for (const a of b.actions) actions[a.when].push(a.text);
       const delivery = b.delivery.filter((d) => d.rule !== 'no-rule-stated');
       const deliveryActions = [...groupBy(delivery, (d) => d.text)].map(
-        ([text, conds]) => `In stock (${conds.map((d) => CONDITION_LABEL[d.condition]).join(', ')}): ${text}`,
+        ([text, conds]) => `In stock (${conds.map((d) => CONDITION_LABEL[d.condition].toLowerCase()).join(', ')}): ${text}`,
       );
       k = {
         id: c.id,

@@ -1,5 +1,4 @@
 // Pure matching rules: how a stated model and production month meet a campaign's model windows.
-import { normalizeModel } from '../../shared/bulletin';
 
 export type ModelFit = 'yes' | 'maybe' | 'no';
 
@@ -13,7 +12,6 @@ export function modelFit(givenKey: string, ruleKey: string): ModelFit {
   return 'no';
 }
 
-export { normalizeModel };
 
 /** True when any day of month `ym` (YYYY-MM) falls inside [from, to]; an open end is unbounded. */
 export function monthInWindow(ym: string, from: string | null, to: string | null): boolean {

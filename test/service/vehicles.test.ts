@@ -3,7 +3,8 @@
 import { describe, expect, test } from 'vitest';
 import { detectMapping, readVehicles } from '../../main/imports/vehicles';
 import { createDispatcher } from '../../main/api/dispatch';
-import type { Envelope } from '../../shared/api';
+
+import { ok } from '../support/envelope';
 import { makeVin } from '../support/synthetic';
 import { testApp } from '../support/tempdb';
 
@@ -11,12 +12,6 @@ const ALE_GS = makeVin('JTH', 'BE96S', 2007, '0007930'); // in ALE's GS 350 2007
 const LC = 'JTHKPAAY4PA001234'; // 2023, Japan-built: 23LJ01 by model and month
 const RX05 = makeVin('2T2', 'HA31U', 2005, '0123456'); // BLC by model and year
 const CIVIC = '1HGCM82633A004352'; // nothing applies
-
-async function ok<T>(p: Promise<Envelope<unknown>>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.message} ${r.error.details.join(' | ')}`);
-  return r.data as T;
-}
 
 async function importVehicles(app: Awaited<ReturnType<typeof testApp>>, content: string, inStock: 'none' | 'add' | 'replace', mapping: Record<string, string> = {}) {
   const p = await ok<{ importId: string }>(app.dispatch('previewVehicles', { fileName: 'dms.csv', content, inStock, mapping }));
