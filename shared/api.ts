@@ -1,11 +1,10 @@
 // The API contract: every operation declared once, with the zod schemas of its input and output.
 // The preload bridge, the IPC handlers, the HTTP bridge and the renderer client all derive from it.
 import { z } from 'zod';
-import { Bulletin, CampaignKind, DeliveryRuleKind, PhaseStatus, VehicleCondition } from './bulletin';
+import { Bulletin, CampaignKind, DeliveryRuleKind, isoDate, PhaseStatus, VehicleCondition } from './bulletin';
 
 const Need = z.enum(['model', 'productionMonth']);
 export const VehicleCampaignStatus = z.enum(['open', 'completed-here', 'completed-elsewhere', 'not-applicable']);
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 
 export const LookupInput = z.object({
   vin: z.string().max(64, 'a VIN has 17 characters; this is far longer'),
@@ -140,7 +139,7 @@ export const PreviewVinListInput = z.object({
   fileName: z.string().max(260),
   content: FileContent,
   /** The date of the export (TIS/Dealer Daily), which the lookup quotes; today when not given. */
-  listDate: isoDay.nullish(),
+  listDate: isoDate.nullish(),
   /** A complete list lets the lookup say "not on the list"; a partial one only confirms. */
   complete: z.boolean().default(true),
 });
@@ -243,7 +242,7 @@ export const SetVehicleCampaignStatusInput = z
     vin: z.string().max(64),
     campaign: z.string().trim().min(1).max(12),
     status: VehicleCampaignStatus,
-    completedOn: isoDay.nullish(),
+    completedOn: isoDate.nullish(),
     repairOrder: z.string().trim().max(40).nullish(),
   })
   .refine((v) => v.status !== 'completed-here' || (v.completedOn && v.repairOrder), {

@@ -5,7 +5,8 @@ import { z } from 'zod';
 
 export const BULLETIN_FORMAT = 'recall-desk/bulletin@1';
 
-const isoDate = z
+/** A real calendar date written YYYY-MM-DD. */
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD', abort: true })
   .refine((s) => {

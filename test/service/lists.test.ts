@@ -149,6 +149,8 @@ describe('importing a list', () => {
     expect(p.listDate).toMatch(/^2026-11-2[34]$/);
     const bad = await app.dispatch('previewVinList', { campaign: 'ALE', fileName: 'a', content: ALE('0007930'), listDate: '07/07/2010' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'listDate: must be a date written YYYY-MM-DD' } });
+    const unreal = await app.dispatch('previewVinList', { campaign: 'ALE', fileName: 'a', content: ALE('0007930'), listDate: '2010-02-30' });
+    expect(unreal).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'listDate: is not a real calendar date' } });
   });
 });
 
