@@ -1,12 +1,13 @@
 // The whole service layer, composed once per process: the Electron app, the CLI and the browser
 // mode all start here, so they run the very same code against the very same database.
-import { openDatabase, type Db } from './db/open';
-import { CampaignStore } from './campaigns/store';
-import { loadBuiltInLibrary } from './campaigns/library';
-import { LookupService } from './lookup/lookup';
-import { createHandlers } from './api/handlers';
 import { createDispatcher, type Dispatcher } from './api/dispatch';
+import { createHandlers } from './api/handlers';
+import { loadBuiltInLibrary } from './campaigns/library';
+import { CampaignStore } from './campaigns/store';
+import { openDatabase } from './db/open';
 import { ImportJobs } from './imports/jobs';
+import { LookupService } from './lookup/service';
+import type { Services } from './services';
 
 export type AppOptions = {
   dbPath: string;
@@ -17,11 +18,7 @@ export type AppOptions = {
   syncIntervalMs?: number;
 };
 
-export type App = {
-  db: Db;
-  campaigns: CampaignStore;
-  lookup: LookupService;
-  jobs: ImportJobs;
+export type App = Services & {
   dispatch: Dispatcher;
   close(): Promise<void>;
 };
@@ -34,13 +31,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     loadBuiltInLibrary(db, campaigns);
     const lookup = new LookupService(db, campaigns, now);
     const jobs = new ImportJobs(db.path, now, () => campaigns.invalidate());
-    const handlers = createHandlers({ db, campaigns, lookup, jobs, now, version: opts.version ?? '0.0.0' });
+    const services: Services = { db, campaigns, lookup, jobs, now, version: opts.version ?? '0.0.0' };
     return {
-      db,
-      campaigns,
-      lookup,
-      jobs,
-      dispatch: createDispatcher(handlers),
+      ...services,
+      dispatch: createDispatcher(createHandlers(services)),
       close: async () => {
         await jobs.shutdown();
         await db.close();

@@ -1,10 +1,10 @@
 // The typed bridge: one function per operation of the contract, each an invoke on its own channel.
-// Nothing raw (no ipcRenderer, no generic invoke) reaches the page.
+// Nothing raw (no ipcRenderer, no generic invoke) reaches the page. Only plain names are imported,
+// so the preload stays a few kilobytes.
 import { contextBridge, ipcRenderer } from 'electron';
-import { ipcChannel, operationNames, type Api } from '../shared/api';
+import { ipcChannel } from '../shared/contract';
+import { OPERATION_NAMES } from '../shared/operation-names';
 
-const api = Object.fromEntries(
-  operationNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(ipcChannel(name), input)]),
-) as unknown as { [K in keyof Api]: (input: Parameters<Api[K]>[0]) => Promise<unknown> };
+const api = Object.fromEntries(OPERATION_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(ipcChannel(name), input)]));
 
 contextBridge.exposeInMainWorld('recallDesk', Object.freeze(api));

@@ -1,6 +1,6 @@
 // A bulletin file from the user: parsed, validated and loaded all-or-nothing, with errors that name
 // the field and the problem.
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/contract';
 import { Bulletin, describeIssues } from '../../shared/bulletin';
 import type { CampaignStore, UpsertOutcome } from './store';
 

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { Bulletin, describeIssues } from '../../shared/bulletin';
 import type { Db } from '../db/open';
+import type { Row } from '../db/schema';
 import type { CampaignStore } from './store';
 import BLC from './library/BLC.json' with { type: 'json' };
 import ALE from './library/ALE.json' with { type: 'json' };
@@ -30,10 +31,10 @@ export function parseBuiltIns(docs: readonly unknown[] = BUILT_IN_DOCUMENTS): Bu
  */
 export function loadBuiltInLibrary(db: Db, store: CampaignStore, docs: readonly unknown[] = BUILT_IN_DOCUMENTS): { loaded: string[] } {
   const hash = createHash('sha256').update(JSON.stringify(docs)).digest('hex');
-  const seen = db.sqlite.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(META_KEY);
+  const seen = db.sqlite.prepare<[string], Pick<Row<'meta'>, 'value'>>('SELECT value FROM meta WHERE key = ?').get(META_KEY);
   if (seen?.value === hash) return { loaded: [] };
   const bulletins = parseBuiltIns(docs);
-  const current = db.sqlite.prepare<[string], { revision_date: string; origin: string }>(
+  const current = db.sqlite.prepare<[string], Pick<Row<'campaigns'>, 'revision_date' | 'origin'>>(
     'SELECT revision_date, origin FROM campaigns WHERE code = ?',
   );
   const loaded: string[] = [];

@@ -5,6 +5,7 @@ import { Bulletin, normalizeModel } from '../../shared/bulletin';
 import { yearCodeOf } from '../../shared/vin';
 import { ageInDays } from '../../shared/age';
 import type { Db } from '../db/open';
+import type { Row } from '../db/schema';
 import { summarizePhases } from './phases';
 
 export type Origin = 'built-in' | 'imported';
@@ -18,19 +19,11 @@ export type LoadedCampaign = {
 
 export type UpsertOutcome = { outcome: 'added' | 'updated' | 'unchanged'; previousRevisionDate: string | null };
 
-export type WindowCandidate = {
-  campaign_id: number;
-  window_id: string;
-  model: string;
-  model_key: string;
-  produced_from: string | null;
-  produced_to: string | null;
-  phase: string | null;
-};
+export type WindowCandidate = Pick<Row<'model_window_rules'>, 'campaign_id' | 'window_id' | 'model' | 'model_key' | 'produced_from' | 'produced_to' | 'phase'>;
 
 export type AffectedListInfo = { id: number; campaignId: number; date: string; complete: boolean; rows: number };
 
-type CurrentRow = { id: number; revision_date: string; document: string; origin: Origin };
+type CurrentRow = Pick<Row<'campaigns'>, 'id' | 'revision_date' | 'document' | 'origin'>;
 
 export class CampaignStore {
   private readonly cache = new Map<number, LoadedCampaign>();
@@ -56,7 +49,7 @@ export class CampaignStore {
     this.stmt = {
       dataVersion: s.prepare<[], number>('PRAGMA data_version').pluck(),
       current: s.prepare<[string], CurrentRow>('SELECT id, revision_date, document, origin FROM campaigns WHERE code = ?'),
-      byId: s.prepare<[number], { id: number; code: string; document: string; origin: Origin }>(
+      byId: s.prepare<[number], Pick<Row<'campaigns'>, 'id' | 'code' | 'document' | 'origin'>>(
         'SELECT id, code, document, origin FROM campaigns WHERE id = ?',
       ),
       insertCampaign: s.prepare(
@@ -84,10 +77,10 @@ export class CampaignStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       count: s.prepare<[], { n: number; newest: string | null }>('SELECT count(*) AS n, max(revision_date) AS newest FROM campaigns'),
-      lists: s.prepare<[], { id: number; campaign_id: number; list_date: string; complete: number; row_count: number }>(
+      lists: s.prepare<[], Pick<Row<'affected_vin_lists'>, 'id' | 'campaign_id' | 'list_date' | 'complete' | 'row_count'>>(
         'SELECT id, campaign_id, list_date, complete, row_count FROM affected_vin_lists',
       ),
-      codes: s.prepare<[], { id: number; code: string }>('SELECT id, code FROM campaigns'),
+      codes: s.prepare<[], Pick<Row<'campaigns'>, 'id' | 'code'>>('SELECT id, code FROM campaigns'),
       windows: s.prepare<[number, string], WindowCandidate>(
         `SELECT campaign_id, window_id, model, model_key, produced_from, produced_to, phase FROM model_window_rules
          WHERE model_year = ? AND (built_in IS NULL OR built_in = ?)`,
@@ -227,7 +220,7 @@ export class CampaignStore {
   /** The current campaign row for a code, or a not-found error that lists the known codes. */
   idOf(code: string): { id: number; code: string; title: string } {
     const wanted = code.trim().toUpperCase();
-    const row = this.db.sqlite.prepare<[string], { id: number; code: string; title: string }>('SELECT id, code, title FROM campaigns WHERE code = ?').get(wanted);
+    const row = this.db.sqlite.prepare<[string], Pick<Row<'campaigns'>, 'id' | 'code' | 'title'>>('SELECT id, code, title FROM campaigns WHERE code = ?').get(wanted);
     if (!row) {
       const known = this.db.sqlite.prepare<[], string>('SELECT code FROM campaigns ORDER BY code').pluck().all();
       throw new ApiError('not-found', `No campaign "${wanted}" in the library.`, [`Known campaigns: ${known.join(', ') || 'none'}.`]);

@@ -1,6 +1,6 @@
 // The CLI's process entry: bundled to dist/main/cli.cjs, run by bin/recall-desk.cjs.
 import path from 'node:path';
-import { runCli } from './cli';
+import { runCli } from './program';
 
 declare const __APP_VERSION__: string;
 

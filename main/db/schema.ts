@@ -1,5 +1,6 @@
-// Kysely's view of the tables; kept beside the migrations that create them.
-import type { Generated } from 'kysely';
+// Kysely's view of the tables; kept beside the migrations that create them. Row types used by hand-written
+// SQL derive from these (Selectable / Pick), so a column change breaks the compile, not a report.
+import type { Generated, Selectable } from 'kysely';
 
 export interface CampaignsTable {
   id: Generated<number>;
@@ -113,3 +114,5 @@ export interface Database {
   vehicle_campaigns: VehicleCampaignsTable;
   meta: MetaTable;
 }
+
+export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -4,21 +4,14 @@
 // process leaves the database exactly as before: SQLite discards an uncommitted transaction.
 import { randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
-import { ApiError } from '../../shared/api';
-import type { ListRows } from './vinlist';
-import type { VehicleRow } from './vehicles';
-
-export type InStockMode = 'none' | 'add' | 'replace';
-
-export type PendingImport =
-  | { kind: 'vin-list'; campaignId: number; campaignCode: string; listDate: string; complete: boolean; sourceName: string; rows: ListRows }
-  | { kind: 'vehicles'; sourceName: string; inStock: InStockMode; rows: VehicleRow[] };
+import { ApiError } from '../../shared/contract';
+import type { ImportWriter } from './writer';
 
 export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 
 export type JobStatus = {
   jobId: string;
-  kind: PendingImport['kind'];
+  kind: ImportWriter['kind'];
   state: JobState;
   done: number;
   total: number;
@@ -27,7 +20,6 @@ export type JobStatus = {
 
 type Job = JobStatus & { abort: AbortController; finished: Promise<JobStatus> };
 
-const CHUNK = 20_000;
 const PENDING_LIMIT = 4;
 /** Finished jobs kept for their status; older ones are forgotten. */
 const FINISHED_KEPT = 20;
@@ -35,7 +27,7 @@ const FINISHED_KEPT = 20;
 class Cancelled extends Error {}
 
 export class ImportJobs {
-  private readonly pending = new Map<string, PendingImport>();
+  private readonly pending = new Map<string, ImportWriter>();
   private readonly jobs = new Map<string, Job>();
   /**
    * Imports run one after another. A write must never wait for a lock that a job on this same thread
@@ -52,7 +44,7 @@ export class ImportJobs {
   ) {}
 
   /** Keeps a parsed file until it is committed; only the newest few previews are kept. */
-  stage(p: PendingImport): string {
+  stage(p: ImportWriter): string {
     const id = randomUUID();
     this.pending.set(id, p);
     while (this.pending.size > PENDING_LIMIT) this.pending.delete(this.pending.keys().next().value!);
@@ -63,7 +55,7 @@ export class ImportJobs {
     const p = this.pending.get(importId);
     if (!p) throw new ApiError('not-found', 'This preview is no longer available: read the file again.', []);
     this.pending.delete(importId);
-    const total = p.kind === 'vin-list' ? p.rows.vins.length : p.rows.length;
+    const total = p.total;
     const busy = [...this.jobs.values()].some((j) => j.state === 'running');
     const job = {
       jobId: randomUUID(),
@@ -113,7 +105,7 @@ export class ImportJobs {
     return j.finished;
   }
 
-  private async run(job: Job, p: PendingImport): Promise<JobStatus> {
+  private async run(job: Job, p: ImportWriter): Promise<JobStatus> {
     // Let the caller see "running" before the first chunk.
     await new Promise((r) => setImmediate(r));
     job.message = 'Importing…';
@@ -135,8 +127,7 @@ export class ImportJobs {
           await new Promise((r) => setImmediate(r));
           if (job.abort.signal.aborted) throw new Cancelled();
         };
-        if (p.kind === 'vin-list') await this.writeList(conn, p, step);
-        else await this.writeVehicles(conn, p, step);
+        await p.write(conn, step, this.now().toISOString());
         if (job.abort.signal.aborted) throw new Cancelled();
         conn.exec('COMMIT');
       } catch (err) {
@@ -145,10 +136,7 @@ export class ImportJobs {
       }
       this.onCommitted();
       job.state = 'done';
-      job.message =
-        p.kind === 'vin-list'
-          ? `${p.campaignCode}: affected-VIN list of ${p.listDate} imported, ${job.total.toLocaleString('en-US')} VINs${p.complete ? '' : ' (partial list)'}.`
-          : `${job.total.toLocaleString('en-US')} vehicles imported from ${p.sourceName}.`;
+      job.message = p.doneMessage();
     } catch (err) {
       if (err instanceof Cancelled) {
         job.state = 'cancelled';
@@ -161,54 +149,5 @@ export class ImportJobs {
       conn?.close();
     }
     return this.status(job.jobId);
-  }
-
-  private async writeList(conn: BetterSqlite3.Database, p: Extract<PendingImport, { kind: 'vin-list' }>, step: (n: number) => Promise<void>) {
-    // A newer list replaces the older one for the same campaign, inside the same transaction.
-    conn.prepare('DELETE FROM affected_vin_lists WHERE campaign_id = ?').run(p.campaignId);
-    const listId = conn
-      .prepare('INSERT INTO affected_vin_lists (campaign_id, list_date, source_name, imported_at, row_count, complete) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(p.campaignId, p.listDate, p.sourceName, this.now().toISOString(), p.rows.vins.length, p.complete ? 1 : 0).lastInsertRowid;
-    const insert = conn.prepare('INSERT INTO affected_vins (vin, list_id, phase, part_number, status) VALUES (?, ?, ?, ?, ?)');
-    const { vins, phases, partNumbers, statuses } = p.rows;
-    for (let start = 0; start < vins.length; start += CHUNK) {
-      const end = Math.min(vins.length, start + CHUNK);
-      for (let i = start; i < end; i++) insert.run(vins[i], listId, phases[i], partNumbers[i], statuses[i]);
-      await step(end - start);
-    }
-  }
-
-  private async writeVehicles(conn: BetterSqlite3.Database, p: Extract<PendingImport, { kind: 'vehicles' }>, step: (n: number) => Promise<void>) {
-    if (p.inStock === 'replace') conn.prepare('UPDATE vehicles SET in_stock = 0 WHERE in_stock = 1').run();
-    // A field the file leaves empty keeps what was known: one export rarely has every column.
-    const upsert = conn.prepare(
-      `INSERT INTO vehicles (vin, model, model_year, production_month, stock_number, condition, in_stock, guest_name, guest_phone,
-         guest_email, guest_address, last_service_date, updated_at)
-       VALUES (@vin, @model, @modelYear, @productionMonth, @stockNumber, @condition, @inStock, @guestName, @guestPhone,
-         @guestEmail, @guestAddress, @lastServiceDate, @updatedAt)
-       ON CONFLICT (vin) DO UPDATE SET
-         model = coalesce(excluded.model, model),
-         model_year = coalesce(excluded.model_year, model_year),
-         production_month = coalesce(excluded.production_month, production_month),
-         stock_number = coalesce(excluded.stock_number, stock_number),
-         condition = coalesce(excluded.condition, condition),
-         in_stock = CASE WHEN @inStockMode = 'none' THEN in_stock ELSE 1 END,
-         guest_name = coalesce(excluded.guest_name, guest_name),
-         guest_phone = coalesce(excluded.guest_phone, guest_phone),
-         guest_email = coalesce(excluded.guest_email, guest_email),
-         guest_address = coalesce(excluded.guest_address, guest_address),
-         last_service_date = CASE
-           WHEN excluded.last_service_date IS NULL THEN last_service_date
-           WHEN last_service_date IS NULL OR excluded.last_service_date > last_service_date THEN excluded.last_service_date
-           ELSE last_service_date END,
-         updated_at = excluded.updated_at`,
-    );
-    const updatedAt = this.now().toISOString();
-    const inStock = p.inStock === 'none' ? 0 : 1;
-    for (let start = 0; start < p.rows.length; start += CHUNK) {
-      const end = Math.min(p.rows.length, start + CHUNK);
-      for (let i = start; i < end; i++) upsert.run({ ...p.rows[i]!, inStock, inStockMode: p.inStock, updatedAt });
-      await step(end - start);
-    }
   }
 }

@@ -1,6 +1,6 @@
 // Vehicles from a DMS export: columns mapped to what Recall Desk knows (common headers recognised,
 // any mapping overridable), values normalised, every rejected line kept with its reason.
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/contract';
 import { parseProductionMonth } from '../../shared/month';
 import { analyzeVin } from '../../shared/vin';
 import { VEHICLE_FIELDS, type VehicleField } from '../../shared/vehicle-fields';

@@ -1,7 +1,7 @@
 // An affected-VIN list from TIS/Dealer Daily or the manufacturer: one VIN a line, or a CSV with a
 // VIN column and optional phase, part number and status columns. Read whole, checked line by line,
 // and summarised for a preview before anything is written.
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/contract';
 import { analyzeVin, quickVin } from '../../shared/vin';
 import { parseCsv, type CsvRecord } from './csv';
 

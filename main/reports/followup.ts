@@ -2,17 +2,11 @@
 // contact for calls and mailings, and the "not yet remedied" count per campaign (BLC's letter).
 import type { FollowUpList, ParsedInputOf } from '../../shared/api';
 import type { Db } from '../db/open';
-import type { LookupService } from '../lookup/lookup';
+import type { Row } from '../db/schema';
+import type { LookupService } from '../lookup/service';
 import { openCampaigns } from './open-campaigns';
 
-type Serviced = {
-  vin: string;
-  last_service_date: string;
-  guest_name: string | null;
-  guest_phone: string | null;
-  guest_email: string | null;
-  guest_address: string | null;
-};
+type Serviced = Pick<Row<'vehicles'>, 'vin' | 'guest_name' | 'guest_phone' | 'guest_email' | 'guest_address'> & { last_service_date: string };
 
 export function followUpList(db: Db, lookup: LookupService, now: () => Date, filter: ParsedInputOf<'followUpList'>): FollowUpList {
   const serviced = db.sqlite

@@ -2,11 +2,12 @@
 // campaign, by the delivery rule its bulletin states for the vehicle's condition.
 import type { HoldReport } from '../../shared/api';
 import type { Db } from '../db/open';
-import type { LookupService } from '../lookup/lookup';
+import type { Row } from '../db/schema';
+import type { LookupService } from '../lookup/service';
 import { openCampaigns } from './open-campaigns';
 
 type Hold = HoldReport['holds'][number];
-type StockRow = { vin: string; stock_number: string | null; model: string | null; condition: Hold['condition'] };
+type StockRow = Pick<Row<'vehicles'>, 'vin' | 'stock_number' | 'model' | 'condition'>;
 
 const ORDER: Record<Hold['hold'], number> = { 'do-not-deliver-until-remedied': 0, 'deliver-with-disclosure-if-unavailable': 1, 'perform-before-delivery': 2 };
 

@@ -1,7 +1,7 @@
 // The campaigns still open for a known vehicle: the lookup's answer, less what the dealer recorded
 // as done or not applicable, and less what a complete affected list says does not apply.
 import type { CampaignHit, LookupResult } from '../../shared/api';
-import type { LookupService } from '../lookup/lookup';
+import type { LookupService } from '../lookup/service';
 
 export function openCampaigns(lookup: LookupService, vin: string): { result: LookupResult; open: CampaignHit[] } {
   const result = lookup.lookup({ vin });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createApp } from '../../main/app';
 import { analyzeVin } from '../../shared/vin';
 import { makeVin, sampleVins, syntheticLibrary } from '../support/synthetic';
-import { checkFile } from '../../main/cli/check';
+import { checkFile } from '../../main/lookup/check';
 import type { Envelope } from '../../shared/api';
 
 type Stats = { n: number; medianUs: number; p99Us: number; meanUs: number };

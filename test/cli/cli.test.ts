@@ -121,6 +121,28 @@ describe('other commands', () => {
     expect(cli(['--help']).code).toBe(0);
   });
 
+  test('an option the command does not take exits 2 with that command\'s usage', () => {
+    const r = cli(['campaigns', '--stock', 'add', '--port', '7', '--db', tempDbPath()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/campaigns does not take the option --stock/);
+    expect(r.stderr).toMatch(/Usage: recall-desk campaigns \[options\]/);
+    expect(r.stderr).not.toMatch(/import-vins/);
+    expect(r.stdout).toBe('');
+    const extra = cli(['holds', 'now', '--db', tempDbPath()]);
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toMatch(/too many arguments for 'holds'/);
+  });
+
+  test('help COMMAND and COMMAND --help print that command\'s usage and exit 0', () => {
+    for (const args of [['help', 'import-vins'], ['import-vins', '--help']]) {
+      const r = cli(args);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Usage: recall-desk import-vins \[options\] <CAMPAIGN> <FILE>/);
+      expect(r.stdout).toMatch(/--partial/);
+      expect(r.stdout).toMatch(/--db <path>/);
+    }
+  });
+
   test('RECALL_DESK_DB chooses the database when --db is absent', () => {
     const db = tempDbPath();
     expect(cli(['campaigns'], { RECALL_DESK_DB: db }).code).toBe(0);

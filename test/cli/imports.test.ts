@@ -91,7 +91,7 @@ describe('import-vehicles, holds, followup, check', () => {
     ]);
     const text = cli(['holds', '--db', db]).stdout;
     expect(text).toMatch(/^2 of 2 vehicles in stock have holds\./);
-    expect(text).toMatch(/ALE: DO NOT DELIVER until remedied/);
+    expect(text).toMatch(/ALE: Do not deliver until remedied/);
     const csv = cli(['holds', '--csv', '--db', db]).stdout.split('\r\n');
     expect(csv[0]).toBe('Stock number,VIN,Model,Model year,Condition,Campaign,Title,Hold,Certainty,Remedy available,Needs,Reason,Source');
     expect(csv[1]).toMatch(/^S1,JTHBE96S.+,GS 350,2007,used,ALE,Valve Spring,do-not-deliver-until-remedied,verify,no,,/);

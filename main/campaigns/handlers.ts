@@ -1,0 +1,21 @@
+import type { campaignOperations } from '../../shared/campaigns/contract';
+import type { HandlersOf } from '../../shared/contract';
+import type { Services } from '../services';
+import { importBulletin } from './import';
+
+export const campaignHandlers = ({ campaigns, jobs }: Services): HandlersOf<typeof campaignOperations> => ({
+  listCampaigns: () => campaigns.list(),
+  getCampaign: ({ code }) => campaigns.detail(code),
+  importBulletin: async ({ content, fileName }) => {
+    // A library write waits for a running list import instead of blocking on its lock.
+    await jobs.whenIdle();
+    const r = importBulletin(campaigns, content, fileName);
+    return {
+      code: r.bulletin.code,
+      title: r.bulletin.title,
+      revisionDate: r.bulletin.revisionDate,
+      outcome: r.outcome,
+      previousRevisionDate: r.previousRevisionDate,
+    };
+  },
+});

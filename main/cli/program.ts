@@ -1,0 +1,84 @@
+// `recall-desk`: the same services as the window, for scripts and terminals. Commands come from each
+// domain (registry.ts) and are parsed by commander with per-command options and help. Exit 0 when a
+// command completed (whatever a lookup found), 2 on bad input with the reason on stderr, 1 on a fault.
+import { Command, CommanderError } from 'commander';
+import { ApiError } from '../../shared/contract';
+import type { App } from '../app';
+import { DatabaseOpenError } from '../db/open';
+import { commandRegistry } from './registry';
+import { callApi, CommandFailed, type CliContext, type CliRuntime, type Io, openAppFor, UsageError } from './runtime';
+
+export type { CliContext, Io } from './runtime';
+
+/** Commander's own wording, said as the rest of the app says things. */
+function friendly(message: string, command: string): string {
+  return message
+    .replace(/^error: unknown command '([^']*)'/m, 'Unknown command "$1".')
+    .replace(/^error: missing required argument '([^']*)'/m, `${command} needs one $1.`)
+    .replace(/^error: unknown option '([^']*)'/m, `${command || 'recall-desk'} does not take the option $1.`)
+    .replace(/^error: /m, '');
+}
+
+export function buildProgram(rt: CliRuntime): Command {
+  const program = new Command('recall-desk')
+    .description('Recall Desk: manufacturer campaigns, parts and forms for the parts and service counter, offline.')
+    .version(rt.ctx.version, '-v, --version')
+    .helpOption('-h, --help', 'show help (also: recall-desk help COMMAND)')
+    .exitOverride()
+    .showHelpAfterError()
+    .configureOutput({
+      writeOut: (s) => rt.io.out(s.replace(/\n$/, '')),
+      writeErr: (s) => rt.io.err(s.replace(/\n$/, '')),
+    });
+  for (const register of commandRegistry) register(program, rt);
+  // Every command says errors the same way; an unknown option shows that command's own usage.
+  const configure = (cmd: Command, path: string) => {
+    cmd.configureOutput({
+      writeOut: (s) => rt.io.out(s.replace(/\n$/, '')),
+      writeErr: (s) => rt.io.err(s.replace(/\n$/, '')),
+      outputError: (s, write) => write(friendly(s, path)),
+    });
+    for (const sub of cmd.commands) configure(sub, path ? `${path} ${sub.name()}` : sub.name());
+  };
+  configure(program, '');
+  return program;
+}
+
+export async function runCli(argv: string[], io: Io, ctx: CliContext): Promise<number> {
+  const opened = new Set<App>();
+  let code = 0;
+  const rt: CliRuntime = {
+    io,
+    ctx,
+    open: openAppFor(ctx, opened),
+    call: callApi,
+    release: (app) => opened.delete(app),
+  };
+  const program = buildProgram(rt);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    code = exitCodeFor(err, io);
+  } finally {
+    for (const app of opened) await app.close();
+  }
+  return code;
+}
+
+function exitCodeFor(err: unknown, io: Io): number {
+  if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+  if (err instanceof UsageError || err instanceof DatabaseOpenError) {
+    io.err(err.message);
+    return 2;
+  }
+  if (err instanceof CommandFailed) {
+    io.err(err.message);
+    return 1;
+  }
+  if (err instanceof ApiError) {
+    io.err([err.message, ...err.details.map((d) => `  ${d}`)].join('\n'));
+    return err.code === 'internal' ? 1 : 2;
+  }
+  io.err(`recall-desk: ${(err as Error).message}`);
+  return 1;
+}

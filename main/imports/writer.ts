@@ -1,0 +1,26 @@
+// What the generic import job needs from an import kind: a writer that lives beside its parser. A new
+// import kind adds a writer; the job (transaction, chunks, progress, Cancel) stays as it is.
+import type BetterSqlite3 from 'better-sqlite3';
+
+export type ImportWriter = {
+  kind: 'vin-list' | 'vehicles';
+  /** Rows to write, for the progress bar. */
+  total: number;
+  /** What the progress line names (e.g. the campaign), so a running import says what it is. */
+  label: string;
+  /** Writes inside the job's transaction; calls step(n) after every chunk (progress, Cancel). */
+  write(conn: BetterSqlite3.Database, step: (n: number) => Promise<void>, at: string): Promise<void>;
+  doneMessage(): string;
+};
+
+/** Rows per chunk: progress and Cancel are checked between chunks. */
+export const CHUNK = 20_000;
+
+/** Runs `each` for rows [0, total) in chunks, reporting each chunk. */
+export async function inChunks(total: number, step: (n: number) => Promise<void>, each: (i: number) => void): Promise<void> {
+  for (let start = 0; start < total; start += CHUNK) {
+    const end = Math.min(total, start + CHUNK);
+    for (let i = start; i < end; i++) each(i);
+    await step(end - start);
+  }
+}

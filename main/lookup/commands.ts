@@ -1,0 +1,35 @@
+// `recall-desk lookup` and `recall-desk check`.
+import path from 'node:path';
+import { PRODUCTION_MONTH_HELP, parseProductionMonth } from '../../shared/month';
+import { type CommandRegistrar, readTextFile, UsageError, withDb } from '../cli/runtime';
+import { checkFile } from './check';
+import { formatCheckLine, formatLookup } from './format';
+
+export const lookupCommands: CommandRegistrar = (program, rt) => {
+  withDb(program.command('lookup').description('campaigns that may apply to a vehicle'))
+    .argument('<VIN>', 'the 17-character VIN (a scanner\'s leading I is fine)')
+    .option('--model <name>', 'the model, when the VIN cannot tell it (e.g. "RX 350")')
+    .option('--produced <MM/YY>', 'the production month from the door-jamb label (12/22 or 2022-12)')
+    .option('--json', 'print the answer as JSON')
+    .action(async (vin: string, o: { db?: string; model?: string; produced?: string; json?: boolean }) => {
+      let produced: string | null = null;
+      if (o.produced !== undefined) {
+        produced = parseProductionMonth(o.produced);
+        if (!produced) throw new UsageError(`--produced "${o.produced}" is not a month. ${PRODUCTION_MONTH_HELP}`);
+      }
+      const app = await rt.open(o);
+      const r = await rt.call(app, 'lookup', { vin, model: o.model ?? null, productionMonth: produced });
+      rt.io.out(o.json ? JSON.stringify(r, null, 2) : formatLookup(r));
+    });
+
+  withDb(program.command('check').description('a lookup for every VIN of a file (bad lines are reported, not fatal)'))
+    .argument('<FILE>', 'a VIN list: one VIN a line, or a CSV with a VIN column')
+    .option('--json', 'print every answer as JSON, as lookup --json does')
+    .action(async (file: string, o: { db?: string; json?: boolean }) => {
+      const content = readTextFile(file);
+      const app = await rt.open(o);
+      const { results, bad } = checkFile(app.lookup, content, path.basename(file));
+      for (const b of bad) rt.io.err(`line ${b.line}: ${b.reason}`);
+      rt.io.out(o.json ? JSON.stringify(results, null, 2) : results.map(formatCheckLine).join('\n'));
+    });
+};

@@ -1,0 +1,39 @@
+// The lookup as a counter person reads it in a terminal.
+import { describeAge } from '../../shared/age';
+import type { CampaignHit, LookupResult } from '../../shared/lookup/contract';
+import { KIND_LABEL, plural, remedyLabel } from '../../shared/wording';
+
+export function formatLookup(r: LookupResult): string {
+  const lines: string[] = [];
+  const modelNote = r.model ? `  model ${r.model}${r.modelSource === 'vin-range' ? ' (from the VIN range)' : ''}` : '';
+  lines.push(`VIN ${r.vin}  model year ${r.modelYear}  built in ${r.region ?? 'unknown'}${modelNote}${r.productionMonth ? `  produced ${r.productionMonth}` : ''}`);
+  for (const w of r.warnings) lines.push(`WARNING: ${w}`);
+  if (r.campaigns.length === 0) {
+    lines.push(`No campaign of the library applies (${r.campaignsChecked} checked; newest bulletin ${r.newestRevisionDate ?? 'none'}).`);
+    return lines.join('\n');
+  }
+  lines.push(`${plural(r.campaigns.length, 'campaign')} may apply (${r.campaignsChecked} checked):`);
+  for (const h of r.campaigns) lines.push('', ...formatHit(h));
+  return lines.join('\n');
+}
+
+function formatHit(h: CampaignHit): string[] {
+  const lines = [`${h.code}  ${h.title}  [${KIND_LABEL[h.kind]}]  ${h.certainty.toUpperCase()}  ${remedyLabel(h.remedy.available).toUpperCase()}`];
+  lines.push(`  Why:    ${h.certaintyReason}`);
+  lines.push(`  Remedy: ${h.remedy.explanation}`);
+  if (h.needs.length) {
+    const asks = h.needs.map((n) => (n === 'model' ? `--model (one of: ${h.modelChoices.join(', ')})` : '--produced MM/YY (door-jamb label)'));
+    lines.push(`  Needs:  ${asks.join(' and ')}`);
+  }
+  lines.push('  Next:');
+  for (const a of h.actions) lines.push(`    - ${a}`);
+  lines.push(`  Source: ${h.source.bulletin}, revision ${h.source.revisionDate} (${describeAge(h.source.ageDays)})`);
+  return lines;
+}
+
+/** One line per VIN of a `check` run. */
+export function formatCheckLine(r: LookupResult): string {
+  const hits = r.campaigns.length ? r.campaigns.map((c) => `${c.code}:${c.certainty}`).join(' ') : '-';
+  return `${r.vin}  ${r.modelYear}  ${hits}${r.checkDigitValid ? '' : '  (check digit?)'}`;
+}
+

@@ -1,0 +1,197 @@
+// One VIN (with the model and production month when known) against every rule of every campaign.
+// The database narrows by index (range seek on WMI+VDS+year code, exact VIN on affected lists and
+// vehicle records); model windows come from the store's per-year index. JavaScript only shapes the
+// few candidates that come back.
+import type BetterSqlite3 from 'better-sqlite3';
+import { ageInDays } from '../../shared/age';
+import { normalizeModel } from '../../shared/bulletin';
+import { ApiError } from '../../shared/contract';
+import type { CampaignHit, LookupResult } from '../../shared/lookup/contract';
+import { analyzeVin } from '../../shared/vin';
+import type { CampaignStore, LoadedCampaign } from '../campaigns/store';
+import type { Db } from '../db/open';
+import { byUrgency, type Candidates, type CompiledCampaign, compileCampaign, evaluate, type StatusRow } from './evaluate';
+
+export type LookupQuery = { vin: string; model?: string | null; productionMonth?: string | null };
+
+/** Columns of the candidate statement, read as an array (no per-row object). */
+type CandidateRow = [
+  src: 'r' | 'l' | 'v' | 's',
+  campaignId: number,
+  model: string | null,
+  modelKey: string | null,
+  windowId: string | null,
+  phase: string | null,
+  a: string | null,
+  b: string | null,
+  year: number | null,
+];
+type VehicleRecord = {
+  model: string | null;
+  condition: string | null;
+  stockNumber: string | null;
+  productionMonth: string | null;
+  lastServiceDate: string | null;
+  inStock: boolean;
+};
+
+export class LookupService {
+  private readonly candidates;
+  private readonly compiled = new WeakMap<LoadedCampaign, CompiledCampaign>();
+  /** Bulletin ages for the current day: a revision's age changes once a day, not per lookup. */
+  private readonly ages = new Map<string, number>();
+  private ageDay = '';
+
+  constructor(
+    private readonly db: Db,
+    private readonly store: CampaignStore,
+    private readonly now: () => Date,
+  ) {
+    // One statement for every kind of candidate: each statement is its own read transaction (two
+    // lock syscalls), so one instead of five is most of the lookup's cost. Every branch is a seek on
+    // one table: list ids and campaign codes are mapped through the store's caches, because a join
+    // here cost more than all the seeks together.
+    this.candidates = this.db.sqlite.prepare<Record<string, string | number>, CandidateRow>(
+      `SELECT 'r' AS src, campaign_id, model, NULL AS model_key, NULL AS window_id, phase, serial_from AS a, serial_to AS b, model_year AS year
+         FROM vin_range_rules
+        WHERE wmi = @wmi AND vds = @vds AND year_code = @yearCode AND serial_from <= @serial AND serial_to >= @serial
+
+       UNION ALL
+       SELECT 'l', list_id, NULL, NULL, NULL, phase, NULL, NULL, NULL
+         FROM affected_vins WHERE vin = @vin
+       UNION ALL
+       SELECT 'v', NULL, model, condition, stock_number, NULL, production_month, last_service_date, in_stock
+         FROM vehicles WHERE vin = @vin
+       UNION ALL
+       SELECT 's', NULL, campaign_code, NULL, repair_order, status, completed_on, NULL, NULL
+         FROM vehicle_campaigns WHERE vin = @vin`,
+    ).raw(true) as unknown as BetterSqlite3.Statement<Record<string, string | number>, CandidateRow>;
+  }
+
+  /**
+   * Runs many lookups inside one read transaction: one lock instead of one per lookup, and one
+   * consistent snapshot for a whole report or file.
+   */
+  batch<T>(fn: () => T): T {
+    return this.db.sqlite.transaction(fn).deferred();
+  }
+
+  /** The statement's query plan, for the test that keeps every branch an index seek. */
+  plan(): string[] {
+    return this.db.sqlite
+      .prepare(`EXPLAIN QUERY PLAN ${this.candidates.source}`)
+      .all({ wmi: 'JTH', vds: 'BE96S', yearCode: '7', serial: '0007930', vin: 'JTHBE96S170007930' })
+      .map((r) => (r as { detail: string }).detail);
+  }
+
+  lookup(q: LookupQuery): LookupResult {
+    const vin = analyzeVin(q.vin);
+    if (!vin.ok) {
+      throw new ApiError('invalid-vin', vin.errors[0]!.message, vin.errors.map((e) => e.message));
+    }
+    const month = q.productionMonth?.trim() || null;
+    const { wmi, vds, yearCode, serial } = vin.parts;
+    this.store.syncWithOtherProcesses();
+
+    const byCampaign = new Map<number, Candidates>();
+    const slot = (id: number) => {
+      let c = byCampaign.get(id);
+      if (!c) byCampaign.set(id, (c = { ranges: [], windows: [], list: null, status: null }));
+      return c;
+    };
+    const rows = this.candidates.all({ wmi, vds, yearCode, serial, vin: vin.vin });
+    for (const w of this.store.windowsFor(vin.modelYear, vin.region ?? '')) slot(w.campaign_id).windows.push(w);
+    let vehicle: VehicleRecord | null = null;
+    for (const [src, id, m, modelKey, windowId, phase, a, b, year] of rows) {
+      if (src === 'r') slot(id).ranges.push({ model: m!, model_year: year!, phase, serial_from: a!, serial_to: b! });
+      else if (src === 'l') {
+        const list = this.store.listById(id);
+        if (list) slot(list.campaignId).list = { phase, list_date: list.date };
+      } else if (src === 's') {
+        const campaignId = this.store.idForCode(m!);
+        if (campaignId !== null) slot(campaignId).status = { status: phase as StatusRow['status'], completedOn: a, repairOrder: windowId };
+      } else {
+        vehicle = { model: m, condition: modelKey, stockNumber: windowId, productionMonth: a, lastServiceDate: b, inStock: year === 1 };
+      }
+    }
+
+    // What the person says wins; then the dealer's record of the vehicle; then, for the model, the
+    // one model every matching published range names (a range is valid within its WMI+VDS only).
+    let model = q.model?.trim() || null;
+    let modelSource: LookupResult['modelSource'] = model ? 'stated' : null;
+    if (!model && vehicle?.model) {
+      model = vehicle.model;
+      modelSource = 'vehicle-record';
+    }
+    let productionMonth = month;
+    let productionMonthSource: LookupResult['productionMonthSource'] = month ? 'stated' : null;
+    if (!productionMonth && vehicle?.productionMonth) {
+      productionMonth = vehicle.productionMonth;
+      productionMonthSource = 'vehicle-record';
+    }
+    if (!model) {
+      const named = new Set<string>();
+      for (const c of byCampaign.values()) for (const r of c.ranges) named.add(r.model);
+      if (named.size === 1) {
+        model = [...named][0]!;
+        modelSource = 'vin-range';
+      }
+    }
+    const modelKey = model ? normalizeModel(model) : null;
+
+    const now = this.now();
+    const today = now.toISOString().slice(0, 10);
+    if (today !== this.ageDay) {
+      this.ageDay = today;
+      this.ages.clear();
+    }
+    const hits: CampaignHit[] = [];
+    for (const [id, cand] of byCampaign) {
+      const k = this.compile(this.store.byId(id));
+      const hit = evaluate(k, cand, { modelYear: vin.modelYear, model, modelKey, month: productionMonth }, { list: this.store.listFor(id), ageDays: this.ageOf(k.b.revisionDate, now) });
+      if (hit) hits.push(hit);
+    }
+    hits.sort(byUrgency);
+    const stats = this.store.stats();
+    return {
+      input: q.vin,
+      vin: vin.vin,
+      wmi,
+      vds,
+      serial,
+      modelYear: vin.modelYear,
+      region: vin.region,
+      checkDigitValid: vin.checkDigitValid,
+      expectedCheckDigit: vin.expectedCheckDigit,
+      model,
+      modelSource,
+      productionMonth,
+      productionMonthSource,
+      vehicle: vehicle
+        ? {
+            stockNumber: vehicle.stockNumber,
+            condition: vehicle.condition as NonNullable<LookupResult['vehicle']>['condition'],
+            inStock: vehicle.inStock,
+            lastServiceDate: vehicle.lastServiceDate,
+          }
+        : null,
+      warnings: vin.warnings,
+      campaigns: hits,
+      campaignsChecked: stats.count,
+      newestRevisionDate: stats.newestRevisionDate,
+    };
+  }
+
+  private ageOf(date: string, now: Date): number {
+    let age = this.ages.get(date);
+    if (age === undefined) this.ages.set(date, (age = ageInDays(date, now)));
+    return age;
+  }
+
+  /** The per-campaign work that does not depend on the VIN, done once per loaded revision. */
+  private compile(c: LoadedCampaign): CompiledCampaign {
+    let k = this.compiled.get(c);
+    if (!k) this.compiled.set(c, (k = compileCampaign(c)));
+    return k;
+  }
+}

@@ -1,0 +1,16 @@
+// The services one process runs, built once by createApp and handed to every domain's handlers and
+// CLI commands: the window, the CLI and the browser mode all use these same objects.
+import type { CampaignStore } from './campaigns/store';
+import type { Db } from './db/open';
+import type { ImportJobs } from './imports/jobs';
+import type { LookupService } from './lookup/service';
+
+export type Services = {
+  db: Db;
+  campaigns: CampaignStore;
+  lookup: LookupService;
+  jobs: ImportJobs;
+  /** The clock, injectable so data ages are testable. */
+  now: () => Date;
+  version: string;
+};

@@ -1,0 +1,11 @@
+import { localIsoDate } from '../../shared/age';
+import type { HandlersOf } from '../../shared/contract';
+import type { settingsOperations } from '../../shared/settings/contract';
+import type { Services } from '../services';
+
+export const settingsHandlers = ({ db, campaigns, now, version }: Services): HandlersOf<typeof settingsOperations> => ({
+  appInfo: () => {
+    const s = campaigns.stats();
+    return { version, databasePath: db.path, campaignCount: s.count, newestRevisionDate: s.newestRevisionDate, today: localIsoDate(now()) };
+  },
+});

@@ -1,0 +1,94 @@
+// The lookup domain: one VIN (with the model and production month when known) against the library.
+import { z } from 'zod';
+import { CampaignKind, DeliveryRuleKind, PhaseStatus, VehicleCondition } from '../bulletin';
+import { defineOperations } from '../contract';
+import { Certainty, Need } from '../schemas';
+import { VehicleCampaignStatus } from '../vehicles/contract';
+
+export const LookupInput = z.object({
+  vin: z.string().max(64, 'a VIN has 17 characters; this is far longer'),
+  model: z.string().trim().max(40).nullish(),
+  productionMonth: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'production month must be written YYYY-MM, e.g. 2022-12 (door-jamb label)')
+    .nullish(),
+});
+
+export const Remedy = z.object({
+  /** true: available now; false: not yet; null: unknown (e.g. the vehicle's phase is not stated). */
+  available: z.boolean().nullable(),
+  status: PhaseStatus,
+  phase: z.string().nullable(),
+  phaseName: z.string().nullable(),
+  timing: z.string().nullable(),
+  explanation: z.string(),
+});
+
+export const CampaignHit = z.object({
+  code: z.string(),
+  title: z.string(),
+  kind: CampaignKind,
+  certainty: Certainty,
+  certaintyReason: z.string(),
+  matchedBy: z.enum(['affected-list', 'vin-range', 'model-window']),
+  matchDetail: z.string(),
+  remedy: Remedy,
+  needs: z.array(Need),
+  /** The campaign's models that this VIN could be, for an inline picker when "model" is needed. */
+  modelChoices: z.array(z.string()),
+  /** The production window the month is checked against, when "productionMonth" is needed. */
+  productionWindows: z.array(z.object({ model: z.string(), from: z.string().nullable(), to: z.string().nullable(), note: z.string().nullable() })),
+  actions: z.array(z.string()),
+  delivery: z.array(z.object({ condition: VehicleCondition, rule: DeliveryRuleKind, text: z.string() })),
+  /** The campaign's imported affected-VIN list, when it has one: whether this VIN is on it. */
+  affectedList: z.object({ date: z.string(), listed: z.boolean(), complete: z.boolean() }).nullable(),
+  /** What the dealer recorded for this vehicle and campaign. */
+  vehicleStatus: z
+    .object({ status: VehicleCampaignStatus, completedOn: z.string().nullable(), repairOrder: z.string().nullable() })
+    .nullable(),
+  source: z.object({
+    bulletin: z.string(),
+    revisionDate: z.string(),
+    revisionLabel: z.string(),
+    ageDays: z.number().int(),
+  }),
+});
+
+export const LookupResult = z.object({
+  input: z.string(),
+  vin: z.string(),
+  wmi: z.string(),
+  vds: z.string(),
+  serial: z.string(),
+  modelYear: z.number().int(),
+  region: z.string().nullable(),
+  checkDigitValid: z.boolean(),
+  expectedCheckDigit: z.string(),
+  model: z.string().nullable(),
+  /** Where the model came from: the user, the dealer's vehicle record, or the one model every matching VIN range names. */
+  modelSource: z.enum(['stated', 'vehicle-record', 'vin-range']).nullable(),
+  productionMonth: z.string().nullable(),
+  productionMonthSource: z.enum(['stated', 'vehicle-record']).nullable(),
+  /** The dealer's record of this vehicle, without personal data. */
+  vehicle: z
+    .object({
+      stockNumber: z.string().nullable(),
+      condition: VehicleCondition.nullable(),
+      inStock: z.boolean(),
+      lastServiceDate: z.string().nullable(),
+    })
+    .nullable(),
+  warnings: z.array(z.string()),
+  campaigns: z.array(CampaignHit),
+  /** How many campaigns were checked, so "nothing found" can say against what. */
+  campaignsChecked: z.number().int(),
+  newestRevisionDate: z.string().nullable(),
+});
+
+export const lookupOperations = defineOperations({
+  lookup: { input: LookupInput, output: LookupResult },
+});
+
+export type LookupResult = z.output<typeof LookupResult>;
+export type CampaignHit = z.output<typeof CampaignHit>;

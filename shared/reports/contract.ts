@@ -1,0 +1,61 @@
+// The reports domain: stock vehicles that may not be delivered, and serviced vehicles to call back.
+import { z } from 'zod';
+import { VehicleCondition } from '../bulletin';
+import { defineOperations } from '../contract';
+import { Certainty, Empty, Need } from '../schemas';
+
+export const HoldKind = z.enum(['do-not-deliver-until-remedied', 'deliver-with-disclosure-if-unavailable', 'perform-before-delivery']);
+export const Hold = z.object({
+  vin: z.string(),
+  stockNumber: z.string().nullable(),
+  model: z.string().nullable(),
+  modelYear: z.number().int(),
+  condition: VehicleCondition.nullable(),
+  code: z.string(),
+  title: z.string(),
+  hold: HoldKind,
+  reason: z.string(),
+  certainty: Certainty,
+  remedyAvailable: z.boolean().nullable(),
+  needs: z.array(Need),
+  source: z.string(),
+});
+export const HoldReport = z.object({
+  generatedAt: z.string(),
+  vehiclesInStock: z.number().int(),
+  vehiclesHeld: z.number().int(),
+  holds: z.array(Hold),
+  perCampaign: z.array(
+    z.object({ code: z.string(), title: z.string(), doNotDeliver: z.number().int(), withDisclosure: z.number().int(), performBefore: z.number().int() }),
+  ),
+});
+
+export const FollowUpInput = z.object({ campaign: z.string().trim().max(12).nullish(), remedyAvailableOnly: z.boolean().default(false) });
+export const FollowUpRow = z.object({
+  vin: z.string(),
+  model: z.string().nullable(),
+  modelYear: z.number().int(),
+  lastServiceDate: z.string(),
+  guestName: z.string().nullable(),
+  guestPhone: z.string().nullable(),
+  guestEmail: z.string().nullable(),
+  guestAddress: z.string().nullable(),
+  code: z.string(),
+  title: z.string(),
+  certainty: Certainty,
+  remedyAvailable: z.boolean().nullable(),
+});
+export const FollowUpList = z.object({
+  generatedAt: z.string(),
+  vehiclesServiced: z.number().int(),
+  rows: z.array(FollowUpRow),
+  perCampaign: z.array(z.object({ code: z.string(), title: z.string(), notYetRemedied: z.number().int() })),
+});
+
+export const reportOperations = defineOperations({
+  holdReport: { input: Empty, output: HoldReport },
+  followUpList: { input: FollowUpInput, output: FollowUpList },
+});
+
+export type HoldReport = z.output<typeof HoldReport>;
+export type FollowUpList = z.output<typeof FollowUpList>;
