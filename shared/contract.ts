@@ -14,7 +14,7 @@ export type HandlersOf<M extends OperationMap> = {
   [K in keyof M]: (input: z.output<M[K]['input']>) => z.output<M[K]['output']> | Promise<z.output<M[K]['output']>>;
 };
 
-export const ErrorCode = ['invalid-input', 'invalid-vin', 'invalid-bulletin', 'not-found', 'conflict', 'busy', 'internal'] as const;
+export const ErrorCode = ['invalid-input', 'invalid-vin', 'invalid-bulletin', 'not-found', 'conflict', 'busy', 'storage', 'internal'] as const;
 export type ErrorCode = (typeof ErrorCode)[number];
 export type ApiErrorBody = { code: ErrorCode; message: string; details: string[] };
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ApiError, operations, type Envelope, type OperationName } from '../../shared/api';
 import { describeIssues } from '../../shared/bulletin';
+import { describeStorageError } from '../db/errors';
 import type { Handlers } from './handlers';
 
 export type Dispatcher = (name: string, input: unknown) => Promise<Envelope<unknown>>;
@@ -32,6 +33,8 @@ export function createDispatcher(handlers: Handlers, log: (msg: string) => void 
         const details = describeIssues(err);
         return { ok: false, error: { code: 'invalid-input', message: details[0] ?? 'Invalid input.', details } };
       }
+      const storage = describeStorageError(err);
+      if (storage) return { ok: false, error: { code: 'storage', message: storage, details: [] } };
       // Log the operation, never its input: inputs can hold guests' personal data.
       log(`recall-desk: ${name} failed: ${(err as Error).stack ?? String(err)}`);
       return { ok: false, error: { code: 'internal', message: `Something went wrong in ${name}; nothing was changed. Details are in the log.`, details: [] } };

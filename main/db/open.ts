@@ -7,6 +7,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { migrationProvider } from './migrations/index';
+import { describeStorageError } from './errors';
 import type { Database } from './schema';
 
 export type Db = {
@@ -21,18 +22,23 @@ export class DatabaseOpenError extends Error {}
 export async function openDatabase(file: string): Promise<Db> {
   const dir = path.dirname(file);
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    // Private to the user: the database holds guests' names, phones and addresses.
+    if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (err) {
     throw new DatabaseOpenError(`Cannot create the data folder ${dir}: ${(err as Error).message}. Choose another place with --db PATH.`);
   }
   let sqlite: BetterSqlite3.Database;
+  // New files (the database, its -wal and -shm) are created private; an existing one is made so.
+  const oldMask = process.umask(0o077);
   try {
     sqlite = new BetterSqlite3(file);
     sqlite.pragma('journal_mode = WAL');
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    makePrivate(file);
   } catch (err) {
-    throw new DatabaseOpenError(
-      `Cannot open the database ${file}: ${(err as Error).message}. Is it a Recall Desk database? Choose another with --db PATH.`,
-    );
+    throw new DatabaseOpenError(`Cannot open the database ${file}: ${describeStorageError(err) ?? `${(err as Error).message}. Is it a Recall Desk database? Choose another with --db PATH.`}`);
+  } finally {
+    process.umask(oldMask);
   }
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
@@ -44,7 +50,8 @@ export async function openDatabase(file: string): Promise<Db> {
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     await kysely.destroy();
-    throw new DatabaseOpenError(`Database migration ${failed} failed: ${(error as Error).message ?? String(error)}. The file was left as it was.`);
+    const why = describeStorageError(error) ?? `${(error as Error).message ?? String(error)}.`;
+    throw new DatabaseOpenError(`Database migration ${failed} failed: ${why} The file was left as it was.`);
   }
   return {
     path: file,
@@ -55,4 +62,16 @@ export async function openDatabase(file: string): Promise<Db> {
       await kysely.destroy();
     },
   };
+}
+
+/** chmod 600 on the database and its WAL files where the platform has POSIX modes. */
+function makePrivate(file: string): void {
+  if (process.platform === 'win32') return;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if ((fs.statSync(f).mode & 0o777) !== 0o600) fs.chmodSync(f, 0o600);
+    } catch {
+      // -wal and -shm exist only while a connection is open.
+    }
+  }
 }

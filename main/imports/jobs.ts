@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import { ApiError } from '../../shared/contract';
+import { describeStorageError } from '../db/errors';
 import type { ImportWriter } from './writer';
 
 export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
@@ -143,7 +144,7 @@ export class ImportJobs {
         job.message = 'Import cancelled: nothing was changed.';
       } else {
         job.state = 'failed';
-        job.message = `Import failed, nothing was changed: ${(err as Error).message}`;
+        job.message = describeStorageError(err) ?? `Import failed, nothing was changed: ${(err as Error).message}`;
       }
     } finally {
       conn?.close();
