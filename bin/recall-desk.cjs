@@ -9,7 +9,9 @@ if (!fs.existsSync(cli)) {
 }
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 14)) {
-  console.error(`Recall Desk needs Node.js 22.14 or later; this is ${process.versions.node}. Run it through npm (npx recall-desk, npm run serve), which uses the project's own Node 22.`);
+  console.error(
+    `Recall Desk needs Node.js 22.14 or later; this is ${process.versions.node}. Run it through npm (npx recall-desk, npm run serve), which uses the project's own Node 22.`,
+  );
   process.exit(2);
 }
 require(cli);

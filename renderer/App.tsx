@@ -1,78 +1,88 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { OutputOf } from '../shared/api';
-import { describeAge, ageInDays } from '../shared/age';
-import { api } from './api';
-import { LookupScreen } from './screens/LookupScreen';
-import { LibraryScreen } from './screens/LibraryScreen';
-import { ImportsScreen } from './screens/ImportsScreen';
-import { HoldsScreen } from './screens/HoldsScreen';
-import { FollowUpScreen } from './screens/FollowUpScreen';
+import { QueryErrorResetBoundary } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { NavigationContext, ScreenActiveContext, type Navigation } from './navigation';
+import { FIRST_SCREEN, SCREENS, type ScreenId } from './screens';
+import { DataStatus } from './settings/DataStatus';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import { Problem, reload } from './ui/Problem';
 
-type Screen = { name: 'lookup' } | { name: 'library'; code: string | null } | { name: 'imports' } | { name: 'holds' } | { name: 'followup' };
+const FIRST_LABEL = SCREENS.find((s) => s.id === FIRST_SCREEN)!.label;
 
-const TABS = [
-  { key: 'F2', label: 'VIN lookup', screen: { name: 'lookup' } },
-  { key: 'F3', label: 'Campaign library', screen: { name: 'library', code: null } },
-  { key: 'F4', label: 'Imports', screen: { name: 'imports' } },
-  { key: 'F5', label: 'Stock holds', screen: { name: 'holds' } },
-  { key: 'F6', label: 'Follow-up', screen: { name: 'followup' } },
-] as const satisfies readonly { key: string; label: string; screen: Screen }[];
-
+/**
+ * The shell: the tabs and function keys from the screen registry, and the screens. A screen is drawn
+ * the first time it is shown and then kept (hidden while another is in front), so a lookup, the
+ * library's choice, the follow-up filters and a running import are all still there on coming back.
+ */
 export function App() {
-  const [screen, setScreen] = useState<Screen>({ name: 'lookup' });
-  const [info, setInfo] = useState<OutputOf<'appInfo'> | null>(null);
-  const [infoError, setInfoError] = useState<string | null>(null);
+  const [active, setActive] = useState<ScreenId>(FIRST_SCREEN);
+  const [opened, setOpened] = useState<ReadonlySet<ScreenId>>(() => new Set([FIRST_SCREEN]));
 
-  const refreshInfo = useCallback(() => {
-    api.appInfo({}).then(setInfo, (e: Error) => setInfoError(e.message));
+  const show = useCallback((screen: ScreenId) => {
+    setActive(screen);
+    setOpened((prev) => (prev.has(screen) ? prev : new Set(prev).add(screen)));
   }, []);
-  useEffect(refreshInfo, [refreshInfo]);
+  const nav = useMemo<Navigation>(() => ({ active, show }), [active, show]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const tab = TABS.find((t) => t.key === e.key);
-      if (tab) {
-        e.preventDefault();
-        setScreen(tab.screen);
-      }
+      const screen = SCREENS.find((s) => s.key === e.key);
+      if (!screen) return;
+      e.preventDefault(); // F5 would reload the page.
+      show(screen.id);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  const openCampaign = useCallback((code: string) => setScreen({ name: 'library', code }), []);
+  }, [show]);
 
   return (
-    <div className="app">
-      <header className="topbar">
-        <div className="brand">Recall Desk</div>
-        <nav className="tabs" aria-label="Screens">
-          {TABS.map((t) => (
-            <button key={t.key} className={screen.name === t.screen.name ? 'tab active' : 'tab'} onClick={() => setScreen(t.screen)}>
-              {t.label} <kbd>{t.key}</kbd>
-            </button>
+    <NavigationContext value={nav}>
+      <div className="app">
+        <header className="topbar">
+          <div className="brand">Recall Desk</div>
+          <nav className="tabs" aria-label="Screens">
+            {SCREENS.map((s) => (
+              <button
+                type="button"
+                key={s.id}
+                className={s.id === active ? 'tab active' : 'tab'}
+                aria-current={s.id === active ? 'page' : undefined}
+                onClick={() => show(s.id)}
+              >
+                {s.label} <kbd>{s.key}</kbd>
+              </button>
+            ))}
+          </nav>
+          <DataStatus />
+        </header>
+        <main className="content">
+          {SCREENS.filter((s) => opened.has(s.id)).map(({ id, label, component: Screen }) => (
+            <div key={id} className="screen" data-screen={id} hidden={id !== active}>
+              <ScreenActiveContext value={id === active}>
+                <QueryErrorResetBoundary>
+                  {({ reset }) => (
+                    <ErrorBoundary
+                      onRetry={reset}
+                      fallback={(error, retry) => (
+                        <Problem
+                          title={`${label} could not be shown`}
+                          error={error}
+                          actions={[
+                            { label: 'Try again', run: retry, primary: true },
+                            ...(id === FIRST_SCREEN ? [] : [{ label: `Back to ${FIRST_LABEL}`, run: () => show(FIRST_SCREEN) }]),
+                            reload,
+                          ]}
+                        />
+                      )}
+                    >
+                      <Screen />
+                    </ErrorBoundary>
+                  )}
+                </QueryErrorResetBoundary>
+              </ScreenActiveContext>
+            </div>
           ))}
-        </nav>
-        <div className="data-status" data-testid="data-status">
-          {infoError ? (
-            <span className="error-text">{infoError}</span>
-          ) : info ? (
-            <>
-              {info.campaignCount} campaigns · newest bulletin {info.newestRevisionDate ?? 'none'}
-              {info.newestRevisionDate ? ` (${describeAge(ageInDays(info.newestRevisionDate, new Date(info.today)))})` : ''}
-            </>
-          ) : (
-            'Loading…'
-          )}
-        </div>
-      </header>
-      <main className="content">
-        {screen.name === 'lookup' && <LookupScreen onOpenCampaign={openCampaign} />}
-        {screen.name === 'library' && <LibraryScreen initialCode={screen.code} onLibraryChanged={refreshInfo} />}
-        {screen.name === 'imports' && <ImportsScreen onDataChanged={refreshInfo} />}
-        {screen.name === 'holds' && <HoldsScreen />}
-        {screen.name === 'followup' && <FollowUpScreen />}
-      </main>
-    </div>
+        </main>
+      </div>
+    </NavigationContext>
   );
 }

@@ -28,7 +28,10 @@ function transport(): (name: OperationName, input: unknown) => Promise<Envelope<
   const token = browserToken();
   return async (name, input) => {
     if (!token) {
-      return { ok: false, error: { code: 'invalid-input', message: 'No access token: open the address that "npm run serve" printed, including its #token part.', details: [] } };
+      return {
+        ok: false,
+        error: { code: 'invalid-input', message: 'No access token: open the address that "npm run serve" printed, including its #token part.', details: [] },
+      };
     }
     let res: Response;
     try {
@@ -38,7 +41,10 @@ function transport(): (name: OperationName, input: unknown) => Promise<Envelope<
         body: JSON.stringify(input),
       });
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'Recall Desk is not running: start it again (npm run serve) and reopen the address it prints.', details: [] } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'Recall Desk is not running: start it again (npm run serve) and reopen the address it prints.', details: [] },
+      };
     }
     return (await res.json()) as Envelope<unknown>;
   };

@@ -1,5 +1,20 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { createQueryClient } from './queries';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import { Problem, reload } from './ui/Problem';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(<App />);
+const queryClient = createQueryClient();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ErrorBoundary fallback={(error) => <Problem title="Recall Desk ran into a problem" error={error} actions={[{ ...reload, primary: true }]} />}>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </ErrorBoundary>
+  </StrictMode>,
+);

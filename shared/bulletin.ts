@@ -46,9 +46,7 @@ export const Phase = z.object({
   note: unknownable(text).default(null),
 });
 
-const serial = z
-  .string()
-  .regex(/^[A-HJ-NPR-Z0-9]{7}$/, 'must be the 7 characters of VIN positions 11-17 (no I, O or Q)');
+const serial = z.string().regex(/^[A-HJ-NPR-Z0-9]{7}$/, 'must be the 7 characters of VIN positions 11-17 (no I, O or Q)');
 
 export const VinRangeRule = z
   .object({
@@ -188,8 +186,16 @@ export const Bulletin = z
         seen.add(id);
       });
     };
-    unique(b.phases.map((p) => p.id), 'phases', 'phase');
-    unique(b.modelWindows.map((w) => w.id), 'modelWindows', 'window');
+    unique(
+      b.phases.map((p) => p.id),
+      'phases',
+      'phase',
+    );
+    unique(
+      b.modelWindows.map((w) => w.id),
+      'modelWindows',
+      'window',
+    );
     const refPhase = (phase: string | null, path: (string | number)[]) => {
       if (phase !== null && !phaseIds.has(phase)) {
         ctx.addIssue({ code: 'custom', path, message: `names phase "${phase}", which is not in phases` });
@@ -214,10 +220,7 @@ export type VinRangeRule = z.output<typeof VinRangeRule>;
 /** zod issues as lines a person can act on: "vinRanges[2].serialTo: must be ...". */
 export function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
-    const path = issue.path.reduce<string>(
-      (acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)),
-      '',
-    );
+    const path = issue.path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)), '');
     return `${path || '(file)'}: ${issue.message}`;
   });
 }

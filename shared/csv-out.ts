@@ -17,17 +17,47 @@ const yesNo = (v: boolean | null) => (v === null ? 'unknown' : v ? 'yes' : 'no')
 export function holdsCsv(r: HoldReport): string {
   return toCsv(
     ['Stock number', 'VIN', 'Model', 'Model year', 'Condition', 'Campaign', 'Title', 'Hold', 'Certainty', 'Remedy available', 'Needs', 'Reason', 'Source'],
-    r.holds.map((h) => [h.stockNumber, h.vin, h.model, h.modelYear, h.condition, h.code, h.title, h.hold, h.certainty, yesNo(h.remedyAvailable), h.needs.join(' '), h.reason, h.source]),
+    r.holds.map((h) => [
+      h.stockNumber,
+      h.vin,
+      h.model,
+      h.modelYear,
+      h.condition,
+      h.code,
+      h.title,
+      h.hold,
+      h.certainty,
+      yesNo(h.remedyAvailable),
+      h.needs.join(' '),
+      h.reason,
+      h.source,
+    ]),
   );
 }
 
 export function followUpCsv(l: FollowUpList): string {
   return toCsv(
     ['Campaign', 'Title', 'VIN', 'Model', 'Model year', 'Last service', 'Guest name', 'Phone', 'E-mail', 'Address', 'Certainty', 'Remedy available'],
-    l.rows.map((r) => [r.code, r.title, r.vin, r.model, r.modelYear, r.lastServiceDate, r.guestName, r.guestPhone, r.guestEmail, r.guestAddress, r.certainty, yesNo(r.remedyAvailable)]),
+    l.rows.map((r) => [
+      r.code,
+      r.title,
+      r.vin,
+      r.model,
+      r.modelYear,
+      r.lastServiceDate,
+      r.guestName,
+      r.guestPhone,
+      r.guestEmail,
+      r.guestAddress,
+      r.certainty,
+      yesNo(r.remedyAvailable),
+    ]),
   );
 }
 
 export function invalidLinesCsv(lines: { line: number; text: string; reason: string }[]): string {
-  return toCsv(['Line', 'Text', 'Reason'], lines.map((l) => [l.line, l.text, l.reason]));
+  return toCsv(
+    ['Line', 'Text', 'Reason'],
+    lines.map((l) => [l.line, l.text, l.reason]),
+  );
 }

@@ -4,9 +4,29 @@
 export const VIN_LENGTH = 17;
 
 const TRANSLITERATION: Record<string, number> = {
-  A: 1, B: 2, C: 3, D: 4, E: 5, F: 6, G: 7, H: 8,
-  J: 1, K: 2, L: 3, M: 4, N: 5, P: 7, R: 9,
-  S: 2, T: 3, U: 4, V: 5, W: 6, X: 7, Y: 8, Z: 9,
+  A: 1,
+  B: 2,
+  C: 3,
+  D: 4,
+  E: 5,
+  F: 6,
+  G: 7,
+  H: 8,
+  J: 1,
+  K: 2,
+  L: 3,
+  M: 4,
+  N: 5,
+  P: 7,
+  R: 9,
+  S: 2,
+  T: 3,
+  U: 4,
+  V: 5,
+  W: 6,
+  X: 7,
+  Y: 8,
+  Z: 9,
 };
 const WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
 
@@ -53,7 +73,10 @@ export type BuildRegion = 'North America' | 'Japan' | 'Europe' | 'Asia' | 'Other
  * Code 39 scanners prepend (18 characters starting with I, never valid in a VIN).
  */
 export function normalizeVin(raw: string): string {
-  let vin = raw.trim().toUpperCase().replace(/[\s\-_.]+/g, '');
+  let vin = raw
+    .trim()
+    .toUpperCase()
+    .replace(/[\s\-_.]+/g, '');
   if (vin.length === VIN_LENGTH + 1 && vin.startsWith('I')) vin = vin.slice(1);
   return vin;
 }

@@ -9,7 +9,7 @@ import type { Handlers } from './handlers';
 export type Dispatcher = (name: string, input: unknown) => Promise<Envelope<unknown>>;
 
 export function isOperation(name: string): name is OperationName {
-  return Object.prototype.hasOwnProperty.call(operations, name);
+  return Object.hasOwn(operations, name);
 }
 
 export function createDispatcher(handlers: Handlers, log: (msg: string) => void = (m) => console.error(m)): Dispatcher {

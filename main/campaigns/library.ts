@@ -34,15 +34,12 @@ export function loadBuiltInLibrary(db: Db, store: CampaignStore, docs: readonly 
   const seen = db.sqlite.prepare<[string], Pick<Row<'meta'>, 'value'>>('SELECT value FROM meta WHERE key = ?').get(META_KEY);
   if (seen?.value === hash) return { loaded: [] };
   const bulletins = parseBuiltIns(docs);
-  const current = db.sqlite.prepare<[string], Pick<Row<'campaigns'>, 'revision_date' | 'origin'>>(
-    'SELECT revision_date, origin FROM campaigns WHERE code = ?',
-  );
+  const current = db.sqlite.prepare<[string], Pick<Row<'campaigns'>, 'revision_date' | 'origin'>>('SELECT revision_date, origin FROM campaigns WHERE code = ?');
   const loaded: string[] = [];
   db.sqlite.transaction(() => {
     for (const b of bulletins) {
       const have = current.get(b.code);
-      const builtInIsNewer =
-        !have || b.revisionDate > have.revision_date || (b.revisionDate === have.revision_date && have.origin === 'built-in');
+      const builtInIsNewer = !have || b.revisionDate > have.revision_date || (b.revisionDate === have.revision_date && have.origin === 'built-in');
       if (builtInIsNewer && store.upsert(b, 'built-in').outcome !== 'unchanged') loaded.push(b.code);
     }
     db.sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(META_KEY, hash);

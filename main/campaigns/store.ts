@@ -1,7 +1,7 @@
 // The campaign library in SQLite: the current revision of each campaign (its document and its
 // matching rules, expanded for index seeks) and every revision ever loaded.
 import { ApiError, type CampaignDetail, type CampaignSummary } from '../../shared/api';
-import { Bulletin, normalizeModel } from '../../shared/bulletin';
+import { type Bulletin, normalizeModel } from '../../shared/bulletin';
 import { yearCodeOf } from '../../shared/vin';
 import { ageInDays } from '../../shared/age';
 import type { Db } from '../db/open';
@@ -49,9 +49,7 @@ export class CampaignStore {
     this.stmt = {
       dataVersion: s.prepare<[], number>('PRAGMA data_version').pluck(),
       current: s.prepare<[string], CurrentRow>('SELECT id, revision_date, document, origin FROM campaigns WHERE code = ?'),
-      byId: s.prepare<[number], Pick<Row<'campaigns'>, 'id' | 'code' | 'document' | 'origin'>>(
-        'SELECT id, code, document, origin FROM campaigns WHERE id = ?',
-      ),
+      byId: s.prepare<[number], Pick<Row<'campaigns'>, 'id' | 'code' | 'document' | 'origin'>>('SELECT id, code, document, origin FROM campaigns WHERE id = ?'),
       insertCampaign: s.prepare(
         `INSERT INTO campaigns (code, kind, title, revision_date, revision_label, origin, document, loaded_at)
          VALUES (@code, @kind, @title, @revision_date, @revision_label, @origin, @document, @loaded_at)`,
@@ -104,15 +102,13 @@ export class CampaignStore {
           throw new ApiError(
             'conflict',
             `${bulletin.code} revision ${bulletin.revisionDate} is older than the loaded revision ${current.revision_date}; nothing was changed.`,
-            ['Import the newer bulletin instead, or check the file\'s revisionDate.'],
+            ["Import the newer bulletin instead, or check the file's revisionDate."],
           );
         }
         if (bulletin.revisionDate === current.revision_date && origin === 'imported' && current.origin === 'imported') {
-          throw new ApiError(
-            'conflict',
-            `${bulletin.code} revision ${bulletin.revisionDate} is already loaded with different content; nothing was changed.`,
-            ['A corrected bulletin needs a later revisionDate, so both versions stay traceable.'],
-          );
+          throw new ApiError('conflict', `${bulletin.code} revision ${bulletin.revisionDate} is already loaded with different content; nothing was changed.`, [
+            'A corrected bulletin needs a later revisionDate, so both versions stay traceable.',
+          ]);
         }
       }
       const row = {
@@ -220,7 +216,9 @@ export class CampaignStore {
   /** The current campaign row for a code, or a not-found error that lists the known codes. */
   idOf(code: string): { id: number; code: string; title: string } {
     const wanted = code.trim().toUpperCase();
-    const row = this.db.sqlite.prepare<[string], Pick<Row<'campaigns'>, 'id' | 'code' | 'title'>>('SELECT id, code, title FROM campaigns WHERE code = ?').get(wanted);
+    const row = this.db.sqlite
+      .prepare<[string], Pick<Row<'campaigns'>, 'id' | 'code' | 'title'>>('SELECT id, code, title FROM campaigns WHERE code = ?')
+      .get(wanted);
     if (!row) {
       const known = this.db.sqlite.prepare<[], string>('SELECT code FROM campaigns ORDER BY code').pluck().all();
       throw new ApiError('not-found', `No campaign "${wanted}" in the library.`, [`Known campaigns: ${known.join(', ') || 'none'}.`]);

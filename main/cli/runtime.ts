@@ -28,7 +28,7 @@ export type CliRuntime = {
 /** A domain's commands: each registers its own on the program. */
 export type CommandRegistrar = (program: Command, rt: CliRuntime) => void;
 
-export const DB_OPTION_HELP = 'the database file (default: RECALL_DESK_DB, else the user\'s data folder)';
+export const DB_OPTION_HELP = "the database file (default: RECALL_DESK_DB, else the user's data folder)";
 
 /** Every command takes --db. */
 export function withDb(cmd: Command): Command {

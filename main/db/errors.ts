@@ -8,7 +8,7 @@ const WORDS: Record<string, string> = {
     'The database file is read-only: nothing was changed. Check that the file and its folder may be written by this user (or choose another with --db PATH).',
   SQLITE_CORRUPT:
     'The database file is damaged: nothing was changed. Restore it from a backup, or start a new database with --db PATH and import the lists again.',
-  SQLITE_NOTADB: 'This file is not a Recall Desk database (it may be damaged). Choose the right file with --db PATH, or start a new one.',
+  SQLITE_NOTADB: 'The file is not a database, or it is damaged: it was left as it was. Choose the right file with --db PATH, or start a new one.',
   SQLITE_BUSY:
     'Another Recall Desk window or command is writing to the database (an import, most likely) and did not finish within 5 seconds: nothing was changed. Try again when it is done.',
   SQLITE_IOERR: 'The disk could not be read or written: nothing was changed. Check the drive (is it full, unplugged or failing?) and try again.',

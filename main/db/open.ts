@@ -36,7 +36,9 @@ export async function openDatabase(file: string): Promise<Db> {
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
     makePrivate(file);
   } catch (err) {
-    throw new DatabaseOpenError(`Cannot open the database ${file}: ${describeStorageError(err) ?? `${(err as Error).message}. Is it a Recall Desk database? Choose another with --db PATH.`}`);
+    throw new DatabaseOpenError(
+      `Cannot open the database ${file}: ${describeStorageError(err) ?? `${(err as Error).message}. Is it a Recall Desk database? Choose another with --db PATH.`}`,
+    );
   } finally {
     process.umask(oldMask);
   }

@@ -54,10 +54,13 @@ async function start(): Promise<void> {
   await win.loadURL(expectedUrl);
 }
 
-app.whenReady().then(start).catch((err: Error) => {
-  dialog.showErrorBox('Recall Desk could not start', err.message);
-  app.exit(1);
-});
+app
+  .whenReady()
+  .then(start)
+  .catch((err: Error) => {
+    dialog.showErrorBox('Recall Desk could not start', err.message);
+    app.exit(1);
+  });
 
 app.on('window-all-closed', () => {
   void services?.close().finally(() => app.quit());

@@ -18,7 +18,13 @@ export const importCommands: CommandRegistrar = (program, rt) => {
     .action(async (campaign: string, file: string, o: { db?: string; date?: string; partial?: boolean; dryRun?: boolean }) => {
       const content = readTextFile(file);
       const app = await rt.open(o);
-      const preview = await rt.call(app, 'previewVinList', { campaign, fileName: path.basename(file), content, listDate: o.date ?? null, complete: !o.partial });
+      const preview = await rt.call(app, 'previewVinList', {
+        campaign,
+        fileName: path.basename(file),
+        content,
+        listDate: o.date ?? null,
+        complete: !o.partial,
+      });
       rt.io.err(formatListPreview(preview));
       if (o.dryRun) return;
       await finishImport(rt, app, await rt.call(app, 'commitImport', { importId: preview.importId }));

@@ -13,7 +13,9 @@ function previewLines(p: Preview): string[] {
 
 export function formatListPreview(p: OutputOf<'previewVinList'>): string {
   const replacing = p.replaces ? `, replacing the list of ${p.replaces.listDate} (${count(p.replaces.rows)} VINs)` : '';
-  return [`${p.campaign.code} ${p.campaign.title}: affected-VIN list of ${p.listDate}${p.complete ? '' : ' (partial)'}${replacing}.`, ...previewLines(p)].join('\n');
+  return [`${p.campaign.code} ${p.campaign.title}: affected-VIN list of ${p.listDate}${p.complete ? '' : ' (partial)'}${replacing}.`, ...previewLines(p)].join(
+    '\n',
+  );
 }
 
 export function formatVehiclePreview(p: OutputOf<'previewVehicles'>): string {

@@ -15,12 +15,12 @@ export const importHandlers = ({ campaigns, jobs, now }: Services): HandlersOf<t
     const current = campaigns.listFor(campaign.id);
     const importId = jobs.stage(
       vinListWriter({
-      campaignId: campaign.id,
-      campaignCode: campaign.code,
-      listDate,
-      complete: input.complete,
-      sourceName: input.fileName,
-      rows,
+        campaignId: campaign.id,
+        campaignCode: campaign.code,
+        listDate,
+        complete: input.complete,
+        sourceName: input.fileName,
+        rows,
       }),
     );
     return {

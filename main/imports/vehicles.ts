@@ -84,7 +84,8 @@ export function parseDate(raw: string): string | null | undefined {
   let y: number, m: number, d: number;
   let r = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$/.exec(s);
   if (r) [y, m, d] = [Number(r[1]), Number(r[2]), Number(r[3])];
-  else if ((r = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(s))) [m, d, y] = [Number(r[1]), Number(r[2]), r[3]!.length === 2 ? 2000 + Number(r[3]) : Number(r[3])];
+  else if ((r = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(s)))
+    [m, d, y] = [Number(r[1]), Number(r[2]), r[3]!.length === 2 ? 2000 + Number(r[3]) : Number(r[3])];
   else return undefined;
   const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   const date = new Date(`${iso}T00:00:00Z`);
@@ -168,6 +169,7 @@ export function readVehicles(content: string, fileName: string, given: Mapping =
       rows.push(row);
     }
   }
-  const blocking = rows.length === 0 ? `${fileName} holds no usable vehicle: every line was rejected (the reasons are listed). Check the column mapping.` : null;
+  const blocking =
+    rows.length === 0 ? `${fileName} holds no usable vehicle: every line was rejected (the reasons are listed). Check the column mapping.` : null;
   return { rows, preview: { columns, mapping, rowsRead: records.length - 1, valid: rows.length, duplicates, invalid, blocking } };
 }

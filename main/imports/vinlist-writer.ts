@@ -19,6 +19,7 @@ export function vinListWriter(p: VinListImport): ImportWriter {
       const { vins, phases, partNumbers, statuses } = p.rows;
       await inChunks(vins.length, step, (i) => insert.run(vins[i], listId, phases[i], partNumbers[i], statuses[i]));
     },
-    doneMessage: () => `${p.campaignCode}: affected-VIN list of ${p.listDate} imported, ${count(p.rows.vins.length)} VINs${p.complete ? '' : ' (partial list)'}.`,
+    doneMessage: () =>
+      `${p.campaignCode}: affected-VIN list of ${p.listDate} imported, ${count(p.rows.vins.length)} VINs${p.complete ? '' : ' (partial list)'}.`,
   };
 }

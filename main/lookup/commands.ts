@@ -7,7 +7,7 @@ import { formatCheckLine, formatLookup } from './format';
 
 export const lookupCommands: CommandRegistrar = (program, rt) => {
   withDb(program.command('lookup').description('campaigns that may apply to a vehicle'))
-    .argument('<VIN>', 'the 17-character VIN (a scanner\'s leading I is fine)')
+    .argument('<VIN>', "the 17-character VIN (a scanner's leading I is fine)")
     .option('--model <name>', 'the model, when the VIN cannot tell it (e.g. "RX 350")')
     .option('--produced <MM/YY>', 'the production month from the door-jamb label (12/22 or 2022-12)')
     .option('--json', 'print the answer as JSON')

@@ -28,166 +28,173 @@ export type Candidates = { ranges: RangeRow[]; windows: WindowCandidate[]; list:
 
 /** The per-campaign work that does not depend on the VIN, done once per loaded revision. */
 export function compileCampaign(c: LoadedCampaign): CompiledCampaign {
-      const b = c.bulletin;
-      const actions = { always: [], verify: [], 'remedy-available': [], 'remedy-not-available': [], 'remedy-unknown': [] } as Record<ActionWhen, string[]>;
-      for (const a of b.actions) actions[a.when].push(a.text);
-      const delivery = b.delivery.filter((d) => d.rule !== 'no-rule-stated');
-      const deliveryActions = [...groupBy(delivery, (d) => d.text)].map(
-        ([text, conds]) => `In stock (${conds.map((d) => CONDITION_LABEL[d.condition].toLowerCase()).join(', ')}): ${text}`,
-      );
-      return {
-        id: c.id,
-        b,
-        actions,
-        deliveryActions,
-        windows: new Map(b.modelWindows.map((w) => [w.id, w])),
-        phases: new Map(b.phases.map((p) => [p.id, p])),
-        chart: new Map(b.phaseChart.map((cell) => [`${cell.window}|${cell.month}`, cell.phase])),
-        phaseSummary: summarizePhases(b.phases),
-      };
+  const b = c.bulletin;
+  const actions = { always: [], verify: [], 'remedy-available': [], 'remedy-not-available': [], 'remedy-unknown': [] } as Record<ActionWhen, string[]>;
+  for (const a of b.actions) actions[a.when].push(a.text);
+  const delivery = b.delivery.filter((d) => d.rule !== 'no-rule-stated');
+  const deliveryActions = [...groupBy(delivery, (d) => d.text)].map(
+    ([text, conds]) => `In stock (${conds.map((d) => CONDITION_LABEL[d.condition].toLowerCase()).join(', ')}): ${text}`,
+  );
+  return {
+    id: c.id,
+    b,
+    actions,
+    deliveryActions,
+    windows: new Map(b.modelWindows.map((w) => [w.id, w])),
+    phases: new Map(b.phases.map((p) => [p.id, p])),
+    chart: new Map(b.phaseChart.map((cell) => [`${cell.window}|${cell.month}`, cell.phase])),
+    phaseSummary: summarizePhases(b.phases),
+  };
 }
 
 /** One campaign's answer for one vehicle, from the candidates the database returned; null: not a hit. */
 export function evaluate(
-    k: CompiledCampaign,
-    cand: Candidates,
-    v: { modelYear: number; model: string | null; modelKey: string | null; month: string | null },
-    ctx: { list: AffectedListInfo | null; ageDays: number },
-  ): CampaignHit | null {
-    const b = k.b;
-    let matchedBy: CampaignHit['matchedBy'];
-    let matchDetail: string;
-    let phaseId: string | null = null;
-    const needs: CampaignHit['needs'] = [];
-    let modelChoices: string[] = [];
-    let productionWindows: CampaignHit['productionWindows'] = [];
+  k: CompiledCampaign,
+  cand: Candidates,
+  v: { modelYear: number; model: string | null; modelKey: string | null; month: string | null },
+  ctx: { list: AffectedListInfo | null; ageDays: number },
+): CampaignHit | null {
+  const b = k.b;
+  let matchedBy: CampaignHit['matchedBy'];
+  let matchDetail: string;
+  let phaseId: string | null = null;
+  const needs: CampaignHit['needs'] = [];
+  let modelChoices: string[] = [];
+  let productionWindows: CampaignHit['productionWindows'] = [];
 
-    if (cand.list) {
-      matchedBy = 'affected-list';
-      matchDetail = `On the affected-VIN list of ${cand.list.list_date}.`;
-      phaseId = cand.list.phase;
-    } else if (cand.ranges.length > 0) {
-      const r = cand.ranges[0]!;
-      matchedBy = 'vin-range';
-      matchDetail = `In the published VIN range ${r.serial_from}-${r.serial_to} for ${r.model} ${r.model_year}.`;
-      phaseId = r.phase;
-    } else {
-      const fits = v.modelKey
-        ? cand.windows.map((w) => ({ w, fit: modelFit(v.modelKey!, w.model_key) }))
-        : cand.windows.map((w) => ({ w, fit: 'maybe' as const }));
-      const definite = fits.filter((f) => f.fit === 'yes').map((f) => f.w);
-      const possible = fits.filter((f) => f.fit === 'maybe').map((f) => f.w);
-      if (definite.length > 0) {
-        const windowed = definite.filter((w) => w.produced_from || w.produced_to);
-        let matched = definite;
-        if (windowed.length === definite.length) {
-          if (v.month) {
-            matched = windowed.filter((w) => monthInWindow(v.month!, w.produced_from, w.produced_to));
-            if (matched.length === 0) return null;
-          } else {
-            needs.push('productionMonth');
-            productionWindows = windowed.map((w) => {
-              const rule = k.windows.get(w.window_id);
-              return { model: w.model, from: w.produced_from, to: w.produced_to, note: rule?.windowNote ?? null };
-            });
-          }
+  if (cand.list) {
+    matchedBy = 'affected-list';
+    matchDetail = `On the affected-VIN list of ${cand.list.list_date}.`;
+    phaseId = cand.list.phase;
+  } else if (cand.ranges.length > 0) {
+    const r = cand.ranges[0]!;
+    matchedBy = 'vin-range';
+    matchDetail = `In the published VIN range ${r.serial_from}-${r.serial_to} for ${r.model} ${r.model_year}.`;
+    phaseId = r.phase;
+  } else {
+    const fits = v.modelKey
+      ? cand.windows.map((w) => ({ w, fit: modelFit(v.modelKey!, w.model_key) }))
+      : cand.windows.map((w) => ({ w, fit: 'maybe' as const }));
+    const definite = fits.filter((f) => f.fit === 'yes').map((f) => f.w);
+    const possible = fits.filter((f) => f.fit === 'maybe').map((f) => f.w);
+    if (definite.length > 0) {
+      const windowed = definite.filter((w) => w.produced_from || w.produced_to);
+      let matched = definite;
+      if (windowed.length === definite.length) {
+        if (v.month) {
+          matched = windowed.filter((w) => monthInWindow(v.month!, w.produced_from, w.produced_to));
+          if (matched.length === 0) return null;
+        } else {
+          needs.push('productionMonth');
+          productionWindows = windowed.map((w) => {
+            const rule = k.windows.get(w.window_id);
+            return { model: w.model, from: w.produced_from, to: w.produced_to, note: rule?.windowNote ?? null };
+          });
         }
-        const w = matched[0]!;
-        const rule = k.windows.get(w.window_id);
-        matchedBy = 'model-window';
-        matchDetail = v.month
-          ? `${w.model} ${v.modelYear} produced ${v.month}: inside the window ${w.produced_from ?? '?'} to ${w.produced_to ?? rule?.windowNote ?? 'open'}.`
-          : `${w.model}, model year ${v.modelYear}: ${rule?.windowNote ?? `model years ${rule?.modelYearFrom}-${rule?.modelYearTo}`}.`;
-        if (needs.length === 0) {
-          phaseId = w.phase ?? (v.month ? (k.chart.get(`${w.window_id}|${v.month}`) ?? null) : null);
-        }
-      } else if (possible.length > 0) {
-        matchedBy = 'model-window';
-        needs.push('model');
-        modelChoices = [...new Set(possible.map((w) => w.model))];
-        matchDetail = `Model year ${v.modelYear} is covered for ${modelChoices.join(', ')}${v.model ? `; "${v.model}" is not specific enough` : ''}.`;
-        if (possible.some((w) => w.produced_from || w.produced_to)) needs.push('productionMonth');
-      } else {
-        return null;
       }
+      const w = matched[0]!;
+      const rule = k.windows.get(w.window_id);
+      matchedBy = 'model-window';
+      matchDetail = v.month
+        ? `${w.model} ${v.modelYear} produced ${v.month}: inside the window ${w.produced_from ?? '?'} to ${w.produced_to ?? rule?.windowNote ?? 'open'}.`
+        : `${w.model}, model year ${v.modelYear}: ${rule?.windowNote ?? `model years ${rule?.modelYearFrom}-${rule?.modelYearTo}`}.`;
+      if (needs.length === 0) {
+        phaseId = w.phase ?? (v.month ? (k.chart.get(`${w.window_id}|${v.month}`) ?? null) : null);
+      }
+    } else if (possible.length > 0) {
+      matchedBy = 'model-window';
+      needs.push('model');
+      modelChoices = [...new Set(possible.map((w) => w.model))];
+      matchDetail = `Model year ${v.modelYear} is covered for ${modelChoices.join(', ')}${v.model ? `; "${v.model}" is not specific enough` : ''}.`;
+      if (possible.some((w) => w.produced_from || w.produced_to)) needs.push('productionMonth');
+    } else {
+      return null;
     }
-
-    const certainty = matchedBy === 'affected-list' ? 'confirmed' : 'verify';
-    const remedy = remedyFor(k, phaseId, needs, v);
-    const list = ctx.list;
-    const affectedList = list ? { date: list.date, listed: matchedBy === 'affected-list', complete: list.complete } : null;
-    const notListed = affectedList !== null && !affectedList.listed && affectedList.complete;
-    const done = cand.status && cand.status.status !== 'open' ? cand.status : null;
-    const actions: string[] = [];
-    if (done) actions.push(describeDone(done));
-    if (notListed) {
-      actions.push(`Not on the affected-VIN list of ${list!.date} (${list!.rows.toLocaleString('en-US')} VINs): probably not involved; confirm in TIS if the guest has a notice.`);
-    }
-    if (needs.includes('model')) actions.push(`Ask the guest which model it is (${modelChoices.join(', ')}), or read it from the registration.`);
-    if (needs.includes('productionMonth')) actions.push('Read the production month from the label on the driver\'s door jamb.');
-    // Until confirmed, then what the remedy state calls for, then the standing instructions.
-    if (certainty === 'verify') actions.push(...k.actions.verify);
-    actions.push(...k.actions[remedy.available === true ? 'remedy-available' : remedy.available === false ? 'remedy-not-available' : 'remedy-unknown']);
-    actions.push(...k.actions.always);
-    actions.push(...k.deliveryActions);
-
-    return {
-      code: b.code,
-      title: b.title,
-      kind: b.kind,
-      certainty,
-      certaintyReason:
-        certainty === 'confirmed'
-          ? `Confirmed: ${matchDetail}`
-          : notListed
-            ? `Not on the affected list of ${list!.date}: ${matchDetail} The imported list is complete and does not name this VIN.`
-            : `Verify: ${matchDetail} ${b.eligibilityNote ?? 'Confirm eligibility with the manufacturer\'s system.'}`,
-      matchedBy,
-      matchDetail,
-      remedy,
-      needs,
-      modelChoices,
-      productionWindows,
-      actions: done ? actions.slice(0, 1) : actions,
-      delivery: b.delivery,
-      affectedList,
-      vehicleStatus: cand.status,
-      source: {
-        bulletin: b.source.title,
-        revisionDate: b.revisionDate,
-        revisionLabel: b.revisionLabel,
-        ageDays: ctx.ageDays,
-      },
-    };
   }
+
+  const certainty = matchedBy === 'affected-list' ? 'confirmed' : 'verify';
+  const remedy = remedyFor(k, phaseId, needs, v);
+  const list = ctx.list;
+  const affectedList = list ? { date: list.date, listed: matchedBy === 'affected-list', complete: list.complete } : null;
+  const notListed = affectedList !== null && !affectedList.listed && affectedList.complete;
+  const done = cand.status && cand.status.status !== 'open' ? cand.status : null;
+  const actions: string[] = [];
+  if (done) actions.push(describeDone(done));
+  if (notListed) {
+    actions.push(
+      `Not on the affected-VIN list of ${list!.date} (${list!.rows.toLocaleString('en-US')} VINs): probably not involved; confirm in TIS if the guest has a notice.`,
+    );
+  }
+  if (needs.includes('model')) actions.push(`Ask the guest which model it is (${modelChoices.join(', ')}), or read it from the registration.`);
+  if (needs.includes('productionMonth')) actions.push("Read the production month from the label on the driver's door jamb.");
+  // Until confirmed, then what the remedy state calls for, then the standing instructions.
+  if (certainty === 'verify') actions.push(...k.actions.verify);
+  actions.push(...k.actions[remedy.available === true ? 'remedy-available' : remedy.available === false ? 'remedy-not-available' : 'remedy-unknown']);
+  actions.push(...k.actions.always);
+  actions.push(...k.deliveryActions);
+
+  return {
+    code: b.code,
+    title: b.title,
+    kind: b.kind,
+    certainty,
+    certaintyReason:
+      certainty === 'confirmed'
+        ? `Confirmed: ${matchDetail}`
+        : notListed
+          ? `Not on the affected list of ${list!.date}: ${matchDetail} The imported list is complete and does not name this VIN.`
+          : `Verify: ${matchDetail} ${b.eligibilityNote ?? "Confirm eligibility with the manufacturer's system."}`,
+    matchedBy,
+    matchDetail,
+    remedy,
+    needs,
+    modelChoices,
+    productionWindows,
+    actions: done ? actions.slice(0, 1) : actions,
+    delivery: b.delivery,
+    affectedList,
+    vehicleStatus: cand.status,
+    source: {
+      bulletin: b.source.title,
+      revisionDate: b.revisionDate,
+      revisionLabel: b.revisionLabel,
+      ageDays: ctx.ageDays,
+    },
+  };
+}
 
 /** The remedy as the vehicle's phase states it; unknown (never guessed) when the phase is not stated. */
-export function remedyFor(k: CompiledCampaign, phaseId: string | null, needs: CampaignHit['needs'], v: { model: string | null; month: string | null }): CampaignHit['remedy'] {
-    const b = k.b;
-    const only = b.phases.length === 1 ? b.phases[0]! : null;
-    const phase: Phase | null = only ?? (phaseId ? (k.phases.get(phaseId) ?? null) : null);
-    if (phase) {
-      return {
-        available: remedyAvailable(phase.status),
-        status: phase.status,
-        phase: phase.id,
-        phaseName: phase.name,
-        timing: phase.expectedTiming ?? phase.mailing,
-        explanation: describePhase(phase),
-      };
-    }
-    const missing = needs.length
-      ? `The phase depends on the ${needs.map((n) => (n === 'model' ? 'model' : 'production month')).join(' and ')}.`
-      : `The bulletin data does not state the phase of ${v.model ?? 'this model'}${v.month ? ` produced ${v.month}` : ''}: check TIS/SLP, never guess.`;
+export function remedyFor(
+  k: CompiledCampaign,
+  phaseId: string | null,
+  needs: CampaignHit['needs'],
+  v: { model: string | null; month: string | null },
+): CampaignHit['remedy'] {
+  const b = k.b;
+  const only = b.phases.length === 1 ? b.phases[0]! : null;
+  const phase: Phase | null = only ?? (phaseId ? (k.phases.get(phaseId) ?? null) : null);
+  if (phase) {
     return {
-      available: null,
-      status: 'unknown',
-      phase: null,
-      phaseName: null,
-      timing: null,
-      explanation: `Unknown. ${missing} ${k.phaseSummary}.`,
+      available: remedyAvailable(phase.status),
+      status: phase.status,
+      phase: phase.id,
+      phaseName: phase.name,
+      timing: phase.expectedTiming ?? phase.mailing,
+      explanation: describePhase(phase),
     };
   }
+  const missing = needs.length
+    ? `The phase depends on the ${needs.map((n) => (n === 'model' ? 'model' : 'production month')).join(' and ')}.`
+    : `The bulletin data does not state the phase of ${v.model ?? 'this model'}${v.month ? ` produced ${v.month}` : ''}: check TIS/SLP, never guess.`;
+  return {
+    available: null,
+    status: 'unknown',
+    phase: null,
+    phaseName: null,
+    timing: null,
+    explanation: `Unknown. ${missing} ${k.phaseSummary}.`,
+  };
+}
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -201,7 +208,8 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 }
 
 function describeDone(s: StatusRow): string {
-  if (s.status === 'completed-here') return `Completed here on ${s.completedOn ?? 'an unrecorded date'}${s.repairOrder ? ` (RO ${s.repairOrder})` : ''}: nothing to do.`;
+  if (s.status === 'completed-here')
+    return `Completed here on ${s.completedOn ?? 'an unrecorded date'}${s.repairOrder ? ` (RO ${s.repairOrder})` : ''}: nothing to do.`;
   if (s.status === 'completed-elsewhere') return `Completed at another dealer${s.completedOn ? ` on ${s.completedOn}` : ''}: nothing to do.`;
   return 'Marked not applicable to this vehicle.';
 }

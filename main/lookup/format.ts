@@ -6,7 +6,9 @@ import { KIND_LABEL, plural, remedyLabel } from '../../shared/wording';
 export function formatLookup(r: LookupResult): string {
   const lines: string[] = [];
   const modelNote = r.model ? `  model ${r.model}${r.modelSource === 'vin-range' ? ' (from the VIN range)' : ''}` : '';
-  lines.push(`VIN ${r.vin}  model year ${r.modelYear}  built in ${r.region ?? 'unknown'}${modelNote}${r.productionMonth ? `  produced ${r.productionMonth}` : ''}`);
+  lines.push(
+    `VIN ${r.vin}  model year ${r.modelYear}  built in ${r.region ?? 'unknown'}${modelNote}${r.productionMonth ? `  produced ${r.productionMonth}` : ''}`,
+  );
   for (const w of r.warnings) lines.push(`WARNING: ${w}`);
   if (r.campaigns.length === 0) {
     lines.push(`No campaign of the library applies (${r.campaignsChecked} checked; newest bulletin ${r.newestRevisionDate ?? 'none'}).`);
@@ -36,4 +38,3 @@ export function formatCheckLine(r: LookupResult): string {
   const hits = r.campaigns.length ? r.campaigns.map((c) => `${c.code}:${c.certainty}`).join(' ') : '-';
   return `${r.vin}  ${r.modelYear}  ${hits}${r.checkDigitValid ? '' : '  (check digit?)'}`;
 }
-

@@ -12,7 +12,6 @@ export function modelFit(givenKey: string, ruleKey: string): ModelFit {
   return 'no';
 }
 
-
 /** True when any day of month `ym` (YYYY-MM) falls inside [from, to]; an open end is unbounded. */
 export function monthInWindow(ym: string, from: string | null, to: string | null): boolean {
   const first = `${ym}-01`;

@@ -51,8 +51,9 @@ export class LookupService {
     // lock syscalls), so one instead of five is most of the lookup's cost. Every branch is a seek on
     // one table: list ids and campaign codes are mapped through the store's caches, because a join
     // here cost more than all the seeks together.
-    this.candidates = this.db.sqlite.prepare<Record<string, string | number>, CandidateRow>(
-      `SELECT 'r' AS src, campaign_id, model, NULL AS model_key, NULL AS window_id, phase, serial_from AS a, serial_to AS b, model_year AS year
+    this.candidates = this.db.sqlite
+      .prepare<Record<string, string | number>, CandidateRow>(
+        `SELECT 'r' AS src, campaign_id, model, NULL AS model_key, NULL AS window_id, phase, serial_from AS a, serial_to AS b, model_year AS year
          FROM vin_range_rules
         WHERE wmi = @wmi AND vds = @vds AND year_code = @yearCode AND serial_from <= @serial AND serial_to >= @serial
 
@@ -65,7 +66,8 @@ export class LookupService {
        UNION ALL
        SELECT 's', NULL, campaign_code, NULL, repair_order, status, completed_on, NULL, NULL
          FROM vehicle_campaigns WHERE vin = @vin`,
-    ).raw(true) as unknown as BetterSqlite3.Statement<Record<string, string | number>, CandidateRow>;
+      )
+      .raw(true) as unknown as BetterSqlite3.Statement<Record<string, string | number>, CandidateRow>;
   }
 
   /**
@@ -87,7 +89,11 @@ export class LookupService {
   lookup(q: LookupQuery): LookupResult {
     const vin = analyzeVin(q.vin);
     if (!vin.ok) {
-      throw new ApiError('invalid-vin', vin.errors[0]!.message, vin.errors.map((e) => e.message));
+      throw new ApiError(
+        'invalid-vin',
+        vin.errors[0]!.message,
+        vin.errors.map((e) => e.message),
+      );
     }
     const month = q.productionMonth?.trim() || null;
     const { wmi, vds, yearCode, serial } = vin.parts;
@@ -148,7 +154,12 @@ export class LookupService {
     const hits: CampaignHit[] = [];
     for (const [id, cand] of byCampaign) {
       const k = this.compile(this.store.byId(id));
-      const hit = evaluate(k, cand, { modelYear: vin.modelYear, model, modelKey, month: productionMonth }, { list: this.store.listFor(id), ageDays: this.ageOf(k.b.revisionDate, now) });
+      const hit = evaluate(
+        k,
+        cand,
+        { modelYear: vin.modelYear, model, modelKey, month: productionMonth },
+        { list: this.store.listFor(id), ageDays: this.ageOf(k.b.revisionDate, now) },
+      );
       if (hit) hits.push(hit);
     }
     hits.sort(byUrgency);

@@ -21,6 +21,7 @@ export function formatHolds(r: HoldReport): string {
 export function formatFollowUp(l: FollowUpList): string {
   const lines = [`${plural(l.rows.length, 'open campaign')} on ${count(l.vehiclesServiced)} vehicles serviced here.`];
   for (const c of l.perCampaign) lines.push(`  ${c.code}: ${count(c.notYetRemedied)} not yet remedied`);
-  for (const r of l.rows) lines.push(`${r.code}  ${r.vin}  ${r.modelYear} ${r.model ?? ''}  last service ${r.lastServiceDate}  ${r.guestName ?? ''} ${r.guestPhone ?? ''}`);
+  for (const r of l.rows)
+    lines.push(`${r.code}  ${r.vin}  ${r.modelYear} ${r.model ?? ''}  last service ${r.lastServiceDate}  ${r.guestName ?? ''} ${r.guestPhone ?? ''}`);
   return lines.join('\n');
 }

@@ -74,8 +74,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store', ...extra });
       res.end(body);
     };
-    const fail = (status: number, code: string, message: string) =>
-      send(status, JSON.stringify({ ok: false, error: { code, message, details: [] } }));
+    const fail = (status: number, code: string, message: string) => send(status, JSON.stringify({ ok: false, error: { code, message, details: [] } }));
 
     if (!allowedHosts().has(req.headers.host ?? '')) return fail(421, 'invalid-input', 'Wrong Host header: open the address Recall Desk printed.');
     // Only origin-form targets ("/path"): an absolute or scheme-relative target is not for this server.

@@ -5,6 +5,8 @@ import type { Services } from '../services';
 
 export const settingsHandlers = ({ db, campaigns, now, version }: Services): HandlersOf<typeof settingsOperations> => ({
   appInfo: () => {
+    // The top bar polls this: a bulletin imported by another process (the CLI) must show up.
+    campaigns.syncWithOtherProcesses();
     const s = campaigns.stats();
     return { version, databasePath: db.path, campaignCount: s.count, newestRevisionDate: s.newestRevisionDate, today: localIsoDate(now()) };
   },

@@ -7,7 +7,12 @@ import type { CampaignStore } from '../campaigns/store';
 
 export function setVehicleCampaignStatus(db: Db, campaigns: CampaignStore, now: () => Date, input: ParsedInputOf<'setVehicleCampaignStatus'>) {
   const vin = analyzeVin(input.vin);
-  if (!vin.ok) throw new ApiError('invalid-vin', vin.errors[0]!.message, vin.errors.map((e) => e.message));
+  if (!vin.ok)
+    throw new ApiError(
+      'invalid-vin',
+      vin.errors[0]!.message,
+      vin.errors.map((e) => e.message),
+    );
   const campaign = campaigns.idOf(input.campaign);
   const at = now().toISOString();
   db.sqlite.transaction(() => {

@@ -44,9 +44,7 @@ export const CampaignHit = z.object({
   /** The campaign's imported affected-VIN list, when it has one: whether this VIN is on it. */
   affectedList: z.object({ date: z.string(), listed: z.boolean(), complete: z.boolean() }).nullable(),
   /** What the dealer recorded for this vehicle and campaign. */
-  vehicleStatus: z
-    .object({ status: VehicleCampaignStatus, completedOn: z.string().nullable(), repairOrder: z.string().nullable() })
-    .nullable(),
+  vehicleStatus: z.object({ status: VehicleCampaignStatus, completedOn: z.string().nullable(), repairOrder: z.string().nullable() }).nullable(),
   source: z.object({
     bulletin: z.string(),
     revisionDate: z.string(),

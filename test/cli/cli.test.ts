@@ -121,7 +121,7 @@ describe('other commands', () => {
     expect(cli(['--help']).code).toBe(0);
   });
 
-  test('an option the command does not take exits 2 with that command\'s usage', () => {
+  test("an option the command does not take exits 2 with that command's usage", () => {
     const r = cli(['campaigns', '--stock', 'add', '--port', '7', '--db', tempDbPath()]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/campaigns does not take the option --stock/);
@@ -133,8 +133,11 @@ describe('other commands', () => {
     expect(extra.stderr).toMatch(/too many arguments for 'holds'/);
   });
 
-  test('help COMMAND and COMMAND --help print that command\'s usage and exit 0', () => {
-    for (const args of [['help', 'import-vins'], ['import-vins', '--help']]) {
+  test("help COMMAND and COMMAND --help print that command's usage and exit 0", () => {
+    for (const args of [
+      ['help', 'import-vins'],
+      ['import-vins', '--help'],
+    ]) {
       const r = cli(args);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Usage: recall-desk import-vins \[options\] <CAMPAIGN> <FILE>/);
@@ -171,7 +174,8 @@ describe('other commands', () => {
       });
       const u = new URL(url);
       const token = u.hash.slice('#token='.length);
-      const call = (headers: Record<string, string>) => fetch(`${u.origin}/api/listCampaigns`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+      const call = (headers: Record<string, string>) =>
+        fetch(`${u.origin}/api/listCampaigns`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
       expect((await call({})).status).toBe(401);
       const ok = await call({ 'x-recall-desk-token': token });
       expect(ok.status).toBe(200);

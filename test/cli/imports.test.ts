@@ -81,7 +81,16 @@ describe('import-vehicles, holds, followup, check', () => {
   test('a stock export with a custom mapping feeds the hold report (text, JSON and CSV)', () => {
     const db = tempDbPath();
     const file = write('stock.csv', `Stk,Serial,Mdl,Built,Type\nS1,${ALE(7930)},GS 350,,U\nS2,${LC},LC,12/22,N\n`);
-    const r = cli(['import-vehicles', file, '--map', 'vin=Serial,model=Mdl,productionMonth=Built,stockNumber=Stk,condition=Type', '--stock', 'replace', '--db', db]);
+    const r = cli([
+      'import-vehicles',
+      file,
+      '--map',
+      'vin=Serial,model=Mdl,productionMonth=Built,stockNumber=Stk,condition=Type',
+      '--stock',
+      'replace',
+      '--db',
+      db,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe('2 vehicles imported from stock.csv.');
     const holds = JSON.parse(cli(['holds', '--json', '--db', db]).stdout);

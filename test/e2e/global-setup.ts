@@ -8,7 +8,7 @@ export default function globalSetup() {
     throw new Error(`No Chromium at ${chromium}. Install Debian's: sudo apt-get install chromium (or set CHROMIUM_PATH). Never "npx playwright install".`);
   }
   if (!process.env.PATH?.split(path.delimiter).some((d) => fs.existsSync(path.join(d, 'pdftotext')))) {
-    throw new Error('No pdftotext: install Debian\'s poppler-utils (sudo apt-get install poppler-utils); the tests read printed reports back with it.');
+    throw new Error("No pdftotext: install Debian's poppler-utils (sudo apt-get install poppler-utils); the tests read printed reports back with it.");
   }
   if (!fs.existsSync(path.resolve(import.meta.dirname, '..', '..', 'dist', 'main', 'cli.cjs'))) {
     throw new Error('The app is not built: run npm run build (npm test does it first).');

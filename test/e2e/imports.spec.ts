@@ -32,7 +32,11 @@ test('import an affected-VIN list with bad lines: preview, commit, and a scanned
   await expect(preview).toContainText('Duplicates1');
   await expect(preview).toContainText('Invalid2');
   const invalid = panel.getByRole('table', { name: 'Invalid lines' });
-  await expect(invalid.getByRole('row')).toHaveText([/Line.*Text.*Why/, /3\s*JTHBE96S17OOO7930\s*Position 11: "O" never appears/, /5\s*N\/A\s*Position 2: "\/" is not a letter or digit\./]);
+  await expect(invalid.getByRole('row')).toHaveText([
+    /Line.*Text.*Why/,
+    /3\s*JTHBE96S17OOO7930\s*Position 11: "O" never appears/,
+    /5\s*N\/A\s*Position 2: "\/" is not a letter or digit\./,
+  ]);
   await expect(panel.getByTestId('list-summary')).toContainText('ALE Valve Spring: list of 2010-07-07, complete. No list loaded yet for this campaign.');
   await shot(app, '10-list-preview');
 
@@ -81,7 +85,14 @@ test('import stock vehicles (mapping a column), and the hold report shows the ri
   const file = path.join(server.dir, 'dms-stock.csv');
   fs.writeFileSync(
     file,
-    ['Stock #,Serial,Year,Model,Prod Date,New/Used', `S100,${ALE(7930)},2007,GS 350,,U`, `S101,${ALE(7935)},2007,GS 350,,CPO`, `S102,${LC},2023,LC,12/22,N`, `S103,${RX05},2005,RX 330,,U`, 'S104,1HGCM82633A004352,2003,Accord,,U'].join('\n'),
+    [
+      'Stock #,Serial,Year,Model,Prod Date,New/Used',
+      `S100,${ALE(7930)},2007,GS 350,,U`,
+      `S101,${ALE(7935)},2007,GS 350,,CPO`,
+      `S102,${LC},2023,LC,12/22,N`,
+      `S103,${RX05},2005,RX 330,,U`,
+      'S104,1HGCM82633A004352,2003,Accord,,U',
+    ].join('\n'),
   );
   await app.keyboard.press('F4');
   const panel = app.getByRole('region', { name: 'Vehicles from the DMS' });
@@ -150,7 +161,12 @@ test('import stock vehicles (mapping a column), and the hold report shows the ri
 
 test('the follow-up list shows serviced vehicles with open campaigns, filterable', async ({ app, server }) => {
   const file = path.join(server.dir, 'service.csv');
-  fs.writeFileSync(file, ['VIN,Model,Customer Name,Phone,Last Service', `${ALE(7930)},GS 350,Ann Example,555-0100,2024-05-01`, `${RX05},RX 330,Bo Example,555-0101,01/15/2023`].join('\n'));
+  fs.writeFileSync(
+    file,
+    ['VIN,Model,Customer Name,Phone,Last Service', `${ALE(7930)},GS 350,Ann Example,555-0100,2024-05-01`, `${RX05},RX 330,Bo Example,555-0101,01/15/2023`].join(
+      '\n',
+    ),
+  );
   await app.keyboard.press('F4');
   const panel = app.getByRole('region', { name: 'Vehicles from the DMS' });
   await panel.getByRole('radio', { name: /Service history/ }).check();
@@ -159,7 +175,11 @@ test('the follow-up list shows serviced vehicles with open campaigns, filterable
   await expect(panel.getByTestId('import-progress')).toContainText('2 vehicles imported');
   await app.keyboard.press('F6');
   const list = app.getByTestId('followup');
-  await expect(list.getByRole('table', { name: 'Vehicles to contact' }).getByRole('row')).toHaveText([/Campaign/, /ALE.*Ann Example.*555-0100.*2024-05-01/, /BLC.*Bo Example.*2023-01-15/]);
+  await expect(list.getByRole('table', { name: 'Vehicles to contact' }).getByRole('row')).toHaveText([
+    /Campaign/,
+    /ALE.*Ann Example.*555-0100.*2024-05-01/,
+    /BLC.*Bo Example.*2023-01-15/,
+  ]);
   await expect(list.getByRole('table', { name: 'Not yet remedied per campaign' })).toContainText('BLC');
   await list.getByLabel('Remedy available now').check();
   await expect(list.getByRole('table', { name: 'Vehicles to contact' }).getByRole('row')).toHaveText([/Campaign/, /BLC.*Bo Example/]);

@@ -6,7 +6,12 @@ import { expect, shot, test } from './fixtures';
 test('the library lists every campaign with its newest revision, and a detail shows the bulletin', async ({ app }) => {
   await app.keyboard.press('F3');
   const list = app.getByRole('region', { name: 'Campaigns' });
-  await expect(list.getByRole('button')).toHaveText([/Import bulletin/, /23LJ01.*Second Key Delivery Program.*2024-01-31/, /ALE.*Valve Spring.*2010-07-06/, /BLC.*Carpet.*2011-12-19/]);
+  await expect(list.getByRole('button')).toHaveText([
+    /Import bulletin/,
+    /23LJ01.*Second Key Delivery Program.*2024-01-31/,
+    /ALE.*Valve Spring.*2010-07-06/,
+    /BLC.*Carpet.*2011-12-19/,
+  ]);
   await list.getByRole('button', { name: /ALE/ }).click();
   const detail = app.getByTestId('campaign-detail');
   await expect(detail.getByRole('heading', { name: 'VIN ranges (18)' })).toBeVisible();

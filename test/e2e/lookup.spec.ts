@@ -45,7 +45,7 @@ test('asks for exactly what 23LJ01 needs, inline, and updates the answer', async
 
   await expect(card.getByTestId('remedy')).toHaveText('Remedy available');
   await expect(card.getByTestId('remedy-explanation')).toContainText('Phase 1');
-  await expect(card).toContainText('Order this VIN\'s key through CPOR');
+  await expect(card).toContainText("Order this VIN's key through CPOR");
   await expect(card).toContainText('Book 45 minutes; the guest brings the vehicle and the original Smart Key.');
   await expect(app.getByTestId('vehicle')).toContainText('2022-12');
   await shot(app, '03-23lj01-phase-1');
@@ -100,6 +100,6 @@ test('a scan lands in the VIN field even when focus was elsewhere', async ({ app
 });
 
 test('without the token the page says how to open it properly', async ({ page, server }) => {
-  await page.goto(server.origin + '/');
+  await page.goto(`${server.origin}/`);
   await expect(page.getByTestId('data-status')).toContainText('No access token');
 });

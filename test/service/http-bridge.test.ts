@@ -75,10 +75,19 @@ describe('HTTP bridge', () => {
     const http = await import('node:http');
     const status = (headers: Record<string, string>) =>
       new Promise<number>((resolve) => {
-        const req = http.request({ host: '127.0.0.1', port: server!.port, path: '/api/appInfo', method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token, ...headers } }, (res) => {
-          res.resume();
-          resolve(res.statusCode!);
-        });
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port: server!.port,
+            path: '/api/appInfo',
+            method: 'POST',
+            headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token, ...headers },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          },
+        );
         req.end('{}');
       });
     expect(await status({ host: 'evil.example:80' })).toBe(421);

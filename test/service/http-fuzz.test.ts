@@ -48,7 +48,11 @@ const post = (target: string, body: string, headers = '') =>
   `POST ${target} HTTP/1.1\r\nHost: ${host()}\r\nConnection: close\r\ncontent-type: application/json\r\n${TOKEN_HEADER}: ${server.token}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n${headers}\r\n${body}`;
 
 async function stillUp() {
-  const r = await fetch(`http://${host()}/api/appInfo`, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token }, body: '{}' });
+  const r = await fetch(`http://${host()}/api/appInfo`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
+    body: '{}',
+  });
   expect(r.status).toBe(200);
   expect(((await r.json()) as { ok: boolean }).ok).toBe(true);
 }
@@ -74,7 +78,16 @@ describe('HTTP bridge under hostile requests', () => {
   );
 
   test('bodies that are not what they claim', async () => {
-    for (const body of ['', 'null', '[]', '"x"', '{"vin":', '\u0000\u0001', '{"vin": "' + 'A'.repeat(100_000) + '"}', JSON.stringify({ __proto__: { polluted: true } })]) {
+    for (const body of [
+      '',
+      'null',
+      '[]',
+      '"x"',
+      '{"vin":',
+      '\u0000\u0001',
+      '{"vin": "' + 'A'.repeat(100_000) + '"}',
+      JSON.stringify({ __proto__: { polluted: true } }),
+    ]) {
       const status = await raw(post('/api/lookup', body));
       expect(status).toMatch(/^HTTP\/1\.1 (200|400) /);
     }
@@ -105,7 +118,7 @@ describe('HTTP bridge under hostile requests', () => {
 
   test('a bounded random fuzz: 300 requests of random bytes in the target and headers', async () => {
     let seed = 20261123;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const pick = (s: string) => s[Math.floor(rand() * s.length)]!;
     const alphabet = '%/.?#[]:@!$&\'()*+,;=aZ09-_~\u0000\u00ff\u0100 \t"<>\\^`{|}';
     for (let i = 0; i < 300; i++) {

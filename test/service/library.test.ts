@@ -106,7 +106,10 @@ describe('importing a bulletin', () => {
     expect(before.campaigns[0]!.remedy.available).toBeNull();
 
     const r = await app.dispatch('importBulletin', { fileName: '23LJ01-2024-03-28.json', content: JSON.stringify(newer23LJ01()) });
-    expect(r).toEqual({ ok: true, data: { code: '23LJ01', title: 'Second Key Delivery Program', revisionDate: '2024-03-28', outcome: 'updated', previousRevisionDate: '2024-01-31' } });
+    expect(r).toEqual({
+      ok: true,
+      data: { code: '23LJ01', title: 'Second Key Delivery Program', revisionDate: '2024-03-28', outcome: 'updated', previousRevisionDate: '2024-01-31' },
+    });
 
     const after = app.lookup.lookup({ vin: lc, model: 'LC', productionMonth: '2022-11' });
     expect(after.campaigns[0]!.remedy).toMatchObject({ available: true, phase: '6' });
@@ -164,7 +167,10 @@ describe('importing a bulletin', () => {
     const old = lj01();
     old.revisionDate = '2023-12-21';
     const r = await app.dispatch('importBulletin', { fileName: 'old.json', content: JSON.stringify(old) });
-    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: '23LJ01 revision 2023-12-21 is older than the loaded revision 2024-01-31; nothing was changed.' } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: '23LJ01 revision 2023-12-21 is older than the loaded revision 2024-01-31; nothing was changed.' },
+    });
     expect(snapshot(app)).toEqual(before);
   });
 
@@ -185,12 +191,15 @@ describe('importing a bulletin', () => {
     const app = await testApp();
     await expect(app.campaigns.detail('XYZ')).rejects.toThrowError(ApiError);
     const r = await app.dispatch('getCampaign', { code: 'xyz' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'not-found', message: 'No campaign "XYZ" in the library.', details: ['Known campaigns: 23LJ01, ALE, BLC.'] } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: 'No campaign "XYZ" in the library.', details: ['Known campaigns: 23LJ01, ALE, BLC.'] },
+    });
   });
 });
 
 describe('one database, several processes', () => {
-  test('a bulletin imported by another process (the CLI) shows in an open window\'s answers', async () => {
+  test("a bulletin imported by another process (the CLI) shows in an open window's answers", async () => {
     const file = tempDbPath();
     const window = await testApp({ dbPath: file, syncIntervalMs: 0 });
     const lc = { vin: 'JTHKPAAY4PA001234', model: 'LC', productionMonth: '2022-11' };

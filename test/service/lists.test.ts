@@ -10,14 +10,20 @@ const ALE = (serial: string) => makeVin('JTH', 'BE96S', 2007, serial); // GS 350
 
 async function importList(app: Awaited<ReturnType<typeof testApp>>, content: string, opts: { campaign?: string; listDate?: string; complete?: boolean } = {}) {
   const preview = await ok<{ importId: string; valid: number }>(
-    app.dispatch('previewVinList', { campaign: opts.campaign ?? 'ALE', fileName: 'list.csv', content, listDate: opts.listDate ?? '2010-07-07', complete: opts.complete ?? true }),
+    app.dispatch('previewVinList', {
+      campaign: opts.campaign ?? 'ALE',
+      fileName: 'list.csv',
+      content,
+      listDate: opts.listDate ?? '2010-07-07',
+      complete: opts.complete ?? true,
+    }),
   );
   const started = await ok<{ jobId: string }>(app.dispatch('commitImport', { importId: preview.importId }));
   return app.jobs.wait(started.jobId);
 }
 
 describe('reading a list', () => {
-  test('plain text, one VIN a line, any case, stray spaces, the scanner\'s I, CRLF, a BOM', () => {
+  test("plain text, one VIN a line, any case, stray spaces, the scanner's I, CRLF, a BOM", () => {
     const text = `\uFEFF${ALE('0007930')}\r\n  ${ALE('0007931').toLowerCase()} \r\nI${ALE('0007932')}\r\n\r\n`;
     const { preview, rows } = readVinList(text, 'list.txt');
     expect(preview).toMatchObject({ rowsRead: 3, valid: 3, duplicates: 0, invalid: [], hasHeader: false });
@@ -48,7 +54,9 @@ describe('reading a list', () => {
   });
 
   test('a file that is not a VIN list is refused with a reason', () => {
-    expect(() => readVinList('Name,Phone\nAnn,555-0100\nBob,555-0101\n', 'guests.csv')).toThrowError(/guests.csv is not a VIN list: none of its columns holds VINs/);
+    expect(() => readVinList('Name,Phone\nAnn,555-0100\nBob,555-0101\n', 'guests.csv')).toThrowError(
+      /guests.csv is not a VIN list: none of its columns holds VINs/,
+    );
     expect(() => readVinList('', 'empty.csv')).toThrowError(/empty.csv is empty/);
     const mostlyBad = ['VIN', ALE('0007930'), ...Array.from({ length: 6 }, (_, i) => `NOTAVIN${i}`)].join('\n');
     expect(() => readVinList(mostlyBad, 'odd.csv')).toThrowError(/odd.csv is not a VIN list: 6 of 7 lines are not VINs/);
@@ -119,7 +127,9 @@ describe('importing a list', () => {
     const app = await testApp();
     await importList(app, `${ALE('0007930')}\n`);
     const big = Array.from({ length: 100_000 }, (_, i) => makeVin('JTH', 'BE96S', 2007, String(1_000_000 + i).padStart(7, '0'))).join('\n');
-    const preview = await ok<{ importId: string }>(app.dispatch('previewVinList', { campaign: 'ALE', fileName: 'big.txt', content: big, listDate: '2010-09-01' }));
+    const preview = await ok<{ importId: string }>(
+      app.dispatch('previewVinList', { campaign: 'ALE', fileName: 'big.txt', content: big, listDate: '2010-09-01' }),
+    );
     const started = await ok<{ jobId: string }>(app.dispatch('commitImport', { importId: preview.importId }));
     // Let a chunk or two go in, then cancel.
     while (app.jobs.status(started.jobId).done === 0) await new Promise((r) => setImmediate(r));
@@ -159,7 +169,9 @@ describe('writes while an import runs', () => {
     const app = await testApp();
     const big = Array.from({ length: 60_000 }, (_, i) => makeVin('JTH', 'BE96S', 2007, String(1_000_000 + i).padStart(7, '0'))).join('\n');
     const p1 = await ok<{ importId: string }>(app.dispatch('previewVinList', { campaign: 'ALE', fileName: 'big.txt', content: big, listDate: '2010-09-01' }));
-    const p2 = await ok<{ importId: string }>(app.dispatch('previewVinList', { campaign: '23LJ01', fileName: 'lc.txt', content: 'JTHKPAAY4PA001234', listDate: '2024-02-01' }));
+    const p2 = await ok<{ importId: string }>(
+      app.dispatch('previewVinList', { campaign: '23LJ01', fileName: 'lc.txt', content: 'JTHKPAAY4PA001234', listDate: '2024-02-01' }),
+    );
     const first = await ok<{ jobId: string }>(app.dispatch('commitImport', { importId: p1.importId }));
     const second = await ok<{ jobId: string; message: string }>(app.dispatch('commitImport', { importId: p2.importId }));
     expect(second.message).toBe('Waiting for the import before it to finish…');

@@ -191,7 +191,9 @@ describe('the answer as a whole', () => {
     const vin = 'JTHBE96S170007930';
     const campaignId = (app.db.sqlite.prepare("SELECT id FROM campaigns WHERE code = 'ALE'").get() as { id: number }).id;
     const list = app.db.sqlite
-      .prepare("INSERT INTO affected_vin_lists (campaign_id, list_date, source_name, imported_at, row_count) VALUES (?, '2010-07-07', 'tis.csv', '2010-07-08T00:00:00Z', 1)")
+      .prepare(
+        "INSERT INTO affected_vin_lists (campaign_id, list_date, source_name, imported_at, row_count) VALUES (?, '2010-07-07', 'tis.csv', '2010-07-08T00:00:00Z', 1)",
+      )
       .run(campaignId);
     app.db.sqlite.prepare('INSERT INTO affected_vins (vin, list_id, phase) VALUES (?, ?, NULL)').run(vin, list.lastInsertRowid);
     // Written behind the services' back, on their own connection: tell the store, as an import does.

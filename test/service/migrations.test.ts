@@ -30,8 +30,16 @@ describe('migrations', () => {
   test('foreign keys are enforced: deleting a campaign removes its rules', async () => {
     const a = await openDatabase(tempDbPath());
     try {
-      a.sqlite.prepare("INSERT INTO campaigns (code, kind, title, revision_date, revision_label, origin, document, loaded_at) VALUES ('X', 'other', 't', '2020-01-01', 'l', 'imported', '{}', 'now')").run();
-      a.sqlite.prepare("INSERT INTO vin_range_rules (campaign_id, wmi, vds, year_code, serial_from, serial_to, model, model_year) VALUES (1, 'JTH', 'AAAAA', 'A', '0000000', '0000001', 'M', 2010)").run();
+      a.sqlite
+        .prepare(
+          "INSERT INTO campaigns (code, kind, title, revision_date, revision_label, origin, document, loaded_at) VALUES ('X', 'other', 't', '2020-01-01', 'l', 'imported', '{}', 'now')",
+        )
+        .run();
+      a.sqlite
+        .prepare(
+          "INSERT INTO vin_range_rules (campaign_id, wmi, vds, year_code, serial_from, serial_to, model, model_year) VALUES (1, 'JTH', 'AAAAA', 'A', '0000000', '0000001', 'M', 2010)",
+        )
+        .run();
       a.sqlite.prepare('DELETE FROM campaigns').run();
       expect(a.sqlite.prepare('SELECT count(*) FROM vin_range_rules').pluck().get()).toBe(0);
     } finally {

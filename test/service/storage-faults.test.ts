@@ -38,7 +38,7 @@ describe('the database file', () => {
     fs.writeFileSync(file, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 0x41)]));
     const err = await openDatabase(file).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DatabaseOpenError);
-    expect((err as Error).message).toMatch(/damaged|not a Recall Desk database/);
+    expect((err as Error).message).toMatch(/damaged|not a database/);
     expect((err as Error).message).not.toMatch(/\n\s+at /);
   });
 
@@ -62,7 +62,12 @@ describe('the database file', () => {
   test('a disk-full error during an operation reaches the user as a plain message', async () => {
     const app = await testApp();
     const dispatch = createDispatcher(
-      { ...(await import('../../main/api/handlers')).createHandlers(app), appInfo: () => { throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }); } },
+      {
+        ...(await import('../../main/api/handlers')).createHandlers(app),
+        appInfo: () => {
+          throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+        },
+      },
       () => {},
     );
     const r = await dispatch('appInfo', {});

@@ -13,7 +13,12 @@ const LC = 'JTHKPAAY4PA001234'; // 2023, Japan-built: 23LJ01 by model and month
 const RX05 = makeVin('2T2', 'HA31U', 2005, '0123456'); // BLC by model and year
 const CIVIC = '1HGCM82633A004352'; // nothing applies
 
-async function importVehicles(app: Awaited<ReturnType<typeof testApp>>, content: string, inStock: 'none' | 'add' | 'replace', mapping: Record<string, string> = {}) {
+async function importVehicles(
+  app: Awaited<ReturnType<typeof testApp>>,
+  content: string,
+  inStock: 'none' | 'add' | 'replace',
+  mapping: Record<string, string> = {},
+) {
   const p = await ok<{ importId: string }>(app.dispatch('previewVehicles', { fileName: 'dms.csv', content, inStock, mapping }));
   const s = await ok<{ jobId: string }>(app.dispatch('commitImport', { importId: p.importId }));
   return app.jobs.wait(s.jobId);
@@ -92,7 +97,7 @@ describe('reading a DMS export', () => {
 });
 
 describe('vehicle records in the lookup', () => {
-  test('a known vehicle\'s model and production month are used, so nothing is asked again', async () => {
+  test("a known vehicle's model and production month are used, so nothing is asked again", async () => {
     const app = await testApp();
     await importVehicles(app, `VIN,Model,Prod Date\n${LC},LC,12/22\n`, 'none');
     const r = app.lookup.lookup({ vin: LC });
@@ -104,7 +109,9 @@ describe('vehicle records in the lookup', () => {
 
   test('completed campaigns show as completed, last, with nothing to do', async () => {
     const app = await testApp();
-    await ok(app.dispatch('setVehicleCampaignStatus', { vin: ALE_GS, campaign: 'ale', status: 'completed-here', completedOn: '2010-09-01', repairOrder: 'RO-4411' }));
+    await ok(
+      app.dispatch('setVehicleCampaignStatus', { vin: ALE_GS, campaign: 'ale', status: 'completed-here', completedOn: '2010-09-01', repairOrder: 'RO-4411' }),
+    );
     const hit = app.lookup.lookup({ vin: ALE_GS }).campaigns[0]!;
     expect(hit.vehicleStatus).toEqual({ status: 'completed-here', completedOn: '2010-09-01', repairOrder: 'RO-4411' });
     expect(hit.actions).toEqual(['Completed here on 2010-09-01 (RO RO-4411): nothing to do.']);

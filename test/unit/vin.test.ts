@@ -123,7 +123,18 @@ describe('VIN parts', () => {
 describe('quickVin agrees with the full analysis', () => {
   test('on valid VINs, wrong check digits, and anything it hands back to the full analysis', async () => {
     const { quickVin } = await import('../../shared/vin');
-    const cases = ['11111111111111111', '1M8GDM9AXKP042788', 'JTHBE96S170007930', 'JTHBE96S570007930', ' JTHBE96S170007930 ', 'jthbe96s170007930', 'IJTHBE96S170007930', 'JTHBE96S1U0007930', 'JTHBE96S17OOO7930', 'JTH'];
+    const cases = [
+      '11111111111111111',
+      '1M8GDM9AXKP042788',
+      'JTHBE96S170007930',
+      'JTHBE96S570007930',
+      ' JTHBE96S170007930 ',
+      'jthbe96s170007930',
+      'IJTHBE96S170007930',
+      'JTHBE96S1U0007930',
+      'JTHBE96S17OOO7930',
+      'JTH',
+    ];
     for (const raw of cases) {
       const q = quickVin(raw);
       const a = analyzeVin(raw);

@@ -43,11 +43,7 @@ export const m001_campaign_library: Migration = {
       .addColumn('phase', 'text')
       .execute();
     // The lookup seeks on the VIN's WMI, VDS and year code, then scans serial_from <= serial.
-    await db.schema
-      .createIndex('vin_range_rules_lookup')
-      .on('vin_range_rules')
-      .columns(['wmi', 'vds', 'year_code', 'serial_from'])
-      .execute();
+    await db.schema.createIndex('vin_range_rules_lookup').on('vin_range_rules').columns(['wmi', 'vds', 'year_code', 'serial_from']).execute();
     await db.schema.createIndex('vin_range_rules_campaign').on('vin_range_rules').column('campaign_id').execute();
 
     await db.schema

@@ -6,7 +6,10 @@ import type { Migration } from 'kysely/migration';
 export const m002_vehicles_and_lists: Migration = {
   async up(db: Kysely<any>) {
     // A complete list lets the lookup say "not on the affected list of DATE".
-    await db.schema.alterTable('affected_vin_lists').addColumn('complete', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    await db.schema
+      .alterTable('affected_vin_lists')
+      .addColumn('complete', 'integer', (c) => c.notNull().defaultTo(1))
+      .execute();
     await db.schema.alterTable('affected_vins').addColumn('part_number', 'text').execute();
     await db.schema.alterTable('affected_vins').addColumn('status', 'text').execute();
     await db.schema.createIndex('affected_vin_lists_campaign').on('affected_vin_lists').column('campaign_id').execute();
@@ -29,12 +32,7 @@ export const m002_vehicles_and_lists: Migration = {
       .modifyEnd(sql`without rowid`)
       .execute();
     await db.schema.createIndex('vehicles_in_stock').on('vehicles').column('in_stock').where(sql.ref('in_stock'), '=', 1).execute();
-    await db.schema
-      .createIndex('vehicles_serviced')
-      .on('vehicles')
-      .column('last_service_date')
-      .where(sql.ref('last_service_date'), 'is not', null)
-      .execute();
+    await db.schema.createIndex('vehicles_serviced').on('vehicles').column('last_service_date').where(sql.ref('last_service_date'), 'is not', null).execute();
 
     await db.schema
       .createTable('vehicle_campaigns')

@@ -1,3 +1,5 @@
+import { ApiError } from '../../shared/api';
+
 /** A message with the specifics under it: what went wrong (or right), then each detail on a line. */
 export function Notice({ kind, message, details = [], testId }: { kind: 'ok' | 'error'; message: string; details?: string[]; testId?: string }) {
   const lines = details.filter((d) => d !== message);
@@ -13,4 +15,9 @@ export function Notice({ kind, message, details = [], testId }: { kind: 'ok' | '
       )}
     </div>
   );
+}
+
+/** An error the services answered with (a bad file, a bad VIN...), with its details. */
+export function ErrorNotice({ error, testId }: { error: Error; testId?: string }) {
+  return <Notice kind="error" message={error.message} details={error instanceof ApiError ? error.details : []} testId={testId} />;
 }

@@ -1,0 +1,26 @@
+import type { ImportStatus } from '../../shared/api';
+import { count } from '../../shared/wording';
+
+/** A running import: a progress bar and Cancel; then its outcome. */
+export function ImportProgress({ status, onCancel, cancelling }: { status: ImportStatus; onCancel: () => void; cancelling: boolean }) {
+  const pct = status.total ? Math.round((status.done / status.total) * 100) : 0;
+  return (
+    <div className="progress-box" data-testid="import-progress">
+      {status.state === 'running' ? (
+        <>
+          <progress max={status.total} value={status.done} aria-label="Import progress" />
+          <span className="muted">
+            {count(status.done)} of {count(status.total)} ({pct}%)
+          </span>
+          <button type="button" onClick={onCancel} disabled={cancelling}>
+            Cancel import
+          </button>
+        </>
+      ) : (
+        <div className={`banner ${status.state === 'done' ? 'ok' : 'error'}`} role="status">
+          <strong>{status.message}</strong>
+        </div>
+      )}
+    </div>
+  );
+}

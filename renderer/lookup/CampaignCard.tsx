@@ -1,0 +1,87 @@
+import type { CampaignHit, LookupResult } from '../../shared/api';
+import { describeAge } from '../../shared/age';
+import { CERTAINTY_LABEL, KIND_LABEL, remedyLabel, VEHICLE_STATUS_LABEL } from '../../shared/wording';
+import { VehicleStatusForm } from '../vehicles/VehicleStatusForm';
+import { NeedsForm } from './NeedsForm';
+import type { Facts } from './useLookup';
+
+type Props = {
+  hit: CampaignHit;
+  result: LookupResult;
+  onAnswer: (facts: Partial<Facts>) => void;
+  onOpen: () => void;
+};
+
+/** A bulletin older than this says so, and asks to check TIS for anything newer. */
+const OLD_DAYS = 365;
+
+/** How sure the answer is: confirmed by an imported list, ruled out by a complete one, or to verify. */
+function certaintyBadge(hit: CampaignHit): { cls: string; text: string } {
+  const list = hit.affectedList;
+  if (hit.certainty === 'confirmed') return { cls: 'badge good', text: `${CERTAINTY_LABEL.confirmed}: on the list of ${list?.date ?? ''}` };
+  if (list?.complete && !list.listed) return { cls: 'badge unknown', text: `Not on the list of ${list.date}` };
+  return { cls: 'badge verify', text: CERTAINTY_LABEL.verify };
+}
+
+const REMEDY_CLASS = { true: 'badge good', false: 'badge bad', null: 'badge unknown' } as const;
+
+/** One campaign that may apply: how sure, the remedy, why, what to do next, and its source. */
+export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
+  const old = hit.source.ageDays > OLD_DAYS;
+  const done = hit.vehicleStatus && hit.vehicleStatus.status !== 'open' ? hit.vehicleStatus : null;
+  const notListed = hit.affectedList?.complete && !hit.affectedList.listed;
+  const certainty = certaintyBadge(hit);
+  return (
+    <article
+      className={`card ${hit.certainty}${done ? ' done' : ''}${notListed ? ' not-listed' : ''}`}
+      data-testid={`hit-${hit.code}`}
+      aria-label={`${hit.code} ${hit.title}`}
+    >
+      <header className="card-head">
+        <span className="code mono">{hit.code}</span>
+        <h3>{hit.title}</h3>
+        <span className="badge kind">{KIND_LABEL[hit.kind]}</span>
+        <span className={certainty.cls} data-testid="certainty">
+          {certainty.text}
+        </span>
+        {done ? (
+          <span className="badge done" data-testid="vehicle-status">
+            {VEHICLE_STATUS_LABEL[done.status]}
+            {done.completedOn ? ` ${done.completedOn}` : ''}
+          </span>
+        ) : (
+          <span className={REMEDY_CLASS[`${hit.remedy.available}`]} data-testid="remedy">
+            {remedyLabel(hit.remedy.available)}
+          </span>
+        )}
+      </header>
+
+      {hit.needs.length > 0 && <NeedsForm hit={hit} result={result} onAnswer={onAnswer} />}
+
+      <dl className="card-body">
+        <dt>Why</dt>
+        <dd>{hit.certaintyReason}</dd>
+        <dt>Remedy</dt>
+        <dd data-testid="remedy-explanation">{hit.remedy.explanation}</dd>
+        <dt>Next</dt>
+        <dd>
+          <ul className="actions">
+            {hit.actions.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+      <VehicleStatusForm campaign={hit.code} vin={result.vin} recorded={hit.vehicleStatus} />
+      <footer className="card-foot">
+        <span className={old ? 'source old' : 'source'}>
+          Source: {hit.source.bulletin}, revision {hit.source.revisionDate} ({describeAge(hit.source.ageDays)}
+          {old ? ': check TIS for anything newer' : ''})
+        </span>
+        <button type="button" className="link" onClick={onOpen}>
+          Open {hit.code} in the library
+        </button>
+      </footer>
+    </article>
+  );
+}

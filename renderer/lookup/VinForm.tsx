@@ -1,0 +1,75 @@
+import { useEffect, type RefObject } from 'react';
+import { analyzeVin, normalizeVin } from '../../shared/vin';
+import { useScreenActive } from '../navigation';
+import { VinFeedback } from './VinFeedback';
+
+type Props = {
+  field: RefObject<HTMLInputElement | null>;
+  text: string;
+  onText: (text: string) => void;
+  onSubmit: () => void;
+  onClear: () => void;
+  busy: boolean;
+  /** The VIN whose problems the banner already shows: not repeated live under the field. */
+  reportedVin: string | null;
+};
+
+/** The VIN field, scan first: it has the focus whenever the lookup is shown, and catches a scan typed anywhere. */
+export function VinForm({ field, text, onText, onSubmit, onClear, busy, reportedVin }: Props) {
+  const active = useScreenActive();
+
+  useEffect(() => {
+    if (!active) return;
+    // Shown: the cursor is in the VIN field, the VIN there selected, so a scan replaces it.
+    field.current?.focus();
+    field.current?.select();
+    // A scanner types into whatever has focus: send stray keystrokes to the VIN field.
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement;
+      if (t.closest('input, select, textarea, button, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (/^[a-zA-Z0-9]$/.test(e.key)) {
+        e.preventDefault();
+        onText(e.key);
+        field.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active, field, onText]);
+
+  // Live feedback while typing; once Enter has shown the same problems in the banner, not twice.
+  const live = text.trim() && reportedVin !== normalizeVin(text) ? analyzeVin(text) : null;
+
+  return (
+    <form
+      className="vin-form"
+      autoComplete="off"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <label htmlFor="vin">Scan or type a VIN</label>
+      <div className="vin-row">
+        <input
+          id="vin"
+          ref={field}
+          className="vin-input"
+          value={text}
+          onChange={(e) => onText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') onClear();
+          }}
+          spellCheck={false}
+          autoCapitalize="characters"
+          aria-describedby="vin-feedback"
+          placeholder="e.g. JTHBE96S170007930"
+        />
+        <button type="submit" className="primary" disabled={busy}>
+          Look up <kbd>Enter</kbd>
+        </button>
+      </div>
+      <div id="vin-feedback">{live && <VinFeedback analysis={live} />}</div>
+    </form>
+  );
+}
