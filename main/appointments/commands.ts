@@ -1,4 +1,5 @@
 // `recall-desk techs`, `book`, `appointments`, `appointment ID STATUS` and `complete`.
+import type { Command } from 'commander';
 import { PRODUCTION_MONTH_HELP, parseProductionMonth } from '../../shared/month';
 import { type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
 import { numberArg } from '../parts/cli-args';
@@ -15,10 +16,13 @@ export const appointmentCommands: CommandRegistrar = (program, rt) => {
       const r = await rt.call(app, 'listTechnicians', {});
       rt.io.out(o.json ? JSON.stringify(r, null, 2) : formatTechs(r.technicians));
     });
-  withDb(techs.command('add').description('add a technician, or courses to one on the roster'))
+  techs
+    .command('add')
+    .description('add a technician, or courses to one on the roster')
     .argument('<NAME>', "the technician's name")
     .option('--course <TEXT>', 'a completed course (repeat for each)', collect, [])
-    .action(async (name: string, o: { db?: string; course: string[] }) => {
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      const o = cmd.optsWithGlobals<{ db?: string; course: string[] }>();
       const app = await rt.open(o);
       const t = await rt.call(app, 'addTechnician', { name, courses: o.course });
       rt.io.out(formatTechs([t]));

@@ -1,4 +1,5 @@
 // `recall-desk parts`, `parts set`, `stock ...` and `suggest`.
+import type { Command } from 'commander';
 import type { Suggestions } from '../../shared/parts/contract';
 import { suggestionsCsv } from '../../shared/parts/csv';
 import { type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
@@ -33,7 +34,9 @@ export const partsCommands: CommandRegistrar = (program, rt) => {
       rt.io.out(o.json ? JSON.stringify(list, null, 2) : formatParts(list));
     });
 
-  withDb(parts.command('set').description('record what the bulletin has not said (adds the part when the campaign lists no such number)'))
+  parts
+    .command('set')
+    .description('record what the bulletin has not said (adds the part when the campaign lists no such number)')
     .argument('<CAMPAIGN>', 'the campaign code, e.g. 23LJ01')
     .argument('<PART>', 'the part number (a concrete number matches its pattern)')
     .option('--description <TEXT>', 'what the part is')
@@ -45,7 +48,9 @@ export const partsCommands: CommandRegistrar = (program, rt) => {
     .option('--not-per-vin', 'one part number for every vehicle')
     .option('--allocation <N>', 'the allocation from the MAC report')
     .option('--by <NAME>', 'who records it (default: the signed-in user)')
-    .action(async (campaign: string, part: string, o: SetOpts) => {
+    .action(async (campaign: string, part: string, _o: SetOpts, cmd: Command) => {
+      // --db belongs to `parts`, which takes it before or after `set`.
+      const o = cmd.optsWithGlobals<SetOpts>();
       const mac = o.mac === undefined ? null : o.mac.toUpperCase() === 'NONE' ? 'none' : o.mac.toUpperCase();
       if (mac !== null && !['C', 'D', 'none'].includes(mac)) throw new UsageError(`--mac "${o.mac}" is not a MAC code: write C, D or none.`);
       const app = await rt.open(o);

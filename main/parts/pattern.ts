@@ -2,11 +2,21 @@
 // characters each VIN's own number has there (04002-12345 is a 04002-****).
 export const isPattern = (partNumber: string): boolean => partNumber.includes('*');
 
+const patterns = new Map<string, RegExp>();
+
+/** A run of stars stands for one or more letters or digits: 04002-12345 is a 04002-****. */
 export function matchesPart(listed: string, given: string): boolean {
   const a = listed.toUpperCase();
   const b = given.toUpperCase();
   if (a === b) return true;
-  if (!isPattern(a) || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== '*' && a[i] !== b[i]) return false;
-  return !/[^A-Z0-9-]/.test(b);
+  if (!isPattern(a)) return false;
+  let re = patterns.get(a);
+  if (!re) {
+    const body = a
+      .split(/\*+/)
+      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[A-Z0-9]+');
+    patterns.set(a, (re = new RegExp(`^${body}$`)));
+  }
+  return re.test(b);
 }

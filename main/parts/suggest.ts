@@ -105,7 +105,7 @@ function partLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
 
 function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): SuggestionLine[] {
   const pn = p.partNumber!;
-  const why = p.perVin || p.isPattern ? 'the part number is per VIN (CPOR gives it)' : 'MAC code C: order through CPOR';
+  const why = p.perVin || p.isPattern ? 'per-VIN part number: CPOR gives it' : 'MAC code C: order through CPOR';
   const perVehicle = p.quantity ?? 1;
   const seen = new Set<string>();
   const out: SuggestionLine[] = [];
