@@ -25,6 +25,7 @@ export const TRAINED = ['Safety Recall and Service Campaign Essentials', 'LIC206
 /** Imports a vehicle file through the same job the window uses. */
 export async function importVehicles(app: App, content: string, inStock: 'none' | 'add' | 'replace') {
   const p = await call(app, 'previewVehicles', { fileName: 'dms.csv', content, inStock, mapping: {} });
+  if (!p.importId) throw new Error('the vehicle file did not read');
   const s = await call(app, 'commitImport', { importId: p.importId });
   return app.jobs.wait(s.jobId);
 }
