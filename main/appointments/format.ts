@@ -15,7 +15,7 @@ export function formatAppointments(r: { appointments: Appointment[]; days: DayPl
   lines.push('');
   for (const a of r.appointments) {
     lines.push(
-      `#${a.id}  ${a.at.replace('T', ' ')}  ${APPOINTMENT_STATUS_LABEL[a.status]}  ${a.vin}  ${a.campaigns.map((c) => c.code).join(', ')}  ${a.flatRateHours !== null ? hoursText(a.flatRateHours) : ''} ${a.minutes ? minutesText(a.minutes) : ''}`.trimEnd(),
+      `#${a.id}  ${a.at.replace('T', ' ')}  ${APPOINTMENT_STATUS_LABEL[a.status]}  ${a.vin}  ${a.campaigns.map((c) => c.code).join(', ')}  ${a.flatRateHours !== null ? hoursText(a.flatRateHours) : 'no flat rate stated'} ${a.minutes !== null ? minutesText(a.minutes) : 'no time stated'}`.trimEnd(),
     );
     if (a.goodwillReason) lines.push(`  goodwill: ${a.goodwillReason}`);
     if (a.status === 'completed')

@@ -44,15 +44,16 @@ export function toAppointments(db: Db, rows: AppointmentRow[], bulletinOf: (code
   for (const r of rows) byAppointment.set(r.id, stmt.all(r.id));
   return rows.map((r) => {
     const campaigns = byAppointment.get(r.id) ?? [];
-    let hours: number | null = 0;
-    let minutes: number | null = 0;
+    // null when no booked campaign states it; a sum of what is stated otherwise, with the gaps named.
+    let hours: number | null = null;
+    let minutes: number | null = null;
     const unknownTime: string[] = [];
     for (const c of campaigns) {
       const b = bulletinOf(c.campaign_code);
       const t = b ? workTime(b) : { flatRateHours: null, minutes: null };
       if (t.flatRateHours === null || t.minutes === null) unknownTime.push(c.campaign_code);
-      hours = t.flatRateHours === null ? hours : hours + t.flatRateHours;
-      minutes = t.minutes === null ? minutes : minutes + t.minutes;
+      if (t.flatRateHours !== null) hours = (hours ?? 0) + t.flatRateHours;
+      if (t.minutes !== null) minutes = (minutes ?? 0) + t.minutes;
     }
     return {
       id: r.id,
@@ -63,7 +64,7 @@ export function toAppointments(db: Db, rows: AppointmentRow[], bulletinOf: (code
       productionMonth: r.production_month,
       goodwillReason: r.goodwill_reason,
       campaigns: campaigns.map((c) => ({ code: c.campaign_code, remedyAvailable: c.remedy_available === 1, warning: c.warning })),
-      flatRateHours: Math.round(hours * 100) / 100,
+      flatRateHours: hours === null ? null : Math.round(hours * 100) / 100,
       minutes,
       unknownTime,
       technician: r.technician,

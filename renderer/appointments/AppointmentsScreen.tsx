@@ -71,7 +71,7 @@ function AppointmentRow({ a }: { a: Appointment }) {
     <article className="appointment" aria-label={`Appointment ${a.id}`}>
       <div>
         <strong>{a.at.slice(11)}</strong> <span className="mono">{a.vin}</span> {a.model ?? ''} · {a.campaigns.map((c) => c.code).join(', ')} ·{' '}
-        {a.flatRateHours !== null && hoursText(a.flatRateHours)} {a.minutes ? `· ${minutesText(a.minutes)}` : ''} ·{' '}
+        {a.flatRateHours !== null ? hoursText(a.flatRateHours) : 'no flat rate stated'} · {a.minutes !== null ? minutesText(a.minutes) : 'no time stated'} ·{' '}
         <span className="badge" data-testid="status">
           {APPOINTMENT_STATUS_LABEL[a.status]}
         </span>

@@ -62,7 +62,7 @@ export function BookingForm() {
                   {o.flatRateHours !== null ? hoursText(o.flatRateHours) : 'no flat rate stated'} ·{' '}
                   {o.minutes !== null ? minutesText(o.minutes) : 'no time stated'}
                 </span>
-                {o.warning ? <div className="warn-text">{o.warning}</div> : <div className="good">Remedy available</div>}
+                {!o.completed && (o.warning ? <div className="warn-text">{o.warning}</div> : <div className="good">Remedy available</div>)}
               </li>
             ))}
           </ul>

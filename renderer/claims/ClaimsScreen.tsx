@@ -77,9 +77,11 @@ function ClaimRow({ c }: { c: Claim }) {
     <tr>
       <td>{c.id}</td>
       <td className="nowrap">{c.completedOn}</td>
-      <td className="code mono">{c.campaign}</td>
+      <td>
+        <span className="code mono">{c.campaign}</span>
+      </td>
       <td className="mono">{c.vin}</td>
-      <td className="mono">{c.opCode ?? <span className="warn-text">none: {c.note}</span>}</td>
+      <td>{c.opCode ? <span className="mono">{c.opCode}</span> : <span className="warn-text">None. {c.note}</span>}</td>
       <td>{c.hours !== null ? hoursText(c.hours) : <span className="unknown">not stated</span>}</td>
       <td>{c.repairOrder}</td>
       <td>

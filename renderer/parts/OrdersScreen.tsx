@@ -54,7 +54,9 @@ export function OrdersScreen() {
             <tbody>
               {s.data.lines.map((l, i) => (
                 <tr key={`${l.campaign}-${l.partNumber}-${l.vin}-${i}`} className={`method-${l.method}`}>
-                  <td className="code mono">{l.campaign}</td>
+                  <td>
+                    <span className="code mono">{l.campaign}</span>
+                  </td>
                   <td className="mono">{l.partNumber ?? <span className="unknown">none</span>}</td>
                   <td>{METHOD_LABEL[l.method]}</td>
                   <td>{l.quantity || ''}</td>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CampaignPart } from '../../shared/parts/contract';
-import { count, MOVEMENT_LABEL } from '../../shared/wording';
+import { count, MOVEMENT_LABEL, SOURCE_LABEL } from '../../shared/wording';
 import { apiQuery, useApiMutation } from '../queries';
 import { ErrorNotice, Notice } from '../ui/Notice';
 import { ByField } from './ByField';
@@ -19,6 +19,7 @@ export function PartDetail({ part }: { part: CampaignPart }) {
         {part.campaign} <span className="mono">{pn ?? 'not released'}</span> {part.description}
       </h3>
       {part.bulletin?.note && <p className="muted">Bulletin: {part.bulletin.note}</p>}
+      <BulletinBeside part={part} />
       {part.amendments.length > 0 && (
         <ul aria-label="Amendments">
           {part.amendments.map((a) => (
@@ -98,6 +99,53 @@ export function PartDetail({ part }: { part: CampaignPart }) {
         </table>
       )}
     </section>
+  );
+}
+
+const FIELDS = [
+  ['partNumber', 'Part number'],
+  ['description', 'Description'],
+  ['quantity', 'Quantity per vehicle'],
+  ['macCode', 'MAC code'],
+  ['released', 'Released'],
+  ['perVin', 'Per VIN'],
+] as const;
+const shown = (v: string | number | boolean | null | undefined) =>
+  v === null || v === undefined ? 'not stated' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
+
+/** The bulletin's own value beside the one in use, and where that one comes from. */
+function BulletinBeside({ part }: { part: CampaignPart }) {
+  return (
+    <table aria-label="Bulletin and amendments">
+      <thead>
+        <tr>
+          <th>Fact</th>
+          <th>The bulletin says</th>
+          <th>In use</th>
+          <th>From</th>
+        </tr>
+      </thead>
+      <tbody>
+        {FIELDS.map(([field, label]) => (
+          <tr key={field}>
+            <td>{label}</td>
+            <td>{part.bulletin ? shown(part.bulletin[field]) : <span className="unknown">not in the bulletin</span>}</td>
+            <td className={part.sources[field] === 'amendment' ? 'amended' : undefined}>{shown(part[field])}</td>
+            <td>{SOURCE_LABEL[part.sources[field]]}</td>
+          </tr>
+        ))}
+        {part.allocation !== null && (
+          <tr>
+            <td>MAC allocation</td>
+            <td>
+              <span className="unknown">not stated</span>
+            </td>
+            <td className="amended">{part.allocation}</td>
+            <td>{SOURCE_LABEL[part.sources.allocation]}</td>
+          </tr>
+        )}
+      </tbody>
+    </table>
   );
 }
 

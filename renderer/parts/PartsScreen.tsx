@@ -56,7 +56,9 @@ export function PartsScreen() {
           <tbody>
             {list.parts.map((p) => (
               <tr key={keyOf(p)} className={keyOf(p) === selected ? 'selected' : undefined}>
-                <td className="code mono">{p.campaign}</td>
+                <td>
+                  <span className="code mono">{p.campaign}</span>
+                </td>
                 <td className="mono">
                   <button type="button" className="link" onClick={() => setSelected(keyOf(p))} aria-pressed={keyOf(p) === selected}>
                     <Sourced value={p.partNumber ?? 'not released'} source={p.sources.partNumber} />
@@ -84,7 +86,9 @@ export function PartsScreen() {
             ))}
             {list.notes.map((n) => (
               <tr key={n.campaign}>
-                <td className="code mono">{n.campaign}</td>
+                <td>
+                  <span className="code mono">{n.campaign}</span>
+                </td>
                 <td colSpan={9} className="unknown">
                   {n.note}
                 </td>

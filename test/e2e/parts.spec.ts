@@ -104,11 +104,13 @@ test('book, suggest, accept, receive, complete with gates, then stock falls, a s
   await first.getByRole('button', { name: 'Complete' }).click();
   await expect(first.getByTestId('complete-error')).toContainText('Lee Park may not do this work: a required course is missing.');
   await expect(first.getByTestId('complete-error')).toContainText('23LJ01 requires "LIC206A - Electrical Repair 1"');
+  await first.getByTestId('complete-error').scrollIntoViewIfNeeded();
   await shot(app, '84-untrained-refused');
   await first.getByLabel('Technician').selectOption('Dana Kim');
   await first.getByLabel('Verified by').fill('Dana Kim');
   await first.getByRole('button', { name: 'Complete' }).click();
   await expect(first.getByTestId('complete-error')).toContainText('Dana Kim did the work and cannot also verify it');
+  await first.getByTestId('complete-error').scrollIntoViewIfNeeded();
   await shot(app, '85-self-verification-refused');
   await first.getByLabel('Verified by').fill('Sam Ortiz');
   await first.getByLabel('Repair order').fill('RO-4411');
