@@ -1,12 +1,15 @@
 // The stock ledger: every receipt, order, issue, return and count is a dated movement; on hand and on
 // order are folded from them, never stored. A receipt fills that part's open orders first, oldest
 // first; a reversed movement counts as if it had never been made (nothing is deleted).
+// The whole-ledger fold is kept in memory and carried forward with the movements added since (the
+// ledger is append-only); a reversal, or a last movement that is no longer there (a rolled-back write),
+// folds it again from the start.
 import type { Movement } from '../../shared/parts/contract';
 import type { Db } from '../db/open';
 import type { MovementKind, Row } from '../db/schema';
 
 export type Position = { onHand: number; onOrder: number };
-type Bucket = Position & { open: { id: number; left: number }[] };
+type Bucket = Position & { open: { id: number; left: number }[]; ordered: boolean };
 
 type MovementRow = Row<'stock_movements'>;
 /** id, part, kind, quantity, vin, reverses_id: what the fold needs, as an array per row. */
@@ -16,10 +19,13 @@ const bucketKey = (part: string, vin: string | null) => (vin === null ? part : `
 
 export class Ledger {
   private readonly stmt;
+  private folded: { last: FoldRow | null; buckets: Map<string, Bucket> } = { last: null, buckets: new Map() };
+
   constructor(db: Db) {
     const s = db.sqlite;
     this.stmt = {
-      all: s.prepare<[], FoldRow>('SELECT id, part, kind, quantity, vin, reverses_id FROM stock_movements ORDER BY id').raw(true),
+      since: s.prepare<[number], FoldRow>('SELECT id, part, kind, quantity, vin, reverses_id FROM stock_movements WHERE id > ? ORDER BY id').raw(true),
+      row: s.prepare<[number], FoldRow>('SELECT id, part, kind, quantity, vin, reverses_id FROM stock_movements WHERE id = ?').raw(true),
       ofPart: s.prepare<[string], FoldRow>('SELECT id, part, kind, quantity, vin, reverses_id FROM stock_movements WHERE part = ? ORDER BY id').raw(true),
       rowsOfPart: s.prepare<[string], MovementRow>('SELECT * FROM stock_movements WHERE part = ? ORDER BY id'),
       byId: s.prepare<[number], MovementRow>('SELECT * FROM stock_movements WHERE id = ?'),
@@ -33,18 +39,28 @@ export class Ledger {
         `INSERT INTO stocking_levels (part, level, set_by, set_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (part) DO UPDATE SET level = excluded.level, set_by = excluded.set_by, set_at = excluded.set_at`,
       ),
-      ordered: s
-        .prepare<[], [string, string]>(
-          `SELECT part, vin FROM stock_movements o WHERE kind = 'order' AND vin IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM stock_movements r WHERE r.reverses_id = o.id)`,
-        )
-        .raw(true),
     };
+  }
+
+  /** The whole ledger folded, brought up to date with the movements recorded since the last call. */
+  private buckets(): Map<string, Bucket> {
+    const { last } = this.folded;
+    const still = last ? this.stmt.row.get(last[0]) : undefined;
+    const valid = last === null || (still !== undefined && still.every((v, i) => v === last[i]));
+    const rows = this.stmt.since.all(valid && last ? last[0] : 0);
+    if (!valid || rows.some((r) => r[2] === 'reverse')) {
+      const all = valid && last ? this.stmt.since.all(0) : rows;
+      this.folded = { last: all.at(-1) ?? null, buckets: fold(all) };
+    } else if (rows.length > 0) {
+      fold(rows, undefined, this.folded.buckets);
+      this.folded.last = rows.at(-1)!;
+    }
+    return this.folded.buckets;
   }
 
   /** Every part's position (and each VIN's, for parts held per VIN), folded from the whole ledger. */
   positions(): Map<string, Position & { perVin: Map<string, Position> }> {
-    const buckets = fold(this.stmt.all.all());
+    const buckets = this.buckets();
     const out = new Map<string, Position & { perVin: Map<string, Position> }>();
     for (const [key, b] of buckets) {
       const sep = key.indexOf('\u0000');
@@ -76,12 +92,12 @@ export class Ledger {
     this.stmt.setLevel.run(part, level, by, at);
   }
 
-  /** (part, VIN) pairs with an order on record: a CPOR line is not suggested twice. */
+  /** (part, VIN) pairs with an order on record (not reversed): a CPOR line is not suggested twice. */
   orderedForVin(): Set<string> {
-    return new Set(this.stmt.ordered.all().map(([part, vin]) => bucketKey(part, vin)));
+    const out = new Set<string>();
+    for (const [key, b] of this.buckets()) if (b.ordered && key.includes('\u0000')) out.add(key);
+    return out;
   }
-
-  static key = bucketKey;
 
   record(m: Omit<MovementRow, 'id'>): number {
     return Number(this.stmt.insert.run(m).lastInsertRowid);
@@ -123,10 +139,9 @@ export function toMovement(r: MovementRow, reversedBy: number | null, effect: st
   };
 }
 
-function fold(rows: FoldRow[], effects?: Map<number, string>): Map<string, Bucket> {
+function fold(rows: FoldRow[], effects?: Map<number, string>, buckets = new Map<string, Bucket>()): Map<string, Bucket> {
   const reversed = new Set<number>();
   for (const r of rows) if (r[2] === 'reverse' && r[5] !== null) reversed.add(r[5]);
-  const buckets = new Map<string, Bucket>();
   for (const [id, part, kind, q, vin, reverses] of rows) {
     if (kind === 'reverse') {
       effects?.set(id, `reverses movement ${reverses}: it no longer counts`);
@@ -138,9 +153,10 @@ function fold(rows: FoldRow[], effects?: Map<number, string>): Map<string, Bucke
     }
     const key = bucketKey(part, vin);
     let b = buckets.get(key);
-    if (!b) buckets.set(key, (b = { onHand: 0, onOrder: 0, open: [] }));
+    if (!b) buckets.set(key, (b = { onHand: 0, onOrder: 0, open: [], ordered: false }));
     switch (kind) {
       case 'order':
+        b.ordered = true;
         b.open.push({ id, left: q });
         b.onOrder += q;
         effects?.set(id, `+${q} on order`);

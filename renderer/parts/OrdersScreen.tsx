@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { suggestionsCsv } from '../../shared/parts/csv';
 import { localDate } from '../../shared/parts/dates';
 import { METHOD_LABEL } from '../../shared/wording';
@@ -19,6 +19,11 @@ export function OrdersScreen() {
   const [by, setBy] = useByName();
   const s = useQuery({ ...apiQuery('suggestOrders', valid ? { horizonDays: days } : null), placeholderData: keepPreviousData, subscribed: active });
   const accept = useApiMutation('acceptSuggestions');
+  const { reset } = accept;
+  // "N orders recorded" is news once: coming back to the screen shows only the lines as they are now.
+  useEffect(() => {
+    if (!active) reset();
+  }, [active, reset]);
   const orderable = s.data?.lines.filter((l) => (l.method === 'stock' || l.method === 'cpor') && l.quantity > 0).length ?? 0;
   return (
     <div className="report lane" data-testid="orders">

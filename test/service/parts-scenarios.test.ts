@@ -458,3 +458,47 @@ describe('completing the work and claims', () => {
     expect((await refusal(app, 'correctClaim', { id: 99, opCode: 'X1', reason: 'typo', by: 'Pat' })).message).toBe('No claim 99.');
   });
 });
+
+describe('the ledger fold kept in memory', () => {
+  test("a write rolled back, a reversal and another process's movements are all seen as the ledger stands", async () => {
+    const app = await testApp();
+    await clip(app, 0);
+    const { ledgerOf } = await import('../../main/parts/service');
+    const ledger = ledgerOf(app.db);
+    const at = '2026-11-23T12:00:00.000Z';
+    const row = {
+      part: '12345-67890',
+      part_number: '12345-67890',
+      vin: null,
+      expected_on: null,
+      ref: null,
+      appointment_id: null,
+      reverses_id: null,
+      made_by: 'Pat',
+      made_at: at,
+    };
+    ledger.record({ ...row, kind: 'receive', quantity: 5 });
+    expect(ledger.positions().get('12345-67890')?.onHand).toBe(5);
+    // Folded inside a transaction that then rolls back: the phantom receipt must not stay in the fold.
+    expect(() =>
+      app.db.sqlite.transaction(() => {
+        ledger.record({ ...row, kind: 'receive', quantity: 100 });
+        expect(ledger.positions().get('12345-67890')?.onHand).toBe(105);
+        throw new Error('roll back');
+      })(),
+    ).toThrow('roll back');
+    ledger.record({ ...row, kind: 'use', quantity: 2 });
+    expect(ledger.positions().get('12345-67890')?.onHand).toBe(3);
+    // Another connection (another process) records a movement; then a reversal refolds.
+    const other = new (await import('better-sqlite3')).default(app.db.path);
+    other
+      .prepare(
+        "INSERT INTO stock_movements (part, part_number, kind, quantity, made_by, made_at) VALUES ('12345-67890', '12345-67890', 'receive', 4, 'Lee', 'now')",
+      )
+      .run();
+    other.close();
+    expect(ledger.positions().get('12345-67890')?.onHand).toBe(7);
+    await call(app, 'reverseMovement', { id: 1, reason: 'never arrived', by: 'Pat' });
+    expect(ledger.positions().get('12345-67890')?.onHand).toBe(2);
+  });
+});
