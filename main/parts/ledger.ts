@@ -46,10 +46,11 @@ export class Ledger {
   private buckets(): Map<string, Bucket> {
     const { last } = this.folded;
     const still = last ? this.stmt.row.get(last[0]) : undefined;
-    const valid = last === null || (still !== undefined && still.every((v, i) => v === last[i]));
-    const rows = this.stmt.since.all(valid && last ? last[0] : 0);
+    const valid = last === null || (still?.every((v, i) => v === last[i]) ?? false);
+    const from = valid && last ? last[0] : 0;
+    const rows = this.stmt.since.all(from);
     if (!valid || rows.some((r) => r[2] === 'reverse')) {
-      const all = valid && last ? this.stmt.since.all(0) : rows;
+      const all = from > 0 ? this.stmt.since.all(0) : rows;
       this.folded = { last: all.at(-1) ?? null, buckets: fold(all) };
     } else if (rows.length > 0) {
       fold(rows, undefined, this.folded.buckets);
