@@ -40,7 +40,8 @@ export function campaignOffer(hit: CampaignHit, bulletin: Bulletin, parts: PartF
   let warning: string | null = null;
   if (!launched) {
     const why = hit.remedy.available === false ? 'remedy not yet available' : 'remedy status unknown';
-    warning = `${hit.code}: ${why}: ${hit.remedy.explanation}`;
+    // The lookup's explanation of an unknown phase starts "Unknown."; said once is enough.
+    warning = `${hit.code}: ${why}: ${hit.remedy.explanation.replace(/^Unknown\.\s*/, '')}`;
   } else if (unreleased.length > 0) {
     warning = `${hit.code}: part not released: ${unreleased.map((p) => `${p.description}${p.partNumber ? ` (${p.partNumber})` : ''}`).join(', ')}.`;
   }

@@ -144,3 +144,22 @@ test('book, suggest, accept, receive, complete with gates, then stock falls, a s
   await expect(claims.getByRole('row', { name: /BLC/ })).toContainText('The bulletin gives no op code');
   await shot(app, '88-claims', true);
 });
+
+test('a remedy that is not available is booked only with a goodwill reason, and says so', async ({ app }) => {
+  await app.keyboard.press('F8');
+  const booking = app.getByTestId('appointments').getByRole('region', { name: 'Book an appointment' });
+  await booking.getByLabel('VIN to book').fill(LC);
+  await booking.getByRole('button', { name: 'Look up' }).click();
+  const offer = booking.getByRole('list', { name: 'Open campaigns' }).getByRole('listitem').filter({ hasText: '23LJ01' });
+  await expect(offer).toContainText('23LJ01: remedy status unknown');
+  await offer.getByRole('checkbox').check();
+  await booking.getByLabel('Date and time').fill(`${day(2)}T08:30`);
+  await booking.getByRole('button', { name: 'Book 23LJ01' }).click();
+  await expect(booking.getByTestId('book-error')).toContainText('The remedy is not available for this vehicle: book it only with a goodwill reason');
+  await booking.getByLabel('Goodwill reason').fill('Guest lost the only key');
+  await booking.getByRole('button', { name: 'Book 23LJ01' }).click();
+  await expect(booking.getByTestId('booked')).toContainText('Booked: appointment 1.');
+  await expect(booking.getByTestId('booked')).toContainText('Booked as goodwill: Guest lost the only key.');
+  await expect(app.getByRole('article', { name: 'Appointment 1' })).toContainText('Goodwill: Guest lost the only key');
+  await shot(app, '89-goodwill-booking', true);
+});
