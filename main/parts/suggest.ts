@@ -1,6 +1,7 @@
 // Order suggestions, each line explaining itself: one-for-one replenishment over booked demand for
 // stock parts ("sell one, buy one"), one CPOR line per vehicle for a part held per VIN or on MAC code C,
 // the MAC report for code D, and no order where the part is not released or the bulletin gives none.
+import type { CampaignHit } from '../../shared/lookup/contract';
 import type { Suggestions, SuggestionLine } from '../../shared/parts/contract';
 import { addDays, localDate } from '../../shared/parts/dates';
 import { CONDITION_LABEL, plural } from '../../shared/wording';
@@ -123,15 +124,20 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
     need(d.vin, `Booked ${d.at.replace('T', ' ')} (${how})`);
   }
   for (const v of ctx.stock.get(c.code) ?? []) {
-    need(
-      v.vin,
-      `In stock${v.stockNumber ? ` #${v.stockNumber}` : ''}${v.condition ? ` (${CONDITION_LABEL[v.condition]})` : ''}, ${v.why}: needs it before delivery`,
-    );
+    need(v.vin, `In stock${v.stockNumber ? ` #${v.stockNumber}` : ''}${v.condition ? ` (${CONDITION_LABEL[v.condition]})` : ''}, ${v.why}: ${v.before}`);
   }
   return out;
 }
 
-type StockVehicle = { vin: string; stockNumber: string | null; condition: keyof typeof CONDITION_LABEL | null; why: string };
+type StockVehicle = { vin: string; stockNumber: string | null; condition: keyof typeof CONDITION_LABEL | null; why: string; before: string };
+
+/** What the bulletin's delivery rule for the vehicle's condition asks: must, or should, have it before delivery. */
+function beforeDelivery(hit: CampaignHit, condition: StockVehicle['condition']): string {
+  const rule = hit.delivery.find((d) => d.condition === condition)?.rule;
+  if (rule === 'do-not-deliver-until-remedied' || rule === 'perform-before-delivery') return 'must have it before delivery';
+  if (rule === 'deliver-with-disclosure-if-unavailable') return 'should have it before delivery (else only with the disclosure form)';
+  return 'should have it before delivery';
+}
 
 /**
  * Vehicles in stock covered by a launched phase of a campaign with a part held per VIN, not yet done
@@ -155,7 +161,8 @@ function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Map<string
       if (!listed && hit.remedy.available !== true) continue;
       const why = listed ? `on the affected list of ${hit.affectedList!.date}` : `${hit.remedy.phaseName ?? 'phase'} launched`;
       const list = out.get(hit.code) ?? [];
-      list.push({ vin: r.vin, stockNumber: r.vehicle?.stockNumber ?? null, condition: r.vehicle?.condition ?? null, why });
+      const condition = r.vehicle?.condition ?? null;
+      list.push({ vin: r.vin, stockNumber: r.vehicle?.stockNumber ?? null, condition, why, before: beforeDelivery(hit, condition) });
       out.set(hit.code, list);
     }
   }

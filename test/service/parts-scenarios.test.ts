@@ -290,7 +290,7 @@ describe('order suggestions', () => {
         quantity: 1,
         vin: LC,
         reason: expect.stringMatching(
-          /^In stock #S1 \(Certified pre-owned\), Phase \d launched: needs it before delivery; no CPOR order recorded: order 1 through CPOR/,
+          /^In stock #S1 \(Certified pre-owned\), Phase \d launched: must have it before delivery; no CPOR order recorded: order 1 through CPOR/,
         ),
       },
       {
@@ -300,7 +300,7 @@ describe('order suggestions', () => {
         quantity: 1,
         vin: LC2,
         reason:
-          'In stock #S2 (Used), on the affected list of 2026-11-20: needs it before delivery; no CPOR order recorded: order 1 through CPOR for this VIN (per-VIN part number: CPOR gives it).',
+          'In stock #S2 (Used), on the affected list of 2026-11-20: should have it before delivery (else only with the disclosure form); no CPOR order recorded: order 1 through CPOR for this VIN (per-VIN part number: CPOR gives it).',
       },
     ]);
   });
