@@ -5,7 +5,7 @@ import type { Appointment, BookingPreview, DayPlan } from '../../shared/appointm
 import { localDate } from '../../shared/parts/dates';
 import type { CampaignStore } from '../campaigns/store';
 import { type CampaignParts, loadCatalog } from '../parts/catalog';
-import { checkedVin, recordMovement } from '../parts/service';
+import { checkedVin, ledgerOf, recordMovement } from '../parts/service';
 import type { Services } from '../services';
 import { setVehicleCampaignStatus } from '../vehicles/status';
 import { appointmentRow, appointmentRows, toAppointments } from './store';
@@ -153,7 +153,9 @@ export function completeAppointment(s: Lane, input: ParsedInputOf<'completeAppoi
             ]);
           const quantity = p.quantity ?? 1;
           const vin = p.heldPerVin ? row.vin : null;
-          recordMovement(s, { kind: 'use', part: p.partNumber, quantity, vin, expectedOn: null, ref: input.repairOrder ?? null, by }, row.id);
+          // The vehicle's own number when one was received for it, so the ledger says which key went in.
+          const number = (vin && ledgerOf(s.db).receivedNumber(p.partNumber, vin)) || p.partNumber;
+          recordMovement(s, { kind: 'use', part: number, quantity, vin, expectedOn: null, ref: input.repairOrder ?? null, by }, row.id);
           partsUsed.push({ part: p.partNumber, quantity, vin });
         }
       }

@@ -33,6 +33,11 @@ export class Ledger {
         `INSERT INTO stock_movements (part, part_number, kind, quantity, vin, expected_on, ref, appointment_id, reverses_id, made_by, made_at)
          VALUES (@part, @part_number, @kind, @quantity, @vin, @expected_on, @ref, @appointment_id, @reverses_id, @made_by, @made_at)`,
       ),
+      received: s
+        .prepare<[string, string], string>(
+          "SELECT part_number FROM stock_movements WHERE part = ? AND vin = ? AND kind = 'receive' AND part_number <> part ORDER BY id DESC LIMIT 1",
+        )
+        .pluck(),
       levels: s.prepare<[], [string, number]>('SELECT part, level FROM stocking_levels').raw(true),
       level: s.prepare<[string], number>('SELECT level FROM stocking_levels WHERE part = ?').pluck(),
       setLevel: s.prepare(
@@ -79,6 +84,11 @@ export class Ledger {
   position(part: string, vin: string | null): Position {
     const b = fold(this.stmt.ofPart.all(part)).get(bucketKey(part, vin));
     return { onHand: b?.onHand ?? 0, onOrder: b?.onOrder ?? 0 };
+  }
+
+  /** The concrete number last received for a vehicle of a per-VIN part (04002-12345 for a 04002-****), if any. */
+  receivedNumber(part: string, vin: string): string | null {
+    return this.stmt.received.get(part, vin) ?? null;
   }
 
   levels(): Map<string, number> {

@@ -54,7 +54,10 @@ describe('recall-desk parts, stock, book, suggest, complete, claims', () => {
       /^1,JTHKPAAY4PA001234,23LJ01,23LJ01R2,0.4,RO-9,Dana Kim,Sam,\d{4}-\d\d-\d\d,,op code 23LJ01R1 → 23LJ01R2 \(typed the wrong op code;/,
     );
     const history = JSON.parse(run(db, 'stock', 'history', '04002-****', '--json').stdout);
-    expect(history.movements.map((m: { kind: string }) => m.kind)).toEqual(['receive', 'use']);
+    expect(history.movements.map((m: { kind: string; partNumber: string }) => [m.kind, m.partNumber])).toEqual([
+      ['receive', '04002-12345'],
+      ['use', '04002-12345'],
+    ]);
     expect(run(db, 'appointments', '--json').stdout).toContain('"status": "completed"');
   });
 
