@@ -2,6 +2,7 @@
 // exit codes; and two CLI processes recording movements on one file at once lose nothing.
 import { spawn } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
+import { addDays, localDate } from '../../shared/parts/dates';
 import { CLI, cli } from '../support/cli';
 import { LC, TRAINED } from '../support/lane';
 import { tempDbPath } from '../support/tempdb';
@@ -18,7 +19,20 @@ describe('recall-desk parts, stock, book, suggest, complete, claims', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^The remedy is not available for this vehicle: book it only with a goodwill reason/);
 
-    const booked = run(db, 'book', LC, '--campaign', '23LJ01', '--at', '2099-11-30T09:00', '--model', 'LC', '--produced', '2022-12', '--json');
+    const booked = run(
+      db,
+      'book',
+      LC,
+      '--campaign',
+      '23LJ01',
+      '--at',
+      `${addDays(localDate(new Date()), 5)}T09:00`,
+      '--model',
+      'LC',
+      '--produced',
+      '2022-12',
+      '--json',
+    );
     expect(booked.code).toBe(0);
     expect(JSON.parse(booked.stdout)).toEqual({ id: 1, warnings: [] });
 
@@ -31,6 +45,13 @@ describe('recall-desk parts, stock, book, suggest, complete, claims', () => {
     for (const l of lines.lines) expect(Object.keys(l)).toEqual(['campaign', 'partNumber', 'method', 'quantity', 'vin', 'reason']);
     expect(typeof lines.lines[0].quantity).toBe('number');
 
+    const accepted = run(db, 'suggest', '--horizon', '365', '--accept', '--by', 'Pat', '--json');
+    expect(accepted.code).toBe(0);
+    expect(JSON.parse(accepted.stdout).lines.filter((l: { method: string }) => l.method === 'cpor')).toEqual([
+      expect.objectContaining({ campaign: '23LJ01', partNumber: '04002-****', quantity: 1, vin: LC }),
+    ]);
+    expect(JSON.parse(run(db, 'suggest', '--horizon', '365', '--json').stdout).lines.filter((l: { method: string }) => l.method === 'cpor')).toEqual([]);
+    expect(run(db, 'appointment', '1', 'arrived').stdout.trim()).toBe('Appointment 1: arrived.');
     expect(run(db, 'techs', 'add', 'Dana Kim', ...TRAINED.flatMap((c) => ['--course', c])).code).toBe(0);
     expect(run(db, 'techs', 'add', 'Lee Park', '--course', TRAINED[0]!).code).toBe(0);
     expect(JSON.parse(run(db, 'techs', '--json').stdout).technicians.map((t: { name: string }) => t.name)).toEqual(['Dana Kim', 'Lee Park']);
@@ -55,6 +76,7 @@ describe('recall-desk parts, stock, book, suggest, complete, claims', () => {
     );
     const history = JSON.parse(run(db, 'stock', 'history', '04002-****', '--json').stdout);
     expect(history.movements.map((m: { kind: string; partNumber: string }) => [m.kind, m.partNumber])).toEqual([
+      ['order', '04002-****'],
       ['receive', '04002-12345'],
       ['use', '04002-12345'],
     ]);
