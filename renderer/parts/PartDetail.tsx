@@ -32,6 +32,7 @@ export function PartDetail({ part }: { part: CampaignPart }) {
       {part.superseded.map((s) => (
         <Notice key={s} kind="ok" message={s} />
       ))}
+      {part.perVinStock.length > 0 && <h4>Held per VIN</h4>}
       {part.perVinStock.length > 0 && (
         <table aria-label="Held per VIN">
           <thead>
@@ -52,9 +53,11 @@ export function PartDetail({ part }: { part: CampaignPart }) {
           </tbody>
         </table>
       )}
+      {pn && <h4>Record a movement</h4>}
       {pn && <MovementForm part={pn} perVin={part.perVin === true || part.isPattern || part.macCode === 'C'} />}
       {pn && !(part.perVin === true || part.isPattern || part.macCode === 'C') && <LevelForm part={pn} level={part.stockingLevel} />}
       {history.error && <ErrorNotice error={history.error} />}
+      {history.data && <h4>Ledger history</h4>}
       {history.data && (
         <table aria-label="Ledger history">
           <thead>

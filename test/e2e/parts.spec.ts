@@ -94,6 +94,7 @@ test('book, suggest, accept, receive, complete with gates, then stock falls, a s
   await move.getByRole('button', { name: 'Record' }).click();
   await expect(parts.getByRole('table', { name: 'Held per VIN' })).toContainText(`${LC}10`);
   await expect(parts.getByRole('table', { name: 'Ledger history' })).toContainText('+1 on hand, fills 1 on order');
+  await shot(app, '83b-key-received-per-vin', true);
 
   // Completing: an untrained technician and a self-verification are refused; then it is done.
   await app.keyboard.press('F8');
