@@ -14,7 +14,7 @@ export function PartDetail({ part }: { part: CampaignPart }) {
   const pn = part.partNumber;
   const history = useQuery(apiQuery('stockHistory', pn ? { part: pn } : null));
   return (
-    <section className="panel" aria-label={`Part ${pn ?? part.description}`}>
+    <section className="panel part-detail" aria-label={`Part ${pn ?? part.description}`}>
       <h3>
         {part.campaign} <span className="mono">{pn ?? 'not released'}</span> {part.description}
       </h3>
