@@ -39,6 +39,31 @@ const CHANGES: Partial<Record<OperationName, readonly OperationName[]>> = {
   setVehicleCampaignStatus: VEHICLE_DATA,
 };
 
+/** Everything the parts counter and the service lane feed (a completion also changes the lookup and the reports). */
+const LANE_DATA: readonly OperationName[] = [
+  ...VEHICLE_DATA,
+  'listParts',
+  'stockHistory',
+  'suggestOrders',
+  'listAppointments',
+  'previewBooking',
+  'listClaims',
+  'listTechnicians',
+];
+for (const name of [
+  'setPart',
+  'recordMovement',
+  'reverseMovement',
+  'setStockingLevel',
+  'acceptSuggestions',
+  'addTechnician',
+  'bookAppointment',
+  'setAppointmentStatus',
+  'completeAppointment',
+  'correctClaim',
+] as const)
+  CHANGES[name] = LANE_DATA;
+
 type ImportStatus = OutputOf<'importStatus'>;
 const IMPORT_STATUS_OPERATIONS: readonly OperationName[] = ['commitImport', 'cancelImport'];
 

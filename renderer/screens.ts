@@ -6,6 +6,11 @@ import { ImportsScreen } from './imports/ImportsScreen';
 import { LookupScreen } from './lookup/LookupScreen';
 import { FollowUpScreen } from './reports/FollowUpScreen';
 import { HoldsScreen } from './reports/HoldsScreen';
+import { PartsScreen } from './parts/PartsScreen';
+import { AppointmentsScreen } from './appointments/AppointmentsScreen';
+import { OrdersScreen } from './parts/OrdersScreen';
+import { ClaimsScreen } from './claims/ClaimsScreen';
+import { TechniciansScreen } from './appointments/TechniciansScreen';
 
 export type ScreenEntry = { id: string; key: string; label: string; component: ComponentType };
 
@@ -15,6 +20,11 @@ export const SCREENS = [
   { id: 'imports', key: 'F4', label: 'Imports', component: ImportsScreen },
   { id: 'holds', key: 'F5', label: 'Stock holds', component: HoldsScreen },
   { id: 'followup', key: 'F6', label: 'Follow-up', component: FollowUpScreen },
+  { id: 'parts', key: 'F7', label: 'Parts', component: PartsScreen },
+  { id: 'appointments', key: 'F8', label: 'Appointments', component: AppointmentsScreen },
+  { id: 'orders', key: 'F9', label: 'Order suggestions', component: OrdersScreen },
+  { id: 'claims', key: 'F10', label: 'Claims', component: ClaimsScreen },
+  { id: 'technicians', key: 'F11', label: 'Technicians', component: TechniciansScreen },
 ] as const satisfies readonly ScreenEntry[];
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

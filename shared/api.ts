@@ -9,6 +9,9 @@ import { OPERATION_NAMES } from './operation-names';
 import { reportOperations } from './reports/contract';
 import { settingsOperations } from './settings/contract';
 import { vehicleOperations } from './vehicles/contract';
+import { partsOperations } from './parts/contract';
+import { appointmentOperations } from './appointments/contract';
+import { claimOperations } from './claims/contract';
 
 export const operations = {
   ...lookupOperations,
@@ -17,6 +20,9 @@ export const operations = {
   ...vehicleOperations,
   ...reportOperations,
   ...settingsOperations,
+  ...partsOperations,
+  ...appointmentOperations,
+  ...claimOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -77,3 +77,23 @@ export const count = (n: number): string => n.toLocaleString('en-US');
 
 /** "1 campaign" / "3 campaigns". */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
+
+// Parts, appointments and claims (issue 8).
+/** How a suggestion line orders, as the suggestions, the CSV and the printed order list say it. */
+export const METHOD_LABEL = { stock: 'Stock order', cpor: 'Order through CPOR', 'mac-report': 'Refer to the MAC report', none: 'No order' } as const;
+/** After a part's value: the bulletin's own (nothing) or the counter's amendment (*). */
+export const SOURCE_MARK = { bulletin: '', amendment: '*', 'not-stated': '' } as const;
+export const SOURCE_LABEL = { bulletin: 'Bulletin', amendment: 'Local amendment', 'not-stated': 'Not stated' } as const;
+export const MOVEMENT_LABEL = {
+  receive: 'Received',
+  order: 'Ordered',
+  use: 'Used in a repair',
+  return: 'Returned to the shelf',
+  count: 'Physical count',
+  reverse: 'Reversal',
+} as const;
+export const APPOINTMENT_STATUS_LABEL = { booked: 'Booked', arrived: 'Arrived', completed: 'Completed', 'no-show': 'No-show', cancelled: 'Cancelled' } as const;
+export const yesNoUnknown = (v: boolean | null): string => (v === null ? 'not stated' : v ? 'yes' : 'no');
+/** 0.4 → "0.4 h"; minutes → "1 h 30 min". */
+export const hoursText = (h: number): string => `${Math.round(h * 100) / 100} h`;
+export const minutesText = (m: number): string => (m < 60 ? `${m} min` : `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`);

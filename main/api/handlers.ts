@@ -8,6 +8,9 @@ import { reportHandlers } from '../reports/handlers';
 import type { Services } from '../services';
 import { settingsHandlers } from '../settings/handlers';
 import { vehicleHandlers } from '../vehicles/handlers';
+import { partsHandlers } from '../parts/handlers';
+import { appointmentHandlers } from '../appointments/handlers';
+import { claimHandlers } from '../claims/handlers';
 
 export type Handlers = { [K in OperationName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>> };
 
@@ -20,5 +23,8 @@ export function createHandlers(s: Services): Handlers {
     ...vehicleHandlers(s),
     ...reportHandlers(s),
     ...settingsHandlers(s),
+    ...partsHandlers(s),
+    ...appointmentHandlers(s),
+    ...claimHandlers(s),
   };
 }

@@ -4,6 +4,10 @@ import { importCommands } from '../imports/commands';
 import { lookupCommands } from '../lookup/commands';
 import { reportCommands } from '../reports/commands';
 import { serverCommands } from '../server/commands';
+import { partsCommands } from '../parts/commands';
+import { appointmentCommands } from '../appointments/commands';
+import { claimCommands } from '../claims/commands';
 import type { CommandRegistrar } from './runtime';
 
 export const commandRegistry: CommandRegistrar[] = [lookupCommands, campaignCommands, importCommands, reportCommands, serverCommands];
+commandRegistry.push(partsCommands, appointmentCommands, claimCommands);

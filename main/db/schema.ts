@@ -103,6 +103,109 @@ export interface MetaTable {
   value: string;
 }
 
+// Parts, stock ledger, appointments, technicians and claims (004).
+export interface PartAmendmentsTable {
+  id: Generated<number>;
+  campaign_code: string;
+  part_key: string;
+  part_number: string | null;
+  description: string | null;
+  quantity: number | null;
+  mac_code: 'C' | 'D' | 'none' | null;
+  released: number | null;
+  per_vin: number | null;
+  allocation: number | null;
+  bulletin_revision: string;
+  made_by: string;
+  made_at: string;
+}
+
+export type MovementKind = 'receive' | 'order' | 'use' | 'return' | 'count' | 'reverse';
+
+export interface StockMovementsTable {
+  id: Generated<number>;
+  part: string;
+  part_number: string;
+  kind: MovementKind;
+  quantity: number;
+  vin: string | null;
+  expected_on: string | null;
+  ref: string | null;
+  appointment_id: number | null;
+  reverses_id: number | null;
+  made_by: string;
+  made_at: string;
+}
+
+export interface StockingLevelsTable {
+  part: string;
+  level: number;
+  set_by: string;
+  set_at: string;
+}
+
+export interface TechniciansTable {
+  id: Generated<number>;
+  name: string;
+  added_at: string;
+}
+
+export interface TechnicianCoursesTable {
+  technician_id: number;
+  course: string;
+  added_at: string;
+}
+
+export type AppointmentStatus = 'booked' | 'arrived' | 'completed' | 'no-show' | 'cancelled';
+
+export interface AppointmentsTable {
+  id: Generated<number>;
+  vin: string;
+  at: string;
+  status: AppointmentStatus;
+  model: string | null;
+  production_month: string | null;
+  goodwill_reason: string | null;
+  technician: string | null;
+  verified_by: string | null;
+  repair_order: string | null;
+  completed_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AppointmentCampaignsTable {
+  appointment_id: number;
+  campaign_code: string;
+  remedy_available: number;
+  warning: string | null;
+}
+
+export interface ClaimsTable {
+  id: Generated<number>;
+  appointment_id: number | null;
+  vin: string;
+  campaign_code: string;
+  op_code: string | null;
+  hours: number | null;
+  repair_order: string | null;
+  technician: string;
+  verified_by: string;
+  completed_on: string;
+  created_at: string;
+}
+
+export interface ClaimHistoryTable {
+  id: Generated<number>;
+  claim_id: number;
+  field: 'op_code' | 'vin';
+  old_value: string | null;
+  new_value: string | null;
+  reason: string;
+  made_by: string;
+  made_at: string;
+}
+
 export interface Database {
   campaigns: CampaignsTable;
   campaign_revisions: CampaignRevisionsTable;
@@ -113,6 +216,15 @@ export interface Database {
   vehicles: VehiclesTable;
   vehicle_campaigns: VehicleCampaignsTable;
   meta: MetaTable;
+  part_amendments: PartAmendmentsTable;
+  stock_movements: StockMovementsTable;
+  stocking_levels: StockingLevelsTable;
+  technicians: TechniciansTable;
+  technician_courses: TechnicianCoursesTable;
+  appointments: AppointmentsTable;
+  appointment_campaigns: AppointmentCampaignsTable;
+  claims: ClaimsTable;
+  claim_history: ClaimHistoryTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

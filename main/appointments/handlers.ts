@@ -1,0 +1,27 @@
+import type { appointmentOperations } from '../../shared/appointments/contract';
+import type { HandlersOf } from '../../shared/contract';
+import type { Services } from '../services';
+import { bookAppointment, completeAppointment, listAppointments, previewBooking, setAppointmentStatus } from './service';
+import { addTechnician, listTechnicians } from './techs';
+
+export const appointmentHandlers = (s: Services): HandlersOf<typeof appointmentOperations> => ({
+  listTechnicians: () => ({ technicians: listTechnicians(s.db) }),
+  addTechnician: async (input) => {
+    await s.jobs.whenIdle();
+    return addTechnician(s.db, s.now().toISOString(), input.name, input.courses);
+  },
+  previewBooking: (input) => previewBooking(s, input),
+  bookAppointment: async (input) => {
+    await s.jobs.whenIdle();
+    return bookAppointment(s, input);
+  },
+  listAppointments: (input) => listAppointments(s, input),
+  setAppointmentStatus: async (input) => {
+    await s.jobs.whenIdle();
+    return setAppointmentStatus(s, input);
+  },
+  completeAppointment: async (input) => {
+    await s.jobs.whenIdle();
+    return completeAppointment(s, input);
+  },
+});

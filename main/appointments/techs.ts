@@ -1,0 +1,67 @@
+// The technician roster and the courses each has completed; what a campaign requires of them.
+import type { Technician } from '../../shared/appointments/contract';
+import { ApiError } from '../../shared/contract';
+import type { Db } from '../db/open';
+
+export function listTechnicians(db: Db): Technician[] {
+  const rows = db.sqlite
+    .prepare<[], { id: number; name: string; course: string | null }>(
+      `SELECT t.id, t.name, c.course FROM technicians t LEFT JOIN technician_courses c ON c.technician_id = t.id ORDER BY t.name COLLATE NOCASE, c.course`,
+    )
+    .all();
+  const out = new Map<number, Technician>();
+  for (const r of rows) {
+    let t = out.get(r.id);
+    if (!t) out.set(r.id, (t = { id: r.id, name: r.name, courses: [] }));
+    if (r.course) t.courses.push(r.course);
+  }
+  return [...out.values()];
+}
+
+/** Adds a technician, or the courses to one already on the roster. */
+export function addTechnician(db: Db, at: string, name: string, courses: string[]): Technician {
+  return db.sqlite
+    .transaction(() => {
+      db.sqlite.prepare('INSERT INTO technicians (name, added_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(name, at);
+      const id = db.sqlite.prepare<[string], number>('SELECT id FROM technicians WHERE name = ?').pluck().get(name)!;
+      const add = db.sqlite.prepare('INSERT INTO technician_courses (technician_id, course, added_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+      for (const c of courses) add.run(id, c, at);
+      return listTechnicians(db).find((t) => t.id === id)!;
+    })
+    .immediate();
+}
+
+export function technicianOrThrow(db: Db, name: string): Technician {
+  const t = listTechnicians(db).find((x) => x.name.toLowerCase() === name.trim().toLowerCase());
+  if (!t)
+    throw new ApiError('not-found', `${name} is not on the technician roster.`, [
+      'Add them with their courses first: recall-desk techs add NAME --course TEXT.',
+    ]);
+  return t;
+}
+
+/**
+ * The course a bulletin's technician requirement names, or null when the requirement is not a course
+ * (a verification by another associate). 'Most current version of the E-Learning course "X"' → X;
+ * 'LIC206A - Electrical Repair 1 (or a greater certification level)' → 'LIC206A - Electrical Repair 1'.
+ */
+export function courseOf(requirement: string): string | null {
+  if (/verif/i.test(requirement)) return null;
+  const quoted = /"([^"]+)"|“([^”]+)”/.exec(requirement);
+  if (quoted) return (quoted[1] ?? quoted[2])!.trim();
+  return requirement.replace(/\s*\([^)]*\)\s*$/, '').trim();
+}
+
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+/** A course code at the start ("LIC206A - ..."): a technician's course with the same code counts. */
+const codeOf = (s: string) => /^([A-Z]{2,}\d+[A-Z]*)\b/i.exec(s.trim())?.[1]?.toUpperCase() ?? null;
+
+export function hasCourse(courses: string[], required: string): boolean {
+  const want = norm(required);
+  const code = codeOf(required);
+  return courses.some((c) => norm(c) === want || (code !== null && codeOf(c) === code));
+}

@@ -1,0 +1,58 @@
+// What booking shows of a vehicle, built from one lookup: the vehicle itself and, per campaign,
+// whether its remedy is available for this vehicle. The one place a LookupResult becomes a summary.
+import type { Bulletin } from '../../shared/bulletin';
+import type { CampaignOffer, VehicleSummary } from '../../shared/appointments/contract';
+import type { CampaignHit, LookupResult } from '../../shared/lookup/contract';
+import { CONDITION_LABEL } from '../../shared/wording';
+import type { PartFacts } from '../parts/catalog';
+
+const MODEL_FROM = { stated: 'as stated', 'vehicle-record': "from the dealer's record", 'vin-range': 'from the VIN range' } as const;
+
+export function vehicleSummary(r: LookupResult): VehicleSummary {
+  const parts = [String(r.modelYear), r.model ?? 'model unknown'];
+  if (r.model && r.modelSource) parts.push(`(${MODEL_FROM[r.modelSource]})`);
+  if (r.productionMonth) parts.push(`built ${r.productionMonth}`);
+  if (r.vehicle?.condition) parts.push(`· ${CONDITION_LABEL[r.vehicle.condition]}`);
+  if (r.vehicle?.inStock) parts.push(`· in stock${r.vehicle.stockNumber ? ` #${r.vehicle.stockNumber}` : ''}`);
+  return {
+    vin: r.vin,
+    modelYear: r.modelYear,
+    model: r.model,
+    modelSource: r.modelSource,
+    productionMonth: r.productionMonth,
+    description: parts.join(' '),
+    record: r.vehicle,
+  };
+}
+
+/** The bulletin's time for the work: its first op code's flat-rate hours and its stated minutes. */
+export function workTime(b: Bulletin): { flatRateHours: number | null; minutes: number | null } {
+  return { flatRateHours: b.opCodes[0]?.flatRateHours ?? null, minutes: b.repairTimeMinutes };
+}
+
+/**
+ * Whether the remedy is available for this vehicle: its phase launched (a VIN on the campaign's
+ * imported affected list counts as launched: TIS lists only launched phases) and every part released.
+ */
+export function campaignOffer(hit: CampaignHit, bulletin: Bulletin, parts: PartFacts[]): CampaignOffer {
+  const launched = hit.remedy.available === true || hit.affectedList?.listed === true;
+  const unreleased = parts.filter((p) => !p.released || (p.partNumber === null && !p.isPattern));
+  let warning: string | null = null;
+  if (!launched) {
+    const why = hit.remedy.available === false ? 'remedy not yet available' : 'remedy status unknown';
+    // The lookup's explanation of an unknown phase starts "Unknown."; said once is enough.
+    warning = `${hit.code}: ${why}: ${hit.remedy.explanation.replace(/^Unknown\.\s*/, '')}`;
+  } else if (unreleased.length > 0) {
+    warning = `${hit.code}: part not released: ${unreleased.map((p) => `${p.description}${p.partNumber ? ` (${p.partNumber})` : ''}`).join(', ')}.`;
+  }
+  const completed = hit.vehicleStatus !== null && hit.vehicleStatus.status !== 'open';
+  return {
+    code: hit.code,
+    title: hit.title,
+    available: warning === null,
+    warning,
+    certainty: hit.certainty,
+    completed,
+    ...workTime(bulletin),
+  };
+}

@@ -1,0 +1,147 @@
+// `recall-desk parts`, `parts set`, `stock ...` and `suggest`.
+import type { Command } from 'commander';
+import type { Suggestions } from '../../shared/parts/contract';
+import { suggestionsCsv } from '../../shared/parts/csv';
+import { type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
+import { byArg, numberArg } from './cli-args';
+import { formatHistory, formatParts, formatSuggestions } from './format';
+
+type SetOpts = {
+  db?: string;
+  description?: string;
+  quantity?: string;
+  mac?: string;
+  released?: boolean;
+  perVin?: boolean;
+  allocation?: string;
+  by?: string;
+};
+
+const KIND_TEXT = {
+  receive: 'received (fills open orders, oldest first)',
+  order: 'ordered',
+  use: 'used in a repair',
+  return: 'returned to the shelf unused',
+  count: 'counted on the shelf',
+} as const;
+
+export const partsCommands: CommandRegistrar = (program, rt) => {
+  const parts = withDb(program.command('parts').description("every campaign part: the bulletin's values, local amendments and stock"))
+    .option('--json', 'print the parts as JSON')
+    .action(async (o: { db?: string; json?: boolean }) => {
+      const app = await rt.open(o);
+      const list = await rt.call(app, 'listParts', {});
+      rt.io.out(o.json ? JSON.stringify(list, null, 2) : formatParts(list));
+    });
+
+  parts
+    .command('set')
+    .description('record what the bulletin has not said (adds the part when the campaign lists no such number)')
+    .argument('<CAMPAIGN>', 'the campaign code, e.g. 23LJ01')
+    .argument('<PART>', 'the part number (a concrete number matches its pattern)')
+    .option('--description <TEXT>', 'what the part is')
+    .option('--quantity <N>', 'units per vehicle')
+    .option('--mac <C|D|none>', 'the MAC code from Dealer Daily')
+    .option('--released', 'the part is released')
+    .option('--not-released', 'the part is not released')
+    .option('--per-vin', "the part number is per VIN (CPOR gives each vehicle's)")
+    .option('--not-per-vin', 'one part number for every vehicle')
+    .option('--allocation <N>', 'the allocation from the MAC report')
+    .option('--by <NAME>', 'who records it (default: the signed-in user)')
+    .action(async (campaign: string, part: string, _o: SetOpts, cmd: Command) => {
+      // --db belongs to `parts`, which takes it before or after `set`.
+      const o = cmd.optsWithGlobals<SetOpts>();
+      const mac = o.mac === undefined ? null : o.mac.toUpperCase() === 'NONE' ? 'none' : o.mac.toUpperCase();
+      if (mac !== null && !['C', 'D', 'none'].includes(mac)) throw new UsageError(`--mac "${o.mac}" is not a MAC code: write C, D or none.`);
+      const app = await rt.open(o);
+      const p = await rt.call(app, 'setPart', {
+        campaign,
+        part,
+        description: o.description ?? null,
+        quantity: o.quantity === undefined ? null : numberArg('--quantity', o.quantity),
+        macCode: mac as 'C' | 'D' | 'none' | null,
+        released: o.released === undefined ? null : o.released,
+        perVin: o.perVin === undefined ? null : o.perVin,
+        allocation: o.allocation === undefined ? null : numberArg('--allocation', o.allocation),
+        by: byArg(o.by),
+      });
+      rt.io.out(formatParts({ parts: [p], notes: [] }));
+    });
+
+  const stock = program.command('stock').description('the stock ledger: receive, order, use, return, count; level; history; reverse');
+  for (const kind of ['receive', 'order', 'use', 'return', 'count'] as const) {
+    withDb(stock.command(kind).description(`record parts ${KIND_TEXT[kind]}`))
+      .argument('<PART>', 'the part number')
+      .argument('<QTY>', 'how many (a whole number)')
+      .option('--vin <VIN>', 'the vehicle, for a part held per VIN')
+      .option('--expected <YYYY-MM-DD>', 'when an order is expected')
+      .option('--ref <TEXT>', 'a reference (CPOR number, invoice)')
+      .option('--by <NAME>', 'who records it (default: the signed-in user)')
+      .option('--json', 'print the movement as JSON')
+      .action(async (part: string, qty: string, o: { db?: string; vin?: string; expected?: string; ref?: string; by?: string; json?: boolean }) => {
+        const quantity = numberArg('QTY', qty);
+        const app = await rt.open(o);
+        const r = await rt.call(app, 'recordMovement', {
+          kind,
+          part,
+          quantity,
+          vin: o.vin ?? null,
+          expectedOn: o.expected ?? null,
+          ref: o.ref ?? null,
+          by: byArg(o.by),
+        });
+        rt.io.out(
+          o.json
+            ? JSON.stringify(r, null, 2)
+            : `#${r.movement.id} ${r.movement.kind} ${r.movement.quantity} ${r.movement.partNumber}${r.position.vin ? ` for ${r.position.vin}` : ''}: ${r.movement.effect}. Now on hand ${r.position.onHand}, on order ${r.position.onOrder}.`,
+        );
+      });
+  }
+  withDb(stock.command('level').description('how many of a part to keep on the shelf'))
+    .argument('<PART>', 'the part number')
+    .argument('<N>', 'the stocking level (0 or more)')
+    .option('--by <NAME>', 'who sets it')
+    .action(async (part: string, n: string, o: { db?: string; by?: string }) => {
+      const level = numberArg('N', n);
+      const app = await rt.open(o);
+      const r = await rt.call(app, 'setStockingLevel', { part, level, by: byArg(o.by) });
+      rt.io.out(`${r.part}: keep ${r.stockingLevel} on the shelf (on hand ${r.onHand}, on order ${r.onOrder}).`);
+    });
+  withDb(stock.command('history').description("a part's movements, oldest first"))
+    .argument('<PART>', 'the part number')
+    .option('--json', 'print the history as JSON')
+    .action(async (part: string, o: { db?: string; json?: boolean }) => {
+      const app = await rt.open(o);
+      const h = await rt.call(app, 'stockHistory', { part });
+      rt.io.out(o.json ? JSON.stringify(h, null, 2) : formatHistory(h));
+    });
+  withDb(stock.command('reverse').description('reverse a movement recorded in error (nothing is deleted)'))
+    .argument('<ID>', 'the movement number (see stock history)')
+    .requiredOption('--reason <TEXT>', 'why it is reversed')
+    .option('--by <NAME>', 'who reverses it')
+    .action(async (id: string, o: { db?: string; reason: string; by?: string }) => {
+      const n = numberArg('ID', id);
+      const app = await rt.open(o);
+      const r = await rt.call(app, 'reverseMovement', { id: n, reason: o.reason, by: byArg(o.by) });
+      rt.io.out(`#${r.movement.id} reverses #${n}. Now on hand ${r.position.onHand}, on order ${r.position.onOrder}.`);
+    });
+
+  withDb(program.command('suggest').description('order suggestions, each line explaining itself'))
+    .option('--horizon <DAYS>', 'booked work within this many days (default 14)')
+    .option('--accept', 'record the stock and CPOR lines as orders')
+    .option('--by <NAME>', 'who accepts them')
+    .option('--json', 'print the suggestions as JSON')
+    .option('--csv', 'print the suggestions as CSV')
+    .action(async (o: { db?: string; horizon?: string; accept?: boolean; by?: string; json?: boolean; csv?: boolean }) => {
+      const horizonDays = o.horizon === undefined ? 14 : numberArg('--horizon', o.horizon);
+      const app = await rt.open(o);
+      let recorded: number | undefined;
+      let plain: Suggestions;
+      if (o.accept) {
+        const r = await rt.call(app, 'acceptSuggestions', { horizonDays, by: byArg(o.by) });
+        recorded = r.recorded.length;
+        plain = { horizonDays: r.horizonDays, lines: r.lines };
+      } else plain = await rt.call(app, 'suggestOrders', { horizonDays });
+      rt.io.out(o.json ? JSON.stringify(plain, null, 2) : o.csv ? suggestionsCsv(plain) : formatSuggestions(plain, recorded));
+    });
+};

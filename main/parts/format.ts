@@ -1,0 +1,40 @@
+// The parts list, a part's history and the suggestions as a terminal reads them.
+import type { Movement, PartsList, Suggestions } from '../../shared/parts/contract';
+import { METHOD_LABEL, SOURCE_MARK, yesNoUnknown } from '../../shared/wording';
+
+export function formatParts(l: PartsList): string {
+  const lines: string[] = [];
+  for (const p of l.parts) {
+    const v = (value: string, source: keyof typeof p.sources) => `${value}${SOURCE_MARK[p.sources[source]]}`;
+    lines.push(
+      `${p.campaign}  ${v(p.partNumber ?? 'not released', 'partNumber')}  ${v(p.description, 'description')}  qty ${v(p.quantity === null ? 'not stated' : String(p.quantity), 'quantity')}  MAC ${v(p.macCode ?? 'none stated', 'macCode')}  released ${v(p.released ? 'yes' : 'no', 'released')}  per VIN ${v(yesNoUnknown(p.perVin), 'perVin')}`,
+    );
+    lines.push(`  level ${p.stockingLevel}  on hand ${p.onHand}  on order ${p.onOrder}${p.allocation !== null ? `  allocation ${p.allocation}` : ''}`);
+    for (const s of p.perVinStock) lines.push(`  VIN ${s.vin}: on hand ${s.onHand}, on order ${s.onOrder}`);
+    for (const a of p.amendments) lines.push(`  amended ${a.madeAt.slice(0, 10)} by ${a.madeBy}: ${a.changes.join(', ')}`);
+    for (const s of p.superseded) lines.push(`  ${s}`);
+  }
+  for (const n of l.notes) lines.push(`${n.campaign}  ${n.note}`);
+  lines.push('', '* = local amendment (the bulletin does not state it, or an older revision did not)');
+  return lines.join('\n');
+}
+
+export function formatHistory(h: { part: string; movements: Movement[]; position: { onHand: number; onOrder: number } }): string {
+  const lines = [`${h.part}: on hand ${h.position.onHand}, on order ${h.position.onOrder}`];
+  for (const m of h.movements)
+    lines.push(
+      `#${m.id}  ${m.madeAt.slice(0, 16).replace('T', ' ')}  ${m.kind} ${m.quantity}  ${m.partNumber}${m.vin ? `  VIN ${m.vin}` : ''}${m.expectedOn ? `  expected ${m.expectedOn}` : ''}${m.ref ? `  ${m.ref}` : ''}  by ${m.madeBy}  → ${m.effect}${m.reversedBy ? ` (reversed by #${m.reversedBy})` : ''}`,
+    );
+  return lines.join('\n');
+}
+
+export function formatSuggestions(s: Suggestions, accepted?: number): string {
+  const lines = [`Order suggestions for the next ${s.horizonDays} days:`];
+  for (const l of s.lines)
+    lines.push(
+      `${l.campaign}  ${l.partNumber ?? '-'}  ${METHOD_LABEL[l.method]}${l.quantity ? ` ${l.quantity}` : ''}${l.vin ? `  VIN ${l.vin}` : ''}`,
+      `  ${l.reason}`,
+    );
+  if (accepted !== undefined) lines.push('', `${accepted} order${accepted === 1 ? '' : 's'} recorded in the stock ledger.`);
+  return lines.join('\n');
+}

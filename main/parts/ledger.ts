@@ -1,0 +1,206 @@
+// The stock ledger: every receipt, order, issue, return and count is a dated movement; on hand and on
+// order are folded from them, never stored. A receipt fills that part's open orders first, oldest
+// first; a reversed movement counts as if it had never been made (nothing is deleted).
+// The whole-ledger fold is kept in memory and carried forward with the movements added since (the
+// ledger is append-only); a reversal, or a last movement that is no longer there (a rolled-back write),
+// folds it again from the start.
+import type { Movement } from '../../shared/parts/contract';
+import type { Db } from '../db/open';
+import type { MovementKind, Row } from '../db/schema';
+
+export type Position = { onHand: number; onOrder: number };
+type Bucket = Position & { open: { id: number; left: number }[]; ordered: boolean };
+
+type MovementRow = Row<'stock_movements'>;
+/** id, part, kind, quantity, vin, reverses_id: what the fold needs, as an array per row. */
+type FoldRow = [number, string, MovementKind, number, string | null, number | null];
+
+const bucketKey = (part: string, vin: string | null) => (vin === null ? part : `${part}\u0000${vin}`);
+
+export class Ledger {
+  private readonly stmt;
+  private folded: { last: FoldRow | null; buckets: Map<string, Bucket> } = { last: null, buckets: new Map() };
+
+  constructor(db: Db) {
+    const s = db.sqlite;
+    this.stmt = {
+      since: s.prepare<[number], FoldRow>('SELECT id, part, kind, quantity, vin, reverses_id FROM stock_movements WHERE id > ? ORDER BY id').raw(true),
+      row: s.prepare<[number], FoldRow>('SELECT id, part, kind, quantity, vin, reverses_id FROM stock_movements WHERE id = ?').raw(true),
+      ofPart: s.prepare<[string], FoldRow>('SELECT id, part, kind, quantity, vin, reverses_id FROM stock_movements WHERE part = ? ORDER BY id').raw(true),
+      rowsOfPart: s.prepare<[string], MovementRow>('SELECT * FROM stock_movements WHERE part = ? ORDER BY id'),
+      byId: s.prepare<[number], MovementRow>('SELECT * FROM stock_movements WHERE id = ?'),
+      insert: s.prepare(
+        `INSERT INTO stock_movements (part, part_number, kind, quantity, vin, expected_on, ref, appointment_id, reverses_id, made_by, made_at)
+         VALUES (@part, @part_number, @kind, @quantity, @vin, @expected_on, @ref, @appointment_id, @reverses_id, @made_by, @made_at)`,
+      ),
+      received: s
+        .prepare<[string, string], string>(
+          "SELECT part_number FROM stock_movements WHERE part = ? AND vin = ? AND kind = 'receive' AND part_number <> part ORDER BY id DESC LIMIT 1",
+        )
+        .pluck(),
+      levels: s.prepare<[], [string, number]>('SELECT part, level FROM stocking_levels').raw(true),
+      level: s.prepare<[string], number>('SELECT level FROM stocking_levels WHERE part = ?').pluck(),
+      setLevel: s.prepare(
+        `INSERT INTO stocking_levels (part, level, set_by, set_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (part) DO UPDATE SET level = excluded.level, set_by = excluded.set_by, set_at = excluded.set_at`,
+      ),
+    };
+  }
+
+  /** The whole ledger folded, brought up to date with the movements recorded since the last call. */
+  private buckets(): Map<string, Bucket> {
+    const { last } = this.folded;
+    const still = last ? this.stmt.row.get(last[0]) : undefined;
+    const valid = last === null || (still?.every((v, i) => v === last[i]) ?? false);
+    const from = valid && last ? last[0] : 0;
+    const rows = this.stmt.since.all(from);
+    if (!valid || rows.some((r) => r[2] === 'reverse')) {
+      const all = from > 0 ? this.stmt.since.all(0) : rows;
+      this.folded = { last: all.at(-1) ?? null, buckets: fold(all) };
+    } else if (rows.length > 0) {
+      fold(rows, undefined, this.folded.buckets);
+      this.folded.last = rows.at(-1)!;
+    }
+    return this.folded.buckets;
+  }
+
+  /** Every part's position (and each VIN's, for parts held per VIN), folded from the whole ledger. */
+  positions(): Map<string, Position & { perVin: Map<string, Position> }> {
+    const buckets = this.buckets();
+    const out = new Map<string, Position & { perVin: Map<string, Position> }>();
+    for (const [key, b] of buckets) {
+      const sep = key.indexOf('\u0000');
+      const part = sep < 0 ? key : key.slice(0, sep);
+      let p = out.get(part);
+      if (!p) out.set(part, (p = { onHand: 0, onOrder: 0, perVin: new Map() }));
+      p.onHand += b.onHand;
+      p.onOrder += b.onOrder;
+      if (sep >= 0) p.perVin.set(key.slice(sep + 1), { onHand: b.onHand, onOrder: b.onOrder });
+    }
+    return out;
+  }
+
+  /** One part's position, for one VIN or for its shelf stock (vin null). */
+  position(part: string, vin: string | null): Position {
+    const b = fold(this.stmt.ofPart.all(part)).get(bucketKey(part, vin));
+    return { onHand: b?.onHand ?? 0, onOrder: b?.onOrder ?? 0 };
+  }
+
+  /** The concrete number last received for a vehicle of a per-VIN part (04002-12345 for a 04002-****), if any. */
+  receivedNumber(part: string, vin: string): string | null {
+    return this.stmt.received.get(part, vin) ?? null;
+  }
+
+  levels(): Map<string, number> {
+    return new Map(this.stmt.levels.all());
+  }
+
+  level(part: string): number {
+    return this.stmt.level.get(part) ?? 0;
+  }
+
+  setLevel(part: string, level: number, by: string, at: string): void {
+    this.stmt.setLevel.run(part, level, by, at);
+  }
+
+  /** (part, VIN) pairs with an order on record (not reversed): a CPOR line is not suggested twice. */
+  orderedForVin(): Set<string> {
+    const out = new Set<string>();
+    for (const [key, b] of this.buckets()) if (b.ordered && key.includes('\u0000')) out.add(key);
+    return out;
+  }
+
+  record(m: Omit<MovementRow, 'id'>): number {
+    return Number(this.stmt.insert.run(m).lastInsertRowid);
+  }
+
+  byId(id: number): MovementRow | undefined {
+    return this.stmt.byId.get(id);
+  }
+
+  /** The part's movements, oldest first, each with what it did to the stock in words. */
+  history(part: string): Movement[] {
+    const rows = this.stmt.rowsOfPart.all(part);
+    const effects = new Map<number, string>();
+    fold(
+      rows.map((r) => [r.id, r.part, r.kind, r.quantity, r.vin, r.reverses_id]),
+      effects,
+    );
+    const reversedBy = new Map(rows.filter((r) => r.reverses_id !== null).map((r) => [r.reverses_id!, r.id]));
+    return rows.map((r) => toMovement(r, reversedBy.get(r.id) ?? null, effects.get(r.id) ?? ''));
+  }
+}
+
+export function toMovement(r: MovementRow, reversedBy: number | null, effect: string): Movement {
+  return {
+    id: r.id,
+    part: r.part,
+    partNumber: r.part_number,
+    kind: r.kind,
+    quantity: r.quantity,
+    vin: r.vin,
+    expectedOn: r.expected_on,
+    ref: r.ref,
+    appointmentId: r.appointment_id,
+    reversesId: r.reverses_id,
+    reversedBy,
+    madeBy: r.made_by,
+    madeAt: r.made_at,
+    effect,
+  };
+}
+
+function fold(rows: FoldRow[], effects?: Map<number, string>, buckets = new Map<string, Bucket>()): Map<string, Bucket> {
+  const reversed = new Set<number>();
+  for (const r of rows) if (r[2] === 'reverse' && r[5] !== null) reversed.add(r[5]);
+  for (const [id, part, kind, q, vin, reverses] of rows) {
+    if (kind === 'reverse') {
+      effects?.set(id, `reverses movement ${reverses}: it no longer counts`);
+      continue;
+    }
+    if (reversed.has(id)) {
+      effects?.set(id, 'reversed: does not count');
+      continue;
+    }
+    const key = bucketKey(part, vin);
+    let b = buckets.get(key);
+    if (!b) buckets.set(key, (b = { onHand: 0, onOrder: 0, open: [], ordered: false }));
+    switch (kind) {
+      case 'order':
+        b.ordered = true;
+        b.open.push({ id, left: q });
+        b.onOrder += q;
+        effects?.set(id, `+${q} on order`);
+        break;
+      case 'receive': {
+        b.onHand += q;
+        let left = q;
+        let filled = 0;
+        while (left > 0 && b.open.length > 0) {
+          const o = b.open[0]!;
+          const take = Math.min(o.left, left);
+          o.left -= take;
+          left -= take;
+          filled += take;
+          if (o.left === 0) b.open.shift();
+        }
+        b.onOrder -= filled;
+        effects?.set(id, `+${q} on hand${filled ? `, fills ${filled} on order` : ''}`);
+        break;
+      }
+      case 'use':
+        b.onHand -= q;
+        effects?.set(id, `-${q} on hand (used in a repair)`);
+        break;
+      case 'return':
+        b.onHand += q;
+        effects?.set(id, `+${q} on hand (returned to the shelf)`);
+        break;
+      case 'count':
+        effects?.set(id, `counted ${q} on hand (was ${b.onHand})`);
+        b.onHand = q;
+        break;
+    }
+  }
+  return buckets;
+}

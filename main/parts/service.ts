@@ -1,0 +1,217 @@
+// The parts counter's writes and reads: campaign parts with amendments, stock movements, stocking
+// levels. Every ledger write is one BEGIN IMMEDIATE transaction: the position it checks is the one
+// it writes against, whichever process (window, browser, CLI) writes at the same time.
+import { ApiError, type ParsedInputOf } from '../../shared/api';
+import type { CampaignPart, PartsList } from '../../shared/parts/contract';
+import { analyzeVin } from '../../shared/vin';
+import type { Db } from '../db/open';
+import type { Services } from '../services';
+import { type CampaignParts, loadCatalog, type PartFacts, partOrThrow } from './catalog';
+import { Ledger, toMovement } from './ledger';
+import { matchesPart } from './pattern';
+
+const ledgers = new WeakMap<Db, Ledger>();
+/** One ledger (its prepared statements) per open database. */
+export function ledgerOf(db: Db): Ledger {
+  let l = ledgers.get(db);
+  if (!l) ledgers.set(db, (l = new Ledger(db)));
+  return l;
+}
+
+type PartServices = Pick<Services, 'db' | 'campaigns' | 'now'>;
+
+export function withStock(p: PartFacts, ledger: Ledger, positions = ledger.positions(), levels = ledger.levels()): CampaignPart {
+  const { key: _key, heldPerVin: _h, note: _n, ...facts } = p;
+  const pos = p.partNumber ? positions.get(p.partNumber) : undefined;
+  return {
+    ...facts,
+    stockingLevel: p.partNumber ? (levels.get(p.partNumber) ?? 0) : 0,
+    onHand: pos?.onHand ?? 0,
+    onOrder: pos?.onOrder ?? 0,
+    perVinStock: pos ? [...pos.perVin].map(([vin, v]) => ({ vin, ...v })) : [],
+  };
+}
+
+export function listParts({ db, campaigns }: PartServices): PartsList {
+  const ledger = ledgerOf(db);
+  return db.sqlite
+    .transaction(() => {
+      const catalog = loadCatalog(db, campaigns);
+      const positions = ledger.positions();
+      const levels = ledger.levels();
+      return {
+        parts: catalog.flatMap((c) => c.parts.map((p) => withStock(p, ledger, positions, levels))),
+        notes: catalog.filter((c) => c.parts.length === 0).map((c) => ({ campaign: c.code, note: noPartsNote(c) })),
+      };
+    })
+    .deferred();
+}
+
+/** What a bulletin that lists no parts says about them instead (BLC points to the recall's own cover letter). */
+export function noPartsNote(c: CampaignParts): string {
+  const ordering = c.bulletin.partsOrdering.find((t) => /part number/i.test(t)) ?? c.bulletin.partsOrdering[0];
+  return `This bulletin gives no part number.${ordering ? ` ${ordering}` : ''}`;
+}
+
+export function setPart({ db, campaigns, now }: PartServices, input: ParsedInputOf<'setPart'>): CampaignPart {
+  const code = campaigns.idOf(input.campaign).code;
+  return db.sqlite
+    .transaction(() => {
+      const catalog = loadCatalog(db, campaigns);
+      const c = catalog.find((x) => x.code === code)!;
+      let target = c.parts.find((p) => p.partNumber && matchesPart(p.partNumber, input.part));
+      let partNumber: string | null = null;
+      if (!target) {
+        // The bulletin's unnumbered part (ALE's "not yet released") gets its released number.
+        const unnumbered = c.parts.filter((p) => p.partNumber === null);
+        if (unnumbered.length === 1) {
+          target = unnumbered[0];
+          partNumber = input.part;
+        } else if (!input.description) {
+          throw new ApiError('invalid-input', `${code} lists no part ${input.part}: give its description to add it (--description TEXT).`);
+        }
+      }
+      const key = target?.key ?? input.part;
+      db.sqlite
+        .prepare(
+          `INSERT INTO part_amendments (campaign_code, part_key, part_number, description, quantity, mac_code, released, per_vin, allocation, bulletin_revision, made_by, made_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          code,
+          key,
+          target ? partNumber : input.part,
+          input.description ?? null,
+          input.quantity ?? null,
+          input.macCode ?? null,
+          bit(input.released),
+          bit(input.perVin),
+          input.allocation ?? null,
+          c.bulletin.revisionDate,
+          input.by,
+          now().toISOString(),
+        );
+      const updated = loadCatalog(db, campaigns)
+        .find((x) => x.code === code)!
+        .parts.find((p) => p.key === key)!;
+      return withStock(updated, ledgerOf(db));
+    })
+    .immediate();
+}
+
+const bit = (b: boolean | null | undefined) => (b === null || b === undefined ? null : b ? 1 : 0);
+
+export function checkedVin(raw: string): string {
+  const v = analyzeVin(raw);
+  if (!v.ok)
+    throw new ApiError(
+      'invalid-vin',
+      v.errors[0]!.message,
+      v.errors.map((e) => e.message),
+    );
+  return v.vin;
+}
+
+const VERB = { receive: 'receive', order: 'order', use: 'use', return: 'return', count: 'count' } as const;
+
+export function recordMovement({ db, campaigns, now }: PartServices, input: ParsedInputOf<'recordMovement'>, appointmentId: number | null = null) {
+  const ledger = ledgerOf(db);
+  return db.sqlite
+    .transaction(() => {
+      const p = partOrThrow(loadCatalog(db, campaigns), input.part);
+      const part = p.partNumber!;
+      const vin = input.vin ? checkedVin(input.vin) : null;
+      if (p.heldPerVin && !vin) {
+        throw new ApiError('invalid-input', `${part} (${p.campaign}) is held per VIN: say for which vehicle with --vin VIN.`, [
+          'A part for one vehicle (per-VIN number or MAC code C) is ordered through CPOR and kept for that VIN.',
+        ]);
+      }
+      if (!p.heldPerVin && vin) {
+        throw new ApiError('invalid-input', `${part} (${p.campaign}) is a stock part, not held per VIN: leave out --vin.`);
+      }
+      if (input.part !== part && !p.isPattern) throw new ApiError('invalid-input', `${input.part} is not ${part}.`);
+      if (input.kind !== 'order' && input.expectedOn) throw new ApiError('invalid-input', 'Only an order has an expected date (--expected).');
+      const before = ledger.position(part, vin);
+      if (input.kind === 'use' && before.onHand < input.quantity) {
+        throw new ApiError('conflict', `Only ${before.onHand} of ${part}${vin ? ` for VIN ${vin}` : ''} on hand: cannot use ${input.quantity}.`, [
+          vin
+            ? 'A per-VIN part must have been received for this vehicle first (stock receive PART 1 --vin VIN).'
+            : 'Receive it first (stock receive PART QTY).',
+        ]);
+      }
+      const id = ledger.record({
+        part,
+        part_number: input.part,
+        kind: VERB[input.kind],
+        quantity: input.quantity,
+        vin,
+        expected_on: input.expectedOn ?? null,
+        ref: input.ref || null,
+        appointment_id: appointmentId,
+        reverses_id: null,
+        made_by: input.by,
+        made_at: now().toISOString(),
+      });
+      const movement = ledger.history(part).find((m) => m.id === id)!;
+      return { movement, position: { part, vin, ...ledger.position(part, vin) } };
+    })
+    .immediate();
+}
+
+export function reverseMovement({ db, now }: PartServices, input: ParsedInputOf<'reverseMovement'>) {
+  const ledger = ledgerOf(db);
+  return db.sqlite
+    .transaction(() => {
+      const m = ledger.byId(input.id);
+      if (!m) throw new ApiError('not-found', `No stock movement ${input.id}.`);
+      if (m.kind === 'reverse') throw new ApiError('invalid-input', `Movement ${m.id} is itself a reversal; record the movement again instead.`);
+      const done = db.sqlite.prepare<[number], number>('SELECT id FROM stock_movements WHERE reverses_id = ?').pluck().get(m.id);
+      if (done !== undefined) throw new ApiError('conflict', `Movement ${m.id} was already reversed by movement ${done}.`);
+      const id = ledger.record({
+        part: m.part,
+        part_number: m.part_number,
+        kind: 'reverse',
+        quantity: m.quantity,
+        vin: m.vin,
+        expected_on: null,
+        ref: input.reason,
+        appointment_id: m.appointment_id,
+        reverses_id: m.id,
+        made_by: input.by,
+        made_at: now().toISOString(),
+      });
+      const position = { part: m.part, vin: m.vin, ...ledger.position(m.part, m.vin) };
+      if (position.onHand < 0)
+        throw new ApiError('conflict', `Reversing movement ${m.id} would leave ${position.onHand} of ${m.part} on hand: record a count instead.`);
+      return { movement: toMovement(ledger.byId(id)!, null, `reverses movement ${m.id}: it no longer counts`), position };
+    })
+    .immediate();
+}
+
+export function setStockingLevel({ db, campaigns, now }: PartServices, input: ParsedInputOf<'setStockingLevel'>) {
+  const ledger = ledgerOf(db);
+  return db.sqlite
+    .transaction(() => {
+      const p = partOrThrow(loadCatalog(db, campaigns), input.part);
+      if (p.heldPerVin)
+        throw new ApiError(
+          'invalid-input',
+          `${p.partNumber} (${p.campaign}) is ordered per vehicle through CPOR: it has no shelf stock and no stocking level.`,
+        );
+      ledger.setLevel(p.partNumber!, input.level, input.by, now().toISOString());
+      return { part: p.partNumber!, vin: null, ...ledger.position(p.partNumber!, null), stockingLevel: input.level };
+    })
+    .immediate();
+}
+
+export function stockHistory({ db, campaigns }: PartServices, input: ParsedInputOf<'stockHistory'>) {
+  const ledger = ledgerOf(db);
+  return db.sqlite
+    .transaction(() => {
+      const p = partOrThrow(loadCatalog(db, campaigns), input.part);
+      const part = p.partNumber!;
+      const all = ledger.positions().get(part);
+      return { part, movements: ledger.history(part), position: { part, vin: null, onHand: all?.onHand ?? 0, onOrder: all?.onOrder ?? 0 } };
+    })
+    .deferred();
+}

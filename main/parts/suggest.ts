@@ -1,0 +1,202 @@
+// Order suggestions, each line explaining itself: one-for-one replenishment over booked demand for
+// stock parts ("sell one, buy one"), one CPOR line per vehicle for a part held per VIN or on MAC code C,
+// the MAC report for code D, and no order where the part is not released or the bulletin gives none.
+import type { CampaignHit } from '../../shared/lookup/contract';
+import type { Suggestions, SuggestionLine } from '../../shared/parts/contract';
+import { addDays, localDate } from '../../shared/parts/dates';
+import { CONDITION_LABEL, plural } from '../../shared/wording';
+import { demandWithin, type Demand } from '../appointments/store';
+import type { Services } from '../services';
+import { type CampaignParts, loadCatalog, type PartFacts } from './catalog';
+import type { Ledger, Position } from './ledger';
+import { ledgerOf, noPartsNote } from './service';
+
+type SuggestServices = Pick<Services, 'db' | 'campaigns' | 'lookup' | 'now'>;
+
+/** The suggestions for a horizon in days (default 14), read in one consistent snapshot. */
+export function suggestOrders(s: SuggestServices, { horizonDays = 14 }: { horizonDays?: number } = {}): Suggestions {
+  return s.db.sqlite.transaction(() => computeSuggestions(s, horizonDays)).deferred();
+}
+
+/** The same, for a caller already inside a transaction (accepting writes against what it read). */
+export function computeSuggestions(s: SuggestServices, horizonDays: number): Suggestions {
+  const ledger = ledgerOf(s.db);
+  const today = localDate(s.now());
+  const until = addDays(today, horizonDays + 1);
+  const catalog = loadCatalog(s.db, s.campaigns);
+  const demand = new Map<string, Demand[]>();
+  for (const d of demandWithin(s.db, today, until)) {
+    const list = demand.get(d.campaign);
+    if (list) list.push(d);
+    else demand.set(d.campaign, [d]);
+  }
+  const positions = ledger.positions();
+  const levels = ledger.levels();
+  const stock = stockVehicles(s, catalog);
+  const ctx: Ctx = { horizonDays, positions, levels, ordered: ledger.orderedForVin(), stock };
+  const lines: SuggestionLine[] = [];
+  for (const c of catalog) {
+    const booked = demand.get(c.code) ?? [];
+    if (c.parts.length === 0) {
+      lines.push(line(c.code, null, 'none', 0, null, `No order: ${lowerFirst(noPartsNote(c))}${bookedNote(booked, horizonDays)}`));
+      continue;
+    }
+    for (const p of c.parts) lines.push(...partLines(c, p, booked, ctx));
+  }
+  return { horizonDays, lines };
+}
+
+type Ctx = {
+  horizonDays: number;
+  positions: ReturnType<Ledger['positions']>;
+  levels: Map<string, number>;
+  ordered: Set<string>;
+  stock: Map<string, StockVehicle[]>;
+};
+
+const line = (
+  campaign: string,
+  partNumber: string | null,
+  method: SuggestionLine['method'],
+  quantity: number,
+  vin: string | null,
+  reason: string,
+): SuggestionLine => ({
+  campaign,
+  partNumber,
+  method,
+  quantity,
+  vin,
+  reason,
+});
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const bookedNote = (booked: Demand[], days: number) => (booked.length ? ` (${plural(booked.length, 'vehicle')} booked in the next ${days} days.)` : '');
+
+function partLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): SuggestionLine[] {
+  const perVehicle = p.quantity ?? 1;
+  if (!p.released || (p.partNumber === null && !p.isPattern)) {
+    const what = p.partNumber ? `${p.partNumber} is not released yet` : 'part number not yet released';
+    return [line(c.code, p.partNumber, 'none', 0, null, `No order: ${what}.${p.note ? ` ${p.note}` : ''}${bookedNote(booked, ctx.horizonDays)}`)];
+  }
+  const pn = p.partNumber!;
+  if (p.macCode === 'D') {
+    const allocation = p.allocation !== null ? ` Allocation recorded: ${p.allocation}.` : ' No allocation recorded.';
+    return [line(c.code, pn, 'mac-report', 0, null, `MAC code D: no order; refer to the MAC report.${allocation}${bookedNote(booked, ctx.horizonDays)}`)];
+  }
+  if (p.heldPerVin) return cporLines(c, p, booked, ctx);
+
+  const units = booked.length * perVehicle;
+  const level = ctx.levels.get(pn) ?? 0;
+  const pos: Position = ctx.positions.get(pn) ?? { onHand: 0, onOrder: 0 };
+  const needed = units + level;
+  const order = needed - (pos.onHand + pos.onOrder);
+  if (order <= 0) return [];
+  return [
+    line(
+      c.code,
+      pn,
+      'stock',
+      order,
+      null,
+      `${units} booked in the next ${ctx.horizonDays} days + keep ${level} on the shelf = ${needed}; ${pos.onHand} on hand + ${pos.onOrder} on order: order ${order}`,
+    ),
+  ];
+}
+
+function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): SuggestionLine[] {
+  const pn = p.partNumber!;
+  const why = p.perVin || p.isPattern ? 'per-VIN part number: CPOR gives it' : 'MAC code C: order through CPOR';
+  const perVehicle = p.quantity ?? 1;
+  const seen = new Set<string>();
+  const out: SuggestionLine[] = [];
+  const need = (vin: string, because: string) => {
+    if (seen.has(vin)) return;
+    seen.add(vin);
+    const key = `${pn}\u0000${vin}`;
+    if (ctx.ordered.has(key)) return;
+    const held = ctx.positions.get(pn)?.perVin.get(vin);
+    if (held && held.onHand >= perVehicle) return;
+    out.push(line(c.code, pn, 'cpor', perVehicle, vin, `${because}; no CPOR order recorded: order ${perVehicle} through CPOR for this VIN (${why}).`));
+  };
+  for (const d of booked) {
+    const how = d.remedyAvailable ? 'remedy available' : `booked as goodwill: ${d.goodwill}`;
+    need(d.vin, `Booked ${d.at.replace('T', ' ')} (${how})`);
+  }
+  for (const v of ctx.stock.get(c.code) ?? []) {
+    need(v.vin, `In stock${v.stockNumber ? ` #${v.stockNumber}` : ''}${v.condition ? ` (${CONDITION_LABEL[v.condition]})` : ''}, ${v.why}: ${v.before}`);
+  }
+  return out;
+}
+
+type StockVehicle = { vin: string; stockNumber: string | null; condition: keyof typeof CONDITION_LABEL | null; why: string; before: string };
+
+/** What the bulletin's delivery rule for the vehicle's condition asks: must, or should, have it before delivery. */
+function beforeDelivery(hit: CampaignHit, condition: StockVehicle['condition']): string {
+  const rule = hit.delivery.find((d) => d.condition === condition)?.rule;
+  if (rule === 'do-not-deliver-until-remedied' || rule === 'perform-before-delivery') return 'must have it before delivery';
+  if (rule === 'deliver-with-disclosure-if-unavailable') return 'should have it before delivery (else only with the disclosure form)';
+  return 'should have it before delivery';
+}
+
+/**
+ * Vehicles in stock covered by a launched phase of a campaign with a part held per VIN, not yet done
+ * (a VIN on the campaign's imported affected list counts as launched). One lookup per stock vehicle.
+ */
+function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Map<string, StockVehicle[]> {
+  const out = new Map<string, StockVehicle[]>();
+  const wanted = new Set(catalog.filter((c) => c.parts.some((p) => p.heldPerVin && p.released)).map((c) => c.code));
+  if (wanted.size === 0) return out;
+  const vins = s.db.sqlite.prepare<[], string>('SELECT vin FROM vehicles WHERE in_stock = 1 ORDER BY stock_number, vin').pluck().all();
+  for (const vin of vins) {
+    let r: ReturnType<Services['lookup']['lookup']>;
+    try {
+      r = s.lookup.lookup({ vin });
+    } catch {
+      continue; // a stock record with a VIN that does not decode cannot be matched; the holds report names it
+    }
+    for (const hit of r.campaigns) {
+      if (!wanted.has(hit.code) || (hit.vehicleStatus && hit.vehicleStatus.status !== 'open')) continue;
+      const listed = hit.affectedList?.listed === true;
+      if (!listed && hit.remedy.available !== true) continue;
+      const why = listed ? `on the affected list of ${hit.affectedList!.date}` : `${hit.remedy.phaseName ?? 'phase'} launched`;
+      const list = out.get(hit.code) ?? [];
+      const condition = r.vehicle?.condition ?? null;
+      list.push({ vin: r.vin, stockNumber: r.vehicle?.stockNumber ?? null, condition, why, before: beforeDelivery(hit, condition) });
+      out.set(hit.code, list);
+    }
+  }
+  return out;
+}
+
+/** Records the stock and CPOR lines as orders, against exactly the suggestions it read (one transaction). */
+export function acceptSuggestions(s: SuggestServices, { horizonDays, by }: { horizonDays: number; by: string }) {
+  const ledger = ledgerOf(s.db);
+  return s.db.sqlite
+    .transaction(() => {
+      const suggestions = computeSuggestions(s, horizonDays);
+      const at = s.now().toISOString();
+      const ids: number[] = [];
+      for (const l of suggestions.lines) {
+        if ((l.method !== 'stock' && l.method !== 'cpor') || l.quantity <= 0 || !l.partNumber) continue;
+        ids.push(
+          ledger.record({
+            part: l.partNumber,
+            part_number: l.partNumber,
+            kind: 'order',
+            quantity: l.quantity,
+            vin: l.vin,
+            expected_on: null,
+            ref: l.method === 'cpor' ? 'CPOR' : 'suggested order',
+            appointment_id: null,
+            reverses_id: null,
+            made_by: by,
+            made_at: at,
+          }),
+        );
+      }
+      const recorded = ids.map((id) => ledger.history(ledger.byId(id)!.part).find((m) => m.id === id)!);
+      return { ...suggestions, recorded };
+    })
+    .immediate();
+}

@@ -1,0 +1,104 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { parseProductionMonth } from '../../shared/month';
+import { hoursText, minutesText } from '../../shared/wording';
+import { apiQuery, useApiMutation } from '../queries';
+import { ErrorNotice, Notice } from '../ui/Notice';
+
+type Facts = { vin: string; model: string | null; productionMonth: string | null };
+
+/** Book: look the VIN up, see the vehicle and every open campaign, choose them, and book (goodwill when needed). */
+export function BookingForm() {
+  const [vin, setVin] = useState('');
+  const [model, setModel] = useState('');
+  const [month, setMonth] = useState('');
+  const [facts, setFacts] = useState<Facts | null>(null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [at, setAt] = useState('');
+  const [goodwill, setGoodwill] = useState('');
+  const preview = useQuery(apiQuery('previewBooking', facts));
+  const book = useApiMutation('bookAppointment');
+  const offers = preview.data?.campaigns ?? [];
+  const needsGoodwill = offers.some((o) => chosen.includes(o.code) && !o.available);
+  return (
+    <section className="panel" aria-label="Book an appointment">
+      <h3>Book</h3>
+      <form
+        className="lane-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const produced = month.trim() ? parseProductionMonth(month) : null;
+          setFacts({ vin: vin.trim(), model: model.trim() || null, productionMonth: produced });
+          setChosen([]);
+          book.reset();
+        }}
+      >
+        <input aria-label="VIN to book" className="mono" value={vin} onChange={(e) => setVin(e.target.value)} placeholder="VIN" size={19} />
+        <input aria-label="Model" value={model} onChange={(e) => setModel(e.target.value)} placeholder="Model (if needed)" size={10} />
+        <input aria-label="Production month" value={month} onChange={(e) => setMonth(e.target.value)} placeholder="MM/YY" size={6} />
+        <button type="submit">Look up</button>
+      </form>
+      {preview.error && <ErrorNotice error={preview.error} />}
+      {preview.data && (
+        <div data-testid="booking-vehicle">
+          <p className="lead">
+            <span className="mono">{preview.data.vehicle.vin}</span> · {preview.data.vehicle.description}
+          </p>
+          {offers.length === 0 && <p className="muted">No open campaign applies to this vehicle.</p>}
+          <ul className="offers" aria-label="Open campaigns">
+            {offers.map((o) => (
+              <li key={o.code}>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    disabled={o.completed}
+                    checked={chosen.includes(o.code)}
+                    onChange={(e) => setChosen(e.target.checked ? [...chosen, o.code] : chosen.filter((c) => c !== o.code))}
+                  />{' '}
+                  <span className="code mono">{o.code}</span> {o.title}
+                  {o.completed ? ' — already done' : ''}
+                </label>{' '}
+                <span className="muted">
+                  {o.flatRateHours !== null ? hoursText(o.flatRateHours) : 'no flat rate stated'} ·{' '}
+                  {o.minutes !== null ? minutesText(o.minutes) : 'no time stated'}
+                </span>
+                {!o.completed && (o.warning ? <div className="warn-text">{o.warning}</div> : <div className="good">Remedy available</div>)}
+              </li>
+            ))}
+          </ul>
+          {offers.filter((o) => !o.completed).length > 1 && <p className="hint">Book every open campaign in the same visit where you can.</p>}
+          <form
+            className="lane-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              book.mutate({
+                vin: facts!.vin,
+                model: facts!.model,
+                productionMonth: facts!.productionMonth,
+                campaigns: chosen,
+                at,
+                goodwill: goodwill.trim() || null,
+              });
+            }}
+          >
+            <input aria-label="Date and time" className="mono" value={at} onChange={(e) => setAt(e.target.value)} placeholder="YYYY-MM-DDTHH:MM" size={17} />
+            {needsGoodwill && (
+              <input
+                aria-label="Goodwill reason"
+                value={goodwill}
+                onChange={(e) => setGoodwill(e.target.value)}
+                placeholder="Why book without the remedy (a lost only key, an urgent need)"
+                size={40}
+              />
+            )}
+            <button type="submit" className="primary" disabled={chosen.length === 0 || book.isPending}>
+              Book {chosen.join(', ')}
+            </button>
+          </form>
+          {book.error && <ErrorNotice error={book.error} testId="book-error" />}
+          {book.data && <Notice kind="ok" message={`Booked: appointment ${book.data.id}.`} details={book.data.warnings} testId="booked" />}
+        </div>
+      )}
+    </section>
+  );
+}

