@@ -14,4 +14,13 @@ export const OPERATION_NAMES = [
   'holdReport',
   'followUpList',
   'appInfo',
+  'getSettings',
+  'saveSettings',
+  'addStaff',
+  'removeStaff',
+  'renderForm',
+  'recordForm',
+  'listForms',
+  'saveFormPdf',
+  'showInFolder',
 ] as const;

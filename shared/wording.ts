@@ -77,3 +77,16 @@ export const count = (n: number): string => n.toLocaleString('en-US');
 
 /** "1 campaign" / "3 campaigns". */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
+
+// Forms and settings (the forms domain): document names, paper sizes, dealer fields.
+export const FORM_KIND_LABEL = {
+  disclosure: 'Disclosure form',
+  'owner-letter': 'Owner letter',
+  faq: 'Guest FAQ',
+  holds: 'Stock hold report',
+  followup: 'Follow-up list',
+  orders: 'Order suggestions / CPOR list',
+  claims: 'Claims list',
+} as const;
+export const PAPER_LABEL = { letter: 'US Letter', a4: 'A4' } as const;
+export const DEALER_FIELD_LABEL = { name: 'dealer name', address: 'dealer address', code: 'dealer code', phone: 'dealer phone' } as const;

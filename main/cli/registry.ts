@@ -1,9 +1,11 @@
 // The CLI command registry: each domain's commands, in the order `recall-desk --help` lists them.
 import { campaignCommands } from '../campaigns/commands';
+import { formCommands } from '../forms/commands';
 import { importCommands } from '../imports/commands';
 import { lookupCommands } from '../lookup/commands';
 import { reportCommands } from '../reports/commands';
 import { serverCommands } from '../server/commands';
+import { settingsCommands } from '../settings/commands';
 import type { CommandRegistrar } from './runtime';
 
-export const commandRegistry: CommandRegistrar[] = [lookupCommands, campaignCommands, importCommands, reportCommands, serverCommands];
+export const commandRegistry: CommandRegistrar[] = [lookupCommands, campaignCommands, importCommands, reportCommands, settingsCommands, formCommands, serverCommands];

@@ -103,6 +103,27 @@ export interface MetaTable {
   value: string;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface StaffTable {
+  name: string;
+  added_at: string;
+}
+
+export type LoggedFormKind = 'disclosure' | 'owner-letter' | 'faq';
+/** Who printed which form for which vehicle, and when; never the guest's details. */
+export interface FormsLogTable {
+  id: Generated<number>;
+  kind: LoggedFormKind;
+  campaign_code: string;
+  vin: string | null;
+  staff: string | null;
+  printed_at: string;
+}
+
 export interface Database {
   campaigns: CampaignsTable;
   campaign_revisions: CampaignRevisionsTable;
@@ -113,6 +134,9 @@ export interface Database {
   vehicles: VehiclesTable;
   vehicle_campaigns: VehicleCampaignsTable;
   meta: MetaTable;
+  settings: SettingsTable;
+  staff: StaffTable;
+  forms_log: FormsLogTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
