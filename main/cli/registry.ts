@@ -8,4 +8,12 @@ import { serverCommands } from '../server/commands';
 import { settingsCommands } from '../settings/commands';
 import type { CommandRegistrar } from './runtime';
 
-export const commandRegistry: CommandRegistrar[] = [lookupCommands, campaignCommands, importCommands, reportCommands, settingsCommands, formCommands, serverCommands];
+export const commandRegistry: CommandRegistrar[] = [
+  lookupCommands,
+  campaignCommands,
+  importCommands,
+  reportCommands,
+  settingsCommands,
+  formCommands,
+  serverCommands,
+];

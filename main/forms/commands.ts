@@ -34,7 +34,12 @@ async function print(rt: CliRuntime, app: App, request: FormRequestInput, out: s
   }
   const record =
     form.kind === 'disclosure' || form.kind === 'owner-letter' || form.kind === 'faq'
-      ? await rt.call(app, 'recordForm', { kind: form.kind, campaign: form.campaign!, vin: form.vin, staff: request.kind === 'disclosure' ? request.staff : null })
+      ? await rt.call(app, 'recordForm', {
+          kind: form.kind,
+          campaign: form.campaign!,
+          vin: form.vin,
+          staff: request.kind === 'disclosure' ? request.staff : null,
+        })
       : null;
   rt.io.out(formatSaved(form, file, pdf.pages, record));
 }
@@ -56,7 +61,18 @@ export const formCommands: CommandRegistrar = (program, rt) => {
     .action(
       async (
         vin: string,
-        o: { db?: string; staff: string; guestName?: string; guestEmail?: string; guestAddress?: string; guestPhone?: string; model?: string; produced?: string; campaign?: string; out: string },
+        o: {
+          db?: string;
+          staff: string;
+          guestName?: string;
+          guestEmail?: string;
+          guestAddress?: string;
+          guestPhone?: string;
+          model?: string;
+          produced?: string;
+          campaign?: string;
+          out: string;
+        },
       ) => {
         let produced: string | null = null;
         if (o.produced !== undefined) {

@@ -17,7 +17,7 @@ export class NoChromiumError extends Error {}
 function candidates(): string[] {
   const env = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : [];
   if (process.platform === 'win32') {
-    const roots = [process.env['PROGRAMFILES'], process.env['PROGRAMFILES(X86)'], process.env.LOCALAPPDATA].filter(Boolean) as string[];
+    const roots = [process.env.PROGRAMFILES, process.env['PROGRAMFILES(X86)'], process.env.LOCALAPPDATA].filter(Boolean) as string[];
     return [
       ...env,
       ...roots.flatMap((r) => [

@@ -65,12 +65,21 @@ export class FormsService {
         const letter = documentsOf(b).ownerLetter;
         if (!letter) throw new ApiError('not-found', `The ${b.code} bulletin has no owner letter: there is nothing to print.`);
         const html = ownerLetterHtml({ letter, campaign: b.code, title: b.title, vin, dealerName: dealer.name, date, paper });
-        return { ...base, kind: 'owner-letter', title: `${b.code} owner letter`, fileName: fileNameFor(b.code, 'owner-letter', vin), html, campaign: b.code, vin };
+        return {
+          ...base,
+          kind: 'owner-letter',
+          title: `${b.code} owner letter`,
+          fileName: fileNameFor(b.code, 'owner-letter', vin),
+          html,
+          campaign: b.code,
+          vin,
+        };
       }
       case 'faq': {
         const b = this.bulletin(req.campaign);
         const faq = documentsOf(b).faq;
-        if (guestQa(b).length === 0) throw new ApiError('not-found', `The ${b.code} bulletin has no questions and answers for guests: there is no FAQ to print.`);
+        if (guestQa(b).length === 0)
+          throw new ApiError('not-found', `The ${b.code} bulletin has no questions and answers for guests: there is no FAQ to print.`);
         const title = faq?.title ?? `${b.title}: questions and answers`;
         const html = faqHtml({ bulletin: b, title, intro: faq?.intro ?? null, dealerName: dealer.name, date, paper });
         return { ...base, kind: 'faq', title, fileName: fileNameFor(b.code, 'guest-FAQ', date), html, campaign: b.code };
@@ -95,7 +104,12 @@ export class FormsService {
     return this.s.lookup.lookup({ vin: input }).vin;
   }
 
-  private disclosure(req: Extract<FormRequest, { kind: 'disclosure' }>, dealer: ReturnType<SettingsStore['dealerForForms']>['dealer'], paper: 'letter' | 'a4', date: string): RenderedForm {
+  private disclosure(
+    req: Extract<FormRequest, { kind: 'disclosure' }>,
+    dealer: ReturnType<SettingsStore['dealerForForms']>['dealer'],
+    paper: 'letter' | 'a4',
+    date: string,
+  ): RenderedForm {
     const vehicle = this.vehicle(this.checkedVin(req.vin));
     const result = this.s.lookup.lookup({ vin: req.vin, model: req.model ?? null, productionMonth: req.productionMonth ?? null });
     // Covered: a campaign that may apply (not ruled out by a complete affected-VIN list) and has a form.
@@ -126,7 +140,18 @@ export class FormsService {
     const advisorNotes = form.advisorNotes
       .filter((n) => n.condition === null || condition === null || n.condition === condition)
       .map((n) => (n.condition && condition === null ? `If this vehicle is ${CONDITION_LABEL[n.condition].toLowerCase()}: ${n.text}` : n.text));
-    const html = disclosureHtml({ form, campaign: hit.code, vin: result.vin, model: result.model, modelYear: result.modelYear, dealer, staff: req.staff, guest: g, date, paper });
+    const html = disclosureHtml({
+      form,
+      campaign: hit.code,
+      vin: result.vin,
+      model: result.model,
+      modelYear: result.modelYear,
+      dealer,
+      staff: req.staff,
+      guest: g,
+      date,
+      paper,
+    });
     return {
       kind: 'disclosure',
       title: `${form.title}, ${result.vin}`,
@@ -172,7 +197,10 @@ export class FormsService {
     const file = out ?? path.join(this.folder, form.fileName);
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     fs.writeFileSync(file, pdf, { mode: 0o600 });
-    const record = form.kind === 'disclosure' || form.kind === 'owner-letter' || form.kind === 'faq' ? this.record(form.kind, form.campaign!, form.vin, req.kind === 'disclosure' ? req.staff : null) : null;
+    const record =
+      form.kind === 'disclosure' || form.kind === 'owner-letter' || form.kind === 'faq'
+        ? this.record(form.kind, form.campaign!, form.vin, req.kind === 'disclosure' ? req.staff : null)
+        : null;
     return { form, path: file, pdf, pages, record };
   }
 

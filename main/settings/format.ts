@@ -12,6 +12,7 @@ export function formatSettings(s: Settings): string {
     `Paper:          ${PAPER_LABEL[s.paper]}`,
     `Staff:          ${s.staff.length ? s.staff.join(', ') : '(none yet: recall-desk settings staff add NAME)'}`,
   ];
-  if (s.missing.length) lines.push('', `Forms do not print until these are set: ${s.missing.map((f) => DEALER_FIELD_LABEL[f]).join(', ')} (recall-desk settings dealer ...).`);
+  if (s.missing.length)
+    lines.push('', `Forms do not print until these are set: ${s.missing.map((f) => DEALER_FIELD_LABEL[f]).join(', ')} (recall-desk settings dealer ...).`);
   return lines.join('\n');
 }

@@ -22,15 +22,14 @@ export class SettingsStore {
       code: map.get(KEY.code) ?? null,
       phone: map.get(KEY.phone) ?? null,
     };
-    const staff = this.db.sqlite
-      .prepare<[], string>('SELECT name FROM staff ORDER BY name COLLATE NOCASE')
-      .pluck()
-      .all();
+    const staff = this.db.sqlite.prepare<[], string>('SELECT name FROM staff ORDER BY name COLLATE NOCASE').pluck().all();
     return { dealer, missing: DEALER_FIELDS.filter((f) => !dealer[f]), staff, paper: map.get('paper') === 'a4' ? 'a4' : 'letter' };
   }
 
   save(input: { dealer?: Dealer; paper?: Paper }): Settings {
-    const put = this.db.sqlite.prepare<[string, string]>('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    const put = this.db.sqlite.prepare<[string, string]>(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
     this.db.sqlite.transaction(() => {
       if (input.dealer) for (const f of DEALER_FIELDS) put.run(KEY[f], input.dealer[f]);
       if (input.paper) put.run('paper', input.paper);

@@ -17,7 +17,15 @@ const CSS = `
 /** Fills the placeholders a bulletin's document text may carry. */
 export const fillPlaceholders = (text: string, values: { vin: string }): string => text.replaceAll('[VIN]', values.vin);
 
-export type LetterData = { letter: NonNullable<Documents['ownerLetter']>; campaign: string; title: string; vin: string; dealerName: string; date: string; paper: Paper };
+export type LetterData = {
+  letter: NonNullable<Documents['ownerLetter']>;
+  campaign: string;
+  title: string;
+  vin: string;
+  dealerName: string;
+  date: string;
+  paper: Paper;
+};
 
 export function ownerLetterHtml(d: LetterData): string {
   const fill = (s: string) => esc(fillPlaceholders(s, { vin: d.vin }));
@@ -27,7 +35,13 @@ export function ownerLetterHtml(d: LetterData): string {
 ${d.letter.paragraphs.map((p) => (p.trim().endsWith('?') ? `<p class="q">${fill(p)}</p>` : `<p>${fill(p)}</p>`)).join('\n')}
 <div class="gap">${d.letter.closing.map((c) => `<p>${fill(c)}</p>`).join('')}</div>
 </div>`;
-  return frame({ title: `${d.campaign} owner letter ${d.vin}`, paper: d.paper, footer: `${d.campaign} ${d.title} · VIN ${d.vin} · forwarded by ${d.dealerName}`, body, css: CSS });
+  return frame({
+    title: `${d.campaign} owner letter ${d.vin}`,
+    paper: d.paper,
+    footer: `${d.campaign} ${d.title} · VIN ${d.vin} · forwarded by ${d.dealerName}`,
+    body,
+    css: CSS,
+  });
 }
 
 export type FaqData = { bulletin: Bulletin; title: string; intro: string | null; dealerName: string; date: string; paper: Paper };

@@ -110,7 +110,10 @@ export function holdsHtml(r: HoldReport, h: ListHeader): string {
     refs.join('; '),
   ]);
   const summary = `<p class="summary">${plural(r.vehiclesInStock, 'vehicle')} in stock, ${count(r.vehiclesHeld)} held. ${r.perCampaign
-    .map((c) => `${esc(c.code)}: ${count(c.doNotDeliver)} do not deliver, ${count(c.withDisclosure)} with disclosure, ${count(c.performBefore)} perform before delivery`)
+    .map(
+      (c) =>
+        `${esc(c.code)}: ${count(c.doNotDeliver)} do not deliver, ${count(c.withDisclosure)} with disclosure, ${count(c.performBefore)} perform before delivery`,
+    )
     .join('; ')}.</p>`;
   const body =
     rows.length === 0
@@ -121,7 +124,9 @@ export function holdsHtml(r: HoldReport, h: ListHeader): string {
 
 export function followUpHtml(l: FollowUpList, h: ListHeader): string {
   const titles = new Map(l.perCampaign.map((c) => [c.code, c]));
-  const legend = [...titles.values()].map((c) => `<p><strong>${esc(c.code)}</strong> ${esc(c.title)}: ${count(c.notYetRemedied)} not yet remedied.</p>`).join('');
+  const legend = [...titles.values()]
+    .map((c) => `<p><strong>${esc(c.code)}</strong> ${esc(c.title)}: ${count(c.notYetRemedied)} not yet remedied.</p>`)
+    .join('');
   const rows = l.rows.map((r) => [
     esc(r.code),
     `<span class="mono">${esc(r.vin)}</span>`,
@@ -139,11 +144,15 @@ export function followUpHtml(l: FollowUpList, h: ListHeader): string {
 }
 
 export function ordersHtml(s: Sourced<OrderRow>, h: ListHeader): string {
-  const rows = s.rows.map((r) => [esc(r.campaign), esc(r.partNumber ?? 'per VIN (CPOR)'), esc(r.method), esc(r.quantity), `<span class="mono">${esc(r.vin ?? '')}</span>`, esc(r.reason)]);
-  const body =
-    rows.length === 0
-      ? empty(s.note ?? 'No order suggestions.')
-      : table(ORDER_COLS, rows);
+  const rows = s.rows.map((r) => [
+    esc(r.campaign),
+    esc(r.partNumber ?? 'per VIN (CPOR)'),
+    esc(r.method),
+    esc(r.quantity),
+    `<span class="mono">${esc(r.vin ?? '')}</span>`,
+    esc(r.reason),
+  ]);
+  const body = rows.length === 0 ? empty(s.note ?? 'No order suggestions.') : table(ORDER_COLS, rows);
   return page('orders', h, body, ORDER_COLS);
 }
 
@@ -157,9 +166,6 @@ export function claimsHtml(s: Sourced<ClaimRow>, h: ListHeader): string {
     esc(r.date),
     esc(r.status),
   ]);
-  const body =
-    rows.length === 0
-      ? empty(s.note ?? 'No claims.')
-      : table(CLAIM_COLS, rows);
+  const body = rows.length === 0 ? empty(s.note ?? 'No claims.') : table(CLAIM_COLS, rows);
   return page('claims', h, body, CLAIM_COLS);
 }

@@ -5,5 +5,9 @@ export type MailDraft = { to: string; subject: string; href: string };
 export function mailDraft(to: string, subject: string, vin: string): MailDraft {
   const fullSubject = `${subject} ${vin}`;
   const body = `VIN: ${vin}\n\nThe completed form is attached.`;
-  return { to, subject: fullSubject, href: `mailto:${encodeURIComponent(to).replace('%40', '@')}?subject=${encodeURIComponent(fullSubject)}&body=${encodeURIComponent(body)}` };
+  return {
+    to,
+    subject: fullSubject,
+    href: `mailto:${encodeURIComponent(to).replace('%40', '@')}?subject=${encodeURIComponent(fullSubject)}&body=${encodeURIComponent(body)}`,
+  };
 }
