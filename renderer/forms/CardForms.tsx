@@ -7,6 +7,8 @@ import { apiQuery } from '../queries';
 import { FormDialog } from './FormDialog';
 import './forms.css';
 
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
 /**
  * The print actions of a lookup result card: the disclosure form, the owner letter and the guest FAQ,
  * each offered only when the campaign's bulletin has it; and the forms already recorded for the vehicle.
@@ -31,7 +33,7 @@ export function CardForms({ hit, result }: { hit: CampaignHit; result: LookupRes
     <div className="card-forms" data-testid="card-forms">
       {offers.map((r) => (
         <button type="button" key={r.kind} onClick={() => setOpen(r)}>
-          Print {FORM_KIND_LABEL[r.kind].toLowerCase()}…
+          Print {lowerFirst(FORM_KIND_LABEL[r.kind])}…
         </button>
       ))}
       {recorded.map((f) => (
