@@ -51,14 +51,30 @@ describe('disclosure form', () => {
     const address = 'Apartment 1234, Building C\n5678 Long Boulevard\nSuite 900\nSpringfield, IL 62701';
     const f = await ok<RenderedForm>(app.dispatch('renderForm', disclosure({ guest: { name, address, email: 'g@example.com' } })));
     expect(f).toMatchObject({ kind: 'disclosure', campaign: '23LJ01', vin: LC, paper: 'letter' });
-    for (const s of [LC, '23LJ01', '>LC<', '2023', 'Lexus of Springfield', '64123', '(217) 555-0100', 'Ann Advisor', name, 'Springfield, IL 62701', 'g@example.com']) {
+    for (const s of [
+      LC,
+      '23LJ01',
+      '>LC<',
+      '2023',
+      'Lexus of Springfield',
+      '64123',
+      '(217) 555-0100',
+      'Ann Advisor',
+      name,
+      'Springfield, IL 62701',
+      'g@example.com',
+    ]) {
       expect(f.html).toContain(s);
     }
     expect(f.html).toContain('This form is not applicable for new vehicles in dealership inventory.');
     expect(f.html).toMatch(/NO CHARGE/);
     expect(f.html).toContain('17-digit');
     expect(f.html).toMatch(/@page\{size:letter/);
-    expect(f.mail).toEqual({ to: 'qc@lexus.com', subject: `Disclosure Form 23LJO1 ${LC}`, href: expect.stringMatching(/^mailto:qc@lexus\.com\?subject=Disclosure%20Form%2023LJO1%20JTHKPAAY4PA001234&/) });
+    expect(f.mail).toEqual({
+      to: 'qc@lexus.com',
+      subject: `Disclosure Form 23LJO1 ${LC}`,
+      href: expect.stringMatching(/^mailto:qc@lexus\.com\?subject=Disclosure%20Form%2023LJO1%20JTHKPAAY4PA001234&/),
+    });
     expect(f.copies).toHaveLength(3);
     // Condition unknown: the advisor hears about the form's own sentence, as a condition.
     expect(f.advisorNotes[0]).toMatch(/^If this vehicle is new: The form's own header says/);
@@ -97,7 +113,9 @@ describe('disclosure form', () => {
   test('the guest on the vehicle record fills what the advisor did not type; a new vehicle gets the note unconditionally', async () => {
     const app = await withDealer();
     app.db.sqlite
-      .prepare("INSERT INTO vehicles (vin, model, production_month, condition, in_stock, guest_name, guest_phone, updated_at) VALUES (?, 'LC', '2022-12', 'new', 1, 'Pat Buyer', '555-0123', 'now')")
+      .prepare(
+        "INSERT INTO vehicles (vin, model, production_month, condition, in_stock, guest_name, guest_phone, updated_at) VALUES (?, 'LC', '2022-12', 'new', 1, 'Pat Buyer', '555-0123', 'now')",
+      )
       .run(LC);
     const f = await ok<RenderedForm>(app.dispatch('renderForm', { kind: 'disclosure', vin: LC, staff: 'Ann Advisor', guest: { phone: '555-0999' } }));
     expect(f.html).toContain('Pat Buyer');
@@ -159,7 +177,9 @@ describe('lists', () => {
 
   test('the hold report: one line per vehicle, each reason once in the legend', async () => {
     const app = await withDealer();
-    const put = app.db.sqlite.prepare("INSERT INTO vehicles (vin, model, condition, in_stock, stock_number, updated_at) VALUES (?, 'GS 350', 'used', 1, ?, 'now')");
+    const put = app.db.sqlite.prepare(
+      "INSERT INTO vehicles (vin, model, condition, in_stock, stock_number, updated_at) VALUES (?, 'GS 350', 'used', 1, ?, 'now')",
+    );
     for (const [i, vin] of [GS, makeVin('JTH', 'BE96S', 2007, '0007935')].entries()) put.run(vin, `S${i}`);
     const f = await ok<RenderedForm>(app.dispatch('renderForm', { kind: 'holds' }));
     const legend = f.html.match(/\[1\] ALE/g) ?? [];

@@ -20,7 +20,14 @@ test('005_settings_and_forms adds settings, staff and the forms log, keeping veh
   expect(tableNames(s)).toEqual(expect.arrayContaining(['settings', 'staff', 'forms_log']));
   for (const t of ['settings', 'staff', 'forms_log']) expect(s.prepare(`SELECT count(*) FROM ${t}`).pluck().get()).toBe(0);
   // The log has no column for guest data: who printed what, for which VIN, when.
-  expect(s.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').pluck().all('forms_log')).toEqual(['id', 'kind', 'campaign_code', 'vin', 'staff', 'printed_at']);
+  expect(s.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').pluck().all('forms_log')).toEqual([
+    'id',
+    'kind',
+    'campaign_code',
+    'vin',
+    'staff',
+    'printed_at',
+  ]);
   expect(() => s.prepare("INSERT INTO forms_log (kind, campaign_code, printed_at) VALUES ('memo', '23LJ01', 'now')").run()).toThrow(/CHECK constraint/);
   s.prepare("INSERT INTO staff (name, added_at) VALUES ('Ann Advisor', 'now')").run();
   expect(() => s.prepare("INSERT INTO staff (name, added_at) VALUES ('ann advisor', 'now')").run()).toThrow(/UNIQUE/);
