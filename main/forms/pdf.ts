@@ -3,7 +3,7 @@
 // so a second form takes a page, not a browser start. Nothing here touches the network.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 
 export interface PdfPrinter {
   /** The document as PDF bytes, paginated by its own @page rules. */
@@ -65,43 +65,49 @@ const ARGS = [
 ];
 
 export class ChromiumPdf implements PdfPrinter {
-  private browser: Promise<Browser> | null = null;
+  private started: Promise<{ browser: Browser; context: BrowserContext }> | null = null;
 
-  private start(): Promise<Browser> {
-    if (!this.browser) {
+  /** One browser and one context, kept warm: a form then costs a page, not a browser start. */
+  private start() {
+    if (!this.started) {
       const executablePath = findChromium();
-      this.browser = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: ARGS, headless: true }));
-      this.browser.catch(() => {
-        this.browser = null;
+      this.started = (async () => {
+        const { chromium } = await import('playwright-core');
+        const browser = await chromium.launch({ executablePath, args: ARGS, headless: true });
+        const context = await browser.newContext({ offline: true, javaScriptEnabled: false });
+        // Every request a document might make (there should be none) is refused: nothing leaves.
+        await context.route('**/*', (route) => route.abort());
+        return { browser, context };
+      })();
+      this.started.catch(() => {
+        this.started = null;
       });
     }
-    return this.browser;
+    return this.started;
   }
 
   async toPdf(html: string): Promise<Buffer> {
-    const browser = await this.start();
-    const context = await browser.newContext({ offline: true, javaScriptEnabled: false });
+    const { context } = await this.start();
+    const page = await context.newPage();
     try {
-      // Every request the document might make (there should be none) is refused: nothing leaves.
-      await context.route('**/*', (route) => route.abort());
-      const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load' });
       return await page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false });
     } finally {
-      await context.close();
+      await page.close();
     }
   }
 
   async close(): Promise<void> {
-    const b = this.browser;
-    this.browser = null;
-    if (b) await (await b.catch(() => null))?.close();
+    const s = this.started;
+    this.started = null;
+    if (s) await (await s.catch(() => null))?.browser.close();
   }
 }
 
 /** Pages in a PDF Chromium wrote (its page tree's /Count). */
 export function pdfPageCount(pdf: Buffer): number {
-  const m = /\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/.exec(pdf.toString('latin1'));
-  if (m) return Number(m[1]);
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+  // A long document has a tree of page nodes: the root's count is the largest.
+  const text = pdf.toString('latin1');
+  const counts = [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/g)].map((m) => Number(m[1]));
+  return counts.length ? Math.max(...counts) : (text.match(/\/Type\s*\/Page\b/g) ?? []).length;
 }
