@@ -22,7 +22,7 @@ export function CardForms({ hit, result }: { hit: CampaignHit; result: LookupRes
   const docs = b.documents;
   const offers: FormRequestInput[] = [
     ...(docs?.disclosureForm
-      ? [{ kind: 'disclosure' as const, vin: result.vin, campaign: hit.code, staff: '-', model: result.model, productionMonth: result.productionMonth }]
+      ? [{ kind: 'disclosure' as const, vin: result.vin, campaign: hit.code, staff: '', model: result.model, productionMonth: result.productionMonth }]
       : []),
     ...(docs?.ownerLetter ? [{ kind: 'owner-letter' as const, campaign: hit.code, vin: result.vin }] : []),
     ...(b.qa.some((q) => q.audience === 'guest') ? [{ kind: 'faq' as const, campaign: hit.code }] : []),

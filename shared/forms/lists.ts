@@ -95,7 +95,9 @@ export function holdsHtml(r: HoldReport, h: ListHeader): string {
       keys.set(key, k);
     }
     const v = byVin.get(x.vin) ?? { first: x, refs: [] };
-    v.refs.push(`${esc(x.code)} [${k.n}]${x.certainty === 'verify' ? ' verify' : ''}${x.remedyAvailable === false ? ' no remedy yet' : ''}`);
+    v.refs.push(
+      [`${esc(x.code)} [${k.n}]`, ...(x.certainty === 'verify' ? ['verify in TIS'] : []), ...(x.remedyAvailable === false ? ['no remedy yet'] : [])].join(', '),
+    );
     byVin.set(x.vin, v);
   }
   const legend = [...keys.values()]
