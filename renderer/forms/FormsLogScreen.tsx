@@ -20,9 +20,13 @@ export function FormsLogScreen() {
           VIN <input className="mono" value={vin} onChange={(e) => setVin(e.target.value.toUpperCase())} placeholder="all vehicles" maxLength={18} />
         </label>
       </header>
-      <p className="hint">
-        Order suggestions and claims on paper: <PrintButton kind="orders" /> <PrintButton kind="claims" />
-      </p>
+      <ul className="list-prints">
+        {(['orders', 'claims'] as const).map((kind) => (
+          <li key={kind}>
+            <span>{FORM_KIND_LABEL[kind]}</span> <PrintButton kind={kind} />
+          </li>
+        ))}
+      </ul>
       {log.error && <ErrorNotice error={log.error} />}
       {log.data &&
         (log.data.forms.length === 0 ? (

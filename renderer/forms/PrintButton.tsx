@@ -38,7 +38,11 @@ export function PrintButton({ kind }: { kind: ListKind }) {
       <button type="button" disabled={busy !== null} onClick={() => void run('pdf')}>
         {busy === 'pdf' ? 'Saving…' : 'Save PDF'}
       </button>
-      {saved && <span className="muted"> Saved to {saved}</span>}
+      {saved && (
+        <span className="muted saved">
+          Saved to <span className="mono">{saved}</span>
+        </span>
+      )}
       {error && <ErrorNotice error={error} />}
     </span>
   );

@@ -69,3 +69,23 @@ test('a 23LJ01 stock vehicle: settings, then the disclosure form printed and rec
   await expect(app.getByTestId('forms-log')).toContainText(LC);
   await expect(app.getByTestId('forms-log')).not.toContainText('Jordan Example');
 });
+
+test('the lists print from their button: Save PDF downloads the printed list, Print prints the same document', async ({ app, server }) => {
+  const db = path.join(server.dir, 'db.sqlite');
+  execFileSync(process.execPath, [CLI, 'settings', 'dealer', '--name', 'Lexus of Springfield', '--address', '100 Main Street', '--code', '64123', '--phone', '555-0100', '--db', db]);
+  await app.keyboard.press('F8');
+  const log = app.getByTestId('forms-log');
+  await expect(log).toContainText('No form recorded yet.');
+  const download = app.waitForEvent('download');
+  await log.getByRole('button', { name: 'Save PDF' }).first().click();
+  const text = execFileSync('pdftotext', ['-layout', await (await download).path(), '-'], { encoding: 'utf8' });
+  expect(text).toContain('Order suggestions / CPOR list');
+  expect(text).toContain('Lexus of Springfield');
+  expect(text).toContain('No order suggestions yet');
+  expect(text).toContain('Page 1 of 1');
+  // Print fills a frame with the same document (its stylesheet adopted under the app's CSP: a CSP
+  // violation would fail the test) and returns when the print is done.
+  await log.getByRole('button', { name: 'Print' }).last().click();
+  await expect(log.getByRole('button', { name: 'Print' }).last()).toBeEnabled();
+  await shot(app, 'forms-04-forms-log');
+});
