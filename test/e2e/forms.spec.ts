@@ -72,7 +72,8 @@ test('a 23LJ01 stock vehicle: settings, then the disclosure form printed and rec
 
 test('the lists print from their button: Save PDF downloads the printed list, Print prints the same document', async ({ app, server }) => {
   const db = path.join(server.dir, 'db.sqlite');
-  execFileSync(process.execPath, [CLI, 'settings', 'dealer', '--name', 'Lexus of Springfield', '--address', '100 Main Street', '--code', '64123', '--phone', '555-0100', '--db', db]);
+  const dealer = ['--name', 'Lexus of Springfield', '--address', '100 Main Street', '--code', '64123', '--phone', '555-0100'];
+  execFileSync(process.execPath, [CLI, 'settings', 'dealer', ...dealer, '--db', db]);
   await app.keyboard.press('F8');
   const log = app.getByTestId('forms-log');
   await expect(log).toContainText('No form recorded yet.');
