@@ -110,8 +110,8 @@ export class FormsService {
     paper: 'letter' | 'a4',
     date: string,
   ): RenderedForm {
-    const vehicle = this.vehicle(this.checkedVin(req.vin));
     const result = this.s.lookup.lookup({ vin: req.vin, model: req.model ?? null, productionMonth: req.productionMonth ?? null });
+    const vehicle = this.vehicle(result.vin);
     // Covered: a campaign that may apply (not ruled out by a complete affected-VIN list) and has a form.
     const covered = result.campaigns.filter((h) => !(h.affectedList?.complete && !h.affectedList.listed));
     const withForm = covered.filter((h) => documentsOf(this.bulletin(h.code)).disclosureForm);

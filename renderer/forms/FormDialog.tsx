@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { FormRequestInput } from '../../shared/forms/contract';
 import { FORM_KIND_LABEL } from '../../shared/wording';
+import { api } from '../api';
 import { useNavigation } from '../navigation';
 import { apiQuery, useApiMutation } from '../queries';
 import { ErrorNotice } from '../ui/Notice';
@@ -48,6 +49,19 @@ export function FormDialog({ request, onClose }: Props) {
     if (!doc) return;
     if (logged) await record.mutateAsync({ kind: logged, campaign: doc.campaign!, vin: doc.vin, staff: disclosure ? staff : null });
     await printDocument(doc.html);
+  };
+  // The buyer's copy goes with the most current FAQ: printed from here, from the same bulletin.
+  const [faqError, setFaqError] = useState<Error | null>(null);
+  const printFaq = async () => {
+    if (!doc?.campaign) return;
+    setFaqError(null);
+    try {
+      const faq = await api.renderForm({ kind: 'faq', campaign: doc.campaign });
+      await record.mutateAsync({ kind: 'faq', campaign: doc.campaign, vin: doc.vin, staff: staff || null });
+      await printDocument(faq.html);
+    } catch (err) {
+      setFaqError(err as Error);
+    }
   };
   const savePdfNow = async () => {
     if (!full) return;
@@ -121,11 +135,17 @@ export function FormDialog({ request, onClose }: Props) {
             </p>
           )}
           {doc && doc.copies.length > 0 && (
-            <ul className="copies">
-              {doc.copies.map((c) => (
-                <li key={c}>{c}</li>
-              ))}
-            </ul>
+            <>
+              <ul className="copies">
+                {doc.copies.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+              <button type="button" onClick={() => void printFaq()}>
+                Print the guest FAQ for the buyer
+              </button>
+              {faqError && <ErrorNotice error={faqError} />}
+            </>
           )}
           {doc?.mail && (
             <p>

@@ -188,10 +188,13 @@ describe('form', () => {
       ['ALE', ['468-2552', '468-4718', 'Corporate Communications']],
     ] as const) {
       const out = path.join(dir, `faq-${code}.pdf`);
-      expect(cli(['form', 'faq', code, '--out', out, '--db', db]).code).toBe(0);
+      const r = cli(['form', 'faq', code, '--out', out, '--db', db]);
+      expect(r.code).toBe(0);
       const t = text(out);
       for (const s of internal) expect(t).not.toContain(s);
       const n = pages(out);
+      expect(n).toBeGreaterThan(1);
+      expect(r.stdout).toContain(`(${n} pages)`);
       expect(t).toContain(`Page ${n} of ${n}`);
       png(out, `faq-${code}`);
     }
