@@ -6,7 +6,6 @@ import { PRODUCTION_MONTH_HELP, parseProductionMonth } from '../../shared/month'
 import type { App } from '../app';
 import { type CliRuntime, type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
 import { formatFormsLog, formatSaved } from './format';
-import { NoChromiumError } from './pdf';
 
 /** --out must name a PDF in a folder that exists. */
 function outFile(out: string): string {
@@ -20,13 +19,7 @@ function outFile(out: string): string {
 async function print(rt: CliRuntime, app: App, request: FormRequestInput, out: string): Promise<void> {
   const file = outFile(out);
   const form = await rt.call(app, 'renderForm', request);
-  let pdf: { pdf: Buffer; pages: number };
-  try {
-    pdf = await app.forms.pdf(form);
-  } catch (err) {
-    if (err instanceof NoChromiumError) throw new UsageError(err.message);
-    throw err;
-  }
+  const pdf = await app.forms.pdf(form);
   try {
     fs.writeFileSync(file, pdf.pdf, { mode: 0o600 });
   } catch (err) {

@@ -17,7 +17,7 @@ import type { LoggedFormKind, Row } from '../db/schema';
 import { followUpList } from '../reports/followup';
 import { holdReport } from '../reports/holds';
 import type { SettingsStore } from '../settings/store';
-import { pdfPageCount, type PdfPrinter } from './pdf';
+import { NoChromiumError, pdfPageCount, type PdfPrinter } from './pdf';
 import { claimRows, type FormSources, orderRows } from './sources';
 
 const NO_DOCUMENTS: Documents = { ownerLetter: null, disclosureForm: null, faq: null };
@@ -186,7 +186,14 @@ export class FormsService {
   }
 
   async pdf(form: RenderedForm): Promise<{ pdf: Buffer; pages: number }> {
-    const pdf = await this.printer.toPdf(form.html);
+    let pdf: Buffer;
+    try {
+      pdf = await this.printer.toPdf(form.html);
+    } catch (err) {
+      // No Chromium to print with is said as such (exit 2 in the CLI), not as an internal fault.
+      if (err instanceof NoChromiumError) throw new ApiError('conflict', err.message);
+      throw err;
+    }
     return { pdf, pages: pdfPageCount(pdf) };
   }
 
