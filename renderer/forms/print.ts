@@ -1,7 +1,7 @@
 // Printing a document in the window: the same HTML the PDF comes from, in a frame of its own, printed
 // by the browser (Chromium in Electron and in the browser mode) with the document's @page rules. The
 // app's CSP allows no inline <style>, so the document's stylesheet is adopted as a constructed sheet.
-import { bodyOf, styleOf } from '../../shared/forms/html';
+import { bodyClassOf, bodyOf, styleOf } from '../../shared/forms/html';
 import { ApiError, type OutputOf } from '../../shared/api';
 import { api } from '../api';
 
@@ -13,6 +13,7 @@ export function showDocument(frame: HTMLIFrameElement, html: string): void {
   doc.open();
   doc.write(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title></title></head><body>${bodyOf(html)}</body></html>`);
   doc.close();
+  doc.body.className = bodyClassOf(html);
   doc.title = /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? '';
   const sheet = new win.CSSStyleSheet();
   sheet.replaceSync(styleOf(html));

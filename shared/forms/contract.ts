@@ -18,10 +18,11 @@ const month = z
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'production month must be written YYYY-MM, e.g. 2022-12 (door-jamb label)')
   .nullish();
 
+// What the one-page disclosure form has room for: a 120-character name, a 4-line address.
 export const Guest = z.object({
-  name: guestText(200),
-  email: guestText(200),
-  address: guestText(600),
+  name: guestText(120),
+  email: guestText(120),
+  address: guestText(240).refine((a) => !a || a.split('\n').length <= 4, 'has more than 4 lines; the form has room for 4'),
   phone: guestText(40),
   mobilePhone: guestText(40),
 });

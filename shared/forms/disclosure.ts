@@ -32,6 +32,21 @@ h2{margin:2.5mm 0 1mm}
 .ack{font-size:9.5pt;line-height:1.25}
 `;
 
+/** Long details get a tighter layout, so the form stays on one page (the longest the contract accepts fit). */
+const COMPACT = `
+body.compact{font-size:9pt}
+body.compact h1{font-size:13pt}
+body.compact h2{margin:1.6mm 0 .6mm;font-size:10pt}
+body.compact .f .v{font-size:9pt;min-height:4.8mm}
+body.compact .f .v.tall{min-height:8mm}
+body.compact .f .v.sign{min-height:7.5mm}
+body.compact .ack{font-size:8.3pt}
+body.compact .boxed{padding:1mm 2mm;margin-bottom:1mm}
+`;
+
+/** Printed lines a text takes in a full-width field, roughly (wide capitals count as more). */
+const lines = (s: string | null | undefined, perLine = 80) => (s ? s.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0) : 1);
+
 /** A labelled field: the value, or a blank line to write on. */
 const field = (label: string, value: string | null | undefined, cls = '') =>
   `<div class="f${cls.includes('wide') ? ' wide' : ''}"><span class="l">${esc(label)}</span><span class="v${cls.replace('wide', '')}">${esc(value ?? '')}</span></div>`;
@@ -69,5 +84,15 @@ ${field('Dealer name and address', `${d.dealer.name}\n${d.dealer.address}`, 'wid
 ${field('Dealer code', d.dealer.code)}${field('Dealer phone number', d.dealer.phone)}
 ${field('Dealer staff name', d.staff)}${field('Dealer staff signature', null, ' sign')}
 </div>`;
-  return frame({ title: `${d.form.title} ${d.vin}`, paper: d.paper, footer: `${d.dealer.name} · ${d.campaign} ${d.form.title} · ${d.vin}`, body, css: CSS });
+  // The usual form (a name, a two-line address, a three-line dealer block) takes 7 lines here.
+  const load = lines(g.name) + lines(g.address) + lines(g.email) + lines(`${d.dealer.name}\n${d.dealer.address}`) + lines(d.staff, 40) - 1;
+  const compact = load > 8 || d.form.acknowledgement.join(' ').length > 600;
+  return frame({
+    title: `${d.form.title} ${d.vin}`,
+    paper: d.paper,
+    footer: `${d.vin} · ${d.campaign} disclosure form · ${d.dealer.name}`,
+    body,
+    css: CSS + COMPACT,
+    bodyClass: compact ? 'compact' : undefined,
+  });
 }

@@ -14,11 +14,12 @@ const cssString = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`
 export type Frame = {
   title: string;
   paper: Paper;
-  /** Printed at the foot of every page, left; the page number is at the right. */
+  /** Printed at the foot of every page, left (most important first: it may be cut); the page number is at the right. */
   footer: string;
   body: string;
   /** Rules only this document needs. */
   css?: string;
+  bodyClass?: string;
 };
 
 export const PAGE_CSS = `
@@ -37,10 +38,13 @@ p{margin:0 0 2mm}
 @media screen{body{padding:10mm;max-width:230mm;margin:0 auto}}
 `;
 
-export function frame({ title, paper, footer, body, css = '' }: Frame): string {
+export function frame({ title, paper, footer, body, css = '', bodyClass }: Frame): string {
   const size = paper === 'a4' ? 'A4' : 'letter';
-  const page = `@page{size:${size};margin:12mm 13mm 14mm;@bottom-left{content:${cssString(footer)};font:8pt "Liberation Sans",Arial,sans-serif}@bottom-right{content:"Page " counter(page) " of " counter(pages);font:8pt "Liberation Sans",Arial,sans-serif}}`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${page}${PAGE_CSS}${css}</style></head><body>${body}</body></html>`;
+  // The foot repeats what the head of page 1 says in full; cut short, it leaves the page number room.
+  // Margin boxes do not clip: the foot is cut to what fits beside the page number in ordinary text.
+  const foot = footer.length > 75 ? `${footer.slice(0, 74)}…` : footer;
+  const page = `@page{size:${size};margin:12mm 13mm 14mm;@bottom-left{content:${cssString(foot)};font:8pt "Liberation Sans",Arial,sans-serif}@bottom-right{content:"Page " counter(page) " of " counter(pages);width:30mm;text-align:right;white-space:nowrap;font:8pt "Liberation Sans",Arial,sans-serif}}`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${page}${PAGE_CSS}${css}</style></head><body${bodyClass ? ` class="${esc(bodyClass)}"` : ''}>${body}</body></html>`;
 }
 
 /** The CSS of a framed document, for a preview that must apply it itself (a strict CSP blocks inline styles). */
@@ -48,7 +52,11 @@ export function styleOf(html: string): string {
   return /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
 }
 export function bodyOf(html: string): string {
-  return /<body>([\s\S]*)<\/body>/.exec(html)?.[1] ?? '';
+  return /<body[^>]*>([\s\S]*)<\/body>/.exec(html)?.[1] ?? '';
+}
+/** The body's class (a document's layout variant), for a preview that rebuilds the body. */
+export function bodyClassOf(html: string): string {
+  return /<body class="([^"]*)">/.exec(html)?.[1] ?? '';
 }
 
 /** A file name from a title: letters, digits and dashes only. */

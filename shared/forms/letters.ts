@@ -38,7 +38,7 @@ ${d.letter.paragraphs.map((p) => (p.trim().endsWith('?') ? `<p class="q">${fill(
   return frame({
     title: `${d.campaign} owner letter ${d.vin}`,
     paper: d.paper,
-    footer: `${d.campaign} ${d.title} · VIN ${d.vin} · forwarded by ${d.dealerName}`,
+    footer: `VIN ${d.vin} · ${d.campaign} ${d.title} · forwarded by ${d.dealerName}`,
     body,
     css: CSS,
   });
@@ -59,5 +59,5 @@ ${d.intro ? `<p>${esc(d.intro)}</p>` : ''}
     .map((q) => `<div class="item"><dt>${esc(q.question)}</dt><dd>${esc(q.answer)}</dd></div>`)
     .join('\n')}</dl>
 ${contacts.length ? `<h2>Contacts</h2>${contacts.map((c) => `<p><strong>${esc(c.name)}</strong>${c.phone ? `, ${esc(c.phone)}` : ''}: ${esc(c.purpose)}</p>`).join('')}` : ''}`;
-  return frame({ title: `${b.code} guest FAQ`, paper: d.paper, footer: `${d.dealerName} · ${b.code} ${d.title} · ${d.date}`, body, css: CSS });
+  return frame({ title: `${b.code} guest FAQ`, paper: d.paper, footer: `${b.code} guest FAQ · ${d.date} · ${d.dealerName}`, body, css: CSS });
 }

@@ -40,7 +40,7 @@ function page(kind: keyof typeof FORM_KIND_LABEL, h: ListHeader, body: string, c
   return frame({
     title: `${title} ${h.date}`,
     paper: h.paper,
-    footer: `${h.dealerName} · ${title} · printed ${h.date}`,
+    footer: `${title} · printed ${h.date} · ${h.dealerName}`,
     body: docHead(h.dealerName, title, h.date) + body,
     css: CSS + widths(cols),
   });

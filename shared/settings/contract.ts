@@ -17,8 +17,8 @@ export const DealerField = z.enum(DEALER_FIELDS);
 
 const field = (what: string, max: number) => z.string().trim().min(1, `${what} must not be empty`).max(max, `${what} is longer than ${max} characters`);
 export const Dealer = z.object({
-  name: field('the dealer name', 120),
-  address: field('the dealer address', 400),
+  name: field('the dealer name', 100),
+  address: field('the dealer address', 200).refine((a) => a.split('\n').length <= 3, 'the dealer address has more than 3 lines; forms have room for 3'),
   code: field('the dealer code', 20),
   phone: field('the dealer phone', 40),
 });

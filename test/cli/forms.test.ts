@@ -151,6 +151,23 @@ describe('form', () => {
     png(out, 'disclosure-a4-blank');
   }, 60_000);
 
+  test('the longest details the form accepts (all wide capitals) still fit one page; a fifth address line is refused', () => {
+    const wide = tempDbPath();
+    const w = (n: number) => 'W'.repeat(n);
+    const dealer = ['settings', 'dealer', '--name', w(100), '--address', `${w(60)}\\n${w(60)}\\n${w(70)}`, '--code', w(20), '--phone', '9'.repeat(40)];
+    expect(cli([...dealer, '--db', wide]).code).toBe(0);
+    const out = path.join(dir, 'widest.pdf');
+    const address = `${w(58)}\\n${w(58)}\\n${w(58)}\\n${w(62)}`;
+    const args = ['form', 'disclosure', LC, '--staff', w(80), '--model', 'LC', '--produced', '2022-12', '--guest-name', w(120)];
+    const r = cli([...args, '--guest-email', `${w(108)}@example.com`, '--guest-address', address, '--guest-phone', '9'.repeat(40), '--out', out, '--db', wide]);
+    expect(r.code).toBe(0);
+    expect(pages(out)).toBe(1);
+    png(out, 'disclosure-widest');
+    const five = cli([...args, '--guest-address', '1\\n2\\n3\\n4\\n5', '--out', path.join(dir, 'five.pdf'), '--db', wide]);
+    expect(five.code).toBe(2);
+    expect(five.stderr).toContain('guest.address: has more than 4 lines; the form has room for 4');
+  }, 60_000);
+
   test('refused with the reason: a VIN no campaign with a form covers, a bad month, a missing folder', () => {
     const r = cli(['form', 'disclosure', GS, '--staff', 'Ann', '--out', path.join(dir, 'gs.pdf'), '--db', db]);
     expect(r.code).toBe(2);
