@@ -5,9 +5,12 @@ import { createHandlers } from './api/handlers';
 import { loadBuiltInLibrary } from './campaigns/library';
 import { CampaignStore } from './campaigns/store';
 import { openDatabase } from './db/open';
+import { ChromiumPdf, type PdfPrinter } from './forms/pdf';
+import { FormsService } from './forms/service';
 import { ImportJobs } from './imports/jobs';
 import { LookupService } from './lookup/service';
 import type { Services } from './services';
+import { SettingsStore } from './settings/store';
 
 export type AppOptions = {
   dbPath: string;
@@ -16,6 +19,9 @@ export type AppOptions = {
   version?: string;
   /** How often to notice library changes made by another process on the same file. */
   syncIntervalMs?: number;
+  /** Prints documents to PDF; default: a headless Chromium started on first use (the Electron app passes its own). */
+  pdf?: PdfPrinter;
+  showInFolder?: (file: string) => void;
 };
 
 export type App = Services & {
@@ -31,12 +37,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
     loadBuiltInLibrary(db, campaigns);
     const lookup = new LookupService(db, campaigns, now);
     const jobs = new ImportJobs(db.path, now, () => campaigns.invalidate());
-    const services: Services = { db, campaigns, lookup, jobs, now, version: opts.version ?? '0.0.0' };
+    const pdf = opts.pdf ?? new ChromiumPdf();
+    const settings = new SettingsStore(db, now);
+    const core = { db, campaigns, lookup, jobs, now, version: opts.version ?? '0.0.0', settings, showInFolder: opts.showInFolder ?? null };
+    const services: Services = { ...core, forms: new FormsService(core, settings, pdf) };
     return {
       ...services,
       dispatch: createDispatcher(createHandlers(services)),
       close: async () => {
         await jobs.shutdown();
+        await pdf.close();
         await db.close();
       },
     };

@@ -2,8 +2,10 @@
 // CLI commands: the window, the CLI and the browser mode all use these same objects.
 import type { CampaignStore } from './campaigns/store';
 import type { Db } from './db/open';
+import type { FormsService } from './forms/service';
 import type { ImportJobs } from './imports/jobs';
 import type { LookupService } from './lookup/service';
+import type { SettingsStore } from './settings/store';
 
 export type Services = {
   db: Db;
@@ -13,4 +15,8 @@ export type Services = {
   /** The clock, injectable so data ages are testable. */
   now: () => Date;
   version: string;
+  settings: SettingsStore;
+  forms: FormsService;
+  /** Shows a saved file in the system's file manager where there is one (the Electron window). */
+  showInFolder: ((file: string) => void) | null;
 };

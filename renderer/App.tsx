@@ -25,7 +25,7 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const screen = SCREENS.find((s) => s.key === e.key);
+      const screen = SCREENS.find((s) => s.key !== null && s.key === e.key);
       if (!screen) return;
       e.preventDefault(); // F5 would reload the page.
       show(screen.id);
@@ -48,7 +48,7 @@ export function App() {
                 aria-current={s.id === active ? 'page' : undefined}
                 onClick={() => show(s.id)}
               >
-                {s.label} <kbd>{s.key}</kbd>
+                {s.label} {s.key && <kbd>{s.key}</kbd>}
               </button>
             ))}
           </nav>

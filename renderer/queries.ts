@@ -37,6 +37,11 @@ const VEHICLE_DATA: readonly OperationName[] = ['appInfo', 'lookup', 'holdReport
 const CHANGES: Partial<Record<OperationName, readonly OperationName[]>> = {
   importBulletin: CAMPAIGN_DATA,
   setVehicleCampaignStatus: VEHICLE_DATA,
+  saveSettings: ['getSettings', 'renderForm'],
+  addStaff: ['getSettings'],
+  removeStaff: ['getSettings'],
+  recordForm: ['listForms'],
+  saveFormPdf: ['listForms'],
 };
 
 /** Everything the parts counter and the service lane feed (a completion also changes the lookup and the reports). */

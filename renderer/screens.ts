@@ -2,6 +2,7 @@
 // (App.tsx) draws the tabs, the function keys and the screens from this list.
 import type { ComponentType } from 'react';
 import { LibraryScreen } from './campaigns/LibraryScreen';
+import { FormsLogScreen } from './forms/FormsLogScreen';
 import { ImportsScreen } from './imports/ImportsScreen';
 import { LookupScreen } from './lookup/LookupScreen';
 import { FollowUpScreen } from './reports/FollowUpScreen';
@@ -11,8 +12,10 @@ import { AppointmentsScreen } from './appointments/AppointmentsScreen';
 import { OrdersScreen } from './parts/OrdersScreen';
 import { ClaimsScreen } from './claims/ClaimsScreen';
 import { TechniciansScreen } from './appointments/TechniciansScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
 
-export type ScreenEntry = { id: string; key: string; label: string; component: ComponentType };
+/** Setup screens used now and then (technicians, settings) have no function key: they are a click away. */
+export type ScreenEntry = { id: string; key: string | null; label: string; component: ComponentType };
 
 export const SCREENS = [
   { id: 'lookup', key: 'F2', label: 'VIN lookup', component: LookupScreen },
@@ -24,7 +27,9 @@ export const SCREENS = [
   { id: 'appointments', key: 'F8', label: 'Appointments', component: AppointmentsScreen },
   { id: 'orders', key: 'F9', label: 'Order suggestions', component: OrdersScreen },
   { id: 'claims', key: 'F10', label: 'Claims', component: ClaimsScreen },
-  { id: 'technicians', key: 'F11', label: 'Technicians', component: TechniciansScreen },
+  { id: 'forms', key: 'F11', label: 'Forms', component: FormsLogScreen },
+  { id: 'technicians', key: null, label: 'Technicians', component: TechniciansScreen },
+  { id: 'settings', key: null, label: 'Settings', component: SettingsScreen },
 ] as const satisfies readonly ScreenEntry[];
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

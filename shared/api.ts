@@ -3,6 +3,7 @@
 // shared/<domain>/contract.ts and its name in operation-names.ts (the compiler checks both agree).
 import type { z } from 'zod';
 import { campaignOperations } from './campaigns/contract';
+import { formOperations } from './forms/contract';
 import { importOperations } from './imports/contract';
 import { lookupOperations } from './lookup/contract';
 import { OPERATION_NAMES } from './operation-names';
@@ -23,6 +24,7 @@ export const operations = {
   ...partsOperations,
   ...appointmentOperations,
   ...claimOperations,
+  ...formOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -130,6 +130,42 @@ export const QA = z.object({ id: text, question: text, answer: text, audience: A
 export const Contact = z.object({ name: text, phone: unknownable(text), purpose: text, audience: Audience });
 export const RevisionEntry = z.object({ date: isoDate, change: text });
 
+/**
+ * The campaign's printable documents, as data: a later bulletin brings its own. Texts may hold the
+ * placeholder [VIN]. The guest FAQ is the Q&A items whose audience is "guest".
+ */
+export const Documents = z.object({
+  ownerLetter: unknownable(
+    z.object({
+      /** Lines above the salutation (program name), as published. */
+      heading: z.array(text).default([]),
+      salutation: text,
+      /** Paragraphs; a paragraph that is a question ends with "?" and prints as a heading. */
+      paragraphs: z.array(text).min(1, 'an owner letter needs its text'),
+      closing: z.array(text).default([]),
+    }),
+  ).default(null),
+  disclosureForm: unknownable(
+    z.object({
+      title: text,
+      issuer: unknownable(text).default(null),
+      /** The form's own statements as published, printed at its head: never dropped. */
+      headerStatements: z.array(text).default([]),
+      /** What the guest acknowledges by signing. */
+      acknowledgement: z.array(text).min(1, 'the form needs the guest acknowledgement'),
+      /** Where the guest checks recall status (with the 17-digit VIN). */
+      statusCheck: text,
+      contactUse: unknownable(text).default(null),
+      /** What the advisor must know when printing for a vehicle of a condition (shown to the advisor, not printed). */
+      advisorNotes: z.array(z.object({ condition: unknownable(VehicleCondition), text })).default([]),
+      /** The copies the bulletin asks for, as instructions to the advisor. */
+      copies: z.array(text).default([]),
+      email: unknownable(z.object({ to: z.email('must be an e-mail address'), subject: text })).default(null),
+    }),
+  ).default(null),
+  faq: unknownable(z.object({ title: text, intro: unknownable(text).default(null) })).default(null),
+});
+
 export const Bulletin = z
   .object({
     format: z.literal(BULLETIN_FORMAT, { message: `must be "${BULLETIN_FORMAT}"` }),
@@ -168,6 +204,7 @@ export const Bulletin = z
     contacts: z.array(Contact).default([]),
     revisionHistory: z.array(RevisionEntry).default([]),
     notes: z.array(text).default([]),
+    documents: Documents.default({ ownerLetter: null, disclosureForm: null, faq: null }),
   })
   .superRefine((b, ctx) => {
     if (b.vinRanges.length === 0 && b.modelWindows.length === 0) {
@@ -216,6 +253,7 @@ export type BulletinInput = z.input<typeof Bulletin>;
 export type Phase = z.output<typeof Phase>;
 export type ModelWindowRule = z.output<typeof ModelWindowRule>;
 export type VinRangeRule = z.output<typeof VinRangeRule>;
+export type Documents = z.output<typeof Documents>;
 
 /** zod issues as lines a person can act on: "vinRanges[2].serialTo: must be ...". */
 export function describeIssues(error: z.ZodError): string[] {

@@ -31,4 +31,13 @@ export const OPERATION_NAMES = [
   'completeAppointment',
   'listClaims',
   'correctClaim',
+  'getSettings',
+  'saveSettings',
+  'addStaff',
+  'removeStaff',
+  'renderForm',
+  'recordForm',
+  'listForms',
+  'saveFormPdf',
+  'showInFolder',
 ] as const;

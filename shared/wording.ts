@@ -97,3 +97,15 @@ export const yesNoUnknown = (v: boolean | null): string => (v === null ? 'not st
 /** 0.4 → "0.4 h"; minutes → "1 h 30 min". */
 export const hoursText = (h: number): string => `${Math.round(h * 100) / 100} h`;
 export const minutesText = (m: number): string => (m < 60 ? `${m} min` : `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`);
+// Forms and settings (the forms domain): document names, paper sizes, dealer fields.
+export const FORM_KIND_LABEL = {
+  disclosure: 'Disclosure form',
+  'owner-letter': 'Owner letter',
+  faq: 'Guest FAQ',
+  holds: 'Stock hold report',
+  followup: 'Follow-up list',
+  orders: 'Order suggestions / CPOR list',
+  claims: 'Claims list',
+} as const;
+export const PAPER_LABEL = { letter: 'US Letter', a4: 'A4' } as const;
+export const DEALER_FIELD_LABEL = { name: 'dealer name', address: 'dealer address', code: 'dealer code', phone: 'dealer phone' } as const;

@@ -2,6 +2,7 @@
 // adding an operation to a domain touches only that domain.
 import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/api';
 import { campaignHandlers } from '../campaigns/handlers';
+import { formHandlers } from '../forms/handlers';
 import { importHandlers } from '../imports/handlers';
 import { lookupHandlers } from '../lookup/handlers';
 import { reportHandlers } from '../reports/handlers';
@@ -26,5 +27,6 @@ export function createHandlers(s: Services): Handlers {
     ...partsHandlers(s),
     ...appointmentHandlers(s),
     ...claimHandlers(s),
+    ...formHandlers(s),
   };
 }

@@ -1,5 +1,6 @@
 // The CLI command registry: each domain's commands, in the order `recall-desk --help` lists them.
 import { campaignCommands } from '../campaigns/commands';
+import { formCommands } from '../forms/commands';
 import { importCommands } from '../imports/commands';
 import { lookupCommands } from '../lookup/commands';
 import { reportCommands } from '../reports/commands';
@@ -7,7 +8,18 @@ import { serverCommands } from '../server/commands';
 import { partsCommands } from '../parts/commands';
 import { appointmentCommands } from '../appointments/commands';
 import { claimCommands } from '../claims/commands';
+import { settingsCommands } from '../settings/commands';
 import type { CommandRegistrar } from './runtime';
 
-export const commandRegistry: CommandRegistrar[] = [lookupCommands, campaignCommands, importCommands, reportCommands, serverCommands];
-commandRegistry.push(partsCommands, appointmentCommands, claimCommands);
+export const commandRegistry: CommandRegistrar[] = [
+  lookupCommands,
+  campaignCommands,
+  importCommands,
+  reportCommands,
+  partsCommands,
+  appointmentCommands,
+  claimCommands,
+  settingsCommands,
+  formCommands,
+  serverCommands,
+];

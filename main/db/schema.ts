@@ -206,6 +206,27 @@ export interface ClaimHistoryTable {
   made_at: string;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface StaffTable {
+  name: string;
+  added_at: string;
+}
+
+export type LoggedFormKind = 'disclosure' | 'owner-letter' | 'faq';
+/** Who printed which form for which vehicle, and when; never the guest's details. */
+export interface FormsLogTable {
+  id: Generated<number>;
+  kind: LoggedFormKind;
+  campaign_code: string;
+  vin: string | null;
+  staff: string | null;
+  printed_at: string;
+}
+
 export interface Database {
   campaigns: CampaignsTable;
   campaign_revisions: CampaignRevisionsTable;
@@ -225,6 +246,9 @@ export interface Database {
   appointment_campaigns: AppointmentCampaignsTable;
   claims: ClaimsTable;
   claim_history: ClaimHistoryTable;
+  settings: SettingsTable;
+  staff: StaffTable;
+  forms_log: FormsLogTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ipcChannel, operationNames } from '../../shared/api';
 import { createApp, type App } from '../app';
 import { resolveDbPath, userDataDir } from '../db/paths';
+import { ElectronPdf, showInFolder } from './print';
 import { hardenContents, hardenSession, isTrustedEvent, rendererUrl } from './security';
 
 declare const __APP_VERSION__: string;
@@ -18,7 +19,7 @@ let services: App | undefined;
 async function start(): Promise<void> {
   hardenSession();
   const dbFlag = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
-  services = await createApp({ dbPath: resolveDbPath(dbFlag), version: __APP_VERSION__ });
+  services = await createApp({ dbPath: resolveDbPath(dbFlag), version: __APP_VERSION__, pdf: new ElectronPdf(), showInFolder });
 
   const win = new BrowserWindow({
     width: 1280,

@@ -1,6 +1,7 @@
 import type { CampaignHit, LookupResult } from '../../shared/api';
 import { describeAge } from '../../shared/age';
 import { CERTAINTY_LABEL, KIND_LABEL, remedyLabel, VEHICLE_STATUS_LABEL } from '../../shared/wording';
+import { CardForms } from '../forms/CardForms';
 import { VehicleStatusForm } from '../vehicles/VehicleStatusForm';
 import { NeedsForm } from './NeedsForm';
 import type { Facts } from './useLookup';
@@ -73,6 +74,7 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
         </dd>
       </dl>
       <VehicleStatusForm campaign={hit.code} vin={result.vin} recorded={hit.vehicleStatus} />
+      <CardForms hit={hit} result={result} />
       <footer className="card-foot">
         <span className={old ? 'source old' : 'source'}>
           Source: {hit.source.bulletin}, revision {hit.source.revisionDate} ({describeAge(hit.source.ageDays)}

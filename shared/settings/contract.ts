@@ -1,4 +1,4 @@
-// The settings domain: what the app knows about itself (and, later, the dealer's details).
+// The settings domain: what the app knows about itself, and the dealer's details printed on forms.
 import { z } from 'zod';
 import { defineOperations } from '../contract';
 import { Empty } from '../schemas';
@@ -11,6 +11,35 @@ export const AppInfo = z.object({
   today: z.string(),
 });
 
+export const Paper = z.enum(['letter', 'a4']);
+export const DEALER_FIELDS = ['name', 'address', 'code', 'phone'] as const;
+export const DealerField = z.enum(DEALER_FIELDS);
+
+const field = (what: string, max: number) => z.string().trim().min(1, `${what} must not be empty`).max(max, `${what} is longer than ${max} characters`);
+export const Dealer = z.object({
+  name: field('the dealer name', 100),
+  address: field('the dealer address', 200).refine((a) => a.split('\n').length <= 3, 'the dealer address has more than 3 lines; forms have room for 3'),
+  code: field('the dealer code', 20),
+  phone: field('the dealer phone', 40),
+});
+export const StaffName = field('the staff name', 80);
+
+export const Settings = z.object({
+  dealer: z.object({ name: z.string().nullable(), address: z.string().nullable(), code: z.string().nullable(), phone: z.string().nullable() }),
+  /** Dealer fields not yet given: forms do not print until they are. */
+  missing: z.array(DealerField),
+  staff: z.array(z.string()),
+  paper: Paper,
+});
+
 export const settingsOperations = defineOperations({
   appInfo: { input: Empty, output: AppInfo },
+  getSettings: { input: Empty, output: Settings },
+  saveSettings: { input: z.object({ dealer: Dealer.optional(), paper: Paper.optional() }).strict(), output: Settings },
+  addStaff: { input: z.object({ name: StaffName }), output: Settings },
+  removeStaff: { input: z.object({ name: StaffName }), output: Settings },
 });
+
+export type Settings = z.output<typeof Settings>;
+export type Paper = z.output<typeof Paper>;
+export type Dealer = z.output<typeof Dealer>;

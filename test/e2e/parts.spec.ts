@@ -10,7 +10,7 @@ const day = (n: number) => addDays(localDate(new Date()), n);
 
 test('book, suggest, accept, receive, complete with gates, then stock falls, a sell-one-buy-one line appears and the claims exist', async ({ app }) => {
   // Technicians with their courses.
-  await app.keyboard.press('F11');
+  await app.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Technicians' }).click();
   const techs = app.getByTestId('technicians');
   await techs.getByLabel('Technician name').fill('Dana Kim');
   await techs.getByLabel('Courses, one a line').fill('Safety Recall and Service Campaign Essentials\nLIC206A - Electrical Repair 1');

@@ -1,0 +1,121 @@
+// `recall-desk form ...` (print a document to PDF) and `recall-desk forms` (the forms log).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FormRequestInput } from '../../shared/forms/contract';
+import { PRODUCTION_MONTH_HELP, parseProductionMonth } from '../../shared/month';
+import type { App } from '../app';
+import { type CliRuntime, type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
+import { formatFormsLog, formatSaved } from './format';
+
+/** --out must name a PDF in a folder that exists. */
+function outFile(out: string): string {
+  const file = path.resolve(out);
+  if (!file.toLowerCase().endsWith('.pdf')) throw new UsageError(`--out ${out}: name a .pdf file.`);
+  if (!fs.existsSync(path.dirname(file))) throw new UsageError(`--out ${out}: the folder ${path.dirname(file)} does not exist.`);
+  return file;
+}
+
+/** Renders (input checked by the API), prints with Chromium, writes the file, then records the form. */
+async function print(rt: CliRuntime, app: App, request: FormRequestInput, out: string): Promise<void> {
+  const file = outFile(out);
+  const form = await rt.call(app, 'renderForm', request);
+  const pdf = await app.forms.pdf(form);
+  try {
+    fs.writeFileSync(file, pdf.pdf, { mode: 0o600 });
+  } catch (err) {
+    throw new UsageError(`Cannot write ${file}: ${(err as Error).message}`);
+  }
+  const record =
+    form.kind === 'disclosure' || form.kind === 'owner-letter' || form.kind === 'faq'
+      ? await rt.call(app, 'recordForm', {
+          kind: form.kind,
+          campaign: form.campaign!,
+          vin: form.vin,
+          staff: request.kind === 'disclosure' ? request.staff : null,
+        })
+      : null;
+  rt.io.out(formatSaved(form, file, pdf.pages, record));
+}
+
+export const formCommands: CommandRegistrar = (program, rt) => {
+  const form = program.command('form').description('print a form, letter or list to PDF');
+
+  withDb(form.command('disclosure').description('the Guest Contact & Vehicle Disclosure Form, pre-filled, recorded in the forms log'))
+    .argument('<VIN>', 'the vehicle')
+    .requiredOption('--staff <NAME>', 'the staff member completing the form')
+    .option('--guest-name <TEXT>', "the guest's name")
+    .option('--guest-email <TEXT>', "the guest's e-mail")
+    .option('--guest-address <TEXT>', "the guest's address (\\n for more lines)")
+    .option('--guest-phone <TEXT>', "the guest's phone")
+    .option('--model <NAME>', 'the model, when the VIN cannot tell it')
+    .option('--produced <YYYY-MM>', 'the production month (door-jamb label; 12/22 works too)')
+    .option('--campaign <CODE>', 'which campaign, when more than one has a disclosure form')
+    .requiredOption('--out <FILE.pdf>', 'where to save the PDF')
+    .action(
+      async (
+        vin: string,
+        o: {
+          db?: string;
+          staff: string;
+          guestName?: string;
+          guestEmail?: string;
+          guestAddress?: string;
+          guestPhone?: string;
+          model?: string;
+          produced?: string;
+          campaign?: string;
+          out: string;
+        },
+      ) => {
+        let produced: string | null = null;
+        if (o.produced !== undefined) {
+          produced = parseProductionMonth(o.produced);
+          if (!produced) throw new UsageError(`--produced "${o.produced}" is not a month. ${PRODUCTION_MONTH_HELP}`);
+        }
+        const app = await rt.open(o);
+        const guest = { name: o.guestName, email: o.guestEmail, address: o.guestAddress?.replace(/\\n/g, '\n'), phone: o.guestPhone };
+        await print(rt, app, { kind: 'disclosure', vin, staff: o.staff, guest, model: o.model, productionMonth: produced, campaign: o.campaign }, o.out);
+      },
+    );
+
+  withDb(form.command('owner-letter').description("the campaign's owner letter with the VIN filled in"))
+    .argument('<CAMPAIGN>', 'the campaign code, e.g. 23LJ01')
+    .argument('<VIN>', 'the vehicle')
+    .requiredOption('--out <FILE.pdf>', 'where to save the PDF')
+    .action(async (campaign: string, vin: string, o: { db?: string; out: string }) => {
+      const app = await rt.open(o);
+      await print(rt, app, { kind: 'owner-letter', campaign, vin }, o.out);
+    });
+
+  withDb(form.command('faq').description("the campaign's guest FAQ (guest-facing questions only)"))
+    .argument('<CAMPAIGN>', 'the campaign code, e.g. 23LJ01')
+    .requiredOption('--out <FILE.pdf>', 'where to save the PDF')
+    .action(async (campaign: string, o: { db?: string; out: string }) => {
+      const app = await rt.open(o);
+      await print(rt, app, { kind: 'faq', campaign }, o.out);
+    });
+
+  const lists = [
+    ['holds', 'the stock hold report'],
+    ['followup', 'the follow-up list'],
+    ['orders', 'the parts order suggestions / CPOR list'],
+    ['claims', 'the claims list'],
+  ] as const;
+  for (const [kind, what] of lists) {
+    withDb(form.command(kind).description(`${what}, with the dealer's name, the date and page numbers`))
+      .requiredOption('--out <FILE.pdf>', 'where to save the PDF')
+      .action(async (o: { db?: string; out: string }) => {
+        const app = await rt.open(o);
+        await print(rt, app, { kind }, o.out);
+      });
+  }
+
+  withDb(program.command('forms').description('the forms printed (kind, campaign, VIN, date, staff)'))
+    .argument('[VIN]', 'only this vehicle')
+    .option('--json', 'print the log as JSON')
+    .action(async (vin: string | undefined, o: { db?: string; json?: boolean }) => {
+      const app = await rt.open(o);
+      const { forms } = await rt.call(app, 'listForms', { vin: vin ?? null });
+      rt.io.out(o.json ? JSON.stringify(forms, null, 2) : formatFormsLog(forms, vin ?? null));
+    });
+};

@@ -1,0 +1,48 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { CampaignHit, LookupResult } from '../../shared/api';
+import type { FormRequestInput } from '../../shared/forms/contract';
+import { FORM_KIND_LABEL } from '../../shared/wording';
+import { apiQuery } from '../queries';
+import { FormDialog } from './FormDialog';
+import './forms.css';
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/**
+ * The print actions of a lookup result card: the disclosure form, the owner letter and the guest FAQ,
+ * each offered only when the campaign's bulletin has it; and the forms already recorded for the vehicle.
+ */
+export function CardForms({ hit, result }: { hit: CampaignHit; result: LookupResult }) {
+  const detail = useQuery(apiQuery('getCampaign', { code: hit.code }));
+  const log = useQuery(apiQuery('listForms', { vin: result.vin }));
+  const [open, setOpen] = useState<FormRequestInput | null>(null);
+  const b = detail.data?.bulletin;
+  if (!b) return null;
+  const docs = b.documents;
+  const offers: FormRequestInput[] = [
+    ...(docs?.disclosureForm
+      ? [{ kind: 'disclosure' as const, vin: result.vin, campaign: hit.code, staff: '', model: result.model, productionMonth: result.productionMonth }]
+      : []),
+    ...(docs?.ownerLetter ? [{ kind: 'owner-letter' as const, campaign: hit.code, vin: result.vin }] : []),
+    ...(b.qa.some((q) => q.audience === 'guest') ? [{ kind: 'faq' as const, campaign: hit.code }] : []),
+  ];
+  const recorded = (log.data?.forms ?? []).filter((f) => f.campaign === hit.code);
+  if (offers.length === 0 && recorded.length === 0) return null;
+  return (
+    <div className="card-forms" data-testid="card-forms">
+      {offers.map((r) => (
+        <button type="button" key={r.kind} onClick={() => setOpen(r)}>
+          Print {lowerFirst(FORM_KIND_LABEL[r.kind])}…
+        </button>
+      ))}
+      {recorded.map((f) => (
+        <span key={f.id} className="recorded" data-testid="form-record">
+          {FORM_KIND_LABEL[f.kind]} printed {new Date(f.date).toLocaleString()}
+          {f.staff ? ` by ${f.staff}` : ''}
+        </span>
+      ))}
+      {open && <FormDialog request={open} onClose={() => setOpen(null)} />}
+    </div>
+  );
+}
