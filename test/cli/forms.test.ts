@@ -218,7 +218,7 @@ describe('form', () => {
     expect(text(path.join(dir, 'faq-23LJ01.pdf'))).toContain('How long will pairing the key take?');
   });
 
-  test('lists: holds one line per vehicle with a legend; orders and claims say they have nothing yet', () => {
+  test('lists: holds one line per vehicle with a legend; orders and claims print what the parts counter has (nothing yet: they say so)', () => {
     const stock = path.join(dir, 'stock.csv');
     const vins = [GS, makeVin('JTH', 'BE96S', 2007, '0007935'), makeVin('JTH', 'BE96S', 2007, '0007936')];
     fs.writeFileSync(stock, ['Stock #,VIN,Year,Model,New/Used', ...vins.map((v, i) => `S${i},${v},2007,GS 350,U`), `S9,${LC},2023,LC,N`].join('\n'));
@@ -234,8 +234,8 @@ describe('form', () => {
     png(out, 'holds');
 
     for (const [kind, note] of [
-      ['orders', 'No order suggestions yet'],
-      ['claims', 'No claims yet'],
+      ['orders', 'No order'],
+      ['claims', 'No claims recorded yet.'],
       ['followup', 'No vehicle serviced here has an open campaign'],
     ] as const) {
       const file = path.join(dir, `${kind}.pdf`);

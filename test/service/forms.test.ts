@@ -166,13 +166,17 @@ describe('owner letter and FAQ', () => {
 });
 
 describe('lists', () => {
-  test('orders and claims print an empty page that says why until their source exists', async () => {
+  test('orders print the parts counter\'s suggestions (a booked 23LJ01 key is a CPOR line for its VIN); no claims says so', async () => {
     const app = await withDealer();
+    const booked = await app.dispatch('bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '2026-11-25T09:00', model: 'LC', productionMonth: '2022-12' });
+    expect(booked.ok).toBe(true);
     const orders = await ok<RenderedForm>(app.dispatch('renderForm', { kind: 'orders' }));
-    expect(orders.html).toContain('No order suggestions yet');
     expect(orders.html).toContain('Lexus of Springfield');
+    expect(orders.html).toContain(LC);
+    expect(orders.html).toContain('Order through CPOR');
+    expect(orders.html).toContain('part number not yet released');
     const claims = await ok<RenderedForm>(app.dispatch('renderForm', { kind: 'claims' }));
-    expect(claims.html).toContain('No claims yet');
+    expect(claims.html).toContain('No claims recorded yet.');
   });
 
   test('the hold report: one line per vehicle, each reason once in the legend', async () => {
