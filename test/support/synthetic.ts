@@ -133,7 +133,13 @@ export function syntheticVehicle(i: number): SyntheticVehicle {
     for (const r of ALE_POOL) {
       const size = r.to - r.from + 1;
       if (n < size) {
-        return { vin: makeVin('JTH', r.vds, r.year, String(r.from + n).padStart(7, '0')), year: r.year, model: 'GS 350', produced: '', condition: n % 3 ? 'U' : 'CPO' };
+        return {
+          vin: makeVin('JTH', r.vds, r.year, String(r.from + n).padStart(7, '0')),
+          year: r.year,
+          model: 'GS 350',
+          produced: '',
+          condition: n % 3 ? 'U' : 'CPO',
+        };
       }
       n -= size;
     }
@@ -167,7 +173,9 @@ export function serviceCsv(n: number, offset = 0): string {
     const name = `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]} ${i + 1}`;
     const day = String(1 + (i % 28)).padStart(2, '0');
     const month = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
-    lines.push(`${v.vin},${v.model},${name},555-${String(i % 10_000).padStart(4, '0')},guest${i + 1}@example.com,"${i + 1} Main St, Plano",2024-${month}-${day}`);
+    lines.push(
+      `${v.vin},${v.model},${name},555-${String(i % 10_000).padStart(4, '0')},guest${i + 1}@example.com,"${i + 1} Main St, Plano",2024-${month}-${day}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
