@@ -179,3 +179,21 @@ export function serviceCsv(n: number, offset = 0): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * A VIN list of n lines for `check`: one VIN in ten is a stock or service vehicle of the pool above
+ * (a campaign applies), the rest valid VINs of other makes that no campaign matches.
+ */
+export function* vinListLines(n: number, seed = 11): Generator<string> {
+  const r = rng(seed);
+  for (let i = 0; i < n; i++) {
+    if (i % 10 === 0) yield syntheticVehicle((i / 10) % 50_000).vin;
+    else
+      yield makeVin(
+        pick(r, ['1HG', '5YJ', 'WBA', 'KMH', '3FA']),
+        code5(r, 'ABCDEFGHJKLMNPRST0123456789'),
+        2010 + (i % 15),
+        String(i % 10_000_000).padStart(7, '0'),
+      );
+  }
+}
