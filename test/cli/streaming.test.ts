@@ -100,11 +100,11 @@ describe('holds and followup print the services’ report, record by record', ()
     expect(printed.stderr).toBe('');
     const json = JSON.parse(printed.stdout);
     expect(Object.keys(json).sort()).toEqual(['generatedAt', 'holds', 'perCampaign', 'vehiclesHeld', 'vehiclesInStock']);
-    expect({ ...json, generatedAt: null }).toEqual({ ...holds.data, generatedAt: null });
+    expect({ ...json, generatedAt: null }).toEqual({ ...(holds.data as object), generatedAt: null });
     expect(json.holds).toHaveLength(1_000);
 
     const list = JSON.parse(cli(['followup', '--campaign', 'ALE', '--json', '--db', db]).stdout);
-    expect({ ...list, generatedAt: null }).toEqual({ ...followUp.data, generatedAt: null });
+    expect({ ...list, generatedAt: null }).toEqual({ ...(followUp.data as object), generatedAt: null });
     expect(list.rows.length).toBeGreaterThan(500);
 
     const csv = cli(['holds', '--csv', '--db', db]).stdout;
