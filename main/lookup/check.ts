@@ -39,7 +39,7 @@ export function checkFile(lookup: LookupService, content: string, fileName: stri
   return { results, bad };
 }
 
-const BLOCK = 1 << 16;
+const BLOCK = 1 << 14;
 
 /**
  * The records of a delimited file, a block at a time. A block ends at a line end outside quotes (an

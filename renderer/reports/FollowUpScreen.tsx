@@ -84,9 +84,9 @@ const VEHICLE_COLUMNS: Column<VehicleRows>[] = [
     width: 'minmax(10rem, 1fr)',
     compare: (a, b) => a.rows.length - b.rows.length,
     render: (g) => (
-      <div className="campaign-list">
+      <div className="campaign-list one-line">
         {g.rows.map((r) => (
-          <span key={r.code} className="one-line">
+          <span key={r.code}>
             <span className="code mono">{r.code}</span> <span className="muted">{remedyShort(r.remedyAvailable)}</span>
           </span>
         ))}
@@ -211,10 +211,12 @@ export function FollowUpScreen() {
                   <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} /> One row per vehicle
                 </label>
               </div>
-              <p className="list-count" data-testid="followup-shown">
-                {shown.grouped
-                  ? `${count(shown.vehicles.length)} vehicles shown`
-                  : `${count(shown.rows.length)} of ${count(l.rows.length)} open campaigns shown`}
+              <p className="list-count">
+                <span data-testid="followup-shown">
+                  {shown.grouped
+                    ? `${count(shown.vehicles.length)} vehicles shown`
+                    : `${count(shown.rows.length)} of ${count(l.rows.length)} open campaigns shown`}
+                </span>
                 {filtered && shownCount(shown) === 0 && <span className="hint">Nothing matches: clear the search or a filter.</span>}
               </p>
               <div className={view.pending ? 'updating' : undefined} aria-busy={view.pending || undefined}>

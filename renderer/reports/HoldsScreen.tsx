@@ -79,12 +79,10 @@ const HOLD_COLUMNS: Column<Hold>[] = [
     width: 'minmax(14rem, 1fr)',
     compare: (a, b) => HOLD_ORDER[a.hold] - HOLD_ORDER[b.hold],
     render: (h) => (
-      <>
-        <strong className="two-lines" title={HOLD_LABEL[h.hold]}>
-          {HOLD_LABEL[h.hold]}
-        </strong>
-        {needsText(h) && <div className="muted one-line">{needsText(h)}</div>}
-      </>
+      <span className="two-lines" title={[HOLD_LABEL[h.hold], needsText(h)].filter(Boolean).join('. ')}>
+        <strong className={HOLD_CLASS[h.hold]}>{HOLD_LABEL[h.hold]}</strong>
+        {needsText(h) && <span className="muted"> · {needsText(h)}</span>}
+      </span>
     ),
   },
   {
@@ -93,7 +91,7 @@ const HOLD_COLUMNS: Column<Hold>[] = [
     width: 'minmax(0, 1.5fr)',
     render: (h) => (
       <>
-        <span className="two-lines" title={h.reason}>
+        <span className="one-line" title={h.reason}>
           {h.reason}
         </span>
         <div className="muted one-line" title={h.source}>
@@ -129,10 +127,10 @@ const VEHICLE_COLUMNS: Column<VehicleHolds>[] = [
     width: 'minmax(0, 1fr)',
     compare: (a, b) => HOLD_ORDER[strongest(a)] - HOLD_ORDER[strongest(b)],
     render: (g) => (
-      <div className="campaign-list">
+      <div className="campaign-list one-line">
         {g.rows.map((h) => (
-          <span key={`${h.code}-${h.hold}`} className="one-line" title={`${HOLD_LABEL[h.hold]}: ${h.reason}`}>
-            <span className="code mono">{h.code}</span> <strong>{HOLD_SHORT_LABEL[h.hold]}</strong>
+          <span key={`${h.code}-${h.hold}`} title={`${HOLD_LABEL[h.hold]}: ${h.reason}`}>
+            <span className="code mono">{h.code}</span> <strong className={HOLD_CLASS[h.hold]}>{HOLD_SHORT_LABEL[h.hold]}</strong>
             <span className="muted"> · {CERTAINTY_LABEL[h.certainty]}</span>
           </span>
         ))}
@@ -283,10 +281,12 @@ export function HoldsScreen() {
               <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} /> One row per vehicle
             </label>
           </div>
-          <p className="list-count" data-testid="holds-shown">
-            {shown.grouped
-              ? `${count(shown.vehicles.length)} of ${count(r.vehiclesHeld)} vehicles with holds shown`
-              : `${count(shown.rows.length)} of ${count(r.holds.length)} holds shown`}
+          <p className="list-count">
+            <span data-testid="holds-shown">
+              {shown.grouped
+                ? `${count(shown.vehicles.length)} of ${count(r.vehiclesHeld)} vehicles with holds shown`
+                : `${count(shown.rows.length)} of ${count(r.holds.length)} holds shown`}
+            </span>
             {filtered && shownCount(shown) === 0 && <span className="hint">Nothing matches: clear the search or a filter.</span>}
           </p>
           <div className={view.pending ? 'updating' : undefined} aria-busy={view.pending || undefined}>
@@ -307,7 +307,7 @@ export function HoldsScreen() {
                 label="Holds"
                 rows={shown.rows}
                 columns={HOLD_COLUMNS}
-                rowHeight={66}
+                rowHeight={60}
                 rowKey={(h) => `${h.vin}-${h.code}-${h.hold}`}
                 rowClass={(h) => HOLD_CLASS[h.hold]}
                 rowTestId="hold-row"

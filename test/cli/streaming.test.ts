@@ -60,7 +60,7 @@ describe('check streams its answers', () => {
 
   test('text: one line per VIN; bad lines go to stderr with their line number; quoted fields across block ends stay whole', () => {
     const vins = [...vinListLines(30_000)];
-    // A CSV with a quoted note that spans two lines, far enough in to cross the reader's 64 KB blocks.
+    // A CSV with a quoted note that spans two lines, far enough in to cross the reader's 16 KB blocks.
     const lines = ['Note,VIN', ...vins.map((v, i) => (i === 4_000 ? `"two\nlines",${v}` : i === 9_000 ? 'oops,not-a-vin' : `,${v}`))];
     const file = write('vins.csv', `${lines.join('\n')}\n`);
     const r = cli(['check', file, '--db', tempDbPath()]);
