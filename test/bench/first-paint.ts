@@ -71,6 +71,33 @@ async function filtered(page: Page, code: string): Promise<void> {
   );
 }
 
+/**
+ * A scrollbar drag, as the page feels it: the list's scroll position jumps 30 times (as a dragged
+ * thumb moves it) and each time the rows of the new position must be drawn. Returns the time from
+ * each jump until its rows are in the DOM and painted (two animation frames), in ms.
+ */
+function scrollJumps(page: Page, testId: string): Promise<number[]> {
+  return page.evaluate(async (id) => {
+    const box = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+    if (!box) return [];
+    const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
+    const times: number[] = [];
+    for (let k = 1; k <= 30; k++) {
+      const target = Math.round((((k * 7919) % 30) / 30) * (box.scrollHeight - box.clientHeight));
+      const t0 = performance.now();
+      box.scrollTop = target;
+      box.dispatchEvent(new Event('scroll'));
+      await frame();
+      await frame();
+      const rows = [...box.querySelectorAll('tbody tr')] as HTMLElement[];
+      const top = box.getBoundingClientRect().top;
+      if (!rows.some((r) => Math.abs(r.getBoundingClientRect().top - top) < 200)) throw new Error(`no row drawn at ${target}`);
+      times.push(performance.now() - t0);
+    }
+    return times;
+  }, testId);
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => Math.round(x);
 
@@ -104,6 +131,7 @@ async function main() {
     const filter: number[] = [];
     let holdElements = 0;
     let followUpElements = 0;
+    let holdScroll: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       // A fresh page per run: nothing cached in the renderer.
       const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
@@ -116,6 +144,7 @@ async function main() {
         ),
       );
       holdElements = await elements(page, 'holds');
+      if (run === 0) holdScroll = await scrollJumps(page, 'hold-rows');
       followUp.push(
         await timeTo(
           () => page.keyboard.press('F6'),
@@ -138,6 +167,7 @@ async function main() {
       followUpFirstPaintMs: { median: ms(median(followUp)), all: followUp.map(ms) },
       followUpFilterMs: { median: ms(median(filter)), all: filter.map(ms) },
       elementsDrawn: { holds: holdElements, followUp: followUpElements },
+      holdsScrollJumpMs: holdScroll.length ? { median: ms(median(holdScroll)), max: ms(Math.max(...holdScroll)), jumps: holdScroll.length } : null,
       goalsMet: { holds: median(holds) < GOAL_MS, followUp: median(followUp) < GOAL_MS, filter: median(filter) < GOAL_MS },
       cpu: os.cpus()[0]?.model ?? 'unknown',
       loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
@@ -152,6 +182,10 @@ async function main() {
       console.log(line('Stock holds (F5 → first rows)', holds));
       console.log(line('Follow-up (F6 → first rows)', followUp));
       console.log(line('Follow-up campaign filter', filter));
+      if (report.holdsScrollJumpMs) {
+        const j = report.holdsScrollJumpMs;
+        console.log(`Holds scroll jumps (a dragged scrollbar): median ${j.median} ms, slowest ${j.max} ms over ${j.jumps} jumps, rows drawn each time`);
+      }
       console.log(`Elements drawn: holds ${holdElements.toLocaleString('en-US')}, follow-up ${followUpElements.toLocaleString('en-US')}`);
       console.log(`Load average while measured: ${report.loadAverage.join(' ')}`);
     }
