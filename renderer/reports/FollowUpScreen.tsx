@@ -84,7 +84,7 @@ const VEHICLE_COLUMNS: Column<VehicleRows>[] = [
     width: 'minmax(10rem, 1fr)',
     compare: (a, b) => a.rows.length - b.rows.length,
     render: (g) => (
-      <div className="campaign-list one-line">
+      <div className="vrow-list one-line">
         {g.rows.map((r) => (
           <span key={r.code}>
             <span className="code mono">{r.code}</span> <span className="muted">{remedyShort(r.remedyAvailable)}</span>

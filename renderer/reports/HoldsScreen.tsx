@@ -127,7 +127,7 @@ const VEHICLE_COLUMNS: Column<VehicleHolds>[] = [
     width: 'minmax(0, 1fr)',
     compare: (a, b) => HOLD_ORDER[strongest(a)] - HOLD_ORDER[strongest(b)],
     render: (g) => (
-      <div className="campaign-list one-line">
+      <div className="vrow-list one-line">
         {g.rows.map((h) => (
           <span key={`${h.code}-${h.hold}`} title={`${HOLD_LABEL[h.hold]}: ${h.reason}`}>
             <span className="code mono">{h.code}</span> <strong className={HOLD_CLASS[h.hold]}>{HOLD_SHORT_LABEL[h.hold]}</strong>
