@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PRODUCTION_MONTH_HELP, parseProductionMonth } from '../../shared/month';
 import { type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
-import { LineWriter } from '../reports/stream';
+import { LineWriter, writeOutput } from '../reports/stream';
 import { checkVinFile } from './check';
 import { formatCheckLine, formatLookup } from './format';
 
@@ -34,22 +34,24 @@ export const lookupCommands: CommandRegistrar = (program, rt) => {
       // Written as they come: a JSON array with one answer a line, or one text line per VIN.
       const out = new LineWriter(rt.io);
       let answers = 0;
-      if (o.json) out.add('[');
-      await checkVinFile(
-        app.lookup,
-        file,
-        path.basename(file),
-        {
-          result: (r) => {
-            if (!o.json) out.add(formatCheckLine(r));
-            else out.add(`${answers ? ',' : ''}${JSON.stringify(r)}`);
-            answers++;
+      await writeOutput(async () => {
+        if (o.json) out.add('[');
+        await checkVinFile(
+          app.lookup,
+          file,
+          path.basename(file),
+          {
+            result: (r) => {
+              if (!o.json) out.add(formatCheckLine(r));
+              else out.add(`${answers ? ',' : ''}${JSON.stringify(r)}`);
+              answers++;
+            },
+            bad: (b) => rt.io.err(`line ${b.line}: ${b.reason}`),
           },
-          bad: (b) => rt.io.err(`line ${b.line}: ${b.reason}`),
-        },
-        () => out.flush(),
-      );
-      if (o.json) out.add(']');
-      await out.flush();
+          () => out.flush(),
+        );
+        if (o.json) out.add(']');
+        await out.flush();
+      });
     });
 };

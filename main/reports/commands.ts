@@ -2,7 +2,7 @@
 import { csvLine, FOLLOW_UP_CSV_HEADER, followUpCsvRow, HOLDS_CSV_HEADER, holdCsvRow } from '../../shared/csv-out';
 import { type CommandRegistrar, withDb } from '../cli/runtime';
 import { followUpText, holdsText } from './format';
-import { LineWriter, writeJsonObject } from './stream';
+import { LineWriter, writeJsonObject, writeOutput } from './stream';
 
 /** Lines written as they come, awaiting stdout whenever a chunk is full. */
 async function writeLines(out: LineWriter, lines: Iterable<string>): Promise<void> {
@@ -24,8 +24,11 @@ export const reportCommands: CommandRegistrar = (program, rt) => {
       const app = await rt.open(o);
       const report = await rt.call(app, 'holdReport', {});
       const out = new LineWriter(rt.io);
-      if (o.json) await writeJsonObject(out, report, 'holds', report.holds);
-      else await writeLines(out, o.csv ? csvLines(HOLDS_CSV_HEADER, report.holds, holdCsvRow) : holdsText(report));
+      await writeOutput(() =>
+        o.json
+          ? writeJsonObject(out, report, 'holds', report.holds)
+          : writeLines(out, o.csv ? csvLines(HOLDS_CSV_HEADER, report.holds, holdCsvRow) : holdsText(report)),
+      );
     });
 
   withDb(program.command('followup').description('vehicles serviced here with open campaigns'))
@@ -37,7 +40,10 @@ export const reportCommands: CommandRegistrar = (program, rt) => {
       const app = await rt.open(o);
       const list = await rt.call(app, 'followUpList', { campaign: o.campaign ?? null, remedyAvailableOnly: !!o.available });
       const out = new LineWriter(rt.io);
-      if (o.json) await writeJsonObject(out, list, 'rows', list.rows);
-      else await writeLines(out, o.csv ? csvLines(FOLLOW_UP_CSV_HEADER, list.rows, followUpCsvRow) : followUpText(list));
+      await writeOutput(() =>
+        o.json
+          ? writeJsonObject(out, list, 'rows', list.rows)
+          : writeLines(out, o.csv ? csvLines(FOLLOW_UP_CSV_HEADER, list.rows, followUpCsvRow) : followUpText(list)),
+      );
     });
 };

@@ -6,11 +6,20 @@ import type { Io } from '../cli/runtime';
 
 const CHUNK = 1 << 16;
 
+/** The reader of the output went away (`| head`): not a failure, the command just stops. */
+class OutputClosed extends Error {}
+
 export class LineWriter {
   private parts: string[] = [];
   private size = 0;
+  private failure: Error | null = null;
 
-  constructor(private readonly io: Io) {}
+  constructor(private readonly io: Io) {
+    // A closed pipe is reported as an event, whenever the system notices: keep it for the next flush.
+    io.stream?.on('error', (err: NodeJS.ErrnoException) => {
+      this.failure ??= err.code === 'EPIPE' ? new OutputClosed('the output was closed') : err;
+    });
+  }
 
   /** Queues one line without writing (inside a synchronous loop); the caller flushes. */
   add(s: string): void {
@@ -33,7 +42,19 @@ export class LineWriter {
     const stream = this.io.stream;
     // Without a stream (an embedding that only takes lines), out() takes the chunk as lines.
     if (!stream) return this.io.out(text);
-    if (!stream.write(`${text}\n`)) await once(stream, 'drain');
+    if (this.failure) throw this.failure;
+    // An error while waiting rejects the wait; the listener above has kept it, and it is thrown here.
+    if (!stream.write(`${text}\n`)) await once(stream, 'drain').catch(() => {});
+    if (this.failure) throw this.failure;
+  }
+}
+
+/** Runs a command's writing; a reader that stops reading early (`| head`) ends it quietly. */
+export async function writeOutput(write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    if (!(err instanceof OutputClosed)) throw err;
   }
 }
 

@@ -75,6 +75,19 @@ describe('check streams its answers', () => {
     expect(r.stderr).toMatch(/^line 9003: /);
   }, 60_000);
 
+  test('a reader that stops early (| head) ends the command quietly: exit 0, nothing on stderr', async () => {
+    const file = write('vins.txt', `${[...vinListLines(100_000)].join('\n')}\n`);
+    const child = spawn(process.execPath, [CLI, 'check', file, '--json', '--db', tempDbPath()], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
+    const first = await new Promise<string>((resolve) => child.stdout.once('data', (d) => resolve(String(d))));
+    child.stdout.destroy();
+    expect(first.startsWith('[\n{')).toBe(true);
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
+  }, 60_000);
+
   test('a missing file or a folder: exit 2 with the reason', () => {
     const missing = cli(['check', path.join(tempDir(), 'nope.txt'), '--db', tempDbPath()]);
     expect(missing.code).toBe(2);
