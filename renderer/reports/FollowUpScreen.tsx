@@ -9,7 +9,7 @@ import { Busy } from '../ui/Busy';
 import { downloadText } from '../ui/download';
 import { ErrorNotice } from '../ui/Notice';
 import { FilterSelect, SearchBox } from './ListTools';
-import { flatRows, groupByVin, type ListShown, matchesWords, searchWords, shownCount, useListView } from './list-view';
+import { flatRows, groupByVin, type ListShown, matchesWords, searchTexts, searchWords, shownCount, useListView } from './list-view';
 import { byText, type Column, nextSort, type SortState, sortRows, VirtualTable } from './VirtualTable';
 
 type Row = FollowUpList['rows'][number];
@@ -95,13 +95,18 @@ const VEHICLE_COLUMNS: Column<VehicleRows>[] = [
   },
 ];
 
-function applyFilters(rows: readonly { row: Row; text: string }[], f: Filters): ListShown<Row> {
+/** What a search looks in: VIN, model, the guest's name. */
+const searchText = (r: Row) => `${r.vin} ${r.modelYear} ${r.model ?? ''} ${r.guestName ?? ''}`;
+
+function applyFilters(rows: readonly Row[], f: Filters): ListShown<Row> {
   const kept: Row[] = [];
-  for (const { row: r, text } of rows) {
+  const text = f.words.length ? searchTexts(rows, searchText) : null;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
     if (f.campaign && r.code !== f.campaign) continue;
     if (f.availableOnly && r.remedyAvailable !== true) continue;
     if (f.certainty && r.certainty !== f.certainty) continue;
-    if (f.words.length && !matchesWords(text, f.words)) continue;
+    if (text && !matchesWords(text[i]!, f.words)) continue;
     kept.push(r);
   }
   if (f.grouped) return { grouped: true, vehicles: sortRows(groupByVin(kept), VEHICLE_COLUMNS, f.sort) };
@@ -111,7 +116,8 @@ function applyFilters(rows: readonly { row: Row; text: string }[], f: Filters): 
 /** Follow-up (F6): vehicles last serviced here with open campaigns, for calls and mailings. */
 export function FollowUpScreen() {
   // The whole list, once: every filter, search and sort works over it here, without asking again.
-  const list = useQuery({ ...apiQuery('followUpList', {}), subscribed: useScreenActive() });
+  // No structural sharing: comparing 20,000 rows deep on every refetch costs more than redrawing.
+  const list = useQuery({ ...apiQuery('followUpList', {}), subscribed: useScreenActive(), structuralSharing: false });
   const [search, setSearch] = useState('');
   const [campaign, setCampaign] = useState('');
   const [availableOnly, setAvailableOnly] = useState(false);
@@ -120,16 +126,11 @@ export function FollowUpScreen() {
   const [sort, setSort] = useState<SortState>(null);
   const l = list.data;
 
-  // What a search looks in (VIN, model, guest's name), lower-cased once per list, not per keystroke.
-  const searchable = useMemo(
-    () => l?.rows.map((row) => ({ row, text: `${row.vin} ${row.modelYear} ${row.model ?? ''} ${row.guestName ?? ''}`.toLowerCase() })),
-    [l],
-  );
   const filters = useMemo<Filters>(
     () => ({ words: searchWords(search), campaign, availableOnly, certainty, sort, grouped }),
     [search, campaign, availableOnly, certainty, sort, grouped],
   );
-  const view = useListView(searchable, filters, applyFilters);
+  const view = useListView(l?.rows, filters, applyFilters);
   const onSort = useCallback((column: string) => setSort((s) => nextSort(s, column)), []);
 
   const shown: ListShown<Row> = view.shown ?? { grouped: false, rows: [] };

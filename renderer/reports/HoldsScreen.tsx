@@ -9,7 +9,18 @@ import { Busy } from '../ui/Busy';
 import { downloadText } from '../ui/download';
 import { ErrorNotice } from '../ui/Notice';
 import { FilterSelect, SearchBox } from './ListTools';
-import { flatRows, groupByVin, type ListShown, matchesWords, REMEDY_FILTER, type RemedyFilter, searchWords, shownCount, useListView } from './list-view';
+import {
+  flatRows,
+  groupByVin,
+  type ListShown,
+  matchesWords,
+  REMEDY_FILTER,
+  type RemedyFilter,
+  searchTexts,
+  searchWords,
+  shownCount,
+  useListView,
+} from './list-view';
 import { byText, type Column, nextSort, type SortState, sortRows, VirtualTable } from './VirtualTable';
 
 type Hold = HoldReport['holds'][number];
@@ -147,16 +158,21 @@ const VEHICLE_COLUMNS: Column<VehicleHolds>[] = [
 ];
 
 /** The report's holds that pass the filters, in the chosen order, flat or one entry per vehicle. */
-function applyFilters(rows: readonly { hold: Hold; text: string }[], f: Filters): ListShown<Hold> {
+/** What a search looks in: VIN, stock number, model. */
+const searchText = (h: Hold) => `${h.vin} ${h.stockNumber ?? ''} ${h.modelYear} ${h.model ?? ''}`;
+
+function applyFilters(rows: readonly Hold[], f: Filters): ListShown<Hold> {
   const kept: Hold[] = [];
   const remedy = f.remedy === '' ? undefined : REMEDY_FILTER[f.remedy];
-  for (const { hold: h, text } of rows) {
+  const text = f.words.length ? searchTexts(rows, searchText) : null;
+  for (let i = 0; i < rows.length; i++) {
+    const h = rows[i]!;
     if (f.campaign && h.code !== f.campaign) continue;
     if (f.hold && h.hold !== f.hold) continue;
     if (f.condition && h.condition !== f.condition) continue;
     if (remedy !== undefined && h.remedyAvailable !== remedy) continue;
     if (f.certainty && h.certainty !== f.certainty) continue;
-    if (f.words.length && !matchesWords(text, f.words)) continue;
+    if (text && !matchesWords(text[i]!, f.words)) continue;
     kept.push(h);
   }
   if (f.grouped) return { grouped: true, vehicles: sortRows(groupByVin(kept), VEHICLE_COLUMNS, f.sort) };
@@ -166,7 +182,8 @@ function applyFilters(rows: readonly { hold: Hold; text: string }[], f: Filters)
 /** Stock holds (F5): every vehicle in stock against every campaign, by its bulletin's delivery rule. */
 export function HoldsScreen() {
   // Checked afresh each time the screen is shown; not while another screen is in front.
-  const report = useQuery({ ...apiQuery('holdReport', {}), subscribed: useScreenActive() });
+  // No structural sharing: comparing 20,000 rows deep on every refetch costs more than redrawing.
+  const report = useQuery({ ...apiQuery('holdReport', {}), subscribed: useScreenActive(), structuralSharing: false });
   const [search, setSearch] = useState('');
   const [campaign, setCampaign] = useState('');
   const [hold, setHold] = useState<HoldKind | ''>('');
@@ -177,16 +194,11 @@ export function HoldsScreen() {
   const [sort, setSort] = useState<SortState>(null);
   const r = report.data;
 
-  // What a search looks in (VIN, stock number, model), lower-cased once per report, not per keystroke.
-  const searchable = useMemo(
-    () => r?.holds.map((h) => ({ hold: h, text: `${h.vin} ${h.stockNumber ?? ''} ${h.modelYear} ${h.model ?? ''}`.toLowerCase() })),
-    [r],
-  );
   const filters = useMemo<Filters>(
     () => ({ words: searchWords(search), campaign, hold, condition, remedy, certainty, sort, grouped }),
     [search, campaign, hold, condition, remedy, certainty, sort, grouped],
   );
-  const view = useListView(searchable, filters, applyFilters);
+  const view = useListView(r?.holds, filters, applyFilters);
   const onSort = useCallback((column: string) => setSort((s) => nextSort(s, column)), []);
 
   if (report.error) return <ErrorNotice error={report.error} />;

@@ -20,6 +20,18 @@ export type ListShown<R> = { grouped: false; rows: readonly R[] } | { grouped: t
 export const flatRows = <R>(shown: ListShown<R>): readonly R[] => (shown.grouped ? shown.vehicles.flatMap((g) => g.rows) : shown.rows);
 export const shownCount = <R>(shown: ListShown<R>): number => (shown.grouped ? shown.vehicles.length : shown.rows.length);
 
+const texts = new WeakMap<readonly object[], string[]>();
+
+/**
+ * What a search looks in, per row, lower-cased once per loaded list (not per keystroke), and only once
+ * a search is typed: opening the screen does not pay for it.
+ */
+export function searchTexts<R extends object>(rows: readonly R[], text: (row: R) => string): string[] {
+  let t = texts.get(rows);
+  if (!t) texts.set(rows, (t = rows.map((r) => text(r).toLowerCase())));
+  return t;
+}
+
 /** The words of a search, lower-cased; every one must appear in a row for it to show. */
 export const searchWords = (text: string): string[] => text.toLowerCase().split(/\s+/).filter(Boolean);
 
