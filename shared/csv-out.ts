@@ -12,7 +12,7 @@ export function csvField(value: string | number | boolean | null | undefined): s
 export const csvLine = (values: readonly (string | number | boolean | null | undefined)[]): string => values.map(csvField).join(',');
 
 export function toCsv(header: string[], rows: (string | number | boolean | null | undefined)[][]): string {
-  return [header, ...rows].map(csvLine).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map(csvLine).join('\r\n')}\r\n`;
 }
 
 const yesNo = (v: boolean | null) => (v === null ? 'unknown' : v ? 'yes' : 'no');
