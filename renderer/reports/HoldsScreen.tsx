@@ -63,7 +63,7 @@ const HOLD_COLUMNS: Column<Hold>[] = [
   {
     id: 'vehicle',
     label: 'Vehicle',
-    width: '15rem',
+    width: '16.5rem',
     compare: (a, b) => a.modelYear - b.modelYear || byText(a.model, b.model) || byText(a.vin, b.vin),
     render: (h) => (
       <>
@@ -128,7 +128,7 @@ const VEHICLE_COLUMNS: Column<VehicleHolds>[] = [
   {
     id: 'vehicle',
     label: 'Vehicle',
-    width: '15rem',
+    width: '16.5rem',
     compare: (a, b) => HOLD_COLUMNS[1]!.compare!(first(a), first(b)),
     render: (g) => HOLD_COLUMNS[1]!.render(first(g)),
   },
