@@ -8,51 +8,83 @@ export function csvField(value: string | number | boolean | null | undefined): s
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** One record, without its line end. */
+export const csvLine = (values: readonly (string | number | boolean | null | undefined)[]): string => values.map(csvField).join(',');
+
 export function toCsv(header: string[], rows: (string | number | boolean | null | undefined)[][]): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map(csvLine).join('\r\n')}\r\n`;
 }
 
 const yesNo = (v: boolean | null) => (v === null ? 'unknown' : v ? 'yes' : 'no');
 
+export const HOLDS_CSV_HEADER = [
+  'Stock number',
+  'VIN',
+  'Model',
+  'Model year',
+  'Condition',
+  'Campaign',
+  'Title',
+  'Hold',
+  'Certainty',
+  'Remedy available',
+  'Needs',
+  'Reason',
+  'Source',
+];
+
+export const holdCsvRow = (h: HoldReport['holds'][number]) => [
+  h.stockNumber,
+  h.vin,
+  h.model,
+  h.modelYear,
+  h.condition,
+  h.code,
+  h.title,
+  h.hold,
+  h.certainty,
+  yesNo(h.remedyAvailable),
+  h.needs.join(' '),
+  h.reason,
+  h.source,
+];
+
 export function holdsCsv(r: HoldReport): string {
-  return toCsv(
-    ['Stock number', 'VIN', 'Model', 'Model year', 'Condition', 'Campaign', 'Title', 'Hold', 'Certainty', 'Remedy available', 'Needs', 'Reason', 'Source'],
-    r.holds.map((h) => [
-      h.stockNumber,
-      h.vin,
-      h.model,
-      h.modelYear,
-      h.condition,
-      h.code,
-      h.title,
-      h.hold,
-      h.certainty,
-      yesNo(h.remedyAvailable),
-      h.needs.join(' '),
-      h.reason,
-      h.source,
-    ]),
-  );
+  return toCsv(HOLDS_CSV_HEADER, r.holds.map(holdCsvRow));
 }
 
+export const FOLLOW_UP_CSV_HEADER = [
+  'Campaign',
+  'Title',
+  'VIN',
+  'Model',
+  'Model year',
+  'Last service',
+  'Guest name',
+  'Phone',
+  'E-mail',
+  'Address',
+  'Certainty',
+  'Remedy available',
+];
+
+export const followUpCsvRow = (r: FollowUpList['rows'][number]) => [
+  r.code,
+  r.title,
+  r.vin,
+  r.model,
+  r.modelYear,
+  r.lastServiceDate,
+  r.guestName,
+  r.guestPhone,
+  r.guestEmail,
+  r.guestAddress,
+  r.certainty,
+  yesNo(r.remedyAvailable),
+];
+
 export function followUpCsv(l: FollowUpList): string {
-  return toCsv(
-    ['Campaign', 'Title', 'VIN', 'Model', 'Model year', 'Last service', 'Guest name', 'Phone', 'E-mail', 'Address', 'Certainty', 'Remedy available'],
-    l.rows.map((r) => [
-      r.code,
-      r.title,
-      r.vin,
-      r.model,
-      r.modelYear,
-      r.lastServiceDate,
-      r.guestName,
-      r.guestPhone,
-      r.guestEmail,
-      r.guestAddress,
-      r.certainty,
-      yesNo(r.remedyAvailable),
-    ]),
-  );
+  return toCsv(FOLLOW_UP_CSV_HEADER, l.rows.map(followUpCsvRow));
 }
 
 export function invalidLinesCsv(lines: { line: number; text: string; reason: string }[]): string {

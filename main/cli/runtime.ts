@@ -6,7 +6,12 @@ import { type InputOf, type OperationName, type OutputOf, unwrap, type Envelope 
 import { type App, createApp } from '../app';
 import { resolveDbPath } from '../db/paths';
 
-export type Io = { out: (s: string) => void; err: (s: string) => void };
+export type Io = {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** Where long outputs stream to, chunk by chunk with backpressure (stdout); without it they go through out(). */
+  stream?: NodeJS.WritableStream;
+};
 
 export type CliContext = { version: string; staticDir: string; waitForExit?: (close: () => Promise<void>) => Promise<void> };
 

@@ -1,26 +1,103 @@
 // `recall-desk check FILE`: one lookup per VIN of a file, as the same JSON as `lookup --json`.
 // A bad line is reported and skipped, never fatal: a list of 10,000 VINs should not stop at one typo.
+// The file is read in blocks and every answer handed on as it comes, so a list of millions of VINs
+// runs in bounded memory (nothing is gathered but the block being checked).
+import fs from 'node:fs';
 import type { LookupResult } from '../../shared/api';
 import { ApiError } from '../../shared/contract';
-import { parseCsv } from '../imports/csv';
+import { type CsvRecord, detectDelimiter, parseCsv } from '../imports/csv';
 import { findVinColumn, type InvalidLine } from '../imports/vinlist';
 import type { LookupService } from './service';
 
+export type CheckSink = { result: (r: LookupResult) => void; bad: (b: InvalidLine) => void };
+
+/** Looks up the VIN column of each record, in one read transaction per block. */
+function checkRecords(lookup: LookupService, records: readonly CsvRecord[], index: number, sink: CheckSink): void {
+  lookup.batch(() => {
+    for (const r of records) {
+      const raw = (r.fields[index] ?? '').trim();
+      let result: LookupResult;
+      try {
+        result = lookup.lookup({ vin: raw });
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        sink.bad({ line: r.line, text: raw, reason: raw ? err.message : 'No VIN on this line.' });
+        continue;
+      }
+      sink.result(result);
+    }
+  });
+}
+
+/** A whole file already in memory (small lists, the benchmark). */
 export function checkFile(lookup: LookupService, content: string, fileName: string): { results: LookupResult[]; bad: InvalidLine[] } {
   const records = parseCsv(content);
   const { index, hasHeader } = findVinColumn(records, fileName);
   const results: LookupResult[] = [];
   const bad: InvalidLine[] = [];
-  lookup.batch(() => {
-    for (const r of hasHeader ? records.slice(1) : records) {
-      const raw = (r.fields[index] ?? '').trim();
-      try {
-        results.push(lookup.lookup({ vin: raw }));
-      } catch (err) {
-        if (!(err instanceof ApiError)) throw err;
-        bad.push({ line: r.line, text: raw, reason: raw ? err.message : 'No VIN on this line.' });
-      }
-    }
-  });
+  checkRecords(lookup, hasHeader ? records.slice(1) : records, index, { result: (r) => results.push(r), bad: (b) => bad.push(b) });
   return { results, bad };
+}
+
+const BLOCK = 1 << 14;
+
+/**
+ * The records of a delimited file, a block at a time. A block ends at a line end outside quotes (an
+ * even number of quote marks before it), so a quoted field with a line break is never cut in two, and
+ * line numbers run on from block to block.
+ */
+export async function* csvBlocks(file: string): AsyncGenerator<CsvRecord[]> {
+  let carry = '';
+  let linesBefore = 0;
+  let delimiter: ReturnType<typeof detectDelimiter> | null = null;
+  const parse = (text: string) => {
+    delimiter ??= detectDelimiter(text.slice(0, 4096));
+    const records = parseCsv(text, delimiter);
+    for (const r of records) r.line += linesBefore;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) linesBefore++;
+    return records;
+  };
+  for await (const chunk of fs.createReadStream(file, { encoding: 'utf8', highWaterMark: BLOCK })) {
+    const text = carry + (chunk as string);
+    let cut = -1;
+    let quotes = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) quotes++;
+      else if (c === 10 && quotes % 2 === 0) cut = i;
+    }
+    if (cut < 0) {
+      carry = text;
+      continue;
+    }
+    carry = text.slice(cut + 1);
+    yield parse(text.slice(0, cut + 1));
+  }
+  if (carry) yield parse(carry);
+}
+
+/**
+ * Every VIN of a file, looked up block by block; `flush` runs after each block (the CLI writes the
+ * block's answers there, waiting for stdout), so answers never pile up.
+ */
+export async function checkVinFile(lookup: LookupService, file: string, fileName: string, sink: CheckSink, flush: () => Promise<void>): Promise<void> {
+  let column: { index: number; hasHeader: boolean } | null = null;
+  let pending: CsvRecord[] = [];
+  for await (const records of csvBlocks(file)) {
+    if (!column) {
+      // The VIN column is found from the first records, as the import finds it: wait for 50 of them.
+      pending.push(...records);
+      if (pending.length < 50) continue;
+      column = findVinColumn(pending, fileName);
+      const first = column.hasHeader ? pending.slice(1) : pending;
+      pending = [];
+      checkRecords(lookup, first, column.index, sink);
+    } else checkRecords(lookup, records, column.index, sink);
+    await flush();
+  }
+  if (!column) {
+    column = findVinColumn(pending, fileName);
+    checkRecords(lookup, column.hasHeader ? pending.slice(1) : pending, column.index, sink);
+  }
+  await flush();
 }

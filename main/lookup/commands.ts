@@ -1,8 +1,10 @@
 // `recall-desk lookup` and `recall-desk check`.
+import fs from 'node:fs';
 import path from 'node:path';
 import { PRODUCTION_MONTH_HELP, parseProductionMonth } from '../../shared/month';
-import { type CommandRegistrar, readTextFile, UsageError, withDb } from '../cli/runtime';
-import { checkFile } from './check';
+import { type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
+import { LineWriter, writeOutput } from '../reports/stream';
+import { checkVinFile } from './check';
 import { formatCheckLine, formatLookup } from './format';
 
 export const lookupCommands: CommandRegistrar = (program, rt) => {
@@ -26,10 +28,30 @@ export const lookupCommands: CommandRegistrar = (program, rt) => {
     .argument('<FILE>', 'a VIN list: one VIN a line, or a CSV with a VIN column')
     .option('--json', 'print every answer as JSON, as lookup --json does')
     .action(async (file: string, o: { db?: string; json?: boolean }) => {
-      const content = readTextFile(file);
+      const stat = fs.statSync(file, { throwIfNoEntry: false });
+      if (!stat?.isFile()) throw new UsageError(`Cannot read ${file}: ${stat ? 'it is a folder, not a file' : 'no such file'}.`);
       const app = await rt.open(o);
-      const { results, bad } = checkFile(app.lookup, content, path.basename(file));
-      for (const b of bad) rt.io.err(`line ${b.line}: ${b.reason}`);
-      rt.io.out(o.json ? JSON.stringify(results, null, 2) : results.map(formatCheckLine).join('\n'));
+      // Written as they come: a JSON array with one answer a line, or one text line per VIN.
+      const out = new LineWriter(rt.io);
+      let answers = 0;
+      await writeOutput(async () => {
+        if (o.json) out.add('[');
+        await checkVinFile(
+          app.lookup,
+          file,
+          path.basename(file),
+          {
+            result: (r) => {
+              if (!o.json) out.add(formatCheckLine(r));
+              else out.add(`${answers ? ',' : ''}${JSON.stringify(r)}`);
+              answers++;
+            },
+            bad: (b) => rt.io.err(`line ${b.line}: ${b.reason}`),
+          },
+          () => out.flush(),
+        );
+        if (o.json) out.add(']');
+        await out.flush();
+      });
     });
 };

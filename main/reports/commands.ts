@@ -1,7 +1,20 @@
-// `recall-desk holds` and `recall-desk followup`.
-import { followUpCsv, holdsCsv } from '../../shared/csv-out';
+// `recall-desk holds` and `recall-desk followup`: text, --json or --csv, written record by record.
+import { csvLine, FOLLOW_UP_CSV_HEADER, followUpCsvRow, HOLDS_CSV_HEADER, holdCsvRow } from '../../shared/csv-out';
 import { type CommandRegistrar, withDb } from '../cli/runtime';
-import { formatFollowUp, formatHolds } from './format';
+import { followUpText, holdsText } from './format';
+import { LineWriter, writeJsonObject, writeOutput } from './stream';
+
+/** Lines written as they come, awaiting stdout whenever a chunk is full. */
+async function writeLines(out: LineWriter, lines: Iterable<string>): Promise<void> {
+  for (const line of lines) await out.line(line);
+  await out.flush();
+}
+
+/** CSV records end in CRLF (RFC 4180), as the window's export does. */
+function* csvLines<R>(header: string[], rows: readonly R[], toValues: (r: R) => (string | number | boolean | null)[]): Generator<string> {
+  yield `${csvLine(header)}\r`;
+  for (const r of rows) yield `${csvLine(toValues(r))}\r`;
+}
 
 export const reportCommands: CommandRegistrar = (program, rt) => {
   withDb(program.command('holds').description('stock vehicles that may not be delivered as they are'))
@@ -10,7 +23,12 @@ export const reportCommands: CommandRegistrar = (program, rt) => {
     .action(async (o: { db?: string; json?: boolean; csv?: boolean }) => {
       const app = await rt.open(o);
       const report = await rt.call(app, 'holdReport', {});
-      rt.io.out(o.json ? JSON.stringify(report, null, 2) : o.csv ? holdsCsv(report) : formatHolds(report));
+      const out = new LineWriter(rt.io);
+      await writeOutput(() =>
+        o.json
+          ? writeJsonObject(out, report, 'holds', report.holds)
+          : writeLines(out, o.csv ? csvLines(HOLDS_CSV_HEADER, report.holds, holdCsvRow) : holdsText(report)),
+      );
     });
 
   withDb(program.command('followup').description('vehicles serviced here with open campaigns'))
@@ -21,6 +39,11 @@ export const reportCommands: CommandRegistrar = (program, rt) => {
     .action(async (o: { db?: string; campaign?: string; available?: boolean; json?: boolean; csv?: boolean }) => {
       const app = await rt.open(o);
       const list = await rt.call(app, 'followUpList', { campaign: o.campaign ?? null, remedyAvailableOnly: !!o.available });
-      rt.io.out(o.json ? JSON.stringify(list, null, 2) : o.csv ? followUpCsv(list) : formatFollowUp(list));
+      const out = new LineWriter(rt.io);
+      await writeOutput(() =>
+        o.json
+          ? writeJsonObject(out, list, 'rows', list.rows)
+          : writeLines(out, o.csv ? csvLines(FOLLOW_UP_CSV_HEADER, list.rows, followUpCsvRow) : followUpText(list)),
+      );
     });
 };

@@ -5,8 +5,6 @@ import type { LookupService } from '../lookup/service';
 
 export function openCampaigns(lookup: LookupService, vin: string): { result: LookupResult; open: CampaignHit[] } {
   const result = lookup.lookup({ vin });
-  const open = result.campaigns.filter(
-    (h) => !(h.vehicleStatus && h.vehicleStatus.status !== 'open') && !(h.affectedList && h.affectedList.complete && !h.affectedList.listed),
-  );
+  const open = result.campaigns.filter((h) => !(h.vehicleStatus && h.vehicleStatus.status !== 'open') && !(h.affectedList?.complete && !h.affectedList.listed));
   return { result, open };
 }

@@ -1,131 +1,251 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { PrintButton } from '../forms/PrintButton';
+import { useCallback, useMemo, useState } from 'react';
 import { followUpCsv } from '../../shared/csv-out';
+import type { FollowUpList } from '../../shared/reports/contract';
 import { CERTAINTY_LABEL, count, plural, remedyShort } from '../../shared/wording';
 import { useScreenActive } from '../navigation';
 import { apiQuery } from '../queries';
 import { Busy } from '../ui/Busy';
 import { downloadText } from '../ui/download';
 import { ErrorNotice } from '../ui/Notice';
+import { FilterSelect, SearchBox } from './ListTools';
+import { flatRows, groupByVin, type ListShown, matchesWords, searchTexts, searchWords, shownCount, useListView } from './list-view';
+import { byText, type Column, nextSort, type SortState, sortRows, VirtualTable } from './VirtualTable';
+
+type Row = FollowUpList['rows'][number];
+type Certainty = keyof typeof CERTAINTY_LABEL;
+/** One vehicle with every open campaign it has (grouped view). */
+type VehicleRows = { vin: string; rows: Row[] };
+
+type Filters = { words: string[]; campaign: string; availableOnly: boolean; certainty: Certainty | ''; sort: SortState; grouped: boolean };
+
+const unknown = (text: string) => <span className="unknown">{text}</span>;
+const contact = (r: Row) => [r.guestPhone, r.guestEmail].filter(Boolean).join(' · ');
+
+const vehicleCell = (r: Row) => (
+  <>
+    <span className="mono">{r.vin}</span>
+    <div className="muted one-line">
+      {r.modelYear} {r.model ?? ''}
+    </div>
+  </>
+);
+const guestCell = (r: Row) => <span className="one-line">{r.guestName ?? unknown('unknown')}</span>;
+const contactCell = (r: Row) => (
+  <>
+    <span className="one-line">{contact(r) || unknown('none on file')}</span>
+    <div className="muted one-line">{r.guestAddress}</div>
+  </>
+);
+const byVehicle = (a: Row, b: Row) => a.modelYear - b.modelYear || byText(a.model, b.model) || byText(a.vin, b.vin);
+const REMEDY_ORDER = (v: boolean | null) => (v === true ? 0 : v === false ? 1 : 2);
+
+const ROW_COLUMNS: Column<Row>[] = [
+  { id: 'campaign', label: 'Campaign', width: '7rem', compare: (a, b) => byText(a.code, b.code), render: (r) => <span className="code mono">{r.code}</span> },
+  { id: 'vehicle', label: 'Vehicle', width: '15rem', compare: byVehicle, render: vehicleCell },
+  { id: 'guest', label: 'Guest', width: 'minmax(9rem, 1fr)', compare: (a, b) => byText(a.guestName, b.guestName), render: guestCell },
+  { id: 'contact', label: 'Contact', width: 'minmax(0, 1.6fr)', render: contactCell },
+  { id: 'service', label: 'Last service', width: '8rem', compare: (a, b) => byText(a.lastServiceDate, b.lastServiceDate), render: (r) => r.lastServiceDate },
+  {
+    id: 'remedy',
+    label: 'Remedy',
+    width: '8.5rem',
+    compare: (a, b) => REMEDY_ORDER(a.remedyAvailable) - REMEDY_ORDER(b.remedyAvailable),
+    render: (r) => (
+      <>
+        <span className={r.remedyAvailable ? 'good' : ''}>{remedyShort(r.remedyAvailable)}</span>
+        <div className="muted one-line">{CERTAINTY_LABEL[r.certainty]}</div>
+      </>
+    ),
+  },
+];
+
+const first = (g: VehicleRows) => g.rows[0]!;
+const VEHICLE_COLUMNS: Column<VehicleRows>[] = [
+  { id: 'vehicle', label: 'Vehicle', width: '15rem', compare: (a, b) => byVehicle(first(a), first(b)), render: (g) => vehicleCell(first(g)) },
+  {
+    id: 'guest',
+    label: 'Guest',
+    width: 'minmax(9rem, 1fr)',
+    compare: (a, b) => byText(first(a).guestName, first(b).guestName),
+    render: (g) => guestCell(first(g)),
+  },
+  { id: 'contact', label: 'Contact', width: 'minmax(0, 1.4fr)', render: (g) => contactCell(first(g)) },
+  {
+    id: 'service',
+    label: 'Last service',
+    width: '8rem',
+    compare: (a, b) => byText(first(a).lastServiceDate, first(b).lastServiceDate),
+    render: (g) => first(g).lastServiceDate,
+  },
+  {
+    id: 'campaign',
+    label: 'Open campaigns',
+    width: 'minmax(10rem, 1fr)',
+    compare: (a, b) => a.rows.length - b.rows.length,
+    render: (g) => (
+      <div className="vrow-list one-line">
+        {g.rows.map((r) => (
+          <span key={r.code}>
+            <span className="code mono">{r.code}</span> <span className="muted">{remedyShort(r.remedyAvailable)}</span>
+          </span>
+        ))}
+      </div>
+    ),
+  },
+];
+
+/** What a search looks in: VIN, model, the guest's name. */
+const searchText = (r: Row) => `${r.vin} ${r.modelYear} ${r.model ?? ''} ${r.guestName ?? ''}`;
+
+function applyFilters(rows: readonly Row[], f: Filters): ListShown<Row> {
+  const kept: Row[] = [];
+  const text = f.words.length ? searchTexts(rows, searchText) : null;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (f.campaign && r.code !== f.campaign) continue;
+    if (f.availableOnly && r.remedyAvailable !== true) continue;
+    if (f.certainty && r.certainty !== f.certainty) continue;
+    if (text && !matchesWords(text[i]!, f.words)) continue;
+    kept.push(r);
+  }
+  if (f.grouped) return { grouped: true, vehicles: sortRows(groupByVin(kept), VEHICLE_COLUMNS, f.sort) };
+  return { grouped: false, rows: sortRows(kept, ROW_COLUMNS, f.sort) };
+}
 
 /** Follow-up (F6): vehicles last serviced here with open campaigns, for calls and mailings. */
 export function FollowUpScreen() {
-  const active = useScreenActive();
-  const campaigns = useQuery(apiQuery('listCampaigns', {}));
+  // The whole list, once: every filter, search and sort works over it here, without asking again.
+  // No structural sharing: comparing 20,000 rows deep on every refetch costs more than redrawing.
+  const list = useQuery({ ...apiQuery('followUpList', {}), subscribed: useScreenActive(), structuralSharing: false });
+  const [search, setSearch] = useState('');
   const [campaign, setCampaign] = useState('');
   const [availableOnly, setAvailableOnly] = useState(false);
-  // One query per filter: an older answer can never land over a newer filter's. While a new filter's
-  // list is on its way the previous one stays, dimmed and marked as updating.
-  const list = useQuery({
-    ...apiQuery('followUpList', { campaign: campaign || null, remedyAvailableOnly: availableOnly }),
-    placeholderData: keepPreviousData,
-    subscribed: active,
-  });
+  const [certainty, setCertainty] = useState<Certainty | ''>('');
+  const [grouped, setGrouped] = useState(false);
+  const [sort, setSort] = useState<SortState>(null);
   const l = list.data;
-  const stale = list.isPlaceholderData;
 
+  const filters = useMemo<Filters>(
+    () => ({ words: searchWords(search), campaign, availableOnly, certainty, sort, grouped }),
+    [search, campaign, availableOnly, certainty, sort, grouped],
+  );
+  const view = useListView(l?.rows, filters, applyFilters);
+  const onSort = useCallback((column: string) => setSort((s) => nextSort(s, column)), []);
+
+  const shown: ListShown<Row> = view.shown ?? { grouped: false, rows: [] };
+  const filtered = filters.words.length > 0 || campaign || availableOnly || certainty;
   return (
     <div className="report" data-testid="followup">
       <header className="report-head">
         <h2>Follow-up: vehicles serviced here with open campaigns</h2>
         <div className="button-row no-print">
-          <label>
-            Campaign{' '}
-            <select aria-label="Campaign filter" value={campaign} onChange={(e) => setCampaign(e.target.value)}>
-              <option value="">All campaigns</option>
-              {campaigns.data?.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.code}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="check">
-            <input type="checkbox" checked={availableOnly} onChange={(e) => setAvailableOnly(e.target.checked)} /> Remedy available now
-          </label>
-          {list.isFetching && l && <Busy label={stale ? 'Loading this filter…' : 'Checking…'} />}
+          {(list.isFetching || view.pending) && <Busy label={list.isFetching ? 'Checking…' : 'Filtering…'} />}
           {l && (
             <button
               type="button"
-              disabled={stale}
-              onClick={() => downloadText(`follow-up-${campaign || 'all'}-${l.generatedAt.slice(0, 10)}.csv`, followUpCsv(l))}
+              disabled={view.pending}
+              onClick={() =>
+                downloadText(`follow-up-${campaign || 'all'}-${l.generatedAt.slice(0, 10)}.csv`, followUpCsv({ ...l, rows: [...flatRows(shown)] }))
+              }
             >
               Export CSV
             </button>
           )}
-          <button type="button" onClick={() => window.print()}>
-            Print
-          </button>
+          {/* The whole list on paper (one line per vehicle, a legend, page numbers), not the rows drawn. */}
+          <PrintButton kind="followup" />
         </div>
       </header>
       {list.error ? (
         <ErrorNotice error={list.error} />
-      ) : !l ? (
-        <p className="muted">Checking…</p>
-      ) : (
-        <div className={stale ? 'updating' : undefined} aria-busy={stale || undefined} data-testid="followup-list">
+      ) : !l ? null : (
+        <div data-testid="followup-list">
           <p className="lead">
-            {plural(l.rows.length, 'open campaign')} shown · {plural(l.vehiclesServiced, 'vehicle')} with a service visit here on file
+            {plural(l.rows.length, 'open campaign')} · {plural(l.vehiclesServiced, 'vehicle')} with a service visit here on file
           </p>
           {l.vehiclesServiced === 0 && <p className="hint">No service history on file. Import a DMS service export under Imports (F4).</p>}
           {l.perCampaign.length > 0 && (
-            <table className="per-campaign" aria-label="Not yet remedied per campaign">
-              <thead>
-                <tr>
-                  <th>Campaign</th>
-                  <th>Not yet remedied (last serviced here)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {l.perCampaign.map((c) => (
-                  <tr key={c.code}>
-                    <td>
-                      <span className="code mono">{c.code}</span> {c.title}
-                    </td>
-                    <td>{count(c.notYetRemedied)}</td>
+            <div className="per-campaign-box">
+              <table className="per-campaign" aria-label="Not yet remedied per campaign">
+                <thead>
+                  <tr>
+                    <th>Campaign</th>
+                    <th>Not yet remedied (last serviced here)</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {l.perCampaign.map((c) => (
+                    <tr key={c.code}>
+                      <td>
+                        <span className="code mono">{c.code}</span> {c.title}
+                      </td>
+                      <td>{count(c.notYetRemedied)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           {l.rows.length > 0 && (
-            <table aria-label="Vehicles to contact">
-              <thead>
-                <tr>
-                  <th>Campaign</th>
-                  <th>Vehicle</th>
-                  <th>Guest</th>
-                  <th>Contact</th>
-                  <th>Last service</th>
-                  <th>Remedy</th>
-                </tr>
-              </thead>
-              <tbody>
-                {l.rows.map((r) => (
-                  <tr key={`${r.vin}-${r.code}`}>
-                    <td>
-                      <span className="code mono">{r.code}</span>
-                    </td>
-                    <td>
-                      <span className="mono">{r.vin}</span>
-                      <div className="muted">
-                        {r.modelYear} {r.model ?? ''}
-                      </div>
-                    </td>
-                    <td>{r.guestName ?? <span className="unknown">unknown</span>}</td>
-                    <td>
-                      {[r.guestPhone, r.guestEmail].filter(Boolean).join(' · ') || <span className="unknown">none on file</span>}
-                      <div className="muted">{r.guestAddress}</div>
-                    </td>
-                    <td>{r.lastServiceDate}</td>
-                    <td className={r.remedyAvailable ? 'good' : ''}>
-                      {remedyShort(r.remedyAvailable)}
-                      <div className="muted">{CERTAINTY_LABEL[r.certainty]}</div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <>
+              <div className="list-tools no-print">
+                <SearchBox label="Search" hint="VIN, model or guest's name" value={search} onChange={setSearch} />
+                <FilterSelect
+                  label="Campaign"
+                  any="All campaigns"
+                  value={campaign}
+                  onChange={setCampaign}
+                  options={l.perCampaign.map((c) => [c.code, c.code] as const)}
+                />
+                <FilterSelect
+                  label="Certainty"
+                  any="Any certainty"
+                  value={certainty}
+                  onChange={setCertainty}
+                  options={Object.entries(CERTAINTY_LABEL) as [Certainty, string][]}
+                />
+                <label className="check">
+                  <input type="checkbox" checked={availableOnly} onChange={(e) => setAvailableOnly(e.target.checked)} /> Remedy available now
+                </label>
+                <label className="check">
+                  <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} /> One row per vehicle
+                </label>
+              </div>
+              <p className="list-count">
+                <span data-testid="followup-shown">
+                  {shown.grouped
+                    ? `${count(shown.vehicles.length)} vehicles shown`
+                    : `${count(shown.rows.length)} of ${count(l.rows.length)} open campaigns shown`}
+                </span>
+                {filtered && shownCount(shown) === 0 && <span className="hint">Nothing matches: clear the search or a filter.</span>}
+              </p>
+              <div className={view.pending ? 'updating' : undefined} aria-busy={view.pending || undefined}>
+                {shown.grouped ? (
+                  <VirtualTable
+                    label="Vehicles to contact"
+                    rows={shown.vehicles}
+                    columns={VEHICLE_COLUMNS}
+                    rowHeight={58}
+                    rowKey={(g) => g.vin}
+                    rowTestId="followup-vehicle-row"
+                    sort={sort}
+                    onSort={onSort}
+                  />
+                ) : (
+                  <VirtualTable
+                    label="Vehicles to contact"
+                    rows={shown.rows}
+                    columns={ROW_COLUMNS}
+                    rowHeight={58}
+                    rowKey={(r) => `${r.vin}-${r.code}`}
+                    rowTestId="followup-row"
+                    sort={sort}
+                    onSort={onSort}
+                  />
+                )}
+              </div>
+            </>
           )}
         </div>
       )}

@@ -1,11 +1,35 @@
 import { useQuery } from '@tanstack/react-query';
+import { PrintButton } from '../forms/PrintButton';
+import { useCallback, useMemo, useState } from 'react';
 import { holdsCsv } from '../../shared/csv-out';
-import { CERTAINTY_LABEL, conditionText, count, HOLD_LABEL, HOLD_SHORT_LABEL, NEED_LABEL } from '../../shared/wording';
+import type { HoldReport } from '../../shared/reports/contract';
+import { CERTAINTY_LABEL, CONDITION_LABEL, conditionText, count, HOLD_LABEL, HOLD_SHORT_LABEL, NEED_LABEL, remedyShort } from '../../shared/wording';
 import { useScreenActive } from '../navigation';
 import { apiQuery } from '../queries';
 import { Busy } from '../ui/Busy';
 import { downloadText } from '../ui/download';
 import { ErrorNotice } from '../ui/Notice';
+import { FilterSelect, SearchBox } from './ListTools';
+import {
+  flatRows,
+  groupByVin,
+  type ListShown,
+  matchesWords,
+  REMEDY_FILTER,
+  type RemedyFilter,
+  searchTexts,
+  searchWords,
+  shownCount,
+  useListView,
+} from './list-view';
+import { byText, type Column, nextSort, type SortState, sortRows, VirtualTable } from './VirtualTable';
+
+type Hold = HoldReport['holds'][number];
+type HoldKind = Hold['hold'];
+type Condition = keyof typeof CONDITION_LABEL;
+type Certainty = keyof typeof CERTAINTY_LABEL;
+/** One vehicle with every hold it has (grouped view). */
+type VehicleHolds = { vin: string; rows: Hold[] };
 
 /** How loud a hold is in the table: a stop, or a caution. */
 const HOLD_CLASS = {
@@ -13,30 +37,193 @@ const HOLD_CLASS = {
   'deliver-with-disclosure-if-unavailable': 'hold-caution',
   'perform-before-delivery': 'hold-caution',
 } as const;
+const HOLD_ORDER: Record<HoldKind, number> = { 'do-not-deliver-until-remedied': 0, 'deliver-with-disclosure-if-unavailable': 1, 'perform-before-delivery': 2 };
+
+type Filters = {
+  words: string[];
+  campaign: string;
+  hold: HoldKind | '';
+  condition: Condition | '';
+  remedy: RemedyFilter;
+  certainty: Certainty | '';
+  sort: SortState;
+  grouped: boolean;
+};
+
+const vehicleText = (h: Hold) => `${h.modelYear} ${h.model ?? ''} · ${conditionText(h.condition)}`;
+const needsText = (h: Hold) => (h.needs.length ? `Needs ${h.needs.map((n) => NEED_LABEL[n]).join(' and ')}` : null);
+
+const HOLD_COLUMNS: Column<Hold>[] = [
+  {
+    id: 'stock',
+    label: 'Stock #',
+    width: '7rem',
+    compare: (a, b) => byText(a.stockNumber, b.stockNumber),
+    render: (h) => <span className="mono">{h.stockNumber ?? '—'}</span>,
+  },
+  {
+    id: 'vehicle',
+    label: 'Vehicle',
+    width: '16.5rem',
+    compare: (a, b) => a.modelYear - b.modelYear || byText(a.model, b.model) || byText(a.vin, b.vin),
+    render: (h) => (
+      <>
+        <span className="mono">{h.vin}</span>
+        <div className="muted one-line">{vehicleText(h)}</div>
+      </>
+    ),
+  },
+  {
+    id: 'campaign',
+    label: 'Campaign',
+    width: '7.5rem',
+    compare: (a, b) => byText(a.code, b.code),
+    render: (h) => (
+      <>
+        <span className="code mono">{h.code}</span>
+        <div className="muted one-line">{CERTAINTY_LABEL[h.certainty]}</div>
+      </>
+    ),
+  },
+  {
+    id: 'hold',
+    label: 'Hold',
+    width: 'minmax(14rem, 1fr)',
+    compare: (a, b) => HOLD_ORDER[a.hold] - HOLD_ORDER[b.hold],
+    render: (h) => (
+      <span className="two-lines" title={[HOLD_LABEL[h.hold], needsText(h)].filter(Boolean).join('. ')}>
+        <strong className={HOLD_CLASS[h.hold]}>{HOLD_LABEL[h.hold]}</strong>
+        {needsText(h) && <span className="muted"> · {needsText(h)}</span>}
+      </span>
+    ),
+  },
+  {
+    id: 'why',
+    label: 'Why',
+    width: 'minmax(0, 1.5fr)',
+    render: (h) => (
+      <>
+        <span className="one-line" title={h.reason}>
+          {h.reason}
+        </span>
+        <div className="muted one-line" title={h.source}>
+          {h.source}
+        </div>
+      </>
+    ),
+  },
+];
+
+const first = (g: VehicleHolds) => g.rows[0]!;
+/** A vehicle's loudest hold: it sets the row's colour and the order of "Holds". */
+const strongest = (g: VehicleHolds): HoldKind => g.rows.reduce((a, h) => (HOLD_ORDER[h.hold] < HOLD_ORDER[a] ? h.hold : a), first(g).hold);
+
+const VEHICLE_COLUMNS: Column<VehicleHolds>[] = [
+  {
+    id: 'stock',
+    label: 'Stock #',
+    width: '7rem',
+    compare: (a, b) => byText(first(a).stockNumber, first(b).stockNumber),
+    render: (g) => HOLD_COLUMNS[0]!.render(first(g)),
+  },
+  {
+    id: 'vehicle',
+    label: 'Vehicle',
+    width: '16.5rem',
+    compare: (a, b) => HOLD_COLUMNS[1]!.compare!(first(a), first(b)),
+    render: (g) => HOLD_COLUMNS[1]!.render(first(g)),
+  },
+  {
+    id: 'hold',
+    label: 'Holds',
+    width: 'minmax(0, 1fr)',
+    compare: (a, b) => HOLD_ORDER[strongest(a)] - HOLD_ORDER[strongest(b)],
+    render: (g) => (
+      <div className="vrow-list one-line">
+        {g.rows.map((h) => (
+          <span key={`${h.code}-${h.hold}`} title={`${HOLD_LABEL[h.hold]}: ${h.reason}`}>
+            <span className="code mono">{h.code}</span> <strong className={HOLD_CLASS[h.hold]}>{HOLD_SHORT_LABEL[h.hold]}</strong>
+            <span className="muted"> · {CERTAINTY_LABEL[h.certainty]}</span>
+          </span>
+        ))}
+      </div>
+    ),
+  },
+  {
+    id: 'campaigns',
+    label: 'Campaigns',
+    width: '7rem',
+    compare: (a, b) => a.rows.length - b.rows.length,
+    render: (g) => count(new Set(g.rows.map((h) => h.code)).size),
+  },
+];
+
+/** The report's holds that pass the filters, in the chosen order, flat or one entry per vehicle. */
+/** What a search looks in: VIN, stock number, model. */
+const searchText = (h: Hold) => `${h.vin} ${h.stockNumber ?? ''} ${h.modelYear} ${h.model ?? ''}`;
+
+function applyFilters(rows: readonly Hold[], f: Filters): ListShown<Hold> {
+  const kept: Hold[] = [];
+  const remedy = f.remedy === '' ? undefined : REMEDY_FILTER[f.remedy];
+  const text = f.words.length ? searchTexts(rows, searchText) : null;
+  for (let i = 0; i < rows.length; i++) {
+    const h = rows[i]!;
+    if (f.campaign && h.code !== f.campaign) continue;
+    if (f.hold && h.hold !== f.hold) continue;
+    if (f.condition && h.condition !== f.condition) continue;
+    if (remedy !== undefined && h.remedyAvailable !== remedy) continue;
+    if (f.certainty && h.certainty !== f.certainty) continue;
+    if (text && !matchesWords(text[i]!, f.words)) continue;
+    kept.push(h);
+  }
+  if (f.grouped) return { grouped: true, vehicles: sortRows(groupByVin(kept), VEHICLE_COLUMNS, f.sort) };
+  return { grouped: false, rows: sortRows(kept, HOLD_COLUMNS, f.sort) };
+}
 
 /** Stock holds (F5): every vehicle in stock against every campaign, by its bulletin's delivery rule. */
 export function HoldsScreen() {
   // Checked afresh each time the screen is shown; not while another screen is in front.
-  const report = useQuery({ ...apiQuery('holdReport', {}), subscribed: useScreenActive() });
+  // No structural sharing: comparing 20,000 rows deep on every refetch costs more than redrawing.
+  const report = useQuery({ ...apiQuery('holdReport', {}), subscribed: useScreenActive(), structuralSharing: false });
+  const [search, setSearch] = useState('');
+  const [campaign, setCampaign] = useState('');
+  const [hold, setHold] = useState<HoldKind | ''>('');
+  const [condition, setCondition] = useState<Condition | ''>('');
+  const [remedy, setRemedy] = useState<RemedyFilter>('');
+  const [certainty, setCertainty] = useState<Certainty | ''>('');
+  const [grouped, setGrouped] = useState(false);
+  const [sort, setSort] = useState<SortState>(null);
+  const r = report.data;
+
+  const filters = useMemo<Filters>(
+    () => ({ words: searchWords(search), campaign, hold, condition, remedy, certainty, sort, grouped }),
+    [search, campaign, hold, condition, remedy, certainty, sort, grouped],
+  );
+  const view = useListView(r?.holds, filters, applyFilters);
+  const onSort = useCallback((column: string) => setSort((s) => nextSort(s, column)), []);
 
   if (report.error) return <ErrorNotice error={report.error} />;
-  const r = report.data;
-  if (!r) return <p className="muted">Checking the stock…</p>;
+  if (!r) return <Busy label="Checking the stock…" />;
+  const shown: ListShown<Hold> = view.shown ?? { grouped: false, rows: [] };
+  const filtered = filters.words.length > 0 || campaign || hold || condition || remedy || certainty;
   return (
     <div className="report" data-testid="holds">
       <header className="report-head">
         <h2>Stock vehicles that may not be delivered</h2>
         <div className="button-row no-print">
-          {report.isFetching && <Busy label="Checking the stock…" />}
+          {(report.isFetching || view.pending) && <Busy label={report.isFetching ? 'Checking the stock…' : 'Filtering…'} />}
           <button type="button" onClick={() => void report.refetch()}>
             Refresh
           </button>
-          <button type="button" onClick={() => downloadText(`stock-holds-${r.generatedAt.slice(0, 10)}.csv`, holdsCsv(r))}>
+          <button
+            type="button"
+            disabled={view.pending}
+            onClick={() => downloadText(`stock-holds-${r.generatedAt.slice(0, 10)}.csv`, holdsCsv({ ...r, holds: [...flatRows(shown)] }))}
+          >
             Export CSV
           </button>
-          <button type="button" onClick={() => window.print()}>
-            Print
-          </button>
+          {/* The whole list on paper (one line per vehicle, a legend, page numbers), not the rows drawn. */}
+          <PrintButton kind="holds" />
         </div>
       </header>
       <p className="lead" data-testid="holds-summary">
@@ -44,66 +231,104 @@ export function HoldsScreen() {
       </p>
       {r.vehiclesInStock === 0 && <p className="hint">No vehicle is marked in stock. Import the DMS stock list under Imports (F4).</p>}
       {r.perCampaign.length > 0 && (
-        <table className="per-campaign">
-          <thead>
-            <tr>
-              <th>Campaign</th>
-              <th>{HOLD_SHORT_LABEL['do-not-deliver-until-remedied']}</th>
-              <th>{HOLD_SHORT_LABEL['deliver-with-disclosure-if-unavailable']}</th>
-              <th>{HOLD_SHORT_LABEL['perform-before-delivery']}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.perCampaign.map((c) => (
-              <tr key={c.code}>
-                <td>
-                  <span className="code mono">{c.code}</span> {c.title}
-                </td>
-                <td>{count(c.doNotDeliver)}</td>
-                <td>{count(c.withDisclosure)}</td>
-                <td>{count(c.performBefore)}</td>
+        <div className="per-campaign-box">
+          <table className="per-campaign">
+            <thead>
+              <tr>
+                <th>Campaign</th>
+                <th>{HOLD_SHORT_LABEL['do-not-deliver-until-remedied']}</th>
+                <th>{HOLD_SHORT_LABEL['deliver-with-disclosure-if-unavailable']}</th>
+                <th>{HOLD_SHORT_LABEL['perform-before-delivery']}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {r.perCampaign.map((c) => (
+                <tr key={c.code}>
+                  <td>
+                    <span className="code mono">{c.code}</span> {c.title}
+                  </td>
+                  <td>{count(c.doNotDeliver)}</td>
+                  <td>{count(c.withDisclosure)}</td>
+                  <td>{count(c.performBefore)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {r.holds.length > 0 && (
-        <table className="holds-table" aria-label="Holds">
-          <thead>
-            <tr>
-              <th>Stock #</th>
-              <th>Vehicle</th>
-              <th>Campaign</th>
-              <th>Hold</th>
-              <th>Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.holds.map((h) => (
-              <tr key={`${h.vin}-${h.code}-${h.hold}`} className={HOLD_CLASS[h.hold]}>
-                <td className="mono">{h.stockNumber ?? '—'}</td>
-                <td>
-                  <span className="mono">{h.vin}</span>
-                  <div className="muted">
-                    {h.modelYear} {h.model ?? ''} · {conditionText(h.condition)}
-                  </div>
-                </td>
-                <td>
-                  <span className="code mono">{h.code}</span>
-                  <div className="muted">{CERTAINTY_LABEL[h.certainty]}</div>
-                </td>
-                <td>
-                  <strong>{HOLD_LABEL[h.hold]}</strong>
-                  {h.needs.length > 0 && <div className="muted">Needs {h.needs.map((n) => NEED_LABEL[n]).join(' and ')}</div>}
-                </td>
-                <td>
-                  {h.reason}
-                  <div className="muted">{h.source}</div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <div className="list-tools no-print">
+            <SearchBox label="Search" hint="VIN, stock number or model" value={search} onChange={setSearch} />
+            <FilterSelect
+              label="Campaign"
+              any="All campaigns"
+              value={campaign}
+              onChange={setCampaign}
+              options={r.perCampaign.map((c) => [c.code, `${c.code} ${c.title}`] as const)}
+            />
+            <FilterSelect label="Hold" any="Every hold" value={hold} onChange={setHold} options={Object.entries(HOLD_SHORT_LABEL) as [HoldKind, string][]} />
+            <FilterSelect
+              label="Condition"
+              any="Any condition"
+              value={condition}
+              onChange={setCondition}
+              options={Object.entries(CONDITION_LABEL) as [Condition, string][]}
+            />
+            <FilterSelect
+              label="Remedy"
+              any="Any remedy status"
+              value={remedy}
+              onChange={setRemedy}
+              options={(Object.keys(REMEDY_FILTER) as Exclude<RemedyFilter, ''>[]).map((k) => [k, remedyShort(REMEDY_FILTER[k])] as const)}
+            />
+            <FilterSelect
+              label="Certainty"
+              any="Any certainty"
+              value={certainty}
+              onChange={setCertainty}
+              options={Object.entries(CERTAINTY_LABEL) as [Certainty, string][]}
+            />
+            <label className="check">
+              <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} /> One row per vehicle
+            </label>
+          </div>
+          <p className="list-count">
+            <span data-testid="holds-shown">
+              {shown.grouped
+                ? `${count(shown.vehicles.length)} of ${count(r.vehiclesHeld)} vehicles with holds shown`
+                : `${count(shown.rows.length)} of ${count(r.holds.length)} holds shown`}
+            </span>
+            {filtered && shownCount(shown) === 0 && <span className="hint">Nothing matches: clear the search or a filter.</span>}
+          </p>
+          <div className={view.pending ? 'updating' : undefined} aria-busy={view.pending || undefined}>
+            {shown.grouped ? (
+              <VirtualTable
+                label="Vehicles with holds"
+                rows={shown.vehicles}
+                columns={VEHICLE_COLUMNS}
+                rowHeight={58}
+                rowKey={(g) => g.vin}
+                rowClass={(g) => HOLD_CLASS[strongest(g)]}
+                rowTestId="hold-vehicle-row"
+                sort={sort}
+                onSort={onSort}
+              />
+            ) : (
+              <VirtualTable
+                label="Holds"
+                rows={shown.rows}
+                columns={HOLD_COLUMNS}
+                rowHeight={60}
+                rowKey={(h) => `${h.vin}-${h.code}-${h.hold}`}
+                rowClass={(h) => HOLD_CLASS[h.hold]}
+                rowTestId="hold-row"
+                sort={sort}
+                onSort={onSort}
+              />
+            )}
+          </div>
+        </>
       )}
     </div>
   );

@@ -166,7 +166,7 @@ describe('owner letter and FAQ', () => {
 });
 
 describe('lists', () => {
-  test('orders print the parts counter\'s suggestions (a booked 23LJ01 key is a CPOR line for its VIN); no claims says so', async () => {
+  test("orders print the parts counter's suggestions (a booked 23LJ01 key is a CPOR line for its VIN); no claims says so", async () => {
     const app = await withDealer();
     const booked = await app.dispatch('bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '2026-11-25T09:00', model: 'LC', productionMonth: '2022-12' });
     expect(booked.ok).toBe(true);

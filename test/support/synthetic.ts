@@ -109,3 +109,91 @@ export function sampleVins(lib: SyntheticLibrary, n: number, seed = 7): string[]
   }
   return out;
 }
+
+/**
+ * Dealer-sized DMS exports against the built-in library: every vehicle hits a campaign. Seven in ten
+ * are GS 350s inside ALE's ranges (used or certified: "do not deliver"), two in ten RX 330s of 2005
+ * (BLC: "perform before delivery"), one in ten 2023 LCs built 12/22 (23LJ01: "with disclosure").
+ * `offset` picks another slice of the same VIN pool, so a stock list and a service list do not overlap.
+ */
+const ALE_POOL = [
+  { vds: 'BE96S', year: 2007, from: 7930, to: 28367 },
+  { vds: 'CE96S', year: 2007, from: 1838, to: 13164 },
+  { vds: 'BE96S', year: 2008, from: 23566, to: 41906 },
+  { vds: 'CE96S', year: 2008, from: 13166, to: 21058 },
+];
+
+export type SyntheticVehicle = { vin: string; year: number; model: string; produced: string; condition: 'N' | 'U' | 'CPO' };
+
+export function syntheticVehicle(i: number): SyntheticVehicle {
+  const family = i % 10;
+  const k = Math.floor(i / 10);
+  if (family < 7) {
+    let n = k * 7 + family;
+    for (const r of ALE_POOL) {
+      const size = r.to - r.from + 1;
+      if (n < size) {
+        return {
+          vin: makeVin('JTH', r.vds, r.year, String(r.from + n).padStart(7, '0')),
+          year: r.year,
+          model: 'GS 350',
+          produced: '',
+          condition: n % 3 ? 'U' : 'CPO',
+        };
+      }
+      n -= size;
+    }
+    throw new Error(`syntheticVehicle: ALE's ranges hold no VIN number ${i}`);
+  }
+  if (family < 9) {
+    const serial = String(100_000 + k * 2 + (family - 7)).padStart(7, '0');
+    return { vin: makeVin('2T2', 'HA31U', 2005, serial), year: 2005, model: 'RX 330', produced: '', condition: k % 2 ? 'N' : 'U' };
+  }
+  return { vin: makeVin('JTH', 'KPAAY', 2023, String(200_000 + k).padStart(7, '0')), year: 2023, model: 'LC', produced: '12/22', condition: 'N' };
+}
+
+/** A DMS stock export of n vehicles (the header the import recognises without a mapping). */
+export function stockCsv(n: number, offset = 0): string {
+  const lines = ['Stock #,VIN,Year,Model,Prod Date,New/Used'];
+  for (let i = 0; i < n; i++) {
+    const v = syntheticVehicle(offset + i);
+    lines.push(`S${String(offset + i + 1).padStart(6, '0')},${v.vin},${v.year},${v.model},${v.produced},${v.condition}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const FIRST = ['Ann', 'Bo', 'Cy', 'Di', 'Ed', 'Flo', 'Gus', 'Hal', 'Ivy', 'Jo', 'Kai', 'Lu', 'Mo', 'Ned', 'Oz', 'Pia'];
+const LAST = ['Example', 'Sample', 'Tester', 'Placeholder', 'Fictive', 'Demo', 'Mock', 'Dummy'];
+
+/** A DMS service-history export of n vehicles with fictional guests. */
+export function serviceCsv(n: number, offset = 0): string {
+  const lines = ['VIN,Model,Customer Name,Phone,E-mail,Address,Last Service'];
+  for (let i = 0; i < n; i++) {
+    const v = syntheticVehicle(offset + i);
+    const name = `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]} ${i + 1}`;
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const month = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
+    lines.push(
+      `${v.vin},${v.model},${name},555-${String(i % 10_000).padStart(4, '0')},guest${i + 1}@example.com,"${i + 1} Main St, Plano",2024-${month}-${day}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A VIN list of n lines for `check`: one VIN in ten is a stock or service vehicle of the pool above
+ * (a campaign applies), the rest valid VINs of other makes that no campaign matches.
+ */
+export function* vinListLines(n: number, seed = 11): Generator<string> {
+  const r = rng(seed);
+  for (let i = 0; i < n; i++) {
+    if (i % 10 === 0) yield syntheticVehicle((i / 10) % 50_000).vin;
+    else
+      yield makeVin(
+        pick(r, ['1HG', '5YJ', 'WBA', 'KMH', '3FA']),
+        code5(r, 'ABCDEFGHJKLMNPRST0123456789'),
+        2010 + (i % 15),
+        String(i % 10_000_000).padStart(7, '0'),
+      );
+  }
+}

@@ -1,0 +1,216 @@
+// First paint of the dealer-sized lists in Chromium, against the real browser mode.
+//
+// Run (after `npm run build`):
+//   node_modules/.bin/esbuild test/bench/first-paint.ts --bundle --platform=node --format=cjs --target=node22 \
+//     --external:playwright-core --outfile=dist/bench/first-paint.cjs && node_modules/node/bin/node dist/bench/first-paint.cjs [--json]
+//
+// Builds a database with 20,000 stock vehicles (every one held) and 20,000 serviced vehicles (every
+// one with an open campaign) through the CLI's own import, starts `dist/main/cli.cjs serve` on it, and
+// times, in Debian's Chromium: F5 until the first hold rows are visible, F6 until the first follow-up
+// rows are visible, and a campaign filter on the follow-up list until the filtered rows are shown
+// and the busy sign is gone. Goal: each under 1 s. Also counts the elements each screen draws.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page, type Response } from 'playwright-core';
+import { serviceCsv, stockCsv } from '../support/synthetic';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist', 'main', 'cli.cjs');
+const VEHICLES = Number(process.env.BENCH_VEHICLES ?? 20_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const GOAL_MS = 1000;
+
+/** Rows of either the table of old or the virtualised list: whatever the screen draws as a data row. */
+const HOLD_ROW = '[data-testid="holds"] table[aria-label="Holds"] tbody tr, [data-testid="hold-row"]';
+const FOLLOWUP_ROW = '[data-testid="followup"] table[aria-label="Vehicles to contact"] tbody tr, [data-testid="followup-row"]';
+
+function cli(args: string[]): void {
+  execFileSync(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+async function serve(db: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--db', db], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /Open: (\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+    setTimeout(() => reject(new Error('serve printed no URL in 30 s')), 30_000);
+  });
+  return { url, child };
+}
+
+async function timeTo(action: () => Promise<unknown>, done: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await action();
+  await done();
+  return performance.now() - t0;
+}
+
+const elements = (page: Page, testId: string) =>
+  page.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.querySelectorAll('*').length ?? 0, testId);
+
+/** Every follow-up row drawn is of the campaign chosen, and nothing is still loading. */
+async function filtered(page: Page, code: string): Promise<void> {
+  await page.waitForFunction(
+    ({ sel, code }) => {
+      const rows = [...document.querySelectorAll(sel)];
+      return (
+        rows.length > 0 &&
+        !document.querySelector('[data-testid="followup"] [data-testid="busy"]') &&
+        rows.every((r) => (r.textContent ?? '').includes(code) && !/\b(BLC|23LJ01)\b/.test(r.textContent ?? ''))
+      );
+    },
+    { sel: FOLLOWUP_ROW, code },
+    { timeout: 120_000, polling: 'raf' },
+  );
+}
+
+/**
+ * A scrollbar drag, as the page feels it: the list's scroll position jumps 30 times (as a dragged
+ * thumb moves it) and each time the rows of the new position must be drawn. Returns the time from
+ * each jump until its rows are in the DOM and painted (two animation frames), in ms.
+ */
+function scrollJumps(page: Page, testId: string): Promise<number[]> {
+  return page.evaluate(async (id) => {
+    const box = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+    if (!box) return [];
+    const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
+    const times: number[] = [];
+    for (let k = 1; k <= 30; k++) {
+      const target = Math.round((((k * 7919) % 30) / 30) * (box.scrollHeight - box.clientHeight));
+      const t0 = performance.now();
+      box.scrollTop = target;
+      box.dispatchEvent(new Event('scroll'));
+      await frame();
+      await frame();
+      const rows = [...box.querySelectorAll('tbody tr')] as HTMLElement[];
+      const top = box.getBoundingClientRect().top;
+      if (!rows.some((r) => Math.abs(r.getBoundingClientRect().top - top) < 200)) throw new Error(`no row drawn at ${target}`);
+      times.push(performance.now() - t0);
+    }
+    return times;
+  }, testId);
+}
+
+/** From sending the request to the last byte of the answer: the services' share of a first paint. */
+async function requestMs(response: Response): Promise<number> {
+  await response.finished();
+  return response.request().timing().responseEnd;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => Math.round(x);
+
+async function main() {
+  const json = process.argv.includes('--json');
+  if (!fs.existsSync(CLI)) throw new Error('Build first: npm run build.');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-first-paint-'));
+  const db = path.join(dir, 'bench.sqlite');
+  let server: { url: string; child: ChildProcess } | null = null;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    fs.writeFileSync(path.join(dir, 'stock.csv'), stockCsv(VEHICLES));
+    fs.writeFileSync(path.join(dir, 'service.csv'), serviceCsv(VEHICLES, VEHICLES));
+    cli(['import-vehicles', path.join(dir, 'stock.csv'), '--stock', 'add', '--db', db]);
+    cli(['import-vehicles', path.join(dir, 'service.csv'), '--db', db]);
+    server = await serve(db);
+
+    const holds: number[] = [];
+    const followUp: number[] = [];
+    const filter: number[] = [];
+    let holdElements = 0;
+    let followUpElements = 0;
+    let holdScroll: number[] = [];
+    const holdRequest: number[] = [];
+    const followUpRequest: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      // A fresh page per run: nothing cached in the renderer.
+      const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+      await page.goto(server.url);
+      await page.getByLabel('Scan or type a VIN').waitFor();
+      const holdAnswer = page.waitForResponse((r) => r.url().endsWith('/api/holdReport'), { timeout: 120_000 });
+      holds.push(
+        await timeTo(
+          () => page.keyboard.press('F5'),
+          () => page.locator(HOLD_ROW).first().waitFor({ timeout: 120_000 }),
+        ),
+      );
+      holdRequest.push(await requestMs(await holdAnswer));
+      holdElements = await elements(page, 'holds');
+      if (run === 0) holdScroll = await scrollJumps(page, 'hold-rows');
+      const followUpAnswer = page.waitForResponse((r) => r.url().endsWith('/api/followUpList'), { timeout: 120_000 });
+      followUp.push(
+        await timeTo(
+          () => page.keyboard.press('F6'),
+          () => page.locator(FOLLOWUP_ROW).first().waitFor({ timeout: 120_000 }),
+        ),
+      );
+      followUpRequest.push(await requestMs(await followUpAnswer));
+      followUpElements = await elements(page, 'followup');
+      filter.push(
+        await timeTo(
+          () => page.getByTestId('followup').getByLabel('Campaign filter').selectOption('ALE'),
+          () => filtered(page, 'ALE'),
+        ),
+      );
+      await page.close();
+    }
+    const report = {
+      vehicles: { stock: VEHICLES, serviced: VEHICLES },
+      runs: RUNS,
+      holdsFirstPaintMs: { median: ms(median(holds)), all: holds.map(ms), requestMedian: ms(median(holdRequest)) },
+      followUpFirstPaintMs: { median: ms(median(followUp)), all: followUp.map(ms), requestMedian: ms(median(followUpRequest)) },
+      followUpFilterMs: { median: ms(median(filter)), all: filter.map(ms) },
+      elementsDrawn: { holds: holdElements, followUp: followUpElements },
+      holdsScrollJumpMs: holdScroll.length ? { median: ms(median(holdScroll)), max: ms(Math.max(...holdScroll)), jumps: holdScroll.length } : null,
+      goalsMet: { holds: median(holds) < GOAL_MS, followUp: median(followUp) < GOAL_MS, filter: median(filter) < GOAL_MS },
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    };
+    if (json) console.log(JSON.stringify(report, null, 2));
+    else {
+      const line = (name: string, xs: number[]) =>
+        `${name.padEnd(34)} median ${String(ms(median(xs))).padStart(6)} ms  (runs: ${xs.map(ms).join(', ')})  goal < ${GOAL_MS} ms: ${median(xs) < GOAL_MS ? 'met' : 'NOT MET'}`;
+      console.log(
+        `First paint at ${VEHICLES.toLocaleString('en-US')} stock and ${VEHICLES.toLocaleString('en-US')} serviced vehicles, Chromium, ${RUNS} runs:`,
+      );
+      console.log(line('Stock holds (F5 → first rows)', holds));
+      console.log(`  of which the request (services + transfer): median ${ms(median(holdRequest))} ms`);
+      console.log(line('Follow-up (F6 → first rows)', followUp));
+      console.log(`  of which the request (services + transfer): median ${ms(median(followUpRequest))} ms`);
+      console.log(line('Follow-up campaign filter', filter));
+      if (report.holdsScrollJumpMs) {
+        const j = report.holdsScrollJumpMs;
+        console.log(`Holds scroll jumps (a dragged scrollbar): median ${j.median} ms, slowest ${j.max} ms over ${j.jumps} jumps, rows drawn each time`);
+      }
+      console.log(`Elements drawn: holds ${holdElements.toLocaleString('en-US')}, follow-up ${followUpElements.toLocaleString('en-US')}`);
+      console.log(`Load average while measured: ${report.loadAverage.join(' ')}`);
+    }
+  } finally {
+    await browser.close();
+    server?.child.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
