@@ -1,5 +1,6 @@
 // The whole service layer, composed once per process: the Electron app, the CLI and the browser
 // mode all start here, so they run the very same code against the very same database.
+import path from 'node:path';
 import { createDispatcher, type Dispatcher } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { loadBuiltInLibrary } from './campaigns/library';
@@ -8,6 +9,7 @@ import { openDatabase } from './db/open';
 import { ImportJobs } from './imports/jobs';
 import { LookupService } from './lookup/service';
 import type { Services } from './services';
+import { VpicDecoder } from './vehicles/vpic';
 
 export type AppOptions = {
   dbPath: string;
@@ -16,6 +18,8 @@ export type AppOptions = {
   version?: string;
   /** How often to notice library changes made by another process on the same file. */
   syncIntervalMs?: number;
+  /** The unpacked vPIC database (default: `vpic.sqlite` beside the app's database); null: no decoding. */
+  vpicPath?: string | null;
 };
 
 export type App = Services & {
@@ -29,14 +33,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
   try {
     const campaigns = new CampaignStore(db, now, opts.syncIntervalMs);
     loadBuiltInLibrary(db, campaigns);
-    const lookup = new LookupService(db, campaigns, now);
+    const vpicPath = opts.vpicPath === undefined ? path.join(path.dirname(opts.dbPath), 'vpic.sqlite') : opts.vpicPath;
+    const vpic = vpicPath ? new VpicDecoder(vpicPath) : null;
+    const lookup = new LookupService(db, campaigns, now, (wmi) => vpic?.makesOf(wmi) ?? null);
     const jobs = new ImportJobs(db.path, now, () => campaigns.invalidate());
-    const services: Services = { db, campaigns, lookup, jobs, now, version: opts.version ?? '0.0.0' };
+    const services: Services = { db, campaigns, lookup, jobs, now, version: opts.version ?? '0.0.0', vpic };
     return {
       ...services,
       dispatch: createDispatcher(createHandlers(services)),
       close: async () => {
         await jobs.shutdown();
+        await vpic?.close();
         await db.close();
       },
     };

@@ -4,6 +4,7 @@ import type { CampaignStore } from './campaigns/store';
 import type { Db } from './db/open';
 import type { ImportJobs } from './imports/jobs';
 import type { LookupService } from './lookup/service';
+import type { VpicDecoder } from './vehicles/vpic';
 
 export type Services = {
   db: Db;
@@ -13,4 +14,6 @@ export type Services = {
   /** The clock, injectable so data ages are testable. */
   now: () => Date;
   version: string;
+  /** Offline VIN decoding (NHTSA vPIC); null when switched off. */
+  vpic: VpicDecoder | null;
 };

@@ -18,7 +18,11 @@ const text = z.string().trim().min(1, 'must not be empty');
 /** A fact the bulletin may leave unstated: null means "unknown", never "none". */
 const unknownable = <T extends z.ZodType>(t: T) => t.nullable();
 /** What position 10 of a VIN can express: 1980-2039 (the code repeats every 30 years after that). */
-const modelYear = z.number().int('must be a whole year').min(1980, 'must be 1980 or later').max(2039, 'must be 2039 or earlier: a VIN cannot express a later model year');
+const modelYear = z
+  .number()
+  .int('must be a whole year')
+  .min(1980, 'must be 1980 or later')
+  .max(2039, 'must be 2039 or earlier: a VIN cannot express a later model year');
 const wmi = z.string().regex(/^[A-HJ-NPR-Z0-9]{3}$/, 'must be the 3-character WMI (VIN positions 1-3)');
 
 export const CampaignKind = z.enum(['safety-recall', 'service-campaign', 'customer-program', 'other']);
@@ -242,7 +246,5 @@ export function normalizeModel(name: string): string {
 
 /** A revision dated after `today` (YYYY-MM-DD) is a typo: it would block every real later revision. */
 export function futureRevisionProblem(b: Pick<Bulletin, 'revisionDate'>, today: string): string | null {
-  return b.revisionDate > today
-    ? `revisionDate: ${b.revisionDate} is in the future (today is ${today}); write the date printed on the bulletin`
-    : null;
+  return b.revisionDate > today ? `revisionDate: ${b.revisionDate} is in the future (today is ${today}); write the date printed on the bulletin` : null;
 }

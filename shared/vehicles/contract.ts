@@ -19,6 +19,20 @@ export const SetVehicleCampaignStatusInput = z
     path: ['repairOrder'],
   });
 
+/** The vehicle as NHTSA's vPIC data decodes its VIN, offline: what the manufacturer registered for its patterns. */
+export const DecodedVehicle = z.object({
+  make: z.string().nullable(),
+  /** vPIC's model ("RX"); `ruleModel` adds the engine/grade number the trim carries ("RX 330"), as bulletins name models. */
+  model: z.string().nullable(),
+  ruleModel: z.string().nullable(),
+  series: z.string().nullable(),
+  trim: z.string().nullable(),
+  bodyClass: z.string().nullable(),
+  plantCountry: z.string().nullable(),
+  source: z.literal('NHTSA vPIC'),
+});
+export type DecodedVehicle = z.output<typeof DecodedVehicle>;
+
 export const vehicleOperations = defineOperations({
   setVehicleCampaignStatus: {
     input: SetVehicleCampaignStatusInput,
