@@ -103,7 +103,10 @@ export const makeUnconfirmedText = (make: string): string =>
   `The make could not be confirmed from this VIN (its manufacturer code is not in the bulletin or NHTSA's data). This campaign is for ${make} vehicles only: check the make on the vehicle.`;
 
 /** The decode as one line: "2006 Lexus RX 330 · built in Canada". */
-export function decodedLine(modelYear: number, d: { make: string | null; model: string | null; ruleModel: string | null; plantCountry: string | null }): string {
+export function decodedLine(
+  modelYear: number,
+  d: { make: string | null; model: string | null; ruleModel: string | null; plantCountry: string | null },
+): string {
   const name = [String(modelYear), d.make, d.ruleModel ?? d.model ?? 'model not in vPIC'].filter(Boolean).join(' ');
   return d.plantCountry ? `${name} · built in ${d.plantCountry}` : name;
 }

@@ -94,7 +94,12 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
           </ul>
         </dd>
       </dl>
-      <VehicleStatusForm campaign={hit.code} vin={result.vin} recorded={hit.vehicleStatus} />
+      <VehicleStatusForm
+        campaign={hit.code}
+        vin={result.vin}
+        recorded={hit.vehicleStatus}
+        notAvailable={hit.remedy.available === false ? `Not available yet, so it cannot be completed here: ${hit.remedy.explanation}` : null}
+      />
       <footer className="card-foot">
         <span className={old ? 'source old' : 'source'}>
           Source: {hit.source.bulletin}, revision {hit.source.revisionDate} ({describeAge(hit.source.ageDays)})

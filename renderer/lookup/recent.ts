@@ -11,7 +11,13 @@ export function loadRecent(): RecentLookup[] {
     if (!Array.isArray(raw)) return [];
     return raw
       .filter((r): r is RecentLookup => typeof r?.vin === 'string' && typeof r.modelYear === 'number' && Array.isArray(r.codes))
-      .map((r) => ({ vin: r.vin, modelYear: r.modelYear, model: typeof r.model === 'string' ? r.model : null, codes: r.codes.map(String), at: String(r.at ?? '') }))
+      .map((r) => ({
+        vin: r.vin,
+        modelYear: r.modelYear,
+        model: typeof r.model === 'string' ? r.model : null,
+        codes: r.codes.map(String),
+        at: String(r.at ?? ''),
+      }))
       .slice(0, RECENT_KEPT);
   } catch {
     return []; // A damaged entry costs the list, never the lookup.

@@ -34,7 +34,13 @@ export function useLookup() {
   });
 
   const remember = useCallback((r: LookupResult, req: LookupRequest) => {
-    const entry: RecentLookup = { vin: r.vin, modelYear: r.modelYear, model: req.model, codes: r.campaigns.map((c) => c.code), at: new Date().toLocaleTimeString() };
+    const entry: RecentLookup = {
+      vin: r.vin,
+      modelYear: r.modelYear,
+      model: req.model,
+      codes: r.campaigns.map((c) => c.code),
+      at: new Date().toLocaleTimeString(),
+    };
     setRecent((prev) => {
       const next = [entry, ...prev.filter((p) => p.vin !== r.vin)].slice(0, RECENT_KEPT);
       saveRecent(next);

@@ -1,23 +1,19 @@
 // The vehicles domain: what the dealer records about one vehicle and one campaign.
 import { z } from 'zod';
-import { isoDate } from '../bulletin';
 import { defineOperations } from '../contract';
 import { CampaignCode } from '../schemas';
 
 export const VehicleCampaignStatus = z.enum(['open', 'completed-here', 'completed-elsewhere', 'not-applicable']);
 
-export const SetVehicleCampaignStatusInput = z
-  .object({
-    vin: z.string().max(64),
-    campaign: CampaignCode,
-    status: VehicleCampaignStatus,
-    completedOn: isoDate.nullish(),
-    repairOrder: z.string().trim().max(40).nullish(),
-  })
-  .refine((v) => v.status !== 'completed-here' || (v.completedOn && v.repairOrder), {
-    message: 'completed here needs the date and the repair order number',
-    path: ['repairOrder'],
-  });
+// The date as typed (03/14/2024, 3/14/24, 2024-03-14): the service reads it and says in plain words
+// what is wrong with it (see dates.ts), so the screen, the CLI and the API all get the same check.
+export const SetVehicleCampaignStatusInput = z.object({
+  vin: z.string().max(64),
+  campaign: CampaignCode,
+  status: VehicleCampaignStatus,
+  completedOn: z.string().max(40, 'The date is far too long: write it as 03/14/2024.').nullish(),
+  repairOrder: z.string().trim().max(40, 'The repair order number has at most 40 characters.').nullish(),
+});
 
 /** The vehicle as NHTSA's vPIC data decodes its VIN, offline: what the manufacturer registered for its patterns. */
 export const DecodedVehicle = z.object({
@@ -36,6 +32,6 @@ export type DecodedVehicle = z.output<typeof DecodedVehicle>;
 export const vehicleOperations = defineOperations({
   setVehicleCampaignStatus: {
     input: SetVehicleCampaignStatusInput,
-    output: z.object({ vin: z.string(), campaign: z.string(), status: VehicleCampaignStatus }),
+    output: z.object({ vin: z.string(), campaign: z.string(), status: VehicleCampaignStatus, completedOn: z.string().nullable() }),
   },
 });

@@ -11,7 +11,7 @@ function typeAt(d: ScanDetector, text: string, start: number, gap: number): numb
 }
 
 describe('a scan is a fast burst of 17 or 18 keys ending in Enter', () => {
-  test('keys 3 ms apart with the scanner\'s leading I are a scan of the VIN without it', () => {
+  test("keys 3 ms apart with the scanner's leading I are a scan of the VIN without it", () => {
     const d = new ScanDetector();
     const t = typeAt(d, 'IJTHBE96S170007930', 1000, 3);
     expect(d.enter(t)).toEqual({ vin: 'JTHBE96S170007930' });
