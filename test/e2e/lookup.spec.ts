@@ -12,8 +12,11 @@ test('a scanned VIN (leading I, then Enter) shows its campaigns at once', async 
   await expect(card.getByTestId('remedy')).toHaveText('Remedy not yet available');
   await expect(card).toContainText('In the published VIN range 0007930-0028367 for GS 350 2007');
   await expect(card).toContainText('parts not released');
-  await expect(card).toContainText('In stock (used, certified pre-owned)');
-  await expect(card).toContainText(/revision 2010-07-06 \(\d+ years old: check TIS for anything newer\)/);
+  // A customer's car: no stock delivery rule on the card. The bulletin is 16 years old: a banner says so.
+  await expect(card.getByTestId('stock-hold')).toHaveCount(0);
+  await expect(card).not.toContainText('In stock');
+  await expect(card.getByTestId('old-data')).toContainText('Old data: the newest revision loaded for this campaign is dated 2010-07-06');
+  await expect(card).toContainText(/revision 2010-07-06 \(\d+ years old\)/);
   await expect(app.getByTestId('vehicle')).toContainText('2007');
   await expect(app.getByTestId('vehicle')).toContainText('GS 350 (from VIN range)');
   await expect(app.getByRole('heading', { name: '1 campaign may apply' })).toBeVisible();
@@ -88,8 +91,13 @@ test('a bad VIN says which character is wrong; a check-digit typo warns loudly b
 test('a VIN nothing applies to says what it was checked against', async ({ app }) => {
   await app.getByLabel('Scan or type a VIN').fill('1HGCM82633A004352');
   await app.keyboard.press('Enter');
-  await expect(app.getByTestId('no-campaigns')).toContainText('No campaign in the library applies to this VIN');
-  await expect(app.getByTestId('no-campaigns')).toContainText('Checked against 3 campaigns');
+  const none = app.getByTestId('no-campaigns');
+  await expect(none).toContainText('No campaign in this library applies to this VIN.');
+  await expect(none).toContainText('Checked against 3 campaigns (newest bulletin revision 2024-01-31)');
+  await expect(none).toContainText('That is not a clean record');
+  await expect(none).toContainText('TIS (or NHTSA, nhtsa.gov/recalls) holds the full record');
+  await expect(app.getByTestId('decoded')).toContainText('2003 Honda Accord');
+  await shot(app, '20-nothing-applies');
 });
 
 test('a scan lands in the VIN field even when focus was elsewhere', async ({ app }) => {
