@@ -40,13 +40,12 @@ function restore(field: TextField, value: string): void {
  */
 export function useScanner(onScanned: (vin: string) => void): void {
   useEffect(() => {
-    const detector = new ScanDetector();
-    let origin: { field: TextField; value: string } | null = null;
+    // Each key remembers the field it landed in and that field's value before it.
+    const detector = new ScanDetector<{ field: TextField; value: string } | null>();
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return detector.reset();
       if (e.key.length === 1) {
-        if (detector.startsBurst(e.timeStamp)) origin = isTextField(e.target) ? { field: e.target, value: e.target.value } : null;
-        detector.key(e.key, e.timeStamp);
+        detector.key(e.key, e.timeStamp, isTextField(e.target) ? { field: e.target, value: e.target.value } : null);
         // On a button or a list the keys would do nothing useful (or pick an option): they belong to the scan.
         if (!isTextField(e.target) && (e.target instanceof HTMLSelectElement || e.target instanceof HTMLButtonElement)) e.preventDefault();
         return;
@@ -57,8 +56,8 @@ export function useScanner(onScanned: (vin: string) => void): void {
         // Not a click on the focused button, not a submit of the focused form: the scan goes to the lookup.
         e.preventDefault();
         e.stopPropagation();
+        const origin = scan.first;
         if (origin && !origin.field.hasAttribute('data-scan-target')) restore(origin.field, origin.value);
-        origin = null;
         onScanned(scan.vin);
         deliver(scan.vin);
         return;

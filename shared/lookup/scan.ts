@@ -4,41 +4,47 @@
 // verdict out; the renderer wires it to the keyboard.
 import { normalizeVin, VIN_LENGTH } from '../vin';
 
-/** The slowest gap between two keys of one scan (ms). Scanners type 1-10 ms apart; no person types 17 keys this fast. */
-export const SCAN_MAX_GAP_MS = 60;
+/** A scan's keys come this fast on average (ms): scanners type 1-10 ms apart; no person types 17 keys at 35 ms. */
+export const SCAN_MEAN_GAP_MS = 35;
+/** One slower gap is tolerated (a busy screen can hold a key back); more than this is not one burst. */
+export const SCAN_MAX_GAP_MS = 400;
 
-export type ScanVerdict = { vin: string } | null;
+type Key<T> = { ch: string; at: number; tag: T };
 
-export class ScanDetector {
-  private chars: string[] = [];
-  private last = Number.NEGATIVE_INFINITY;
+export class ScanDetector<T = undefined> {
+  private keys: Key<T>[] = [];
 
-  constructor(private readonly maxGapMs = SCAN_MAX_GAP_MS) {}
-
-  /** True when this key starts a new burst: the place whose typing a scan would have to undo. */
-  startsBurst(at: number): boolean {
-    return at - this.last > this.maxGapMs;
+  /** One printable key; `tag` is what the caller wants back for the burst's first key (e.g. the field it landed in). */
+  key(ch: string, at: number, tag: T): void {
+    this.keys.push({ ch, at, tag });
+    if (this.keys.length > VIN_LENGTH + 2) this.keys.shift();
   }
 
-  /** One printable key. */
-  key(ch: string, at: number): void {
-    if (this.startsBurst(at)) this.chars = [];
-    this.chars.push(ch);
-    this.last = at;
-  }
-
-  /** Enter: the VIN if the keys before it were one fast burst of 17 (or the scanner's 18 with a leading I). */
-  enter(at: number): ScanVerdict {
-    const burst = at - this.last <= this.maxGapMs ? this.chars.join('') : '';
+  /**
+   * Enter: the VIN if the keys just before it were one fast burst of 17 characters (or 18 with the
+   * scanner's leading I), with the tag of the burst's first key; null for anything a person typed.
+   */
+  enter(at: number): { vin: string; first: T } | null {
+    const keys = this.keys;
     this.reset();
-    if (burst.length !== VIN_LENGTH && burst.length !== VIN_LENGTH + 1) return null;
-    const vin = normalizeVin(burst);
-    return vin.length === VIN_LENGTH && /^[A-Z0-9]+$/.test(vin) ? { vin } : null;
+    for (const n of [VIN_LENGTH + 1, VIN_LENGTH]) {
+      if (keys.length < n) continue;
+      const burst = keys.slice(-n);
+      if (n === VIN_LENGTH + 1 && burst[0]!.ch.toUpperCase() !== 'I') continue;
+      const before = keys[keys.length - n - 1];
+      // A key just before, as fast: the burst is longer than a VIN (not a scan of one).
+      if (before && burst[0]!.at - before.at <= SCAN_MEAN_GAP_MS) continue;
+      if (at - burst[n - 1]!.at > SCAN_MAX_GAP_MS) continue;
+      if ((burst[n - 1]!.at - burst[0]!.at) / (n - 1) > SCAN_MEAN_GAP_MS) continue;
+      if (burst.some((k, i) => i > 0 && k.at - burst[i - 1]!.at > SCAN_MAX_GAP_MS)) continue;
+      const vin = normalizeVin(burst.map((k) => k.ch).join(''));
+      if (vin.length === VIN_LENGTH && /^[A-Z0-9]+$/.test(vin)) return { vin, first: burst[0]!.tag };
+    }
+    return null;
   }
 
   /** Any other key (a modifier, an arrow, Backspace) ends a burst: scanners type only characters. */
   reset(): void {
-    this.chars = [];
-    this.last = Number.NEGATIVE_INFINITY;
+    this.keys = [];
   }
 }
