@@ -95,7 +95,7 @@ export function nothingApplies(campaignsChecked: number, newestRevisionDate: str
 
 /** The banner on a card whose bulletin revision is more than a year old. */
 export function oldBulletinText(revisionDate: string, age: string): string {
-  return `Old data: the newest revision loaded for this campaign is dated ${revisionDate} (${age}). What it says about the remedy and parts may have changed since: check TIS for a newer revision before you answer.`;
+  return `The newest revision loaded for this campaign is dated ${revisionDate} (${age}). What it says about the remedy and parts may have changed since: check TIS for a newer revision before you answer.`;
 }
 
 /** A hit whose VIN's make no source could confirm: kept, never silently dropped, never silently matched. */

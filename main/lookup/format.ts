@@ -37,7 +37,7 @@ export function formatLookup(r: LookupResult): string {
 function formatHit(h: CampaignHit): string[] {
   const lines = [`${h.code}  ${h.title}  [${KIND_LABEL[h.kind]}]  ${h.certainty.toUpperCase()}  ${remedyLabel(h.remedy.available).toUpperCase()}`];
   for (const s of h.stockHolds) lines.push(`  ${stockHoldTitle(s.hold, s.condition).toUpperCase()}: ${s.text}`);
-  if (h.source.ageDays > OLD_BULLETIN_DAYS) lines.push(`  ${oldBulletinText(h.source.revisionDate, describeAge(h.source.ageDays))}`);
+  if (h.source.ageDays > OLD_BULLETIN_DAYS) lines.push(`  OLD DATA: ${oldBulletinText(h.source.revisionDate, describeAge(h.source.ageDays))}`);
   if (!h.makeConfirmed) lines.push(`  ${makeUnconfirmedText(h.make)}`);
   lines.push(`  Why:    ${h.certaintyReason}`);
   lines.push(`  Remedy: ${h.remedy.explanation}`);

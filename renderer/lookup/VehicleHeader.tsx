@@ -80,7 +80,7 @@ export function VehicleHeader({ r, onAnswer }: { r: LookupResult; onAnswer: (fac
           )}
           {r.model && r.modelSource !== 'stated' && !correcting && (
             <button type="button" onClick={() => setCorrecting(true)}>
-              Not a {r.model}?
+              Correct the model
             </button>
           )}
         </div>

@@ -22,7 +22,7 @@ test('a scanned VIN (leading I, then Enter) shows its campaigns at once', async 
   // A customer's car: no stock delivery rule on the card. The bulletin is 16 years old: a banner says so.
   await expect(card.getByTestId('stock-hold')).toHaveCount(0);
   await expect(card).not.toContainText('In stock');
-  await expect(card.getByTestId('old-data')).toContainText('Old data: the newest revision loaded for this campaign is dated 2010-07-06');
+  await expect(card.getByTestId('old-data')).toContainText('Old data. The newest revision loaded for this campaign is dated 2010-07-06');
   await expect(card).toContainText(/revision 2010-07-06 \(\d+ years old\)/);
   await expect(app.getByTestId('vehicle')).toContainText('2007');
   await expect(app.getByTestId('vehicle')).toContainText('GS 350 (from VIN range)');
@@ -243,7 +243,7 @@ test('a decoded 2006 RX 330 is not asked its model; the decode can be corrected'
   await expect(card).toContainText('RX 330, model year 2006');
   await shot(app, '21-lookup-decoded-rx');
 
-  await app.getByRole('button', { name: 'Not a RX 330?' }).click();
+  await app.getByRole('button', { name: 'Correct the model' }).click();
   await app.getByLabel('The model on the vehicle').fill('RX 400h');
   await app.getByRole('button', { name: 'Use this model' }).click();
   await expect(app.getByTestId('model')).toHaveText('RX 400h');
@@ -270,11 +270,13 @@ test('an in-stock vehicle: its hold is a red banner at the top of the card', asy
   const order = await card.evaluate((el) => [...el.querySelectorAll('[data-testid="stock-hold"], .card-body')].map((n) => n.className));
   expect(order[0]).toContain('hold');
   await expect(card.locator('.actions')).not.toContainText('In stock');
+  await expect(app.getByTestId('decoded')).toContainText('2007 Lexus GS 350 · built in Japan');
   await shot(app, '22-stock-hold-and-old-data');
 });
 
 test('the record form takes dates as typed and refuses what cannot be true, in plain words', async ({ app }) => {
   await scan(app, '2T2HA31U660012345', true);
+  await expect(app.getByTestId('model')).toHaveText('RX 330 (decoded)', { timeout: 15_000 });
   const blc = app.getByTestId('hit-BLC');
   await blc.getByText('Record for this vehicle').click();
   await blc.getByLabel('Completed on').fill('02/30/2024');
