@@ -12,7 +12,8 @@ export const lookupHandlers = ({ lookup, vpic }: Services): HandlersOf<typeof lo
     const known = vpic.cached(vin);
     if (known !== undefined) return lookup.lookup({ ...input, decoded: known });
     if (decode === 'if-ready') {
-      void vpic.decode(vin).catch(() => null);
+      // Decoded after this answer is on its way: the decode's queries share this thread.
+      setImmediate(() => void vpic.decode(vin).catch(() => null));
       return lookup.lookup({ ...input, decoded: null, decodePending: !vpic.failure });
     }
     return lookup.lookup({ ...input, decoded: await vpic.decode(vin).catch(() => null) });
