@@ -33,7 +33,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   try {
     const campaigns = new CampaignStore(db, now, opts.syncIntervalMs);
     loadBuiltInLibrary(db, campaigns);
-    const vpicPath = opts.vpicPath === undefined ? path.join(path.dirname(opts.dbPath), 'vpic.sqlite') : opts.vpicPath;
+    // RECALL_DESK_VPIC lets test runs share one unpacked copy instead of 74 MB per temp folder.
+    const vpicPath = opts.vpicPath === undefined ? process.env.RECALL_DESK_VPIC || path.join(path.dirname(opts.dbPath), 'vpic.sqlite') : opts.vpicPath;
     const vpic = vpicPath ? new VpicDecoder(vpicPath) : null;
     const lookup = new LookupService(db, campaigns, now, (wmi) => vpic?.makesOf(wmi) ?? null);
     const jobs = new ImportJobs(db.path, now, () => campaigns.invalidate());
