@@ -147,10 +147,6 @@ export class LookupService {
       productionMonthSource = 'vehicle-record';
     }
     const decoded = q.decoded ?? null;
-    if (!model && decoded?.ruleModel) {
-      model = decoded.ruleModel;
-      modelSource = 'decoded';
-    }
     if (!model) {
       const named = new Set<string>();
       for (const c of byCampaign.values()) for (const r of c.ranges) named.add(r.model);
@@ -158,6 +154,11 @@ export class LookupService {
         model = [...named][0]!;
         modelSource = 'vin-range';
       }
+    }
+    // Then NHTSA vPIC's decode of the VIN (model and grade, e.g. "RX 330").
+    if (!model && decoded?.ruleModel) {
+      model = decoded.ruleModel;
+      modelSource = 'decoded';
     }
     const modelKey = model ? normalizeModel(model) : null;
 

@@ -20,24 +20,40 @@ export function LookupScreen() {
   const [selectSoon, setSelectSoon] = useState(0);
   const { run, result, clear: clearLookup } = lookup;
 
+  /** The VIN of the answer on screen: typing on after it starts a new VIN instead of extending it. */
+  const answered = useRef<string | null>(null);
+
   const ask = useCallback(
     async (req: LookupRequest) => {
       const r = await run(req);
-      if (r) setText(r.vin);
+      if (r) {
+        answered.current = r.vin;
+        // The clean VIN back into the field, unless the next one is already being typed there.
+        setText((prev) => (normalizeVin(prev) === r.vin ? r.vin : prev));
+      }
       setSelectSoon((n) => n + 1);
     },
     [run],
   );
 
-  // Ready for the next scan or typing: the whole VIN selected, after the render that wrote it.
+  // Ready for the next scan or typing: the whole VIN selected, after the render that wrote it, unless
+  // new keys have arrived meanwhile (selecting then would swallow them).
   useEffect(() => {
-    if (selectSoon && document.activeElement === field.current) field.current?.select();
+    const f = field.current;
+    if (selectSoon && f && document.activeElement === f && f.value === answered.current) f.select();
   }, [selectSoon]);
+
+  const onText = useCallback((next: string) => {
+    const vin = answered.current;
+    // Keys typed at the end of the answered VIN begin the next one (the selection may not be there yet).
+    setText((prev) => (vin && prev === vin && next.length > vin.length && next.startsWith(vin) ? next.slice(vin.length) : next));
+  }, []);
 
   // A scan from anywhere (see scanner.ts) replaces the VIN and is looked up, with no stated facts.
   useEffect(
     () =>
       onScan((vin) => {
+        answered.current = vin;
         setText(vin);
         field.current?.focus();
         void ask({ vin, ...NO_FACTS });
@@ -46,6 +62,7 @@ export function LookupScreen() {
   );
 
   const clear = useCallback(() => {
+    answered.current = null;
     setText('');
     clearLookup();
     field.current?.focus();
@@ -67,11 +84,15 @@ export function LookupScreen() {
     void ask({ vin: text, ...facts });
   };
 
+  // Facts add up over the questions asked about this VIN, even when an answer is still on its way.
+  const asked = lookup.request;
   const answer = useCallback(
     (facts: Partial<Facts>) => {
-      if (result) void ask({ vin: result.vin, ...statedFacts(result), ...facts });
+      if (!result) return;
+      const known = asked && normalizeVin(asked.vin) === result.vin ? { model: asked.model, productionMonth: asked.productionMonth } : statedFacts(result);
+      void ask({ vin: result.vin, ...known, ...facts });
     },
-    [ask, result],
+    [ask, result, asked],
   );
 
   return (
@@ -80,7 +101,7 @@ export function LookupScreen() {
         <VinForm
           field={field}
           text={text}
-          onText={setText}
+          onText={onText}
           onSubmit={submit}
           busy={lookup.busy}
           reportedVin={lookup.error && lookup.request ? normalizeVin(lookup.request.vin) : null}
@@ -94,7 +115,14 @@ export function LookupScreen() {
           </p>
         )}
       </section>
-      <RecentLookups recent={lookup.recent} onPick={(r) => void ask({ vin: r.vin, model: r.model, productionMonth: null })} />
+      <RecentLookups
+        recent={lookup.recent}
+        onPick={(r) => {
+          answered.current = r.vin;
+          setText(r.vin);
+          void ask({ vin: r.vin, model: r.model, productionMonth: null });
+        }}
+      />
     </div>
   );
 }

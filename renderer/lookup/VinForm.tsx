@@ -25,7 +25,8 @@ export function VinForm({ field, text, onText, onSubmit, busy, reportedVin }: Pr
     // Typing on the page (not in a field) goes to the VIN field; scans are routed by scanner.ts.
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement;
-      if (t.closest('input, select, textarea, button, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey) return;
+      // A text field keeps its keys; on a button or a list they begin a VIN (a scanner does not know where the focus is).
+      if (t.closest('input, textarea, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey) return;
       if (/^[a-zA-Z0-9]$/.test(e.key)) {
         e.preventDefault();
         onText(e.key);
@@ -62,7 +63,8 @@ export function VinForm({ field, text, onText, onSubmit, busy, reportedVin }: Pr
           aria-describedby="vin-feedback"
           placeholder="e.g. JTHBE96S170007930"
         />
-        <button type="submit" className="primary" disabled={busy}>
+        {/* Never disabled while busy: a disabled submit button swallows the next Enter (the next scan). */}
+        <button type="submit" className="primary" aria-busy={busy || undefined}>
           Look up <kbd>Enter</kbd>
         </button>
       </div>

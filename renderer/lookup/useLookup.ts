@@ -31,6 +31,8 @@ export function useLookup() {
     ...apiQuery('lookup', request),
     // The answer on screen stays until the next one is in (no flicker while a fact is answered); Esc clears it.
     placeholderData: request ? keepPreviousData : undefined,
+    // `run` asks afresh; switching to the answer with its decode must not ask a third time.
+    staleTime: 5_000,
   });
 
   const remember = useCallback((r: LookupResult, req: LookupRequest) => {

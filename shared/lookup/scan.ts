@@ -4,8 +4,11 @@
 // verdict out; the renderer wires it to the keyboard.
 import { normalizeVin, VIN_LENGTH } from '../vin';
 
-/** A scan's keys come this fast on average (ms): scanners type 1-10 ms apart; no person types 17 keys at 35 ms. */
-export const SCAN_MEAN_GAP_MS = 35;
+/**
+ * A scan's keys come this fast on average (ms): scanners type 1-10 ms apart, a busy screen can stretch
+ * that; no person types 17 keys at 50 ms each (240 words a minute).
+ */
+export const SCAN_MEAN_GAP_MS = 50;
 /** One slower gap is tolerated (a busy screen can hold a key back); more than this is not one burst. */
 export const SCAN_MAX_GAP_MS = 400;
 
