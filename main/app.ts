@@ -1,5 +1,6 @@
 // The whole service layer, composed once per process: the Electron app, the CLI and the browser
 // mode all start here, so they run the very same code against the very same database.
+import path from 'node:path';
 import { createDispatcher, type Dispatcher } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { loadBuiltInLibrary } from './campaigns/library';
@@ -11,6 +12,7 @@ import { ImportJobs } from './imports/jobs';
 import { LookupService } from './lookup/service';
 import type { Services } from './services';
 import { SettingsStore } from './settings/store';
+import { VpicDecoder } from './vehicles/vpic';
 
 export type AppOptions = {
   dbPath: string;
@@ -22,6 +24,8 @@ export type AppOptions = {
   /** Prints documents to PDF; default: a headless Chromium started on first use (the Electron app passes its own). */
   pdf?: PdfPrinter;
   showInFolder?: (file: string) => void;
+  /** The unpacked vPIC database (default: `vpic.sqlite` beside the app's database); null: no decoding. */
+  vpicPath?: string | null;
 };
 
 export type App = Services & {
@@ -35,11 +39,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
   try {
     const campaigns = new CampaignStore(db, now, opts.syncIntervalMs);
     loadBuiltInLibrary(db, campaigns);
-    const lookup = new LookupService(db, campaigns, now);
+    // RECALL_DESK_VPIC lets test runs share one unpacked copy instead of 74 MB per temp folder.
+    const vpicPath = opts.vpicPath === undefined ? process.env.RECALL_DESK_VPIC || path.join(path.dirname(opts.dbPath), 'vpic.sqlite') : opts.vpicPath;
+    const vpic = vpicPath ? new VpicDecoder(vpicPath) : null;
+    const lookup = new LookupService(db, campaigns, now, (wmi) => vpic?.makesOf(wmi) ?? null);
     const jobs = new ImportJobs(db.path, now, () => campaigns.invalidate());
     const pdf = opts.pdf ?? new ChromiumPdf();
     const settings = new SettingsStore(db, now);
-    const core = { db, campaigns, lookup, jobs, now, version: opts.version ?? '0.0.0', settings, showInFolder: opts.showInFolder ?? null };
+    const core = { db, campaigns, lookup, jobs, now, version: opts.version ?? '0.0.0', settings, showInFolder: opts.showInFolder ?? null, vpic };
     const services: Services = { ...core, forms: new FormsService(core, settings, pdf) };
     return {
       ...services,
@@ -47,6 +54,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       close: async () => {
         await jobs.shutdown();
         await pdf.close();
+        await vpic?.close();
         await db.close();
       },
     };

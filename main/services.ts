@@ -6,6 +6,7 @@ import type { FormsService } from './forms/service';
 import type { ImportJobs } from './imports/jobs';
 import type { LookupService } from './lookup/service';
 import type { SettingsStore } from './settings/store';
+import type { VpicDecoder } from './vehicles/vpic';
 
 export type Services = {
   db: Db;
@@ -19,4 +20,6 @@ export type Services = {
   forms: FormsService;
   /** Shows a saved file in the system's file manager where there is one (the Electron window). */
   showInFolder: ((file: string) => void) | null;
+  /** Offline VIN decoding (NHTSA vPIC); null when switched off. */
+  vpic: VpicDecoder | null;
 };

@@ -2,6 +2,7 @@ import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { NavigationContext, ScreenActiveContext, type Navigation } from './navigation';
 import { FIRST_SCREEN, SCREENS, type ScreenId } from './screens';
+import { useScanner } from './lookup/scanner';
 import { DataStatus } from './settings/DataStatus';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { Problem, reload } from './ui/Problem';
@@ -22,6 +23,8 @@ export function App() {
     setOpened((prev) => (prev.has(screen) ? prev : new Set(prev).add(screen)));
   }, []);
   const nav = useMemo<Navigation>(() => ({ active, show }), [active, show]);
+  // A scan reaches the lookup from every screen: the lookup is brought forward and answers it.
+  useScanner(useCallback(() => show(FIRST_SCREEN), [show]));
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -17,7 +17,13 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month writt
 const text = z.string().trim().min(1, 'must not be empty');
 /** A fact the bulletin may leave unstated: null means "unknown", never "none". */
 const unknownable = <T extends z.ZodType>(t: T) => t.nullable();
-const modelYear = z.number().int().min(1980, 'must be 1980 or later').max(2100, 'must be 2100 or earlier');
+/** What position 10 of a VIN can express: 1980-2039 (the code repeats every 30 years after that). */
+const modelYear = z
+  .number()
+  .int('must be a whole year')
+  .min(1980, 'must be 1980 or later')
+  .max(2039, 'must be 2039 or earlier: a VIN cannot express a later model year');
+const wmi = z.string().regex(/^[A-HJ-NPR-Z0-9]{3}$/, 'must be the 3-character WMI (VIN positions 1-3)');
 
 export const CampaignKind = z.enum(['safety-recall', 'service-campaign', 'customer-program', 'other']);
 export const VehicleCondition = z.enum(['new', 'used', 'certified-pre-owned']);
@@ -34,7 +40,7 @@ export const DeliveryRuleKind = z.enum([
 
 export const PhaseStatus = z.enum(['remedy-available', 'announcement-expected', 'parts-not-released', 'unknown']);
 
-export const Phase = z.object({
+export const Phase = z.strictObject({
   id: text.max(20),
   name: text,
   status: PhaseStatus,
@@ -49,10 +55,10 @@ export const Phase = z.object({
 const serial = z.string().regex(/^[A-HJ-NPR-Z0-9]{7}$/, 'must be the 7 characters of VIN positions 11-17 (no I, O or Q)');
 
 export const VinRangeRule = z
-  .object({
+  .strictObject({
     model: text,
     modelYear: modelYear,
-    wmi: z.string().regex(/^[A-HJ-NPR-Z0-9]{3}$/, 'must be the 3-character WMI (VIN positions 1-3)'),
+    wmi,
     vds: z.string().regex(/^[A-HJ-NPR-Z0-9]{5}$/, 'must be the 5-character VDS (VIN positions 4-8)'),
     serialFrom: serial,
     serialTo: serial,
@@ -66,7 +72,7 @@ export const VinRangeRule = z
   });
 
 export const ModelWindowRule = z
-  .object({
+  .strictObject({
     id: text.max(40),
     model: text,
     modelYearFrom: modelYear,
@@ -92,9 +98,9 @@ export const ModelWindowRule = z
   });
 
 /** A model/production-month cell of a phase chart: which phase a vehicle of that month belongs to. */
-export const PhaseCell = z.object({ window: text, month, phase: text });
+export const PhaseCell = z.strictObject({ window: text, month, phase: text });
 
-export const Part = z.object({
+export const Part = z.strictObject({
   // null: not yet released or not stated.
   partNumber: unknownable(text),
   /** True when the printed number is a pattern (04002-****) and the real one is per VIN. */
@@ -106,29 +112,29 @@ export const Part = z.object({
   note: unknownable(text).default(null),
 });
 
-export const OpCode = z.object({
+export const OpCode = z.strictObject({
   code: text,
   description: text,
   flatRateHours: unknownable(z.number().nonnegative()),
   note: unknownable(text).default(null),
 });
 
-export const DeliveryRule = z.object({
+export const DeliveryRule = z.strictObject({
   condition: VehicleCondition,
   rule: DeliveryRuleKind,
   text: text,
 });
 
 export const ActionWhen = z.enum(['always', 'remedy-available', 'remedy-not-available', 'remedy-unknown', 'verify']);
-export const Action = z.object({
+export const Action = z.strictObject({
   when: ActionWhen,
   role: z.enum(['advisor', 'parts', 'sales', 'technician', 'all']),
   text: text,
 });
 
-export const QA = z.object({ id: text, question: text, answer: text, audience: Audience });
-export const Contact = z.object({ name: text, phone: unknownable(text), purpose: text, audience: Audience });
-export const RevisionEntry = z.object({ date: isoDate, change: text });
+export const QA = z.strictObject({ id: text, question: text, answer: text, audience: Audience });
+export const Contact = z.strictObject({ name: text, phone: unknownable(text), purpose: text, audience: Audience });
+export const RevisionEntry = z.strictObject({ date: isoDate, change: text });
 
 /**
  * The campaign's printable documents, as data: a later bulletin brings its own. Texts may hold the
@@ -167,23 +173,26 @@ export const Documents = z.object({
 });
 
 export const Bulletin = z
-  .object({
+  .strictObject({
     format: z.literal(BULLETIN_FORMAT, { message: `must be "${BULLETIN_FORMAT}"` }),
     code: z.string().regex(/^[A-Z0-9]{2,12}$/, 'must be 2-12 capital letters or digits, e.g. ALE or 23LJ01'),
     kind: CampaignKind,
-    make: unknownable(text),
+    /** The make the bulletin is for ("Lexus"): a VIN of another make is never a hit. */
+    make: text,
+    /** The WMIs the campaign covers, where the bulletin or the manufacturer's data says so. */
+    wmis: z.array(wmi).default([]),
     title: text,
     summary: text,
     /** The date of this revision of the bulletin: what "newer" means on import. */
     revisionDate: isoDate,
     revisionLabel: text,
-    source: z.object({
+    source: z.strictObject({
       title: text,
       originalDate: unknownable(isoDate),
       file: unknownable(text).default(null),
     }),
     /** Models and years as the bulletin names them, for display. */
-    models: z.array(z.object({ name: text, modelYears: text })).min(1, 'must name at least one model'),
+    models: z.array(z.strictObject({ name: text, modelYears: text })).min(1, 'must name at least one model'),
     vehicleCount: unknownable(text),
     /** Why a range or model match is only "verify" (e.g. "Not all vehicles in the VIN range are affected"). */
     eligibilityNote: unknownable(text),
@@ -259,6 +268,11 @@ export type Documents = z.output<typeof Documents>;
 export function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)), '');
+    if (issue.code === 'unrecognized_keys') {
+      // A misspelled field would otherwise be dropped silently (a "delivry" loses every hold).
+      const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+      return `${path || '(file)'}: unknown field${issue.keys.length === 1 ? '' : 's'} ${keys}: check the spelling against the bulletin format`;
+    }
     return `${path || '(file)'}: ${issue.message}`;
   });
 }
@@ -266,4 +280,9 @@ export function describeIssues(error: z.ZodError): string[] {
 /** Model names compared as a counter person writes them: "LS460L" = "LS 460 L", "RC-F" = "RC F". */
 export function normalizeModel(name: string): string {
   return name.toUpperCase().replace(/[\s\-_.]+/g, '');
+}
+
+/** A revision dated after `today` (YYYY-MM-DD) is a typo: it would block every real later revision. */
+export function futureRevisionProblem(b: Pick<Bulletin, 'revisionDate'>, today: string): string | null {
+  return b.revisionDate > today ? `revisionDate: ${b.revisionDate} is in the future (today is ${today}); write the date printed on the bulletin` : null;
 }

@@ -109,3 +109,41 @@ export const FORM_KIND_LABEL = {
 } as const;
 export const PAPER_LABEL = { letter: 'US Letter', a4: 'A4' } as const;
 export const DEALER_FIELD_LABEL = { name: 'dealer name', address: 'dealer address', code: 'dealer code', phone: 'dealer phone' } as const;
+// ---- lookup domain: what the answer says about what was checked, old data, the make and the decode ----
+
+/** A bulletin revision older than this is shown as old data, loudly. */
+export const OLD_BULLETIN_DAYS = 365;
+
+/** "Nothing applies" is never "safe": it says what was checked and where the full record is. */
+export function nothingApplies(campaignsChecked: number, newestRevisionDate: string | null): { title: string; detail: string } {
+  return {
+    title: 'No campaign in this library applies to this VIN.',
+    detail:
+      `Checked against ${plural(campaignsChecked, 'campaign')} (newest bulletin revision ${newestRevisionDate ?? 'none'}). ` +
+      'That is not a clean record: the library knows only the bulletins loaded here. TIS (or NHTSA, nhtsa.gov/recalls) holds the full record for this VIN.',
+  };
+}
+
+/** The banner on a card whose bulletin revision is more than a year old. */
+export function oldBulletinText(revisionDate: string, age: string): string {
+  return `The newest revision loaded for this campaign is dated ${revisionDate} (${age}). What it says about the remedy and parts may have changed since: check TIS for a newer revision before you answer.`;
+}
+
+/** A hit whose VIN's make no source could confirm: kept, never silently dropped, never silently matched. */
+export const makeUnconfirmedText = (make: string): string =>
+  `The make could not be confirmed from this VIN (its manufacturer code is not in the bulletin or NHTSA's data). This campaign is for ${make} vehicles only: check the make on the vehicle.`;
+
+/** The decode as one line: "2006 Lexus RX 330 · built in Canada". */
+export function decodedLine(
+  modelYear: number,
+  d: { make: string | null; model: string | null; ruleModel: string | null; plantCountry: string | null },
+): string {
+  const name = [String(modelYear), d.make, d.ruleModel ?? d.model ?? 'model not in vPIC'].filter(Boolean).join(' ');
+  return d.plantCountry ? `${name} · built in ${d.plantCountry}` : name;
+}
+
+export const DECODED_LABEL = 'Decoded from the VIN (NHTSA vPIC)';
+
+/** An in-stock vehicle's hold, as the card banner and the CLI say it: "In stock (used): Do not deliver until remedied". */
+export const stockHoldTitle = (hold: keyof typeof HOLD_LABEL, condition: keyof typeof CONDITION_LABEL): string =>
+  `In stock (${CONDITION_LABEL[condition].toLowerCase()}): ${HOLD_LABEL[hold]}`;

@@ -10,7 +10,7 @@ export const appointmentHandlers = (s: Services): HandlersOf<typeof appointmentO
     await s.jobs.whenIdle();
     return addTechnician(s.db, s.now().toISOString(), input.name, input.courses);
   },
-  previewBooking: (input) => previewBooking(s, input),
+  previewBooking: async (input) => previewBooking(s, input, (await s.vpic?.decodeTyped(input.vin)) ?? null),
   bookAppointment: async (input) => {
     await s.jobs.whenIdle();
     return bookAppointment(s, input);

@@ -7,6 +7,7 @@ import type { CampaignStore } from '../campaigns/store';
 import { type CampaignParts, loadCatalog } from '../parts/catalog';
 import { checkedVin, ledgerOf, recordMovement } from '../parts/service';
 import type { Services } from '../services';
+import type { DecodedVehicle } from '../../shared/vehicles/contract';
 import { setVehicleCampaignStatus } from '../vehicles/status';
 import { appointmentRow, appointmentRows, toAppointments } from './store';
 import { courseOf, hasCourse, technicianOrThrow } from './techs';
@@ -19,8 +20,9 @@ const bulletinLookup = (campaigns: CampaignStore) => (code: string) => {
   return id === null ? null : campaigns.byId(id).bulletin;
 };
 
-export function previewBooking(s: Lane, input: ParsedInputOf<'previewBooking'>): BookingPreview {
-  const result = s.lookup.lookup({ vin: input.vin, model: input.model ?? null, productionMonth: input.productionMonth ?? null });
+/** `decoded`: the vehicle as NHTSA vPIC decodes the VIN (the handler decodes first), so booking shows it and its rules use it. */
+export function previewBooking(s: Lane, input: ParsedInputOf<'previewBooking'>, decoded: DecodedVehicle | null = null): BookingPreview {
+  const result = s.lookup.lookup({ vin: input.vin, model: input.model ?? null, productionMonth: input.productionMonth ?? null, decoded });
   const catalog = loadCatalog(s.db, s.campaigns);
   return {
     vehicle: vehicleSummary(result),

@@ -6,10 +6,15 @@ import type { CampaignHit, LookupResult } from '../../shared/lookup/contract';
 import { CONDITION_LABEL } from '../../shared/wording';
 import type { PartFacts } from '../parts/catalog';
 
-const MODEL_FROM = { stated: 'as stated', 'vehicle-record': "from the dealer's record", 'vin-range': 'from the VIN range' } as const;
+const MODEL_FROM = {
+  stated: 'as stated',
+  'vehicle-record': "from the dealer's record",
+  'vin-range': 'from the VIN range',
+  decoded: 'decoded from the VIN, NHTSA vPIC',
+} as const;
 
 export function vehicleSummary(r: LookupResult): VehicleSummary {
-  const parts = [String(r.modelYear), r.model ?? 'model unknown'];
+  const parts = [String(r.modelYear), r.decoded?.make ?? '', r.model ?? 'model unknown'].filter(Boolean);
   if (r.model && r.modelSource) parts.push(`(${MODEL_FROM[r.modelSource]})`);
   if (r.productionMonth) parts.push(`built ${r.productionMonth}`);
   if (r.vehicle?.condition) parts.push(`· ${CONDITION_LABEL[r.vehicle.condition]}`);

@@ -31,6 +31,8 @@ export const lookupCommands: CommandRegistrar = (program, rt) => {
       const stat = fs.statSync(file, { throwIfNoEntry: false });
       if (!stat?.isFile()) throw new UsageError(`Cannot read ${file}: ${stat ? 'it is a folder, not a file' : 'no such file'}.`);
       const app = await rt.open(o);
+      // The WMI→make table comes with vPIC: open it first so every answer can confirm its make.
+      await app.vpic?.start();
       // Written as they come: a JSON array with one answer a line, or one text line per VIN.
       const out = new LineWriter(rt.io);
       let answers = 0;

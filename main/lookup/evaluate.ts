@@ -2,7 +2,6 @@
 // statement found. No database, no clock: the service passes in the list and the bulletin's age.
 import type { Bulletin, ModelWindowRule, Phase } from '../../shared/bulletin';
 import type { CampaignHit } from '../../shared/lookup/contract';
-import { CONDITION_LABEL } from '../../shared/wording';
 import { describePhase, remedyAvailable, summarizePhases } from '../campaigns/phases';
 import type { AffectedListInfo, LoadedCampaign, WindowCandidate } from '../campaigns/store';
 import type { Row } from '../db/schema';
@@ -12,11 +11,11 @@ export type RangeRow = Pick<Row<'vin_range_rules'>, 'model' | 'model_year' | 'ph
 export type ListRow = Pick<Row<'affected_vins'>, 'phase'> & Pick<Row<'affected_vin_lists'>, 'list_date'>;
 
 type ActionWhen = Bulletin['actions'][number]['when'];
+type VehicleCondition = Bulletin['delivery'][number]['condition'];
 export type CompiledCampaign = {
   id: number;
   b: Bulletin;
   actions: Record<ActionWhen, string[]>;
-  deliveryActions: string[];
   windows: Map<string, ModelWindowRule>;
   phases: Map<string, Phase>;
   chart: Map<string, string>;
@@ -31,15 +30,10 @@ export function compileCampaign(c: LoadedCampaign): CompiledCampaign {
   const b = c.bulletin;
   const actions = { always: [], verify: [], 'remedy-available': [], 'remedy-not-available': [], 'remedy-unknown': [] } as Record<ActionWhen, string[]>;
   for (const a of b.actions) actions[a.when].push(a.text);
-  const delivery = b.delivery.filter((d) => d.rule !== 'no-rule-stated');
-  const deliveryActions = [...groupBy(delivery, (d) => d.text)].map(
-    ([text, conds]) => `In stock (${conds.map((d) => CONDITION_LABEL[d.condition].toLowerCase()).join(', ')}): ${text}`,
-  );
   return {
     id: c.id,
     b,
     actions,
-    deliveryActions,
     windows: new Map(b.modelWindows.map((w) => [w.id, w])),
     phases: new Map(b.phases.map((p) => [p.id, p])),
     chart: new Map(b.phaseChart.map((cell) => [`${cell.window}|${cell.month}`, cell.phase])),
@@ -51,7 +45,15 @@ export function compileCampaign(c: LoadedCampaign): CompiledCampaign {
 export function evaluate(
   k: CompiledCampaign,
   cand: Candidates,
-  v: { modelYear: number; model: string | null; modelKey: string | null; month: string | null },
+  v: {
+    modelYear: number;
+    model: string | null;
+    modelKey: string | null;
+    month: string | null;
+    makeConfirmed: boolean;
+    /** The dealer's stock record: present only for a vehicle in stock (condition null when not recorded). */
+    stock: { condition: VehicleCondition | null } | null;
+  },
   ctx: { list: AffectedListInfo | null; ageDays: number },
 ): CampaignHit | null {
   const b = k.b;
@@ -131,7 +133,6 @@ export function evaluate(
   if (certainty === 'verify') actions.push(...k.actions.verify);
   actions.push(...k.actions[remedy.available === true ? 'remedy-available' : remedy.available === false ? 'remedy-not-available' : 'remedy-unknown']);
   actions.push(...k.actions.always);
-  actions.push(...k.deliveryActions);
 
   return {
     code: b.code,
@@ -151,6 +152,9 @@ export function evaluate(
     modelChoices,
     productionWindows,
     actions: done ? actions.slice(0, 1) : actions,
+    makeConfirmed: v.makeConfirmed,
+    make: b.make ?? 'unknown make',
+    stockHolds: done ? [] : stockHolds(b, v.stock),
     delivery: b.delivery,
     affectedList,
     vehicleStatus: cand.status,
@@ -196,15 +200,15 @@ export function remedyFor(
   };
 }
 
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = m.get(k);
-    if (list) list.push(it);
-    else m.set(k, [it]);
+/** The bulletin's delivery rules for this stock vehicle's condition (every rule when the condition is not recorded). */
+function stockHolds(b: Bulletin, stock: { condition: VehicleCondition | null } | null): CampaignHit['stockHolds'] {
+  if (!stock) return [];
+  const out: CampaignHit['stockHolds'] = [];
+  for (const d of b.delivery) {
+    if (d.rule === 'no-rule-stated' || (stock.condition !== null && d.condition !== stock.condition)) continue;
+    out.push({ hold: d.rule, condition: d.condition, text: d.text });
   }
-  return m;
+  return out;
 }
 
 function describeDone(s: StatusRow): string {

@@ -1,17 +1,32 @@
 // The lookup as a counter person reads it in a terminal.
 import { describeAge } from '../../shared/age';
 import type { CampaignHit, LookupResult } from '../../shared/lookup/contract';
-import { KIND_LABEL, plural, remedyLabel } from '../../shared/wording';
+import {
+  DECODED_LABEL,
+  decodedLine,
+  KIND_LABEL,
+  makeUnconfirmedText,
+  nothingApplies,
+  OLD_BULLETIN_DAYS,
+  oldBulletinText,
+  plural,
+  remedyLabel,
+  stockHoldTitle,
+} from '../../shared/wording';
 
 export function formatLookup(r: LookupResult): string {
   const lines: string[] = [];
-  const modelNote = r.model ? `  model ${r.model}${r.modelSource === 'vin-range' ? ' (from the VIN range)' : ''}` : '';
+  const modelNote = r.model
+    ? `  model ${r.model}${r.modelSource === 'vin-range' ? ' (from the VIN range)' : r.modelSource === 'decoded' ? ' (decoded)' : ''}`
+    : '';
   lines.push(
     `VIN ${r.vin}  model year ${r.modelYear}  built in ${r.region ?? 'unknown'}${modelNote}${r.productionMonth ? `  produced ${r.productionMonth}` : ''}`,
   );
+  if (r.decoded) lines.push(`${DECODED_LABEL}: ${decodedLine(r.modelYear, r.decoded)}`);
   for (const w of r.warnings) lines.push(`WARNING: ${w}`);
   if (r.campaigns.length === 0) {
-    lines.push(`No campaign of the library applies (${r.campaignsChecked} checked; newest bulletin ${r.newestRevisionDate ?? 'none'}).`);
+    const none = nothingApplies(r.campaignsChecked, r.newestRevisionDate);
+    lines.push(none.title, none.detail);
     return lines.join('\n');
   }
   lines.push(`${plural(r.campaigns.length, 'campaign')} may apply (${r.campaignsChecked} checked):`);
@@ -21,6 +36,9 @@ export function formatLookup(r: LookupResult): string {
 
 function formatHit(h: CampaignHit): string[] {
   const lines = [`${h.code}  ${h.title}  [${KIND_LABEL[h.kind]}]  ${h.certainty.toUpperCase()}  ${remedyLabel(h.remedy.available).toUpperCase()}`];
+  for (const s of h.stockHolds) lines.push(`  ${stockHoldTitle(s.hold, s.condition).toUpperCase()}: ${s.text}`);
+  if (h.source.ageDays > OLD_BULLETIN_DAYS) lines.push(`  OLD DATA: ${oldBulletinText(h.source.revisionDate, describeAge(h.source.ageDays))}`);
+  if (!h.makeConfirmed) lines.push(`  ${makeUnconfirmedText(h.make)}`);
   lines.push(`  Why:    ${h.certaintyReason}`);
   lines.push(`  Remedy: ${h.remedy.explanation}`);
   if (h.needs.length) {

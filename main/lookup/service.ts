@@ -10,9 +10,18 @@ import type { CampaignHit, LookupResult } from '../../shared/lookup/contract';
 import { analyzeVin } from '../../shared/vin';
 import type { CampaignStore, LoadedCampaign } from '../campaigns/store';
 import type { Db } from '../db/open';
+import type { DecodedVehicle } from '../../shared/vehicles/contract';
+import { makeFit } from './make';
 import { byUrgency, type Candidates, type CompiledCampaign, compileCampaign, evaluate, type StatusRow } from './evaluate';
 
-export type LookupQuery = { vin: string; model?: string | null; productionMonth?: string | null };
+export type LookupQuery = {
+  vin: string;
+  model?: string | null;
+  productionMonth?: string | null;
+  /** The vehicle as vPIC decodes the VIN, when the caller has it (the handler decodes; `check` does not). */
+  decoded?: DecodedVehicle | null;
+  decodePending?: boolean;
+};
 
 /** Columns of the candidate statement, read as an array (no per-row object). */
 type CandidateRow = [
@@ -46,6 +55,8 @@ export class LookupService {
     private readonly db: Db,
     private readonly store: CampaignStore,
     private readonly now: () => Date,
+    /** The makes vPIC registers for a WMI; null while unknown (see VpicDecoder.makesOf). */
+    private readonly makesOf: (wmi: string) => string[] | null = () => null,
   ) {
     // One statement for every kind of candidate: each statement is its own read transaction (two
     // lock syscalls), so one instead of five is most of the lookup's cost. Every branch is a seek on
@@ -135,6 +146,7 @@ export class LookupService {
       productionMonth = vehicle.productionMonth;
       productionMonthSource = 'vehicle-record';
     }
+    const decoded = q.decoded ?? null;
     if (!model) {
       const named = new Set<string>();
       for (const c of byCampaign.values()) for (const r of c.ranges) named.add(r.model);
@@ -142,6 +154,11 @@ export class LookupService {
         model = [...named][0]!;
         modelSource = 'vin-range';
       }
+    }
+    // Then NHTSA vPIC's decode of the VIN (model and grade, e.g. "RX 330").
+    if (!model && decoded?.ruleModel) {
+      model = decoded.ruleModel;
+      modelSource = 'decoded';
     }
     const modelKey = model ? normalizeModel(model) : null;
 
@@ -152,12 +169,17 @@ export class LookupService {
       this.ages.clear();
     }
     const hits: CampaignHit[] = [];
+    const makeEvidence = { decodedMake: decoded?.make ?? null, wmiMakes: this.makesOf(wmi) };
+    const stock = vehicle?.inStock ? { condition: vehicle.condition as NonNullable<LookupResult['vehicle']>['condition'] } : null;
     for (const [id, cand] of byCampaign) {
       const k = this.compile(this.store.byId(id));
+      // A campaign is for one make: a VIN of another make is never a hit.
+      const fit = makeFit(k.b, wmi, makeEvidence);
+      if (fit === 'no') continue;
       const hit = evaluate(
         k,
         cand,
-        { modelYear: vin.modelYear, model, modelKey, month: productionMonth },
+        { modelYear: vin.modelYear, model, modelKey, month: productionMonth, makeConfirmed: fit === 'yes', stock },
         { list: this.store.listFor(id), ageDays: this.ageOf(k.b.revisionDate, now) },
       );
       if (hit) hits.push(hit);
@@ -176,6 +198,8 @@ export class LookupService {
       expectedCheckDigit: vin.expectedCheckDigit,
       model,
       modelSource,
+      decoded,
+      decodePending: q.decodePending ?? false,
       productionMonth,
       productionMonthSource,
       vehicle: vehicle

@@ -3,9 +3,9 @@ import type { vehicleOperations } from '../../shared/vehicles/contract';
 import type { Services } from '../services';
 import { setVehicleCampaignStatus } from './status';
 
-export const vehicleHandlers = ({ db, campaigns, jobs, now }: Services): HandlersOf<typeof vehicleOperations> => ({
+export const vehicleHandlers = ({ db, campaigns, lookup, jobs, now }: Services): HandlersOf<typeof vehicleOperations> => ({
   setVehicleCampaignStatus: async (input) => {
     await jobs.whenIdle();
-    return setVehicleCampaignStatus(db, campaigns, now, input);
+    return setVehicleCampaignStatus(db, campaigns, lookup, now, input);
   },
 });

@@ -1,11 +1,17 @@
 // What the dealer records per vehicle and campaign: open, completed here (date, RO), completed
-// elsewhere, not applicable. A vehicle not yet known is created with its VIN alone.
+// elsewhere, not applicable. A vehicle not yet known is created with its VIN alone. The checks a
+// person would expect are made here, so the screen, the CLI and the API cannot skip them.
+import { localIsoDate } from '../../shared/age';
 import { ApiError, type ParsedInputOf } from '../../shared/api';
+import { parseCounterDate } from '../../shared/vehicles/dates';
 import { analyzeVin } from '../../shared/vin';
-import type { Db } from '../db/open';
 import type { CampaignStore } from '../campaigns/store';
+import type { Db } from '../db/open';
+import type { LookupService } from '../lookup/service';
 
-export function setVehicleCampaignStatus(db: Db, campaigns: CampaignStore, now: () => Date, input: ParsedInputOf<'setVehicleCampaignStatus'>) {
+type Input = ParsedInputOf<'setVehicleCampaignStatus'>;
+
+export function setVehicleCampaignStatus(db: Db, campaigns: CampaignStore, lookup: LookupService, now: () => Date, input: Input) {
   const vin = analyzeVin(input.vin);
   if (!vin.ok)
     throw new ApiError(
@@ -14,6 +20,18 @@ export function setVehicleCampaignStatus(db: Db, campaigns: CampaignStore, now: 
       vin.errors.map((e) => e.message),
     );
   const campaign = campaigns.idOf(input.campaign);
+  const dated = input.status === 'completed-here' || input.status === 'completed-elsewhere';
+  let completedOn: string | null = null;
+  if (dated && (input.completedOn?.trim() || input.status === 'completed-here')) {
+    const parsed = parseCounterDate(input.completedOn ?? '', localIsoDate(now()));
+    if (!parsed.ok) throw new ApiError('invalid-input', `Completion date: ${parsed.message}`);
+    completedOn = parsed.iso;
+  }
+  const repairOrder = input.status === 'completed-here' ? input.repairOrder?.trim() || null : null;
+  if (input.status === 'completed-here') {
+    if (!repairOrder) throw new ApiError('invalid-input', 'Completed here needs the repair order (RO) number of the repair.');
+    refuseWhileNoRemedy(lookup, campaigns, vin.vin, campaign);
+  }
   const at = now().toISOString();
   db.sqlite.transaction(() => {
     db.sqlite.prepare('INSERT INTO vehicles (vin, model_year, updated_at) VALUES (?, ?, ?) ON CONFLICT (vin) DO NOTHING').run(vin.vin, vin.modelYear, at);
@@ -23,7 +41,26 @@ export function setVehicleCampaignStatus(db: Db, campaigns: CampaignStore, now: 
          ON CONFLICT (vin, campaign_code) DO UPDATE SET status = excluded.status, completed_on = excluded.completed_on,
            repair_order = excluded.repair_order, updated_at = excluded.updated_at`,
       )
-      .run(vin.vin, campaign.code, input.status, input.completedOn ?? null, input.repairOrder ?? null, at);
+      .run(vin.vin, campaign.code, input.status, completedOn, repairOrder, at);
   })();
-  return { vin: vin.vin, campaign: campaign.code, status: input.status };
+  return { vin: vin.vin, campaign: campaign.code, status: input.status, completedOn };
+}
+
+/** A repair cannot have been done here while the bulletin says the remedy or its parts are not there yet. */
+function refuseWhileNoRemedy(lookup: LookupService, campaigns: CampaignStore, vin: string, campaign: { id: number; code: string }): void {
+  const b = campaigns.byId(campaign.id).bulletin;
+  const hit = lookup.lookup({ vin }).campaigns.find((c) => c.code === campaign.code);
+  const why =
+    hit?.remedy.available === false
+      ? hit.remedy.explanation
+      : b.parts.length > 0 && b.parts.every((p) => !p.released)
+        ? `the parts are not released yet (bulletin revision ${b.revisionDate}).`
+        : null;
+  if (why) {
+    throw new ApiError(
+      'conflict',
+      `${campaign.code} cannot be recorded as completed here: the remedy is not available for this vehicle yet. ${why.replace(/^./, (c) => c.toUpperCase())}`,
+      ['If it was repaired at another dealer, record "completed elsewhere"; if the bulletin is out of date, import the newer revision first.'],
+    );
+  }
 }

@@ -16,8 +16,8 @@ export function CampaignDetail({ d }: { d: Detail }) {
           <span className="code mono">{b.code}</span> {b.title}
         </h2>
         <p>
-          <span className="badge kind">{KIND_LABEL[b.kind]}</span> {b.make ?? ''} · {b.revisionLabel}, {b.revisionDate} ({describeAge(d.summary.ageDays)}) ·{' '}
-          {d.summary.origin}
+          <span className="badge kind">{KIND_LABEL[b.kind]}</span> {b.make}
+          {b.wmis.length ? ` (WMI ${b.wmis.join(', ')})` : ''} · {b.revisionLabel}, {b.revisionDate} ({describeAge(d.summary.ageDays)}) · {d.summary.origin}
         </p>
         <p className="summary">{b.summary}</p>
       </header>

@@ -1,6 +1,15 @@
 import type { CampaignHit, LookupResult } from '../../shared/api';
 import { describeAge } from '../../shared/age';
-import { CERTAINTY_LABEL, KIND_LABEL, remedyLabel, VEHICLE_STATUS_LABEL } from '../../shared/wording';
+import {
+  CERTAINTY_LABEL,
+  KIND_LABEL,
+  makeUnconfirmedText,
+  OLD_BULLETIN_DAYS,
+  oldBulletinText,
+  remedyLabel,
+  stockHoldTitle,
+  VEHICLE_STATUS_LABEL,
+} from '../../shared/wording';
 import { CardForms } from '../forms/CardForms';
 import { VehicleStatusForm } from '../vehicles/VehicleStatusForm';
 import { NeedsForm } from './NeedsForm';
@@ -12,9 +21,6 @@ type Props = {
   onAnswer: (facts: Partial<Facts>) => void;
   onOpen: () => void;
 };
-
-/** A bulletin older than this says so, and asks to check TIS for anything newer. */
-const OLD_DAYS = 365;
 
 /** How sure the answer is: confirmed by an imported list, ruled out by a complete one, or to verify. */
 function certaintyBadge(hit: CampaignHit): { cls: string; text: string } {
@@ -28,7 +34,7 @@ const REMEDY_CLASS = { true: 'badge good', false: 'badge bad', null: 'badge unkn
 
 /** One campaign that may apply: how sure, the remedy, why, what to do next, and its source. */
 export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
-  const old = hit.source.ageDays > OLD_DAYS;
+  const old = hit.source.ageDays > OLD_BULLETIN_DAYS;
   const done = hit.vehicleStatus && hit.vehicleStatus.status !== 'open' ? hit.vehicleStatus : null;
   const notListed = hit.affectedList?.complete && !hit.affectedList.listed;
   const certainty = certaintyBadge(hit);
@@ -57,6 +63,22 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
         )}
       </header>
 
+      {hit.stockHolds.map((h) => (
+        <div key={`${h.hold}-${h.condition}`} className="banner hold" role="alert" data-testid="stock-hold">
+          <strong>{stockHoldTitle(h.hold, h.condition)}.</strong> {h.text}
+        </div>
+      ))}
+      {old && (
+        <div className="banner stale" data-testid="old-data">
+          <strong>Old data.</strong> {oldBulletinText(hit.source.revisionDate, describeAge(hit.source.ageDays))}
+        </div>
+      )}
+      {!hit.makeConfirmed && (
+        <div className="banner warning" data-testid="make-unconfirmed">
+          {makeUnconfirmedText(hit.make)}
+        </div>
+      )}
+
       {hit.needs.length > 0 && <NeedsForm hit={hit} result={result} onAnswer={onAnswer} />}
 
       <dl className="card-body">
@@ -73,12 +95,16 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
           </ul>
         </dd>
       </dl>
-      <VehicleStatusForm campaign={hit.code} vin={result.vin} recorded={hit.vehicleStatus} />
+      <VehicleStatusForm
+        campaign={hit.code}
+        vin={result.vin}
+        recorded={hit.vehicleStatus}
+        notAvailable={hit.remedy.available === false ? `Not available yet, so it cannot be completed here: ${hit.remedy.explanation}` : null}
+      />
       <CardForms hit={hit} result={result} />
       <footer className="card-foot">
         <span className={old ? 'source old' : 'source'}>
-          Source: {hit.source.bulletin}, revision {hit.source.revisionDate} ({describeAge(hit.source.ageDays)}
-          {old ? ': check TIS for anything newer' : ''})
+          Source: {hit.source.bulletin}, revision {hit.source.revisionDate} ({describeAge(hit.source.ageDays)})
         </span>
         <button type="button" className="link" onClick={onOpen}>
           Open {hit.code} in the library

@@ -1,5 +1,6 @@
+import { memo } from 'react';
 import type { LookupResult } from '../../shared/api';
-import { plural } from '../../shared/wording';
+import { nothingApplies, plural } from '../../shared/wording';
 import { CampaignCard } from './CampaignCard';
 import type { Facts } from './useLookup';
 import { VehicleHeader } from './VehicleHeader';
@@ -12,20 +13,23 @@ type Props = {
   onOpenCampaign: (code: string) => void;
 };
 
-/** The answer for one VIN: the vehicle, loud warnings, then one card per campaign that may apply. */
-export function LookupAnswer({ result, updating, onAnswer, onOpenCampaign }: Props) {
+/**
+ * The answer for one VIN: the vehicle, loud warnings, then one card per campaign that may apply.
+ * Memoised: typing or scanning the next VIN does not redraw the cards on every key.
+ */
+export const LookupAnswer = memo(function LookupAnswer({ result, updating, onAnswer, onOpenCampaign }: Props) {
+  const none = nothingApplies(result.campaignsChecked, result.newestRevisionDate);
   return (
     <div className={updating ? 'result updating' : 'result'} data-testid="lookup-result" aria-busy={updating || undefined}>
-      <VehicleHeader r={result} onClearFacts={() => onAnswer({ model: null, productionMonth: null })} />
+      <VehicleHeader r={result} onAnswer={onAnswer} />
       {result.warnings.map((w) => (
         <div key={w} className="banner warning" role="alert" data-testid="vin-warning">
           <strong>Check the VIN.</strong> {w}
         </div>
       ))}
       {result.campaigns.length === 0 ? (
-        <div className="banner ok" data-testid="no-campaigns">
-          <strong>No campaign in the library applies to this VIN.</strong> Checked against {plural(result.campaignsChecked, 'campaign')} (newest bulletin{' '}
-          {result.newestRevisionDate ?? 'none'}). The library only knows the bulletins loaded here: TIS/SLP is the source of truth.
+        <div className="banner info" data-testid="no-campaigns">
+          <strong>{none.title}</strong> {none.detail}
         </div>
       ) : (
         <>
@@ -37,4 +41,4 @@ export function LookupAnswer({ result, updating, onAnswer, onOpenCampaign }: Pro
       )}
     </div>
   );
-}
+});

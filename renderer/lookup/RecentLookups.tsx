@@ -1,13 +1,12 @@
-import { plural } from '../../shared/wording';
-import type { RecentLookup } from './useLookup';
+import type { RecentLookup } from './recent';
 
-/** This session's lookups, newest first: one click asks again, with the facts that were stated. */
+/** The last lookups, newest first, kept across restarts: one click asks again, with the model that was stated. */
 export function RecentLookups({ recent, onPick }: { recent: RecentLookup[]; onPick: (r: RecentLookup) => void }) {
   return (
     <aside className="recent" aria-label="Recent lookups">
       <h2>Recent lookups</h2>
       {recent.length === 0 ? (
-        <p className="muted">None yet this session.</p>
+        <p className="muted">None yet.</p>
       ) : (
         <ul>
           {recent.map((r) => (
@@ -15,7 +14,8 @@ export function RecentLookups({ recent, onPick }: { recent: RecentLookup[]; onPi
               <button type="button" className="recent-item" onClick={() => onPick(r)}>
                 <span className="mono">{r.vin}</span>
                 <span className="muted">
-                  {r.modelYear} · {plural(r.hits, 'campaign')} · {r.at}
+                  {r.modelYear}
+                  {r.model ? ` ${r.model}` : ''} · {r.codes.length ? r.codes.join(', ') : 'no campaign'} · {r.at}
                 </span>
               </button>
             </li>

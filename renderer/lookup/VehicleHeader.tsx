@@ -1,8 +1,19 @@
+import { useState } from 'react';
 import type { LookupResult } from '../../shared/api';
-import { CONDITION_LABEL } from '../../shared/wording';
+import { CONDITION_LABEL, DECODED_LABEL, decodedLine } from '../../shared/wording';
+import type { Facts } from './useLookup';
+
+const MODEL_SOURCE_NOTE: Record<NonNullable<LookupResult['modelSource']>, string> = {
+  stated: '',
+  'vehicle-record': ' (vehicle record)',
+  decoded: ' (decoded)',
+  'vin-range': ' (from VIN range)',
+};
 
 /** The VIN in its parts and what is known of the vehicle, with where each fact came from. */
-export function VehicleHeader({ r, onClearFacts }: { r: LookupResult; onClearFacts: () => void }) {
+export function VehicleHeader({ r, onAnswer }: { r: LookupResult; onAnswer: (facts: Partial<Facts>) => void }) {
+  const [correcting, setCorrecting] = useState(false);
+  const [model, setModel] = useState('');
   return (
     <div className="vehicle" data-testid="vehicle">
       <figure className="vin-display mono" aria-label={`VIN ${r.vin}`}>
@@ -15,6 +26,21 @@ export function VehicleHeader({ r, onClearFacts }: { r: LookupResult; onClearFac
         <span title="Plant">{r.vin[10]}</span>
         <span title="Sequence">{r.vin.slice(11)}</span>
       </figure>
+      <p className="decoded" data-testid="decoded">
+        {r.decoded ? (
+          <>
+            <strong>{decodedLine(r.modelYear, r.decoded)}</strong>
+            <span className="muted">
+              {' '}
+              · {DECODED_LABEL}
+              {r.decoded.trim ? ` · trim ${r.decoded.trim}` : ''}
+              {r.decoded.bodyClass ? ` · ${r.decoded.bodyClass}` : ''}
+            </span>
+          </>
+        ) : (
+          <span className="muted">{r.decodePending ? 'Decoding the VIN (NHTSA vPIC)…' : 'Not decoded: NHTSA vPIC has no data for this VIN.'}</span>
+        )}
+      </p>
       <dl className="facts">
         <div>
           <dt>Model year</dt>
@@ -26,11 +52,7 @@ export function VehicleHeader({ r, onClearFacts }: { r: LookupResult; onClearFac
         </div>
         <div>
           <dt>Model</dt>
-          <dd>
-            {r.model
-              ? `${r.model}${r.modelSource === 'vin-range' ? ' (from VIN range)' : r.modelSource === 'vehicle-record' ? ' (vehicle record)' : ''}`
-              : 'not given'}
-          </dd>
+          <dd data-testid="model">{r.model ? `${r.model}${r.modelSource ? MODEL_SOURCE_NOTE[r.modelSource] : ''}` : 'not given'}</dd>
         </div>
         <div>
           <dt>Produced</dt>
@@ -50,14 +72,39 @@ export function VehicleHeader({ r, onClearFacts }: { r: LookupResult; onClearFac
           <dt>Check digit</dt>
           <dd className={r.checkDigitValid ? 'good' : 'bad'}>{r.checkDigitValid ? 'valid' : `expected ${r.expectedCheckDigit}`}</dd>
         </div>
-        {(r.modelSource === 'stated' || r.productionMonth) && (
-          <div className="facts-action">
-            <button type="button" onClick={onClearFacts}>
+        <div className="facts-action">
+          {(r.modelSource === 'stated' || r.productionMonth) && (
+            <button type="button" onClick={() => onAnswer({ model: null, productionMonth: null })}>
               Change model or month
             </button>
-          </div>
-        )}
+          )}
+          {r.model && r.modelSource !== 'stated' && !correcting && (
+            <button type="button" onClick={() => setCorrecting(true)}>
+              Correct the model
+            </button>
+          )}
+        </div>
       </dl>
+      {correcting && (
+        <form
+          className="inline correct-model"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!model.trim()) return;
+            setCorrecting(false);
+            onAnswer({ model: model.trim() });
+          }}
+        >
+          <label htmlFor="correct-model">The model on the vehicle</label>
+          <input id="correct-model" value={model} onChange={(e) => setModel(e.target.value)} placeholder="e.g. RX 400h" />
+          <button type="submit" disabled={!model.trim()}>
+            Use this model
+          </button>
+          <button type="button" className="link" onClick={() => setCorrecting(false)}>
+            Cancel
+          </button>
+        </form>
+      )}
     </div>
   );
 }

@@ -8,14 +8,13 @@ type Props = {
   text: string;
   onText: (text: string) => void;
   onSubmit: () => void;
-  onClear: () => void;
   busy: boolean;
   /** The VIN whose problems the banner already shows: not repeated live under the field. */
   reportedVin: string | null;
 };
 
-/** The VIN field, scan first: it has the focus whenever the lookup is shown, and catches a scan typed anywhere. */
-export function VinForm({ field, text, onText, onSubmit, onClear, busy, reportedVin }: Props) {
+/** The VIN field: it has the focus whenever the lookup is shown; stray keys typed on the page land in it. */
+export function VinForm({ field, text, onText, onSubmit, busy, reportedVin }: Props) {
   const active = useScreenActive();
 
   useEffect(() => {
@@ -23,10 +22,11 @@ export function VinForm({ field, text, onText, onSubmit, onClear, busy, reported
     // Shown: the cursor is in the VIN field, the VIN there selected, so a scan replaces it.
     field.current?.focus();
     field.current?.select();
-    // A scanner types into whatever has focus: send stray keystrokes to the VIN field.
+    // Typing on the page (not in a field) goes to the VIN field; scans are routed by scanner.ts.
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement;
-      if (t.closest('input, select, textarea, button, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey) return;
+      // A text field keeps its keys; on a button or a list they begin a VIN (a scanner does not know where the focus is).
+      if (t.closest('input, textarea, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey) return;
       if (/^[a-zA-Z0-9]$/.test(e.key)) {
         e.preventDefault();
         onText(e.key);
@@ -57,15 +57,14 @@ export function VinForm({ field, text, onText, onSubmit, onClear, busy, reported
           className="vin-input"
           value={text}
           onChange={(e) => onText(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') onClear();
-          }}
+          data-scan-target
           spellCheck={false}
           autoCapitalize="characters"
           aria-describedby="vin-feedback"
           placeholder="e.g. JTHBE96S170007930"
         />
-        <button type="submit" className="primary" disabled={busy}>
+        {/* Never disabled while busy: a disabled submit button swallows the next Enter (the next scan). */}
+        <button type="submit" className="primary" aria-busy={busy || undefined}>
           Look up <kbd>Enter</kbd>
         </button>
       </div>

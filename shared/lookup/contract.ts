@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { CampaignKind, DeliveryRuleKind, PhaseStatus, VehicleCondition } from '../bulletin';
 import { defineOperations } from '../contract';
 import { Certainty, Need } from '../schemas';
-import { VehicleCampaignStatus } from '../vehicles/contract';
+import { HoldKind } from '../reports/contract';
+import { DecodedVehicle, VehicleCampaignStatus } from '../vehicles/contract';
 
 export const LookupInput = z.object({
   vin: z.string().max(64, 'a VIN has 17 characters; this is far longer'),
@@ -13,6 +14,11 @@ export const LookupInput = z.object({
     .trim()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'production month must be written YYYY-MM, e.g. 2022-12 (door-jamb label)')
     .nullish(),
+  /**
+   * 'wait' (the default): the answer includes the vehicle decoded from its VIN (NHTSA vPIC).
+   * 'if-ready': answer at once with what is known; `decodePending` says a fuller answer follows.
+   */
+  decode: z.enum(['wait', 'if-ready']).default('wait'),
 });
 
 export const Remedy = z.object({
@@ -40,6 +46,14 @@ export const CampaignHit = z.object({
   /** The production window the month is checked against, when "productionMonth" is needed. */
   productionWindows: z.array(z.object({ model: z.string(), from: z.string().nullable(), to: z.string().nullable(), note: z.string().nullable() })),
   actions: z.array(z.string()),
+  /**
+   * The make is the bulletin's (from the WMI or the decode): true. False: no source knows this WMI, so
+   * the make could not be confirmed (kept, never silently dropped). A VIN of another make is no hit at all.
+   */
+  makeConfirmed: z.boolean(),
+  make: z.string(),
+  /** For a vehicle in the dealer's stock: what its bulletin says about delivering it, per condition. Empty otherwise. */
+  stockHolds: z.array(z.object({ hold: HoldKind, condition: VehicleCondition, text: z.string() })),
   delivery: z.array(z.object({ condition: VehicleCondition, rule: DeliveryRuleKind, text: z.string() })),
   /** The campaign's imported affected-VIN list, when it has one: whether this VIN is on it. */
   affectedList: z.object({ date: z.string(), listed: z.boolean(), complete: z.boolean() }).nullable(),
@@ -65,7 +79,11 @@ export const LookupResult = z.object({
   expectedCheckDigit: z.string(),
   model: z.string().nullable(),
   /** Where the model came from: the user, the dealer's vehicle record, or the one model every matching VIN range names. */
-  modelSource: z.enum(['stated', 'vehicle-record', 'vin-range']).nullable(),
+  modelSource: z.enum(['stated', 'vehicle-record', 'decoded', 'vin-range']).nullable(),
+  /** The vehicle as NHTSA vPIC decodes the VIN (offline); null when vPIC does not know the WMI or is not ready. */
+  decoded: DecodedVehicle.nullable(),
+  /** The answer came before the decode: asking again with decode 'wait' adds it. */
+  decodePending: z.boolean(),
   productionMonth: z.string().nullable(),
   productionMonthSource: z.enum(['stated', 'vehicle-record']).nullable(),
   /** The dealer's record of this vehicle, without personal data. */

@@ -17,7 +17,12 @@ export const test = base.extend<{ app: Page; server: Server }>({
     async ({}, use) => {
       if (!fs.existsSync(CLI)) throw new Error('Build first: npm run build (npm test does).');
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-e2e-'));
-      const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--db', path.join(dir, 'db.sqlite')], { stdio: ['ignore', 'pipe', 'inherit'] });
+      // One unpacked vPIC database for every test server (74 MB; unpacking it is tested in test/service).
+      const vpic = path.join(os.tmpdir(), 'recall-desk-test-vpic', 'vpic.sqlite');
+      const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--db', path.join(dir, 'db.sqlite')], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, RECALL_DESK_VPIC: vpic },
+      });
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
         child.stdout!.on('data', (d) => {

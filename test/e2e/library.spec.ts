@@ -62,3 +62,47 @@ test('importing a bulletin: a bad file lists its problems and changes nothing; a
   await expect(app.getByTestId('campaign-detail')).toContainText('Update: phase 6 launched, 2024-03-28');
   await expect(app.getByTestId('data-status')).toContainText('newest bulletin 2024-03-28');
 });
+
+test('search by code, title and model, filter by kind; with 300 campaigns the detail opens where the user is looking', async ({ app, server }) => {
+  // 297 more campaigns, written by another process (as an import from the CLI would be).
+  const { createApp } = await import('../../main/app');
+  const { syntheticLibrary } = await import('../support/synthetic');
+  const other = await createApp({ dbPath: path.join(server.dir, 'db.sqlite'), vpicPath: null });
+  for (const b of syntheticLibrary(297, 2).bulletins) other.campaigns.upsert(b, 'imported');
+  await other.close();
+
+  await app.keyboard.press('F3');
+  await expect(app.getByTestId('data-status')).toContainText('300 campaigns', { timeout: 10_000 });
+  const list = app.getByRole('region', { name: 'Campaigns' });
+  await expect(app.getByTestId('library-count')).toHaveText('300 campaigns');
+
+  const search = list.getByLabel('Search campaigns');
+  await search.fill('rx330');
+  await expect(list.locator('.campaign-row')).toHaveText([/BLC/]);
+  await search.fill('valve');
+  await expect(list.locator('.campaign-row')).toHaveText([/ALE.*Valve Spring/]);
+  await search.fill('23lj');
+  await expect(list.locator('.campaign-row')).toHaveText([/23LJ01/]);
+  await search.fill('');
+  await list.getByLabel('Kind').selectOption('customer-program');
+  await expect(list.locator('.campaign-row')).toHaveText([/23LJ01/]);
+  await list.getByLabel('Kind').selectOption('all');
+  await expect(app.getByTestId('library-count')).toHaveText('300 campaigns');
+
+  // The last campaign of a long list: its detail is in the viewport, not 39,000 px above it.
+  const last = list.locator('.campaign-row').last();
+  await last.scrollIntoViewIfNeeded();
+  await last.click();
+  const detail = app.getByTestId('campaign-detail');
+  await expect(detail.getByRole('heading', { level: 2 })).toContainText((await last.locator('.code').textContent()) ?? '');
+  await expect(detail.getByRole('heading', { level: 2 })).toBeInViewport();
+
+  await search.fill('S00042');
+  await expect(app.getByTestId('library-count')).toHaveText('1 of 300 campaigns');
+  await list.locator('.campaign-row').first().click();
+  await expect(detail.getByRole('heading', { level: 2 })).toContainText('S00042');
+  await search.fill('rx 330');
+  await list.locator('.campaign-row').first().click();
+  await expect(detail.getByRole('heading', { level: 2 })).toHaveText(/BLC/);
+  await shot(app, '24-library-search');
+});

@@ -60,11 +60,12 @@ describe('ALE: a range is valid only within its WMI + VDS + model-year code', ()
   test('serial in range but another WMI', () => {
     expect(codes(makeVin('JTJ', 'BE96S', 2007, '0007930'))).not.toContain('ALE');
   });
-  test('remedy: parts not released, not available, timing as published; pre-owned stock hold', () => {
+  test('remedy: parts not released, not available, timing as published; no stock rule on a customer car', () => {
     const h = hit('JTHBE96S170007930', 'ALE')!;
     expect(h.remedy).toMatchObject({ available: false, status: 'parts-not-released' });
     expect(h.remedy.timing).toContain('late July 2010');
-    expect(h.actions.some((a) => a.startsWith('In stock (used, certified pre-owned)') && a.includes('not deliver'))).toBe(true);
+    expect(h.actions.some((a) => a.startsWith('In stock'))).toBe(false);
+    expect(h.stockHolds).toEqual([]);
     expect(h.source).toMatchObject({ revisionDate: '2010-07-06', ageDays: 5984 });
   });
   test('the VIN range names the model, so BLC (RX only) does not ask about a GS 350', () => {
@@ -83,11 +84,11 @@ describe('BLC: model and model year', () => {
     expect(h.modelChoices).toEqual(['RX 330', 'RX 350', 'RX 400h']);
     expect(h.certainty).toBe('verify');
   });
-  test.each([2004, 2007])('RX 330, %i: verify, remedy available, perform before delivery', (year) => {
+  test.each([2004, 2007])('RX 330, %i: verify, remedy available, its stock rule kept in the bulletin data', (year) => {
     const h = hit(rx(year), 'BLC', 'RX 330')!;
     expect(h.needs).toEqual([]);
     expect(h.remedy.available).toBe(true);
-    expect(h.actions.some((a) => a.startsWith('In stock (new, used, certified pre-owned): Perform the recall'))).toBe(true);
+    expect(h.delivery.map((d) => d.rule)).toContain('perform-before-delivery');
   });
   test('written differently, still the model: "rx400h", "RX-350"', () => {
     expect(hit(rx(2006), 'BLC', 'rx400h')?.needs).toEqual([]);

@@ -109,14 +109,12 @@ describe('vehicle records in the lookup', () => {
 
   test('completed campaigns show as completed, last, with nothing to do', async () => {
     const app = await testApp();
-    await ok(
-      app.dispatch('setVehicleCampaignStatus', { vin: ALE_GS, campaign: 'ale', status: 'completed-here', completedOn: '2010-09-01', repairOrder: 'RO-4411' }),
-    );
+    await ok(app.dispatch('setVehicleCampaignStatus', { vin: ALE_GS, campaign: 'ale', status: 'completed-elsewhere', completedOn: '2010-09-01' }));
     const hit = app.lookup.lookup({ vin: ALE_GS }).campaigns[0]!;
-    expect(hit.vehicleStatus).toEqual({ status: 'completed-here', completedOn: '2010-09-01', repairOrder: 'RO-4411' });
-    expect(hit.actions).toEqual(['Completed here on 2010-09-01 (RO RO-4411): nothing to do.']);
+    expect(hit.vehicleStatus).toEqual({ status: 'completed-elsewhere', completedOn: '2010-09-01', repairOrder: null });
+    expect(hit.actions).toEqual(['Completed at another dealer on 2010-09-01: nothing to do.']);
     const bad = await app.dispatch('setVehicleCampaignStatus', { vin: ALE_GS, campaign: 'ALE', status: 'completed-here' });
-    expect(bad).toMatchObject({ ok: false, error: { message: 'repairOrder: completed here needs the date and the repair order number' } });
+    expect(bad).toMatchObject({ ok: false, error: { message: expect.stringContaining('Completion date: The date is missing.') } });
   });
 
   test('personal data stays out of the lookup answer', async () => {
@@ -156,7 +154,7 @@ describe('stock hold report', () => {
   test('a remedied vehicle is released; a complete stock list drops sold vehicles', async () => {
     const app = await testApp();
     await importVehicles(app, STOCK, 'replace');
-    await ok(app.dispatch('setVehicleCampaignStatus', { vin: ALE_GS, campaign: 'ALE', status: 'completed-here', completedOn: '2010-09-01', repairOrder: '1' }));
+    await ok(app.dispatch('setVehicleCampaignStatus', { vin: ALE_GS, campaign: 'ALE', status: 'completed-elsewhere', completedOn: '2010-09-01' }));
     let report = await ok<any>(app.dispatch('holdReport', {}));
     expect(report.holds.map((h: any) => h.stockNumber)).not.toContain('S100');
     await importVehicles(app, `Stock #,VIN\nS102,${LC}\n`, 'replace');

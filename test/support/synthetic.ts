@@ -54,7 +54,7 @@ export function syntheticLibrary(campaigns = 1000, rangesPerCampaign = 20, seed 
       format: BULLETIN_FORMAT,
       code: `S${String(c).padStart(5, '0')}`,
       kind: c % 3 === 0 ? 'service-campaign' : 'safety-recall',
-      make: null,
+      make: 'Lexus',
       title: `Synthetic campaign ${c}`,
       summary: 'Generated for scale tests.',
       revisionDate: '2025-01-01',

@@ -18,9 +18,17 @@ export function tempDbPath(): string {
   return path.join(tempDir(), 'data', 'recall-desk.sqlite');
 }
 
+/** One unpacked vPIC database for every test (74 MB): unpacking it per temp folder would cost more than most tests. */
+export const SHARED_VPIC = path.join(os.tmpdir(), 'recall-desk-test-vpic', 'vpic.sqlite');
+
 /** The app over a temp database; the clock is fixed so data ages are exact. */
 export async function testApp(opts: Partial<AppOptions> = {}): Promise<App> {
-  const app = await createApp({ dbPath: opts.dbPath ?? tempDbPath(), now: opts.now ?? (() => new Date('2026-11-23T12:00:00Z')), ...opts });
+  const app = await createApp({
+    dbPath: opts.dbPath ?? tempDbPath(),
+    now: opts.now ?? (() => new Date('2026-11-23T12:00:00Z')),
+    vpicPath: SHARED_VPIC,
+    ...opts,
+  });
   apps.push(app);
   return app;
 }

@@ -100,3 +100,55 @@ describe('schema errors name the field and the problem', () => {
     expect(parseBulletinFile('\uFEFF' + JSON.stringify(ale()), 'ale.json').code).toBe('ALE');
   });
 });
+
+describe('bulletin files are never silently wrong', () => {
+  test('an unknown key is an error wherever it is, so a misspelled "delivry" cannot drop the holds', () => {
+    const top = ale();
+    top.delivry = top.delivery;
+    delete top.delivery;
+    expect(errorsOf(top)).toEqual(['(file): unknown field "delivry": check the spelling against the bulletin format']);
+    const nested = ale();
+    nested.delivery[0].conditon = 'used';
+    expect(errorsOf(nested)).toEqual(['delivery[0]: unknown field "conditon": check the spelling against the bulletin format']);
+    const range = ale();
+    range.vinRanges[2].serail = '0000001';
+    expect(errorsOf(range)).toEqual(['vinRanges[2]: unknown field "serail": check the spelling against the bulletin format']);
+  });
+  test('the make is required, the WMIs optional and checked', () => {
+    const d = ale();
+    delete d.make;
+    expect(errorsOf(d)[0]).toMatch(/^make: /);
+    const w = ale();
+    w.wmis = ['JTH', 'JTHX'];
+    expect(errorsOf(w)).toEqual(['wmis[1]: must be the 3-character WMI (VIN positions 1-3)']);
+    const none = ale();
+    delete none.wmis;
+    expect(Bulletin.parse(none).wmis).toEqual([]);
+    expect(parseBuiltIns().map((b) => [b.code, b.make, b.wmis])).toEqual([
+      ['BLC', 'Lexus', ['JTJ', '2T2']],
+      ['ALE', 'Lexus', ['JTH']],
+      ['23LJ01', 'Lexus', ['JTH', 'JTJ', '2T2', '58A']],
+    ]);
+  });
+  test('a model year a VIN cannot express is refused by the schema, not by a database constraint', () => {
+    const d = ale();
+    d.vinRanges[0].modelYear = 2040;
+    expect(errorsOf(d)).toEqual(['vinRanges[0].modelYear: must be 2039 or earlier: a VIN cannot express a later model year']);
+    const lj = structuredClone(BUILT_IN_DOCUMENTS[2]) as Record<string, any>;
+    lj.modelWindows[0].modelYearTo = 2100;
+    expect(errorsOf(lj)).toEqual(['modelWindows[0].modelYearTo: must be 2039 or earlier: a VIN cannot express a later model year']);
+  });
+  test('a revision dated in the future is refused, with today in the message', () => {
+    const d = ale();
+    d.revisionDate = '9999-12-31';
+    try {
+      parseBulletinFile(JSON.stringify(d), 'ale.json', '2026-11-23');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ApiError).code).toBe('invalid-bulletin');
+      expect((e as ApiError).details).toEqual(['revisionDate: 9999-12-31 is in the future (today is 2026-11-23); write the date printed on the bulletin']);
+    }
+    d.revisionDate = '2026-11-23';
+    expect(parseBulletinFile(JSON.stringify(d), 'ale.json', '2026-11-23').revisionDate).toBe('2026-11-23');
+  });
+});

@@ -1,0 +1,50 @@
+// corgi's decode result, reduced to what the counter reads and the rules use.
+import type { DecodedVehicle } from '../../shared/vehicles/contract';
+
+type CorgiResult = {
+  components: {
+    vehicle?: { make?: string; model?: string; series?: string; trim?: string; bodyStyle?: string };
+    wmi?: { make?: string; country?: string };
+    plant?: { country?: string };
+  };
+};
+
+const orNull = (s: string | undefined | null): string | null => (s?.trim() ? s.trim() : null);
+
+/** "UNITED STATES (USA)" -> "United States (USA)"; "CANADA" -> "Canada". */
+export function countryName(raw: string | null): string | null {
+  if (!raw) return null;
+  return raw
+    .toLowerCase()
+    .replace(/(^|[\s(-])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase())
+    .replace(/\(usa\)/i, '(USA)');
+}
+
+/**
+ * Bulletins name models with their grade number ("RX 330", "GS 350"); vPIC keeps it in the trim
+ * ("330", "RX330", "350h Premium"). The number is taken only when the trim starts with it.
+ */
+export function ruleModel(model: string | null, trim: string | null): string | null {
+  if (!model) return null;
+  if (!trim) return model;
+  const squashed = trim.replace(/\s+/g, '');
+  const afterModel = squashed.toUpperCase().startsWith(model.toUpperCase().replace(/\s+/g, '')) ? trim.slice(model.replace(/\s+/g, '').length).trim() : trim;
+  const grade = /^(\d{2,3}[a-zA-Z]?)\b/.exec(afterModel)?.[1];
+  return grade ? `${model} ${grade}` : model;
+}
+
+export function describeDecode(r: CorgiResult): DecodedVehicle {
+  const v = r.components.vehicle;
+  const model = orNull(v?.model);
+  const trim = orNull(v?.trim);
+  return {
+    make: orNull(v?.make) ?? orNull(r.components.wmi?.make),
+    model,
+    ruleModel: ruleModel(model, trim),
+    series: orNull(v?.series),
+    trim,
+    bodyClass: orNull(v?.bodyStyle),
+    plantCountry: countryName(orNull(r.components.plant?.country) ?? orNull(r.components.wmi?.country)),
+    source: 'NHTSA vPIC',
+  };
+}
