@@ -166,7 +166,7 @@ export function completeAppointment(s: Lane, input: ParsedInputOf<'completeAppoi
       for (const code of codes) {
         const b = catalog.find((c) => c.code === code)!.bulletin;
         const op = b.opCodes[0] ?? null;
-        setVehicleCampaignStatus(s.db, s.campaigns, s.now, {
+        setVehicleCampaignStatus(s.db, s.campaigns, null, s.now, {
           vin: row.vin,
           campaign: code,
           status: 'completed-here',

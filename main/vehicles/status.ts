@@ -11,7 +11,11 @@ import type { LookupService } from '../lookup/service';
 
 type Input = ParsedInputOf<'setVehicleCampaignStatus'>;
 
-export function setVehicleCampaignStatus(db: Db, campaigns: CampaignStore, lookup: LookupService, now: () => Date, input: Input) {
+/**
+ * `lookup` checks that the remedy is available before "completed here"; null skips that check, for the
+ * completion of a booked appointment, whose booking already checked it (or recorded a goodwill reason).
+ */
+export function setVehicleCampaignStatus(db: Db, campaigns: CampaignStore, lookup: LookupService | null, now: () => Date, input: Input) {
   const vin = analyzeVin(input.vin);
   if (!vin.ok)
     throw new ApiError(
@@ -30,7 +34,7 @@ export function setVehicleCampaignStatus(db: Db, campaigns: CampaignStore, looku
   const repairOrder = input.status === 'completed-here' ? input.repairOrder?.trim() || null : null;
   if (input.status === 'completed-here') {
     if (!repairOrder) throw new ApiError('invalid-input', 'Completed here needs the repair order (RO) number of the repair.');
-    refuseWhileNoRemedy(lookup, campaigns, vin.vin, campaign);
+    if (lookup) refuseWhileNoRemedy(lookup, campaigns, vin.vin, campaign);
   }
   const at = now().toISOString();
   db.sqlite.transaction(() => {
