@@ -84,14 +84,14 @@ describe('campaign parts', () => {
     const b = structuredClone(BUILT_IN_DOCUMENTS.find((d) => (d as { code: string }).code === '23LJ01')) as Record<string, unknown> & {
       parts: { macCode: string | null }[];
     };
-    b.revisionDate = '2026-12-01';
+    b.revisionDate = '2026-11-20';
     b.revisionLabel = 'Revised';
     b.parts[0]!.macCode = 'D';
     await call(app, 'importBulletin', { fileName: '23LJ01.json', content: JSON.stringify(b) });
     const p = (await call(app, 'listParts', {})).parts.find((x) => x.campaign === '23LJ01')!;
     expect(p.macCode).toBe('D');
     expect(p.sources.macCode).toBe('bulletin');
-    expect(p.superseded).toEqual(['Bulletin revision 2026-12-01 states the MAC code (D): the amendment of 2026-11-23 by Pat (C) no longer applies.']);
+    expect(p.superseded).toEqual(['Bulletin revision 2026-11-20 states the MAC code (D): the amendment of 2026-11-23 by Pat (C) no longer applies.']);
   });
 
   test('an unknown campaign, or a new part without a description, is refused', async () => {
@@ -330,7 +330,7 @@ describe('appointments', () => {
   test('booking shows the vehicle and its other open campaigns and offers them; a bad VIN, an unknown campaign and a day that does not exist are refused', async () => {
     const app = await testApp();
     const p = await call(app, 'previewBooking', { vin: LC, model: 'LC', productionMonth: '2022-12' });
-    expect(p.vehicle).toMatchObject({ vin: LC, modelYear: 2023, model: 'LC', description: '2023 LC (as stated) built 2022-12' });
+    expect(p.vehicle).toMatchObject({ vin: LC, modelYear: 2023, model: 'LC', description: '2023 Lexus LC (as stated) built 2022-12' });
     expect(p.campaigns.map((c) => [c.code, c.available, c.flatRateHours, c.minutes])).toEqual([['23LJ01', true, 0.4, 45]]);
     expect((await refusal(app, 'bookAppointment', { vin: 'JTHKPAAY4PA00123', campaigns: ['23LJ01'], at: '2026-11-30T09:00' })).code).toBe('invalid-vin');
     expect((await refusal(app, 'bookAppointment', { vin: LC, campaigns: ['NOPE'], at: '2026-11-30T09:00' })).message).toBe(
