@@ -53,7 +53,7 @@ test('book, suggest, accept, receive, complete with gates, then stock falls, a s
   await booking.getByLabel('Model').fill('LC');
   await booking.getByLabel('Production month').fill('12/22');
   await booking.getByRole('button', { name: 'Look up' }).click();
-  await expect(booking.getByTestId('booking-vehicle')).toContainText('2023 LC');
+  await expect(booking.getByTestId('booking-vehicle')).toContainText('2023 Lexus LC');
   await booking.getByRole('checkbox', { name: /23LJ01/ }).check();
   await booking.getByLabel('Date and time').fill(`${day(3)}T09:00`);
   await booking.getByRole('button', { name: 'Book 23LJ01' }).click();
