@@ -12,8 +12,9 @@ import type { LookupService } from '../lookup/service';
 type Input = ParsedInputOf<'setVehicleCampaignStatus'>;
 
 /**
- * `lookup` checks that the remedy is available before "completed here"; null skips that check, for the
- * completion of a booked appointment, whose booking already checked it (or recorded a goodwill reason).
+ * `lookup` checks what a counter person records by hand: "completed here" needs the RO and an
+ * available remedy. null is for the completion of a booked appointment: its booking checked the remedy
+ * (or recorded a goodwill reason) and the appointment itself is the record when no RO is given.
  */
 export function setVehicleCampaignStatus(db: Db, campaigns: CampaignStore, lookup: LookupService | null, now: () => Date, input: Input) {
   const vin = analyzeVin(input.vin);
@@ -33,7 +34,7 @@ export function setVehicleCampaignStatus(db: Db, campaigns: CampaignStore, looku
   }
   const repairOrder = input.status === 'completed-here' ? input.repairOrder?.trim() || null : null;
   if (input.status === 'completed-here') {
-    if (!repairOrder) throw new ApiError('invalid-input', 'Completed here needs the repair order (RO) number of the repair.');
+    if (lookup && !repairOrder) throw new ApiError('invalid-input', 'Completed here needs the repair order (RO) number of the repair.');
     if (lookup) refuseWhileNoRemedy(lookup, campaigns, vin.vin, campaign);
   }
   const at = now().toISOString();
