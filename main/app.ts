@@ -5,6 +5,7 @@ import { createHandlers } from './api/handlers';
 import { loadBuiltInLibrary } from './campaigns/library';
 import { CampaignStore } from './campaigns/store';
 import { openDatabase } from './db/open';
+import { currentWriter } from './db/writer-note';
 import { ImportJobs } from './imports/jobs';
 import { LookupService } from './lookup/service';
 import type { Services } from './services';
@@ -16,7 +17,11 @@ export type AppOptions = {
   version?: string;
   /** How often to notice library changes made by another process on the same file. */
   syncIntervalMs?: number;
+  /** How long a write waits for another process's import before answering 'busy'. */
+  busyWaitMs?: number;
 };
+
+const BUSY_WAIT_MS = 3000;
 
 export type App = Services & {
   dispatch: Dispatcher;
@@ -34,7 +39,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const services: Services = { db, campaigns, lookup, jobs, now, version: opts.version ?? '0.0.0' };
     return {
       ...services,
-      dispatch: createDispatcher(createHandlers(services)),
+      dispatch: createDispatcher(createHandlers(services), undefined, {
+        waitMs: opts.busyWaitMs ?? BUSY_WAIT_MS,
+        holder: () => currentWriter(db.path),
+      }),
       close: async () => {
         await jobs.shutdown();
         await db.close();
