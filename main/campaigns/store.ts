@@ -24,7 +24,7 @@ export type WindowCandidate = Pick<Row<'model_window_rules'>, 'campaign_id' | 'w
 export type AffectedListInfo = { id: number; campaignId: number; date: string; complete: boolean; rows: number };
 
 /** A year's and region's window rules, with their positions by model key. */
-type WindowIndex = { all: WindowCandidate[]; byKey: Map<string, number[]>; keys: string[] };
+type WindowIndex = { all: WindowCandidate[]; byKey: Map<string, number[]>; keys: string[]; lengths: number[] };
 
 function indexWindows(all: WindowCandidate[]): WindowIndex {
   const byKey = new Map<string, number[]>();
@@ -33,7 +33,8 @@ function indexWindows(all: WindowCandidate[]): WindowIndex {
     if (list) list.push(i);
     else byKey.set(w.model_key, [i]);
   });
-  return { all, byKey, keys: [...byKey.keys()].sort() };
+  const keys = [...byKey.keys()].sort();
+  return { all, byKey, keys, lengths: [...new Set(keys.map((k) => k.length))].sort((a, b) => a - b) };
 }
 
 /** The first index whose key sorts at or after `key`. */
@@ -210,9 +211,10 @@ export class CampaignStore {
     if (!index) this.windowsCache.set(key, (index = indexWindows(this.stmt.windows.all(modelYear, region))));
     if (modelKey === null || index.all.length === 0) return index.all;
     const at: number[] = [];
-    // Rules that are a prefix of the key (including the key itself): at most one probe per length.
-    for (let n = 0; n <= modelKey.length; n++) {
-      const rules = index.byKey.get(modelKey.slice(0, n));
+    // Rules that are a prefix of the key (including the key itself): one probe per key length in use.
+    for (const n of index.lengths) {
+      if (n > modelKey.length) break;
+      const rules = index.byKey.get(n === modelKey.length ? modelKey : modelKey.slice(0, n));
       if (rules) for (const i of rules) at.push(i);
     }
     // Rules that start with the key and are longer: a contiguous run of the sorted keys.
