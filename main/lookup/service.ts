@@ -82,6 +82,11 @@ export class LookupService {
     return this.db.sqlite.transaction(fn).deferred();
   }
 
+  /** The candidate statement's SQL: the bench runs it raw, as the database's share of a lookup. */
+  get candidateSql(): string {
+    return this.candidates.source;
+  }
+
   /** The statement's query plan, for the test that keeps every branch an index seek. */
   plan(): string[] {
     return this.db.sqlite
