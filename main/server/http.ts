@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { TOKEN_HEADER } from '../../shared/api';
 import type { Dispatcher } from '../api/dispatch';
-import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { mimeType, resolveStatic, SECURITY_HEADERS } from '../security/static-files';
 
 export type ServerOptions = {
   dispatch: Dispatcher;
@@ -21,23 +21,6 @@ export type RunningServer = { url: string; host: string; port: number; token: st
 
 // An affected-VIN list of a million rows with a few columns is tens of MB.
 const MAX_BODY = 300 * 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-const SECURITY_HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-};
 
 /** decodeURIComponent that answers null instead of throwing on a malformed escape. */
 function safeDecode(s: string): string | null {
@@ -119,20 +102,14 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405, 'invalid-input', 'Only GET here.');
-    const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
-    const file = path.resolve(staticRoot, rel);
-    if (!file.startsWith(staticRoot + path.sep)) return fail(404, 'not-found', 'Not found.');
-    fs.readFile(file, (err, data) => {
-      if (err) {
-        // Client-side routes fall back to the app shell.
-        if (!path.extname(rel)) {
-          return fs.readFile(path.join(staticRoot, 'index.html'), (e2, html) =>
-            e2 ? fail(500, 'internal', 'The renderer is not built: run npm run build.') : send(200, html, TYPES['.html']),
-          );
-        }
-        return fail(404, 'not-found', 'Not found.');
-      }
-      send(200, data, TYPES[path.extname(file)] ?? 'application/octet-stream');
+    const found = resolveStatic(staticRoot, url.pathname);
+    if (!found.ok) return fail(found.status, found.status === 404 ? 'not-found' : 'invalid-input', found.reason);
+    fs.readFile(found.file, (err, data) => {
+      if (!err) return send(200, data, found.type);
+      // Client-side routes fall back to the app shell.
+      if (!found.fallback) return fail(404, 'not-found', 'Not found.');
+      const shell = found.fallback;
+      fs.readFile(shell, (e2, html) => (e2 ? fail(500, 'internal', 'The renderer is not built: run npm run build.') : send(200, html, mimeType(shell))));
     });
   };
 
