@@ -1,8 +1,8 @@
 // Lookup latency with the built-in library plus 1,000 synthetic campaigns and 20,000 VIN-range rules,
 // beside a raw prepared SELECT on the same rules table, interleaved in one run; then the full path a
-// window takes (zod-parsed input, the service, the envelope), awaited; then the same lookups after
-// someone ran ANALYZE (sqlite_stat4), which must not slow them. The database is what the app keeps:
-// no ANALYZE before the main figures, because the app never runs one.
+// window takes (zod-parsed input, the service, the envelope), awaited; then lookups on a second file
+// that someone ran ANALYZE on (sqlite_stat4), interleaved with the first: they must not be slower.
+// The database is what the app keeps: no ANALYZE before the main figures, as the app never runs one.
 // Goals: service median within 3x of the raw SELECT, p99 under 1 ms; after ANALYZE within 1.2x.
 import type { App } from '../../main/app';
 import { analyzeVin } from '../../shared/vin';
@@ -54,21 +54,31 @@ export const lookupBench: Bench = {
       ])) as [Stats, Stats];
       const [apiStats] = (await measureInterleaved(10_000, [(i) => app.dispatch('lookup', { vin: vins[i % vins.length]! })])) as [Stats];
 
-      // Someone runs ANALYZE on the file (a tool, a support person): sqlite_stat4 appears.
-      app.db.sqlite.exec('ANALYZE');
-      const [rawAfter, serviceAfter] = (await measureInterleaved(N, [raw, (i) => app.lookup.lookup({ vin: vins[i % vins.length]! })])) as [Stats, Stats];
+      // Someone runs ANALYZE on a file (a tool, a support person): sqlite_stat4 appears. The same
+      // library in a second file, analyzed, interleaved with this one: the lookup must not notice.
+      const [plainAgain, serviceAfter, rawAfter] = await withTempApp(async (analyzed) => {
+        loadLibrary(analyzed, lib);
+        analyzed.db.sqlite.exec('ANALYZE');
+        const rawAnalyzed = rawRangeSelect(analyzed, vins);
+        return (await measureInterleaved(N, [
+          (i) => app.lookup.lookup({ vin: vins[i % vins.length]! }),
+          (i) => analyzed.lookup.lookup({ vin: vins[i % vins.length]! }),
+          rawAnalyzed,
+        ])) as [Stats, Stats, Stats];
+      });
 
       const ratio = round(serviceStats.medianUs / rawStats.medianUs);
-      const afterRatio = round(serviceAfter.medianUs / serviceStats.medianUs);
+      const afterRatio = round(serviceAfter.medianUs / plainAgain.medianUs);
       const figures: Figure[] = [
         { what: `library: ${app.campaigns.stats().count} campaigns, ${lib.rangeCount + 18} range rules; load`, value: round(loadMs), unit: 'ms' },
         { what: 'raw prepared SELECT (range rules)', stats: rawStats },
         { what: 'service lookup', stats: serviceStats, goal: 'p99 < 1000 µs', met: serviceStats.p99Us < 1000 },
         { what: 'service / raw median', value: ratio, unit: 'x', goal: '≤ 3x', met: ratio <= 3 },
         { what: 'API dispatch lookup (awaited)', stats: apiStats },
-        { what: 'raw prepared SELECT after ANALYZE (stat4)', stats: rawAfter },
-        { what: 'service lookup after ANALYZE (stat4)', stats: serviceAfter },
-        { what: 'service after / before ANALYZE, median', value: afterRatio, unit: 'x', goal: '≤ 1.2x', met: afterRatio <= 1.2 },
+        { what: 'service lookup, file not analyzed', stats: plainAgain },
+        { what: 'service lookup, file analyzed (stat4)', stats: serviceAfter },
+        { what: 'raw prepared SELECT, file analyzed (stat4)', stats: rawAfter },
+        { what: 'service analyzed / not analyzed, median', value: afterRatio, unit: 'x', goal: '≤ 1.2x', met: afterRatio <= 1.2 },
         { what: 'campaigns found per lookup', value: round(hits / (N + 2000)) },
       ];
       return { figures };
