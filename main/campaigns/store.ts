@@ -24,7 +24,16 @@ export type WindowCandidate = Pick<Row<'model_window_rules'>, 'campaign_id' | 'w
 export type AffectedListInfo = { id: number; campaignId: number; date: string; complete: boolean; rows: number };
 
 /** A year's and region's window rules, with their positions by model key. */
-type WindowIndex = { all: WindowCandidate[]; byKey: Map<string, number[]>; keys: string[]; lengths: number[] };
+type WindowIndex = {
+  all: WindowCandidate[];
+  byKey: Map<string, number[]>;
+  keys: string[];
+  lengths: number[];
+  /** The windows found per model key asked about. */
+  fits: Map<string, WindowCandidate[]>;
+};
+
+const FITS_KEPT = 2000;
 
 function indexWindows(all: WindowCandidate[]): WindowIndex {
   const byKey = new Map<string, number[]>();
@@ -34,7 +43,7 @@ function indexWindows(all: WindowCandidate[]): WindowIndex {
     else byKey.set(w.model_key, [i]);
   });
   const keys = [...byKey.keys()].sort();
-  return { all, byKey, keys, lengths: [...new Set(keys.map((k) => k.length))].sort((a, b) => a - b) };
+  return { all, byKey, keys, lengths: [...new Set(keys.map((k) => k.length))].sort((a, b) => a - b), fits: new Map() };
 }
 
 /** The first index whose key sorts at or after `key`. */
@@ -47,6 +56,25 @@ function lowerBound(keys: string[], key: string): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The window rules of one year and region that `modelKey` can fit, in the rules' own order. */
+function windowsFitting(index: WindowIndex, modelKey: string): WindowCandidate[] {
+  const at: number[] = [];
+  // Rules that are a prefix of the key (including the key itself): one probe per key length in use.
+  for (const n of index.lengths) {
+    if (n > modelKey.length) break;
+    const rules = index.byKey.get(n === modelKey.length ? modelKey : modelKey.slice(0, n));
+    if (rules) for (const i of rules) at.push(i);
+  }
+  // Rules that start with the key and are longer: a contiguous run of the sorted keys.
+  const keys = index.keys;
+  for (let k = lowerBound(keys, modelKey); k < keys.length && keys[k]!.startsWith(modelKey); k++) {
+    if (keys[k] !== modelKey) for (const i of index.byKey.get(keys[k]!)!) at.push(i);
+  }
+  // In the rules' own order, as without a model: the first window a campaign names is the one it reports.
+  if (at.length > 1) at.sort((a, b) => a - b);
+  return at.map((i) => index.all[i]!);
 }
 
 type CurrentRow = Pick<Row<'campaigns'>, 'id' | 'revision_date' | 'document' | 'origin'>;
@@ -210,21 +238,13 @@ export class CampaignStore {
     let index = this.windowsCache.get(key);
     if (!index) this.windowsCache.set(key, (index = indexWindows(this.stmt.windows.all(modelYear, region))));
     if (modelKey === null || index.all.length === 0) return index.all;
-    const at: number[] = [];
-    // Rules that are a prefix of the key (including the key itself): one probe per key length in use.
-    for (const n of index.lengths) {
-      if (n > modelKey.length) break;
-      const rules = index.byKey.get(n === modelKey.length ? modelKey : modelKey.slice(0, n));
-      if (rules) for (const i of rules) at.push(i);
+    let fits = index.fits.get(modelKey);
+    if (!fits) {
+      // Models asked about repeat: their windows are kept (a bounded number per year and region).
+      if (index.fits.size >= FITS_KEPT) index.fits.clear();
+      index.fits.set(modelKey, (fits = windowsFitting(index, modelKey)));
     }
-    // Rules that start with the key and are longer: a contiguous run of the sorted keys.
-    const keys = index.keys;
-    for (let k = lowerBound(keys, modelKey); k < keys.length && keys[k]!.startsWith(modelKey); k++) {
-      if (keys[k] !== modelKey) for (const i of index.byKey.get(keys[k]!)!) at.push(i);
-    }
-    // In the rules' own order, as without a model: the first window a campaign names is the one it reports.
-    if (at.length > 1) at.sort((a, b) => a - b);
-    return at.map((i) => index.all[i]!);
+    return fits;
   }
 
   private lists() {
