@@ -8,6 +8,7 @@ import { CampaignStore } from './campaigns/store';
 import { openDatabase } from './db/open';
 import { ChromiumPdf, type PdfPrinter } from './forms/pdf';
 import { FormsService } from './forms/service';
+import { currentWriter } from './db/writer-note';
 import { ImportJobs } from './imports/jobs';
 import { LookupService } from './lookup/service';
 import type { Services } from './services';
@@ -26,7 +27,11 @@ export type AppOptions = {
   showInFolder?: (file: string) => void;
   /** The unpacked vPIC database (default: `vpic.sqlite` beside the app's database); null: no decoding. */
   vpicPath?: string | null;
+  /** How long a write waits for another process's import before answering 'busy'. */
+  busyWaitMs?: number;
 };
+
+const BUSY_WAIT_MS = 3000;
 
 export type App = Services & {
   dispatch: Dispatcher;
@@ -50,7 +55,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const services: Services = { ...core, forms: new FormsService(core, settings, pdf) };
     return {
       ...services,
-      dispatch: createDispatcher(createHandlers(services)),
+      dispatch: createDispatcher(createHandlers(services), undefined, {
+        waitMs: opts.busyWaitMs ?? BUSY_WAIT_MS,
+        holder: () => currentWriter(db.path),
+      }),
       close: async () => {
         await jobs.shutdown();
         await pdf.close();

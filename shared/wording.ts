@@ -147,3 +147,17 @@ export const DECODED_LABEL = 'Decoded from the VIN (NHTSA vPIC)';
 /** An in-stock vehicle's hold, as the card banner and the CLI say it: "In stock (used): Do not deliver until remedied". */
 export const stockHoldTitle = (hold: keyof typeof HOLD_LABEL, condition: keyof typeof CONDITION_LABEL): string =>
   `In stock (${CONDITION_LABEL[condition].toLowerCase()}): ${HOLD_LABEL[hold]}`;
+// Storage (robust): what a write says when another process holds the database for writing.
+/** The message for a write that waited for another window's or command's write (an import) and gave up. */
+export function busyWriting(holder: { what: string; since: string } | null): string {
+  if (!holder) {
+    return 'Another Recall Desk window or command is writing to the database (an import, most likely): nothing was changed. Try again when it has finished.';
+  }
+  const t = new Date(holder.since);
+  const since = Number.isNaN(t.getTime()) ? '' : `, started ${t.toTimeString().slice(0, 5)}`;
+  return `Another Recall Desk window or command is running an import (${holder.what}${since}): nothing was changed. Try again when that import has finished.`;
+}
+
+/** What an import says while it waits for another process's import to finish. */
+export const waitingForWriter = (holder: { what: string } | null): string =>
+  holder ? `Waiting for another window or command to finish its import (${holder.what})…` : 'Waiting for another window or command to finish writing…';

@@ -23,6 +23,60 @@ export type WindowCandidate = Pick<Row<'model_window_rules'>, 'campaign_id' | 'w
 
 export type AffectedListInfo = { id: number; campaignId: number; date: string; complete: boolean; rows: number };
 
+/** A year's and region's window rules, with their positions by model key. */
+type WindowIndex = {
+  all: WindowCandidate[];
+  byKey: Map<string, number[]>;
+  keys: string[];
+  lengths: number[];
+  /** The windows found per model key asked about. */
+  fits: Map<string, WindowCandidate[]>;
+};
+
+const FITS_KEPT = 2000;
+
+function indexWindows(all: WindowCandidate[]): WindowIndex {
+  const byKey = new Map<string, number[]>();
+  all.forEach((w, i) => {
+    const list = byKey.get(w.model_key);
+    if (list) list.push(i);
+    else byKey.set(w.model_key, [i]);
+  });
+  const keys = [...byKey.keys()].sort();
+  return { all, byKey, keys, lengths: [...new Set(keys.map((k) => k.length))].sort((a, b) => a - b), fits: new Map() };
+}
+
+/** The first index whose key sorts at or after `key`. */
+function lowerBound(keys: string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The window rules of one year and region that `modelKey` can fit, in the rules' own order. */
+function windowsFitting(index: WindowIndex, modelKey: string): WindowCandidate[] {
+  const at: number[] = [];
+  // Rules that are a prefix of the key (including the key itself): one probe per key length in use.
+  for (const n of index.lengths) {
+    if (n > modelKey.length) break;
+    const rules = index.byKey.get(n === modelKey.length ? modelKey : modelKey.slice(0, n));
+    if (rules) for (const i of rules) at.push(i);
+  }
+  // Rules that start with the key and are longer: a contiguous run of the sorted keys.
+  const keys = index.keys;
+  for (let k = lowerBound(keys, modelKey); k < keys.length && keys[k]!.startsWith(modelKey); k++) {
+    if (keys[k] !== modelKey) for (const i of index.byKey.get(keys[k]!)!) at.push(i);
+  }
+  // In the rules' own order, as without a model: the first window a campaign names is the one it reports.
+  if (at.length > 1) at.sort((a, b) => a - b);
+  return at.map((i) => index.all[i]!);
+}
+
 type CurrentRow = Pick<Row<'campaigns'>, 'id' | 'revision_date' | 'document' | 'origin'>;
 
 export class CampaignStore {
@@ -30,7 +84,7 @@ export class CampaignStore {
   private statsCache: { count: number; newestRevisionDate: string | null } | null = null;
   private listsCache: { byCampaign: Map<number, AffectedListInfo>; byId: Map<number, AffectedListInfo> } | null = null;
   private codesCache: Map<string, number> | null = null;
-  private readonly windowsCache = new Map<string, WindowCandidate[]>();
+  private readonly windowsCache = new Map<string, WindowIndex>();
   private readonly stmt;
 
   private dataVersion = -1;
@@ -173,14 +227,24 @@ export class CampaignStore {
   }
 
   /**
-   * The model-window rules for a model year and build region. Every VIN of that year and region
-   * gets the same rows, so they are read once (an index seek) and kept until the library changes.
+   * The model-window rules for a model year and build region that can fit the model: with a model
+   * key, only rules whose model is a prefix of it ("RX" for "RX350": yes) or starts with it ("RX350"
+   * for "RX": ask which), found through a per-year index instead of a pass over every rule of the year;
+   * without one, all of them. Every VIN of a year and region shares the index, so its rows are read
+   * once (an index seek) and kept until the library changes.
    */
-  windowsFor(modelYear: number, region: string): WindowCandidate[] {
+  windowsFor(modelYear: number, region: string, modelKey: string | null = null): readonly WindowCandidate[] {
     const key = `${modelYear}|${region}`;
-    let rows = this.windowsCache.get(key);
-    if (!rows) this.windowsCache.set(key, (rows = this.stmt.windows.all(modelYear, region)));
-    return rows;
+    let index = this.windowsCache.get(key);
+    if (!index) this.windowsCache.set(key, (index = indexWindows(this.stmt.windows.all(modelYear, region))));
+    if (modelKey === null || index.all.length === 0) return index.all;
+    let fits = index.fits.get(modelKey);
+    if (!fits) {
+      // Models asked about repeat: their windows are kept (a bounded number per year and region).
+      if (index.fits.size >= FITS_KEPT) index.fits.clear();
+      index.fits.set(modelKey, (fits = windowsFitting(index, modelKey)));
+    }
+    return fits;
   }
 
   private lists() {

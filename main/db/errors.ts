@@ -1,6 +1,7 @@
 // SQLite's storage faults in plain words. A user hitting a full disk, a read-only or damaged file, or
 // another program's write lock reads what happened and what to do; nothing half-done is kept, because
 // every write is one transaction.
+import { busyWriting } from '../../shared/wording';
 
 const WORDS: Record<string, string> = {
   SQLITE_FULL: 'The disk is full: nothing was changed. Free some space on the drive that holds the database, then try again.',
@@ -9,8 +10,7 @@ const WORDS: Record<string, string> = {
   SQLITE_CORRUPT:
     'The database file is damaged: nothing was changed. Restore it from a backup, or start a new database with --db PATH and import the lists again.',
   SQLITE_NOTADB: 'The file is not a database, or it is damaged: it was left as it was. Choose the right file with --db PATH, or start a new one.',
-  SQLITE_BUSY:
-    'Another Recall Desk window or command is writing to the database (an import, most likely) and did not finish within 5 seconds: nothing was changed. Try again when it is done.',
+  SQLITE_BUSY: busyWriting(null),
   SQLITE_IOERR: 'The disk could not be read or written: nothing was changed. Check the drive (is it full, unplugged or failing?) and try again.',
   SQLITE_CANTOPEN: 'The database file cannot be opened: check that its folder exists and may be written by this user, or choose another with --db PATH.',
 };

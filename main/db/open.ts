@@ -19,6 +19,9 @@ export type Db = {
 
 export class DatabaseOpenError extends Error {}
 
+/** A WAL reader meets a lock only in rare moments (recovery, a WAL restart); a few ms cover them. */
+export const BUSY_TIMEOUT_MS = 25;
+
 export async function openDatabase(file: string): Promise<Db> {
   const dir = path.dirname(file);
   try {
@@ -43,6 +46,7 @@ export async function openDatabase(file: string): Promise<Db> {
     process.umask(oldMask);
   }
   sqlite.pragma('foreign_keys = ON');
+  // Opening and migrating may wait for another process's write: nothing is served yet.
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   // The lookup's indexes must stay in memory: 2 MB (the default) thrashes with a large library.
@@ -55,6 +59,11 @@ export async function openDatabase(file: string): Promise<Db> {
     const why = describeStorageError(error) ?? `${(error as Error).message ?? String(error)}.`;
     throw new DatabaseOpenError(`Database migration ${failed} failed: ${why} The file was left as it was.`);
   }
+  forgetStat4(sqlite);
+  // Serving, the thread must never sleep in SQLite's busy wait: better-sqlite3 is synchronous, so a
+  // write waiting 5 s for another process's import froze every lookup for 5 s. A connection gives up
+  // after BUSY_TIMEOUT_MS; writes wait between attempts instead (db/busy.ts), lookups never wait.
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return {
     path: file,
     sqlite,
@@ -64,6 +73,21 @@ export async function openDatabase(file: string): Promise<Db> {
       await kysely.destroy();
     },
   };
+}
+
+/**
+ * The app never runs ANALYZE, but a tool or a person may. With sqlite_stat4 present, SQLite re-plans
+ * a statement each time a parameter that an index seeks on changes value: every lookup became 2.6x
+ * slower. The lookup's statement is immune (main/lookup/service.ts); this keeps the rest so too.
+ * sqlite_stat1 (row counts, no re-planning) stays.
+ */
+function forgetStat4(sqlite: BetterSqlite3.Database): void {
+  if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat4'").get()) return;
+  try {
+    sqlite.exec('DROP TABLE sqlite_stat4');
+  } catch {
+    // Read-only or locked: the lookup is immune anyway.
+  }
 }
 
 /** chmod 600 on the database and its WAL files where the platform has POSIX modes. */

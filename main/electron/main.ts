@@ -6,18 +6,22 @@ import { ipcChannel, operationNames } from '../../shared/api';
 import { createApp, type App } from '../app';
 import { resolveDbPath, userDataDir } from '../db/paths';
 import { ElectronPdf, showInFolder } from './print';
-import { hardenContents, hardenSession, isTrustedEvent, rendererUrl } from './security';
+import { APP_ENTRY_URL } from '../security/app-protocol';
+import { registerAppScheme, serveAppScheme } from './protocol';
+import { hardenContents, hardenSession, isTrustedEvent } from './security';
 
 declare const __APP_VERSION__: string;
 
 app.setPath('userData', userDataDir());
 app.enableSandbox();
+registerAppScheme();
 hardenContents();
 
 let services: App | undefined;
 
 async function start(): Promise<void> {
   hardenSession();
+  serveAppScheme(path.join(__dirname, '..', 'renderer'));
   const dbFlag = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
   services = await createApp({ dbPath: resolveDbPath(dbFlag), version: __APP_VERSION__, pdf: new ElectronPdf(), showInFolder });
 
@@ -40,8 +44,7 @@ async function start(): Promise<void> {
       spellcheck: false,
     },
   });
-  const indexHtml = path.join(__dirname, '..', 'renderer', 'index.html');
-  const expectedUrl = rendererUrl(indexHtml);
+  const expectedUrl = APP_ENTRY_URL;
   const dispatch = services.dispatch;
   for (const name of operationNames) {
     ipcMain.handle(ipcChannel(name), (event, input: unknown) => {

@@ -1,23 +1,20 @@
 // Electron hardening in one place: CSP on every response, no navigation, no new windows, no
 // permission grants, and IPC accepted only from our own renderer's frame.
 import { app, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { pathToFileURL } from 'node:url';
+import { APP_SCHEME } from '../security/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { isTrustedSender } from '../security/sender';
-
-export function rendererUrl(indexHtml: string): string {
-  return pathToFileURL(indexHtml).toString();
-}
 
 export function hardenSession(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  // Nothing of the product goes to the network: refuse any request that is not local (files, and
-  // the blob: URLs of CSV exports).
+  // Nothing of the product goes to the network, nor to the disk outside the app: refuse any request
+  // that is not the app's own scheme (or the blob: URLs of CSV exports).
+  const allowed = new RegExp(`^(${APP_SCHEME}|blob|devtools):`);
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !/^(file|blob|devtools):/.test(details.url) });
+    callback({ cancel: !allowed.test(details.url) });
   });
 }
 
@@ -30,7 +27,7 @@ export function hardenContents(): void {
   });
 }
 
-/** True only for calls from the main frame of our window showing our own renderer file. */
+/** True only for calls from the main frame of our window showing our own renderer page (app://recall-desk/index.html). */
 export function isTrustedEvent(event: IpcMainInvokeEvent, expectedUrl: string, expectedId: number): boolean {
   const frame = event.senderFrame;
   return isTrustedSender(

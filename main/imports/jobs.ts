@@ -5,7 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import { ApiError } from '../../shared/contract';
+import { waitingForWriter } from '../../shared/wording';
+import { retryWhileBusy } from '../db/busy';
 import { describeStorageError } from '../db/errors';
+import { BUSY_TIMEOUT_MS } from '../db/open';
+import { announceWriter, currentWriter } from '../db/writer-note';
 import type { ImportWriter } from './writer';
 
 export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
@@ -22,6 +26,8 @@ export type JobStatus = {
 type Job = JobStatus & { abort: AbortController; finished: Promise<JobStatus> };
 
 const PENDING_LIMIT = 4;
+/** How long an import waits for another process's import to finish before it gives up. */
+const IMPORT_WAIT_MS = 30 * 60_000;
 /** Finished jobs kept for their status; older ones are forgotten. */
 const FINISHED_KEPT = 20;
 
@@ -116,12 +122,24 @@ export class ImportJobs {
       return this.status(job.jobId);
     }
     let conn: BetterSqlite3.Database | undefined;
+    let release = () => {};
     try {
       conn = new BetterSqlite3(this.dbPath, { fileMustExist: true });
-      conn.pragma('busy_timeout = 10000');
-      conn.pragma('foreign_keys = ON');
-      conn.pragma('cache_size = -65536');
-      conn.exec('BEGIN IMMEDIATE');
+      const c = conn;
+      c.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      c.pragma('foreign_keys = ON');
+      c.pragma('cache_size = -65536');
+      // Another process's import holds the lock: wait for it between attempts (this thread serves
+      // lookups meanwhile), saying what the job waits for; Cancel ends the wait.
+      await retryWhileBusy(
+        () => {
+          if (job.abort.signal.aborted) throw new Cancelled();
+          c.exec('BEGIN IMMEDIATE');
+        },
+        { waitMs: IMPORT_WAIT_MS, pauseMs: 200, onWait: () => (job.message = waitingForWriter(currentWriter(this.dbPath))) },
+      );
+      job.message = 'Importing…';
+      release = announceWriter(this.dbPath, p.label, this.now());
       try {
         const step = async (n: number) => {
           job.done += n;
@@ -147,6 +165,7 @@ export class ImportJobs {
         job.message = describeStorageError(err) ?? `Import failed, nothing was changed: ${(err as Error).message}`;
       }
     } finally {
+      release();
       conn?.close();
     }
     return this.status(job.jobId);

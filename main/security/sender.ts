@@ -1,5 +1,5 @@
 // Which IPC calls the main process answers: only those from the main frame of our own window while
-// it shows our own renderer file. Pure, so it is tested without Electron.
+// it shows our own renderer page (app://recall-desk/index.html). Pure, so it is tested without Electron.
 export type SenderFacts = {
   webContentsId: number;
   /** The calling frame's URL, or null when the frame is gone. */

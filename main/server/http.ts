@@ -8,36 +8,36 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { TOKEN_HEADER } from '../../shared/api';
 import type { Dispatcher } from '../api/dispatch';
-import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { mimeType, resolveStatic, SECURITY_HEADERS } from '../security/static-files';
 
 export type ServerOptions = {
   dispatch: Dispatcher;
   staticDir: string;
   port?: number;
   token?: string;
+  /** Bounds on slow and idle clients; the defaults suit a counter's browser on this machine. */
+  limits?: Partial<Limits>;
 };
+
+type Limits = {
+  /** A client must have sent its headers within this time (slowloris). */
+  headersTimeoutMs: number;
+  /** And its whole request, body included (a 300 MB list over loopback takes seconds). */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** Open connections at once; a browser uses about six per host. */
+  maxConnections: number;
+  /** How often the timeouts above are checked. */
+  checkIntervalMs: number;
+};
+
+const LIMITS: Limits = { headersTimeoutMs: 10_000, requestTimeoutMs: 120_000, keepAliveTimeoutMs: 5_000, maxConnections: 64, checkIntervalMs: 1_000 };
 
 export type RunningServer = { url: string; host: string; port: number; token: string; close(): Promise<void> };
 
 // An affected-VIN list of a million rows with a few columns is tens of MB.
 const MAX_BODY = 300 * 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-const SECURITY_HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-};
 
 /** decodeURIComponent that answers null instead of throwing on a malformed escape. */
 function safeDecode(s: string): string | null {
@@ -56,23 +56,40 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
-  const server = http.createServer((req, res) => {
-    // Whatever arrives (a malformed URL, a bad encoding, a NUL byte), the answer is a status code and
-    // the server stays up: any web page the user opens can send requests to loopback.
-    try {
-      handle(req, res);
-    } catch {
-      if (!res.headersSent) {
-        res.writeHead(400, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'Bad request.', details: [] } }));
-      } else res.destroy();
-    }
-  });
+  const limits = { ...LIMITS, ...opts.limits };
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.checkIntervalMs,
+      // 16 KB of headers (Node's default) is far more than a browser sends; larger gets 431.
+      maxHeaderSize: 16 * 1024,
+    },
+    (req, res) => {
+      // Whatever arrives (a malformed URL, a bad encoding, a NUL byte), the answer is a status code and
+      // the server stays up: any web page the user opens can send requests to loopback.
+      try {
+        handle(req, res);
+      } catch {
+        if (!res.headersSent) {
+          res.writeHead(400, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'Bad request.', details: [] } }));
+        } else res.destroy();
+      }
+    },
+  );
+  // Beyond this many open connections, new ones are closed at once: a flood cannot exhaust the
+  // process, and the timeouts above free the slots of clients that send nothing.
+  server.maxConnections = limits.maxConnections;
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const send = (status: number, body: string | Buffer, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}) => {
-      res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store', ...extra });
+      // Answered before the body was read (refused, too large): close instead of reading the rest.
+      const unread = !req.complete && !res.req.readableEnded;
+      res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store', ...(unread ? { connection: 'close' } : {}), ...extra });
       res.end(body);
+      if (unread) res.once('finish', () => req.destroy());
     };
     const fail = (status: number, code: string, message: string) => send(status, JSON.stringify({ ok: false, error: { code, message, details: [] } }));
 
@@ -95,14 +112,17 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return fail(415, 'invalid-input', 'API calls send JSON (content-type: application/json).');
       }
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return fail(413, 'invalid-input', 'The request is over 300 MB: split the file.');
       const chunks: Buffer[] = [];
       let size = 0;
       req.on('data', (c: Buffer) => {
         size += c.length;
-        if (size > MAX_BODY) {
+        if (size <= MAX_BODY) chunks.push(c);
+        else if (!res.headersSent) {
+          // No content-length (chunked): refused once over; the answer closes the connection.
+          chunks.length = 0;
           fail(413, 'invalid-input', 'The request is over 300 MB: split the file.');
-          req.destroy();
-        } else chunks.push(c);
+        }
       });
       req.on('end', async () => {
         if (res.writableEnded) return;
@@ -119,20 +139,14 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405, 'invalid-input', 'Only GET here.');
-    const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
-    const file = path.resolve(staticRoot, rel);
-    if (!file.startsWith(staticRoot + path.sep)) return fail(404, 'not-found', 'Not found.');
-    fs.readFile(file, (err, data) => {
-      if (err) {
-        // Client-side routes fall back to the app shell.
-        if (!path.extname(rel)) {
-          return fs.readFile(path.join(staticRoot, 'index.html'), (e2, html) =>
-            e2 ? fail(500, 'internal', 'The renderer is not built: run npm run build.') : send(200, html, TYPES['.html']),
-          );
-        }
-        return fail(404, 'not-found', 'Not found.');
-      }
-      send(200, data, TYPES[path.extname(file)] ?? 'application/octet-stream');
+    const found = resolveStatic(staticRoot, url.pathname);
+    if (!found.ok) return fail(found.status, found.status === 404 ? 'not-found' : 'invalid-input', found.reason);
+    fs.readFile(found.file, (err, data) => {
+      if (!err) return send(200, data, found.type);
+      // Client-side routes fall back to the app shell.
+      if (!found.fallback) return fail(404, 'not-found', 'Not found.');
+      const shell = found.fallback;
+      fs.readFile(shell, (e2, html) => (e2 ? fail(500, 'internal', 'The renderer is not built: run npm run build.') : send(200, html, mimeType(shell))));
     });
   };
 

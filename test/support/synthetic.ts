@@ -196,4 +196,45 @@ export function* vinListLines(n: number, seed = 11): Generator<string> {
         String(i % 10_000_000).padStart(7, '0'),
       );
   }
+/** Model names for the window library: families ("QX") and their variants ("QX 50"), as bulletins name them. */
+function windowModels(r: () => number, n: number): string[] {
+  const out = new Set<string>();
+  while (out.size < n) {
+    const family = `${pick(r, 'ABCDEFGHJKLMNPRSTVWXZ')}${pick(r, 'ABCDEFGHJKLMNPRSTVWXZ')}`;
+    out.add(r() < 0.2 ? family : `${family} ${100 + Math.floor(r() * 800)}${r() < 0.3 ? 'h' : ''}`);
+  }
+  return [...out];
+}
+
+export type WindowLibrary = SyntheticLibrary & { models: string[] };
+
+/**
+ * A library where every campaign is a model/production-window campaign (the shape of 23LJ01 and BLC):
+ * one or two windows over one to three model years, some limited to a build region, most with
+ * production dates; plus two VIN ranges each, so the rules table is of the same size as the
+ * range library's.
+ */
+export function syntheticWindowLibrary(campaigns = 10_000, seed = 1234): WindowLibrary {
+  const r = rng(seed);
+  const models = windowModels(r, 400);
+  const regions = ['North America', 'Japan', 'Europe', 'Asia'] as const;
+  const range = syntheticLibrary(campaigns, 2, seed + 1);
+  const bulletins = range.bulletins.map((b, c) => {
+    const year = 2000 + Math.floor(r() * 25);
+    const windows = Array.from({ length: 1 + Math.floor(r() * 2) }, (_, i) => {
+      const from = year + i;
+      const dated = r() < 0.8;
+      return {
+        id: `W${i + 1}`,
+        model: pick(r, models),
+        modelYearFrom: from,
+        modelYearTo: from + Math.floor(r() * 3),
+        builtIn: r() < 0.3 ? pick(r, regions) : null,
+        producedFrom: dated ? `${from - 1}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-01` : null,
+        producedTo: dated ? `${from}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-28` : null,
+      };
+    });
+    return Bulletin.parse({ ...b, code: `W${String(c).padStart(5, '0')}`, title: `Synthetic window campaign ${c}`, modelWindows: windows });
+  });
+  return { bulletins, rangeCount: range.rangeCount, models };
 }
