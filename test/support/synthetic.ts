@@ -196,6 +196,8 @@ export function* vinListLines(n: number, seed = 11): Generator<string> {
         String(i % 10_000_000).padStart(7, '0'),
       );
   }
+}
+
 /** Model names for the window library: families ("QX") and their variants ("QX 50"), as bulletins name them. */
 function windowModels(r: () => number, n: number): string[] {
   const out = new Set<string>();
