@@ -13,6 +13,7 @@ export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 export type JobStatus = {
   jobId: string;
   kind: ImportWriter['kind'];
+  label: string;
   state: JobState;
   done: number;
   total: number;
@@ -27,8 +28,12 @@ const FINISHED_KEPT = 20;
 
 class Cancelled extends Error {}
 
+/** What a preview was read with (campaign, date, completeness, stock mode): a commit must name the same. */
+export type StagedInputs = Record<string, string | boolean>;
+type Staged = { writer: ImportWriter; inputs: StagedInputs };
+
 export class ImportJobs {
-  private readonly pending = new Map<string, ImportWriter>();
+  private readonly pending = new Map<string, Staged>();
   private readonly jobs = new Map<string, Job>();
   /**
    * Imports run one after another. A write must never wait for a lock that a job on this same thread
@@ -45,22 +50,37 @@ export class ImportJobs {
   ) {}
 
   /** Keeps a parsed file until it is committed; only the newest few previews are kept. */
-  stage(p: ImportWriter): string {
+  stage(writer: ImportWriter, inputs: StagedInputs = {}): string {
     const id = randomUUID();
-    this.pending.set(id, p);
+    this.pending.set(id, { writer, inputs });
     while (this.pending.size > PENDING_LIMIT) this.pending.delete(this.pending.keys().next().value!);
     return id;
   }
 
-  start(importId: string): JobStatus {
-    const p = this.pending.get(importId);
-    if (!p) throw new ApiError('not-found', 'This preview is no longer available: read the file again.', []);
+  /**
+   * Starts a previewed import. `expect` is what the user sees when pressing Import: a preview read with
+   * other inputs is refused (and kept), so a campaign changed after reading the file never imports
+   * into the old one.
+   */
+  start(importId: string, expect: Partial<StagedInputs> = {}): JobStatus {
+    const staged = this.pending.get(importId);
+    if (!staged) throw new ApiError('not-found', 'This preview is no longer available: read the file again.', []);
+    const differs = Object.entries(expect).filter(([k, v]) => v !== undefined && staged.inputs[k] !== v);
+    if (differs.length) {
+      throw new ApiError(
+        'conflict',
+        `This preview was read for ${differs.map(([k]) => `${k} ${JSON.stringify(staged.inputs[k])}`).join(', ')}, not ${differs.map(([k, v]) => JSON.stringify(v)).join(', ')}: read the file again before importing.`,
+        [],
+      );
+    }
     this.pending.delete(importId);
+    const p = staged.writer;
     const total = p.total;
     const busy = [...this.jobs.values()].some((j) => j.state === 'running');
     const job = {
       jobId: randomUUID(),
       kind: p.kind,
+      label: p.label,
       state: 'running',
       done: 0,
       total,
@@ -78,7 +98,12 @@ export class ImportJobs {
   status(jobId: string): JobStatus {
     const j = this.jobs.get(jobId);
     if (!j) throw new ApiError('not-found', 'No such import.', []);
-    return { jobId: j.jobId, kind: j.kind, state: j.state, done: j.done, total: j.total, message: j.message };
+    return { jobId: j.jobId, kind: j.kind, label: j.label, state: j.state, done: j.done, total: j.total, message: j.message };
+  }
+
+  /** Every job kept, newest first: a running one is found from any screen. */
+  list(): JobStatus[] {
+    return [...this.jobs.keys()].reverse().map((id) => this.status(id));
   }
 
   cancel(jobId: string): JobStatus {
