@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { describeIssues } from '../../shared/bulletin';
-import { type ImportStatus, PreviewVehiclesInput, PreviewVinListInput } from '../../shared/imports/contract';
+import { type ConditionChoice, type ImportStatus, PreviewVehiclesInput, PreviewVinListInput } from '../../shared/imports/contract';
 import { VEHICLE_FIELDS } from '../../shared/vehicle-fields';
 import { count } from '../../shared/wording';
 import type { App } from '../app';
@@ -45,7 +45,7 @@ export const importCommands: CommandRegistrar = (program, rt) => {
       if (stock !== 'none' && stock !== 'add' && stock !== 'replace') {
         throw new UsageError(`--stock is add (these are in stock) or replace (the complete stock list); got "${stock}".`);
       }
-      const input = checked(PreviewVehiclesInput, { fileName: path.basename(file), content: '', mapping: parseMap(o.map), inStock: stock, conditions: parsePairs('--condition', o.condition) });
+      const input = checked(PreviewVehiclesInput, { fileName: path.basename(file), content: '', mapping: parseMap(o.map), inStock: stock, conditions: parsePairs('--condition', o.condition) as Record<string, ConditionChoice> });
       const chunks = readChunks(file);
       const app = await rt.open(o);
       const read = await readVehiclesStream(chunks, input.fileName, { mapping: mappingOf(input), conditions: input.conditions, today: todayOf(app) });

@@ -154,10 +154,15 @@ export class CsvReader {
 
   /** The unfinished last line of a chunk: kept for the next one, unless it is already too long. */
   private keep(s: string, start: number): void {
+    // A trailing CR stays for the next chunk, to see whether an LF follows.
+    const cr = s.charCodeAt(s.length - 1) === 13;
+    const end = cr ? s.length - 1 : s.length;
     if (this.overflow) {
-      this.overflow.length += s.length - start;
-    } else if (s.length - start > MAX_LINE) {
-      this.overflow = { line: this.lineNo + 1, length: s.length - start, head: s.slice(start, start + 80) };
+      this.overflow.length += end - start;
+      this.carry = cr ? '\r' : '';
+    } else if (end - start > MAX_LINE) {
+      this.overflow = { line: this.lineNo + 1, length: end - start, head: s.slice(start, start + 80) };
+      this.carry = cr ? '\r' : '';
     } else {
       this.carry = start === 0 ? s : s.slice(start);
     }
