@@ -38,14 +38,23 @@ export const importCommands: CommandRegistrar = (program, rt) => {
     .argument('<FILE>', 'a CSV export')
     .option('--map <FIELD=HEADER,...>', `which column holds which field (fields: ${VEHICLE_FIELDS.join(', ')})`)
     .option('--stock <add|replace>', 'add: these vehicles are in stock; replace: this is the complete stock list (default: neither, stock unchanged)')
-    .option('--condition <VALUE=CONDITION,...>', "what the file's own condition values mean, e.g. DEMO=new,Loaner=used (new, used, certified-pre-owned, unknown)")
+    .option(
+      '--condition <VALUE=CONDITION,...>',
+      "what the file's own condition values mean, e.g. DEMO=new,Loaner=used (new, used, certified-pre-owned, unknown)",
+    )
     .option('--dry-run', 'show the preview, write nothing')
     .action(async (file: string, o: { db?: string; map?: string; stock?: string; condition?: string; dryRun?: boolean }) => {
       const stock = o.stock ?? 'none';
       if (stock !== 'none' && stock !== 'add' && stock !== 'replace') {
         throw new UsageError(`--stock is add (these are in stock) or replace (the complete stock list); got "${stock}".`);
       }
-      const input = checked(PreviewVehiclesInput, { fileName: path.basename(file), content: '', mapping: parseMap(o.map), inStock: stock, conditions: parsePairs('--condition', o.condition) as Record<string, ConditionChoice> });
+      const input = checked(PreviewVehiclesInput, {
+        fileName: path.basename(file),
+        content: '',
+        mapping: parseMap(o.map),
+        inStock: stock,
+        conditions: parsePairs('--condition', o.condition) as Record<string, ConditionChoice>,
+      });
       const chunks = readChunks(file);
       const app = await rt.open(o);
       const read = await readVehiclesStream(chunks, input.fileName, { mapping: mappingOf(input), conditions: input.conditions, today: todayOf(app) });

@@ -69,7 +69,7 @@ export class ImportJobs {
     if (differs.length) {
       throw new ApiError(
         'conflict',
-        `This preview was read for ${differs.map(([k]) => `${k} ${JSON.stringify(staged.inputs[k])}`).join(', ')}, not ${differs.map(([k, v]) => JSON.stringify(v)).join(', ')}: read the file again before importing.`,
+        `This preview was read for ${differs.map(([k]) => `${k} ${JSON.stringify(staged.inputs[k])}`).join(', ')}, not ${differs.map(([, v]) => JSON.stringify(v)).join(', ')}: read the file again before importing.`,
         [],
       );
     }

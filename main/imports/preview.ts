@@ -40,7 +40,9 @@ export function stageVinList(
 
 export function stageVehicles(s: Services, input: VehiclesInputs, read: { preview: VehiclePreview; rows: VehicleRow[] }): OutputOf<'previewVehicles'> {
   const { preview, rows } = read;
-  const importId = preview.blocking ? null : s.jobs.stage(vehiclesWriter({ sourceName: input.fileName, inStock: input.inStock, rows }), { inStock: input.inStock });
+  const importId = preview.blocking
+    ? null
+    : s.jobs.stage(vehiclesWriter({ sourceName: input.fileName, inStock: input.inStock, rows }), { inStock: input.inStock });
   return { importId, inStock: input.inStock, stock: stockEffect(s, input.inStock, rows), ...preview };
 }
 

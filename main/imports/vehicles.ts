@@ -159,14 +159,38 @@ export class VehiclesBuilder {
   ) {}
 
   readonly accept = (rec: CsvRecord): void => {
-    if (!this.columns) return this.header(rec);
+    if (!this.columns) {
+      this.header(rec);
+      return;
+    }
     this.rowsRead++;
-    if (rec.problem === 'too-long') return this.invalid.add(rec.line, 'too-long', IMPORT_REASON.tooLong(rec.length ?? 0), '');
+    const row = this.vehicle(rec);
+    if (!row) return;
+    // The same VIN twice: the later line wins (exports list a vehicle once per visit, oldest first).
+    const at = this.seen.get(row.vin);
+    if (at !== undefined) {
+      this.duplicates++;
+      this.rows[at] = row;
+    } else {
+      this.seen.set(row.vin, this.rows.length);
+      this.rows.push(row);
+    }
+  };
+
+  /** One line as a vehicle, or null with its reason logged. */
+  private vehicle(rec: CsvRecord): VehicleRow | null {
+    if (rec.problem === 'too-long') {
+      this.invalid.add(rec.line, 'too-long', IMPORT_REASON.tooLong(rec.length ?? 0), '');
+      return null;
+    }
     this.sample(rec);
     const cell = (f: Field) => (this.idx[f] >= 0 ? (rec.fields[this.idx[f]] ?? '').trim() : '');
     const vinCell = cell('vin');
     // The VIN cell at most: the other cells hold guests' names, phones and addresses.
-    const bad = (kind: InvalidKind, reason: string) => this.invalid.add(rec.line, kind, reason, vinCell);
+    const bad = (kind: InvalidKind, reason: string) => {
+      this.invalid.add(rec.line, kind, reason, vinCell);
+      return null;
+    };
     if (rec.problem === 'unbalanced-quote') return bad('unbalanced-quote', IMPORT_REASON.unbalancedQuote);
     if (rec.endLine !== undefined && /[\r\n]/.test(vinCell)) return bad('unbalanced-quote', IMPORT_REASON.spansLines(rec.endLine));
     const a = vinCell.length > 100 ? null : analyzeVin(vinCell);
@@ -195,7 +219,7 @@ export class VehiclesBuilder {
       this.checkDigitMismatches++;
       warn('check-digit', `Position 9 is "${a.parts.checkDigit}", the rest of the VIN calls for "${a.expectedCheckDigit}": compare the VIN with the vehicle.`);
     }
-    const row: VehicleRow = {
+    return {
       vin: a.vin,
       stockNumber: cell('stockNumber') || null,
       model: cell('model') || null,
@@ -208,22 +232,15 @@ export class VehiclesBuilder {
       guestAddress: cell('guestAddress') || null,
       lastServiceDate,
     };
-    // The same VIN twice: the later line wins (exports list a vehicle once per visit, oldest first).
-    const at = this.seen.get(a.vin);
-    if (at !== undefined) {
-      this.duplicates++;
-      this.rows[at] = row;
-    } else {
-      this.seen.set(a.vin, this.rows.length);
-      this.rows.push(row);
-    }
-  };
+  }
 
   private header(rec: CsvRecord): void {
     if (rec.problem === 'too-long' || rec.fields.length > MAX_COLUMNS || rec.fields.some((c) => c.length > MAX_HEADER)) {
-      throw new ApiError('invalid-input', `${this.fileName}: line ${rec.line} is not a row of column headers (${rec.problem === 'too-long' ? `${count(rec.length ?? 0)} characters` : 'its cells are too long or too many'}).`, [
-        'A DMS export starts with one line naming its columns (VIN, Model, Year, ...).',
-      ]);
+      throw new ApiError(
+        'invalid-input',
+        `${this.fileName}: line ${rec.line} is not a row of column headers (${rec.problem === 'too-long' ? `${count(rec.length ?? 0)} characters` : 'its cells are too long or too many'}).`,
+        ['A DMS export starts with one line naming its columns (VIN, Model, Year, ...).'],
+      );
     }
     this.columns = rec.fields.map((c) => c.trim());
     this.mapping = detectMapping(this.columns, this.opts.mapping);
@@ -307,7 +324,11 @@ export function readVehicles(content: string, fileName: string, opts: ReadOption
   return b.finish();
 }
 
-export async function readVehiclesStream(chunks: AsyncIterable<string>, fileName: string, opts: ReadOptions): Promise<{ preview: VehiclePreview; rows: VehicleRow[] }> {
+export async function readVehiclesStream(
+  chunks: AsyncIterable<string>,
+  fileName: string,
+  opts: ReadOptions,
+): Promise<{ preview: VehiclePreview; rows: VehicleRow[] }> {
   const b = new VehiclesBuilder(fileName, opts);
   const reader = new CsvReader(b.accept, { multiline: true });
   for await (const chunk of chunks) reader.push(chunk);

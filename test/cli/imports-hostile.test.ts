@@ -118,7 +118,10 @@ describe('memory stays bounded whatever the file', () => {
 describe("guests' data never reaches stderr", () => {
   test('a line without a VIN is reported by its number and reason, not its guest fields', () => {
     const db = tempDbPath();
-    const file = write('svc.csv', `VIN,Customer,Phone,Last Service\n${ALE(7930)},Ann Example,555-0100,04/01/2024\n,Wilhelmina Pii-Nomail,555-0199,04/02/2024\n`);
+    const file = write(
+      'svc.csv',
+      `VIN,Customer,Phone,Last Service\n${ALE(7930)},Ann Example,555-0100,04/01/2024\n,Wilhelmina Pii-Nomail,555-0199,04/02/2024\n`,
+    );
     const r = cli(['import-vehicles', file, '--db', db]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/line 3: No VIN on this line\./);
