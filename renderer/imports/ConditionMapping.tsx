@@ -1,5 +1,5 @@
 import type { OutputOf } from '../../shared/api';
-import { CONDITION_CHOICE_LABEL, count } from '../../shared/wording';
+import { CONDITION_CHOICE_LABEL, count, plural } from '../../shared/wording';
 
 type Choice = keyof typeof CONDITION_CHOICE_LABEL;
 export type Conditions = Record<string, Choice>;
@@ -22,7 +22,7 @@ export function ConditionMapping({ values, onChange }: { values: Value[]; onChan
         {unknown.map((v) => (
           <label key={v.value} style={{ display: 'contents' }}>
             <span className="mono">{v.value}</span>
-            <span className="muted">{count(v.count)} rows</span>
+            <span className="muted">{plural(v.count, 'row')}</span>
             <select aria-label={`Condition for "${v.value}"`} value={v.condition} onChange={(e) => onChange(v.value, e.target.value as Choice)}>
               {Object.entries(CONDITION_CHOICE_LABEL).map(([c, label]) => (
                 <option key={c} value={c}>

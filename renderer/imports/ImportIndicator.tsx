@@ -19,9 +19,16 @@ export function ImportIndicator() {
   const pct = running.total ? Math.round((running.done / running.total) * 100) : 0;
   return (
     <div className="import-indicator" data-testid="import-indicator" role="status">
-      <button type="button" className="link" onClick={() => nav.show('imports')}>
-        Importing {running.label}: {pct}% ({count(running.done)} of {count(running.total)})
+      <button
+        type="button"
+        className="link"
+        title={`Importing ${running.label}: ${count(running.done)} of ${count(running.total)}. Show the Imports screen.`}
+        onClick={() => nav.show('imports')}
+      >
+        Importing {running.label}
       </button>
+      <progress max={running.total} value={running.done} aria-label={`Import progress: ${running.label}`} />
+      <span>{pct}%</span>
       <button type="button" onClick={() => cancel.mutate({ jobId: running.jobId })} disabled={cancel.isPending}>
         Cancel
       </button>
