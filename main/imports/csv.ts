@@ -125,19 +125,24 @@ export class CsvReader {
     }
     const s = this.carry ? this.carry + chunk : chunk;
     this.carry = '';
-    const breaks = /[\r\n]/g;
+    // The next CR and LF, each searched again only once passed: linear, and a file without CRs
+    // costs one failed search for them.
+    let cr = s.indexOf('\r');
+    let lf = s.indexOf('\n');
     let start = 0;
-    for (let m = breaks.exec(s); m; m = breaks.exec(s)) {
-      const p = m.index;
-      let ending = s[p]!;
-      if (ending === '\r') {
+    for (;;) {
+      if (cr !== -1 && cr < start) cr = s.indexOf('\r', start);
+      if (lf !== -1 && lf < start) lf = s.indexOf('\n', start);
+      if (cr !== -1 && (lf === -1 || cr < lf)) {
         // A CR at the very end of a chunk may be the first half of CRLF: wait for the next chunk.
-        if (p + 1 === s.length) break;
-        if (s.charCodeAt(p + 1) === 10) ending = '\r\n';
-      }
-      this.line(s, start, p, ending);
-      start = p + ending.length;
-      breaks.lastIndex = start;
+        if (cr + 1 === s.length) break;
+        const ending = lf === cr + 1 ? '\r\n' : '\r';
+        this.line(s, start, cr, ending);
+        start = cr + ending.length;
+      } else if (lf !== -1) {
+        this.line(s, start, lf, '\n');
+        start = lf + 1;
+      } else break;
     }
     if (start < s.length) this.keep(s, start);
   }

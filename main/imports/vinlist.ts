@@ -156,7 +156,7 @@ export class VinListBuilder {
     }
     const name = (c: number) => (c >= 0 ? header[c]! : null);
     return {
-      rows,
+      rows: sortedByVin(rows),
       preview: {
         rowsRead: this.dataLines,
         valid: rows.vins.length,
@@ -175,6 +175,23 @@ export class VinListBuilder {
       },
     };
   }
+}
+
+/**
+ * The rows in VIN order: the table's keys (vin, list_id) and (list_id, vin) then grow at their ends
+ * instead of at random pages, which makes the import's transaction several times faster once the
+ * table is larger than the page cache. Sorted here, in the preview, not while holding the write lock.
+ */
+function sortedByVin(rows: ListRows): ListRows {
+  const { vins, phases, partNumbers, statuses } = rows;
+  if (!phases.some((x) => x !== null) && !partNumbers.some((x) => x !== null) && !statuses.some((x) => x !== null)) {
+    vins.sort();
+    return rows;
+  }
+  // VINs are distinct here, so the order is total.
+  const order = Array.from(vins.keys()).sort((a, b) => (vins[a]! < vins[b]! ? -1 : 1));
+  const by = <T>(xs: T[]) => order.map((i) => xs[i]!);
+  return { vins: by(vins), phases: by(phases), partNumbers: by(partNumbers), statuses: by(statuses) };
 }
 
 /** A list given whole (the window sends the file's text). */
