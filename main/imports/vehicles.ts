@@ -66,7 +66,10 @@ export function detectMapping(columns: string[], given: Mapping = {}): Record<Ve
     if (wanted !== undefined) {
       if (wanted !== '' && !columns.includes(wanted)) {
         throw new ApiError('invalid-input', `The mapping names a column "${wanted}" for ${field}, but the file has no such column.`, [
-          `Columns in the file: ${columns.join(', ')}.`,
+          `Columns in the file: ${columns
+            .slice(0, 30)
+            .map((c) => shortText(c, 40))
+            .join(', ')}${columns.length > 30 ? `, and ${count(columns.length - 30)} more` : ''}.`,
         ]);
       }
       out[field] = wanted || null;
