@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import { ApiError } from '../../shared/contract';
 import { describeStorageError } from '../db/errors';
+import { ListPurger } from './purge';
 import type { ImportWriter } from './writer';
 
 export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
@@ -41,13 +42,19 @@ export class ImportJobs {
    * here instead (whenIdle), without blocking.
    */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Removes replaced lists' rows after their import, between imports. */
+  readonly purger: ListPurger;
 
   constructor(
     private readonly dbPath: string,
     private readonly now: () => Date,
     /** Called after a commit, so the main connection's caches forget what changed. */
     private readonly onCommitted: () => void,
-  ) {}
+  ) {
+    this.purger = new ListPurger(dbPath, () => [...this.jobs.values()].some((j) => j.state === 'running'));
+    // Rows left by a purge cut short when the app last closed.
+    this.purger.schedule();
+  }
 
   /** Keeps a parsed file until it is committed; only the newest few previews are kept. */
   stage(writer: ImportWriter, inputs: StagedInputs = {}): string {
@@ -123,6 +130,7 @@ export class ImportJobs {
     const running = [...this.jobs.values()].filter((j) => j.state === 'running');
     for (const j of running) j.abort.abort();
     await Promise.all(running.map((j) => j.finished));
+    await this.purger.stop();
   }
 
   async wait(jobId: string): Promise<JobStatus> {
@@ -144,7 +152,7 @@ export class ImportJobs {
     try {
       conn = new BetterSqlite3(this.dbPath, { fileMustExist: true });
       conn.pragma('busy_timeout = 10000');
-      conn.pragma('foreign_keys = ON');
+      conn.pragma(`foreign_keys = ${p.foreignKeys === false ? 'OFF' : 'ON'}`);
       conn.pragma('cache_size = -65536');
       // As the app's own connection: a new connection defaults to FULL, which in WAL mode fsyncs the
       // whole write-ahead log at COMMIT (hundreds of MB for a large list). NORMAL keeps the database
@@ -166,6 +174,7 @@ export class ImportJobs {
         throw err;
       }
       this.onCommitted();
+      this.purger.schedule();
       job.state = 'done';
       job.message = p.doneMessage();
     } catch (err) {

@@ -6,7 +6,7 @@ import { readVehicles } from '../../main/imports/vehicles';
 import { readVinList } from '../../main/imports/vinlist';
 import { ok } from '../support/envelope';
 import { makeVin } from '../support/synthetic';
-import { testApp } from '../support/tempdb';
+import { tempDbPath, testApp } from '../support/tempdb';
 
 const ALE = (serial: number) => makeVin('JTH', 'BE96S', 2007, String(serial).padStart(7, '0'));
 const TODAY = '2026-11-23';
@@ -46,6 +46,28 @@ describe('affected-VIN lists', () => {
     const jobs = await ok<{ jobId: string; label: string }[]>(app.dispatch('importJobs', {}));
     expect(jobs[0]).toMatchObject({ jobId: started.jobId, label: 'ALE affected-VIN list of 2010-07-07' });
     expect((await app.jobs.wait(started.jobId)).state).toBe('done');
+  });
+
+  test("a replaced list's rows are gone from the lookup at once and from the table soon after, even across a restart", async () => {
+    const dbPath = tempDbPath();
+    const app = await testApp({ dbPath });
+    const first = [ALE(7931), ...Array.from({ length: 50_000 }, (_, i) => ALE(100_000 + i))].join('\n');
+    const importList = async (a: App, content: string, listDate: string) => {
+      const p = await ok<{ importId: string }>(a.dispatch('previewVinList', { campaign: 'ALE', fileName: 't.txt', content, listDate, complete: true }));
+      const s = await ok<{ jobId: string }>(a.dispatch('commitImport', { importId: p.importId }));
+      expect((await a.jobs.wait(s.jobId)).state).toBe('done');
+    };
+    await importList(app, first, '2010-07-07');
+    await importList(app, `${ALE(7930)}\n`, '2010-08-01');
+    // Before the purge has run: the old rows are there but belong to no list, so the lookup ignores them.
+    expect(app.lookup.lookup({ vin: ALE(7931) }).campaigns[0]!.affectedList).toMatchObject({ date: '2010-08-01', listed: false });
+    await app.jobs.shutdown(); // the purge stops part-way or before it starts
+    await app.close();
+    const again = await testApp({ dbPath });
+    await again.jobs.purger.drained();
+    expect(again.db.sqlite.prepare('SELECT count(*) FROM affected_vins').pluck().get()).toBe(1);
+    expect(again.db.sqlite.prepare("SELECT count(*) FROM meta WHERE key LIKE 'superseded%'").pluck().get()).toBe(0);
+    expect(again.db.sqlite.pragma('foreign_key_check')).toEqual([]);
   });
 
   test('invalid lines: the first 100 of each kind with a count per kind and the total', () => {

@@ -118,6 +118,8 @@ describe('importing a list', () => {
     expect(preview.replaces).toEqual({ listDate: '2010-07-07', rows: 2 });
     await importList(app, `${ALE('0007931')}\n${ALE('0007932')}\n`, { listDate: '2010-08-01' });
     expect(app.db.sqlite.prepare('SELECT count(*) FROM affected_vin_lists').pluck().get()).toBe(1);
+    // The older list's rows are removed after the commit, between imports (see purge.ts).
+    await app.jobs.purger.drained();
     expect(app.db.sqlite.prepare('SELECT vin FROM affected_vins ORDER BY vin').pluck().all()).toEqual([ALE('0007931'), ALE('0007932')]);
     expect(app.lookup.lookup({ vin: ALE('0007930') }).campaigns[0]!.affectedList).toMatchObject({ date: '2010-08-01', listed: false });
     expect(app.lookup.lookup({ vin: ALE('0007932') }).campaigns[0]!.affectedList).toMatchObject({ date: '2010-08-01', listed: true });
