@@ -17,7 +17,8 @@ function pending(conn: BetterSqlite3.Database): number[] {
 }
 
 function setPending(conn: BetterSqlite3.Database, ids: number[]): void {
-  if (ids.length) conn.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(ids));
+  if (ids.length)
+    conn.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(ids));
   else conn.prepare('DELETE FROM meta WHERE key = ?').run(KEY);
 }
 
@@ -75,7 +76,11 @@ export class ListPurger {
           if (ids.length === 0) return;
           const id = ids[0]!;
           conn.transaction(() => {
-            if (del.run(id, id, CHUNK).changes < CHUNK) setPending(conn, pending(conn).filter((x) => x !== id));
+            if (del.run(id, id, CHUNK).changes < CHUNK)
+              setPending(
+                conn,
+                pending(conn).filter((x) => x !== id),
+              );
           })();
         } catch (err) {
           if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
