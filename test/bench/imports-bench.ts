@@ -33,7 +33,14 @@ async function serviceImport(app: App, content: string, campaign: string, listDa
   if (!s.ok) throw new Error('commit failed');
   const end = await app.jobs.wait(s.data.jobId);
   if (end.state !== 'done') throw new Error(end.message);
-  return { previewMs, commitMs: ms(t1) };
+  const commitMs = ms(t1);
+  // The replaced list's rows are removed afterwards, between imports: not part of the import's time,
+  // but finished here so the next run starts from the same table.
+  const t2 = process.hrtime.bigint();
+  await app.jobs.purger.drained();
+  const purgeMs = ms(t2);
+  if (purgeMs > 50) console.log(`    (afterwards: the replaced list's rows purged in ${round(purgeMs)} ms, in short transactions)`);
+  return { previewMs, commitMs };
 }
 
 function rawImport(app: App, list: string[]): number {
