@@ -186,7 +186,14 @@ export class CsvReader {
       this.tooLong(this.lineNo, s.slice(start, start + 80), end - start);
       return;
     }
-    this.feed({ text: start === 0 && end === s.length ? s : s.slice(start, end), line: this.lineNo, ending });
+    const text = start === 0 && end === s.length ? s : s.slice(start, end);
+    // The common case (no quote, nothing open): no Line object, one split.
+    if (this.open.length === 0 && !text.includes('"')) {
+      if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '' && !text.includes(this.opts.delimiter ?? ','))) return;
+      this.onRecord({ line: this.lineNo, fields: text.split(this.opts.delimiter ?? ',') });
+      return;
+    }
+    this.feed({ text, line: this.lineNo, ending });
   }
 
   private tooLong(line: number, head: string, length: number): void {
