@@ -1,6 +1,7 @@
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { NavigationContext, ScreenActiveContext, type Navigation } from './navigation';
+import { ImportIndicator } from './imports/ImportIndicator';
 import { FIRST_SCREEN, SCREENS, type ScreenId } from './screens';
 import { useScanner } from './lookup/scanner';
 import { DataStatus } from './settings/DataStatus';
@@ -55,6 +56,7 @@ export function App() {
               </button>
             ))}
           </nav>
+          <ImportIndicator />
           <DataStatus />
         </header>
         <main className="content">

@@ -124,6 +124,7 @@ export function createQueryClient(): QueryClient {
     queryCache: new QueryCache({
       onSuccess: (data, query) => {
         if (query.queryKey[0] === 'importStatus') void importReported(data as ImportStatus);
+        if (query.queryKey[0] === 'importJobs') for (const job of data as ImportStatus[]) void importReported(job);
         if (query.queryKey[0] === 'appInfo') libraryReported(data as OutputOf<'appInfo'>);
       },
     }),

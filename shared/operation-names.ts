@@ -10,6 +10,7 @@ export const OPERATION_NAMES = [
   'commitImport',
   'importStatus',
   'cancelImport',
+  'importJobs',
   'setVehicleCampaignStatus',
   'holdReport',
   'followUpList',

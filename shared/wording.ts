@@ -161,3 +161,26 @@ export function busyWriting(holder: { what: string; since: string } | null): str
 /** What an import says while it waits for another process's import to finish. */
 export const waitingForWriter = (holder: { what: string } | null): string =>
   holder ? `Waiting for another window or command to finish its import (${holder.what})…` : 'Waiting for another window or command to finish writing…';
+// Imports: why a line was left out, and what to check on a line that was read.
+export const INVALID_KIND_LABEL = {
+  'no-vin': 'No VIN',
+  'not-a-vin': 'Not a VIN',
+  'unbalanced-quote': 'Unbalanced quote',
+  'too-long': 'Line too long',
+  'model-year': 'Model year unreadable',
+  'production-month': 'Production month unreadable',
+  'service-date': 'Service date unreadable',
+} as const;
+export const WARNING_KIND_LABEL = {
+  'check-digit': 'Check digit does not match (imported)',
+  'future-date': 'Service date in the future (date left out)',
+  'future-month': 'Production month in the future (month left out)',
+} as const;
+/** What a condition value of a DMS file is read as; "unknown" imports the vehicle without a condition. */
+export const CONDITION_CHOICE_LABEL = { new: 'New', used: 'Used', 'certified-pre-owned': 'Certified pre-owned', unknown: 'Unknown (no condition)' } as const;
+export const IMPORT_REASON = {
+  unbalancedQuote: 'A quote (") on this line is not closed: the line was read on its own. Fix the quote in the file.',
+  spansLines: (to: number) => `A quote on this line runs over the line ends to line ${count(to)}: those lines were read as one. Fix the quote in the file.`,
+  tooLong: (chars: number) => `The line has ${count(chars)} characters: no line of a VIN list or DMS export is that long.`,
+  noVin: 'No VIN on this line.',
+} as const;

@@ -1,69 +1,119 @@
 // `recall-desk import-vins` and `recall-desk import-vehicles`: preview on stderr, then the import job
 // with its progress, exactly as the window runs it.
+import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportStatus } from '../../shared/imports/contract';
+import type { z } from 'zod';
+import { describeIssues } from '../../shared/bulletin';
+import { type ConditionChoice, type ImportStatus, PreviewVehiclesInput, PreviewVinListInput } from '../../shared/imports/contract';
 import { VEHICLE_FIELDS } from '../../shared/vehicle-fields';
 import { count } from '../../shared/wording';
 import type { App } from '../app';
-import { type CliRuntime, CommandFailed, type CommandRegistrar, readTextFile, UsageError, withDb } from '../cli/runtime';
+import { type CliRuntime, CommandFailed, type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
 import { formatListPreview, formatVehiclePreview } from './format';
+import { mappingOf, stageVehicles, stageVinList, todayOf } from './preview';
+import { readVehiclesStream } from './vehicles';
+import { readVinListStream } from './vinlist';
 
 export const importCommands: CommandRegistrar = (program, rt) => {
   withDb(program.command('import-vins').description('an affected-VIN list for a campaign (replaces its older list)'))
     .argument('<CAMPAIGN>', 'the campaign code, e.g. 23LJ01')
     .argument('<FILE>', 'the TIS / Dealer Daily export')
     .option('--date <YYYY-MM-DD>', 'the date of the export (default: today)')
-    .option('--partial', 'the list is not the complete list (it only confirms VINs)')
+    .option('--complete', 'the list is the complete list for the campaign: VINs not on it read "not on the affected list"')
+    .option('--partial', 'the list only confirms the VINs on it (the default; kept for scripts)')
     .option('--dry-run', 'show the preview, write nothing')
-    .action(async (campaign: string, file: string, o: { db?: string; date?: string; partial?: boolean; dryRun?: boolean }) => {
-      const content = readTextFile(file);
+    .action(async (campaign: string, file: string, o: { db?: string; date?: string; complete?: boolean; partial?: boolean; dryRun?: boolean }) => {
+      if (o.complete && o.partial) throw new UsageError('--complete and --partial contradict each other: give one.');
+      const input = checked(PreviewVinListInput, { campaign, fileName: path.basename(file), content: '', listDate: o.date ?? null, complete: !!o.complete });
+      const chunks = readChunks(file);
       const app = await rt.open(o);
-      const preview = await rt.call(app, 'previewVinList', {
-        campaign,
-        fileName: path.basename(file),
-        content,
-        listDate: o.date ?? null,
-        complete: !o.partial,
-      });
+      const preview = stageVinList(app, input, await readVinListStream(chunks, input.fileName));
       rt.io.err(formatListPreview(preview));
       if (o.dryRun) return;
-      await finishImport(rt, app, await rt.call(app, 'commitImport', { importId: preview.importId }));
+      const expect = { campaign: preview.campaign.code, listDate: preview.listDate, complete: preview.complete };
+      await finishImport(rt, app, await rt.call(app, 'commitImport', { importId: preview.importId, expect }));
     });
 
   withDb(program.command('import-vehicles').description('vehicles from a DMS export'))
     .argument('<FILE>', 'a CSV export')
     .option('--map <FIELD=HEADER,...>', `which column holds which field (fields: ${VEHICLE_FIELDS.join(', ')})`)
-    .option('--stock <add|replace>', 'add: these vehicles are in stock; replace: this is the complete stock list')
+    .option('--stock <add|replace>', 'add: these vehicles are in stock; replace: this is the complete stock list (default: neither, stock unchanged)')
+    .option(
+      '--condition <VALUE=CONDITION,...>',
+      "what the file's own condition values mean, e.g. DEMO=new,Loaner=used (new, used, certified-pre-owned, unknown)",
+    )
     .option('--dry-run', 'show the preview, write nothing')
-    .action(async (file: string, o: { db?: string; map?: string; stock?: string; dryRun?: boolean }) => {
-      const content = readTextFile(file);
+    .action(async (file: string, o: { db?: string; map?: string; stock?: string; condition?: string; dryRun?: boolean }) => {
       const stock = o.stock ?? 'none';
       if (stock !== 'none' && stock !== 'add' && stock !== 'replace') {
         throw new UsageError(`--stock is add (these are in stock) or replace (the complete stock list); got "${stock}".`);
       }
+      const input = checked(PreviewVehiclesInput, {
+        fileName: path.basename(file),
+        content: '',
+        mapping: parseMap(o.map),
+        inStock: stock,
+        conditions: parsePairs('--condition', o.condition) as Record<string, ConditionChoice>,
+      });
+      const chunks = readChunks(file);
       const app = await rt.open(o);
-      const preview = await rt.call(app, 'previewVehicles', { fileName: path.basename(file), content, mapping: parseMap(o.map), inStock: stock });
+      const read = await readVehiclesStream(chunks, input.fileName, { mapping: mappingOf(input), conditions: input.conditions, today: todayOf(app) });
+      const preview = stageVehicles(app, input, read);
       rt.io.err(formatVehiclePreview(preview));
       if (!preview.importId) throw new UsageError(preview.blocking ?? 'Nothing to import.');
       if (o.dryRun) return;
-      await finishImport(rt, app, await rt.call(app, 'commitImport', { importId: preview.importId }));
+      await finishImport(rt, app, await rt.call(app, 'commitImport', { importId: preview.importId, expect: { inStock: preview.inStock } }));
     });
 };
 
+/** The command's options through the same schema the API uses (the file itself is read as a stream). */
+function checked<S extends z.ZodType>(schema: S, input: z.input<S>): z.output<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw new UsageError(describeIssues(r.error)[0] ?? 'Invalid input.');
+  return r.data;
+}
+
+/** The file as a stream of text chunks: memory stays bounded whatever its size. */
+function readChunks(file: string): AsyncIterable<string> {
+  try {
+    if (!fs.statSync(file).isFile()) throw new UsageError(`Cannot read ${file}: it is not a file.`);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}.`);
+  }
+  const stream = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  return {
+    async *[Symbol.asyncIterator]() {
+      try {
+        for await (const chunk of stream) yield chunk as string;
+      } catch (err) {
+        throw new UsageError(`Cannot read ${file}: ${(err as Error).message}.`);
+      }
+    },
+  };
+}
+
 /** --map vin="Vehicle ID",model=Mdl → { vin: 'Vehicle ID', model: 'Mdl' } */
 function parseMap(raw: string | undefined): Record<string, string> {
+  const out = parsePairs('--map', raw);
+  for (const field of Object.keys(out)) {
+    if (!(VEHICLE_FIELDS as readonly string[]).includes(field)) {
+      throw new UsageError(`--map takes FIELD=HEADER pairs; "${field}" is not a field. Fields: ${VEHICLE_FIELDS.join(', ')}.`);
+    }
+  }
+  return out;
+}
+
+/** A=B,C="D E" → { A: 'B', C: 'D E' } */
+function parsePairs(option: string, raw: string | undefined): Record<string, string> {
   if (!raw) return {};
   const out: Record<string, string> = {};
   for (const pair of raw.split(',')) {
     const at = pair.indexOf('=');
-    const field = pair.slice(0, at).trim();
-    if (at < 0 || !(VEHICLE_FIELDS as readonly string[]).includes(field)) {
-      throw new UsageError(`--map takes FIELD=HEADER pairs separated by commas; "${pair}" is not one. Fields: ${VEHICLE_FIELDS.join(', ')}.`);
-    }
-    out[field] = pair
-      .slice(at + 1)
-      .trim()
-      .replace(/^"(.*)"$/, '$1');
+    if (at < 0) throw new UsageError(`${option} takes NAME=VALUE pairs separated by commas; "${pair}" is not one.`);
+    const unquote = (s: string) => s.trim().replace(/^"(.*)"$/, '$1');
+    out[unquote(pair.slice(0, at))] = unquote(pair.slice(at + 1));
   }
   return out;
 }
@@ -75,7 +125,7 @@ async function finishImport(rt: CliRuntime, app: App, started: ImportStatus): Pr
     const s = app.jobs.status(started.jobId);
     if (s.done !== shown) {
       shown = s.done;
-      rt.io.err(`importing ${count(s.done)} / ${count(s.total)}`);
+      rt.io.err(`importing ${s.label}: ${count(s.done)} / ${count(s.total)}`);
     }
   }, 100);
   const end = await app.jobs.wait(started.jobId).finally(() => clearInterval(tick));

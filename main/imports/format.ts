@@ -1,21 +1,39 @@
 // Import previews as the terminal shows them before anything is written.
 import type { OutputOf } from '../../shared/api';
 import { count } from '../../shared/wording';
+import { shortText } from './invalid';
 
-type Preview = { rowsRead: number; valid: number; duplicates: number; invalid: { line: number; text: string; reason: string }[] };
+type Line = { line: number; text: string; reason: string };
+type ByKind = { label: string; count: number }[];
+type Preview = { rowsRead: number; valid: number; duplicates: number; invalid: Line[]; invalidCount: number; invalidByKind: ByKind };
+
+/** Lines shown on the terminal; the counts per kind say how many there are in all. */
+const SHOWN = 20;
+
+/** A few lines and the count per kind: never the whole list (a bad file can have millions). */
+function lineList(title: string, lines: Line[], total: number, byKind: ByKind): string[] {
+  if (total === 0) return [];
+  const out = [`${title}: ${byKind.map((k) => `${k.label} ${count(k.count)}`).join(', ')}.`];
+  for (const i of lines.slice(0, SHOWN)) out.push(`  line ${count(i.line)}: ${i.reason}${i.text ? ` (${i.text})` : ''}`);
+  if (total > SHOWN) out.push(`  ... and ${count(total - Math.min(SHOWN, lines.length))} more.`);
+  return out;
+}
 
 function previewLines(p: Preview): string[] {
-  const lines = [`${count(p.rowsRead)} rows read: ${count(p.valid)} valid, ${count(p.duplicates)} duplicates, ${count(p.invalid.length)} invalid.`];
-  for (const i of p.invalid.slice(0, 20)) lines.push(`  line ${i.line}: ${i.reason} (${i.text})`);
-  if (p.invalid.length > 20) lines.push(`  ... and ${count(p.invalid.length - 20)} more invalid lines.`);
-  return lines;
+  return [
+    `${count(p.rowsRead)} rows read: ${count(p.valid)} valid, ${count(p.duplicates)} duplicates, ${count(p.invalidCount)} invalid.`,
+    ...lineList('Invalid', p.invalid, p.invalidCount, p.invalidByKind),
+  ];
 }
 
 export function formatListPreview(p: OutputOf<'previewVinList'>): string {
   const replacing = p.replaces ? `, replacing the list of ${p.replaces.listDate} (${count(p.replaces.rows)} VINs)` : '';
-  return [`${p.campaign.code} ${p.campaign.title}: affected-VIN list of ${p.listDate}${p.complete ? '' : ' (partial)'}${replacing}.`, ...previewLines(p)].join(
-    '\n',
-  );
+  const checkDigits = p.checkDigitMismatches ? [`${count(p.checkDigitMismatches)} VINs with a check digit that does not match (imported as listed).`] : [];
+  return [
+    `${p.campaign.code} ${p.campaign.title}: affected-VIN list of ${p.listDate}${p.complete ? ' (complete)' : ' (partial)'}${replacing}.`,
+    ...previewLines(p),
+    ...checkDigits,
+  ].join('\n');
 }
 
 export function formatVehiclePreview(p: OutputOf<'previewVehicles'>): string {
@@ -23,5 +41,19 @@ export function formatVehiclePreview(p: OutputOf<'previewVehicles'>): string {
     .filter(([, col]) => col)
     .map(([f, col]) => `${f}=${col}`)
     .join(', ');
-  return [`Columns: ${mapped}. In stock: ${p.inStock}.`, ...previewLines(p)].join('\n');
+  const stock = p.stock
+    ? [`Stock: ${count(p.stock.added)} added, ${count(p.stock.staying)} already in stock, ${count(p.stock.leaving)} leave the stock.`]
+    : ['Stock: unchanged (service history).'];
+  const unknown = p.conditionValues.filter((c) => !c.recognised);
+  const conditions = unknown.length
+    ? [`Condition values read as: ${unknown.map((c) => `${shortText(c.value)} → ${c.condition} (${count(c.count)})`).join(', ')}.`]
+    : [];
+  // Samples are not printed: they hold guests' names and phones, and stderr ends up in logs.
+  return [
+    `Columns: ${mapped}. In stock: ${p.inStock}.`,
+    ...stock,
+    ...previewLines(p),
+    ...conditions,
+    ...lineList('To check', p.warnings, p.warningCount, p.warningsByKind),
+  ].join('\n');
 }

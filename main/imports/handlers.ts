@@ -1,43 +1,16 @@
 import type { HandlersOf } from '../../shared/contract';
 import type { importOperations } from '../../shared/imports/contract';
-import { localIsoDate } from '../../shared/age';
 import type { Services } from '../services';
-import { readVehicles, type Mapping } from './vehicles';
+import { mappingOf, stageVehicles, stageVinList, todayOf } from './preview';
+import { readVehicles } from './vehicles';
 import { readVinList } from './vinlist';
-import { vinListWriter } from './vinlist-writer';
-import { vehiclesWriter } from './vehicles-writer';
 
-export const importHandlers = ({ campaigns, jobs, now }: Services): HandlersOf<typeof importOperations> => ({
-  previewVinList: (input) => {
-    const campaign = campaigns.idOf(input.campaign);
-    const { preview, rows } = readVinList(input.content, input.fileName);
-    const listDate = input.listDate ?? localIsoDate(now());
-    const current = campaigns.listFor(campaign.id);
-    const importId = jobs.stage(
-      vinListWriter({
-        campaignId: campaign.id,
-        campaignCode: campaign.code,
-        listDate,
-        complete: input.complete,
-        sourceName: input.fileName,
-        rows,
-      }),
-    );
-    return {
-      importId,
-      campaign: { code: campaign.code, title: campaign.title },
-      listDate,
-      complete: input.complete,
-      replaces: current ? { listDate: current.date, rows: current.rows } : null,
-      ...preview,
-    };
-  },
-  previewVehicles: (input) => {
-    const { preview, rows } = readVehicles(input.content, input.fileName, input.mapping as Mapping);
-    const importId = preview.blocking ? null : jobs.stage(vehiclesWriter({ sourceName: input.fileName, inStock: input.inStock, rows }));
-    return { importId, inStock: input.inStock, ...preview };
-  },
-  commitImport: ({ importId }) => jobs.start(importId),
-  importStatus: ({ jobId }) => jobs.status(jobId),
-  cancelImport: ({ jobId }) => jobs.cancel(jobId),
+export const importHandlers = (s: Services): HandlersOf<typeof importOperations> => ({
+  previewVinList: (input) => stageVinList(s, input, readVinList(input.content, input.fileName)),
+  previewVehicles: (input) =>
+    stageVehicles(s, input, readVehicles(input.content, input.fileName, { mapping: mappingOf(input), conditions: input.conditions, today: todayOf(s) })),
+  commitImport: ({ importId, expect }) => s.jobs.start(importId, expect),
+  importStatus: ({ jobId }) => s.jobs.status(jobId),
+  cancelImport: ({ jobId }) => s.jobs.cancel(jobId),
+  importJobs: () => s.jobs.list(),
 });

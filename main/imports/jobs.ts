@@ -10,6 +10,7 @@ import { retryWhileBusy } from '../db/busy';
 import { describeStorageError } from '../db/errors';
 import { BUSY_TIMEOUT_MS } from '../db/open';
 import { announceWriter, currentWriter } from '../db/writer-note';
+import { ListPurger } from './purge';
 import type { ImportWriter } from './writer';
 
 export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
@@ -17,6 +18,7 @@ export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 export type JobStatus = {
   jobId: string;
   kind: ImportWriter['kind'];
+  label: string;
   state: JobState;
   done: number;
   total: number;
@@ -33,8 +35,12 @@ const FINISHED_KEPT = 20;
 
 class Cancelled extends Error {}
 
+/** What a preview was read with (campaign, date, completeness, stock mode): a commit must name the same. */
+export type StagedInputs = Record<string, string | boolean>;
+type Staged = { writer: ImportWriter; inputs: StagedInputs };
+
 export class ImportJobs {
-  private readonly pending = new Map<string, ImportWriter>();
+  private readonly pending = new Map<string, Staged>();
   private readonly jobs = new Map<string, Job>();
   /**
    * Imports run one after another. A write must never wait for a lock that a job on this same thread
@@ -42,31 +48,52 @@ export class ImportJobs {
    * here instead (whenIdle), without blocking.
    */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Removes replaced lists' rows after their import, between imports. */
+  readonly purger: ListPurger;
 
   constructor(
     private readonly dbPath: string,
     private readonly now: () => Date,
     /** Called after a commit, so the main connection's caches forget what changed. */
     private readonly onCommitted: () => void,
-  ) {}
+  ) {
+    this.purger = new ListPurger(dbPath, () => [...this.jobs.values()].some((j) => j.state === 'running'));
+    // Rows left by a purge cut short when the app last closed.
+    this.purger.schedule();
+  }
 
   /** Keeps a parsed file until it is committed; only the newest few previews are kept. */
-  stage(p: ImportWriter): string {
+  stage(writer: ImportWriter, inputs: StagedInputs = {}): string {
     const id = randomUUID();
-    this.pending.set(id, p);
+    this.pending.set(id, { writer, inputs });
     while (this.pending.size > PENDING_LIMIT) this.pending.delete(this.pending.keys().next().value!);
     return id;
   }
 
-  start(importId: string): JobStatus {
-    const p = this.pending.get(importId);
-    if (!p) throw new ApiError('not-found', 'This preview is no longer available: read the file again.', []);
+  /**
+   * Starts a previewed import. `expect` is what the user sees when pressing Import: a preview read with
+   * other inputs is refused (and kept), so a campaign changed after reading the file never imports
+   * into the old one.
+   */
+  start(importId: string, expect: Partial<StagedInputs> = {}): JobStatus {
+    const staged = this.pending.get(importId);
+    if (!staged) throw new ApiError('not-found', 'This preview is no longer available: read the file again.', []);
+    const differs = Object.entries(expect).filter(([k, v]) => v !== undefined && staged.inputs[k] !== v);
+    if (differs.length) {
+      throw new ApiError(
+        'conflict',
+        `This preview was read for ${differs.map(([k]) => `${k} ${JSON.stringify(staged.inputs[k])}`).join(', ')}, not ${differs.map(([, v]) => JSON.stringify(v)).join(', ')}: read the file again before importing.`,
+        [],
+      );
+    }
     this.pending.delete(importId);
+    const p = staged.writer;
     const total = p.total;
     const busy = [...this.jobs.values()].some((j) => j.state === 'running');
     const job = {
       jobId: randomUUID(),
       kind: p.kind,
+      label: p.label,
       state: 'running',
       done: 0,
       total,
@@ -84,7 +111,12 @@ export class ImportJobs {
   status(jobId: string): JobStatus {
     const j = this.jobs.get(jobId);
     if (!j) throw new ApiError('not-found', 'No such import.', []);
-    return { jobId: j.jobId, kind: j.kind, state: j.state, done: j.done, total: j.total, message: j.message };
+    return { jobId: j.jobId, kind: j.kind, label: j.label, state: j.state, done: j.done, total: j.total, message: j.message };
+  }
+
+  /** Every job kept, newest first: a running one is found from any screen. */
+  list(): JobStatus[] {
+    return [...this.jobs.keys()].reverse().map((id) => this.status(id));
   }
 
   cancel(jobId: string): JobStatus {
@@ -104,6 +136,7 @@ export class ImportJobs {
     const running = [...this.jobs.values()].filter((j) => j.state === 'running');
     for (const j of running) j.abort.abort();
     await Promise.all(running.map((j) => j.finished));
+    await this.purger.stop();
   }
 
   async wait(jobId: string): Promise<JobStatus> {
@@ -127,8 +160,13 @@ export class ImportJobs {
       conn = new BetterSqlite3(this.dbPath, { fileMustExist: true });
       const c = conn;
       c.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      c.pragma('foreign_keys = ON');
+      c.pragma(`foreign_keys = ${p.foreignKeys === false ? 'OFF' : 'ON'}`);
       c.pragma('cache_size = -65536');
+      // As the app's own connection: a new connection defaults to FULL, which in WAL mode fsyncs the
+      // whole write-ahead log at COMMIT (hundreds of MB for a large list). NORMAL keeps the database
+      // safe from corruption on power loss (the checkpoint still syncs); at worst the last commit is
+      // lost, as for every other write. OFF would skip the checkpoint's syncs too: not safe.
+      c.pragma('synchronous = NORMAL');
       // Another process's import holds the lock: wait for it between attempts (this thread serves
       // lookups meanwhile), saying what the job waits for; Cancel ends the wait.
       await retryWhileBusy(
@@ -154,6 +192,7 @@ export class ImportJobs {
         throw err;
       }
       this.onCommitted();
+      this.purger.schedule();
       job.state = 'done';
       job.message = p.doneMessage();
     } catch (err) {

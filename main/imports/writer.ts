@@ -6,6 +6,8 @@ export type ImportWriter = {
   kind: 'vin-list' | 'vehicles';
   /** Rows to write, for the progress bar. */
   total: number;
+  /** Off for a writer that removes rows itself, later (a replaced list's rows: see purge.ts). */
+  foreignKeys?: boolean;
   /** What the progress line names (e.g. the campaign), so a running import says what it is. */
   label: string;
   /** Writes inside the job's transaction; calls step(n) after every chunk (progress, Cancel). */

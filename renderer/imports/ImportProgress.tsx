@@ -1,14 +1,15 @@
 import type { ImportStatus } from '../../shared/api';
 import { count } from '../../shared/wording';
 
-/** A running import: a progress bar and Cancel; then its outcome. */
+/** A running import: what it imports, a progress bar and Cancel; then its outcome. */
 export function ImportProgress({ status, onCancel, cancelling }: { status: ImportStatus; onCancel: () => void; cancelling: boolean }) {
   const pct = status.total ? Math.round((status.done / status.total) * 100) : 0;
   return (
     <div className="progress-box" data-testid="import-progress">
       {status.state === 'running' ? (
         <>
-          <progress max={status.total} value={status.done} aria-label="Import progress" />
+          <strong>Importing {status.label}</strong>
+          <progress max={status.total} value={status.done} aria-label={`Import progress: ${status.label}`} />
           <span className="muted">
             {count(status.done)} of {count(status.total)} ({pct}%)
           </span>

@@ -4,15 +4,18 @@ import { VEHICLE_FIELD_LABEL, VEHICLE_FIELDS } from '../../shared/vehicle-fields
 import { count } from '../../shared/wording';
 import { useApiMutation } from '../queries';
 import { ErrorNotice, Notice } from '../ui/Notice';
-import { TextFilePicker, type TextFile } from '../ui/TextFilePicker';
+import { type TextFile, TextFilePicker } from '../ui/TextFilePicker';
+import { ConditionMapping, type Conditions } from './ConditionMapping';
 import { ImportProgress } from './ImportProgress';
-import { PreviewCounts } from './PreviewCounts';
+import { LineTable, PreviewCounts } from './PreviewCounts';
+import { StockEffect } from './StockEffect';
 import { useImportJob } from './useImportJob';
 
 type Preview = OutputOf<'previewVehicles'>;
 type StockMode = Preview['inStock'];
 type Mapping = Record<string, string>;
 
+// Service history first: no choice the user did not make may take vehicles out of stock.
 const STOCK_MODES = [
   ['none', 'Service history (does not change what is in stock)'],
   ['add', 'Vehicles in stock (adds to the stock)'],
@@ -23,17 +26,18 @@ const STOCK_MODES = [
 export function VehicleImport() {
   const [file, setFile] = useState<TextFile | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
-  const [inStock, setInStock] = useState<StockMode>('replace');
+  const [inStock, setInStock] = useState<StockMode>('none');
+  const [conditions, setConditions] = useState<Conditions>({});
   // The last preview stays on screen while the file is read again with another mapping (no flicker).
   const [p, setPreview] = useState<Preview | null>(null);
   const preview = useApiMutation('previewVehicles');
   const job = useImportJob();
 
-  /** Reads the file again with this mapping; the answer fills in the columns it recognised. */
-  const read = (f: TextFile, m: Mapping, mode: StockMode) => {
+  /** Reads the file again with these choices; the answer fills in the columns it recognised. */
+  const read = (f: TextFile, m: Mapping, mode: StockMode, c: Conditions) => {
     job.reset();
     preview.mutate(
-      { fileName: f.name, content: f.content, mapping: m, inStock: mode },
+      { fileName: f.name, content: f.content, mapping: m, inStock: mode, conditions: c },
       {
         onSuccess: (answer) => {
           setPreview(answer);
@@ -44,6 +48,7 @@ export function VehicleImport() {
     );
   };
   const problem = preview.error ?? job.error;
+  const current = p && !preview.isPending && p.inStock === inStock;
   return (
     <section className="panel" aria-labelledby="vehicles-title">
       <h2 id="vehicles-title">Vehicles from the DMS</h2>
@@ -54,7 +59,8 @@ export function VehicleImport() {
           id="vehicles-file"
           onFile={(loaded) => {
             setFile(loaded);
-            read(loaded, {}, inStock);
+            setConditions({});
+            read(loaded, {}, inStock, {});
           }}
         />
         <span>What the file is</span>
@@ -67,7 +73,7 @@ export function VehicleImport() {
                 checked={inStock === mode}
                 onChange={() => {
                   setInStock(mode);
-                  if (file) read(file, mapping, mode);
+                  if (file) read(file, mapping, mode, conditions);
                 }}
               />{' '}
               {label}
@@ -89,7 +95,7 @@ export function VehicleImport() {
                   onChange={(e) => {
                     const m = { ...mapping, [f]: e.target.value };
                     setMapping(m);
-                    read(file, m, inStock);
+                    read(file, m, inStock, conditions);
                   }}
                 >
                   <option value="">(none)</option>
@@ -99,13 +105,31 @@ export function VehicleImport() {
                     </option>
                   ))}
                 </select>
+                <span className="samples" data-testid={`samples-${f}`}>
+                  {mapping[f] ? (p.samples[mapping[f]] ?? []).join(' · ') || '(empty)' : ''}
+                </span>
               </label>
             ))}
           </div>
           {p.blocking && <Notice kind="error" message={p.blocking} testId="vehicles-blocking" />}
+          <ConditionMapping
+            values={p.conditionValues}
+            onChange={(value, choice) => {
+              const c = { ...conditions, [value]: choice };
+              setConditions(c);
+              read(file, mapping, inStock, c);
+            }}
+          />
+          <StockEffect stock={p.stock} mode={p.inStock} />
           <PreviewCounts p={p} fileName={file.name} what="vehicles" />
+          <LineTable title="Lines to check" why="What was done" lines={p.warnings} total={p.warningCount} byKind={p.warningsByKind} fileName={file.name} />
           <div className="button-row">
-            <button type="button" className="primary" disabled={!p.importId || preview.isPending} onClick={() => p.importId && job.start(p.importId)}>
+            <button
+              type="button"
+              className="primary"
+              disabled={!p.importId || !current}
+              onClick={() => p.importId && job.start(p.importId, { inStock: p.inStock })}
+            >
               Import {count(p.valid)} vehicles
             </button>
             <button

@@ -1,35 +1,47 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { localIsoDate } from '../../shared/age';
 import { count } from '../../shared/wording';
 import { apiQuery, useApiMutation } from '../queries';
 import { ErrorNotice } from '../ui/Notice';
-import { TextFilePicker, type TextFile } from '../ui/TextFilePicker';
+import { type TextFile, TextFilePicker } from '../ui/TextFilePicker';
 import { ImportProgress } from './ImportProgress';
 import { PreviewCounts } from './PreviewCounts';
 import { useImportJob } from './useImportJob';
 
-/** An affected-VIN list for one campaign: read and checked first (nothing written), then imported. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * An affected-VIN list for one campaign: read and checked first (nothing written), then imported. The
+ * preview belongs to the campaign, date and completeness it was read with: changing any of them reads
+ * the file again, and the import names them (the server refuses a preview read with others).
+ */
 export function VinListImport() {
   const campaigns = useQuery(apiQuery('listCampaigns', {}));
   const [chosen, setChosen] = useState<string | null>(null);
   const campaign = chosen ?? campaigns.data?.[0]?.code ?? '';
   const [listDate, setListDate] = useState(() => localIsoDate(new Date()));
-  const [complete, setComplete] = useState(true);
+  // A dealer's TIS export is rarely the national list: complete only when the user says so.
+  const [complete, setComplete] = useState(false);
   const [file, setFile] = useState<TextFile | null>(null);
   const preview = useApiMutation('previewVinList');
   const job = useImportJob();
+  const { mutate, reset } = preview;
 
-  const read = (f: TextFile) => {
+  // The file, campaign, date or completeness changed: the preview on screen no longer matches.
+  useEffect(() => {
+    if (!file || !campaign || !ISO_DATE.test(listDate)) return;
     job.reset();
-    preview.mutate({ campaign, fileName: f.name, content: f.content, listDate, complete });
-  };
+    mutate({ campaign, fileName: file.name, content: file.content, listDate, complete });
+  }, [file, campaign, listDate, complete, mutate, job.reset]);
+
   const discard = () => {
-    preview.reset();
+    reset();
     setFile(null);
   };
 
   const p = preview.data;
+  const current = p && !preview.isPending && p.campaign.code === campaign && p.listDate === listDate && p.complete === complete;
   const problem = preview.error ?? job.error ?? campaigns.error;
   return (
     <section className="panel" aria-labelledby="list-title">
@@ -49,17 +61,12 @@ export function VinListImport() {
         <span />
         <label className="check">
           <input type="checkbox" checked={complete} onChange={(e) => setComplete(e.target.checked)} /> This is the complete list for the campaign (VINs not on
-          it are "not on the list")
+          it are "not on the list"). Leave it off for a dealer's own TIS export.
         </label>
         <label htmlFor="list-file">File</label>
-        <TextFilePicker
-          id="list-file"
-          onFile={(loaded) => {
-            setFile(loaded);
-            read(loaded);
-          }}
-        />
+        <TextFilePicker id="list-file" onFile={setFile} />
       </div>
+      {file && !ISO_DATE.test(listDate) && <p className="error-text">Write the date of the list as YYYY-MM-DD.</p>}
       {preview.isPending && <p className="muted">Reading the file…</p>}
       {problem && <ErrorNotice error={problem} testId="list-problem" />}
       {p && file && !job.status && (
@@ -70,14 +77,17 @@ export function VinListImport() {
             {p.replaces ? `Replaces the list of ${p.replaces.listDate} (${count(p.replaces.rows)} VINs).` : 'No list loaded yet for this campaign.'} VIN column:{' '}
             {p.columns.vin}
             {p.columns.phase ? `, phase: ${p.columns.phase}` : ''}.
+            {p.checkDigitMismatches > 0 && ` ${count(p.checkDigitMismatches)} VINs have a check digit that does not match (imported as listed).`}
           </p>
           <PreviewCounts p={p} fileName={file.name} what="VINs" />
           <div className="button-row">
-            <button type="button" className="primary" onClick={() => job.start(p.importId)}>
-              Import {count(p.valid)} VINs
-            </button>
-            <button type="button" onClick={() => read(file)}>
-              Read again (after changing date or campaign)
+            <button
+              type="button"
+              className="primary"
+              disabled={!current}
+              onClick={() => job.start(p.importId, { campaign: p.campaign.code, listDate: p.listDate, complete: p.complete })}
+            >
+              Import {count(p.valid)} VINs into {p.campaign.code} ({p.complete ? 'complete' : 'partial'} list of {p.listDate})
             </button>
             <button type="button" onClick={discard}>
               Discard

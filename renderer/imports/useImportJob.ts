@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import type { InputOf } from '../../shared/api';
 import { apiQuery, useApiMutation } from '../queries';
 
 /** How often a running import is asked for its progress. */
@@ -13,6 +14,14 @@ export function useImportJob() {
   const [jobId, setJobId] = useState<string | null>(null);
   const start = useApiMutation('commitImport', { onSuccess: (s) => setJobId(s.jobId) });
   const cancel = useApiMutation('cancelImport');
+  const { reset: resetStart } = start;
+  const { reset: resetCancel } = cancel;
+  /** Forgets the job (a new file was read). */
+  const reset = useCallback(() => {
+    setJobId(null);
+    resetStart();
+    resetCancel();
+  }, [resetStart, resetCancel]);
   const status = useQuery({
     ...apiQuery('importStatus', jobId ? { jobId } : null),
     refetchInterval: (q) => (q.state.data?.state === 'running' ? POLL_MS : false),
@@ -21,15 +30,11 @@ export function useImportJob() {
   });
   return {
     status: jobId ? (status.data ?? null) : null,
-    start: (importId: string) => start.mutate({ importId }),
+    /** Starts the previewed import, naming the inputs the user sees: a preview read with others is refused. */
+    start: (importId: string, expect: InputOf<'commitImport'>['expect']) => start.mutate({ importId, expect }),
     cancel: () => jobId && cancel.mutate({ jobId }),
     cancelling: cancel.isPending,
     error: start.error ?? cancel.error ?? status.error,
-    /** Forgets the job (a new file was read). */
-    reset: () => {
-      setJobId(null);
-      start.reset();
-      cancel.reset();
-    },
+    reset,
   };
 }

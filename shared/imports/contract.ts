@@ -4,7 +4,17 @@ import { isoDate } from '../bulletin';
 import { defineOperations } from '../contract';
 import { CampaignCode } from '../schemas';
 
-export const InvalidLine = z.object({ line: z.number().int(), text: z.string(), reason: z.string() });
+/** Why a line was left out (invalid) or what to check on a line that was read (warning). */
+export const InvalidKind = z.enum(['no-vin', 'not-a-vin', 'unbalanced-quote', 'too-long', 'model-year', 'production-month', 'service-date']);
+export const WarningKind = z.enum(['check-digit', 'future-date', 'future-month']);
+export const InvalidLine = z.object({ line: z.number().int(), text: z.string(), reason: z.string(), kind: z.string() });
+const KindCount = <K extends z.ZodEnum>(kind: K) => z.array(z.object({ kind, label: z.string(), count: z.number().int() }));
+/** Rejected lines: the first few of each kind (never the whole file's worth), a count per kind and the total. */
+const InvalidSummary = {
+  invalid: z.array(InvalidLine),
+  invalidCount: z.number().int(),
+  invalidByKind: KindCount(InvalidKind),
+};
 const BIG_FILE = 256 * 1024 * 1024;
 const FileContent = z.string().max(BIG_FILE, 'the file is over 256 MB; split it and import the parts');
 
@@ -14,8 +24,11 @@ export const PreviewVinListInput = z.object({
   content: FileContent,
   /** The date of the export (TIS/Dealer Daily), which the lookup quotes; today when not given. */
   listDate: isoDate.nullish(),
-  /** A complete list lets the lookup say "not on the list"; a partial one only confirms. */
-  complete: z.boolean().default(true),
+  /**
+   * A complete list lets the lookup say "not on the list"; a partial one only confirms. Partial unless
+   * the user says so: a dealer's TIS export is rarely the national list.
+   */
+  complete: z.boolean().default(false),
 });
 export const VinListPreview = z.object({
   importId: z.string(),
@@ -26,13 +39,15 @@ export const VinListPreview = z.object({
   rowsRead: z.number().int(),
   valid: z.number().int(),
   duplicates: z.number().int(),
-  invalid: z.array(InvalidLine),
+  ...InvalidSummary,
   checkDigitMismatches: z.number().int(),
   hasHeader: z.boolean(),
   columns: z.object({ vin: z.string(), phase: z.string().nullable(), partNumber: z.string().nullable(), status: z.string().nullable() }),
 });
 
 export const InStockMode = z.enum(['none', 'add', 'replace']);
+/** What a condition value of the file means; `unknown` imports the vehicle with no condition. */
+export const ConditionChoice = z.enum(['new', 'used', 'certified-pre-owned', 'unknown']);
 export const PreviewVehiclesInput = z.object({
   fileName: z.string().max(260),
   content: FileContent,
@@ -40,6 +55,8 @@ export const PreviewVehiclesInput = z.object({
   mapping: z.record(z.string(), z.string()).default({}),
   /** none: a service-history export; add: these are in stock; replace: the complete stock list. */
   inStock: InStockMode.default('none'),
+  /** The file's own condition values (DEMO, Loaner, ...) → a condition; a value left out is unknown. */
+  conditions: z.record(z.string().max(200), ConditionChoice).default({}),
 });
 export const VehiclesPreview = z.object({
   /** null while nothing can be imported (see blocking). */
@@ -51,12 +68,25 @@ export const VehiclesPreview = z.object({
   rowsRead: z.number().int(),
   valid: z.number().int(),
   duplicates: z.number().int(),
-  invalid: z.array(InvalidLine),
+  ...InvalidSummary,
+  /** Lines imported with something to check: a wrong check digit, a date in the future (left out). */
+  warnings: z.array(InvalidLine),
+  warningCount: z.number().int(),
+  warningsByKind: KindCount(WarningKind),
+  checkDigitMismatches: z.number().int(),
+  /** The first few distinct non-empty values of each column, for the mapping step. */
+  samples: z.record(z.string(), z.array(z.string())),
+  /** Each distinct value of the condition column, what it is read as, and on how many lines. */
+  conditionValues: z.array(z.object({ value: z.string(), count: z.number().int(), condition: ConditionChoice, recognised: z.boolean() })),
+  /** What the import does to the stock, counted against the database now. */
+  stock: z.object({ added: z.number().int(), leaving: z.number().int(), staying: z.number().int() }).nullable(),
 });
 
 export const ImportStatus = z.object({
   jobId: z.string(),
   kind: z.enum(['vin-list', 'vehicles']),
+  /** What is imported, e.g. "23LJ01 affected-VIN list of 2026-11-20". */
+  label: z.string(),
   state: z.enum(['running', 'done', 'cancelled', 'failed']),
   done: z.number().int(),
   total: z.number().int(),
@@ -65,13 +95,34 @@ export const ImportStatus = z.object({
 
 const JobId = z.string().max(64);
 
+/**
+ * The preview's inputs as the user sees them when pressing Import: a preview read with other inputs
+ * (another campaign, date, completeness, stock mode, mapping) is refused, never imported.
+ */
+export const CommitImportInput = z.object({
+  importId: JobId,
+  expect: z
+    .object({
+      campaign: CampaignCode.optional(),
+      listDate: z.string().max(10).optional(),
+      complete: z.boolean().optional(),
+      inStock: InStockMode.optional(),
+    })
+    .optional(),
+});
+
 export const importOperations = defineOperations({
   previewVinList: { input: PreviewVinListInput, output: VinListPreview },
   previewVehicles: { input: PreviewVehiclesInput, output: VehiclesPreview },
-  commitImport: { input: z.object({ importId: JobId }), output: ImportStatus },
+  commitImport: { input: CommitImportInput, output: ImportStatus },
   importStatus: { input: z.object({ jobId: JobId }), output: ImportStatus },
   cancelImport: { input: z.object({ jobId: JobId }), output: ImportStatus },
+  /** Imports running or finished lately, newest first: the top bar shows a running one on every screen. */
+  importJobs: { input: z.object({}), output: z.array(ImportStatus) },
 });
 
 export type ImportStatus = z.output<typeof ImportStatus>;
 export type InvalidLine = z.output<typeof InvalidLine>;
+export type InvalidKind = z.output<typeof InvalidKind>;
+export type WarningKind = z.output<typeof WarningKind>;
+export type ConditionChoice = z.output<typeof ConditionChoice>;

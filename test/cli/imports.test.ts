@@ -23,10 +23,10 @@ describe('import-vins', () => {
     const file = write('tis.csv', `VIN,Phase\r\n${ALE(7930)},\r\nJTHBE96S17OOO7930,\r\n${ALE(7930)},\r\n${ALE(7931)},\r\n`);
     const r = cli(['import-vins', 'ALE', file, '--date', '2010-07-07', '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('ALE Valve Spring: affected-VIN list of 2010-07-07.');
+    expect(r.stderr).toContain('ALE Valve Spring: affected-VIN list of 2010-07-07 (partial).');
     expect(r.stderr).toContain('4 rows read: 2 valid, 1 duplicates, 1 invalid.');
     expect(r.stderr).toContain('line 3: Position 11: "O" never appears in a VIN; did you mean "0"? (JTHBE96S17OOO7930)');
-    expect(r.stdout.trim()).toBe('ALE: affected-VIN list of 2010-07-07 imported, 2 VINs.');
+    expect(r.stdout.trim()).toBe('ALE: affected-VIN list of 2010-07-07 imported, 2 VINs (partial list).');
     const hit = JSON.parse(cli(['lookup', ALE(7930), '--json', '--db', db]).stdout).campaigns[0];
     expect(hit).toMatchObject({ code: 'ALE', certainty: 'confirmed' });
   });
@@ -51,7 +51,7 @@ describe('import-vins', () => {
     const killedAt = await new Promise<number>((resolve, reject) => {
       child.stderr.on('data', (d) => {
         err += d;
-        const m = /importing ([\d,]+) \/ 400,000/g;
+        const m = /importing ALE affected-VIN list of 2010-09-01: ([\d,]+) \/ 400,000/g;
         let last = 0;
         for (const x of err.matchAll(m)) last = Number(x[1]!.replace(/,/g, ''));
         if (last > 0 && last < 400_000) {

@@ -24,6 +24,7 @@ test('import an affected-VIN list with bad lines: preview, commit, and a scanned
   const panel = app.getByRole('region', { name: 'Affected-VIN list' });
   await panel.getByLabel('Campaign', { exact: true }).selectOption('ALE');
   await panel.getByLabel('Date of the list', { exact: true }).fill('2010-07-07');
+  await panel.getByLabel(/This is the complete list/).check();
   await panel.getByLabel('File', { exact: true }).setInputFiles(file);
 
   const preview = panel.getByTestId('preview');
@@ -34,7 +35,7 @@ test('import an affected-VIN list with bad lines: preview, commit, and a scanned
   const invalid = panel.getByRole('table', { name: 'Invalid lines' });
   await expect(invalid.getByRole('row')).toHaveText([
     /Line.*Text.*Why/,
-    /3\s*JTHBE96S17OOO7930\s*Position 11: "O" never appears/,
+    /^3\s*JTHBE96S17OOO7930\s*Position 11: "O" never appears/,
     /5\s*N\/A\s*Position 2: "\/" is not a letter or digit\./,
   ]);
   await expect(panel.getByTestId('list-summary')).toContainText('ALE Valve Spring: list of 2010-07-07, complete. No list loaded yet for this campaign.');
@@ -45,7 +46,7 @@ test('import an affected-VIN list with bad lines: preview, commit, and a scanned
   const saved = await (await download).path();
   expect(fs.readFileSync(saved, 'utf8')).toContain('3,JTHBE96S17OOO7930,"Position 11: ""O"" never appears in a VIN; did you mean ""0""?"');
 
-  await panel.getByRole('button', { name: 'Import 2 VINs' }).click();
+  await panel.getByRole('button', { name: 'Import 2 VINs into ALE (complete list of 2010-07-07)' }).click();
   await expect(panel.getByTestId('import-progress')).toContainText('ALE: affected-VIN list of 2010-07-07 imported, 2 VINs.');
 
   await app.keyboard.press('F2');
@@ -69,8 +70,8 @@ test('a large list can be cancelled, and nothing changes', async ({ app, server 
   const panel = app.getByRole('region', { name: 'Affected-VIN list' });
   await panel.getByLabel('Campaign', { exact: true }).selectOption('ALE');
   await panel.getByLabel('File', { exact: true }).setInputFiles(file);
-  await expect(panel.getByRole('button', { name: 'Import 300,000 VINs' })).toBeVisible({ timeout: 30_000 });
-  await panel.getByRole('button', { name: 'Import 300,000 VINs' }).click();
+  await expect(panel.getByRole('button', { name: /^Import 300,000 VINs/ })).toBeEnabled({ timeout: 30_000 });
+  await panel.getByRole('button', { name: /^Import 300,000 VINs/ }).click();
   await panel.getByRole('button', { name: 'Cancel import' }).click();
   await expect(panel.getByTestId('import-progress')).toContainText('Import cancelled: nothing was changed.');
   await app.keyboard.press('F2');
@@ -103,7 +104,12 @@ test('import stock vehicles (mapping a column), and the hold report shows the ri
   await expect(panel.getByTestId('preview')).toContainText('Valid vehicles5');
   await expect(panel.getByLabel('Column for Stock number')).toHaveValue('Stock #');
   await expect(panel.getByLabel('Column for Condition (new, used, certified)')).toHaveValue('New/Used');
-  await expect(panel.getByRole('radio', { name: /The complete stock list/ })).toBeChecked();
+  // Nothing leaves the stock unless the user says the file is the complete stock list.
+  await expect(panel.getByRole('radio', { name: /Service history/ })).toBeChecked();
+  await expect(panel.getByTestId('stock-effect')).toHaveText('What is in stock does not change.');
+  await panel.getByRole('radio', { name: /The complete stock list/ }).check();
+  await expect(panel.getByTestId('stock-effect')).toContainText('0 vehicles leave the stock (not in this file); 5 added to the stock, 0 already in stock.');
+  await expect(panel.getByTestId('samples-model')).toHaveText('GS 350 · LC · RX 330');
   await shot(app, '12-vehicles-mapping');
   await panel.getByRole('button', { name: 'Import 5 vehicles' }).click();
   await expect(panel.getByTestId('import-progress')).toContainText('5 vehicles imported from dms-stock.csv.');

@@ -1,0 +1,37 @@
+// Rejected lines, kept in bounded memory whatever the file: the first few of each kind with their
+// line number and reason, a count per kind and the total. A file of a million bad lines yields the
+// same few hundred objects as one of a thousand.
+export type InvalidLine<K extends string = string> = { line: number; text: string; reason: string; kind: K };
+
+/** Lines kept per kind: enough to see the pattern and fix the file; the counts say how many in all. */
+export const KEPT_PER_KIND = 100;
+/** Characters of a line's text shown: never a whole huge line. */
+export const TEXT_SHOWN = 60;
+
+export const shortText = (s: string, max = TEXT_SHOWN): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+export type LineSummary<K extends string> = { lines: InvalidLine<K>[]; total: number; byKind: { kind: K; label: string; count: number }[] };
+
+export class LineLog<K extends string> {
+  private readonly kept: InvalidLine<K>[] = [];
+  private readonly counts = new Map<K, number>();
+  total = 0;
+
+  constructor(private readonly labels: Record<K, string>) {}
+
+  add(line: number, kind: K, reason: string, text: string): void {
+    this.total++;
+    const n = (this.counts.get(kind) ?? 0) + 1;
+    this.counts.set(kind, n);
+    if (n <= KEPT_PER_KIND) this.kept.push({ line, kind, reason: shortText(reason, 200), text: shortText(text) });
+  }
+
+  /** The first lines kept, in file order, with a count per kind. */
+  summary(): LineSummary<K> {
+    return {
+      lines: [...this.kept].sort((a, b) => a.line - b.line),
+      total: this.total,
+      byKind: [...this.counts].map(([kind, count]) => ({ kind, label: this.labels[kind], count })),
+    };
+  }
+}
