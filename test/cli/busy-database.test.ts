@@ -87,7 +87,9 @@ test('while another process imports a large list, lookups answer fast and a writ
       data: { state: 'running', message: 'Waiting for another window or command to finish its import (ALE affected-VIN list of 2010-07-07)…' },
     });
     expect(latencies.length).toBeGreaterThan(50);
-    expect(Math.max(...latencies), `slowest of ${latencies.length} lookups (ms)`).toBeLessThan(200);
+    // The defect was a 5 s freeze (the thread asleep in SQLite's busy wait). The bound is far below that
+    // and far above scheduling noise on a loaded 2-core machine; speed itself is the bench's business.
+    expect(Math.max(...latencies), `slowest of ${latencies.length} lookups (ms)`).toBeLessThan(1_500);
 
     expect(await exited).toBe(0);
     // The waiting import then runs, after the other one: its list replaces the other's.

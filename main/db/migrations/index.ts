@@ -3,14 +3,14 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { m001_campaign_library } from './001_campaign_library';
 import { m002_vehicles_and_lists } from './002_vehicles_and_lists';
-import { m004_parts_ledger_appointments_claims } from './004_parts_ledger_appointments_claims';
-import { m005_settings_and_forms } from './005_settings_and_forms';
+import { m003_parts_ledger_appointments_claims } from './003_parts_ledger_appointments_claims';
+import { m004_settings_and_forms } from './004_settings_and_forms';
 
 export const migrations: Record<string, Migration> = {
   '001_campaign_library': m001_campaign_library,
   '002_vehicles_and_lists': m002_vehicles_and_lists,
-  '004_parts_ledger_appointments_claims': m004_parts_ledger_appointments_claims,
-  '005_settings_and_forms': m005_settings_and_forms,
+  '003_parts_ledger_appointments_claims': m003_parts_ledger_appointments_claims,
+  '004_settings_and_forms': m004_settings_and_forms,
 };
 
 export const migrationProvider: MigrationProvider = {

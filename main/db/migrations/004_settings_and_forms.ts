@@ -1,10 +1,10 @@
-// 005: the dealer's settings (details printed on forms, staff names, paper size) and the forms log:
+// 004: the dealer's settings (details printed on forms, staff names, paper size) and the forms log:
 // which document was printed for which vehicle, by whom and when. The log holds no guest data: the
 // guest's details are printed on the form, never stored with it.
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 
-export const m005_settings_and_forms: Migration = {
+export const m004_settings_and_forms: Migration = {
   async up(db: Kysely<any>) {
     await db.schema
       .createTable('settings')

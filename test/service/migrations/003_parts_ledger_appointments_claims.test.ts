@@ -1,4 +1,4 @@
-// 004 from the 002 shape: a library, vehicles and statuses stay as they were; the parts, ledger,
+// 003 from the 002 shape: a library, vehicles and statuses stay as they were; the parts, ledger,
 // appointment, technician and claim tables arrive empty and refuse rows that make no sense.
 import { afterEach, expect, test } from 'vitest';
 import { type MigratingDb, migratingDb, tableNames } from '../../support/migrate';
@@ -6,7 +6,7 @@ import { type MigratingDb, migratingDb, tableNames } from '../../support/migrate
 let m: MigratingDb;
 afterEach(() => m.close());
 
-test('004_parts_ledger_appointments_claims keeps vehicles and adds the ledger, appointments and claims', async () => {
+test('003_parts_ledger_appointments_claims keeps vehicles and adds the ledger, appointments and claims', async () => {
   m = migratingDb();
   await m.migrateTo('002_vehicles_and_lists');
   const s = m.sqlite;
@@ -16,7 +16,7 @@ test('004_parts_ledger_appointments_claims keeps vehicles and adds the ledger, a
   s.prepare("INSERT INTO vehicles (vin, model, in_stock, updated_at) VALUES ('JTHKPAAY4PA001234', 'LC', 1, 'then')").run();
   s.prepare("INSERT INTO vehicle_campaigns (vin, campaign_code, status, updated_at) VALUES ('JTHKPAAY4PA001234', '23LJ01', 'open', 'then')").run();
 
-  await m.migrateTo('004_parts_ledger_appointments_claims');
+  await m.migrateTo('003_parts_ledger_appointments_claims');
 
   expect(s.prepare('SELECT vin, model, in_stock FROM vehicles').all()).toEqual([{ vin: 'JTHKPAAY4PA001234', model: 'LC', in_stock: 1 }]);
   expect(s.prepare('SELECT status FROM vehicle_campaigns').pluck().all()).toEqual(['open']);

@@ -1,10 +1,10 @@
-// 004: the parts counter and the service lane. Campaign parts keep the bulletin's values; what the
+// 003: the parts counter and the service lane. Campaign parts keep the bulletin's values; what the
 // counter learns later is a dated amendment beside them. Stock is a ledger of movements (on hand and on
 // order are derived, never stored); appointments, technicians and their courses, claims with history.
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 
-export const m004_parts_ledger_appointments_claims: Migration = {
+export const m003_parts_ledger_appointments_claims: Migration = {
   async up(db: Kysely<any>) {
     await db.schema
       .createTable('part_amendments')

@@ -1,4 +1,4 @@
-// 005 from the 002 shape: vehicles and their statuses stay as they were; settings, staff and the forms
+// 004 from the 003 shape: vehicles and their statuses stay as they were; settings, staff and the forms
 // log arrive empty, and the log refuses a kind it does not know.
 import { afterEach, expect, test } from 'vitest';
 import { type MigratingDb, migratingDb, tableNames } from '../../support/migrate';
@@ -6,13 +6,13 @@ import { type MigratingDb, migratingDb, tableNames } from '../../support/migrate
 let m: MigratingDb;
 afterEach(() => m.close());
 
-test('005_settings_and_forms adds settings, staff and the forms log, keeping vehicles', async () => {
+test('004_settings_and_forms adds settings, staff and the forms log, keeping vehicles', async () => {
   m = migratingDb();
-  await m.migrateTo('002_vehicles_and_lists');
+  await m.migrateTo('003_parts_ledger_appointments_claims');
   const s = m.sqlite;
   s.prepare("INSERT INTO vehicles (vin, model, in_stock, guest_name, updated_at) VALUES ('JTHKPAAY4PA001234', 'LC', 1, 'Ann Example', 'then')").run();
 
-  await m.migrateTo('005_settings_and_forms');
+  await m.migrateTo('004_settings_and_forms');
 
   expect(s.prepare('SELECT vin, model, in_stock, guest_name FROM vehicles').all()).toEqual([
     { vin: 'JTHKPAAY4PA001234', model: 'LC', in_stock: 1, guest_name: 'Ann Example' },
