@@ -39,9 +39,18 @@ if (wanted('in-process') || (only && only.some((o) => ['lookup', 'windows', 'lis
 }
 for (const b of STANDALONE.filter((s) => wanted(s.name))) {
   console.log(`\n== ${b.name}`);
-  let file = b.script ? path.join(root, b.script) : path.join(root, 'dist/bench', `${b.name}.cjs`);
+  const file = b.script ? path.join(root, b.script) : path.join(root, 'dist/bench', `${b.name}.cjs`);
   if (b.entry) {
-    await build({ entryPoints: [path.join(root, b.entry)], bundle: true, platform: 'node', format: 'cjs', target: 'node22', external, outfile: file, logLevel: 'warning' });
+    await build({
+      entryPoints: [path.join(root, b.entry)],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node22',
+      external,
+      outfile: file,
+      logLevel: 'warning',
+    });
   }
   run(file, [...(b.args ?? []), ...passed]);
 }
