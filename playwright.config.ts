@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { OFFLINE_CHROMIUM_ARGS } from './main/forms/chromium-args';
 
 // Debian's Chromium, never a downloaded browser: this machine reaches only the npm registry and
 // Debian's packages. CHROMIUM_PATH points elsewhere where needed.
@@ -14,15 +15,7 @@ export default defineConfig({
     viewport: { width: 1366, height: 900 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: OFFLINE_CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
   },

@@ -3,6 +3,7 @@
 // so a second form takes a page, not a browser start. Nothing here touches the network.
 import fs from 'node:fs';
 import path from 'node:path';
+import { OFFLINE_CHROMIUM_ARGS as ARGS } from './chromium-args';
 import type { Browser, BrowserContext } from 'playwright-core';
 
 export interface PdfPrinter {
@@ -51,18 +52,6 @@ export function findChromium(): string {
   }
   return found;
 }
-
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-extensions',
-  '--disable-default-apps',
-];
 
 export class ChromiumPdf implements PdfPrinter {
   private started: Promise<{ browser: Browser; context: BrowserContext }> | null = null;

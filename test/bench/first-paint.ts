@@ -9,6 +9,7 @@
 // times, in Debian's Chromium: F5 until the first hold rows are visible, F6 until the first follow-up
 // rows are visible, and a campaign filter on the follow-up list until the filtered rows are shown
 // and the busy sign is gone. Goal: each under 1 s. Also counts the elements each screen draws.
+import { OFFLINE_CHROMIUM_ARGS } from '../../main/forms/chromium-args';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -115,15 +116,7 @@ async function main() {
   let server: { url: string; child: ChildProcess } | null = null;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: OFFLINE_CHROMIUM_ARGS,
   });
   try {
     fs.writeFileSync(path.join(dir, 'stock.csv'), stockCsv(VEHICLES));
