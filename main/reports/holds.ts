@@ -20,12 +20,12 @@ export function holdReport(db: Db, lookup: LookupService, now: () => Date): Hold
     for (const v of stock) {
       const { result, open } = openCampaigns(lookup, v.vin);
       for (const hit of open) {
-        // Condition unknown: every rule could apply, so every rule is shown.
-        const rules = hit.delivery.filter((d) => d.rule !== 'no-rule-stated' && (v.condition === null || d.condition === v.condition));
+        // The lookup's own stock holds (the card shows the same): by the vehicle's condition, or every
+        // rule while the condition is unknown; one line per kind of hold.
         const seen = new Set<string>();
-        for (const rule of rules) {
-          if (seen.has(rule.rule)) continue;
-          seen.add(rule.rule);
+        for (const rule of hit.stockHolds) {
+          if (seen.has(rule.hold)) continue;
+          seen.add(rule.hold);
           holds.push({
             vin: v.vin,
             stockNumber: v.stock_number,
@@ -34,7 +34,7 @@ export function holdReport(db: Db, lookup: LookupService, now: () => Date): Hold
             condition: v.condition,
             code: hit.code,
             title: hit.title,
-            hold: rule.rule as Hold['hold'],
+            hold: rule.hold,
             reason: rule.text,
             certainty: hit.certainty,
             remedyAvailable: hit.remedy.available,
