@@ -2,21 +2,16 @@
 // methods and headers, sent raw (fetch would refuse to send most of them). Whatever arrives, the
 // server answers with a status and stays up for the next request.
 import net from 'node:net';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { startServer, type RunningServer } from '../../main/server/http';
+import type { RunningServer } from '../../main/server/http';
 import { TOKEN_HEADER } from '../../shared/api';
-import { tempDir, testApp } from '../support/tempdb';
+import { expectStillUp, startBridge } from '../support/bridge';
 
 let server: RunningServer;
 
 // A fresh app and server per test: the temp database is removed after each test.
 beforeEach(async () => {
-  const app = await testApp();
-  const staticDir = tempDir();
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Recall Desk</title>');
-  server = await startServer({ dispatch: app.dispatch, staticDir });
+  server = await startBridge();
 });
 afterEach(() => server.close());
 
@@ -47,15 +42,7 @@ const get = (target: string, headers = '') => `GET ${target} HTTP/1.1\r\nHost: $
 const post = (target: string, body: string, headers = '') =>
   `POST ${target} HTTP/1.1\r\nHost: ${host()}\r\nConnection: close\r\ncontent-type: application/json\r\n${TOKEN_HEADER}: ${server.token}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n${headers}\r\n${body}`;
 
-async function stillUp() {
-  const r = await fetch(`http://${host()}/api/appInfo`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
-    body: '{}',
-  });
-  expect(r.status).toBe(200);
-  expect(((await r.json()) as { ok: boolean }).ok).toBe(true);
-}
+const stillUp = () => expectStillUp(server);
 
 describe('HTTP bridge under hostile requests', () => {
   // Each of these killed the browser mode once: an unauthenticated GET from any web page.
@@ -85,7 +72,7 @@ describe('HTTP bridge under hostile requests', () => {
       '"x"',
       '{"vin":',
       '\u0000\u0001',
-      '{"vin": "' + 'A'.repeat(100_000) + '"}',
+      `{"vin": "${'A'.repeat(100_000)}"}`,
       JSON.stringify({ __proto__: { polluted: true } }),
     ]) {
       const status = await raw(post('/api/lookup', body));

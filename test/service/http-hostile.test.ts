@@ -1,36 +1,20 @@
-// Hostile clients beyond malformed URLs, against the real HTTP bridge: huge headers, slowloris,
-// a flood of connections, a body over 300 MB (with and without its length), deeply nested JSON.
-// Each time the server answers or closes within its bounds, and then serves the next request.
-import fs from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { type RunningServer, startServer } from '../../main/server/http';
+import type { RunningServer } from '../../main/server/http';
 import { TOKEN_HEADER } from '../../shared/api';
-import { tempDir, testApp } from '../support/tempdb';
+import { expectStillUp, startBridge } from '../support/bridge';
 
 let server: RunningServer;
 const LIMITS = { headersTimeoutMs: 800, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 500, maxConnections: 20, checkIntervalMs: 200 };
 
 beforeEach(async () => {
-  const app = await testApp();
-  const staticDir = tempDir();
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Recall Desk</title>');
-  server = await startServer({ dispatch: app.dispatch, staticDir, limits: LIMITS });
+  server = await startBridge(LIMITS);
 });
 afterEach(() => server.close());
 
 const host = () => `127.0.0.1:${server.port}`;
 
-async function stillUp() {
-  const r = await fetch(`http://${host()}/api/appInfo`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
-    body: '{}',
-  });
-  expect(r.status).toBe(200);
-  expect(((await r.json()) as { ok: boolean }).ok).toBe(true);
-}
+const stillUp = () => expectStillUp(server);
 
 /** Opens a socket; resolves with it once connected. */
 function connect(): Promise<net.Socket> {
