@@ -10,11 +10,12 @@
 // rows are visible, and a campaign filter on the follow-up list until the filtered rows are shown
 // and the busy sign is gone. Goal: each under 1 s. Also counts the elements each screen draws.
 import { OFFLINE_CHROMIUM_ARGS } from '../../main/forms/chromium-args';
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page, type Response } from 'playwright-core';
+import { serve } from '../support/serve';
 import { serviceCsv, stockCsv } from '../support/synthetic';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -29,21 +30,6 @@ const FOLLOWUP_ROW = '[data-testid="followup"] table[aria-label="Vehicles to con
 
 function cli(args: string[]): void {
   execFileSync(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-async function serve(db: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--db', db], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /Open: (\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-    setTimeout(() => reject(new Error('serve printed no URL in 30 s')), 30_000);
-  });
-  return { url, child };
 }
 
 async function timeTo(action: () => Promise<unknown>, done: () => Promise<unknown>): Promise<number> {
@@ -123,7 +109,7 @@ async function main() {
     fs.writeFileSync(path.join(dir, 'service.csv'), serviceCsv(VEHICLES, VEHICLES));
     cli(['import-vehicles', path.join(dir, 'stock.csv'), '--stock', 'add', '--db', db]);
     cli(['import-vehicles', path.join(dir, 'service.csv'), '--db', db]);
-    server = await serve(db);
+    server = await serve(CLI, db);
 
     const holds: number[] = [];
     const followUp: number[] = [];

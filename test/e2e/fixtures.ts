@@ -1,13 +1,16 @@
 // Each test gets its own Recall Desk in browser mode: the built CLI's `serve`, on a fresh
 // database, exactly as a user starts it. The URL (with its per-launch token) is read from stdout.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { serve } from '../support/serve';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'main', 'cli.cjs');
+// One unpacked vPIC database for every test server (74 MB; unpacking it is tested in test/service).
+const SHARED_VPIC = path.join(os.tmpdir(), 'recall-desk-test-vpic', 'vpic.sqlite');
+
 export const SCREENS = path.join(ROOT, 'test-results', 'screens');
 
 type Server = { url: string; origin: string; dir: string };
@@ -17,22 +20,7 @@ export const test = base.extend<{ app: Page; server: Server }>({
     async ({}, use) => {
       if (!fs.existsSync(CLI)) throw new Error('Build first: npm run build (npm test does).');
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-e2e-'));
-      // One unpacked vPIC database for every test server (74 MB; unpacking it is tested in test/service).
-      const vpic = path.join(os.tmpdir(), 'recall-desk-test-vpic', 'vpic.sqlite');
-      const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--db', path.join(dir, 'db.sqlite')], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-        env: { ...process.env, RECALL_DESK_VPIC: vpic },
-      });
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout!.on('data', (d) => {
-          out += d;
-          const m = /Open: (\S+)/.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-        setTimeout(() => reject(new Error('serve printed no URL')), 30_000);
-      });
+      const { url, child } = await serve(CLI, path.join(dir, 'db.sqlite'), { RECALL_DESK_VPIC: SHARED_VPIC });
       await use({ url, origin: new URL(url).origin, dir });
       child.kill('SIGTERM');
       fs.rmSync(dir, { recursive: true, force: true });
