@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import type { LookupResult } from '../../shared/api';
 import { ApiError } from '../../shared/contract';
-import { type CsvRecord, detectDelimiter, parseCsv } from '../imports/csv';
+import { CsvReader, type CsvRecord, parseCsv } from '../imports/csv';
 import { findVinColumn, type InvalidLine } from '../imports/vinlist';
 import type { LookupService } from './service';
 
@@ -42,38 +42,21 @@ export function checkFile(lookup: LookupService, content: string, fileName: stri
 const BLOCK = 1 << 14;
 
 /**
- * The records of a delimited file, a block at a time. A block ends at a line end outside quotes (an
- * even number of quote marks before it), so a quoted field with a line break is never cut in two, and
- * line numbers run on from block to block.
+ * The records of a delimited file, a block at a time, read by the imports' own reader: line by line,
+ * so a stray quote spoils only its own line and memory stays bounded whatever the file holds.
  */
 export async function* csvBlocks(file: string): AsyncGenerator<CsvRecord[]> {
-  let carry = '';
-  let linesBefore = 0;
-  let delimiter: ReturnType<typeof detectDelimiter> | null = null;
-  const parse = (text: string) => {
-    delimiter ??= detectDelimiter(text.slice(0, 4096));
-    const records = parseCsv(text, delimiter);
-    for (const r of records) r.line += linesBefore;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) linesBefore++;
-    return records;
-  };
+  let batch: CsvRecord[] = [];
+  const reader = new CsvReader((r) => batch.push(r));
   for await (const chunk of fs.createReadStream(file, { encoding: 'utf8', highWaterMark: BLOCK })) {
-    const text = carry + (chunk as string);
-    let cut = -1;
-    let quotes = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 34) quotes++;
-      else if (c === 10 && quotes % 2 === 0) cut = i;
+    reader.push(chunk as string);
+    if (batch.length) {
+      yield batch;
+      batch = [];
     }
-    if (cut < 0) {
-      carry = text;
-      continue;
-    }
-    carry = text.slice(cut + 1);
-    yield parse(text.slice(0, cut + 1));
   }
-  if (carry) yield parse(carry);
+  reader.end();
+  if (batch.length) yield batch;
 }
 
 /**
