@@ -151,7 +151,10 @@ export function regionOf(vin: string): BuildRegion | null {
 }
 
 export function analyzeVin(raw: string): VinAnalysis {
+  // A scanned VIN is already clean: one test instead of normalising and checking each character.
+  if (raw.length === VIN_LENGTH && CLEAN_VIN.test(raw)) return wellFormed(raw, raw);
   const vin = normalizeVin(raw);
+  if (vin.length === VIN_LENGTH && CLEAN_VIN.test(vin)) return wellFormed(raw, vin);
   const errors: VinIssue[] = [];
   if (vin.length === 0) {
     return { ok: false, input: raw, vin, errors: [{ message: 'Enter or scan a VIN: 17 letters and digits.' }] };
@@ -187,8 +190,15 @@ export function analyzeVin(raw: string): VinAnalysis {
     }
   }
   if (errors.length > 0) return { ok: false, input: raw, vin, errors };
+  return wellFormed(raw, vin);
+}
 
-  const expected = computeCheckDigit(vin)!;
+/** The analysis of a VIN with no error (CLEAN_VIN holds). */
+function wellFormed(raw: string, vin: string): VinAnalysis {
+  let sum = 0;
+  for (let i = 0; i < VIN_LENGTH; i++) sum += VALUE_BY_CODE[vin.charCodeAt(i)]! * WEIGHTS[i]!;
+  const rem = sum % 11;
+  const expected = rem === 10 ? 'X' : String(rem);
   const checkDigitValid = vin[8] === expected;
   const warnings: string[] = [];
   if (!checkDigitValid) {

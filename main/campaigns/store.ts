@@ -88,6 +88,7 @@ export class CampaignStore {
   private readonly stmt;
 
   private dataVersion = -1;
+  private changes = 0;
   private lastSync = 0;
 
   /**
@@ -217,8 +218,14 @@ export class CampaignStore {
     }
   }
 
+  /** Counts the times the library changed, so that what others derive from it knows when to forget. */
+  get generation(): number {
+    return this.changes;
+  }
+
   /** Forgets everything cached; the next read comes from the file. */
   invalidate(): void {
+    this.changes++;
     this.cache.clear();
     this.statsCache = null;
     this.listsCache = null;

@@ -10,15 +10,23 @@ export type MakeEvidence = {
 
 export type MakeFit = 'yes' | 'no' | 'unknown';
 
-const key = (make: string) => make.trim().toUpperCase();
+/** Makes are compared by this key ("Lexus", " LEXUS" and "lexus" are one make). */
+export const makeKey = (make: string) => make.trim().toUpperCase();
 
-// make and wmis are optional here: a revision imported before the format had them is stored without.
-export function makeFit(bulletin: { make?: string | null; wmis?: readonly string[] }, wmi: string, ev: MakeEvidence): MakeFit {
-  if (!bulletin.make) return 'unknown';
-  const want = key(bulletin.make);
+/** The evidence in key form, made once per lookup rather than once per campaign. */
+export function keyedEvidence(ev: MakeEvidence): MakeEvidence {
+  return { decodedMake: ev.decodedMake ? makeKey(ev.decodedMake) : null, wmiMakes: ev.wmiMakes ? ev.wmiMakes.map(makeKey) : null };
+}
+
+/**
+ * `want` is the bulletin's make in key form (null: the bulletin names none; a revision imported before
+ * the format had make and wmis is stored without them); `ev` is keyed (keyedEvidence).
+ */
+export function makeFit(want: string | null, wmis: ReadonlySet<string> | null, wmi: string, ev: MakeEvidence): MakeFit {
+  if (!want) return 'unknown';
   // The bulletin's own list of WMIs wins: it is what the manufacturer says the campaign covers.
-  if (bulletin.wmis?.includes(wmi)) return 'yes';
-  if (ev.decodedMake) return key(ev.decodedMake) === want ? 'yes' : 'no';
-  if (ev.wmiMakes && ev.wmiMakes.length > 0) return ev.wmiMakes.some((m) => key(m) === want) ? 'yes' : 'no';
+  if (wmis?.has(wmi)) return 'yes';
+  if (ev.decodedMake) return ev.decodedMake === want ? 'yes' : 'no';
+  if (ev.wmiMakes && ev.wmiMakes.length > 0) return ev.wmiMakes.includes(want) ? 'yes' : 'no';
   return 'unknown';
 }

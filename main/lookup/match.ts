@@ -12,11 +12,16 @@ export function modelFit(givenKey: string, ruleKey: string): ModelFit {
   return 'no';
 }
 
-/** True when any day of month `ym` (YYYY-MM) falls inside [from, to]; an open end is unbounded. */
-export function monthInWindow(ym: string, from: string | null, to: string | null): boolean {
-  const first = `${ym}-01`;
-  const last = `${ym}-31`; // string compare: every real day of the month sorts at or before -31
-  if (from && last < from) return false;
-  if (to && first > to) return false;
+/** "2022-12-01" as 20221201: production days compare as numbers, with no string made per lookup. */
+export function dayNumber(iso: string): number {
+  return Number(iso.slice(0, 4)) * 10_000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+}
+
+/** True when any day of month `ym` (YYYY-MM) falls inside [from, to], as day numbers; NaN: an open end. */
+export function monthInWindow(ym: string, from: number, to: number): boolean {
+  const first = Number(ym.slice(0, 4)) * 10_000 + Number(ym.slice(5, 7)) * 100 + 1;
+  // Every real day of the month is at or before its 31st. A comparison with NaN is false: open.
+  if (first + 30 < from) return false;
+  if (first > to) return false;
   return true;
 }

@@ -7,12 +7,12 @@ import { ageInDays } from '../../shared/age';
 import { normalizeModel } from '../../shared/bulletin';
 import { ApiError } from '../../shared/contract';
 import type { CampaignHit, LookupResult } from '../../shared/lookup/contract';
-import { analyzeVin } from '../../shared/vin';
-import type { CampaignStore, LoadedCampaign } from '../campaigns/store';
+import { analyzeVin, type BuildRegion } from '../../shared/vin';
+import type { CampaignStore, WindowCandidate } from '../campaigns/store';
 import type { Db } from '../db/open';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
-import { makeFit } from './make';
-import { byUrgency, type Candidates, type CompiledCampaign, compileCampaign, evaluate, type StatusRow } from './evaluate';
+import { keyedEvidence, makeFit } from './make';
+import { byUrgency, type Candidates, type CompiledCampaign, compileCampaign, evaluate, planWindows, type StatusRow } from './evaluate';
 
 export type LookupQuery = {
   vin: string;
@@ -44,12 +44,21 @@ type VehicleRecord = {
   inStock: boolean;
 };
 
+/** A campaign whose model windows a model can fit: its candidates are the plan of those windows. */
+type WindowGroup = Candidates & { k: CompiledCampaign };
+const REGIONS: readonly (BuildRegion | '')[] = ['', 'North America', 'Japan', 'Europe', 'Asia', 'Other'];
+const NO_MODEL = '\u0000';
+const GROUPS_KEPT = 2000;
+const NONE: never[] = [];
+
 export class LookupService {
   private readonly candidates;
-  private readonly compiled = new WeakMap<LoadedCampaign, CompiledCampaign>();
-  /** Bulletin ages for the current day: a revision's age changes once a day, not per lookup. */
-  private readonly ages = new Map<string, number>();
-  private ageDay = '';
+  /** Compiled campaigns by id, for the store's generation they were made in. */
+  private readonly compiled = new Map<number, CompiledCampaign>();
+  private compiledGeneration = -1;
+  /** Window groups by model year and region, then model key (see windowGroups). */
+  private readonly groups = new Map<number, Map<string, WindowGroup[]>>();
+  private readonly modelKeys = new Map<string, string>();
 
   constructor(
     private readonly db: Db,
@@ -118,11 +127,17 @@ export class LookupService {
     const month = q.productionMonth?.trim() || null;
     const { wmi, vds, yearCode, serial } = vin.parts;
     this.store.syncWithOtherProcesses();
+    if (this.store.generation !== this.compiledGeneration) {
+      this.compiled.clear();
+      this.groups.clear();
+      this.compiledGeneration = this.store.generation;
+    }
 
+    // Campaigns with rows in the statement (ranges, list, status): few, and usually none.
     const byCampaign = new Map<number, Candidates>();
     const slot = (id: number) => {
       let c = byCampaign.get(id);
-      if (!c) byCampaign.set(id, (c = { ranges: [], windows: [], list: null, status: null }));
+      if (!c) byCampaign.set(id, (c = { ranges: [], plan: null, list: null, status: null }));
       return c;
     };
     const rows = this.candidates.all({ wmi, vds, yearCode, serial, vin: vin.vin });
@@ -168,33 +183,29 @@ export class LookupService {
       model = decoded.ruleModel;
       modelSource = 'decoded';
     }
-    const modelKey = model ? normalizeModel(model) : null;
-    // Only the windows that can fit the model: the rest could never make a hit.
-    for (const w of this.store.windowsFor(vin.modelYear, vin.region ?? '', modelKey)) slot(w.campaign_id).windows.push(w);
+    const modelKey = model ? this.keyOf(model) : null;
 
     const now = this.now();
-    const today = now.toISOString().slice(0, 10);
-    if (today !== this.ageDay) {
-      this.ageDay = today;
-      this.ages.clear();
-    }
+    const today = Math.floor(now.getTime() / 86_400_000);
     const hits: CampaignHit[] = [];
-    const makeEvidence = { decodedMake: decoded?.make ?? null, wmiMakes: this.makesOf(wmi) };
+    const makeEvidence = keyedEvidence({ decodedMake: decoded?.make ?? null, wmiMakes: this.makesOf(wmi) });
     const stock = vehicle?.inStock ? { condition: vehicle.condition as NonNullable<LookupResult['vehicle']>['condition'] } : null;
-    for (const [id, cand] of byCampaign) {
-      const k = this.compile(this.store.byId(id));
+    const v = { modelYear: vin.modelYear, model, modelKey, month: productionMonth, stock };
+    const consider = (k: CompiledCampaign, cand: Candidates) => {
       // A campaign is for one make: a VIN of another make is never a hit.
-      const fit = makeFit(k.b, wmi, makeEvidence);
-      if (fit === 'no') continue;
-      const hit = evaluate(
-        k,
-        cand,
-        { modelYear: vin.modelYear, model, modelKey, month: productionMonth, makeConfirmed: fit === 'yes', stock },
-        { list: this.store.listFor(id), ageDays: this.ageOf(k.b.revisionDate, now) },
-      );
+      const fit = makeFit(k.makeKey, k.wmis, wmi, makeEvidence);
+      if (fit === 'no') return;
+      const hit = evaluate(k, cand, v, fit === 'yes', this.store.listFor(k.id), this.ageOf(k, now, today));
       if (hit) hits.push(hit);
+    };
+    // Only the windows that can fit the model: the rest could never make a hit.
+    for (const g of this.windowGroups(vin.modelYear, vin.region, modelKey)) {
+      const rows = byCampaign.size ? byCampaign.get(g.k.id) : undefined;
+      if (rows) rows.plan = g.plan;
+      else consider(g.k, g);
     }
-    hits.sort(byUrgency);
+    for (const [id, cand] of byCampaign) consider(this.compile(id), cand);
+    if (hits.length > 1) hits.sort(byUrgency);
     const stats = this.store.stats();
     return {
       input: q.vin,
@@ -227,16 +238,59 @@ export class LookupService {
     };
   }
 
-  private ageOf(date: string, now: Date): number {
-    let age = this.ages.get(date);
-    if (age === undefined) this.ages.set(date, (age = ageInDays(date, now)));
-    return age;
+  /** A model's key, kept for the models asked about (a few hundred at a counter), bounded. */
+  private keyOf(model: string): string {
+    let key = this.modelKeys.get(model);
+    if (key === undefined) {
+      if (this.modelKeys.size >= 5000) this.modelKeys.clear();
+      this.modelKeys.set(model, (key = normalizeModel(model)));
+    }
+    return key;
+  }
+
+  /** The bulletin's age in days, worked out once a day per campaign. */
+  private ageOf(k: CompiledCampaign, now: Date, today: number): number {
+    if (k.ageDay !== today) {
+      k.ageDay = today;
+      k.ageDays = ageInDays(k.revisionDate, now);
+    }
+    return k.ageDays;
+  }
+
+  /**
+   * The campaigns whose model windows a model of this year and region can fit, compiled, each with its
+   * windows: found once per model asked about, so a lookup follows one list instead of grouping rows.
+   */
+  private windowGroups(modelYear: number, region: BuildRegion | null, modelKey: string | null): readonly WindowGroup[] {
+    const at = modelYear * 8 + REGIONS.indexOf(region ?? '');
+    let byModel = this.groups.get(at);
+    if (!byModel) this.groups.set(at, (byModel = new Map()));
+    const key = modelKey ?? NO_MODEL;
+    let groups = byModel.get(key);
+    if (!groups) {
+      // Models asked about repeat: their groups are kept (a bounded number per year and region).
+      if (byModel.size >= GROUPS_KEPT) byModel.clear();
+      const byId = new Map<number, WindowCandidate[]>();
+      for (const w of this.store.windowsFor(modelYear, region ?? '', modelKey)) {
+        const ws = byId.get(w.campaign_id);
+        if (ws) ws.push(w);
+        else byId.set(w.campaign_id, [w]);
+      }
+      groups = [];
+      for (const [id, ws] of byId) {
+        const k = this.compile(id);
+        const plan = planWindows(k, ws, modelYear, modelKey);
+        if (plan) groups.push({ k, ranges: NONE, plan, list: null, status: null });
+      }
+      byModel.set(key, groups);
+    }
+    return groups;
   }
 
   /** The per-campaign work that does not depend on the VIN, done once per loaded revision. */
-  private compile(c: LoadedCampaign): CompiledCampaign {
-    let k = this.compiled.get(c);
-    if (!k) this.compiled.set(c, (k = compileCampaign(c)));
+  private compile(id: number): CompiledCampaign {
+    let k = this.compiled.get(id);
+    if (!k) this.compiled.set(id, (k = compileCampaign(this.store.byId(id))));
     return k;
   }
 }
