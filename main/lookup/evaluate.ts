@@ -237,7 +237,13 @@ export function evaluate(
       // Every window that fits is dated: the month decides, or is asked for.
       if (!p.undated) {
         if (v.month) {
-          const found = p.definite.find((x) => monthInWindow(v.month!, x.from, x.to));
+          let found: DefiniteWindow | null = null;
+          for (const x of p.definite) {
+            if (monthInWindow(v.month, x.from, x.to)) {
+              found = x;
+              break;
+            }
+          }
           if (!found) return null;
           d = found;
         } else {

@@ -74,7 +74,7 @@ export const partsCommands: CommandRegistrar = (program, rt) => {
       .argument('<PART>', 'the part number')
       .argument('<QTY>', 'how many (a whole number)')
       .option('--vin <VIN>', 'the vehicle, for a part held per VIN')
-      .option('--expected <YYYY-MM-DD>', 'when an order is expected')
+      .option('--expected <DATE>', 'when an order is expected (12/01/2026 or 2026-12-01)')
       .option('--ref <TEXT>', 'a reference (CPOR number, invoice)')
       .option('--by <NAME>', 'who records it (default: the signed-in user)')
       .option('--json', 'print the movement as JSON')

@@ -3,6 +3,8 @@
 // it writes against, whichever process (window, browser, CLI) writes at the same time.
 import { ApiError, type ParsedInputOf } from '../../shared/api';
 import type { CampaignPart, PartsList } from '../../shared/parts/contract';
+import { localIsoDate } from '../../shared/age';
+import { parseCounterDate } from '../../shared/vehicles/dates';
 import { analyzeVin } from '../../shared/vin';
 import type { Db } from '../db/open';
 import type { Services } from '../services';
@@ -131,6 +133,12 @@ export function recordMovement({ db, campaigns, now }: PartServices, input: Pars
       }
       if (input.part !== part && !p.isPattern) throw new ApiError('invalid-input', `${input.part} is not ${part}.`);
       if (input.kind !== 'order' && input.expectedOn) throw new ApiError('invalid-input', 'Only an order has an expected date (--expected).');
+      let expectedOn: string | null = null;
+      if (input.expectedOn) {
+        const parsed = parseCounterDate(input.expectedOn, localIsoDate(now()), 'any');
+        if (!parsed.ok) throw new ApiError('invalid-input', `Expected date: ${parsed.message}`);
+        expectedOn = parsed.iso;
+      }
       const before = ledger.position(part, vin);
       if (input.kind === 'use' && before.onHand < input.quantity) {
         throw new ApiError('conflict', `Only ${before.onHand} of ${part}${vin ? ` for VIN ${vin}` : ''} on hand: cannot use ${input.quantity}.`, [
@@ -145,7 +153,7 @@ export function recordMovement({ db, campaigns, now }: PartServices, input: Pars
         kind: VERB[input.kind],
         quantity: input.quantity,
         vin,
-        expected_on: input.expectedOn ?? null,
+        expected_on: expectedOn,
         ref: input.ref || null,
         appointment_id: appointmentId,
         reverses_id: null,

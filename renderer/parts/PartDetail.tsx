@@ -189,7 +189,7 @@ function MovementForm({ part, perVin }: { part: string; perVin: boolean }) {
       <input aria-label="Part number" className="mono" value={number} onChange={(e) => setNumber(e.target.value)} size={14} />
       {perVin && <input aria-label="VIN" className="mono" value={vin} onChange={(e) => setVin(e.target.value)} placeholder="VIN" size={19} />}
       {kind === 'order' && (
-        <input aria-label="Expected" className="mono" value={expected} onChange={(e) => setExpected(e.target.value)} placeholder="YYYY-MM-DD" size={11} />
+        <input aria-label="Expected" className="mono" value={expected} onChange={(e) => setExpected(e.target.value)} placeholder="MM/DD/YYYY" size={11} />
       )}
       <input aria-label="Reference" value={ref} onChange={(e) => setRef(e.target.value)} placeholder="CPOR / invoice" size={12} />
       <ByField value={by} onChange={setBy} />

@@ -1,7 +1,6 @@
 // The parts domain: each campaign's parts (the bulletin's values and the counter's dated amendments),
 // the stock ledger and the order suggestions.
 import { z } from 'zod';
-import { isoDate } from '../bulletin';
 import { defineOperations } from '../contract';
 import { CampaignCode, Empty } from '../schemas';
 import { Count, FreeText, PartNumberText, PersonName, Quantity, Reason } from './fields';
@@ -110,7 +109,8 @@ export const RecordMovementInput = z
     part: PartNumberText,
     quantity: Count,
     vin: z.string().trim().max(64).nullish(),
-    expectedOn: isoDate.nullish(),
+    /** As typed at the counter (03/14/2024, 2024-03-14); the service reads it (parseCounterDate). */
+    expectedOn: z.string().trim().max(40, 'The expected date is far too long: write it as 03/14/2024.').nullish(),
     ref: FreeText.nullish(),
     by: PersonName,
   })

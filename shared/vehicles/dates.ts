@@ -10,9 +10,11 @@ export type ParsedDate = { ok: true; iso: string } | { ok: false; message: strin
 
 /**
  * The ISO date (YYYY-MM-DD) for what was typed, or why it is not a date, in plain words.
- * `today` (YYYY-MM-DD) decides the century of a two-digit year: never in the future.
+ * A date that has happened (a repair's) is never in the future, and `today` (YYYY-MM-DD) decides the
+ * century of its two-digit year; a date to come (a part's expected delivery) may be, and its
+ * two-digit year is of this century.
  */
-export function parseCounterDate(raw: string, today: string): ParsedDate {
+export function parseCounterDate(raw: string, today: string, when: 'past' | 'any' = 'past'): ParsedDate {
   const s = raw.trim();
   let y: number;
   let m: number;
@@ -25,7 +27,7 @@ export function parseCounterDate(raw: string, today: string): ParsedDate {
     if (parts[3]!.length === 2) {
       const thisYear = Number(today.slice(0, 4));
       y += 2000;
-      if (y > thisYear) y -= 100;
+      if (when === 'past' && y > thisYear) y -= 100;
     }
   } else {
     return { ok: false, message: s ? `"${s}" is not a date. ${DATE_HELP}` : `The date is missing. ${DATE_HELP}` };
@@ -34,7 +36,7 @@ export function parseCounterDate(raw: string, today: string): ParsedDate {
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
   if (d < 1 || d > days) return { ok: false, message: `"${s}" is not a date: ${MONTHS[m - 1]} ${y} has ${days} days.` };
   const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  if (iso > today) return { ok: false, message: `${formatUsDate(iso)} is after today (${formatUsDate(today)}): a repair cannot be completed in the future.` };
+  if (when === 'past' && iso > today) return { ok: false, message: `${formatUsDate(iso)} is after today (${formatUsDate(today)}): a repair cannot be completed in the future.` };
   return { ok: true, iso };
 }
 

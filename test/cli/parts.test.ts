@@ -90,7 +90,7 @@ describe('recall-desk parts, stock, book, suggest, complete, claims', () => {
       [['stock', 'receive', '12345-67890', '1.5'], /^quantity: the number must be whole/],
       [['stock', 'receive', '12345-67890', 'two'], /^QTY "two" is not a number/],
       [['stock', 'receive', '99999-1', '1'], /^No campaign lists the part 99999-1\./],
-      [['stock', 'order', '12345-67890', '1', '--expected', '2026-02-30'], /^expectedOn: is not a real calendar date/],
+      [['stock', 'order', '12345-67890', '1', '--expected', '2026-02-30'], /^Expected date: "2026-02-30" is not a date: February 2026 has 28 days\./],
       [['stock', 'use', '12345-67890', '1'], /^Only 0 of 12345-67890 on hand: cannot use 1\./],
       [['book', 'JTHKPAAY4PA00123', '--campaign', '23LJ01', '--at', '2026-11-30T09:00'], /VIN/],
       [['book', LC, '--campaign', 'NOPE', '--at', '2026-11-30T09:00'], /^No campaign "NOPE" in the library\./],

@@ -109,7 +109,9 @@ describe('stock ledger', () => {
     await clip(app, 0);
     const move = (kind: 'receive' | 'order' | 'use' | 'return' | 'count', quantity: number, extra = {}) =>
       call(app, 'recordMovement', { kind, part: '12345-67890', quantity, by: 'Pat', ...extra });
-    await move('order', 2, { expectedOn: '2026-11-30', ref: 'PO-1' });
+    // Typed as at the counter (month/day/year), kept as an ISO date.
+    const ordered = await move('order', 2, { expectedOn: '11/30/2026', ref: 'PO-1' });
+    expect(ordered.movement.expectedOn).toBe('2026-11-30');
     await move('order', 3);
     const r = await move('receive', 4);
     expect(r.position).toEqual({ part: '12345-67890', vin: null, onHand: 4, onOrder: 1 });
@@ -146,7 +148,10 @@ describe('stock ledger', () => {
     );
     expect((await refusal(app, 'recordMovement', { ...base, part: '11111-22222' })).message).toBe('No campaign lists the part 11111-22222.');
     expect((await refusal(app, 'recordMovement', { ...base, kind: 'order', expectedOn: '2026-02-30' })).message).toBe(
-      'expectedOn: is not a real calendar date',
+      'Expected date: "2026-02-30" is not a date: February 2026 has 28 days.',
+    );
+    expect((await refusal(app, 'recordMovement', { ...base, kind: 'order', expectedOn: 'next week' })).message).toMatch(
+      /^Expected date: "next week" is not a date\. Write it as 03\/14\/2024/,
     );
     expect((await refusal(app, 'recordMovement', { ...base, part: '04002-12345', vin: 'JTHKPAAY4PA00123' })).code).toBe('invalid-vin');
     expect((await refusal(app, 'recordMovement', { ...base, part: '04002-12345' })).message).toBe(
