@@ -36,7 +36,8 @@ export function parseCounterDate(raw: string, today: string, when: 'past' | 'any
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
   if (d < 1 || d > days) return { ok: false, message: `"${s}" is not a date: ${MONTHS[m - 1]} ${y} has ${days} days.` };
   const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  if (when === 'past' && iso > today) return { ok: false, message: `${formatUsDate(iso)} is after today (${formatUsDate(today)}): a repair cannot be completed in the future.` };
+  if (when === 'past' && iso > today)
+    return { ok: false, message: `${formatUsDate(iso)} is after today (${formatUsDate(today)}): a repair cannot be completed in the future.` };
   return { ok: true, iso };
 }
 
