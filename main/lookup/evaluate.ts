@@ -191,7 +191,7 @@ export function compileCampaign(c: LoadedCampaign): CompiledCampaign {
   };
 }
 
-type Vehicle = {
+export type Vehicle = {
   modelYear: number;
   model: string | null;
   modelKey: string | null;

@@ -1,18 +1,18 @@
 // One VIN (with the model and production month when known) against every rule of every campaign.
 // The database narrows by index (range seek on WMI+VDS+year code, exact VIN on affected lists and
-// vehicle records); model windows come from the store's per-year index. JavaScript only shapes the
-// few candidates that come back.
+// vehicle records); model windows come from the store's per-year index, planned per model and kept
+// with the compiled campaigns (compiled-library.ts). JavaScript only shapes the few candidates.
 import type BetterSqlite3 from 'better-sqlite3';
-import { ageInDays } from '../../shared/age';
 import { normalizeModel } from '../../shared/bulletin';
 import { ApiError } from '../../shared/contract';
 import type { CampaignHit, LookupResult } from '../../shared/lookup/contract';
-import { analyzeVin, type BuildRegion } from '../../shared/vin';
-import type { CampaignStore, WindowCandidate } from '../campaigns/store';
+import { analyzeVin, regionOf } from '../../shared/vin';
+import type { CampaignStore } from '../campaigns/store';
 import type { Db } from '../db/open';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
 import { keyedEvidence, makeFit } from './make';
-import { byUrgency, type Candidates, type CompiledCampaign, compileCampaign, evaluate, planWindows, type StatusRow } from './evaluate';
+import { CompiledLibrary } from './compiled-library';
+import { byUrgency, type Candidates, type CompiledCampaign, evaluate, type StatusRow, type Vehicle } from './evaluate';
 
 export type LookupQuery = {
   vin: string;
@@ -35,6 +35,8 @@ type CandidateRow = [
   b: string | null,
   year: number | null,
 ];
+/** What every campaign's answer for this lookup is worked out from. */
+type Context = { v: Vehicle; wmi: string; decoded: DecodedVehicle | null; wmiMakes: string[] | null; now: Date; today: number };
 type VehicleRecord = {
   model: string | null;
   condition: string | null;
@@ -44,20 +46,9 @@ type VehicleRecord = {
   inStock: boolean;
 };
 
-/** A campaign whose model windows a model can fit: its candidates are the plan of those windows. */
-type WindowGroup = Candidates & { k: CompiledCampaign };
-const REGIONS: readonly (BuildRegion | '')[] = ['', 'North America', 'Japan', 'Europe', 'Asia', 'Other'];
-const NO_MODEL = '\u0000';
-const GROUPS_KEPT = 2000;
-const NONE: never[] = [];
-
 export class LookupService {
   private readonly candidates;
-  /** Compiled campaigns by id, for the store's generation they were made in. */
-  private readonly compiled = new Map<number, CompiledCampaign>();
-  private compiledGeneration = -1;
-  /** Window groups by model year and region, then model key (see windowGroups). */
-  private readonly groups = new Map<number, Map<string, WindowGroup[]>>();
+  private readonly library: CompiledLibrary;
   private readonly modelKeys = new Map<string, string>();
 
   constructor(
@@ -92,6 +83,7 @@ export class LookupService {
          FROM vehicle_campaigns WHERE vin = CAST(@vin AS TEXT)`,
       )
       .raw(true) as unknown as BetterSqlite3.Statement<Record<string, string | number>, CandidateRow>;
+    this.library = new CompiledLibrary(store);
   }
 
   /**
@@ -126,12 +118,10 @@ export class LookupService {
     }
     const month = q.productionMonth?.trim() || null;
     const { wmi, vds, yearCode, serial } = vin.parts;
+    const now = this.now();
+    const today = Math.floor(now.getTime() / 86_400_000);
     this.store.syncWithOtherProcesses();
-    if (this.store.generation !== this.compiledGeneration) {
-      this.compiled.clear();
-      this.groups.clear();
-      this.compiledGeneration = this.store.generation;
-    }
+    this.library.sync(today);
 
     // Campaigns with rows in the statement (ranges, list, status): few, and usually none.
     const byCampaign = new Map<number, Candidates>();
@@ -183,29 +173,21 @@ export class LookupService {
       model = decoded.ruleModel;
       modelSource = 'decoded';
     }
-    const modelKey = model ? this.keyOf(model) : null;
-
-    const now = this.now();
-    const today = Math.floor(now.getTime() / 86_400_000);
-    const hits: CampaignHit[] = [];
-    const makeEvidence = keyedEvidence({ decodedMake: decoded?.make ?? null, wmiMakes: this.makesOf(wmi) });
     const stock = vehicle?.inStock ? { condition: vehicle.condition as NonNullable<LookupResult['vehicle']>['condition'] } : null;
-    const v = { modelYear: vin.modelYear, model, modelKey, month: productionMonth, stock };
-    const consider = (k: CompiledCampaign, cand: Candidates) => {
-      // A campaign is for one make: a VIN of another make is never a hit.
-      const fit = makeFit(k.makeKey, k.wmis, wmi, makeEvidence);
-      if (fit === 'no') return;
-      const hit = evaluate(k, cand, v, fit === 'yes', this.store.listFor(k.id), this.ageOf(k, now, today));
-      if (hit) hits.push(hit);
-    };
-    // Only the windows that can fit the model: the rest could never make a hit.
-    for (const g of this.windowGroups(vin.modelYear, vin.region, modelKey)) {
-      const rows = byCampaign.size ? byCampaign.get(g.k.id) : undefined;
-      if (rows) rows.plan = g.plan;
-      else consider(g.k, g);
+    const wmiMakes = this.makesOf(wmi);
+    // With no range, list or status row of any campaign for this VIN, its hits depend only on what
+    // this key names (the region is the WMI's; the model key is the model's): every VIN that shares it
+    // gets the same answer, worked out once.
+    const key =
+      byCampaign.size === 0
+        ? `${vin.modelYear}|${wmi}|${wmiMakes ? 'v' : '-'}|${decoded?.make ?? ''}|${productionMonth}|${model}|${stock ? stock.condition : '-'}`
+        : null;
+    let hits = key === null ? undefined : this.library.answer(key)?.slice();
+    if (!hits) {
+      const v = { modelYear: vin.modelYear, model, modelKey: model ? this.keyOf(model) : null, month: productionMonth, stock };
+      hits = this.evaluateAll(byCampaign, { v, wmi, decoded, wmiMakes, now, today });
+      if (key !== null) hits = this.library.remember(key, hits).slice();
     }
-    for (const [id, cand] of byCampaign) consider(this.compile(id), cand);
-    if (hits.length > 1) hits.sort(byUrgency);
     const stats = this.store.stats();
     return {
       input: q.vin,
@@ -238,6 +220,28 @@ export class LookupService {
     };
   }
 
+  /** Every campaign's answer, most pressing first: the window groups' and those with rows of their own. */
+  private evaluateAll(byCampaign: Map<number, Candidates>, c: Context): CampaignHit[] {
+    const hits: CampaignHit[] = [];
+    const evidence = keyedEvidence({ decodedMake: c.decoded?.make ?? null, wmiMakes: c.wmiMakes });
+    const consider = (k: CompiledCampaign, cand: Candidates) => {
+      // A campaign is for one make: a VIN of another make is never a hit.
+      const fit = makeFit(k.makeKey, k.wmis, c.wmi, evidence);
+      if (fit === 'no') return;
+      const hit = evaluate(k, cand, c.v, fit === 'yes', this.store.listFor(k.id), this.library.ageOf(k, c.now, c.today));
+      if (hit) hits.push(hit);
+    };
+    // Only the windows that can fit the model: the rest could never make a hit.
+    for (const g of this.library.windowGroups(c.v.modelYear, regionOf(c.wmi), c.v.modelKey)) {
+      const rows = byCampaign.get(g.k.id);
+      if (rows) rows.plan = g.plan;
+      else consider(g.k, g);
+    }
+    for (const [id, cand] of byCampaign) consider(this.library.campaign(id), cand);
+    if (hits.length > 1) hits.sort(byUrgency);
+    return hits;
+  }
+
   /** A model's key, kept for the models asked about (a few hundred at a counter), bounded. */
   private keyOf(model: string): string {
     let key = this.modelKeys.get(model);
@@ -246,51 +250,5 @@ export class LookupService {
       this.modelKeys.set(model, (key = normalizeModel(model)));
     }
     return key;
-  }
-
-  /** The bulletin's age in days, worked out once a day per campaign. */
-  private ageOf(k: CompiledCampaign, now: Date, today: number): number {
-    if (k.ageDay !== today) {
-      k.ageDay = today;
-      k.ageDays = ageInDays(k.revisionDate, now);
-    }
-    return k.ageDays;
-  }
-
-  /**
-   * The campaigns whose model windows a model of this year and region can fit, compiled, each with its
-   * windows: found once per model asked about, so a lookup follows one list instead of grouping rows.
-   */
-  private windowGroups(modelYear: number, region: BuildRegion | null, modelKey: string | null): readonly WindowGroup[] {
-    const at = modelYear * 8 + REGIONS.indexOf(region ?? '');
-    let byModel = this.groups.get(at);
-    if (!byModel) this.groups.set(at, (byModel = new Map()));
-    const key = modelKey ?? NO_MODEL;
-    let groups = byModel.get(key);
-    if (!groups) {
-      // Models asked about repeat: their groups are kept (a bounded number per year and region).
-      if (byModel.size >= GROUPS_KEPT) byModel.clear();
-      const byId = new Map<number, WindowCandidate[]>();
-      for (const w of this.store.windowsFor(modelYear, region ?? '', modelKey)) {
-        const ws = byId.get(w.campaign_id);
-        if (ws) ws.push(w);
-        else byId.set(w.campaign_id, [w]);
-      }
-      groups = [];
-      for (const [id, ws] of byId) {
-        const k = this.compile(id);
-        const plan = planWindows(k, ws, modelYear, modelKey);
-        if (plan) groups.push({ k, ranges: NONE, plan, list: null, status: null });
-      }
-      byModel.set(key, groups);
-    }
-    return groups;
-  }
-
-  /** The per-campaign work that does not depend on the VIN, done once per loaded revision. */
-  private compile(id: number): CompiledCampaign {
-    let k = this.compiled.get(id);
-    if (!k) this.compiled.set(id, (k = compileCampaign(this.store.byId(id))));
-    return k;
   }
 }
