@@ -68,7 +68,12 @@ describe('shared window answers', () => {
   test('once vPIC knows the WMI is of another make, the answer given before it knew is not reused', async () => {
     const app = await testApp({ vpicPath: null });
     let makes: string[] | null = null;
-    const lookup = new LookupService(app.db, app.campaigns, () => new Date('2026-11-23T12:00:00Z'), () => makes);
+    const lookup = new LookupService(
+      app.db,
+      app.campaigns,
+      () => new Date('2026-11-23T12:00:00Z'),
+      () => makes,
+    );
     const honda = makeVin('JHM', 'KPAAY', 2023, '0001234');
     const ask = () => lookup.lookup({ vin: honda, model: 'LC', productionMonth: '2022-12' }).campaigns.find((c) => c.code === '23LJ01');
     expect(ask()).toMatchObject({ makeConfirmed: false });
