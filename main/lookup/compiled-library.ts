@@ -16,7 +16,7 @@ const REGIONS: readonly (BuildRegion | '')[] = ['', 'North America', 'Japan', 'E
 const NO_MODEL = '\u0000';
 /** Model keys kept per model year and region; answers kept in all. Past these, the oldest go. */
 const GROUPS_KEPT = 2000;
-const ANSWERS_KEPT = 50_000;
+const ANSWERS_KEPT = 20_000;
 const NONE: never[] = [];
 
 export class CompiledLibrary {
