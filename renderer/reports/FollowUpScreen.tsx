@@ -9,9 +9,10 @@ import { apiQuery } from '../queries';
 import { Busy } from '../ui/Busy';
 import { downloadText } from '../ui/download';
 import { ErrorNotice } from '../ui/Notice';
+import { GroupedToggle, ListBody } from './ListBody';
 import { FilterSelect, SearchBox } from './ListTools';
-import { flatRows, groupByVin, type ListShown, matchesWords, searchTexts, searchWords, shownCount, useListView } from './list-view';
-import { byText, type Column, nextSort, type SortState, sortRows, VirtualTable } from './VirtualTable';
+import { flatRows, groupByVin, type ListShown, matchesWords, searchTexts, searchWords, useListView } from './list-view';
+import { byText, type Column, nextSort, type SortState, sortRows } from './VirtualTable';
 
 type Row = FollowUpList['rows'][number];
 type Certainty = keyof typeof CERTAINTY_LABEL;
@@ -208,43 +209,23 @@ export function FollowUpScreen() {
                 <label className="check">
                   <input type="checkbox" checked={availableOnly} onChange={(e) => setAvailableOnly(e.target.checked)} /> Remedy available now
                 </label>
-                <label className="check">
-                  <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} /> One row per vehicle
-                </label>
+                <GroupedToggle value={grouped} onChange={setGrouped} />
               </div>
-              <p className="list-count">
-                <span data-testid="followup-shown">
-                  {shown.grouped
+              <ListBody
+                shown={shown}
+                countTestId="followup-shown"
+                countText={
+                  shown.grouped
                     ? `${count(shown.vehicles.length)} vehicles shown`
-                    : `${count(shown.rows.length)} of ${count(l.rows.length)} open campaigns shown`}
-                </span>
-                {filtered && shownCount(shown) === 0 && <span className="hint">Nothing matches: clear the search or a filter.</span>}
-              </p>
-              <div className={view.pending ? 'updating' : undefined} aria-busy={view.pending || undefined}>
-                {shown.grouped ? (
-                  <VirtualTable
-                    label="Vehicles to contact"
-                    rows={shown.vehicles}
-                    columns={VEHICLE_COLUMNS}
-                    rowHeight={58}
-                    rowKey={(g) => g.vin}
-                    rowTestId="followup-vehicle-row"
-                    sort={sort}
-                    onSort={onSort}
-                  />
-                ) : (
-                  <VirtualTable
-                    label="Vehicles to contact"
-                    rows={shown.rows}
-                    columns={ROW_COLUMNS}
-                    rowHeight={58}
-                    rowKey={(r) => `${r.vin}-${r.code}`}
-                    rowTestId="followup-row"
-                    sort={sort}
-                    onSort={onSort}
-                  />
-                )}
-              </div>
+                    : `${count(shown.rows.length)} of ${count(l.rows.length)} open campaigns shown`
+                }
+                filtered={Boolean(filtered)}
+                pending={view.pending}
+                sort={sort}
+                onSort={onSort}
+                flat={{ label: 'Vehicles to contact', columns: ROW_COLUMNS, rowHeight: 58, rowKey: (r) => `${r.vin}-${r.code}`, rowTestId: 'followup-row' }}
+                grouped={{ label: 'Vehicles to contact', columns: VEHICLE_COLUMNS, rowHeight: 58, rowKey: (g) => g.vin, rowTestId: 'followup-vehicle-row' }}
+              />
             </>
           )}
         </div>

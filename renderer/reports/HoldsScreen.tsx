@@ -9,20 +9,10 @@ import { apiQuery } from '../queries';
 import { Busy } from '../ui/Busy';
 import { downloadText } from '../ui/download';
 import { ErrorNotice } from '../ui/Notice';
+import { GroupedToggle, ListBody } from './ListBody';
 import { FilterSelect, SearchBox } from './ListTools';
-import {
-  flatRows,
-  groupByVin,
-  type ListShown,
-  matchesWords,
-  REMEDY_FILTER,
-  type RemedyFilter,
-  searchTexts,
-  searchWords,
-  shownCount,
-  useListView,
-} from './list-view';
-import { byText, type Column, nextSort, type SortState, sortRows, VirtualTable } from './VirtualTable';
+import { flatRows, groupByVin, type ListShown, matchesWords, REMEDY_FILTER, type RemedyFilter, searchTexts, searchWords, useListView } from './list-view';
+import { byText, type Column, nextSort, type SortState, sortRows } from './VirtualTable';
 
 type Hold = HoldReport['holds'][number];
 type HoldKind = Hold['hold'];
@@ -289,45 +279,37 @@ export function HoldsScreen() {
               onChange={setCertainty}
               options={Object.entries(CERTAINTY_LABEL) as [Certainty, string][]}
             />
-            <label className="check">
-              <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} /> One row per vehicle
-            </label>
+            <GroupedToggle value={grouped} onChange={setGrouped} />
           </div>
-          <p className="list-count">
-            <span data-testid="holds-shown">
-              {shown.grouped
+          <ListBody
+            shown={shown}
+            countTestId="holds-shown"
+            countText={
+              shown.grouped
                 ? `${count(shown.vehicles.length)} of ${count(r.vehiclesHeld)} vehicles with holds shown`
-                : `${count(shown.rows.length)} of ${count(r.holds.length)} holds shown`}
-            </span>
-            {filtered && shownCount(shown) === 0 && <span className="hint">Nothing matches: clear the search or a filter.</span>}
-          </p>
-          <div className={view.pending ? 'updating' : undefined} aria-busy={view.pending || undefined}>
-            {shown.grouped ? (
-              <VirtualTable
-                label="Vehicles with holds"
-                rows={shown.vehicles}
-                columns={VEHICLE_COLUMNS}
-                rowHeight={58}
-                rowKey={(g) => g.vin}
-                rowClass={(g) => HOLD_CLASS[strongest(g)]}
-                rowTestId="hold-vehicle-row"
-                sort={sort}
-                onSort={onSort}
-              />
-            ) : (
-              <VirtualTable
-                label="Holds"
-                rows={shown.rows}
-                columns={HOLD_COLUMNS}
-                rowHeight={60}
-                rowKey={(h) => `${h.vin}-${h.code}-${h.hold}`}
-                rowClass={(h) => HOLD_CLASS[h.hold]}
-                rowTestId="hold-row"
-                sort={sort}
-                onSort={onSort}
-              />
-            )}
-          </div>
+                : `${count(shown.rows.length)} of ${count(r.holds.length)} holds shown`
+            }
+            filtered={Boolean(filtered)}
+            pending={view.pending}
+            sort={sort}
+            onSort={onSort}
+            flat={{
+              label: 'Holds',
+              columns: HOLD_COLUMNS,
+              rowHeight: 60,
+              rowKey: (h) => `${h.vin}-${h.code}-${h.hold}`,
+              rowClass: (h) => HOLD_CLASS[h.hold],
+              rowTestId: 'hold-row',
+            }}
+            grouped={{
+              label: 'Vehicles with holds',
+              columns: VEHICLE_COLUMNS,
+              rowHeight: 58,
+              rowKey: (g) => g.vin,
+              rowClass: (g) => HOLD_CLASS[strongest(g)],
+              rowTestId: 'hold-vehicle-row',
+            }}
+          />
         </>
       )}
     </div>
