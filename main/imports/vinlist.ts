@@ -185,10 +185,7 @@ export class VinListBuilder {
       } else order[kept++] = i;
     }
     const sorted = Buffer.allocUnsafe(kept * VIN_BYTES);
-    for (let k = 0, to = 0; k < kept; k++) {
-      const from = order[k]! * VIN_BYTES;
-      for (let p = 0; p < VIN_BYTES; p++) sorted[to++] = vins[from + p]!;
-    }
+    for (let k = 0; k < kept; k++) vins.copy(sorted, k * VIN_BYTES, order[k]! * VIN_BYTES, (order[k]! + 1) * VIN_BYTES);
     const by = <T>(xs: T[] | null): T[] | null => {
       if (!xs) return null;
       const out = new Array<T>(kept);
