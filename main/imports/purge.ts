@@ -4,11 +4,15 @@
 // import's transaction took most of a minute, holding the write lock all along. The ids still to
 // clear are kept in `meta` in that same transaction, so a purge cut short by a closed app goes on at
 // the next start.
+//
+// The table has no index on list_id (migration 005: every import paid for it), so the purge walks the
+// table in key (VIN) order, a range of CHUNK rows per transaction, deleting the replaced lists' rows
+// in each range. One walk clears every list pending when it began; a walk cut short starts over.
 import { setTimeout as sleep } from 'node:timers/promises';
 import BetterSqlite3 from 'better-sqlite3';
 
 const KEY = 'superseded-affected-vin-lists';
-/** Rows per transaction: short enough that a lookup on the same thread never waits long. */
+/** Rows walked per transaction: short enough that a lookup on the same thread never waits long. */
 const CHUNK = 20_000;
 
 function pending(conn: BetterSqlite3.Database): number[] {
@@ -26,6 +30,9 @@ function setPending(conn: BetterSqlite3.Database, ids: number[]): void {
 export function markSuperseded(conn: BetterSqlite3.Database, ids: number[]): void {
   if (ids.length) setPending(conn, [...new Set([...pending(conn), ...ids])]);
 }
+
+/** A walk through the table: the lists it clears, and the key it has cleared up to. */
+type Walk = { ids: number[]; after: string };
 
 export class ListPurger {
   private loop: Promise<void> | null = null;
@@ -65,23 +72,40 @@ export class ListPurger {
       // Never block the thread on another process's lock: try again a little later instead.
       conn.pragma('busy_timeout = 0');
       conn.pragma('synchronous = NORMAL');
-      const del = conn.prepare('DELETE FROM affected_vins WHERE list_id = ? AND vin IN (SELECT vin FROM affected_vins WHERE list_id = ? LIMIT ?)');
+      // The key of the row CHUNK rows on from `after`: the end of the next range (none: the last range).
+      const rangeEnd = conn.prepare<[string, number], string>('SELECT vin FROM affected_vins WHERE vin > ? ORDER BY vin LIMIT 1 OFFSET ?').pluck();
+      const lists = 'list_id IN (SELECT value FROM json_each(?))';
+      const delRange = conn.prepare(`DELETE FROM affected_vins WHERE vin > ? AND vin <= ? AND ${lists}`);
+      const delRest = conn.prepare(`DELETE FROM affected_vins WHERE vin > ? AND ${lists}`);
+      let walk: Walk | null = null;
       while (!this.stopped) {
         if (this.importing()) {
           await sleep(200);
           continue;
         }
         try {
-          const ids = pending(conn);
-          if (ids.length === 0) return;
-          const id = ids[0]!;
-          conn.transaction(() => {
-            if (del.run(id, id, CHUNK).changes < CHUNK)
+          if (!walk) {
+            const ids = pending(conn);
+            if (ids.length === 0) return;
+            walk = { ids, after: '' };
+          }
+          const { ids, after }: Walk = walk;
+          const json = JSON.stringify(ids);
+          // The walk moves on only once its transaction has committed.
+          const end = conn.transaction(() => {
+            const e = rangeEnd.get(after, CHUNK - 1);
+            if (e !== undefined) delRange.run(after, e, json);
+            else {
+              delRest.run(after, json);
+              // Lists replaced since this walk began stay pending, for the next walk.
               setPending(
                 conn,
-                pending(conn).filter((x) => x !== id),
+                pending(conn).filter((x) => !ids.includes(x)),
               );
+            }
+            return e;
           })();
+          walk = end === undefined ? null : { ids, after: end };
         } catch (err) {
           if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
           await sleep(500);

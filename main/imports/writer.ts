@@ -20,9 +20,16 @@ export const CHUNK = 20_000;
 
 /** Runs `each` for rows [0, total) in chunks, reporting each chunk. */
 export async function inChunks(total: number, step: (n: number) => Promise<void>, each: (i: number) => void): Promise<void> {
+  await chunkRanges(total, step, (start, end) => {
+    for (let i = start; i < end; i++) each(i);
+  });
+}
+
+/** Runs `write` for each chunk's rows [start, end), reporting each chunk: for writers that batch rows. */
+export async function chunkRanges(total: number, step: (n: number) => Promise<void>, write: (start: number, end: number) => void): Promise<void> {
   for (let start = 0; start < total; start += CHUNK) {
     const end = Math.min(total, start + CHUNK);
-    for (let i = start; i < end; i++) each(i);
+    write(start, end);
     await step(end - start);
   }
 }

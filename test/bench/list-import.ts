@@ -1,5 +1,5 @@
 // An affected-VIN list of 1,000,000 rows end to end (preview, then the import job) beside a raw
-// prepared INSERT of the same rows in one transaction. Goal: at least half the raw rate.
+// prepared INSERT of the same rows in one transaction. Goal (issue 7): at least 0.7 of the raw rate.
 import type { App } from '../../main/app';
 import type { Envelope } from '../../shared/api';
 import { makeVin } from '../support/synthetic';
@@ -65,8 +65,8 @@ export const listImportBench: Bench = {
           { what: 'service: read + check + preview', value: round(previewMs), unit: 'ms' },
           { what: 'service: commit (import job)', value: perSec(commitMs), unit: 'rows/s' },
           { what: 'service end to end', value: perSec(serviceMs), unit: 'rows/s' },
-          { what: 'end to end / raw rate', value: vsRaw, unit: 'x', goal: '≥ 0.5x', met: vsRaw >= 0.5 },
-          { what: 'peak heap growth', value: heapMb, unit: 'MB' },
+          { what: 'end to end / raw rate', value: vsRaw, unit: 'x', goal: '≥ 0.7x', met: vsRaw >= 0.7 },
+          { what: 'peak heap + buffers growth', value: heapMb, unit: 'MB' },
         ],
       };
     }),

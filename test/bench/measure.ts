@@ -67,14 +67,19 @@ export async function withTempApp<T>(fn: (app: App) => Promise<T>): Promise<T> {
   }
 }
 
-/** Peak heap growth while `fn` runs, sampled every 20 ms, in MB. */
+/** Peak growth of the heap and buffers while `fn` runs, sampled every 20 ms, in MB. */
 export async function peakHeap<T>(fn: () => Promise<T>): Promise<{ result: T; heapMb: number }> {
-  const before = process.memoryUsage().heapUsed;
+  // Buffers live outside the JS heap (a list's VINs are held in one): counted too.
+  const used = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.external;
+  };
+  const before = used();
   let peak = before;
-  const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
+  const sample = setInterval(() => (peak = Math.max(peak, used())), 20);
   try {
     const result = await fn();
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    peak = Math.max(peak, used());
     return { result, heapMb: Math.round((peak - before) / 1024 / 1024) };
   } finally {
     clearInterval(sample);

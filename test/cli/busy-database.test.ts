@@ -12,6 +12,7 @@ import { makeVin } from '../support/synthetic';
 import { tempDbPath, tempDir, testApp } from '../support/tempdb';
 
 const ROWS = 1_000_000;
+const SLOW_IMPORT = path.join(import.meta.dirname, '..', 'support', 'slow-import.cjs');
 const VDS = ['BE96S', 'CE96S', 'BC96S', 'BL96S', 'BL46F', 'GL46F', 'DU46F', 'BE262'];
 
 function bigList(): string {
@@ -36,7 +37,11 @@ test('while another process imports a large list, lookups answer fast and a writ
   const dbPath = tempDbPath();
   const app = await testApp({ dbPath, busyWaitMs: 1500 });
   const file = bigList();
-  const child = spawn(process.execPath, [CLI, 'import-vins', 'ALE', file, '--date', '2010-07-07', '--db', dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The import now commits a million rows in about a second: slowed (test/support/slow-import.cjs) so
+  // that it still holds the lock through the measurement, on any machine.
+  const child = spawn(process.execPath, ['--require', SLOW_IMPORT, CLI, 'import-vins', 'ALE', file, '--date', '2010-07-07', '--db', dbPath], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((r) => child.once('exit', r));
   try {
     await importRunning(child);

@@ -15,12 +15,20 @@ export const SCREENS = path.join(ROOT, 'test-results', 'screens');
 
 type Server = { url: string; origin: string; dir: string };
 
-export const test = base.extend<{ app: Page; server: Server }>({
+const SLOW_IMPORT = path.join(ROOT, 'test', 'support', 'slow-import.cjs');
+
+export const test = base.extend<{ app: Page; server: Server; slowImports: boolean }>({
+  /**
+   * A large list now imports in about a second: a test that must act while one runs (Cancel) sets
+   * this, and the server's list inserts each sleep a little (test/support/slow-import.cjs).
+   */
+  slowImports: [false, { option: true }],
   server: [
-    async ({}, use) => {
+    async ({ slowImports }, use) => {
       if (!fs.existsSync(CLI)) throw new Error('Build first: npm run build (npm test does).');
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-e2e-'));
-      const { url, child } = await serve(CLI, path.join(dir, 'db.sqlite'), { RECALL_DESK_VPIC: SHARED_VPIC });
+      const slow = slowImports ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(SLOW_IMPORT)}` } : {};
+      const { url, child } = await serve(CLI, path.join(dir, 'db.sqlite'), { RECALL_DESK_VPIC: SHARED_VPIC, ...slow });
       await use({ url, origin: new URL(url).origin, dir });
       child.kill('SIGTERM');
       fs.rmSync(dir, { recursive: true, force: true });

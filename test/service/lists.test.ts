@@ -1,11 +1,12 @@
 // Affected-VIN lists on real SQLite files: reading every shape of file a dealer gets, the preview,
 // the all-or-nothing commit, replacing a list, cancel, and what the lookup then says.
 import { describe, expect, test } from 'vitest';
-import { readVinList } from '../../main/imports/vinlist';
+import { type ListRows, readVinList, vinAt } from '../../main/imports/vinlist';
 import { ok } from '../support/envelope';
 import { makeVin } from '../support/synthetic';
 import { testApp } from '../support/tempdb';
 
+const vinsOf = (rows: ListRows) => Array.from({ length: rows.count }, (_, i) => vinAt(rows, i));
 const ALE = (serial: string) => makeVin('JTH', 'BE96S', 2007, serial); // GS 350 2007 range 0007930-0028367
 
 async function importList(app: Awaited<ReturnType<typeof testApp>>, content: string, opts: { campaign?: string; listDate?: string; complete?: boolean } = {}) {
@@ -27,7 +28,7 @@ describe('reading a list', () => {
     const text = `\uFEFF${ALE('0007930')}\r\n  ${ALE('0007931').toLowerCase()} \r\nI${ALE('0007932')}\r\n\r\n`;
     const { preview, rows } = readVinList(text, 'list.txt');
     expect(preview).toMatchObject({ rowsRead: 3, valid: 3, duplicates: 0, invalid: [], hasHeader: false });
-    expect(rows.vins).toEqual([ALE('0007930'), ALE('0007931'), ALE('0007932')]);
+    expect(vinsOf(rows)).toEqual([ALE('0007930'), ALE('0007931'), ALE('0007932')]);
   });
 
   test('a CSV with a header, quoted fields and optional columns', () => {
@@ -36,6 +37,17 @@ describe('reading a list', () => {
     expect(preview.columns).toEqual({ vin: 'VIN', phase: 'Phase', partNumber: 'Part Number', status: null });
     expect(rows.phases).toEqual(['1', null]);
     expect(rows.partNumbers).toEqual(['90913-A', null]);
+  });
+
+  test("a repeated VIN keeps its first line's columns; its check-digit mismatch counts once", () => {
+    const badCheck = `${ALE('0007933').slice(0, 8)}${ALE('0007933')[8] === '0' ? '1' : '0'}${ALE('0007933').slice(9)}`;
+    const text = ['VIN,Phase', `${ALE('0007931')},2`, `${badCheck},1`, `${ALE('0007931')},3`, `${ALE('0007930')},1`, `${badCheck},2`].join('\n');
+    const { preview, rows } = readVinList(text, 'tis.csv');
+    expect(preview).toMatchObject({ rowsRead: 5, valid: 3, duplicates: 2, checkDigitMismatches: 1 });
+    expect(vinsOf(rows)).toEqual([ALE('0007930'), ALE('0007931'), badCheck].sort());
+    expect(rows).toMatchObject({ count: 3, partNumbers: null, statuses: null });
+    const phaseOf = new Map(vinsOf(rows).map((v, i) => [v, rows.phases![i]]));
+    expect(Object.fromEntries(phaseOf)).toEqual({ [ALE('0007930')]: '1', [ALE('0007931')]: '2', [badCheck]: '1' });
   });
 
   test('no header: the VIN column is found by its content', () => {
@@ -123,6 +135,34 @@ describe('importing a list', () => {
     expect(app.db.sqlite.prepare('SELECT vin FROM affected_vins ORDER BY vin').pluck().all()).toEqual([ALE('0007931'), ALE('0007932')]);
     expect(app.lookup.lookup({ vin: ALE('0007930') }).campaigns[0]!.affectedList).toMatchObject({ date: '2010-08-01', listed: false });
     expect(app.lookup.lookup({ vin: ALE('0007932') }).campaigns[0]!.affectedList).toMatchObject({ date: '2010-08-01', listed: true });
+  });
+
+  test("every row and column is written, however the list divides into statements; a purge leaves other campaigns' rows", async () => {
+    const app = await testApp();
+    const vin = (i: number) => makeVin('JTH', 'BE96S', 2007, String(1_000_000 + i).padStart(7, '0'));
+    // Another campaign's list shares some of the VINs.
+    await importList(app, Array.from({ length: 3_000 }, (_, i) => vin(i * 7)).join('\n'), { campaign: 'BLC' });
+    const rows = (n: number, from: number) => [
+      'VIN,Phase,Part Number,Status',
+      ...Array.from({ length: n }, (_, i) => `${vin(from + i)},${i % 3 || ''},P${i},open`),
+    ];
+    await importList(app, rows(45_001, 0).join('\n'), { listDate: '2010-07-07' });
+    await importList(app, rows(20_777, 30_000).join('\n'), { listDate: '2010-08-01' });
+    await importList(app, rows(1_234, 10_000).join('\n'), { listDate: '2010-09-01' });
+    await app.jobs.purger.drained();
+    const s = app.db.sqlite;
+    const listOf = (code: string) =>
+      s.prepare('SELECT l.id FROM affected_vin_lists l JOIN campaigns c ON c.id = l.campaign_id WHERE c.code = ?').pluck().get(code);
+    const count = s.prepare<[unknown], number>('SELECT count(*) FROM affected_vins WHERE list_id = ?').pluck();
+    expect(count.get(listOf('ALE'))).toBe(1_234);
+    expect(count.get(listOf('BLC'))).toBe(3_000);
+    expect(s.prepare('SELECT count(*) FROM affected_vins').pluck().get()).toBe(4_234);
+    expect(s.prepare('SELECT phase, part_number, status FROM affected_vins WHERE vin = ? AND list_id = ?').get(vin(10_004), listOf('ALE'))).toEqual({
+      phase: '1',
+      part_number: 'P4',
+      status: 'open',
+    });
+    expect(s.prepare("SELECT count(*) FROM meta WHERE key LIKE 'superseded%'").pluck().get()).toBe(0);
   });
 
   test('cancel part-way leaves the database as it was, even with a list already there', async () => {
