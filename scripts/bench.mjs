@@ -32,7 +32,7 @@ const run = (file, args) => {
   if (r.status !== 0) failed++;
 };
 
-if (wanted('in-process') || (only && only.some((o) => ['lookup', 'windows', 'list-import', 'check-10k'].some((b) => b.startsWith(o))))) {
+if (wanted('in-process') || (only && only.some((o) => ['lookup', 'model-windows', 'list-import', 'check-10k'].some((b) => b.startsWith(o))))) {
   const inner = only ? ['--only', only.join(',')] : [];
   console.log('\n== in-process benches (lookup, model windows, list import, check of 10,000)');
   run(path.join(root, 'dist/bench/bench.cjs'), [...inner, ...passed]);

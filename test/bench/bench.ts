@@ -33,7 +33,9 @@ async function main() {
   const json = process.argv.includes('--json');
   const onlyArg = process.argv.find((a, i) => process.argv[i - 1] === '--only' || a.startsWith('--only='));
   const only = onlyArg?.replace(/^--only=/, '').split(',');
-  const chosen = only ? BENCHES.filter((b) => only.some((o) => b.name.startsWith(o))) : BENCHES;
+  // A bench is picked by its name with hyphens for spaces ("model-windows", "list-import"), or a start of it.
+  const id = (b: Bench) => b.name.replace(/ /g, '-');
+  const chosen = only ? BENCHES.filter((b) => only.some((o) => id(b).startsWith(o))) : BENCHES;
   const results: { bench: string; figures: Figure[]; details?: Record<string, unknown> }[] = [];
   for (const b of chosen) {
     if (!json) process.stderr.write(`running ${b.name}…\n`);
