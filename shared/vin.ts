@@ -99,10 +99,15 @@ const CLEAN_VIN = /^[A-HJ-NPR-Z0-9]{9}[A-HJ-NPR-TV-Y1-9][A-HJ-NPR-Z0-9]{7}$/;
 export function quickVin(raw: string): { vin: string; checkDigitValid: boolean } | null {
   const vin = raw.length === VIN_LENGTH ? raw : raw.trim();
   if (!CLEAN_VIN.test(vin)) return null;
+  return { vin, checkDigitValid: vin[8] === cleanCheckDigit(vin) };
+}
+
+/** The check digit a VIN that CLEAN_VIN accepts calls for: every character has a value. */
+function cleanCheckDigit(vin: string): string {
   let sum = 0;
   for (let i = 0; i < VIN_LENGTH; i++) sum += VALUE_BY_CODE[vin.charCodeAt(i)]! * WEIGHTS[i]!;
   const rem = sum % 11;
-  return { vin, checkDigitValid: vin.charCodeAt(8) === (rem === 10 ? 88 : 48 + rem) };
+  return rem === 10 ? 'X' : String(rem);
 }
 
 /** The check digit (position 9) that positions 1-8 and 10-17 call for; null if a character has no value. */
@@ -154,7 +159,6 @@ export function analyzeVin(raw: string): VinAnalysis {
   // A scanned VIN is already clean: one test instead of normalising and checking each character.
   if (raw.length === VIN_LENGTH && CLEAN_VIN.test(raw)) return wellFormed(raw, raw);
   const vin = normalizeVin(raw);
-  if (vin.length === VIN_LENGTH && CLEAN_VIN.test(vin)) return wellFormed(raw, vin);
   const errors: VinIssue[] = [];
   if (vin.length === 0) {
     return { ok: false, input: raw, vin, errors: [{ message: 'Enter or scan a VIN: 17 letters and digits.' }] };
@@ -195,10 +199,7 @@ export function analyzeVin(raw: string): VinAnalysis {
 
 /** The analysis of a VIN with no error (CLEAN_VIN holds). */
 function wellFormed(raw: string, vin: string): VinAnalysis {
-  let sum = 0;
-  for (let i = 0; i < VIN_LENGTH; i++) sum += VALUE_BY_CODE[vin.charCodeAt(i)]! * WEIGHTS[i]!;
-  const rem = sum % 11;
-  const expected = rem === 10 ? 'X' : String(rem);
+  const expected = cleanCheckDigit(vin);
   const checkDigitValid = vin[8] === expected;
   const warnings: string[] = [];
   if (!checkDigitValid) {

@@ -7,7 +7,7 @@ import type { CampaignHit } from '../../shared/lookup/contract';
 import type { BuildRegion } from '../../shared/vin';
 import { ageInDays } from '../../shared/age';
 import type { CampaignStore, WindowCandidate } from '../campaigns/store';
-import { type Candidates, type CompiledCampaign, compileCampaign, planWindows } from './evaluate';
+import { type Candidates, type CompiledCampaign, compileCampaign, NONE, planWindows } from './evaluate';
 
 /** A campaign whose model windows a model can fit: its candidates are the plan of those windows. */
 export type WindowGroup = Candidates & { k: CompiledCampaign };
@@ -17,7 +17,6 @@ const NO_MODEL = '\u0000';
 /** Model keys kept per model year and region; answers kept in all. Past these, the oldest go. */
 const GROUPS_KEPT = 2000;
 const ANSWERS_KEPT = 20_000;
-const NONE: never[] = [];
 
 export class CompiledLibrary {
   private readonly compiled = new Map<number, CompiledCampaign>();
@@ -49,13 +48,13 @@ export class CompiledLibrary {
     return k;
   }
 
-  /** The bulletin's age in days, worked out once a day per campaign. */
+  /** The bulletin's age in days, worked out once a day per campaign (its source line carries it). */
   ageOf(k: CompiledCampaign, now: Date, today: number): number {
     if (k.ageDay !== today) {
       k.ageDay = today;
-      k.ageDays = ageInDays(k.revisionDate, now);
+      k.source = Object.freeze({ ...k.source, ageDays: ageInDays(k.revisionDate, now) });
     }
-    return k.ageDays;
+    return k.source.ageDays;
   }
 
   /**

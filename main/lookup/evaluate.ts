@@ -25,7 +25,7 @@ type Need = CampaignHit['needs'][number];
  * frozen: a caller that changed one would change every hit.
  */
 const shared = <T>(a: T[]): T[] => Object.freeze(a) as T[];
-const NONE = shared<never>([]);
+export const NONE = shared<never>([]);
 const NEEDS = {
   none: NONE,
   model: shared<Need>(['model']),
@@ -63,11 +63,9 @@ export type CompiledCampaign = {
   standing: [string[], string[], string[], string[], string[], string[]];
   /** The stock holds per recorded condition ('' when not recorded). */
   holds: Map<string, CampaignHit['stockHolds']>;
-  /** The hit's source for the day it was made: the bulletin's age changes once a day. */
-  source: CampaignHit['source'] | null;
-  /** The day (days since 1970, UTC) ageDays was worked out for; the service keeps them. */
+  /** The hit's source, with the bulletin's age on the day `ageDay` (days since 1970, UTC). */
+  source: CampaignHit['source'];
   ageDay: number;
-  ageDays: number;
 };
 
 export type StatusRow = NonNullable<CampaignHit['vehicleStatus']>;
@@ -107,6 +105,7 @@ export type WindowPlan = {
 /** The plan for a campaign's windows of one model year that a model key can fit; null when none can. */
 export function planWindows(k: CompiledCampaign, windows: readonly WindowCandidate[], modelYear: number, modelKey: string | null): WindowPlan | null {
   const definite: DefiniteWindow[] = [];
+  const productionWindows: CampaignHit['productionWindows'] = [];
   const possible: WindowCandidate[] = [];
   let undated = false;
   for (const w of windows) {
@@ -115,25 +114,24 @@ export function planWindows(k: CompiledCampaign, windows: readonly WindowCandida
     if (fit !== 'yes') continue;
     if (!w.produced_from && !w.produced_to) undated = true;
     const rule = k.windows.get(w.window_id);
+    const note = rule?.windowNote ?? null;
     definite.push({
       from: w.produced_from ? dayNumber(w.produced_from) : Number.NaN,
       to: w.produced_to ? dayNumber(w.produced_to) : Number.NaN,
       monthLead: `${w.model} ${modelYear} produced `,
-      monthTail: `: inside the window ${w.produced_from ?? '?'} to ${w.produced_to ?? rule?.windowNote ?? 'open'}.`,
-      yearDetail: `${w.model}, model year ${modelYear}: ${rule?.windowNote ?? `model years ${rule?.modelYearFrom}-${rule?.modelYearTo}`}.`,
+      monthTail: `: inside the window ${w.produced_from ?? '?'} to ${w.produced_to ?? note ?? 'open'}.`,
+      yearDetail: `${w.model}, model year ${modelYear}: ${note ?? `model years ${rule?.modelYearFrom}-${rule?.modelYearTo}`}.`,
       phase: w.phase,
       chart: k.chart?.get(w.window_id) ?? null,
     });
+    productionWindows.push({ model: w.model, from: w.produced_from, to: w.produced_to, note });
   }
   if (definite.length === 0 && possible.length === 0) return null;
-  const fitting = windows.filter((w) => modelKey && modelFit(modelKey, w.model_key) === 'yes');
   const choices = [...new Set(possible.map((w) => w.model))];
   return {
     definite,
     undated,
-    productionWindows: shared(
-      fitting.map((w) => ({ model: w.model, from: w.produced_from, to: w.produced_to, note: k.windows.get(w.window_id)?.windowNote ?? null })),
-    ),
+    productionWindows: shared(productionWindows),
     choices: shared(choices),
     choicesDetail: `Model year ${modelYear} is covered for ${choices.join(', ')}`,
     choicesDated: possible.some((w) => w.produced_from || w.produced_to),
@@ -187,7 +185,6 @@ export function compileCampaign(c: LoadedCampaign): CompiledCampaign {
     holds,
     source: Object.freeze({ bulletin: b.source.title, revisionDate: b.revisionDate, revisionLabel: b.revisionLabel, ageDays: Number.NaN }),
     ageDay: -1,
-    ageDays: 0,
   };
 }
 
@@ -343,9 +340,8 @@ function unstatedPhase(k: CompiledCampaign, v: { model: string | null; month: st
 
 /** The hit's source, with the bulletin's age today: made again only when the age changes. */
 function sourceOf(k: CompiledCampaign, ageDays: number): CampaignHit['source'] {
-  const s = k.source!;
-  if (s.ageDays !== ageDays) k.source = Object.freeze({ ...s, ageDays });
-  return k.source!;
+  if (k.source.ageDays !== ageDays) k.source = Object.freeze({ ...k.source, ageDays });
+  return k.source;
 }
 
 /** The bulletin's delivery rules for a stock vehicle of this condition (every rule when it is not recorded). */

@@ -6,7 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { normalizeModel } from '../../shared/bulletin';
 import { ApiError } from '../../shared/contract';
 import type { CampaignHit, LookupResult } from '../../shared/lookup/contract';
-import { analyzeVin, regionOf } from '../../shared/vin';
+import { analyzeVin, type BuildRegion } from '../../shared/vin';
 import type { CampaignStore } from '../campaigns/store';
 import type { Db } from '../db/open';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
@@ -36,7 +36,7 @@ type CandidateRow = [
   year: number | null,
 ];
 /** What every campaign's answer for this lookup is worked out from. */
-type Context = { v: Vehicle; wmi: string; decoded: DecodedVehicle | null; wmiMakes: string[] | null; now: Date; today: number };
+type Context = { v: Vehicle; wmi: string; region: BuildRegion | null; decoded: DecodedVehicle | null; wmiMakes: string[] | null; now: Date; today: number };
 type VehicleRecord = {
   model: string | null;
   condition: string | null;
@@ -185,7 +185,7 @@ export class LookupService {
     let hits = key === null ? undefined : this.library.answer(key)?.slice();
     if (!hits) {
       const v = { modelYear: vin.modelYear, model, modelKey: model ? this.keyOf(model) : null, month: productionMonth, stock };
-      hits = this.evaluateAll(byCampaign, { v, wmi, decoded, wmiMakes, now, today });
+      hits = this.evaluateAll(byCampaign, { v, wmi, region: vin.region, decoded, wmiMakes, now, today });
       if (key !== null) hits = this.library.remember(key, hits).slice();
     }
     const stats = this.store.stats();
@@ -232,7 +232,7 @@ export class LookupService {
       if (hit) hits.push(hit);
     };
     // Only the windows that can fit the model: the rest could never make a hit.
-    for (const g of this.library.windowGroups(c.v.modelYear, regionOf(c.wmi), c.v.modelKey)) {
+    for (const g of this.library.windowGroups(c.v.modelYear, c.region, c.v.modelKey)) {
       const rows = byCampaign.get(g.k.id);
       if (rows) rows.plan = g.plan;
       else consider(g.k, g);
