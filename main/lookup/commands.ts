@@ -29,7 +29,10 @@ export const lookupCommands: CommandRegistrar = (program, rt) => {
     .option('--json', 'print every answer as JSON, as lookup --json does')
     .action(async (file: string, o: { db?: string; json?: boolean }) => {
       const stat = fs.statSync(file, { throwIfNoEntry: false });
-      if (!stat?.isFile()) throw new UsageError(`Cannot read ${file}: ${stat ? 'it is a folder, not a file' : 'no such file'}.`);
+      if (!stat?.isFile()) {
+        const why = !stat ? 'no such file' : stat.isDirectory() ? 'it is a folder, not a file' : 'it is not a file (a device or a pipe): save the list to a file and check that';
+        throw new UsageError(`Cannot read ${file}: ${why}.`);
+      }
       const app = await rt.open(o);
       // The WMI→make table comes with vPIC: open it first so every answer can confirm its make.
       await app.vpic?.start();

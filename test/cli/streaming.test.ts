@@ -97,6 +97,10 @@ describe('check streams its answers', () => {
     const folder = cli(['check', tempDir(), '--db', tempDbPath()]);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toMatch(/it is a folder, not a file/);
+    // A device or a pipe is no folder: the reason says what it is and what to do.
+    const device = cli(['check', '/dev/null', '--db', tempDbPath()]);
+    expect(device.code).toBe(2);
+    expect(device.stderr).toMatch(/Cannot read \/dev\/null: it is not a file \(a device or a pipe\): save the list to a file and check that\./);
   });
 });
 
