@@ -30,7 +30,11 @@ export const lookupCommands: CommandRegistrar = (program, rt) => {
     .action(async (file: string, o: { db?: string; json?: boolean }) => {
       const stat = fs.statSync(file, { throwIfNoEntry: false });
       if (!stat?.isFile()) {
-        const why = !stat ? 'no such file' : stat.isDirectory() ? 'it is a folder, not a file' : 'it is not a file (a device or a pipe): save the list to a file and check that';
+        const why = !stat
+          ? 'no such file'
+          : stat.isDirectory()
+            ? 'it is a folder, not a file'
+            : 'it is not a file (a device or a pipe): save the list to a file and check that';
         throw new UsageError(`Cannot read ${file}: ${why}.`);
       }
       const app = await rt.open(o);
