@@ -1,8 +1,14 @@
 // The whole service layer, composed once per process: the Electron app, the CLI and the browser
 // mode all start here, so they run the very same code against the very same database.
 import path from 'node:path';
+import type { Tag } from '../shared/contract';
 import { createDispatcher, type Dispatcher } from './api/dispatch';
 import { createHandlers } from './api/handlers';
+import { AuditLog } from './accounts/audit';
+import { AccountsService } from './accounts/service';
+import { Sessions } from './accounts/sessions';
+import { AccountStore } from './accounts/store';
+import { ChangeFeed } from './api/changes';
 import { loadBuiltInLibrary } from './campaigns/library';
 import { CampaignStore } from './campaigns/store';
 import { openDatabase } from './db/open';
@@ -33,6 +39,9 @@ export type AppOptions = {
 
 const BUSY_WAIT_MS = 3000;
 
+/** What an affected-VIN list or a DMS file changes once its job is done. */
+const IMPORT_CHANGES: readonly Tag[] = ['imports', 'lists', 'vehicles', 'lookup', 'reports', 'stock', 'appointments'];
+
 export type App = Services & {
   dispatch: Dispatcher;
   close(): Promise<void>;
@@ -48,18 +57,39 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const vpicPath = opts.vpicPath === undefined ? process.env.RECALL_DESK_VPIC || path.join(path.dirname(opts.dbPath), 'vpic.sqlite') : opts.vpicPath;
     const vpic = vpicPath ? new VpicDecoder(vpicPath) : null;
     const lookup = new LookupService(db, campaigns, now, (wmi) => vpic?.makesOf(wmi) ?? null);
-    const jobs = new ImportJobs(db.path, now, () => campaigns.invalidate());
+    const changes = new ChangeFeed(db, () => campaigns.invalidate());
+    // An import's job writes on its own connection: when it is done, every window hears of it.
+    const jobs = new ImportJobs(db.path, now, () => {
+      campaigns.invalidate();
+      changes.publish(IMPORT_CHANGES);
+    });
     const pdf = opts.pdf ?? new ChromiumPdf();
     const settings = new SettingsStore(db, now);
-    const core = { db, campaigns, lookup, jobs, now, version: opts.version ?? '0.0.0', settings, showInFolder: opts.showInFolder ?? null, vpic };
+    const accountStore = new AccountStore(db);
+    const accounts = new AccountsService(accountStore, new Sessions(accountStore), now);
+    const core = {
+      db,
+      campaigns,
+      lookup,
+      jobs,
+      now,
+      version: opts.version ?? '0.0.0',
+      settings,
+      showInFolder: opts.showInFolder ?? null,
+      vpic,
+      accounts,
+      audit: new AuditLog(db),
+      changes,
+    };
     const services: Services = { ...core, forms: new FormsService(core, settings, pdf) };
     return {
       ...services,
-      dispatch: createDispatcher(createHandlers(services), undefined, {
+      dispatch: createDispatcher(services, createHandlers(services), undefined, {
         waitMs: opts.busyWaitMs ?? BUSY_WAIT_MS,
         holder: () => currentWriter(db.path),
       }),
       close: async () => {
+        changes.stop();
         await jobs.shutdown();
         await pdf.close();
         await vpic?.close();

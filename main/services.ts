@@ -1,5 +1,8 @@
 // The services one process runs, built once by createApp and handed to every domain's handlers and
 // CLI commands: the window, the CLI and the browser mode all use these same objects.
+import type { AccountsService } from './accounts/service';
+import type { AuditLog } from './accounts/audit';
+import type { ChangeFeed } from './api/changes';
 import type { CampaignStore } from './campaigns/store';
 import type { Db } from './db/open';
 import type { FormsService } from './forms/service';
@@ -22,4 +25,9 @@ export type Services = {
   showInFolder: ((file: string) => void) | null;
   /** Offline VIN decoding (NHTSA vPIC); null when switched off. */
   vpic: VpicDecoder | null;
+  /** Staff accounts and the sessions signed in to this process. */
+  accounts: AccountsService;
+  audit: AuditLog;
+  /** Tells every open window what changed. */
+  changes: ChangeFeed;
 };

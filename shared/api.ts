@@ -2,19 +2,22 @@
 // bridge, the CLI and the renderer client derive from it; a domain adds an operation in its own
 // shared/<domain>/contract.ts and its name in operation-names.ts (the compiler checks both agree).
 import type { z } from 'zod';
-import { campaignOperations } from './campaigns/contract';
-import { formOperations } from './forms/contract';
-import { importOperations } from './imports/contract';
-import { lookupOperations } from './lookup/contract';
+import { accountEffects, accountOperations } from './accounts/contract';
+import { campaignEffects, campaignOperations } from './campaigns/contract';
+import type { Effects } from './contract';
+import { formEffects, formOperations } from './forms/contract';
+import { importEffects, importOperations } from './imports/contract';
+import { lookupEffects, lookupOperations } from './lookup/contract';
 import { OPERATION_NAMES } from './operation-names';
-import { reportOperations } from './reports/contract';
-import { settingsOperations } from './settings/contract';
-import { vehicleOperations } from './vehicles/contract';
-import { partsOperations } from './parts/contract';
-import { appointmentOperations } from './appointments/contract';
-import { claimOperations } from './claims/contract';
+import { reportEffects, reportOperations } from './reports/contract';
+import { settingsEffects, settingsOperations } from './settings/contract';
+import { vehicleEffects, vehicleOperations } from './vehicles/contract';
+import { partsEffects, partsOperations } from './parts/contract';
+import { appointmentEffects, appointmentOperations } from './appointments/contract';
+import { claimEffects, claimOperations } from './claims/contract';
 
 export const operations = {
+  ...accountOperations,
   ...lookupOperations,
   ...campaignOperations,
   ...importOperations,
@@ -29,6 +32,21 @@ export const operations = {
 
 export type Operations = typeof operations;
 export type OperationName = keyof Operations;
+
+/** Every operation's effects (read or write, the data it touches, who may call it); one per operation. */
+export const effects: Record<OperationName, Effects> = {
+  ...accountEffects,
+  ...lookupEffects,
+  ...campaignEffects,
+  ...importEffects,
+  ...vehicleEffects,
+  ...reportEffects,
+  ...settingsEffects,
+  ...partsEffects,
+  ...appointmentEffects,
+  ...claimEffects,
+  ...formEffects,
+};
 export const operationNames: readonly OperationName[] = OPERATION_NAMES;
 export type InputOf<K extends OperationName> = z.input<Operations[K]['input']>;
 export type ParsedInputOf<K extends OperationName> = z.output<Operations[K]['input']>;
@@ -45,7 +63,20 @@ const _noStrayName: Record<Listed, true> = {} as Record<OperationName, true>;
 void _everyOperationListed;
 void _noStrayName;
 
-export { ApiError, httpPath, ipcChannel, TOKEN_HEADER, unwrap, type ApiErrorBody, type Envelope, type ErrorCode } from './contract';
+export {
+  ApiError,
+  EVENTS_PATH,
+  httpPath,
+  ipcChannel,
+  SESSION_HEADER,
+  TOKEN_HEADER,
+  unwrap,
+  type ApiErrorBody,
+  type Effects,
+  type Envelope,
+  type ErrorCode,
+  type Tag,
+} from './contract';
 export type { CampaignDetail, CampaignSummary } from './campaigns/contract';
 export type { ImportStatus } from './imports/contract';
 export type { CampaignHit, LookupResult } from './lookup/contract';

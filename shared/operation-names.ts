@@ -1,6 +1,16 @@
 // Every operation's name as a plain list, for the preload: it exposes one function per name and must
 // not bundle zod and the schemas just to learn them. shared/api.ts checks this list against the registry.
 export const OPERATION_NAMES = [
+  'authStatus',
+  'signIn',
+  'signOut',
+  'listUsers',
+  'addUser',
+  'setUserRoles',
+  'setUserActive',
+  'setUserPassword',
+  'setIdleMinutes',
+  'auditTrail',
   'lookup',
   'listCampaigns',
   'getCampaign',

@@ -1,6 +1,8 @@
 // The handler registry: each domain's handlers, merged. A domain adds its operations here once;
 // adding an operation to a domain touches only that domain.
 import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/api';
+import type { Caller } from '../../shared/contract';
+import { accountHandlers } from '../accounts/handlers';
 import { campaignHandlers } from '../campaigns/handlers';
 import { formHandlers } from '../forms/handlers';
 import { importHandlers } from '../imports/handlers';
@@ -13,11 +15,12 @@ import { partsHandlers } from '../parts/handlers';
 import { appointmentHandlers } from '../appointments/handlers';
 import { claimHandlers } from '../claims/handlers';
 
-export type Handlers = { [K in OperationName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>> };
+export type Handlers = { [K in OperationName]: (input: ParsedInputOf<K>, caller: Caller) => OutputOf<K> | Promise<OutputOf<K>> };
 
 /** A domain left out, or an operation without a handler, is a compile error here. */
 export function createHandlers(s: Services): Handlers {
   return {
+    ...accountHandlers(s),
     ...lookupHandlers(s),
     ...campaignHandlers(s),
     ...importHandlers(s),

@@ -6,22 +6,10 @@ import { addTechnician, listTechnicians } from './techs';
 
 export const appointmentHandlers = (s: Services): HandlersOf<typeof appointmentOperations> => ({
   listTechnicians: () => ({ technicians: listTechnicians(s.db) }),
-  addTechnician: async (input) => {
-    await s.jobs.whenIdle();
-    return addTechnician(s.db, s.now().toISOString(), input.name, input.courses);
-  },
+  addTechnician: (input) => addTechnician(s.db, s.now().toISOString(), input.name, input.courses),
   previewBooking: async (input) => previewBooking(s, input, (await s.vpic?.decodeTyped(input.vin)) ?? null),
-  bookAppointment: async (input) => {
-    await s.jobs.whenIdle();
-    return bookAppointment(s, input);
-  },
+  bookAppointment: (input) => bookAppointment(s, input),
   listAppointments: (input) => listAppointments(s, input),
-  setAppointmentStatus: async (input) => {
-    await s.jobs.whenIdle();
-    return setAppointmentStatus(s, input);
-  },
-  completeAppointment: async (input) => {
-    await s.jobs.whenIdle();
-    return completeAppointment(s, input);
-  },
+  setAppointmentStatus: (input) => setAppointmentStatus(s, input),
+  completeAppointment: (input) => completeAppointment(s, input),
 });

@@ -3,12 +3,10 @@ import type { HandlersOf } from '../../shared/contract';
 import type { Services } from '../services';
 import { importBulletin } from './import';
 
-export const campaignHandlers = ({ campaigns, jobs, now }: Services): HandlersOf<typeof campaignOperations> => ({
+export const campaignHandlers = ({ campaigns, now }: Services): HandlersOf<typeof campaignOperations> => ({
   listCampaigns: () => campaigns.list(),
   getCampaign: ({ code }) => campaigns.detail(code),
-  importBulletin: async ({ content, fileName }) => {
-    // A library write waits for a running list import instead of blocking on its lock.
-    await jobs.whenIdle();
+  importBulletin: ({ content, fileName }) => {
     const r = importBulletin(campaigns, content, fileName, now().toISOString().slice(0, 10));
     return {
       code: r.bulletin.code,

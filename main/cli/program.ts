@@ -6,7 +6,7 @@ import { ApiError } from '../../shared/contract';
 import type { App } from '../app';
 import { DatabaseOpenError } from '../db/open';
 import { commandRegistry } from './registry';
-import { callApi, CommandFailed, type CliContext, type CliRuntime, type Io, openAppFor, UsageError } from './runtime';
+import { callApi, CommandFailed, type CliContext, type CliRuntime, type GlobalOptions, type Io, openAppFor, PASSWORD_ENV, UsageError } from './runtime';
 
 export type { CliContext, Io } from './runtime';
 
@@ -29,7 +29,8 @@ export function buildProgram(rt: CliRuntime): Command {
     .configureOutput({
       writeOut: (s) => rt.io.out(s.replace(/\n$/, '')),
       writeErr: (s) => rt.io.err(s.replace(/\n$/, '')),
-    });
+    })
+    .option('--user <NAME>', `who you are, once the database has staff accounts (the password from ${PASSWORD_ENV}, or asked)`);
   for (const register of commandRegistry) register(program, rt);
   // Every command says errors the same way; an unknown option shows that command's own usage.
   const configure = (cmd: Command, path: string) => {
@@ -47,14 +48,15 @@ export function buildProgram(rt: CliRuntime): Command {
 export async function runCli(argv: string[], io: Io, ctx: CliContext): Promise<number> {
   const opened = new Set<App>();
   let code = 0;
+  let program: Command | null = null;
   const rt: CliRuntime = {
     io,
     ctx,
-    open: openAppFor(ctx, opened),
+    open: openAppFor(ctx, opened, () => (program?.opts() ?? {}) as GlobalOptions),
     call: callApi,
     release: (app) => opened.delete(app),
   };
-  const program = buildProgram(rt);
+  program = buildProgram(rt);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

@@ -1,4 +1,5 @@
 // The CLI command registry: each domain's commands, in the order `recall-desk --help` lists them.
+import { accountCommands } from '../accounts/commands';
 import { campaignCommands } from '../campaigns/commands';
 import { formCommands } from '../forms/commands';
 import { importCommands } from '../imports/commands';
@@ -22,4 +23,5 @@ export const commandRegistry: CommandRegistrar[] = [
   settingsCommands,
   formCommands,
   serverCommands,
+  accountCommands,
 ];

@@ -2,15 +2,11 @@ import type { HandlersOf } from '../../shared/contract';
 import type { formOperations } from '../../shared/forms/contract';
 import type { Services } from '../services';
 
-export const formHandlers = ({ forms, jobs, showInFolder }: Services): HandlersOf<typeof formOperations> => ({
+export const formHandlers = ({ forms, showInFolder }: Services): HandlersOf<typeof formOperations> => ({
   renderForm: (input) => forms.render(input),
-  recordForm: async (input) => {
-    await jobs.whenIdle();
-    return forms.record(input.kind, input.campaign, input.vin ?? null, input.staff || null);
-  },
+  recordForm: (input) => forms.record(input.kind, input.campaign, input.vin ?? null, input.staff || null),
   listForms: ({ vin }) => ({ forms: forms.list(vin ?? null) }),
   saveFormPdf: async (input) => {
-    await jobs.whenIdle();
     const r = await forms.save(input);
     return { path: r.path, fileName: r.form.fileName, pdfBase64: r.pdf.toString('base64'), pages: r.pages, record: r.record };
   },

@@ -6,26 +6,11 @@ import { acceptSuggestions, suggestOrders } from './suggest';
 
 export const partsHandlers = (s: Services): HandlersOf<typeof partsOperations> => ({
   listParts: () => listParts(s),
-  setPart: async (input) => {
-    await s.jobs.whenIdle();
-    return setPart(s, input);
-  },
-  recordMovement: async (input) => {
-    await s.jobs.whenIdle();
-    return recordMovement(s, input);
-  },
-  reverseMovement: async (input) => {
-    await s.jobs.whenIdle();
-    return reverseMovement(s, input);
-  },
-  setStockingLevel: async (input) => {
-    await s.jobs.whenIdle();
-    return setStockingLevel(s, input);
-  },
+  setPart: (input) => setPart(s, input),
+  recordMovement: (input) => recordMovement(s, input),
+  reverseMovement: (input) => reverseMovement(s, input),
+  setStockingLevel: (input) => setStockingLevel(s, input),
   stockHistory: (input) => stockHistory(s, input),
   suggestOrders: (input) => suggestOrders(s, input),
-  acceptSuggestions: async (input) => {
-    await s.jobs.whenIdle();
-    return acceptSuggestions(s, input);
-  },
+  acceptSuggestions: (input) => acceptSuggestions(s, input),
 });

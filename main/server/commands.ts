@@ -10,7 +10,8 @@ export const serverCommands: CommandRegistrar = (program, rt) => {
     .action(async (o: { db?: string; port?: string }) => {
       const port = o.port === undefined ? 0 : Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535; got "${o.port}".`);
-      const app = await rt.open(o);
+      // Each browser tab signs in itself: the server acts as nobody.
+      const app = await rt.open(o, { signIn: false });
       if (!fs.existsSync(path.join(rt.ctx.staticDir, 'index.html'))) {
         throw new UsageError(`The renderer is not built (${rt.ctx.staticDir}): run npm run build first.`);
       }

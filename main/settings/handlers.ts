@@ -3,7 +3,7 @@ import type { HandlersOf } from '../../shared/contract';
 import type { settingsOperations } from '../../shared/settings/contract';
 import type { Services } from '../services';
 
-export const settingsHandlers = ({ db, campaigns, now, version, settings, jobs }: Services): HandlersOf<typeof settingsOperations> => ({
+export const settingsHandlers = ({ db, campaigns, now, version, settings }: Services): HandlersOf<typeof settingsOperations> => ({
   appInfo: () => {
     // The top bar polls this: a bulletin imported by another process (the CLI) must show up.
     campaigns.syncWithOtherProcesses();
@@ -11,17 +11,7 @@ export const settingsHandlers = ({ db, campaigns, now, version, settings, jobs }
     return { version, databasePath: db.path, campaignCount: s.count, newestRevisionDate: s.newestRevisionDate, today: localIsoDate(now()) };
   },
   getSettings: () => settings.get(),
-  // Writes wait for a running import (one writer at a time).
-  saveSettings: async (input) => {
-    await jobs.whenIdle();
-    return settings.save(input);
-  },
-  addStaff: async ({ name }) => {
-    await jobs.whenIdle();
-    return settings.addStaff(name);
-  },
-  removeStaff: async ({ name }) => {
-    await jobs.whenIdle();
-    return settings.removeStaff(name);
-  },
+  saveSettings: (input) => settings.save(input),
+  addStaff: ({ name }) => settings.addStaff(name),
+  removeStaff: ({ name }) => settings.removeStaff(name),
 });

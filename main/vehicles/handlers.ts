@@ -3,9 +3,6 @@ import type { vehicleOperations } from '../../shared/vehicles/contract';
 import type { Services } from '../services';
 import { setVehicleCampaignStatus } from './status';
 
-export const vehicleHandlers = ({ db, campaigns, lookup, jobs, now }: Services): HandlersOf<typeof vehicleOperations> => ({
-  setVehicleCampaignStatus: async (input) => {
-    await jobs.whenIdle();
-    return setVehicleCampaignStatus(db, campaigns, lookup, now, input);
-  },
+export const vehicleHandlers = ({ db, campaigns, lookup, now }: Services): HandlersOf<typeof vehicleOperations> => ({
+  setVehicleCampaignStatus: (input) => setVehicleCampaignStatus(db, campaigns, lookup, now, input),
 });

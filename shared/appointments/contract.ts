@@ -2,7 +2,8 @@
 // completing the work (training gates, a different verifier, parts leaving stock, a claim line).
 import { z } from 'zod';
 import { isoDate } from '../bulletin';
-import { defineOperations } from '../contract';
+import { defineEffects, defineOperations, read, write } from '../contract';
+import { ADVISORS, MANAGERS } from '../accounts/roles';
 import { CampaignHit } from '../lookup/contract';
 import { FreeText, PersonName, Reason } from '../parts/fields';
 import { CampaignCode, Empty } from '../schemas';
@@ -116,6 +117,16 @@ export const appointmentOperations = defineOperations({
       partsUsed: z.array(z.object({ part: z.string(), quantity: z.number().int(), vin: z.string().nullable() })),
     }),
   },
+});
+
+export const appointmentEffects = defineEffects(appointmentOperations, {
+  listTechnicians: read(['technicians'], 'see the technicians'),
+  addTechnician: write(['technicians'], 'change the technicians', MANAGERS),
+  previewBooking: read(['lookup', 'appointments', 'library', 'vehicles'], 'look up a vehicle to book'),
+  bookAppointment: write(['appointments', 'stock', 'reports'], 'book appointments', ADVISORS),
+  listAppointments: read(['appointments'], 'see the appointments'),
+  setAppointmentStatus: write(['appointments', 'stock', 'reports'], 'change appointments', ADVISORS),
+  completeAppointment: write(['appointments', 'stock', 'vehicles', 'claims', 'lookup', 'reports'], 'complete appointments', ADVISORS),
 });
 
 export type Appointment = z.output<typeof Appointment>;

@@ -1,7 +1,8 @@
 // The campaigns domain: the library of bulletins, their revisions, and importing a new one.
 import { z } from 'zod';
 import { Bulletin, CampaignKind } from '../bulletin';
-import { defineOperations } from '../contract';
+import { defineEffects, defineOperations, read, write } from '../contract';
+import { MANAGERS } from '../accounts/roles';
 import { CampaignCode, Empty } from '../schemas';
 
 const Origin = z.enum(['built-in', 'imported']);
@@ -43,6 +44,12 @@ export const campaignOperations = defineOperations({
   listCampaigns: { input: Empty, output: z.array(CampaignSummary) },
   getCampaign: { input: z.object({ code: CampaignCode }), output: CampaignDetail },
   importBulletin: { input: ImportBulletinInput, output: ImportBulletinResult },
+});
+
+export const campaignEffects = defineEffects(campaignOperations, {
+  listCampaigns: read(['library'], 'see the campaign library'),
+  getCampaign: read(['library', 'parts'], 'see a campaign'),
+  importBulletin: write(['library', 'lookup', 'reports', 'parts'], 'import bulletins', MANAGERS),
 });
 
 export type CampaignSummary = z.output<typeof CampaignSummary>;

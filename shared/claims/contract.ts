@@ -2,7 +2,8 @@
 // original in the claim's history (wrong op code or VIN, per Warranty Procedure Bulletin PRO17-03).
 import { z } from 'zod';
 import { isoDate } from '../bulletin';
-import { defineOperations } from '../contract';
+import { defineEffects, defineOperations, read, write } from '../contract';
+import { MANAGERS } from '../accounts/roles';
 import { PersonName, Reason } from '../parts/fields';
 
 export const ClaimChange = z.object({
@@ -58,6 +59,11 @@ export const claimOperations = defineOperations({
       .refine((v) => v.opCode || v.vin, { message: 'say what to correct: --op-code CODE or --vin VIN', path: ['opCode'] }),
     output: Claim,
   },
+});
+
+export const claimEffects = defineEffects(claimOperations, {
+  listClaims: read(['claims'], 'see the claims'),
+  correctClaim: write(['claims'], 'correct claims', MANAGERS, 'by'),
 });
 
 export type Claim = z.output<typeof Claim>;

@@ -1,7 +1,8 @@
 // The forms domain: printable documents (the disclosure form, owner letters, the guest FAQ and the
 // lists) rendered to one HTML document each, and the log of forms printed for vehicles.
 import { z } from 'zod';
-import { defineOperations } from '../contract';
+import { defineEffects, defineOperations, read, write } from '../contract';
+import { ADVISORS } from '../accounts/roles';
 import { CampaignCode } from '../schemas';
 import { Paper } from '../settings/contract';
 
@@ -82,6 +83,14 @@ export const formOperations = defineOperations({
     output: z.object({ path: z.string(), fileName: z.string(), pdfBase64: z.string(), pages: z.number().int(), record: FormRecord.nullable() }),
   },
   showInFolder: { input: z.object({ path: z.string().max(4096) }), output: z.object({ shown: z.boolean() }) },
+});
+
+export const formEffects = defineEffects(formOperations, {
+  renderForm: read(['settings', 'library', 'forms'], 'print forms', 'anyone', 'staff'),
+  recordForm: write(['forms'], 'record printed forms', ADVISORS, 'staff'),
+  listForms: read(['forms'], 'see the forms log'),
+  saveFormPdf: write(['forms'], 'save forms', ADVISORS, 'staff'),
+  showInFolder: read([], 'show a saved form'),
 });
 
 export type FormRequest = z.output<typeof FormRequest>;

@@ -1,7 +1,8 @@
 // The imports domain: affected-VIN lists and DMS vehicle exports, previewed then committed as a job.
 import { z } from 'zod';
 import { isoDate } from '../bulletin';
-import { defineOperations } from '../contract';
+import { defineEffects, defineOperations, queued, read } from '../contract';
+import { LISTS } from '../accounts/roles';
 import { CampaignCode } from '../schemas';
 
 /** Why a line was left out (invalid) or what to check on a line that was read (warning). */
@@ -119,6 +120,16 @@ export const importOperations = defineOperations({
   cancelImport: { input: z.object({ jobId: JobId }), output: ImportStatus },
   /** Imports running or finished lately, newest first: the top bar shows a running one on every screen. */
   importJobs: { input: z.object({}), output: z.array(ImportStatus) },
+});
+
+export const importEffects = defineEffects(importOperations, {
+  previewVinList: read([], 'read affected-VIN lists', LISTS),
+  previewVehicles: read([], 'read DMS files', LISTS),
+  // The import's data changes when its job is done: the job tells every window then.
+  commitImport: queued(['imports'], 'import lists and DMS files', LISTS),
+  importStatus: read(['imports'], 'follow an import'),
+  cancelImport: queued(['imports'], 'cancel imports', LISTS),
+  importJobs: read(['imports'], 'see the imports'),
 });
 
 export type ImportStatus = z.output<typeof ImportStatus>;

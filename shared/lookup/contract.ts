@@ -1,7 +1,7 @@
 // The lookup domain: one VIN (with the model and production month when known) against the library.
 import { z } from 'zod';
 import { CampaignKind, DeliveryRuleKind, PhaseStatus, VehicleCondition } from '../bulletin';
-import { defineOperations } from '../contract';
+import { defineEffects, defineOperations, read } from '../contract';
 import { Certainty, Need } from '../schemas';
 import { HoldKind } from '../reports/contract';
 import { DecodedVehicle, VehicleCampaignStatus } from '../vehicles/contract';
@@ -104,6 +104,10 @@ export const LookupResult = z.object({
 
 export const lookupOperations = defineOperations({
   lookup: { input: LookupInput, output: LookupResult },
+});
+
+export const lookupEffects = defineEffects(lookupOperations, {
+  lookup: read(['lookup', 'library', 'vehicles', 'lists', 'appointments', 'stock'], 'look up VINs'),
 });
 
 export type LookupResult = z.output<typeof LookupResult>;

@@ -1,7 +1,8 @@
 // The parts domain: each campaign's parts (the bulletin's values and the counter's dated amendments),
 // the stock ledger and the order suggestions.
 import { z } from 'zod';
-import { defineOperations } from '../contract';
+import { defineEffects, defineOperations, read, write } from '../contract';
+import { MANAGERS, PARTS } from '../accounts/roles';
 import { CampaignCode, Empty } from '../schemas';
 import { Count, FreeText, PartNumberText, PersonName, Quantity, Reason } from './fields';
 
@@ -151,6 +152,17 @@ export const partsOperations = defineOperations({
     input: z.object({ horizonDays: Horizon.default(14), by: PersonName }),
     output: Suggestions.extend({ recorded: z.array(Movement) }),
   },
+});
+
+export const partsEffects = defineEffects(partsOperations, {
+  listParts: read(['parts', 'stock', 'library'], 'see the parts'),
+  setPart: write(['parts', 'lookup'], 'amend campaign parts', PARTS, 'by'),
+  recordMovement: write(['stock', 'lookup', 'reports'], 'record stock movements', PARTS, 'by'),
+  reverseMovement: write(['stock', 'lookup', 'reports'], 'reverse stock movements', MANAGERS, 'by'),
+  setStockingLevel: write(['stock'], 'set stocking levels', PARTS, 'by'),
+  stockHistory: read(['stock'], 'see a part’s ledger'),
+  suggestOrders: read(['stock', 'parts', 'appointments', 'vehicles', 'lists', 'library'], 'see order suggestions'),
+  acceptSuggestions: write(['stock', 'lookup', 'reports'], 'accept order suggestions', PARTS, 'by'),
 });
 
 export type CampaignPart = z.output<typeof CampaignPart>;

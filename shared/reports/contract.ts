@@ -1,7 +1,7 @@
 // The reports domain: stock vehicles that may not be delivered, and serviced vehicles to call back.
 import { z } from 'zod';
 import { VehicleCondition } from '../bulletin';
-import { defineOperations } from '../contract';
+import { defineEffects, defineOperations, read } from '../contract';
 import { Certainty, Empty, Need } from '../schemas';
 
 export const HoldKind = z.enum(['do-not-deliver-until-remedied', 'deliver-with-disclosure-if-unavailable', 'perform-before-delivery']);
@@ -55,6 +55,11 @@ export const FollowUpList = z.object({
 export const reportOperations = defineOperations({
   holdReport: { input: Empty, output: HoldReport },
   followUpList: { input: FollowUpInput, output: FollowUpList },
+});
+
+export const reportEffects = defineEffects(reportOperations, {
+  holdReport: read(['reports', 'library', 'vehicles', 'lists', 'stock'], 'see the stock holds'),
+  followUpList: read(['reports', 'library', 'vehicles', 'lists', 'appointments'], 'see the follow-up list'),
 });
 
 export type HoldReport = z.output<typeof HoldReport>;

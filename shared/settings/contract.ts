@@ -1,6 +1,7 @@
 // The settings domain: what the app knows about itself, and the dealer's details printed on forms.
 import { z } from 'zod';
-import { defineOperations } from '../contract';
+import { defineEffects, defineOperations, read, write } from '../contract';
+import { MANAGERS } from '../accounts/roles';
 import { Empty } from '../schemas';
 
 export const AppInfo = z.object({
@@ -38,6 +39,14 @@ export const settingsOperations = defineOperations({
   saveSettings: { input: z.object({ dealer: Dealer.optional(), paper: Paper.optional() }).strict(), output: Settings },
   addStaff: { input: z.object({ name: StaffName }), output: Settings },
   removeStaff: { input: z.object({ name: StaffName }), output: Settings },
+});
+
+export const settingsEffects = defineEffects(settingsOperations, {
+  appInfo: read(['library', 'settings'], 'see what the app holds'),
+  getSettings: read(['settings'], 'see the settings'),
+  saveSettings: write(['settings'], 'change the settings', MANAGERS),
+  addStaff: write(['settings'], 'change the staff list', MANAGERS),
+  removeStaff: write(['settings'], 'change the staff list', MANAGERS),
 });
 
 export type Settings = z.output<typeof Settings>;

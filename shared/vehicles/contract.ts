@@ -1,6 +1,7 @@
 // The vehicles domain: what the dealer records about one vehicle and one campaign.
 import { z } from 'zod';
-import { defineOperations } from '../contract';
+import { defineEffects, defineOperations, write } from '../contract';
+import { ADVISORS } from '../accounts/roles';
 import { CampaignCode } from '../schemas';
 
 export const VehicleCampaignStatus = z.enum(['open', 'completed-here', 'completed-elsewhere', 'not-applicable']);
@@ -34,4 +35,8 @@ export const vehicleOperations = defineOperations({
     input: SetVehicleCampaignStatusInput,
     output: z.object({ vin: z.string(), campaign: z.string(), status: VehicleCampaignStatus, completedOn: z.string().nullable() }),
   },
+});
+
+export const vehicleEffects = defineEffects(vehicleOperations, {
+  setVehicleCampaignStatus: write(['vehicles', 'lookup', 'reports'], 'record a vehicle’s campaign status', ADVISORS),
 });

@@ -62,6 +62,7 @@ describe('the database file', () => {
   test('a disk-full error during an operation reaches the user as a plain message', async () => {
     const app = await testApp();
     const dispatch = createDispatcher(
+      app,
       {
         ...(await import('../../main/api/handlers')).createHandlers(app),
         appInfo: () => {

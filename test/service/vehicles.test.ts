@@ -217,7 +217,9 @@ describe('follow-up list', () => {
 describe('personal data stays out of logs', () => {
   test('an internal failure is logged by operation name only', async () => {
     const logged: string[] = [];
+    const app = await testApp();
     const dispatch = createDispatcher(
+      app,
       {
         setVehicleCampaignStatus: () => {
           throw new Error('disk on fire');
