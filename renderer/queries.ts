@@ -1,8 +1,10 @@
-// The renderer's data, on TanStack Query: one query key per operation and input, and one table of what
-// each write changes, so a screen never has to tell another that the data moved.
-import { MutationCache, QueryCache, QueryClient, queryOptions, skipToken, useMutation, type UseMutationOptions } from '@tanstack/react-query';
-import { ApiError, type InputOf, type OperationName, type OutputOf } from '../shared/api';
-import { api } from './api';
+// The renderer's data, on TanStack Query: one query key per operation and input. What a write changes
+// is not listed here: the contract declares each operation's tags (the data a read shows, the data a
+// write changes), and every read sharing a tag with a write is fetched again, whether the write was
+// made in this window (its answer) or anywhere else (the main process pushes "changed: tags").
+import { MutationCache, QueryClient, queryOptions, skipToken, useMutation, type UseMutationOptions } from '@tanstack/react-query';
+import { ApiError, effects, type InputOf, type OperationName, type OutputOf } from '../shared/api';
+import { api, subscribeChanges } from './api';
 
 /** Calls one operation through the client (IPC in Electron, HTTP in the browser mode). */
 function call<K extends OperationName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
@@ -20,7 +22,7 @@ export function apiQuery<K extends OperationName>(name: K, input: InputOf<K> | n
   });
 }
 
-/** A write. What it changes is fetched again afterwards (see CHANGES), whichever screen asked. */
+/** A write. What it changes is fetched again afterwards, on every screen (see the contract's tags). */
 export function useApiMutation<K extends OperationName>(
   name: K,
   options: Omit<UseMutationOptions<OutputOf<K>, Error, InputOf<K>>, 'mutationFn' | 'mutationKey'> = {},
@@ -28,49 +30,7 @@ export function useApiMutation<K extends OperationName>(
   return useMutation({ ...options, mutationKey: [name], mutationFn: (input: InputOf<K>) => call(name, input) });
 }
 
-/** Everything a campaign's bulletin feeds: the library, every answer and both reports. */
-const CAMPAIGN_DATA: readonly OperationName[] = ['appInfo', 'listCampaigns', 'getCampaign', 'lookup', 'holdReport', 'followUpList'];
-/** Everything a vehicle's record or an affected-VIN list feeds. */
-const VEHICLE_DATA: readonly OperationName[] = ['appInfo', 'lookup', 'holdReport', 'followUpList'];
-
-/** What each write changes. An import changes the data only once its job is done. */
-const CHANGES: Partial<Record<OperationName, readonly OperationName[]>> = {
-  importBulletin: CAMPAIGN_DATA,
-  setVehicleCampaignStatus: VEHICLE_DATA,
-  saveSettings: ['getSettings', 'renderForm'],
-  addStaff: ['getSettings'],
-  removeStaff: ['getSettings'],
-  recordForm: ['listForms'],
-  saveFormPdf: ['listForms'],
-};
-
-/** Everything the parts counter and the service lane feed (a completion also changes the lookup and the reports). */
-const LANE_DATA: readonly OperationName[] = [
-  ...VEHICLE_DATA,
-  'listParts',
-  'stockHistory',
-  'suggestOrders',
-  'listAppointments',
-  'previewBooking',
-  'listClaims',
-  'listTechnicians',
-];
-for (const name of [
-  'setPart',
-  'recordMovement',
-  'reverseMovement',
-  'setStockingLevel',
-  'acceptSuggestions',
-  'addTechnician',
-  'bookAppointment',
-  'setAppointmentStatus',
-  'completeAppointment',
-  'correctClaim',
-] as const)
-  CHANGES[name] = LANE_DATA;
-
 type ImportStatus = OutputOf<'importStatus'>;
-const IMPORT_STATUS_OPERATIONS: readonly OperationName[] = ['commitImport', 'cancelImport'];
 
 /**
  * Problems a person can act on (a bad VIN, a file with errors, the app not running) arrive as ApiError
@@ -79,26 +39,16 @@ const IMPORT_STATUS_OPERATIONS: readonly OperationName[] = ['commitImport', 'can
  */
 export const isBug = (error: unknown): boolean => !(error instanceof ApiError);
 
+/** True when a read shows any of these tags. */
+export function readsAny(name: string, tags: ReadonlySet<string>): boolean {
+  const fx = (effects as Record<string, (typeof effects)[OperationName] | undefined>)[name];
+  return fx?.kind === 'read' && fx.tags.some((t) => tags.has(t));
+}
+
 export function createQueryClient(): QueryClient {
-  const finishedJobs = new Set<string>();
-  const refetch = (names: readonly OperationName[]) => Promise.all(names.map((name) => client.invalidateQueries({ queryKey: [name] })));
-
-  /** When an import's job is done (whichever call said so first), the data it changed is fetched again. */
-  const importReported = (status: ImportStatus) => {
-    if (status.state !== 'done' || finishedJobs.has(status.jobId)) return;
-    finishedJobs.add(status.jobId);
-    return refetch(VEHICLE_DATA);
-  };
-
-  /**
-   * The top bar asks for the app info every few seconds. When it shows the library changed (a bulletin
-   * imported by the CLI or another window), everything fed by the campaigns is fetched again.
-   */
-  let library: string | null = null;
-  const libraryReported = (info: OutputOf<'appInfo'>) => {
-    const now = `${info.campaignCount} ${info.newestRevisionDate}`;
-    if (library !== null && library !== now) void refetch(CAMPAIGN_DATA.filter((name) => name !== 'appInfo'));
-    library = now;
+  const refetch = (tags: readonly string[]) => {
+    const set = new Set(tags);
+    return client.invalidateQueries({ predicate: (q) => readsAny(String(q.queryKey[0]), set) });
   };
 
   const client: QueryClient = new QueryClient({
@@ -111,23 +61,30 @@ export function createQueryClient(): QueryClient {
       onSuccess: (data, _input, _result, mutation) => {
         const name = mutation.options.mutationKey?.[0] as OperationName | undefined;
         if (!name) return;
-        if (IMPORT_STATUS_OPERATIONS.includes(name)) {
-          // Starting or cancelling answers with the job's status: its progress query shows it at once.
+        // Starting or cancelling an import answers with the job's status: its progress shows at once.
+        if (name === 'commitImport' || name === 'cancelImport') {
           const status = data as ImportStatus;
           client.setQueryData(queryKey('importStatus', { jobId: status.jobId }), status);
-          return importReported(status);
         }
-        const changed = CHANGES[name];
-        return changed ? refetch(changed) : undefined;
-      },
-    }),
-    queryCache: new QueryCache({
-      onSuccess: (data, query) => {
-        if (query.queryKey[0] === 'importStatus') void importReported(data as ImportStatus);
-        if (query.queryKey[0] === 'importJobs') for (const job of data as ImportStatus[]) void importReported(job);
-        if (query.queryKey[0] === 'appInfo') libraryReported(data as OutputOf<'appInfo'>);
+        // This window need not wait for the push: what the write changed is fetched now.
+        return refetch(effects[name].tags);
       },
     }),
   });
   return client;
+}
+
+/**
+ * Follows the changes the main process pushes: every read sharing a tag is fetched again, and on
+ * (re)connecting everything is, since changes may have been missed while the stream was down.
+ */
+export function followChanges(client: QueryClient): () => void {
+  let reconnect = false;
+  return subscribeChanges(
+    (tags) => void client.invalidateQueries({ predicate: (q) => readsAny(String(q.queryKey[0]), new Set(tags)) }),
+    () => {
+      if (reconnect) void client.invalidateQueries();
+      reconnect = true;
+    },
+  );
 }

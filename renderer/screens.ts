@@ -1,6 +1,9 @@
 // The screens, in the order of their keys. A domain adds its screen here with one entry; the shell
 // (App.tsx) draws the tabs, the function keys and the screens from this list.
 import type { ComponentType } from 'react';
+import type { OperationName } from '../shared/api';
+import { AccountsScreen } from './accounts/AccountsScreen';
+import { AuditScreen } from './accounts/AuditScreen';
 import { LibraryScreen } from './campaigns/LibraryScreen';
 import { FormsLogScreen } from './forms/FormsLogScreen';
 import { ImportsScreen } from './imports/ImportsScreen';
@@ -14,8 +17,11 @@ import { ClaimsScreen } from './claims/ClaimsScreen';
 import { TechniciansScreen } from './appointments/TechniciansScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 
-/** Setup screens used now and then (technicians, settings) have no function key: they are a click away. */
-export type ScreenEntry = { id: string; key: string | null; label: string; component: ComponentType };
+/**
+ * Setup screens used now and then (technicians, settings) have no function key: they are a click away.
+ * A screen that shows one operation's data (`needs`) is offered only to the people who may call it.
+ */
+export type ScreenEntry = { id: string; key: string | null; label: string; component: ComponentType; needs?: OperationName };
 
 export const SCREENS = [
   { id: 'lookup', key: 'F2', label: 'VIN lookup', component: LookupScreen },
@@ -30,6 +36,8 @@ export const SCREENS = [
   { id: 'forms', key: 'F11', label: 'Forms', component: FormsLogScreen },
   { id: 'technicians', key: null, label: 'Technicians', component: TechniciansScreen },
   { id: 'settings', key: null, label: 'Settings', component: SettingsScreen },
+  { id: 'accounts', key: null, label: 'Accounts', component: AccountsScreen, needs: 'listUsers' },
+  { id: 'audit', key: null, label: 'Audit trail', component: AuditScreen, needs: 'auditTrail' },
 ] as const satisfies readonly ScreenEntry[];
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

@@ -127,6 +127,8 @@ export function unwrap<T>(envelope: Envelope<T>): T {
 
 /** The IPC channel of an operation; one per operation, nothing generic. */
 export const ipcChannel = (name: string) => `recall-desk:${name}`;
+/** The one channel main pushes "changed: tags" on to the window. */
+export const CHANGED_CHANNEL = 'recall-desk:changed';
 /** The HTTP path of an operation. */
 export const httpPath = (name: string) => `/api/${name}`;
 export const TOKEN_HEADER = 'x-recall-desk-token';

@@ -5,6 +5,7 @@ export const OPERATION_NAMES = [
   'signIn',
   'signOut',
   'listUsers',
+  'listPeople',
   'addUser',
   'setUserRoles',
   'setUserActive',

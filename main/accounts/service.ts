@@ -119,6 +119,32 @@ export class AccountsService {
     return toAccount(this.existing(name));
   }
 
+  /**
+   * Who did the work and who verified it, once the dealership has accounts: the technician holds the
+   * technician role, the verifier is another person and confirms with their own password.
+   */
+  async confirmWork(technician: string, verifier: string, verifierPassword: string | null | undefined): Promise<void> {
+    const tech = this.store.byName(technician);
+    if (!tech?.active || !tech.roles.includes('technician')) {
+      const techs = this.store.all().filter((a) => a.active && a.roles.includes('technician'));
+      throw new ApiError('invalid-input', `${technician} is not a technician here: pick the technician from the roster.`, [
+        `Technicians: ${techs.map((t) => t.name).join(', ') || 'none yet (an admin gives an account the technician role)'}.`,
+      ]);
+    }
+    const v = this.store.byName(verifier);
+    if (!v?.active) throw new ApiError('invalid-input', `${verifier} is not a person with an active account here: the verifier is someone who can sign in.`);
+    if (v.id === tech.id) {
+      throw new ApiError('invalid-input', `${v.name} did the work and cannot also verify it: an associate other than the technician verifies the vehicle before delivery.`);
+    }
+    if (!verifierPassword) throw new ApiError('invalid-input', `${v.name} confirms the verification with their own password.`);
+    try {
+      await this.authenticate(v.name, verifierPassword);
+    } catch (err) {
+      if (err instanceof ApiError) throw new ApiError('invalid-input', `The verification was not confirmed: ${err.message}`);
+      throw err;
+    }
+  }
+
   private existing(name: string): AccountRow {
     const a = this.store.byName(name);
     if (!a) throw new ApiError('not-found', `No account named ${name}: see the accounts (recall-desk users).`);

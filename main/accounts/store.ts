@@ -42,7 +42,7 @@ export const DEFAULT_IDLE_MINUTES = 30;
 export class AccountStore {
   private readonly q;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     const s = db.sqlite;
     const cols = 'id, name, roles, password_hash, active, failed_attempts, lockouts, locked_until';
     this.q = {

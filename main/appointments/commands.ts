@@ -1,7 +1,8 @@
 // `recall-desk techs`, `book`, `appointments`, `appointment ID STATUS` and `complete`.
 import type { Command } from 'commander';
 import { PRODUCTION_MONTH_HELP, parseProductionMonth } from '../../shared/month';
-import { type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
+import { type CommandRegistrar, UsageError, VERIFIER_PASSWORD_ENV, withDb } from '../cli/runtime';
+import { passwordFor } from '../cli/secrets';
 import { numberArg } from '../parts/cli-args';
 import { formatAppointments, formatTechs } from './format';
 
@@ -91,7 +92,9 @@ export const appointmentCommands: CommandRegistrar = (program, rt) => {
     .action(async (id: string, o: { db?: string; tech: string; verifiedBy: string; ro?: string }) => {
       const n = numberArg('APPOINTMENT', id);
       const app = await rt.open(o);
-      const r = await rt.call(app, 'completeAppointment', { id: n, technician: o.tech, verifiedBy: o.verifiedBy, repairOrder: o.ro ?? null });
+      // With staff accounts the verifier confirms with their own password.
+      const verifierPassword = app.accounts.any() ? await passwordFor(o.verifiedBy, VERIFIER_PASSWORD_ENV, 'Verifier’s password') : null;
+      const r = await rt.call(app, 'completeAppointment', { id: n, technician: o.tech, verifiedBy: o.verifiedBy, verifierPassword, repairOrder: o.ro ?? null });
       const used = r.partsUsed.map((p) => `${p.quantity} × ${p.part}${p.vin ? ` (VIN ${p.vin})` : ''}`).join(', ');
       rt.io.out(`Appointment ${r.appointment.id} completed. Parts used: ${used || 'none'}. Claim lines: ${r.claimIds.map((c) => `#${c}`).join(', ')}.`);
     });

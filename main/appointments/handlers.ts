@@ -11,5 +11,9 @@ export const appointmentHandlers = (s: Services): HandlersOf<typeof appointmentO
   bookAppointment: (input) => bookAppointment(s, input),
   listAppointments: (input) => listAppointments(s, input),
   setAppointmentStatus: (input) => setAppointmentStatus(s, input),
-  completeAppointment: (input) => completeAppointment(s, input),
+  completeAppointment: async (input) => {
+    // With accounts the people are checked (the verifier's password takes a moment) before the write.
+    if (s.accounts.any()) await s.accounts.confirmWork(input.technician, input.verifiedBy, input.verifierPassword);
+    return completeAppointment(s, input);
+  },
 });

@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import path from 'node:path';
 import { ipcChannel, operationNames } from '../../shared/api';
+import { CHANGED_CHANNEL } from '../../shared/contract';
 import { createApp, type App } from '../app';
 import { resolveDbPath, userDataDir } from '../db/paths';
 import { ElectronPdf, showInFolder } from './print';
@@ -47,13 +48,18 @@ async function start(): Promise<void> {
   const expectedUrl = APP_ENTRY_URL;
   const dispatch = services.dispatch;
   for (const name of operationNames) {
-    ipcMain.handle(ipcChannel(name), (event, input: unknown) => {
+    ipcMain.handle(ipcChannel(name), (event, input: unknown, session: unknown) => {
       if (!isTrustedEvent(event, expectedUrl, win.webContents.id)) {
         return { ok: false, error: { code: 'invalid-input', message: 'Refused: the call did not come from the Recall Desk window.', details: [] } };
       }
-      return dispatch(name, input);
+      return dispatch(name, input, { session: typeof session === 'string' && session ? session : null });
     });
   }
+  // Every write, and every change another process makes to the file, reaches the window at once.
+  const unsubscribe = services.changes.subscribe((tags) => {
+    if (!win.isDestroyed()) win.webContents.send(CHANGED_CHANNEL, tags);
+  });
+  win.on('closed', unsubscribe);
   win.once('ready-to-show', () => win.show());
   await win.loadURL(expectedUrl);
 }

@@ -15,7 +15,7 @@ export const serverCommands: CommandRegistrar = (program, rt) => {
       if (!fs.existsSync(path.join(rt.ctx.staticDir, 'index.html'))) {
         throw new UsageError(`The renderer is not built (${rt.ctx.staticDir}): run npm run build first.`);
       }
-      const server = await startServer({ dispatch: app.dispatch, staticDir: rt.ctx.staticDir, port });
+      const server = await startServer({ dispatch: app.dispatch, subscribe: (l) => app.changes.subscribe(l), staticDir: rt.ctx.staticDir, port });
       rt.io.out(`Recall Desk (browser mode) is running on this computer only.\nDatabase: ${app.db.path}\nOpen: ${server.url}\nStop with Ctrl+C.`);
       rt.release(app);
       await (rt.ctx.waitForExit ?? waitForSignal)(async () => {

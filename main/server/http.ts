@@ -6,12 +6,15 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { TOKEN_HEADER } from '../../shared/api';
+import { EVENTS_PATH, SESSION_HEADER, TOKEN_HEADER } from '../../shared/api';
+import type { Tag } from '../../shared/contract';
 import type { Dispatcher } from '../api/dispatch';
 import { mimeType, resolveStatic, SECURITY_HEADERS } from '../security/static-files';
 
 export type ServerOptions = {
   dispatch: Dispatcher;
+  /** Where "changed: tags" comes from; each open tab hears it on the event stream. */
+  subscribe?: (listener: (tags: readonly Tag[]) => void) => () => void;
   staticDir: string;
   port?: number;
   token?: string;
@@ -31,6 +34,9 @@ type Limits = {
   /** How often the timeouts above are checked. */
   checkIntervalMs: number;
 };
+
+/** A comment line now and then keeps an idle event stream open through proxies and sleeping NICs. */
+const HEARTBEAT_MS = 20_000;
 
 const LIMITS: Limits = { headersTimeoutMs: 10_000, requestTimeoutMs: 120_000, keepAliveTimeoutMs: 5_000, maxConnections: 64, checkIntervalMs: 1_000 };
 
@@ -101,14 +107,36 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     const pathname = safeDecode(url.pathname);
     if (pathname === null || pathname.includes('\0')) return fail(400, 'invalid-input', 'The address is not valid (bad %-encoding).');
 
+    const origin = req.headers.origin;
+    const crossOrigin = () => origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''));
+    const tokenOk = () => {
+      const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
+      return given.length === tokenBuf.length && timingSafeEqual(given, tokenBuf);
+    };
+    const TOKEN_REFUSED = 'Missing or wrong access token: open the address (with its #token) that Recall Desk printed at start.';
+
+    if (url.pathname === EVENTS_PATH) {
+      if (req.method !== 'GET') return fail(405, 'invalid-input', 'The event stream is a GET request.');
+      if (crossOrigin()) return fail(403, 'invalid-input', 'Cross-origin requests are refused.');
+      if (!tokenOk()) return fail(401, 'invalid-input', TOKEN_REFUSED);
+      if (!opts.subscribe) return fail(404, 'not-found', 'Not found.');
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store' });
+      res.write(': connected\n\n');
+      const unsubscribe = opts.subscribe((tags) => res.write(`data: ${JSON.stringify({ tags })}\n\n`));
+      const beat = setInterval(() => res.write(': still here\n\n'), HEARTBEAT_MS);
+      const stop = () => {
+        clearInterval(beat);
+        unsubscribe();
+      };
+      req.socket.once('close', stop);
+      res.once('close', stop);
+      return;
+    }
+
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return fail(405, 'invalid-input', 'API calls are POST requests.');
-      const origin = req.headers.origin;
-      if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return fail(403, 'invalid-input', 'Cross-origin requests are refused.');
-      const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
-      if (given.length !== tokenBuf.length || !timingSafeEqual(given, tokenBuf)) {
-        return fail(401, 'invalid-input', 'Missing or wrong access token: open the address (with its #token) that Recall Desk printed at start.');
-      }
+      if (crossOrigin()) return fail(403, 'invalid-input', 'Cross-origin requests are refused.');
+      if (!tokenOk()) return fail(401, 'invalid-input', TOKEN_REFUSED);
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return fail(415, 'invalid-input', 'API calls send JSON (content-type: application/json).');
       }
@@ -132,7 +160,8 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         } catch {
           return fail(400, 'invalid-input', 'The request body is not valid JSON.');
         }
-        const envelope = await opts.dispatch(pathname.slice('/api/'.length), input);
+        const session = req.headers[SESSION_HEADER];
+        const envelope = await opts.dispatch(pathname.slice('/api/'.length), input, { session: typeof session === 'string' && session ? session : null });
         if (!res.writableEnded) send(200, JSON.stringify(envelope));
       });
       return;

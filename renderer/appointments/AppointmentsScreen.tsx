@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { useAuth } from '../accounts/auth';
+import { Can } from '../accounts/Can';
 import { useState } from 'react';
 import type { Appointment } from '../../shared/appointments/contract';
 import { APPOINTMENT_STATUS_LABEL, hoursText, minutesText } from '../../shared/wording';
@@ -15,7 +17,6 @@ export function AppointmentsScreen() {
   const list = useQuery({
     ...apiQuery('listAppointments', { from: from || null, to: to || null }),
     subscribed: active,
-    refetchInterval: active ? 5000 : false,
   });
   const byDay = new Map<string, Appointment[]>();
   for (const a of list.data?.appointments ?? []) byDay.set(a.at.slice(0, 10), [...(byDay.get(a.at.slice(0, 10)) ?? []), a]);
@@ -24,7 +25,9 @@ export function AppointmentsScreen() {
       <header className="report-head">
         <h2>Appointments</h2>
       </header>
-      <BookingForm />
+      <Can op="bookAppointment">
+        <BookingForm />
+      </Can>
       <section className="panel" aria-label="Day view">
         <h3>Day view</h3>
         <div className="button-row">
@@ -101,17 +104,29 @@ function AppointmentRow({ a }: { a: Appointment }) {
           {status.error && <ErrorNotice error={status.error} />}
         </div>
       )}
-      {open && <CompleteForm id={a.id} />}
+      {open && (
+        <Can op="completeAppointment">
+          <CompleteForm id={a.id} />
+        </Can>
+      )}
     </article>
   );
 }
 
 function CompleteForm({ id }: { id: number }) {
+  const auth = useAuth();
   const techs = useQuery(apiQuery('listTechnicians', {}));
+  // With accounts, the technician and the verifier are people who can sign in.
+  const people = useQuery(apiQuery('listPeople', auth ? {} : null));
   const [tech, setTech] = useState('');
   const [verifier, setVerifier] = useState('');
+  const [verifierPassword, setVerifierPassword] = useState('');
   const [ro, setRo] = useState('');
   const done = useApiMutation('completeAppointment');
+  const techNames = auth
+    ? (people.data?.people.filter((p) => p.roles.includes('technician')).map((p) => p.name) ?? [])
+    : (techs.data?.technicians.map((t) => t.name) ?? []);
+  const verifierNames = auth ? (people.data?.people.map((p) => p.name).filter((n) => n !== tech) ?? []) : null;
   return (
     <details>
       <summary>Complete…</summary>
@@ -120,16 +135,38 @@ function CompleteForm({ id }: { id: number }) {
         aria-label={`Complete appointment ${id}`}
         onSubmit={(e) => {
           e.preventDefault();
-          done.mutate({ id, technician: tech, verifiedBy: verifier, repairOrder: ro || null });
+          done.mutate(
+            { id, technician: tech, verifiedBy: verifier, verifierPassword: auth ? verifierPassword : null, repairOrder: ro || null },
+            { onSettled: () => setVerifierPassword('') },
+          );
         }}
       >
         <select aria-label="Technician" value={tech} onChange={(e) => setTech(e.target.value)}>
           <option value="">Technician…</option>
-          {techs.data?.technicians.map((t) => (
-            <option key={t.id}>{t.name}</option>
+          {techNames.map((n) => (
+            <option key={n}>{n}</option>
           ))}
         </select>
-        <input aria-label="Verified by" value={verifier} onChange={(e) => setVerifier(e.target.value)} placeholder="Verified by (not the technician)" />
+        {verifierNames ? (
+          <>
+            <select aria-label="Verified by" value={verifier} onChange={(e) => setVerifier(e.target.value)}>
+              <option value="">Verified by (not the technician)…</option>
+              {verifierNames.map((n) => (
+                <option key={n}>{n}</option>
+              ))}
+            </select>
+            <input
+              type="password"
+              aria-label="Verifier's password"
+              value={verifierPassword}
+              onChange={(e) => setVerifierPassword(e.target.value)}
+              placeholder="Verifier's password"
+              size={14}
+            />
+          </>
+        ) : (
+          <input aria-label="Verified by" value={verifier} onChange={(e) => setVerifier(e.target.value)} placeholder="Verified by (not the technician)" />
+        )}
         <input aria-label="Repair order" value={ro} onChange={(e) => setRo(e.target.value)} placeholder="RO number" size={10} />
         <button type="submit" className="primary" disabled={done.isPending}>
           Complete

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Can } from '../accounts/Can';
 import { useState } from 'react';
 import { apiQuery, useApiMutation } from '../queries';
 import { ErrorNotice, Notice } from '../ui/Notice';
@@ -34,35 +35,37 @@ export function TechniciansScreen() {
           ))}
         </tbody>
       </table>
-      <form
-        className="lane-form panel"
-        aria-label="Add a technician"
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate({
-            name,
-            courses: courses
-              .split('\n')
-              .map((c) => c.trim())
-              .filter(Boolean),
-          });
-        }}
-      >
-        <input aria-label="Technician name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Name" />
-        <textarea
-          aria-label="Courses, one a line"
-          value={courses}
-          onChange={(e) => setCourses(e.target.value)}
-          rows={3}
-          cols={50}
-          placeholder="Courses, one a line"
-        />
-        <button type="submit" className="primary" disabled={add.isPending}>
-          Add / add courses
-        </button>
-        {add.error && <ErrorNotice error={add.error} />}
-        {add.data && <Notice kind="ok" message={`${add.data.name}: ${add.data.courses.length} course(s) on record.`} />}
-      </form>
+      <Can op="addTechnician">
+        <form
+          className="lane-form panel"
+          aria-label="Add a technician"
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate({
+              name,
+              courses: courses
+                .split('\n')
+                .map((c) => c.trim())
+                .filter(Boolean),
+            });
+          }}
+        >
+          <input aria-label="Technician name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Name" />
+          <textarea
+            aria-label="Courses, one a line"
+            value={courses}
+            onChange={(e) => setCourses(e.target.value)}
+            rows={3}
+            cols={50}
+            placeholder="Courses, one a line"
+          />
+          <button type="submit" className="primary" disabled={add.isPending}>
+            Add / add courses
+          </button>
+          {add.error && <ErrorNotice error={add.error} />}
+          {add.data && <Notice kind="ok" message={`${add.data.name}: ${add.data.courses.length} course(s) on record.`} />}
+        </form>
+      </Can>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Can } from '../accounts/Can';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OutputOf } from '../../shared/api';
 import { count, KIND_LABEL } from '../../shared/wording';
@@ -41,7 +42,9 @@ export function LibraryScreen() {
       <section className="library-list" aria-label="Campaigns">
         <div className="library-tools">
           <h2>Campaigns</h2>
-          <ImportBulletinButton busy={importer.isPending} onFile={(f) => importer.mutate({ fileName: f.name, content: f.content })} />
+          <Can op="importBulletin">
+            <ImportBulletinButton busy={importer.isPending} onFile={(f) => importer.mutate({ fileName: f.name, content: f.content })} />
+          </Can>
         </div>
         {importer.error && <ErrorNotice error={importer.error} testId="library-notice" />}
         {imported && (

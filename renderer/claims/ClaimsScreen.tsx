@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Can } from '../accounts/Can';
 import { useState } from 'react';
 import type { Claim } from '../../shared/claims/contract';
 import { localDate } from '../../shared/parts/dates';
@@ -21,7 +22,6 @@ export function ClaimsScreen() {
     ...apiQuery('listClaims', { campaign: campaign || null, vin: vin.trim() || null, missingOpCode: missing }),
     placeholderData: keepPreviousData,
     subscribed: active,
-    refetchInterval: active ? 5000 : false,
   });
   const claims = list.data?.claims ?? [];
   return (
@@ -93,26 +93,28 @@ function ClaimRow({ c }: { c: Claim }) {
             {h.field === 'vin' ? 'VIN' : 'Op code'} was {h.oldValue ?? '(none)'} → {h.newValue}: {h.reason} ({h.madeBy}, {h.madeAt.slice(0, 10)})
           </div>
         ))}
-        <details>
-          <summary>Correct…</summary>
-          <form
-            className="lane-form"
-            aria-label={`Correct claim ${c.id}`}
-            onSubmit={(e) => {
-              e.preventDefault();
-              fix.mutate({ id: c.id, opCode: op.trim() || null, vin: vin.trim() || null, reason, by });
-            }}
-          >
-            <input aria-label="Op code" className="mono" value={op} onChange={(e) => setOp(e.target.value)} placeholder="Op code" size={10} />
-            <input aria-label="VIN" className="mono" value={vin} onChange={(e) => setVin(e.target.value)} placeholder="VIN" size={19} />
-            <input aria-label="Reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Why" />
-            <ByField value={by} onChange={setBy} />
-            <button type="submit" disabled={fix.isPending}>
-              Save correction
-            </button>
-            {fix.error && <ErrorNotice error={fix.error} />}
-          </form>
-        </details>
+        <Can op="correctClaim">
+          <details>
+            <summary>Correct…</summary>
+            <form
+              className="lane-form"
+              aria-label={`Correct claim ${c.id}`}
+              onSubmit={(e) => {
+                e.preventDefault();
+                fix.mutate({ id: c.id, opCode: op.trim() || null, vin: vin.trim() || null, reason, by });
+              }}
+            >
+              <input aria-label="Op code" className="mono" value={op} onChange={(e) => setOp(e.target.value)} placeholder="Op code" size={10} />
+              <input aria-label="VIN" className="mono" value={vin} onChange={(e) => setVin(e.target.value)} placeholder="VIN" size={19} />
+              <input aria-label="Reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Why" />
+              <ByField value={by} onChange={setBy} />
+              <button type="submit" disabled={fix.isPending}>
+                Save correction
+              </button>
+              {fix.error && <ErrorNotice error={fix.error} />}
+            </form>
+          </details>
+        </Can>
       </td>
     </tr>
   );

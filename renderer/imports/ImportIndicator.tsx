@@ -3,15 +3,20 @@ import { count } from '../../shared/wording';
 import { useNavigation } from '../navigation';
 import { apiQuery, useApiMutation } from '../queries';
 
-/** How often the top bar asks for running imports: an import started by the CLI shows up too. */
-const EVERY_MS = 1_000;
+/** How often a running import's progress is asked for; with none running, nothing is asked. */
+const PROGRESS_MS = 1_000;
 
 /**
  * A running import in the top bar, on every screen: what it imports, how far it is, Cancel, and a
  * way back to the Imports screen.
  */
 export function ImportIndicator() {
-  const jobs = useQuery({ ...apiQuery('importJobs', {}), refetchInterval: EVERY_MS, throwOnError: false });
+  // A started import is pushed as a change of the imports; only its progress bar asks while it runs.
+  const jobs = useQuery({
+    ...apiQuery('importJobs', {}),
+    refetchInterval: (q) => (q.state.data?.some((j) => j.state === 'running') ? PROGRESS_MS : false),
+    throwOnError: false,
+  });
   const cancel = useApiMutation('cancelImport');
   const nav = useNavigation();
   const running = jobs.data?.find((j) => j.state === 'running');

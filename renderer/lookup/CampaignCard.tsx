@@ -1,4 +1,5 @@
 import type { CampaignHit, LookupResult } from '../../shared/api';
+import { Can } from '../accounts/Can';
 import { describeAge } from '../../shared/age';
 import {
   CERTAINTY_LABEL,
@@ -95,12 +96,14 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
           </ul>
         </dd>
       </dl>
-      <VehicleStatusForm
-        campaign={hit.code}
-        vin={result.vin}
-        recorded={hit.vehicleStatus}
-        notAvailable={hit.remedy.available === false ? `Not available yet, so it cannot be completed here: ${hit.remedy.explanation}` : null}
-      />
+      <Can op="setVehicleCampaignStatus">
+        <VehicleStatusForm
+          campaign={hit.code}
+          vin={result.vin}
+          recorded={hit.vehicleStatus}
+          notAvailable={hit.remedy.available === false ? `Not available yet, so it cannot be completed here: ${hit.remedy.explanation}` : null}
+        />
+      </Can>
       <CardForms hit={hit} result={result} />
       <footer className="card-foot">
         <span className={old ? 'source old' : 'source'}>

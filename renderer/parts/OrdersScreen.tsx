@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Can } from '../accounts/Can';
 import { useEffect, useState } from 'react';
 import { suggestionsCsv } from '../../shared/parts/csv';
 import { localDate } from '../../shared/parts/dates';
@@ -71,18 +72,20 @@ export function OrdersScreen() {
               ))}
             </tbody>
           </table>
-          <form
-            className="lane-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              accept.mutate({ horizonDays: days, by });
-            }}
-          >
-            <ByField value={by} onChange={setBy} />
-            <button type="submit" className="primary" disabled={orderable === 0 || accept.isPending}>
-              Accept {orderable} order line{orderable === 1 ? '' : 's'} (stock and CPOR)
-            </button>
-          </form>
+          <Can op="acceptSuggestions">
+            <form
+              className="lane-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                accept.mutate({ horizonDays: days, by });
+              }}
+            >
+              <ByField value={by} onChange={setBy} />
+              <button type="submit" className="primary" disabled={orderable === 0 || accept.isPending}>
+                Accept {orderable} order line{orderable === 1 ? '' : 's'} (stock and CPOR)
+              </button>
+            </form>
+          </Can>
           {accept.error && <ErrorNotice error={accept.error} />}
           {accept.data && <Notice kind="ok" message={`${accept.data.recorded.length} order(s) recorded in the stock ledger.`} testId="accepted" />}
         </>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CampaignPart } from '../../shared/parts/contract';
 import { count, MOVEMENT_LABEL, SOURCE_LABEL } from '../../shared/wording';
+import { useCan } from '../accounts/auth';
 import { apiQuery, useApiMutation } from '../queries';
 import { ErrorNotice, Notice } from '../ui/Notice';
 import { ByField } from './ByField';
@@ -13,6 +14,8 @@ const KINDS = ['receive', 'order', 'use', 'return', 'count'] as const;
 export function PartDetail({ part }: { part: CampaignPart }) {
   const pn = part.partNumber;
   const history = useQuery(apiQuery('stockHistory', pn ? { part: pn } : null));
+  const canRecord = useCan('recordMovement');
+  const canSetLevel = useCan('setStockingLevel');
   return (
     <section className="panel part-detail" aria-label={`Part ${pn ?? part.description}`}>
       <h3>
@@ -53,9 +56,9 @@ export function PartDetail({ part }: { part: CampaignPart }) {
           </tbody>
         </table>
       )}
-      {pn && <h4>Record a movement</h4>}
-      {pn && <MovementForm part={pn} perVin={part.perVin === true || part.isPattern || part.macCode === 'C'} />}
-      {pn && !(part.perVin === true || part.isPattern || part.macCode === 'C') && <LevelForm part={pn} level={part.stockingLevel} />}
+      {pn && canRecord && <h4>Record a movement</h4>}
+      {pn && canRecord && <MovementForm part={pn} perVin={part.perVin === true || part.isPattern || part.macCode === 'C'} />}
+      {pn && canSetLevel && !(part.perVin === true || part.isPattern || part.macCode === 'C') && <LevelForm part={pn} level={part.stockingLevel} />}
       {history.error && <ErrorNotice error={history.error} />}
       {history.data && <h4>Ledger history</h4>}
       {history.data && (

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Can } from '../accounts/Can';
 import { useState } from 'react';
 import type { CampaignPart } from '../../shared/parts/contract';
 import { count, SOURCE_LABEL, yesNoUnknown } from '../../shared/wording';
@@ -23,7 +24,7 @@ export function Sourced({ value, source }: { value: string; source: keyof typeof
 /** Parts (F7): each campaign's parts as the bulletin states them and as amended here, with stock. */
 export function PartsScreen() {
   const active = useScreenActive();
-  const parts = useQuery({ ...apiQuery('listParts', {}), subscribed: active, refetchInterval: active ? 5000 : false });
+  const parts = useQuery({ ...apiQuery('listParts', {}), subscribed: active });
   const [selected, setSelected] = useState<string | null>(null);
   const list = parts.data;
   const current = list?.parts.find((p) => keyOf(p) === selected) ?? null;
@@ -98,7 +99,9 @@ export function PartsScreen() {
         </table>
       )}
       {current ? <PartDetail part={current} /> : <p className="hint">Choose a part number to see its ledger and record movements.</p>}
-      <AmendPartForm campaigns={list ? [...new Set([...list.parts.map((p) => p.campaign), ...list.notes.map((n) => n.campaign)])].sort() : []} />
+      <Can op="setPart">
+        <AmendPartForm campaigns={list ? [...new Set([...list.parts.map((p) => p.campaign), ...list.notes.map((n) => n.campaign)])].sort() : []} />
+      </Can>
     </div>
   );
 }

@@ -1,9 +1,14 @@
 import { useState } from 'react';
+import { useSignedInName } from '../accounts/auth';
 
 const KEY = 'recall-desk.by';
 
-/** Who is at the counter: asked once, remembered on this machine, recorded with every change. */
+/**
+ * Who is at the counter: the signed-in person, or on a PC without accounts a name asked once,
+ * remembered on this machine and recorded with every change.
+ */
 export function useByName(): [string, (name: string) => void] {
+  const signedIn = useSignedInName();
   const [name, setName] = useState(() => {
     try {
       return localStorage.getItem(KEY) ?? '';
@@ -12,7 +17,7 @@ export function useByName(): [string, (name: string) => void] {
     }
   });
   return [
-    name,
+    signedIn ?? name,
     (n: string) => {
       setName(n);
       try {

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Can } from '../accounts/Can';
 import { useEffect, useState } from 'react';
 import type { Paper, Settings } from '../../shared/settings/contract';
 import { DEALER_FIELD_LABEL, PAPER_LABEL } from '../../shared/wording';
@@ -21,8 +22,10 @@ export function SettingsScreen() {
   if (!settings.data) return <p className="muted">Loading…</p>;
   return (
     <div className="settings-screen" data-testid="settings">
-      <DealerSection settings={settings.data} />
-      <StaffSection staff={settings.data.staff} />
+      <Can op="saveSettings">
+        <DealerSection settings={settings.data} />
+        <StaffSection staff={settings.data.staff} />
+      </Can>
     </div>
   );
 }

@@ -10,7 +10,7 @@ export const AccountName = z
   .trim()
   .min(1, 'name the person, e.g. "Dana Kim"')
   .max(80, 'a name has at most 80 characters')
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'a name has no control characters');
+  .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127), 'a name has no control characters');
 
 /** At least 6 characters; a 6-digit PIN is allowed. Never trimmed: a space is part of a password. */
 export const Password = z.string().min(6, 'a password has at least 6 characters (a 6-digit PIN is fine)').max(200, 'a password has at most 200 characters');
@@ -57,6 +57,8 @@ export const accountOperations = defineOperations({
   signIn: { input: z.object({ name: AccountName, password: z.string().max(200) }), output: z.object({ session: z.string(), status: AuthStatus }) },
   signOut: { input: z.object({}), output: z.object({ signedOut: z.boolean() }) },
   listUsers: { input: z.object({}), output: z.object({ users: z.array(Account) }) },
+  /** The active people and their roles: whom a technician or a verifier is picked from. */
+  listPeople: { input: z.object({}), output: z.object({ people: z.array(User) }) },
   addUser: { input: z.object({ name: AccountName, roles: Roles, password: Password }), output: Account },
   setUserRoles: { input: z.object({ name: AccountName, roles: Roles }), output: Account },
   setUserActive: { input: z.object({ name: AccountName, active: z.boolean() }), output: Account },
@@ -78,6 +80,7 @@ export const accountEffects = defineEffects(accountOperations, {
   signIn: write(['accounts'], 'sign in', 'public'),
   signOut: write([], 'sign out', 'public'),
   listUsers: read(['accounts'], 'see the staff accounts', ADMIN),
+  listPeople: read(['accounts'], 'see who works here'),
   addUser: write(['accounts', 'technicians'], 'add staff accounts', ADMIN),
   setUserRoles: write(['accounts', 'technicians'], 'change staff accounts', ADMIN),
   setUserActive: write(['accounts', 'technicians'], 'disable or enable staff accounts', ADMIN),

@@ -110,7 +110,14 @@ export const appointmentOperations = defineOperations({
     output: Appointment,
   },
   completeAppointment: {
-    input: z.object({ id: z.number().int().positive(), technician: PersonName, verifiedBy: PersonName, repairOrder: FreeText.nullish() }),
+    input: z.object({
+      id: z.number().int().positive(),
+      technician: PersonName,
+      verifiedBy: PersonName,
+      /** With staff accounts, the verifier confirms with their own password on the same screen. */
+      verifierPassword: z.string().max(200).nullish(),
+      repairOrder: FreeText.nullish(),
+    }),
     output: z.object({
       appointment: Appointment,
       claimIds: z.array(z.number().int()),

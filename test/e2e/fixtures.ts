@@ -5,11 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { serve } from '../support/serve';
+import { SHARED_VPIC } from '../support/vpic-path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'main', 'cli.cjs');
-// One unpacked vPIC database for every test server (74 MB; unpacking it is tested in test/service).
-const SHARED_VPIC = path.join(os.tmpdir(), 'recall-desk-test-vpic', 'vpic.sqlite');
 
 export const SCREENS = path.join(ROOT, 'test-results', 'screens');
 

@@ -11,7 +11,7 @@ export async function startBridge(limits?: ServerOptions['limits']): Promise<Run
   const app = await testApp();
   const staticDir = tempDir();
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Recall Desk</title>');
-  return startServer({ dispatch: app.dispatch, staticDir, limits });
+  return startServer({ dispatch: app.dispatch, subscribe: (l) => app.changes.subscribe(l), staticDir, limits });
 }
 
 /** The server still serves an authorised API call after whatever came before. */

@@ -19,7 +19,9 @@ export function tempDbPath(): string {
 }
 
 /** One unpacked vPIC database for every test (74 MB): unpacking it per temp folder would cost more than most tests. */
-export const SHARED_VPIC = path.join(os.tmpdir(), 'recall-desk-test-vpic', 'vpic.sqlite');
+import { SHARED_VPIC } from './vpic-path';
+
+export { SHARED_VPIC };
 
 /** The app over a temp database; the clock is fixed so data ages are exact. */
 export async function testApp(opts: Partial<AppOptions> = {}): Promise<App> {
