@@ -1,33 +1,6 @@
 // The services one process runs, built once by createApp and handed to every domain's handlers and
 // CLI commands: the window, the CLI and the browser mode all use these same objects.
-import type { AccountsService } from './accounts/service';
-import type { AuditLog } from './accounts/audit';
-import type { ChangeFeed } from './api/changes';
-import type { CampaignStore } from './campaigns/store';
-import type { Db } from './db/open';
+import type { CoreServices } from './core-services';
 import type { FormsService } from './forms/service';
-import type { ImportJobs } from './imports/jobs';
-import type { LookupService } from './lookup/service';
-import type { SettingsStore } from './settings/store';
-import type { VpicDecoder } from './vehicles/vpic';
 
-export type Services = {
-  db: Db;
-  campaigns: CampaignStore;
-  lookup: LookupService;
-  jobs: ImportJobs;
-  /** The clock, injectable so data ages are testable. */
-  now: () => Date;
-  version: string;
-  settings: SettingsStore;
-  forms: FormsService;
-  /** Shows a saved file in the system's file manager where there is one (the Electron window). */
-  showInFolder: ((file: string) => void) | null;
-  /** Offline VIN decoding (NHTSA vPIC); null when switched off. */
-  vpic: VpicDecoder | null;
-  /** Staff accounts and the sessions signed in to this process. */
-  accounts: AccountsService;
-  audit: AuditLog;
-  /** Tells every open window what changed. */
-  changes: ChangeFeed;
-};
+export type Services = CoreServices & { forms: FormsService };

@@ -7,7 +7,10 @@ import { OPERATION_NAMES } from '../shared/operation-names';
 
 // Each call carries the session of the person signed in to this window (null before sign-in).
 const api = Object.fromEntries(
-  OPERATION_NAMES.map((name) => [name, (input: unknown, session: unknown) => ipcRenderer.invoke(ipcChannel(name), input, typeof session === 'string' ? session : null)]),
+  OPERATION_NAMES.map((name) => [
+    name,
+    (input: unknown, session: unknown) => ipcRenderer.invoke(ipcChannel(name), input, typeof session === 'string' ? session : null),
+  ]),
 );
 
 contextBridge.exposeInMainWorld('recallDesk', Object.freeze(api));

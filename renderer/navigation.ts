@@ -1,7 +1,7 @@
 // Which screen is in front, and a way to bring another one forward. Screens stay mounted once opened
 // (their state and data survive a change of screen); a hidden screen knows it is hidden.
 import { createContext, useContext } from 'react';
-import type { ScreenId } from './screens';
+import type { ScreenId } from './screen-ids';
 
 export type Navigation = { active: ScreenId; show: (screen: ScreenId) => void };
 

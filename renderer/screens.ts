@@ -2,6 +2,7 @@
 // (App.tsx) draws the tabs, the function keys and the screens from this list.
 import type { ComponentType } from 'react';
 import type { OperationName } from '../shared/api';
+import type { ScreenId } from './screen-ids';
 import { AccountsScreen } from './accounts/AccountsScreen';
 import { AuditScreen } from './accounts/AuditScreen';
 import { LibraryScreen } from './campaigns/LibraryScreen';
@@ -21,7 +22,7 @@ import { SettingsScreen } from './settings/SettingsScreen';
  * Setup screens used now and then (technicians, settings) have no function key: they are a click away.
  * A screen that shows one operation's data (`needs`) is offered only to the people who may call it.
  */
-export type ScreenEntry = { id: string; key: string | null; label: string; component: ComponentType; needs?: OperationName };
+export type ScreenEntry = { id: ScreenId; key: string | null; label: string; component: ComponentType; needs?: OperationName };
 
 export const SCREENS = [
   { id: 'lookup', key: 'F2', label: 'VIN lookup', component: LookupScreen },
@@ -40,7 +41,9 @@ export const SCREENS = [
   { id: 'audit', key: null, label: 'Audit trail', component: AuditScreen, needs: 'auditTrail' },
 ] as const satisfies readonly ScreenEntry[];
 
-export type ScreenId = (typeof SCREENS)[number]['id'];
+// Every name has its screen and every screen its name: a screen left out of either list is a compile error.
+type Listed = (typeof SCREENS)[number]['id'];
+const _everyIdHasAScreen: Record<ScreenId, true> = {} as Record<Listed, true>;
+void _everyIdHasAScreen;
 
-/** The screen shown at start: scan first. */
-export const FIRST_SCREEN: ScreenId = 'lookup';
+export { FIRST_SCREEN, type ScreenId } from './screen-ids';

@@ -7,7 +7,12 @@ export const accountHandlers = ({ accounts, audit }: Services): HandlersOf<typeo
   signIn: ({ name, password }) => accounts.signIn(name, password),
   signOut: (_input, caller) => accounts.signOut(caller),
   listUsers: () => ({ users: accounts.list() }),
-  listPeople: () => ({ people: accounts.list().filter((a) => a.active).map(({ name, roles }) => ({ name, roles })) }),
+  listPeople: () => ({
+    people: accounts
+      .list()
+      .filter((a) => a.active)
+      .map(({ name, roles }) => ({ name, roles })),
+  }),
   addUser: ({ name, roles, password }) => accounts.add(name, roles, password),
   setUserRoles: ({ name, roles }, caller) => accounts.setRoles(name, roles, caller),
   setUserActive: ({ name, active }, caller) => accounts.setActive(name, active, caller),

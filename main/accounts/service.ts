@@ -134,7 +134,10 @@ export class AccountsService {
     const v = this.store.byName(verifier);
     if (!v?.active) throw new ApiError('invalid-input', `${verifier} is not a person with an active account here: the verifier is someone who can sign in.`);
     if (v.id === tech.id) {
-      throw new ApiError('invalid-input', `${v.name} did the work and cannot also verify it: an associate other than the technician verifies the vehicle before delivery.`);
+      throw new ApiError(
+        'invalid-input',
+        `${v.name} did the work and cannot also verify it: an associate other than the technician verifies the vehicle before delivery.`,
+      );
     }
     if (!verifierPassword) throw new ApiError('invalid-input', `${v.name} confirms the verification with their own password.`);
     try {

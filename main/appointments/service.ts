@@ -6,7 +6,7 @@ import { localDate } from '../../shared/parts/dates';
 import type { CampaignStore } from '../campaigns/store';
 import { type CampaignParts, loadCatalog } from '../parts/catalog';
 import { checkedVin, ledgerOf, recordMovement } from '../parts/service';
-import type { Services } from '../services';
+import type { CoreServices as Services } from '../core-services';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
 import { setVehicleCampaignStatus } from '../vehicles/status';
 import { appointmentRow, appointmentRows, toAppointments } from './store';

@@ -5,7 +5,7 @@ import type { Claim, ClaimFilter } from '../../shared/claims/contract';
 import type { Db } from '../db/open';
 import type { Row } from '../db/schema';
 import { checkedVin } from '../parts/service';
-import type { Services } from '../services';
+import type { CoreServices as Services } from '../core-services';
 
 type ClaimRow = Row<'claims'>;
 type HistoryRow = Row<'claim_history'>;

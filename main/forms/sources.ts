@@ -4,10 +4,10 @@ import type { ClaimRow, OrderRow, Sourced } from '../../shared/forms/lists';
 import { METHOD_LABEL } from '../../shared/wording';
 import { listClaims } from '../claims/service';
 import { suggestOrders } from '../parts/suggest';
-import type { Services } from '../services';
+import type { CoreServices } from '../core-services';
 
 /** What the forms read: every service but the forms themselves. */
-export type FormSources = Omit<Services, 'forms'>;
+export type FormSources = CoreServices;
 
 export function orderRows(s: FormSources, horizonDays = 14): Sourced<OrderRow> {
   const { lines } = suggestOrders(s, { horizonDays });

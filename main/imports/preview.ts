@@ -4,7 +4,7 @@ import { localIsoDate } from '../../shared/age';
 import type { z } from 'zod';
 import type { OutputOf } from '../../shared/api';
 import type { PreviewVehiclesInput, PreviewVinListInput } from '../../shared/imports/contract';
-import type { Services } from '../services';
+import type { CoreServices as Services } from '../core-services';
 import type { Mapping, VehiclePreview, VehicleRow } from './vehicles';
 import { vehiclesWriter } from './vehicles-writer';
 import type { ListPreview, ListRows } from './vinlist';

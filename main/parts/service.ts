@@ -7,7 +7,7 @@ import { localIsoDate } from '../../shared/age';
 import { parseCounterDate } from '../../shared/vehicles/dates';
 import { analyzeVin } from '../../shared/vin';
 import type { Db } from '../db/open';
-import type { Services } from '../services';
+import type { CoreServices as Services } from '../core-services';
 import { type CampaignParts, loadCatalog, type PartFacts, partOrThrow } from './catalog';
 import { Ledger, toMovement } from './ledger';
 import { matchesPart } from './pattern';

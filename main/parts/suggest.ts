@@ -6,7 +6,7 @@ import type { Suggestions, SuggestionLine } from '../../shared/parts/contract';
 import { addDays, localDate } from '../../shared/parts/dates';
 import { CONDITION_LABEL, plural } from '../../shared/wording';
 import { demandWithin, type Demand } from '../appointments/store';
-import type { Services } from '../services';
+import type { CoreServices as Services } from '../core-services';
 import { type CampaignParts, loadCatalog, type PartFacts } from './catalog';
 import type { Ledger, Position } from './ledger';
 import { ledgerOf, noPartsNote } from './service';

@@ -23,7 +23,10 @@ describe('recall-desk users and --user', { timeout: 240_000 }, () => {
     expect(notAdmin.code).toBe(2);
     expect(notAdmin.stderr).toBe('The first account must be an admin: give it the role admin (it may hold others too, e.g. admin,parts).\n');
     const badRole = cli(['users', 'add', 'Alex', '--role', 'admin,boss', '--db', db], {}, 'secret-1\n');
-    expect([badRole.code, badRole.stderr]).toEqual([2, '--role: "boss" is not a role: use admin, manager, parts, advisor, technician, counter (several with commas).\n']);
+    expect([badRole.code, badRole.stderr]).toEqual([
+      2,
+      '--role: "boss" is not a role: use admin, manager, parts, advisor, technician, counter (several with commas).\n',
+    ]);
     const short = cli(['users', 'add', 'Alex', '--role', 'admin', '--db', db], {}, '12345\n');
     expect(short.code).toBe(2);
     expect(short.stderr).toMatch(/at least 6 characters/);
@@ -39,10 +42,15 @@ describe('recall-desk users and --user', { timeout: 240_000 }, () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/^sign in: Wrong name or password for Alex Admin/);
     const noPassword = cli(['holds', '--db', db, '--user', 'Alex Admin']);
-    expect([noPassword.code, noPassword.stderr]).toEqual([2, 'sign in: no password for Alex Admin: set RECALL_DESK_PASSWORD (there is no terminal to ask on).\n']);
+    expect([noPassword.code, noPassword.stderr]).toEqual([
+      2,
+      'sign in: no password for Alex Admin: set RECALL_DESK_PASSWORD (there is no terminal to ask on).\n',
+    ]);
 
     expect(as(db, 'Alex Admin', 'admin-pass', ['users', 'add', 'Pat Parts', '--role', 'counter'], 'pat-pass\n').code).toBe(0);
-    expect(as(db, 'Alex Admin', 'admin-pass', ['users', 'roles', 'Pat Parts', '--role', 'counter,technician']).stdout).toBe('Pat Parts: counter, technician.\n');
+    expect(as(db, 'Alex Admin', 'admin-pass', ['users', 'roles', 'Pat Parts', '--role', 'counter,technician']).stdout).toBe(
+      'Pat Parts: counter, technician.\n',
+    );
     expect(JSON.parse(as(db, 'Alex Admin', 'admin-pass', ['users', '--json']).stdout)).toEqual({
       users: [
         { name: 'Alex Admin', roles: ['admin'], active: true },
@@ -50,7 +58,10 @@ describe('recall-desk users and --user', { timeout: 240_000 }, () => {
       ],
     });
     const counter = as(db, 'Pat Parts', 'pat-pass', ['stock', 'receive', '04002-12345', '1', '--vin', LC]);
-    expect([counter.code, counter.stderr]).toEqual([2, 'Pat Parts (counter, technician) may not record stock movements: a parts, manager or admin account may.\n']);
+    expect([counter.code, counter.stderr]).toEqual([
+      2,
+      'Pat Parts (counter, technician) may not record stock movements: a parts, manager or admin account may.\n',
+    ]);
     // Reads are for everyone signed in.
     expect(as(db, 'Pat Parts', 'pat-pass', ['lookup', LC, '--json']).code).toBe(0);
     // Admin only.
@@ -94,7 +105,9 @@ describe('recall-desk users and --user', { timeout: 240_000 }, () => {
     const done = Ava(['complete', '1', '--tech', 'Dana Kim', '--verified-by', 'Sam Tech', '--ro', 'RO-9'], { RECALL_DESK_VERIFIER_PASSWORD: 'sam-pass' });
     expect([done.code, done.stderr]).toEqual([0, '']);
 
-    const audit = JSON.parse(A(['audit', '--since', localDate(new Date()), '--json']).stdout) as { entries: { at: string; user: string | null; operation: string }[] };
+    const audit = JSON.parse(A(['audit', '--since', localDate(new Date()), '--json']).stdout) as {
+      entries: { at: string; user: string | null; operation: string }[];
+    };
     expect(audit.entries.map((e) => [e.user, e.operation])).toEqual([
       ['Ava Advisor', 'completeAppointment'],
       ['Alex Admin', 'setUserActive'],
