@@ -1,5 +1,6 @@
 // How the CLI prints accounts and the audit trail.
 import type { Account, AuditEntry } from '../../shared/accounts/contract';
+import { dateTimeText } from '../../shared/dates';
 
 export function formatUsers(users: readonly Account[]): string {
   if (users.length === 0) return 'No staff accounts: this database needs no sign-in. Add the first (an admin) with: recall-desk users add NAME --role admin';
@@ -16,7 +17,7 @@ export function formatAudit(entries: readonly AuditEntry[]): string {
       const facts = Object.entries(e.facts)
         .map(([k, v]) => `${k}=${factText(v)}`)
         .join(' ');
-      return `${e.at}  ${e.user ?? '(no account)'}  ${e.operation}${facts ? `  ${facts}` : ''}`;
+      return `${dateTimeText(e.at)}  ${e.user ?? '(no account)'}  ${e.operation}${facts ? `  ${facts}` : ''}`;
     })
     .join('\n');
 }

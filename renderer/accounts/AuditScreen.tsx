@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { toCsv } from '../../shared/csv-out';
+import { dateTimeText } from '../../shared/dates';
 import { apiQuery } from '../queries';
 import { downloadText } from '../ui/download';
 import { ErrorNotice } from '../ui/Notice';
@@ -36,7 +37,7 @@ export function AuditScreen() {
               toCsv(
                 ['When', 'Person', 'What', 'Facts'],
                 rows.map((e) => [
-                  e.at,
+                  dateTimeText(e.at),
                   e.user ?? '',
                   e.does,
                   Object.entries(e.facts)
@@ -64,7 +65,7 @@ export function AuditScreen() {
         <tbody>
           {rows.map((e) => (
             <tr key={e.id}>
-              <td>{e.at.replace('T', ' ').slice(0, 19)}</td>
+              <td>{dateTimeText(e.at)}</td>
               <td>{e.user ?? '(no account)'}</td>
               <td>{e.does}</td>
               <td>

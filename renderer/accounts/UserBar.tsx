@@ -29,8 +29,9 @@ export function useSignOut(): () => void {
   const m = useApiMutation('signOut');
   return () => {
     const done = () => {
+      // What the person saw goes; who is signed in (nobody) is asked again at once.
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'authStatus' });
       setSession(null);
-      client.clear();
     };
     m.mutate({}, { onSettled: done });
   };

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useAuth } from '../accounts/auth';
+import { useAuth, useCan } from '../accounts/auth';
 import { Can } from '../accounts/Can';
 import { useState } from 'react';
 import type { Appointment } from '../../shared/appointments/contract';
@@ -69,6 +69,7 @@ export function AppointmentsScreen() {
 
 function AppointmentRow({ a }: { a: Appointment }) {
   const status = useApiMutation('setAppointmentStatus');
+  const canChange = useCan('setAppointmentStatus');
   const open = a.status === 'booked' || a.status === 'arrived';
   return (
     <article className="appointment" aria-label={`Appointment ${a.id}`}>
@@ -86,7 +87,7 @@ function AppointmentRow({ a }: { a: Appointment }) {
           {a.repairOrder ? `, RO ${a.repairOrder}` : ''}
         </div>
       )}
-      {open && (
+      {open && canChange && (
         <div className="button-row">
           {a.status === 'booked' && (
             <button type="button" onClick={() => status.mutate({ id: a.id, status: 'arrived' })}>

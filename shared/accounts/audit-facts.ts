@@ -42,7 +42,8 @@ export function auditFacts(input: unknown, output: unknown): AuditFacts {
   const from = (input ?? {}) as Record<string, unknown>;
   for (const key of KEPT) {
     const v = from[key];
-    if (v === undefined) continue;
+    // Only what was given: an empty field identifies nothing.
+    if (v === undefined || v === null || v === '') continue;
     if (scalar(v)) facts[key] = typeof v === 'string' ? v.slice(0, 200) : v;
     else if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) facts[key] = v.slice(0, 50);
   }
