@@ -124,17 +124,21 @@ export function computeCheckDigit(vin: string): string | null {
 }
 
 /**
- * Model year from position 10. The letter/digit repeats every 30 years; for passenger cars and light
- * trucks a letter at position 7 means the 2010-2039 cycle, a digit the 1980-2009 cycle (49 CFR 565.15(a)).
+ * Model year from position 10. The letter/digit repeats every 30 years. 49 CFR 565.15(d)(1), note to
+ * Table VII: for passenger cars, MPVs and trucks up to 10,000 lb, a letter at position 7 means
+ * 2010-2039 and a digit 1980-2009. That rule binds vehicles made under it (model year 2010 on): an
+ * older VIN may carry a letter at position 7, so a year more than one year after `thisYear` (the
+ * caller's clock: a model year is never later than the next calendar year) is read in the cycle before.
  */
-export function modelYearOf(vin: string): number | null {
+export function modelYearOf(vin: string, thisYear: number = new Date().getFullYear()): number | null {
   const code = vin[9];
   if (!code) return null;
   const idx = YEAR_CODES.indexOf(code);
   if (idx < 0) return null;
   const pos7 = vin[6] ?? '';
   const laterCycle = pos7 >= 'A' && pos7 <= 'Z';
-  return 1980 + idx + (laterCycle ? 30 : 0);
+  const year = 1980 + idx + (laterCycle ? 30 : 0);
+  return laterCycle && year > thisYear + 1 ? year - 30 : year;
 }
 
 /** The inverse for a given year: the position-10 code. */
@@ -155,9 +159,10 @@ export function regionOf(vin: string): BuildRegion | null {
   return 'Other';
 }
 
-export function analyzeVin(raw: string): VinAnalysis {
+/** `thisYear`: the calendar year of the caller's clock (the services pass their injected one). */
+export function analyzeVin(raw: string, thisYear: number = new Date().getFullYear()): VinAnalysis {
   // A scanned VIN is already clean: one test instead of normalising and checking each character.
-  if (raw.length === VIN_LENGTH && CLEAN_VIN.test(raw)) return wellFormed(raw, raw);
+  if (raw.length === VIN_LENGTH && CLEAN_VIN.test(raw)) return wellFormed(raw, raw, thisYear);
   const vin = normalizeVin(raw);
   const errors: VinIssue[] = [];
   if (vin.length === 0) {
@@ -194,11 +199,11 @@ export function analyzeVin(raw: string): VinAnalysis {
     }
   }
   if (errors.length > 0) return { ok: false, input: raw, vin, errors };
-  return wellFormed(raw, vin);
+  return wellFormed(raw, vin, thisYear);
 }
 
 /** The analysis of a VIN with no error (CLEAN_VIN holds). */
-function wellFormed(raw: string, vin: string): VinAnalysis {
+function wellFormed(raw: string, vin: string, thisYear: number): VinAnalysis {
   const expected = cleanCheckDigit(vin);
   const checkDigitValid = vin[8] === expected;
   const warnings: string[] = [];
@@ -221,7 +226,7 @@ function wellFormed(raw: string, vin: string): VinAnalysis {
       sequence: vin.slice(11),
       serial: vin.slice(10),
     },
-    modelYear: modelYearOf(vin)!,
+    modelYear: modelYearOf(vin, thisYear)!,
     expectedCheckDigit: expected,
     checkDigitValid,
     region: regionOf(vin),

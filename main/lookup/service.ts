@@ -108,7 +108,9 @@ export class LookupService {
   }
 
   lookup(q: LookupQuery): LookupResult {
-    const vin = analyzeVin(q.vin);
+    const now = this.now();
+    // The model year reads against the app's clock: never more than one year after today.
+    const vin = analyzeVin(q.vin, now.getFullYear());
     if (!vin.ok) {
       throw new ApiError(
         'invalid-vin',
@@ -118,7 +120,6 @@ export class LookupService {
     }
     const month = q.productionMonth?.trim() || null;
     const { wmi, vds, yearCode, serial } = vin.parts;
-    const now = this.now();
     const today = Math.floor(now.getTime() / 86_400_000);
     this.store.syncWithOtherProcesses();
     this.library.sync(today);

@@ -1,8 +1,10 @@
 // corgi's decode result, reduced to what the counter reads and the rules use.
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
+import { modelYearOf } from '../../shared/vin';
 
 type CorgiResult = {
   components: {
+    modelYear?: { year?: number };
     vehicle?: { make?: string; model?: string; series?: string; trim?: string; bodyStyle?: string };
     wmi?: { make?: string; country?: string };
     plant?: { country?: string };
@@ -38,6 +40,7 @@ export function describeDecode(r: CorgiResult): DecodedVehicle {
   const model = orNull(v?.model);
   const trim = orNull(v?.trim);
   return {
+    modelYear: r.components.modelYear?.year ?? null,
     make: orNull(v?.make) ?? orNull(r.components.wmi?.make),
     model,
     ruleModel: ruleModel(model, trim),
@@ -47,4 +50,14 @@ export function describeDecode(r: CorgiResult): DecodedVehicle {
     plantCountry: countryName(orNull(r.components.plant?.country) ?? orNull(r.components.wmi?.country)),
     source: 'NHTSA vPIC',
   };
+}
+
+/**
+ * The options a VIN is decoded with: the model year as the VIN rules read it with the app's clock, so
+ * vPIC's patterns are looked up for the year the answer states (corgi reads the year with the
+ * computer's own clock otherwise, and could pick the other 30-year cycle).
+ */
+export function decodeOptions(vin: string, now: Date): { modelYear?: number } {
+  const modelYear = modelYearOf(vin, now.getFullYear());
+  return modelYear ? { modelYear } : {};
 }

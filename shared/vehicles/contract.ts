@@ -17,6 +17,8 @@ export const SetVehicleCampaignStatusInput = z.object({
 
 /** The vehicle as NHTSA's vPIC data decodes its VIN, offline: what the manufacturer registered for its patterns. */
 export const DecodedVehicle = z.object({
+  /** The model year the decode was made for: the VIN rules' year (one reading of position 10 for both). */
+  modelYear: z.number().int().nullable(),
   make: z.string().nullable(),
   /** vPIC's model ("RX"); `ruleModel` adds the engine/grade number the trim carries ("RX 330"), as bulletins name models. */
   model: z.string().nullable(),

@@ -91,14 +91,31 @@ describe('model year, both 30-year cycles', () => {
     ['A', 'Y', 2030],
     ['A', '1', 2031],
     ['A', '9', 2039],
-  ])('position 7 %s, position 10 %s → %i', (p7, p10, year) => {
-    expect(modelYearOf(vinWith(p7, p10))).toBe(year);
+  ])('position 7 %s, position 10 %s → %i (read in 2038)', (p7, p10, year) => {
+    expect(modelYearOf(vinWith(p7, p10), 2038)).toBe(year);
   });
   test('yearCodeOf is the inverse within each cycle', () => {
     for (let y = 1980; y <= 2039; y++) {
       const code = yearCodeOf(y)!;
       const p7 = y >= 2010 ? 'A' : '6';
-      expect(modelYearOf(vinWith(p7, code))).toBe(y);
+      expect(modelYearOf(vinWith(p7, code), 2039)).toBe(y);
+    }
+  });
+  // Position 7 names the cycle only for vehicles made under the 2008 rule (model year 2010 on): a
+  // 2005 VIN may carry a letter there. A model year can be at most one year after the current one.
+  test('the year code never resolves to more than one year after today', () => {
+    expect(modelYearOf('JTHBE9AS050001234', 2026)).toBe(2005);
+    const a = analyzeVin('JTHBE9AS050001234', 2026);
+    expect(a.ok && a.modelYear).toBe(2005);
+    expect(modelYearOf('JTHBE9AS050001234', 2034)).toBe(2035);
+    expect(modelYearOf('JTHBE9AS070001234', 2026)).toBe(2007);
+    expect(modelYearOf('JTHBE9AS0T0001234', 2026)).toBe(2026);
+    expect(modelYearOf('JTHBE9AS0V0001234', 2026)).toBe(2027);
+    expect(modelYearOf('JTHBE9AS0W0001234', 2026)).toBe(1998);
+    for (let today = 1990; today <= 2038; today++) {
+      for (const code of 'ABCDEFGHJKLMNPRSTVWXY123456789') {
+        expect(modelYearOf(`JTHBE9AS0${code}0001234`, today)!).toBeLessThanOrEqual(today + 1);
+      }
     }
   });
 });
