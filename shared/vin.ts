@@ -1,5 +1,6 @@
 // VIN rules shared by the renderer (instant feedback while typing) and main (the lookup).
-// 49 CFR 565.15: check digit; ISO 3779 / 49 CFR 565: structure, model-year cycles.
+// 49 CFR 565.15: check digit, digits at positions 14-17, model-year cycles; ISO 3779: structure.
+import { VIN_WORDING } from './wording';
 
 export const VIN_LENGTH = 17;
 
@@ -47,6 +48,12 @@ export type VinParts = {
   checkDigit: string;
   yearCode: string;
   plant: string;
+  /**
+   * Who made the vehicle: the WMI, or for a low-volume manufacturer (a "9" in position 3, fewer than
+   * 1,000 vehicles a year) the WMI and positions 12-14 (49 CFR 565.15(a), (d)(3)).
+   */
+  manufacturerId: string;
+  /** The number the manufacturer assigns in sequence: positions 12-17, or 15-17 for a low-volume manufacturer. */
   sequence: string;
   /** Positions 11-17: the "serial" of a bulletin's VIN-range table. */
   serial: string;
@@ -90,7 +97,8 @@ export function transliterate(ch: string): number | undefined {
 const VALUE_BY_CODE = new Int8Array(128).fill(-1);
 for (let d = 0; d <= 9; d++) VALUE_BY_CODE[48 + d] = d;
 for (const [ch, v] of Object.entries(TRANSLITERATION)) VALUE_BY_CODE[ch.charCodeAt(0)] = v;
-const CLEAN_VIN = /^[A-HJ-NPR-Z0-9]{9}[A-HJ-NPR-TV-Y1-9][A-HJ-NPR-Z0-9]{7}$/;
+// Position 10 is never U, Z or 0; positions 14-17 are digits in every VIN (49 CFR 565.15(d)).
+const CLEAN_VIN = /^[A-HJ-NPR-Z0-9]{9}[A-HJ-NPR-TV-Y1-9][A-HJ-NPR-Z0-9]{3}[0-9]{4}$/;
 
 /**
  * The fast answer for a well-formed VIN: its normalised form and whether the check digit holds, or
@@ -189,6 +197,14 @@ export function analyzeVin(raw: string, thisYear: number = new Date().getFullYea
           : `A VIN has 17 characters; this has ${vin.length} (${diff} too many).`,
     });
   }
+  // 49 CFR 565.15(d): "the last four (4) characters shall be numeric for all other vehicles" (and the
+  // last five for cars, MPVs and light trucks: position 13 is a warning below, the VIN cannot say which).
+  if (vin.length === VIN_LENGTH) {
+    for (let pos = 14; pos <= VIN_LENGTH; pos++) {
+      const ch = vin[pos - 1]!;
+      if (ch >= 'A' && ch <= 'Z' && errors.every((e) => e.position !== pos)) errors.push({ position: pos, message: VIN_WORDING.digitRequired(pos, ch) });
+    }
+  }
   if (vin.length >= 10 && errors.every((e) => e.position !== 10)) {
     const code = vin[9]!;
     if (code === 'U' || code === 'Z' || code === '0') {
@@ -213,6 +229,9 @@ function wellFormed(raw: string, vin: string, thisYear: number): VinAnalysis {
         'Probably a typo: compare the VIN with the vehicle. Results are shown anyway.',
     );
   }
+  const p13 = vin.charCodeAt(12);
+  if (p13 >= 65 && p13 <= 90) warnings.push(VIN_WORDING.letterAt13(vin[12]!));
+  const lowVolume = vin[2] === '9';
   return {
     ok: true,
     input: raw,
@@ -223,7 +242,8 @@ function wellFormed(raw: string, vin: string, thisYear: number): VinAnalysis {
       checkDigit: vin[8]!,
       yearCode: vin[9]!,
       plant: vin[10]!,
-      sequence: vin.slice(11),
+      manufacturerId: lowVolume ? vin.slice(0, 3) + vin.slice(11, 14) : vin.slice(0, 3),
+      sequence: vin.slice(lowVolume ? 14 : 11),
       serial: vin.slice(10),
     },
     modelYear: modelYearOf(vin, thisYear)!,

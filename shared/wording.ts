@@ -184,3 +184,12 @@ export const IMPORT_REASON = {
   tooLong: (chars: number) => `The line has ${count(chars)} characters: no line of a VIN list or DMS export is that long.`,
   noVin: 'No VIN on this line.',
 } as const;
+// VIN rules (shared/vin.ts): what is wrong with a VIN, in words a counter person can check on the vehicle.
+export const VIN_WORDING = {
+  /** 49 CFR 565.15(d): the last four characters of every VIN are digits. */
+  digitRequired: (position: number, ch: string) =>
+    `Position ${position}: "${ch}" is a letter; positions 14-17 of every VIN are digits (49 CFR 565.15(d)). Compare the VIN with the vehicle.`,
+  /** The last five are digits for cars, MPVs and trucks up to 10,000 lb: the VIN alone does not say which it is. */
+  letterAt13: (ch: string) =>
+    `Position 13 is a letter ("${ch}"): for a car, SUV, van or truck of 10,000 lb or less, positions 13-17 are digits (49 CFR 565.15(d)); only heavier trucks, buses, trailers and motorcycles may have a letter there. Compare the VIN with the vehicle.`,
+} as const;

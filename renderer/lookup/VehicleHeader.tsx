@@ -17,14 +17,21 @@ export function VehicleHeader({ r, onAnswer }: { r: LookupResult; onAnswer: (fac
   return (
     <div className="vehicle" data-testid="vehicle">
       <figure className="vin-display mono" aria-label={`VIN ${r.vin}`}>
-        <span title="WMI: manufacturer">{r.vin.slice(0, 3)}</span>
+        <span title={r.vin[2] === '9' ? 'WMI: manufacturer, with positions 12-14' : 'WMI: manufacturer'}>{r.vin.slice(0, 3)}</span>
         <span title="VDS: vehicle attributes">{r.vin.slice(3, 8)}</span>
         <span title="Check digit" className={r.checkDigitValid ? '' : 'bad'}>
           {r.vin[8]}
         </span>
         <span title="Model year">{r.vin[9]}</span>
         <span title="Plant">{r.vin[10]}</span>
-        <span title="Sequence">{r.vin.slice(11)}</span>
+        {r.vin[2] === '9' ? (
+          <>
+            <span title="Manufacturer identifier, with positions 1-3 (a manufacturer of fewer than 1,000 vehicles a year)">{r.vin.slice(11, 14)}</span>
+            <span title="Sequence">{r.vin.slice(14)}</span>
+          </>
+        ) : (
+          <span title="Sequence">{r.vin.slice(11)}</span>
+        )}
       </figure>
       <p className="decoded" data-testid="decoded">
         {r.decoded ? (

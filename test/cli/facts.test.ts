@@ -1,0 +1,14 @@
+// Facts exactly as sure as they are, as the command line says them (issue 17): the built CLI in a
+// separate process, on a real database file.
+import { describe, expect, test } from 'vitest';
+import { cli } from '../support/cli';
+import { tempDbPath } from '../support/tempdb';
+
+describe('recall-desk lookup: the VIN rules', () => {
+  test('a letter where 49 CFR 565.15 requires digits: refused, with the reason', () => {
+    const r = cli(['lookup', 'JTHBE96S17000793A', '--db', tempDbPath()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Position 17: "A" is a letter; positions 14-17 of every VIN are digits (49 CFR 565.15(d)).');
+    expect(r.stderr).not.toMatch(/at .*\.cjs/);
+  });
+});
