@@ -196,6 +196,12 @@ export const Bulletin = z
     vehicleCount: unknownable(text),
     /** Why a range or model match is only "verify" (e.g. "Not all vehicles in the VIN range are affected"). */
     eligibilityNote: unknownable(text),
+    /**
+     * What a VIN on the manufacturer's affected-VIN list (TIS) says about its phase, where the bulletin
+     * says it: "launched" when only vehicles of launched phases are listed (23LJ01), with the bulletin's
+     * own sentence. null: the bulletin says nothing, so a listed VIN's phase is only what the list states.
+     */
+    listedVehicles: unknownable(z.strictObject({ phase: z.literal('launched'), statement: text })).default(null),
     productionPeriod: unknownable(text).default(null),
     phases: z.array(Phase).min(1, 'must list at least one phase (a single-phase campaign has one)'),
     vinRanges: z.array(VinRangeRule).default([]),

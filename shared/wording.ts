@@ -193,3 +193,15 @@ export const VIN_WORDING = {
   letterAt13: (ch: string) =>
     `Position 13 is a letter ("${ch}"): for a car, SUV, van or truck of 10,000 lb or less, positions 13-17 are digits (49 CFR 565.15(d)); only heavier trucks, buses, trailers and motorcycles may have a letter there. Compare the VIN with the vehicle.`,
 } as const;
+
+/**
+ * The remedy of a VIN on the affected-VIN list of a campaign whose bulletin says only launched phases
+ * are listed: available, and why. `phase`: the phase the bulletin states for it (its name and what the
+ * bulletin revision said of it), or null when neither the list nor the bulletin names one.
+ */
+export function listedLaunchedText(statement: string, phase: { name: string; stated: string } | null): string {
+  const because = `the VIN is on the affected-VIN list, and the bulletin says: "${statement}"`;
+  return phase
+    ? `Remedy available (${phase.name}): ${because} The bulletin revision said of ${phase.name}: ${phase.stated.replace(/\.$/, '')}; the list shows it launched since.`
+    : `Remedy available: ${because} The list does not say which phase, and neither does the bulletin for this model and month: TIS/SLP shows it.`;
+}

@@ -6,6 +6,7 @@
 // into one flat object, and evaluation follows as few references as it can.
 import type { Bulletin, ModelWindowRule, Phase } from '../../shared/bulletin';
 import type { CampaignHit } from '../../shared/lookup/contract';
+import { listedLaunchedText } from '../../shared/wording';
 import { describePhase, remedyAvailable, summarizePhases } from '../campaigns/phases';
 import type { AffectedListInfo, LoadedCampaign, WindowCandidate } from '../campaigns/store';
 import type { Row } from '../db/schema';
@@ -57,6 +58,11 @@ export type CompiledCampaign = {
   /** The remedy of each phase, as a hit states it. */
   remedies: Map<string, Remedy>;
   phaseSummary: string;
+  /**
+   * The bulletin says only vehicles of launched phases are on its affected-VIN list: the remedy of a
+   * listed VIN whose phase is not stated (`any`), or whose stated phase the revision had not launched.
+   */
+  listed: { any: Remedy; byPhase: Map<string, Remedy> } | null;
   /** The remedy while the model or month is not known yet: it depends only on which is missing. */
   pending: { model: Remedy; month: Remedy; both: Remedy };
   /** The actions after the VIN's own lines, confirmed then verify, each: available, not available, unknown. */
@@ -160,6 +166,20 @@ export function compileCampaign(c: LoadedCampaign): CompiledCampaign {
     holds.set(condition, shared(stockHolds(b, (condition || null) as VehicleCondition | null)));
   }
   const phaseSummary = summarizePhases(b.phases);
+  let listed: CompiledCampaign['listed'] = null;
+  if (b.listedVehicles?.phase === 'launched') {
+    const statement = b.listedVehicles.statement;
+    const launched = (p: Phase | null): Remedy =>
+      Object.freeze({
+        available: true,
+        status: 'remedy-available',
+        phase: p?.id ?? null,
+        phaseName: p?.name ?? null,
+        timing: null,
+        explanation: listedLaunchedText(statement, p ? { name: p.name, stated: describePhase(p) } : null),
+      });
+    listed = { any: launched(null), byPhase: new Map(b.phases.filter((p) => remedyAvailable(p.status) !== true).map((p) => [p.id, launched(p)])) };
+  }
   return {
     id: c.id,
     code: b.code,
@@ -176,6 +196,7 @@ export function compileCampaign(c: LoadedCampaign): CompiledCampaign {
     onlyRemedy: b.phases.length === 1 ? remedies.get(b.phases[0]!.id)! : null,
     remedies,
     phaseSummary,
+    listed,
     pending: {
       model: unknownRemedy(phaseSummary, 'The phase depends on the model.'),
       month: unknownRemedy(phaseSummary, 'The phase depends on the production month.'),
@@ -221,7 +242,8 @@ export function evaluate(
   if (cand.list) {
     matchedBy = 'affected-list';
     matchDetail = `On the affected-VIN list of ${cand.list.list_date}.`;
-    phaseId = cand.list.phase;
+    // A list without a phase column: the phase the bulletin states for the model and month still holds.
+    phaseId = cand.list.phase ?? (cand.plan ? statedPhase(cand.plan, v.month) : null);
   } else if (cand.ranges.length > 0) {
     const r = cand.ranges[0]!;
     matchedBy = 'vin-range';
@@ -265,10 +287,10 @@ export function evaluate(
   const needs = needModel ? (needMonth ? NEEDS.both : NEEDS.model) : needMonth ? NEEDS.month : NEEDS.none;
   const confirmed = matchedBy === 'affected-list';
   // The remedy as the vehicle's phase states it; unknown (never guessed) when the phase is not stated.
-  const remedy =
-    k.onlyRemedy ??
-    (phaseId !== null ? k.remedies.get(phaseId) : undefined) ??
-    (needModel ? (needMonth ? k.pending.both : k.pending.model) : needMonth ? k.pending.month : unstatedPhase(k, v));
+  let remedy = k.onlyRemedy ?? (phaseId !== null ? k.remedies.get(phaseId) : undefined);
+  // On the list of a campaign that lists only launched phases: launched, whatever the revision said.
+  if (confirmed && k.listed && remedy?.available !== true) remedy = (phaseId !== null ? k.listed.byPhase.get(phaseId) : undefined) ?? k.listed.any;
+  remedy ??= needModel ? (needMonth ? k.pending.both : k.pending.model) : needMonth ? k.pending.month : unstatedPhase(k, v);
   const affectedList = list ? { date: list.date, listed: confirmed, complete: list.complete } : null;
   const notListed = list !== null && !confirmed && list.complete;
   const done = cand.status && cand.status.status !== 'open' ? cand.status : null;
@@ -313,6 +335,16 @@ export function evaluate(
     vehicleStatus: cand.status,
     source: sourceOf(k, ageDays),
   };
+}
+
+/** The phase the bulletin states for a model window and month that a VIN's model fits; null when none. */
+function statedPhase(p: WindowPlan, month: string | null): string | null {
+  for (const d of p.definite) {
+    if (!p.undated && (month === null || !monthInWindow(month, d.from, d.to))) continue;
+    const phase = d.phase ?? (month !== null ? (d.chart?.get(month) ?? null) : null);
+    if (phase !== null) return phase;
+  }
+  return null;
 }
 
 function phaseRemedy(phase: Phase): Remedy {

@@ -1,9 +1,11 @@
 // Facts stated exactly as sure as they are (issue 17): the model year the VIN rules and the vPIC decode
 // read, on real SQLite files through the services and the API, with the app's own clock.
 import { describe, expect, test } from 'vitest';
+import type { App } from '../../main/app';
 import type { LookupResult } from '../../shared/api';
 import { computeCheckDigit } from '../../shared/vin';
 import { ok } from '../support/envelope';
+import { call, importVehicles, importVinList, LC, LC2 } from '../support/lane';
 import { testApp } from '../support/tempdb';
 
 const withCheckDigit = (v: string) => v.slice(0, 8) + computeCheckDigit(v) + v.slice(9);
@@ -35,5 +37,39 @@ describe('model years', () => {
       expect(r.modelYear).toBeLessThanOrEqual(2027);
     }
     expect(decoded).toBeGreaterThan(40);
+  });
+});
+
+// 23LJ01: "Only vehicles in the currently launched phase(s) will be searchable on TIS." A VIN on a list
+// exported from TIS is in a launched phase; the phase the bulletin states for its model and month stays.
+describe('23LJ01: a VIN on an affected-VIN list without a Phase column', () => {
+  const lj = (app: App, vin: string) => app.lookup.lookup({ vin }).campaigns.find((c) => c.code === '23LJ01')!;
+  const cporFor = async (app: App, vin: string) => (await call(app, 'suggestOrders', {})).lines.filter((l) => l.method === 'cpor' && l.vin === vin);
+
+  test('an LC 2023 built 12/2022 reads "remedy available, phase 1" before the import and after it; the suggestions agree', async () => {
+    const app = await testApp({ vpicPath: null });
+    await importVehicles(app, ['Stock #,VIN,Year,Model,Prod Date,New/Used', `S1,${LC},2023,LC,12/22,U`].join('\r\n'), 'add');
+    const before = lj(app, LC);
+    expect([before.certainty, before.remedy.available, before.remedy.phase]).toEqual(['verify', true, '1']);
+    await importVinList(app, '23LJ01', [LC]);
+    const after = lj(app, LC);
+    expect([after.certainty, after.remedy.available, after.remedy.phase]).toEqual(['confirmed', true, '1']);
+    expect(after.remedy.explanation).toMatch(/^Remedy available \(Phase 1/);
+    expect(await cporFor(app, LC)).toHaveLength(1);
+  });
+
+  test('a listed LC with no model or month on file: remedy available (a launched phase, which one not stated), on the card and in the suggestions', async () => {
+    const app = await testApp({ vpicPath: null });
+    await importVehicles(app, ['Stock #,VIN,Year,Model,Prod Date,New/Used', `S2,${LC2},2023,,,U`].join('\r\n'), 'add');
+    await importVinList(app, '23LJ01', [LC2]);
+    const hit = lj(app, LC2);
+    expect([hit.certainty, hit.remedy.available, hit.remedy.status, hit.remedy.phase]).toEqual(['confirmed', true, 'remedy-available', null]);
+    expect(hit.remedy.explanation).toContain('Only vehicles in the currently launched phase(s) will be searchable on TIS.');
+    expect(hit.remedy.explanation).toMatch(/does not say which phase/);
+    const lines = await cporFor(app, LC2);
+    expect(lines.map((l) => l.reason)).toEqual([expect.stringMatching(/^In stock #S2 \(Used\), on the affected list of 2026-11-20:/)]);
+    // The booking reads the same answer: no goodwill reason needed.
+    const p = await call(app, 'previewBooking', { vin: LC2 });
+    expect(p.campaigns.find((c) => c.code === '23LJ01')?.available).toBe(true);
   });
 });
