@@ -205,3 +205,31 @@ export function listedLaunchedText(statement: string, phase: { name: string; sta
     ? `Remedy available (${phase.name}): ${because} The bulletin revision said of ${phase.name}: ${phase.stated.replace(/\.$/, '')}; the list shows it launched since.`
     : `Remedy available: ${because} The list does not say which phase, and neither does the bulletin for this model and month: TIS/SLP shows it.`;
 }
+
+/** 7 → "7th", 21 → "21st": the day of a window's edge, as a person says it. */
+export function ordinalDay(day: number): string {
+  const tens = day % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][day % 10] ?? 'th');
+  return `${day}${suffix}`;
+}
+
+/**
+ * A production month that straddles a window's edge (`from`/`to` YYYY-MM-DD, null when open): which
+ * days of the month the window covers. Never "inside": the month alone cannot say.
+ */
+export function windowEdgeText(month: string, from: string | null, to: string | null): string {
+  const first = from ?? '';
+  const last = to ?? '';
+  const day = (iso: string) => ordinalDay(Number(iso.slice(8, 10)));
+  if (first.startsWith(month) && last.startsWith(month)) {
+    return `the window runs from ${first} to ${last}, inside that month: built from the ${day(first)} to the ${day(last)}, it is covered; built on another day, it is not.`;
+  }
+  if (first.startsWith(month)) {
+    return `the window starts on ${first}, the ${day(first)} of that month: built from the ${day(first)} on, it is covered; built before, it is not.`;
+  }
+  return `the window ends on ${last}, the ${day(last)} of that month: built up to the ${day(last)}, it is covered; built after, it is not.`;
+}
+
+/** What to do about a production month that straddles a window's edge. */
+export const WINDOW_EDGE_ACTION =
+  'Read the build date from the door-jamb label if it shows the day; if it shows only the month, confirm the vehicle in TIS/SLP before you answer.';

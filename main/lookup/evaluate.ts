@@ -6,12 +6,12 @@
 // into one flat object, and evaluation follows as few references as it can.
 import type { Bulletin, ModelWindowRule, Phase } from '../../shared/bulletin';
 import type { CampaignHit } from '../../shared/lookup/contract';
-import { listedLaunchedText } from '../../shared/wording';
+import { listedLaunchedText, WINDOW_EDGE_ACTION, windowEdgeText } from '../../shared/wording';
 import { describePhase, remedyAvailable, summarizePhases } from '../campaigns/phases';
 import type { AffectedListInfo, LoadedCampaign, WindowCandidate } from '../campaigns/store';
 import type { Row } from '../db/schema';
 import { makeKey } from './make';
-import { dayNumber, modelFit, monthInWindow } from './match';
+import { dayNumber, MONTH_INSIDE, MONTH_PARTLY, modelFit, monthFit, monthInWindow } from './match';
 
 export type RangeRow = Pick<Row<'vin_range_rules'>, 'model' | 'model_year' | 'phase' | 'serial_from' | 'serial_to'>;
 export type ListRow = Pick<Row<'affected_vins'>, 'phase'> & Pick<Row<'affected_vin_lists'>, 'list_date'>;
@@ -85,6 +85,9 @@ type DefiniteWindow = {
   /** "RX 350 2023 produced " and ": inside the window 2022-05-01 to 2023-01-31.", around the month. */
   monthLead: string;
   monthTail: string;
+  /** The window's first and last production day as written (YYYY-MM-DD), null when open: for an edge's wording. */
+  fromIso: string | null;
+  toIso: string | null;
   /** "RX 350, model year 2023: <the window's note or years>." */
   yearDetail: string;
   phase: string | null;
@@ -126,6 +129,8 @@ export function planWindows(k: CompiledCampaign, windows: readonly WindowCandida
       to: w.produced_to ? dayNumber(w.produced_to) : Number.NaN,
       monthLead: `${w.model} ${modelYear} produced `,
       monthTail: `: inside the window ${w.produced_from ?? '?'} to ${w.produced_to ?? note ?? 'open'}.`,
+      fromIso: w.produced_from,
+      toIso: w.produced_to,
       yearDetail: `${w.model}, model year ${modelYear}: ${note ?? `model years ${rule?.modelYearFrom}-${rule?.modelYearTo}`}.`,
       phase: w.phase,
       chart: k.chart?.get(w.window_id) ?? null,
@@ -237,6 +242,8 @@ export function evaluate(
   let needModel = false;
   let needMonth = false;
   let modelChoices: string[] = NONE;
+  /** The stated month straddles the edge of the window it met: only some of its days are covered. */
+  let edge = false;
   let productionWindows: CampaignHit['productionWindows'] = NONE;
 
   if (cand.list) {
@@ -256,11 +263,18 @@ export function evaluate(
       // Every window that fits is dated: the month decides, or is asked for.
       if (!p.undated) {
         if (v.month) {
+          // A window the whole month is inside wins; else one that covers some of its days.
           let found: DefiniteWindow | null = null;
           for (const x of p.definite) {
-            if (monthInWindow(v.month, x.from, x.to)) {
+            const fit = monthFit(v.month, x.from, x.to);
+            if (fit === MONTH_INSIDE) {
               found = x;
+              edge = false;
               break;
+            }
+            if (fit === MONTH_PARTLY && found === null) {
+              found = x;
+              edge = true;
             }
           }
           if (!found) return null;
@@ -271,7 +285,11 @@ export function evaluate(
         }
       }
       matchedBy = 'model-window';
-      matchDetail = v.month ? `${d.monthLead}${v.month}${d.monthTail}` : d.yearDetail;
+      matchDetail = !v.month
+        ? d.yearDetail
+        : edge
+          ? `${d.monthLead}${v.month}: ${windowEdgeText(v.month, d.fromIso, d.toIso)}`
+          : `${d.monthLead}${v.month}${d.monthTail}`;
       if (!needMonth) phaseId = d.phase ?? (v.month ? (d.chart?.get(v.month) ?? null) : null);
     } else {
       matchedBy = 'model-window';
@@ -297,9 +315,10 @@ export function evaluate(
   const standing = k.standing[(confirmed ? 0 : 3) + (remedy.available === true ? 0 : remedy.available === false ? 1 : 2)]!;
   let actions: string[];
   if (done) actions = [describeDone(done)];
-  else if (!notListed && !needModel && !needMonth) actions = standing;
+  else if (!notListed && !needModel && !needMonth && !edge) actions = standing;
   else {
     actions = [];
+    if (edge) actions.push(WINDOW_EDGE_ACTION);
     if (notListed) {
       actions.push(
         `Not on the affected-VIN list of ${list.date} (${list.rows.toLocaleString('en-US')} VINs): probably not involved; confirm in TIS if the guest has a notice.`,

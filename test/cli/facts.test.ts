@@ -12,3 +12,13 @@ describe('recall-desk lookup: the VIN rules', () => {
     expect(r.stderr).not.toMatch(/at .*\.cjs/);
   });
 });
+
+describe('recall-desk lookup: a production month across a window edge', () => {
+  test('LC produced 11/22 against 2022-11-07 to 2022-12-28: never "inside the window"', () => {
+    const r = cli(['lookup', 'JTHKPAAY4PA001234', '--model', 'LC', '--produced', '11/22', '--db', tempDbPath()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('inside the window');
+    expect(r.stdout).toContain('the window starts on 2022-11-07, the 7th of that month');
+    expect(r.stdout).toContain('Read the build date');
+  });
+});

@@ -5,6 +5,7 @@ import type { App } from '../../main/app';
 import type { LookupResult } from '../../shared/api';
 import { computeCheckDigit } from '../../shared/vin';
 import { ok } from '../support/envelope';
+import { makeVin } from '../support/synthetic';
 import { call, importVehicles, importVinList, LC, LC2 } from '../support/lane';
 import { testApp } from '../support/tempdb';
 
@@ -71,5 +72,34 @@ describe('23LJ01: a VIN on an affected-VIN list without a Phase column', () => {
     // The booking reads the same answer: no goodwill reason needed.
     const p = await call(app, 'previewBooking', { vin: LC2 });
     expect(p.campaigns.find((c) => c.code === '23LJ01')?.available).toBe(true);
+  });
+});
+
+// The window 2022-11-07 to 2022-12-28: a vehicle produced in 11/2022 may have been built before the 7th.
+describe('a production month that straddles a window edge', () => {
+  test('LC produced 11/2022 is not "inside the window": the window starts on the 7th, and the build date is asked for', async () => {
+    const app = await testApp({ vpicPath: null });
+    const h = app.lookup.lookup({ vin: LC, model: 'LC', productionMonth: '2022-11' }).campaigns.find((c) => c.code === '23LJ01')!;
+    expect(h.certainty).toBe('verify');
+    expect(h.matchDetail).not.toMatch(/inside/);
+    expect(h.matchDetail).toBe(
+      'LC 2023 produced 2022-11: the window starts on 2022-11-07, the 7th of that month: built from the 7th on, it is covered; built before, it is not.',
+    );
+    expect(h.certaintyReason).toContain('the window starts on 2022-11-07');
+    expect(h.actions[0]).toMatch(/^Read the build date/);
+  });
+  test('LC produced 12/2022: the window ends on the 28th; the phase the bulletin states for December stays', async () => {
+    const app = await testApp({ vpicPath: null });
+    const h = app.lookup.lookup({ vin: LC, model: 'LC', productionMonth: '2022-12' }).campaigns.find((c) => c.code === '23LJ01')!;
+    expect(h.matchDetail).toBe(
+      'LC 2023 produced 2022-12: the window ends on 2022-12-28, the 28th of that month: built up to the 28th, it is covered; built after, it is not.',
+    );
+    expect([h.remedy.available, h.remedy.phase]).toEqual([true, '1']);
+  });
+  test('a month wholly inside still reads "inside the window"', async () => {
+    const app = await testApp({ vpicPath: null });
+    const gx = makeVin('JTJ', 'BM7FX', 2023, 'A012345');
+    const h = app.lookup.lookup({ vin: gx, model: 'GX', productionMonth: '2022-12' }).campaigns.find((c) => c.code === '23LJ01')!;
+    expect(h.matchDetail).toBe('GX 2023 produced 2022-12: inside the window 2022-11-07 to 2023-01-10.');
   });
 });
