@@ -233,3 +233,14 @@ export function windowEdgeText(month: string, from: string | null, to: string | 
 /** What to do about a production month that straddles a window's edge. */
 export const WINDOW_EDGE_ACTION =
   'Read the build date from the door-jamb label if it shows the day; if it shows only the month, confirm the vehicle in TIS/SLP before you answer.';
+
+/** Where a model the campaigns are matched on came from, as the sentence that names it says it. */
+export const MODEL_SOURCE_SAYS = {
+  stated: 'you stated',
+  'vehicle-record': "the dealer's vehicle record names",
+  'vin-range': "the bulletin's VIN range names",
+} as const;
+
+/** The model used and vPIC's, where they differ: both, each with its source. */
+export const modelConflictText = (model: string, source: keyof typeof MODEL_SOURCE_SAYS, decoded: string): string =>
+  `Two models: ${MODEL_SOURCE_SAYS[source]} ${model}; NHTSA vPIC decodes ${decoded}. The campaigns are matched on ${model}: check the model on the vehicle.`;

@@ -23,6 +23,7 @@ export function formatLookup(r: LookupResult): string {
     `VIN ${r.vin}  model year ${r.modelYear}  built in ${r.region ?? 'unknown'}${modelNote}${r.productionMonth ? `  produced ${r.productionMonth}` : ''}`,
   );
   if (r.decoded) lines.push(`${DECODED_LABEL}: ${decodedLine(r.modelYear, r.decoded)}`);
+  if (r.modelConflict) lines.push(`MODELS DIFFER: ${r.modelConflict.text}`);
   for (const w of r.warnings) lines.push(`WARNING: ${w}`);
   if (r.campaigns.length === 0) {
     const none = nothingApplies(r.campaignsChecked, r.newestRevisionDate);

@@ -7,6 +7,7 @@ import { normalizeModel } from '../../shared/bulletin';
 import { ApiError } from '../../shared/contract';
 import type { CampaignHit, LookupResult } from '../../shared/lookup/contract';
 import { analyzeVin, type BuildRegion } from '../../shared/vin';
+import { modelConflictText } from '../../shared/wording';
 import type { CampaignStore } from '../campaigns/store';
 import type { Db } from '../db/open';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
@@ -174,6 +175,11 @@ export class LookupService {
       model = decoded.ruleModel;
       modelSource = 'decoded';
     }
+    // vPIC and the bulletin (or the record, or the person) may name different models: both are said.
+    const modelConflict =
+      model !== null && modelSource !== 'decoded' && modelSource !== null && decoded?.ruleModel && this.keyOf(model) !== this.keyOf(decoded.ruleModel)
+        ? { model, modelSource, decoded: decoded.ruleModel, text: modelConflictText(model, modelSource, decoded.ruleModel) }
+        : null;
     const stock = vehicle?.inStock ? { condition: vehicle.condition as NonNullable<LookupResult['vehicle']>['condition'] } : null;
     const wmiMakes = this.makesOf(wmi);
     // With no range, list or status row of any campaign for this VIN, its hits depend only on what
@@ -203,6 +209,7 @@ export class LookupService {
       model,
       modelSource,
       decoded,
+      modelConflict,
       decodePending: q.decodePending ?? false,
       productionMonth,
       productionMonthSource,

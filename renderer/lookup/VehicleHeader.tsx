@@ -48,6 +48,11 @@ export function VehicleHeader({ r, onAnswer }: { r: LookupResult; onAnswer: (fac
           <span className="muted">{r.decodePending ? 'Decoding the VIN (NHTSA vPIC)…' : 'Not decoded: NHTSA vPIC has no data for this VIN.'}</span>
         )}
       </p>
+      {r.modelConflict && (
+        <p className="banner warning" data-testid="model-conflict">
+          {r.modelConflict.text}
+        </p>
+      )}
       <dl className="facts">
         <div>
           <dt>Model year</dt>
@@ -59,7 +64,10 @@ export function VehicleHeader({ r, onAnswer }: { r: LookupResult; onAnswer: (fac
         </div>
         <div>
           <dt>Model</dt>
-          <dd data-testid="model">{r.model ? `${r.model}${r.modelSource ? MODEL_SOURCE_NOTE[r.modelSource] : ''}` : 'not given'}</dd>
+          <dd data-testid="model">
+            {r.model ? `${r.model}${r.modelSource ? MODEL_SOURCE_NOTE[r.modelSource] : ''}` : 'not given'}
+            {r.modelConflict ? ` · vPIC: ${r.modelConflict.decoded}` : ''}
+          </dd>
         </div>
         <div>
           <dt>Produced</dt>

@@ -22,3 +22,13 @@ describe('recall-desk lookup: a production month across a window edge', () => {
     expect(r.stdout).toContain('Read the build date');
   });
 });
+
+describe('recall-desk lookup: the decode and the bulletin name different models', () => {
+  test("an LS 600h L in ALE's range that vPIC decodes as an LS 460: both in the text and in --json", () => {
+    const db = tempDbPath();
+    const text = cli(['lookup', 'JTHDU46F285009305', '--db', db]);
+    expect(text.stdout).toContain("Two models: the bulletin's VIN range names LS 600h L; NHTSA vPIC decodes LS 460.");
+    const json = JSON.parse(cli(['lookup', 'JTHDU46F285009305', '--json', '--db', db]).stdout);
+    expect(json.modelConflict).toMatchObject({ model: 'LS 600h L', modelSource: 'vin-range', decoded: 'LS 460' });
+  });
+});

@@ -103,3 +103,31 @@ describe('a production month that straddles a window edge', () => {
     expect(h.matchDetail).toBe('GX 2023 produced 2022-12: inside the window 2022-11-07 to 2023-01-10.');
   });
 });
+
+// vPIC's model is what the manufacturer registered for a VIN pattern; a bulletin's VIN range, the dealer's
+// record or the person at the counter may name another. Both are shown, labelled; never silently one.
+describe('the vPIC decode and the bulletin disagree on the model', () => {
+  test("an LS 600h L inside ALE's range that vPIC decodes as an LS 460: both, labelled", async () => {
+    const app = await testApp();
+    const r = await ok<LookupResult>(app.dispatch('lookup', { vin: withCheckDigit('JTHDU46F085009305') }));
+    expect([r.model, r.modelSource, r.decoded?.ruleModel]).toEqual(['LS 600h L', 'vin-range', 'LS 460']);
+    expect(r.modelConflict).toEqual({
+      model: 'LS 600h L',
+      modelSource: 'vin-range',
+      decoded: 'LS 460',
+      text: "Two models: the bulletin's VIN range names LS 600h L; NHTSA vPIC decodes LS 460. The campaigns are matched on LS 600h L: check the model on the vehicle.",
+    });
+  });
+  test('an RC F that vPIC decodes as "RC": the stated model and the decode, both', async () => {
+    const app = await testApp();
+    const r = await ok<LookupResult>(app.dispatch('lookup', { vin: withCheckDigit('JTHDP5BC0P5012345'), model: 'RC F' }));
+    expect(r.decoded?.model).toBe('RC');
+    expect(r.modelConflict).toMatchObject({ model: 'RC F', modelSource: 'stated', decoded: 'RC' });
+    expect(r.modelConflict!.text).toMatch(/^Two models: you stated RC F; NHTSA vPIC decodes RC\./);
+  });
+  test('where they agree, nothing is said', async () => {
+    const app = await testApp();
+    const r = await ok<LookupResult>(app.dispatch('lookup', { vin: '2T2HA31U660012345', model: 'RX330' }));
+    expect(r.modelConflict).toBeNull();
+  });
+});
