@@ -133,14 +133,31 @@ export function oldBulletinText(revisionDate: string, age: string): string {
 export const makeUnconfirmedText = (make: string): string =>
   `The make could not be confirmed from this VIN (its manufacturer code is not in the bulletin or NHTSA's data). This campaign is for ${make} vehicles only: check the make on the vehicle.`;
 
-/** The decode as one line: "2006 Lexus RX 330 · built in Canada". */
+/** The decode as one line: "2006 Lexus RX 330 · built in Canada (vPIC: plant code C)". */
 export function decodedLine(
   modelYear: number,
-  d: { make: string | null; model: string | null; ruleModel: string | null; plantCountry: string | null },
+  d: {
+    make: string | null;
+    model: string | null;
+    ruleModel: string | null;
+    plantCountry: string | null;
+    plantCountrySource?: 'plant-code' | 'wmi' | null;
+    plantCountryKey?: string | null;
+  },
 ): string {
   const name = [String(modelYear), d.make, d.ruleModel ?? d.model ?? 'model not in vPIC'].filter(Boolean).join(' ');
-  return d.plantCountry ? `${name} · built in ${d.plantCountry}` : name;
+  return d.plantCountry ? `${name} · built in ${builtInText(d.plantCountry, d.plantCountrySource ?? null, d.plantCountryKey ?? null)}` : name;
 }
+
+/** "Canada (vPIC: plant code C)" / "Canada (vPIC: the country of WMI 2T2)": the country and where it comes from. */
+export function builtInText(country: string, source: 'plant-code' | 'wmi' | null, key: string | null): string {
+  if (source === 'plant-code') return `${country} (vPIC: plant code${key ? ` ${key}` : ''})`;
+  if (source === 'wmi') return `${country} (vPIC: the country of WMI${key ? ` ${key}` : ''})`;
+  return country;
+}
+
+/** Where the VIN alone says a vehicle was built: its first character's region (ISO 3780). */
+export const regionText = (region: string | null): string => (region ? `${region} (VIN position 1)` : 'unknown');
 
 export const DECODED_LABEL = 'Decoded from the VIN (NHTSA vPIC)';
 

@@ -3,11 +3,12 @@ import type { DecodedVehicle } from '../../shared/vehicles/contract';
 import { modelYearOf } from '../../shared/vin';
 
 type CorgiResult = {
+  vin?: string;
   components: {
     modelYear?: { year?: number };
     vehicle?: { make?: string; model?: string; series?: string; trim?: string; bodyStyle?: string };
     wmi?: { make?: string; country?: string };
-    plant?: { country?: string };
+    plant?: { country?: string; code?: string };
   };
 };
 
@@ -47,7 +48,7 @@ export function describeDecode(r: CorgiResult): DecodedVehicle {
     series: orNull(v?.series),
     trim,
     bodyClass: orNull(v?.bodyStyle),
-    plantCountry: countryName(orNull(r.components.plant?.country) ?? orNull(r.components.wmi?.country)),
+    ...plantCountry(r),
     source: 'NHTSA vPIC',
   };
 }
@@ -60,4 +61,19 @@ export function describeDecode(r: CorgiResult): DecodedVehicle {
 export function decodeOptions(vin: string, now: Date): { modelYear?: number } {
   const modelYear = modelYearOf(vin, now.getFullYear());
   return modelYear ? { modelYear } : {};
+}
+
+/**
+ * Where the vehicle was built. vPIC's plant patterns can come from another schema than the model's (a
+ * 2T2 RX, built by Toyota Motor Manufacturing Canada, decoded "plant country Japan, city Cambridge"):
+ * the plant code's country is taken only where it agrees with the country vPIC registers for the WMI;
+ * otherwise, and where no plant pattern matched, the WMI's country, said so.
+ */
+export function plantCountry(r: CorgiResult): Pick<DecodedVehicle, 'plantCountry' | 'plantCountrySource' | 'plantCountryKey'> {
+  const plant = countryName(orNull(r.components.plant?.country));
+  const wmi = countryName(orNull(r.components.wmi?.country));
+  if (plant && (!wmi || plant === wmi))
+    return { plantCountry: plant, plantCountrySource: 'plant-code', plantCountryKey: orNull(r.components.plant?.code) ?? r.vin?.[10] ?? null };
+  if (wmi) return { plantCountry: wmi, plantCountrySource: 'wmi', plantCountryKey: r.vin?.slice(0, 3) ?? null };
+  return { plantCountry: null, plantCountrySource: null, plantCountryKey: null };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { LookupResult } from '../../shared/api';
-import { CONDITION_LABEL, DECODED_LABEL, decodedLine } from '../../shared/wording';
+import { builtInText, CONDITION_LABEL, DECODED_LABEL, decodedLine, regionText } from '../../shared/wording';
 import type { Facts } from './useLookup';
 
 const MODEL_SOURCE_NOTE: Record<NonNullable<LookupResult['modelSource']>, string> = {
@@ -60,7 +60,9 @@ export function VehicleHeader({ r, onAnswer }: { r: LookupResult; onAnswer: (fac
         </div>
         <div>
           <dt>Built in</dt>
-          <dd>{r.region ?? 'unknown'}</dd>
+          <dd data-testid="built-in">
+            {r.decoded?.plantCountry ? builtInText(r.decoded.plantCountry, r.decoded.plantCountrySource, r.decoded.plantCountryKey) : regionText(r.region)}
+          </dd>
         </div>
         <div>
           <dt>Model</dt>

@@ -27,6 +27,13 @@ export const DecodedVehicle = z.object({
   trim: z.string().nullable(),
   bodyClass: z.string().nullable(),
   plantCountry: z.string().nullable(),
+  /**
+   * Where `plantCountry` comes from: vPIC's pattern for the plant code (VIN position 11) where it agrees
+   * with the WMI's country, else the country vPIC registers for the WMI (its manufacturer's).
+   */
+  plantCountrySource: z.enum(['plant-code', 'wmi']).nullable(),
+  /** The plant code or the WMI that source names. */
+  plantCountryKey: z.string().nullable(),
   source: z.literal('NHTSA vPIC'),
 });
 export type DecodedVehicle = z.output<typeof DecodedVehicle>;

@@ -32,3 +32,11 @@ describe('recall-desk lookup: the decode and the bulletin name different models'
     expect(json.modelConflict).toMatchObject({ model: 'LS 600h L', modelSource: 'vin-range', decoded: 'LS 460' });
   });
 });
+
+describe('recall-desk lookup: where the vehicle was built', () => {
+  test("a Canadian-built (2T2) RX 350 that vPIC's plant pattern calls Japanese: Canada, from the WMI", () => {
+    const r = cli(['lookup', '2T2HK31UX7C012345', '--db', tempDbPath()]);
+    expect(r.stdout).toContain('built in Canada (vPIC: the country of WMI 2T2)');
+    expect(r.stdout).not.toContain('Japan');
+  });
+});

@@ -131,3 +131,24 @@ describe('the vPIC decode and the bulletin disagree on the model', () => {
     expect(r.modelConflict).toBeNull();
   });
 });
+
+// vPIC's plant patterns can name another schema's plant: a 2T2 (Toyota Motor Manufacturing Canada) RX
+// read "built in Japan". The country is the plant code's where it agrees with the WMI's, else the WMI's.
+describe('where the vehicle was built, with its source', () => {
+  test.each([
+    ['2T2HK31U07C012345', 'Canada', 'wmi'],
+    ['2T2BK1BA0AC012345', 'Canada', 'wmi'],
+    ['2T2BZMCA3KC012345', 'Canada', 'plant-code'],
+    ['JTHBE96S170007930', 'Japan', 'wmi'],
+  ])('%s: built in %s (from the %s)', async (raw, country, source) => {
+    const app = await testApp();
+    const r = await ok<LookupResult>(app.dispatch('lookup', { vin: withCheckDigit(raw) }));
+    expect([r.decoded?.plantCountry, r.decoded?.plantCountrySource]).toEqual([country, source]);
+  });
+  test('the decoded line says the source', async () => {
+    const { decodedLine } = await import('../../shared/wording');
+    const app = await testApp();
+    const r = await ok<LookupResult>(app.dispatch('lookup', { vin: withCheckDigit('2T2HK31U07C012345') }));
+    expect(decodedLine(r.modelYear, r.decoded!)).toBe('2007 Lexus RX 350 · built in Canada (vPIC: the country of WMI 2T2)');
+  });
+});
