@@ -44,6 +44,8 @@ export const Phase = z.strictObject({
   id: text.max(20),
   name: text,
   status: PhaseStatus,
+  /** How the status is known where the bulletin does not say it in words (it is inferred): said with it. */
+  statusBasis: unknownable(text).default(null),
   /** Expected timing as published ("March 2024", "late July 2010"); null when not stated. */
   expectedTiming: unknownable(text),
   /** Vehicle count as published ("~18,000", "TBD"); null when not stated. */
@@ -179,8 +181,13 @@ export const Bulletin = z
     kind: CampaignKind,
     /** The make the bulletin is for ("Lexus"): a VIN of another make is never a hit. */
     make: text,
-    /** The WMIs the campaign covers, where the bulletin or the manufacturer's data says so. */
+    /** The WMIs the campaign covers: the bulletin's own, or those another source registers (wmisSource). */
     wmis: z.array(wmi).default([]),
+    /**
+     * Where `wmis` comes from when the bulletin does not state them (e.g. "NHTSA vPIC: the WMIs it
+     * registers for Lexus ..."); null: the bulletin states them.
+     */
+    wmisSource: unknownable(text).default(null),
     title: text,
     summary: text,
     /** The date of this revision of the bulletin: what "newer" means on import. */

@@ -152,3 +152,30 @@ describe('where the vehicle was built, with its source', () => {
     expect(decodedLine(r.modelYear, r.decoded!)).toBe('2007 Lexus RX 350 · built in Canada (vPIC: the country of WMI 2T2)');
   });
 });
+
+// Facts the bulletins do not state carry their real source.
+describe('facts the bulletins do not state, labelled with their real source', () => {
+  test('the WMI lists of BLC and 23LJ01 come from NHTSA vPIC (the letters state none): labelled so, and vPIC does register them for Lexus', async () => {
+    const app = await testApp();
+    await app.vpic!.start();
+    const { parseBuiltIns } = await import('../../main/campaigns/library');
+    for (const b of parseBuiltIns()) {
+      if (b.code === 'ALE') {
+        // ALE's letter has a WMI column: its list is the bulletin's own.
+        expect(b.wmisSource).toBeNull();
+        expect(new Set(b.vinRanges.map((r) => r.wmi))).toEqual(new Set(b.wmis));
+        continue;
+      }
+      expect(b.wmisSource, b.code).toMatch(/^NHTSA vPIC/);
+      for (const wmi of b.wmis) expect(app.vpic!.makesOf(wmi), `${b.code} ${wmi}`).toContain('Lexus');
+    }
+  });
+  test("BLC's 'remedy available' says it is inferred from a re-notification asking dealers to complete the repairs", async () => {
+    const app = await testApp({ vpicPath: null });
+    const blc = app.lookup.lookup({ vin: '2T2HA31U660012345', model: 'RX 330' }).campaigns.find((c) => c.code === 'BLC')!;
+    expect(blc.remedy.available).toBe(true);
+    expect(blc.remedy.explanation).toMatch(
+      /Inferred: the letter does not say the remedy is available; it is a re-notification that asks dealers to complete the recall repairs/,
+    );
+  });
+});
