@@ -261,3 +261,10 @@ export const MODEL_SOURCE_SAYS = {
 /** The model used and vPIC's, where they differ: both, each with its source. */
 export const modelConflictText = (model: string, source: keyof typeof MODEL_SOURCE_SAYS, decoded: string): string =>
   `Two models: ${MODEL_SOURCE_SAYS[source]} ${model}; NHTSA vPIC decodes ${decoded}. The campaigns are matched on ${model}: check the model on the vehicle.`;
+
+/**
+ * A letter at position 9 (never a check digit) in a VIN whose rest NHTSA vPIC decodes: softer than
+ * "probably a typo", since manufacturers have issued such VINs (Genesis), but still asks to compare.
+ */
+export const checkDigitLetterText = (ch: string, expected: string, decoded: string): string =>
+  `Position 9 is "${ch}", a letter where a check digit (0-9 or X) belongs; the rest of the VIN calls for "${expected}". NHTSA vPIC decodes the rest of it (${decoded}): manufacturers have issued VINs like this. Compare the VIN with the vehicle's label; results are shown.`;

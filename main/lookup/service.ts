@@ -7,7 +7,7 @@ import { normalizeModel } from '../../shared/bulletin';
 import { ApiError } from '../../shared/contract';
 import type { CampaignHit, LookupResult } from '../../shared/lookup/contract';
 import { analyzeVin, type BuildRegion } from '../../shared/vin';
-import { modelConflictText } from '../../shared/wording';
+import { checkDigitLetterText, modelConflictText } from '../../shared/wording';
 import type { CampaignStore } from '../campaigns/store';
 import type { Db } from '../db/open';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
@@ -221,7 +221,7 @@ export class LookupService {
             lastServiceDate: vehicle.lastServiceDate,
           }
         : null,
-      warnings: vin.warnings,
+      warnings: decoded && !vin.checkDigitValid ? softerCheckDigitWarning(vin, decoded) : vin.warnings,
       campaigns: hits,
       campaignsChecked: stats.count,
       newestRevisionDate: stats.newestRevisionDate,
@@ -259,4 +259,18 @@ export class LookupService {
     }
     return key;
   }
+}
+
+/**
+ * A letter at position 9 cannot come from the check-digit sum: where vPIC decodes the rest of the VIN
+ * (make and model), the manufacturer issued it so (NHTSA's check-digit exceptions, e.g. Genesis), and
+ * the warning says that instead of "probably a typo". A wrong digit stays a probable typo.
+ */
+function softerCheckDigitWarning(vin: Extract<ReturnType<typeof analyzeVin>, { ok: true }>, decoded: DecodedVehicle): string[] {
+  const ch = vin.vin[8]!;
+  const model = decoded.ruleModel ?? decoded.model;
+  if (ch < 'A' || ch > 'Z' || ch === 'X' || !decoded.make || !model) return vin.warnings;
+  const soft = checkDigitLetterText(ch, vin.expectedCheckDigit, [decoded.modelYear, decoded.make, model].filter(Boolean).join(' '));
+  // The check-digit warning comes first (shared/vin.ts); any other warning stays.
+  return [soft, ...vin.warnings.slice(1)];
 }

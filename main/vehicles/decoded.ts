@@ -1,6 +1,6 @@
 // corgi's decode result, reduced to what the counter reads and the rules use.
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
-import { modelYearOf } from '../../shared/vin';
+import { computeCheckDigit, modelYearOf } from '../../shared/vin';
 
 type CorgiResult = {
   vin?: string;
@@ -76,4 +76,17 @@ export function plantCountry(r: CorgiResult): Pick<DecodedVehicle, 'plantCountry
     return { plantCountry: plant, plantCountrySource: 'plant-code', plantCountryKey: orNull(r.components.plant?.code) ?? r.vin?.[10] ?? null };
   if (wmi) return { plantCountry: wmi, plantCountrySource: 'wmi', plantCountryKey: r.vin?.slice(0, 3) ?? null };
   return { plantCountry: null, plantCountrySource: null, plantCountryKey: null };
+}
+
+/**
+ * The VIN as vPIC is asked to decode it. corgi refuses a VIN whose position 9 is not a check digit
+ * (0-9 or X), but some manufacturers issued VINs with a letter there (Genesis: NHTSA lists them as
+ * check-digit exceptions). vPIC's patterns never read position 9, so the decode is made with the check
+ * digit the rest of the VIN calls for; the answer still says position 9 does not hold it.
+ */
+export function decodableVin(vin: string): string {
+  const ch = vin[8];
+  if (ch === undefined || (ch >= '0' && ch <= '9') || ch === 'X') return vin;
+  const check = computeCheckDigit(vin);
+  return check ? vin.slice(0, 8) + check + vin.slice(9) : vin;
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
-import { decodeOptions, describeDecode } from './decoded';
+import { decodableVin, decodeOptions, describeDecode } from './decoded';
 
 type Decoder = Awaited<ReturnType<typeof createDecoder>>;
 
@@ -77,7 +77,7 @@ export class VpicDecoder {
     if (!p) {
       p = this.start().then(async (d) => {
         if (!d || this.closed) return null;
-        const r = await d.decode(vin, decodeOptions(vin, this.now()));
+        const r = await d.decode(decodableVin(vin), decodeOptions(vin, this.now()));
         const out = r.components.wmi ? describeDecode(r) : null;
         this.remember(vin, out);
         return out;

@@ -40,3 +40,13 @@ describe('recall-desk lookup: where the vehicle was built', () => {
     expect(r.stdout).not.toContain('Japan');
   });
 });
+
+describe('recall-desk lookup: a Genesis VIN with a letter at position 9', () => {
+  test('decoded, with the softer warning', () => {
+    const r = cli(['lookup', 'KMUMA4ABDSU123456', '--db', tempDbPath()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Decoded from the VIN (NHTSA vPIC): 2025 Genesis GV70');
+    expect(r.stdout).toContain('WARNING: Position 9 is "D", a letter where a check digit (0-9 or X) belongs');
+    expect(r.stdout).not.toMatch(/typo/i);
+  });
+});

@@ -179,3 +179,30 @@ describe('facts the bulletins do not state, labelled with their real source', ()
     );
   });
 });
+
+// Some Genesis vehicles carry a letter ("D") at position 9, where a check digit (0-9 or X) belongs: NHTSA
+// lists them as check-digit exceptions. vPIC knows the rest of the VIN: the decode is shown, the warning softer.
+describe('a letter at position 9 where vPIC decodes the rest of the VIN', () => {
+  const GV70 = 'KMUMA4ABDSU123456';
+  test('a 2025 Genesis GV70 with a "D" at position 9: decoded, and a softer warning than "probably a typo"', async () => {
+    const app = await testApp();
+    const r = await ok<LookupResult>(app.dispatch('lookup', { vin: GV70 }));
+    expect(r.checkDigitValid).toBe(false);
+    expect(r.decoded).toMatchObject({ make: 'Genesis', model: 'GV70', modelYear: 2025 });
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).not.toMatch(/typo/i);
+    expect(r.warnings[0]).toBe(
+      'Position 9 is "D", a letter where a check digit (0-9 or X) belongs; the rest of the VIN calls for "0". NHTSA vPIC decodes the rest of it (2025 Genesis GV70): manufacturers have issued VINs like this. Compare the VIN with the vehicle\'s label; results are shown.',
+    );
+  });
+  test('a wrong digit at position 9 is still "probably a typo", decode or not', async () => {
+    const app = await testApp();
+    const r = await ok<LookupResult>(app.dispatch('lookup', { vin: 'JTHBE96S570007930' }));
+    expect(r.decoded?.model).toBe('GS');
+    expect(r.warnings[0]).toMatch(/Probably a typo/);
+  });
+  test('without the decode (vPIC not ready), the loud warning stays', async () => {
+    const app = await testApp({ vpicPath: null });
+    expect(app.lookup.lookup({ vin: GV70 }).warnings[0]).toMatch(/Probably a typo/);
+  });
+});
