@@ -263,8 +263,8 @@ export class LookupService {
 
 /**
  * A letter at position 9 cannot come from the check-digit sum: where vPIC decodes the rest of the VIN
- * (make and model), the manufacturer issued it so (NHTSA's check-digit exceptions, e.g. Genesis), and
- * the warning says that instead of "probably a typo". A wrong digit stays a probable typo.
+ * (make and model), it may well have been issued so (NHTSA lists such Genesis VINs as check-digit
+ * exceptions), and the warning says that instead of "probably a typo". A wrong digit stays a probable typo.
  */
 function softerCheckDigitWarning(vin: Extract<ReturnType<typeof analyzeVin>, { ok: true }>, decoded: DecodedVehicle): string[] {
   const ch = vin.vin[8]!;
