@@ -2,6 +2,7 @@
 // read, on real SQLite files through the services and the API, with the app's own clock.
 import { describe, expect, test } from 'vitest';
 import type { App } from '../../main/app';
+import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
 import type { LookupResult } from '../../shared/api';
 import { computeCheckDigit } from '../../shared/vin';
 import { ok } from '../support/envelope';
@@ -72,6 +73,23 @@ describe('23LJ01: a VIN on an affected-VIN list without a Phase column', () => {
     // The booking reads the same answer: no goodwill reason needed.
     const p = await call(app, 'previewBooking', { vin: LC2 });
     expect(p.campaigns.find((c) => c.code === '23LJ01')?.available).toBe(true);
+  });
+
+  test('a listed VIN whose stated phase the revision had not launched: the phase stays named, launched since', async () => {
+    const app = await testApp({ vpicPath: null });
+    // A revision whose chart puts LC produced 11/2022 in phase 6, still "announcement expected".
+    const d = structuredClone(BUILT_IN_DOCUMENTS[2]) as Record<string, any>;
+    d.revisionDate = '2024-02-15';
+    d.phaseChart.push({ window: 'LC-JP', month: '2022-11', phase: '6' });
+    await ok(app.dispatch('importBulletin', { fileName: '23LJ01.json', content: JSON.stringify(d) }));
+    const ask = () => app.lookup.lookup({ vin: LC, model: 'LC', productionMonth: '2022-11' }).campaigns.find((c) => c.code === '23LJ01')!;
+    expect([ask().remedy.available, ask().remedy.phase]).toEqual([false, '6']);
+    await importVinList(app, '23LJ01', [LC]);
+    const h = ask();
+    expect([h.certainty, h.remedy.available, h.remedy.phase]).toEqual(['confirmed', true, '6']);
+    expect(h.remedy.explanation).toMatch(
+      /^Remedy available \(Phase 6\): .* The bulletin revision said of Phase 6: Not yet available: .*; the list shows it launched since\.$/,
+    );
   });
 });
 
