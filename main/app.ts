@@ -55,7 +55,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     loadBuiltInLibrary(db, campaigns);
     // RECALL_DESK_VPIC lets test runs share one unpacked copy instead of 74 MB per temp folder.
     const vpicPath = opts.vpicPath === undefined ? process.env.RECALL_DESK_VPIC || path.join(path.dirname(opts.dbPath), 'vpic.sqlite') : opts.vpicPath;
-    const vpic = vpicPath ? new VpicDecoder(vpicPath) : null;
+    const vpic = vpicPath ? new VpicDecoder(vpicPath, now) : null;
     const lookup = new LookupService(db, campaigns, now, (wmi) => vpic?.makesOf(wmi) ?? null);
     const changes = new ChangeFeed(db, () => campaigns.invalidate());
     // An import's job writes on its own connection: when it is done, every window hears of it.

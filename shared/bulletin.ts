@@ -44,6 +44,8 @@ export const Phase = z.strictObject({
   id: text.max(20),
   name: text,
   status: PhaseStatus,
+  /** How the status is known where the bulletin does not say it in words (it is inferred): said with it. */
+  statusBasis: unknownable(text).default(null),
   /** Expected timing as published ("March 2024", "late July 2010"); null when not stated. */
   expectedTiming: unknownable(text),
   /** Vehicle count as published ("~18,000", "TBD"); null when not stated. */
@@ -179,8 +181,13 @@ export const Bulletin = z
     kind: CampaignKind,
     /** The make the bulletin is for ("Lexus"): a VIN of another make is never a hit. */
     make: text,
-    /** The WMIs the campaign covers, where the bulletin or the manufacturer's data says so. */
+    /** The WMIs the campaign covers: the bulletin's own, or those another source registers (wmisSource). */
     wmis: z.array(wmi).default([]),
+    /**
+     * Where `wmis` comes from when the bulletin does not state them (e.g. "NHTSA vPIC: the WMIs it
+     * registers for Lexus ..."); null: the bulletin states them.
+     */
+    wmisSource: unknownable(text).default(null),
     title: text,
     summary: text,
     /** The date of this revision of the bulletin: what "newer" means on import. */
@@ -196,6 +203,12 @@ export const Bulletin = z
     vehicleCount: unknownable(text),
     /** Why a range or model match is only "verify" (e.g. "Not all vehicles in the VIN range are affected"). */
     eligibilityNote: unknownable(text),
+    /**
+     * What a VIN on the manufacturer's affected-VIN list (TIS) says about its phase, where the bulletin
+     * says it: "launched" when only vehicles of launched phases are listed (23LJ01), with the bulletin's
+     * own sentence. null: the bulletin says nothing, so a listed VIN's phase is only what the list states.
+     */
+    listedVehicles: unknownable(z.strictObject({ phase: z.literal('launched'), statement: text })).default(null),
     productionPeriod: unknownable(text).default(null),
     phases: z.array(Phase).min(1, 'must list at least one phase (a single-phase campaign has one)'),
     vinRanges: z.array(VinRangeRule).default([]),

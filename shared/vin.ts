@@ -1,5 +1,6 @@
 // VIN rules shared by the renderer (instant feedback while typing) and main (the lookup).
-// 49 CFR 565.15: check digit; ISO 3779 / 49 CFR 565: structure, model-year cycles.
+// 49 CFR 565.15: check digit, digits at positions 14-17, model-year cycles; ISO 3779: structure.
+import { VIN_WORDING } from './wording';
 
 export const VIN_LENGTH = 17;
 
@@ -47,6 +48,12 @@ export type VinParts = {
   checkDigit: string;
   yearCode: string;
   plant: string;
+  /**
+   * Who made the vehicle: the WMI, or for a low-volume manufacturer (a "9" in position 3, fewer than
+   * 1,000 vehicles a year) the WMI and positions 12-14 (49 CFR 565.15(a), (d)(3)).
+   */
+  manufacturerId: string;
+  /** The number the manufacturer assigns in sequence: positions 12-17, or 15-17 for a low-volume manufacturer. */
   sequence: string;
   /** Positions 11-17: the "serial" of a bulletin's VIN-range table. */
   serial: string;
@@ -90,7 +97,8 @@ export function transliterate(ch: string): number | undefined {
 const VALUE_BY_CODE = new Int8Array(128).fill(-1);
 for (let d = 0; d <= 9; d++) VALUE_BY_CODE[48 + d] = d;
 for (const [ch, v] of Object.entries(TRANSLITERATION)) VALUE_BY_CODE[ch.charCodeAt(0)] = v;
-const CLEAN_VIN = /^[A-HJ-NPR-Z0-9]{9}[A-HJ-NPR-TV-Y1-9][A-HJ-NPR-Z0-9]{7}$/;
+// Position 10 is never U, Z or 0; positions 14-17 are digits in every VIN (49 CFR 565.15(d)).
+const CLEAN_VIN = /^[A-HJ-NPR-Z0-9]{9}[A-HJ-NPR-TV-Y1-9][A-HJ-NPR-Z0-9]{3}[0-9]{4}$/;
 
 /**
  * The fast answer for a well-formed VIN: its normalised form and whether the check digit holds, or
@@ -124,17 +132,21 @@ export function computeCheckDigit(vin: string): string | null {
 }
 
 /**
- * Model year from position 10. The letter/digit repeats every 30 years; for passenger cars and light
- * trucks a letter at position 7 means the 2010-2039 cycle, a digit the 1980-2009 cycle (49 CFR 565.15(a)).
+ * Model year from position 10. The letter/digit repeats every 30 years. 49 CFR 565.15(d)(1), note to
+ * Table VII: for passenger cars, MPVs and trucks up to 10,000 lb, a letter at position 7 means
+ * 2010-2039 and a digit 1980-2009. That rule binds vehicles made under it (model year 2010 on): an
+ * older VIN may carry a letter at position 7, so a year more than one year after `thisYear` (the
+ * caller's clock: a model year is never later than the next calendar year) is read in the cycle before.
  */
-export function modelYearOf(vin: string): number | null {
+export function modelYearOf(vin: string, thisYear: number = new Date().getFullYear()): number | null {
   const code = vin[9];
   if (!code) return null;
   const idx = YEAR_CODES.indexOf(code);
   if (idx < 0) return null;
   const pos7 = vin[6] ?? '';
   const laterCycle = pos7 >= 'A' && pos7 <= 'Z';
-  return 1980 + idx + (laterCycle ? 30 : 0);
+  const year = 1980 + idx + (laterCycle ? 30 : 0);
+  return laterCycle && year > thisYear + 1 ? year - 30 : year;
 }
 
 /** The inverse for a given year: the position-10 code. */
@@ -155,9 +167,10 @@ export function regionOf(vin: string): BuildRegion | null {
   return 'Other';
 }
 
-export function analyzeVin(raw: string): VinAnalysis {
+/** `thisYear`: the calendar year of the caller's clock (the services pass their injected one). */
+export function analyzeVin(raw: string, thisYear: number = new Date().getFullYear()): VinAnalysis {
   // A scanned VIN is already clean: one test instead of normalising and checking each character.
-  if (raw.length === VIN_LENGTH && CLEAN_VIN.test(raw)) return wellFormed(raw, raw);
+  if (raw.length === VIN_LENGTH && CLEAN_VIN.test(raw)) return wellFormed(raw, raw, thisYear);
   const vin = normalizeVin(raw);
   const errors: VinIssue[] = [];
   if (vin.length === 0) {
@@ -184,6 +197,14 @@ export function analyzeVin(raw: string): VinAnalysis {
           : `A VIN has 17 characters; this has ${vin.length} (${diff} too many).`,
     });
   }
+  // 49 CFR 565.15(d): "the last four (4) characters shall be numeric for all other vehicles" (and the
+  // last five for cars, MPVs and light trucks: position 13 is a warning below, the VIN cannot say which).
+  if (vin.length === VIN_LENGTH) {
+    for (let pos = 14; pos <= VIN_LENGTH; pos++) {
+      const ch = vin[pos - 1]!;
+      if (ch >= 'A' && ch <= 'Z' && errors.every((e) => e.position !== pos)) errors.push({ position: pos, message: VIN_WORDING.digitRequired(pos, ch) });
+    }
+  }
   if (vin.length >= 10 && errors.every((e) => e.position !== 10)) {
     const code = vin[9]!;
     if (code === 'U' || code === 'Z' || code === '0') {
@@ -194,11 +215,11 @@ export function analyzeVin(raw: string): VinAnalysis {
     }
   }
   if (errors.length > 0) return { ok: false, input: raw, vin, errors };
-  return wellFormed(raw, vin);
+  return wellFormed(raw, vin, thisYear);
 }
 
 /** The analysis of a VIN with no error (CLEAN_VIN holds). */
-function wellFormed(raw: string, vin: string): VinAnalysis {
+function wellFormed(raw: string, vin: string, thisYear: number): VinAnalysis {
   const expected = cleanCheckDigit(vin);
   const checkDigitValid = vin[8] === expected;
   const warnings: string[] = [];
@@ -208,6 +229,9 @@ function wellFormed(raw: string, vin: string): VinAnalysis {
         'Probably a typo: compare the VIN with the vehicle. Results are shown anyway.',
     );
   }
+  const p13 = vin.charCodeAt(12);
+  if (p13 >= 65 && p13 <= 90) warnings.push(VIN_WORDING.letterAt13(vin[12]!));
+  const lowVolume = vin[2] === '9';
   return {
     ok: true,
     input: raw,
@@ -218,10 +242,11 @@ function wellFormed(raw: string, vin: string): VinAnalysis {
       checkDigit: vin[8]!,
       yearCode: vin[9]!,
       plant: vin[10]!,
-      sequence: vin.slice(11),
+      manufacturerId: lowVolume ? vin.slice(0, 3) + vin.slice(11, 14) : vin.slice(0, 3),
+      sequence: vin.slice(lowVolume ? 14 : 11),
       serial: vin.slice(10),
     },
-    modelYear: modelYearOf(vin)!,
+    modelYear: modelYearOf(vin, thisYear)!,
     expectedCheckDigit: expected,
     checkDigitValid,
     region: regionOf(vin),

@@ -133,14 +133,31 @@ export function oldBulletinText(revisionDate: string, age: string): string {
 export const makeUnconfirmedText = (make: string): string =>
   `The make could not be confirmed from this VIN (its manufacturer code is not in the bulletin or NHTSA's data). This campaign is for ${make} vehicles only: check the make on the vehicle.`;
 
-/** The decode as one line: "2006 Lexus RX 330 · built in Canada". */
+/** The decode as one line: "2006 Lexus RX 330 · built in Canada (vPIC: plant code C)". */
 export function decodedLine(
   modelYear: number,
-  d: { make: string | null; model: string | null; ruleModel: string | null; plantCountry: string | null },
+  d: {
+    make: string | null;
+    model: string | null;
+    ruleModel: string | null;
+    plantCountry: string | null;
+    plantCountrySource?: 'plant-code' | 'wmi' | null;
+    plantCountryKey?: string | null;
+  },
 ): string {
   const name = [String(modelYear), d.make, d.ruleModel ?? d.model ?? 'model not in vPIC'].filter(Boolean).join(' ');
-  return d.plantCountry ? `${name} · built in ${d.plantCountry}` : name;
+  return d.plantCountry ? `${name} · built in ${builtInText(d.plantCountry, d.plantCountrySource ?? null, d.plantCountryKey ?? null)}` : name;
 }
+
+/** "Canada (vPIC: plant code C)" / "Canada (vPIC: the country of WMI 2T2)": the country and where it comes from. */
+export function builtInText(country: string, source: 'plant-code' | 'wmi' | null, key: string | null): string {
+  if (source === 'plant-code') return `${country} (vPIC: plant code${key ? ` ${key}` : ''})`;
+  if (source === 'wmi') return `${country} (vPIC: the country of WMI${key ? ` ${key}` : ''})`;
+  return country;
+}
+
+/** Where the VIN alone says a vehicle was built: its first character's region (ISO 3780). */
+export const regionText = (region: string | null): string => (region ? `${region} (VIN position 1)` : 'unknown');
 
 export const DECODED_LABEL = 'Decoded from the VIN (NHTSA vPIC)';
 
@@ -184,3 +201,70 @@ export const IMPORT_REASON = {
   tooLong: (chars: number) => `The line has ${count(chars)} characters: no line of a VIN list or DMS export is that long.`,
   noVin: 'No VIN on this line.',
 } as const;
+// VIN rules (shared/vin.ts): what is wrong with a VIN, in words a counter person can check on the vehicle.
+export const VIN_WORDING = {
+  /** 49 CFR 565.15(d): the last four characters of every VIN are digits. */
+  digitRequired: (position: number, ch: string) =>
+    `Position ${position}: "${ch}" is a letter; positions 14-17 of every VIN are digits (49 CFR 565.15(d)). Compare the VIN with the vehicle.`,
+  /** The last five are digits for cars, MPVs and trucks up to 10,000 lb: the VIN alone does not say which it is. */
+  letterAt13: (ch: string) =>
+    `Position 13 is a letter ("${ch}"): for a car, SUV, van or truck of 10,000 lb or less, positions 13-17 are digits (49 CFR 565.15(d)); only heavier trucks, buses, trailers and motorcycles may have a letter there. Compare the VIN with the vehicle.`,
+} as const;
+
+/**
+ * The remedy of a VIN on the affected-VIN list of a campaign whose bulletin says only launched phases
+ * are listed: available, and why. `phase`: the phase the bulletin states for it (its name and what the
+ * bulletin revision said of it), or null when neither the list nor the bulletin names one.
+ */
+export function listedLaunchedText(statement: string, phase: { name: string; stated: string } | null): string {
+  const because = `the VIN is on the affected-VIN list, and the bulletin says: "${statement}"`;
+  return phase
+    ? `Remedy available (${phase.name}): ${because} The bulletin revision said of ${phase.name}: ${phase.stated.replace(/\.$/, '')}; the list shows it launched since.`
+    : `Remedy available: ${because} The list does not say which phase, and neither does the bulletin for this model and month: TIS/SLP shows it.`;
+}
+
+/** 7 → "7th", 21 → "21st": the day of a window's edge, as a person says it. */
+export function ordinalDay(day: number): string {
+  const tens = day % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][day % 10] ?? 'th');
+  return `${day}${suffix}`;
+}
+
+/**
+ * A production month that straddles a window's edge (`from`/`to` YYYY-MM-DD, null when open): which
+ * days of the month the window covers. Never "inside": the month alone cannot say.
+ */
+export function windowEdgeText(month: string, from: string | null, to: string | null): string {
+  const first = from ?? '';
+  const last = to ?? '';
+  const day = (iso: string) => ordinalDay(Number(iso.slice(8, 10)));
+  if (first.startsWith(month) && last.startsWith(month)) {
+    return `the window runs from ${first} to ${last}, inside that month: built from the ${day(first)} to the ${day(last)}, it is covered; built on another day, it is not.`;
+  }
+  if (first.startsWith(month)) {
+    return `the window starts on ${first}, the ${day(first)} of that month: built from the ${day(first)} on, it is covered; built before, it is not.`;
+  }
+  return `the window ends on ${last}, the ${day(last)} of that month: built up to the ${day(last)}, it is covered; built after, it is not.`;
+}
+
+/** What to do about a production month that straddles a window's edge. */
+export const WINDOW_EDGE_ACTION =
+  'Read the build date from the door-jamb label if it shows the day; if it shows only the month, confirm the vehicle in TIS/SLP before you answer.';
+
+/** Where a model the campaigns are matched on came from, as the sentence that names it says it. */
+export const MODEL_SOURCE_SAYS = {
+  stated: 'you stated',
+  'vehicle-record': "the dealer's vehicle record names",
+  'vin-range': "the bulletin's VIN range names",
+} as const;
+
+/** The model used and vPIC's, where they differ: both, each with its source. */
+export const modelConflictText = (model: string, source: keyof typeof MODEL_SOURCE_SAYS, decoded: string): string =>
+  `Two models: ${MODEL_SOURCE_SAYS[source]} ${model}; NHTSA vPIC decodes ${decoded}. The campaigns are matched on ${model}: check the model on the vehicle.`;
+
+/**
+ * A letter at position 9 (never a check digit) in a VIN whose rest NHTSA vPIC decodes: softer than
+ * "probably a typo", since manufacturers have issued such VINs (Genesis), but still asks to compare.
+ */
+export const checkDigitLetterText = (ch: string, expected: string, decoded: string): string =>
+  `Position 9 is "${ch}", a letter where a check digit (0-9 or X) belongs; the rest of the VIN calls for "${expected}". NHTSA vPIC decodes the rest of it (${decoded}): manufacturers have issued VINs like this. Compare the VIN with the vehicle's label; results are shown.`;

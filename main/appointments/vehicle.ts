@@ -36,11 +36,13 @@ export function workTime(b: Bulletin): { flatRateHours: number | null; minutes: 
 }
 
 /**
- * Whether the remedy is available for this vehicle: its phase launched (a VIN on the campaign's
- * imported affected list counts as launched: TIS lists only launched phases) and every part released.
+ * Whether the remedy is available for this vehicle: the lookup says so (its phase launched, or a VIN on
+ * the affected list of a campaign that lists only launched phases) and every part is released.
  */
 export function campaignOffer(hit: CampaignHit, bulletin: Bulletin, parts: PartFacts[]): CampaignOffer {
-  const launched = hit.remedy.available === true || hit.affectedList?.listed === true;
+  // The card's answer decides: a listed VIN reads available there where its bulletin says only launched
+  // phases are listed (23LJ01), so a booking, the card and the order suggestions never disagree.
+  const launched = hit.remedy.available === true;
   const unreleased = parts.filter((p) => !p.released || (p.partNumber === null && !p.isPattern));
   let warning: string | null = null;
   if (!launched) {

@@ -8,6 +8,11 @@ export function remedyAvailable(status: Phase['status']): boolean | null {
 }
 
 export function describePhase(p: Phase): string {
+  // A status the bulletin does not state in words says how it is known.
+  return p.statusBasis ? `${statusText(p)} ${p.statusBasis}` : statusText(p);
+}
+
+function statusText(p: Phase): string {
   switch (p.status) {
     case 'remedy-available':
       return `Remedy available (${p.name}${p.mailing ? `; guest mailing ${lowerFirst(p.mailing)}` : ''}).`;

@@ -6,11 +6,12 @@
 // into one flat object, and evaluation follows as few references as it can.
 import type { Bulletin, ModelWindowRule, Phase } from '../../shared/bulletin';
 import type { CampaignHit } from '../../shared/lookup/contract';
+import { listedLaunchedText, WINDOW_EDGE_ACTION, windowEdgeText } from '../../shared/wording';
 import { describePhase, remedyAvailable, summarizePhases } from '../campaigns/phases';
 import type { AffectedListInfo, LoadedCampaign, WindowCandidate } from '../campaigns/store';
 import type { Row } from '../db/schema';
 import { makeKey } from './make';
-import { dayNumber, modelFit, monthInWindow } from './match';
+import { dayNumber, MONTH_INSIDE, MONTH_PARTLY, modelFit, monthFit, monthInWindow } from './match';
 
 export type RangeRow = Pick<Row<'vin_range_rules'>, 'model' | 'model_year' | 'phase' | 'serial_from' | 'serial_to'>;
 export type ListRow = Pick<Row<'affected_vins'>, 'phase'> & Pick<Row<'affected_vin_lists'>, 'list_date'>;
@@ -57,6 +58,11 @@ export type CompiledCampaign = {
   /** The remedy of each phase, as a hit states it. */
   remedies: Map<string, Remedy>;
   phaseSummary: string;
+  /**
+   * The bulletin says only vehicles of launched phases are on its affected-VIN list: the remedy of a
+   * listed VIN whose phase is not stated (`any`), or whose stated phase the revision had not launched.
+   */
+  listed: { any: Remedy; byPhase: Map<string, Remedy> } | null;
   /** The remedy while the model or month is not known yet: it depends only on which is missing. */
   pending: { model: Remedy; month: Remedy; both: Remedy };
   /** The actions after the VIN's own lines, confirmed then verify, each: available, not available, unknown. */
@@ -79,6 +85,9 @@ type DefiniteWindow = {
   /** "RX 350 2023 produced " and ": inside the window 2022-05-01 to 2023-01-31.", around the month. */
   monthLead: string;
   monthTail: string;
+  /** The window's first and last production day as written (YYYY-MM-DD), null when open: for an edge's wording. */
+  fromIso: string | null;
+  toIso: string | null;
   /** "RX 350, model year 2023: <the window's note or years>." */
   yearDetail: string;
   phase: string | null;
@@ -120,6 +129,8 @@ export function planWindows(k: CompiledCampaign, windows: readonly WindowCandida
       to: w.produced_to ? dayNumber(w.produced_to) : Number.NaN,
       monthLead: `${w.model} ${modelYear} produced `,
       monthTail: `: inside the window ${w.produced_from ?? '?'} to ${w.produced_to ?? note ?? 'open'}.`,
+      fromIso: w.produced_from,
+      toIso: w.produced_to,
       yearDetail: `${w.model}, model year ${modelYear}: ${note ?? `model years ${rule?.modelYearFrom}-${rule?.modelYearTo}`}.`,
       phase: w.phase,
       chart: k.chart?.get(w.window_id) ?? null,
@@ -160,6 +171,20 @@ export function compileCampaign(c: LoadedCampaign): CompiledCampaign {
     holds.set(condition, shared(stockHolds(b, (condition || null) as VehicleCondition | null)));
   }
   const phaseSummary = summarizePhases(b.phases);
+  let listed: CompiledCampaign['listed'] = null;
+  if (b.listedVehicles?.phase === 'launched') {
+    const statement = b.listedVehicles.statement;
+    const launched = (p: Phase | null): Remedy =>
+      Object.freeze({
+        available: true,
+        status: 'remedy-available',
+        phase: p?.id ?? null,
+        phaseName: p?.name ?? null,
+        timing: null,
+        explanation: listedLaunchedText(statement, p ? { name: p.name, stated: describePhase(p) } : null),
+      });
+    listed = { any: launched(null), byPhase: new Map(b.phases.filter((p) => remedyAvailable(p.status) !== true).map((p) => [p.id, launched(p)])) };
+  }
   return {
     id: c.id,
     code: b.code,
@@ -176,6 +201,7 @@ export function compileCampaign(c: LoadedCampaign): CompiledCampaign {
     onlyRemedy: b.phases.length === 1 ? remedies.get(b.phases[0]!.id)! : null,
     remedies,
     phaseSummary,
+    listed,
     pending: {
       model: unknownRemedy(phaseSummary, 'The phase depends on the model.'),
       month: unknownRemedy(phaseSummary, 'The phase depends on the production month.'),
@@ -216,12 +242,15 @@ export function evaluate(
   let needModel = false;
   let needMonth = false;
   let modelChoices: string[] = NONE;
+  /** The stated month straddles the edge of the window it met: only some of its days are covered. */
+  let edge = false;
   let productionWindows: CampaignHit['productionWindows'] = NONE;
 
   if (cand.list) {
     matchedBy = 'affected-list';
     matchDetail = `On the affected-VIN list of ${cand.list.list_date}.`;
-    phaseId = cand.list.phase;
+    // A list without a phase column: the phase the bulletin states for the model and month still holds.
+    phaseId = cand.list.phase ?? (cand.plan ? statedPhase(cand.plan, v.month) : null);
   } else if (cand.ranges.length > 0) {
     const r = cand.ranges[0]!;
     matchedBy = 'vin-range';
@@ -234,11 +263,18 @@ export function evaluate(
       // Every window that fits is dated: the month decides, or is asked for.
       if (!p.undated) {
         if (v.month) {
+          // A window the whole month is inside wins; else one that covers some of its days.
           let found: DefiniteWindow | null = null;
           for (const x of p.definite) {
-            if (monthInWindow(v.month, x.from, x.to)) {
+            const fit = monthFit(v.month, x.from, x.to);
+            if (fit === MONTH_INSIDE) {
               found = x;
+              edge = false;
               break;
+            }
+            if (fit === MONTH_PARTLY && found === null) {
+              found = x;
+              edge = true;
             }
           }
           if (!found) return null;
@@ -249,7 +285,11 @@ export function evaluate(
         }
       }
       matchedBy = 'model-window';
-      matchDetail = v.month ? `${d.monthLead}${v.month}${d.monthTail}` : d.yearDetail;
+      matchDetail = !v.month
+        ? d.yearDetail
+        : edge
+          ? `${d.monthLead}${v.month}: ${windowEdgeText(v.month, d.fromIso, d.toIso)}`
+          : `${d.monthLead}${v.month}${d.monthTail}`;
       if (!needMonth) phaseId = d.phase ?? (v.month ? (d.chart?.get(v.month) ?? null) : null);
     } else {
       matchedBy = 'model-window';
@@ -265,19 +305,20 @@ export function evaluate(
   const needs = needModel ? (needMonth ? NEEDS.both : NEEDS.model) : needMonth ? NEEDS.month : NEEDS.none;
   const confirmed = matchedBy === 'affected-list';
   // The remedy as the vehicle's phase states it; unknown (never guessed) when the phase is not stated.
-  const remedy =
-    k.onlyRemedy ??
-    (phaseId !== null ? k.remedies.get(phaseId) : undefined) ??
-    (needModel ? (needMonth ? k.pending.both : k.pending.model) : needMonth ? k.pending.month : unstatedPhase(k, v));
+  let remedy = k.onlyRemedy ?? (phaseId !== null ? k.remedies.get(phaseId) : undefined);
+  // On the list of a campaign that lists only launched phases: launched, whatever the revision said.
+  if (confirmed && k.listed && remedy?.available !== true) remedy = (phaseId !== null ? k.listed.byPhase.get(phaseId) : undefined) ?? k.listed.any;
+  remedy ??= needModel ? (needMonth ? k.pending.both : k.pending.model) : needMonth ? k.pending.month : unstatedPhase(k, v);
   const affectedList = list ? { date: list.date, listed: confirmed, complete: list.complete } : null;
   const notListed = list !== null && !confirmed && list.complete;
   const done = cand.status && cand.status.status !== 'open' ? cand.status : null;
   const standing = k.standing[(confirmed ? 0 : 3) + (remedy.available === true ? 0 : remedy.available === false ? 1 : 2)]!;
   let actions: string[];
   if (done) actions = [describeDone(done)];
-  else if (!notListed && !needModel && !needMonth) actions = standing;
+  else if (!notListed && !needModel && !needMonth && !edge) actions = standing;
   else {
     actions = [];
+    if (edge) actions.push(WINDOW_EDGE_ACTION);
     if (notListed) {
       actions.push(
         `Not on the affected-VIN list of ${list.date} (${list.rows.toLocaleString('en-US')} VINs): probably not involved; confirm in TIS if the guest has a notice.`,
@@ -313,6 +354,16 @@ export function evaluate(
     vehicleStatus: cand.status,
     source: sourceOf(k, ageDays),
   };
+}
+
+/** The phase the bulletin states for a model window and month that a VIN's model fits; null when none. */
+function statedPhase(p: WindowPlan, month: string | null): string | null {
+  for (const d of p.definite) {
+    if (!p.undated && (month === null || !monthInWindow(month, d.from, d.to))) continue;
+    const phase = d.phase ?? (month !== null ? (d.chart?.get(month) ?? null) : null);
+    if (phase !== null) return phase;
+  }
+  return null;
 }
 
 function phaseRemedy(phase: Phase): Remedy {

@@ -2,6 +2,7 @@
 import { describeAge } from '../../shared/age';
 import type { CampaignHit, LookupResult } from '../../shared/lookup/contract';
 import {
+  builtInText,
   DECODED_LABEL,
   decodedLine,
   KIND_LABEL,
@@ -10,6 +11,7 @@ import {
   OLD_BULLETIN_DAYS,
   oldBulletinText,
   plural,
+  regionText,
   remedyLabel,
   stockHoldTitle,
 } from '../../shared/wording';
@@ -19,10 +21,11 @@ export function formatLookup(r: LookupResult): string {
   const modelNote = r.model
     ? `  model ${r.model}${r.modelSource === 'vin-range' ? ' (from the VIN range)' : r.modelSource === 'decoded' ? ' (decoded)' : ''}`
     : '';
-  lines.push(
-    `VIN ${r.vin}  model year ${r.modelYear}  built in ${r.region ?? 'unknown'}${modelNote}${r.productionMonth ? `  produced ${r.productionMonth}` : ''}`,
-  );
+  const d = r.decoded;
+  const builtIn = d?.plantCountry ? builtInText(d.plantCountry, d.plantCountrySource, d.plantCountryKey) : regionText(r.region);
+  lines.push(`VIN ${r.vin}  model year ${r.modelYear}  built in ${builtIn}${modelNote}${r.productionMonth ? `  produced ${r.productionMonth}` : ''}`);
   if (r.decoded) lines.push(`${DECODED_LABEL}: ${decodedLine(r.modelYear, r.decoded)}`);
+  if (r.modelConflict) lines.push(`MODELS DIFFER: ${r.modelConflict.text}`);
   for (const w of r.warnings) lines.push(`WARNING: ${w}`);
   if (r.campaigns.length === 0) {
     const none = nothingApplies(r.campaignsChecked, r.newestRevisionDate);

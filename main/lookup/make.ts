@@ -24,7 +24,8 @@ export function keyedEvidence(ev: MakeEvidence): MakeEvidence {
  */
 export function makeFit(want: string | null, wmis: ReadonlySet<string> | null, wmi: string, ev: MakeEvidence): MakeFit {
   if (!want) return 'unknown';
-  // The bulletin's own list of WMIs wins: it is what the manufacturer says the campaign covers.
+  // The campaign's WMI list wins: the bulletin's own, or the WMIs NHTSA vPIC registers for its make
+  // where the bulletin states none (the bulletin's wmisSource says which).
   if (wmis?.has(wmi)) return 'yes';
   if (ev.decodedMake) return ev.decodedMake === want ? 'yes' : 'no';
   if (ev.wmiMakes && ev.wmiMakes.length > 0) return ev.wmiMakes.includes(want) ? 'yes' : 'no';

@@ -25,3 +25,28 @@ export function monthInWindow(ym: string, from: number, to: number): boolean {
   if (first > to) return false;
   return true;
 }
+
+/** How much of a production month a window covers: none of it, all of it, or some of its days. */
+export const MONTH_OUTSIDE = 0;
+export const MONTH_INSIDE = 1;
+export const MONTH_PARTLY = 2;
+export type MonthFit = typeof MONTH_OUTSIDE | typeof MONTH_INSIDE | typeof MONTH_PARTLY;
+
+/**
+ * `ym` (YYYY-MM) against [from, to] as day numbers (NaN: an open end). A month that straddles an edge
+ * is PARTLY: the month alone cannot say whether the vehicle was built inside. No allocation.
+ */
+export function monthFit(ym: string, from: number, to: number): MonthFit {
+  const y = Number(ym.slice(0, 4));
+  const m = Number(ym.slice(5, 7));
+  const first = y * 10_000 + m * 100 + 1;
+  const last = first - 1 + daysInMonth(y, m);
+  // A comparison with NaN is false: an open end bounds nothing.
+  if (last < from || first > to) return MONTH_OUTSIDE;
+  return first < from || last > to ? MONTH_PARTLY : MONTH_INSIDE;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}

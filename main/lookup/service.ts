@@ -7,6 +7,7 @@ import { normalizeModel } from '../../shared/bulletin';
 import { ApiError } from '../../shared/contract';
 import type { CampaignHit, LookupResult } from '../../shared/lookup/contract';
 import { analyzeVin, type BuildRegion } from '../../shared/vin';
+import { checkDigitLetterText, modelConflictText } from '../../shared/wording';
 import type { CampaignStore } from '../campaigns/store';
 import type { Db } from '../db/open';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
@@ -108,7 +109,9 @@ export class LookupService {
   }
 
   lookup(q: LookupQuery): LookupResult {
-    const vin = analyzeVin(q.vin);
+    const now = this.now();
+    // The model year reads against the app's clock: never more than one year after today.
+    const vin = analyzeVin(q.vin, now.getFullYear());
     if (!vin.ok) {
       throw new ApiError(
         'invalid-vin',
@@ -118,7 +121,6 @@ export class LookupService {
     }
     const month = q.productionMonth?.trim() || null;
     const { wmi, vds, yearCode, serial } = vin.parts;
-    const now = this.now();
     const today = Math.floor(now.getTime() / 86_400_000);
     this.store.syncWithOtherProcesses();
     this.library.sync(today);
@@ -173,6 +175,11 @@ export class LookupService {
       model = decoded.ruleModel;
       modelSource = 'decoded';
     }
+    // vPIC and the bulletin (or the record, or the person) may name different models: both are said.
+    const modelConflict =
+      model !== null && modelSource !== 'decoded' && modelSource !== null && decoded?.ruleModel && this.keyOf(model) !== this.keyOf(decoded.ruleModel)
+        ? { model, modelSource, decoded: decoded.ruleModel, text: modelConflictText(model, modelSource, decoded.ruleModel) }
+        : null;
     const stock = vehicle?.inStock ? { condition: vehicle.condition as NonNullable<LookupResult['vehicle']>['condition'] } : null;
     const wmiMakes = this.makesOf(wmi);
     // With no range, list or status row of any campaign for this VIN, its hits depend only on what
@@ -202,6 +209,7 @@ export class LookupService {
       model,
       modelSource,
       decoded,
+      modelConflict,
       decodePending: q.decodePending ?? false,
       productionMonth,
       productionMonthSource,
@@ -213,7 +221,7 @@ export class LookupService {
             lastServiceDate: vehicle.lastServiceDate,
           }
         : null,
-      warnings: vin.warnings,
+      warnings: decoded && !vin.checkDigitValid ? softerCheckDigitWarning(vin, decoded) : vin.warnings,
       campaigns: hits,
       campaignsChecked: stats.count,
       newestRevisionDate: stats.newestRevisionDate,
@@ -251,4 +259,18 @@ export class LookupService {
     }
     return key;
   }
+}
+
+/**
+ * A letter at position 9 cannot come from the check-digit sum: where vPIC decodes the rest of the VIN
+ * (make and model), it may well have been issued so (NHTSA lists such Genesis VINs as check-digit
+ * exceptions), and the warning says that instead of "probably a typo". A wrong digit stays a probable typo.
+ */
+function softerCheckDigitWarning(vin: Extract<ReturnType<typeof analyzeVin>, { ok: true }>, decoded: DecodedVehicle): string[] {
+  const ch = vin.vin[8]!;
+  const model = decoded.ruleModel ?? decoded.model;
+  if (ch < 'A' || ch > 'Z' || ch === 'X' || !decoded.make || !model) return vin.warnings;
+  const soft = checkDigitLetterText(ch, vin.expectedCheckDigit, [decoded.modelYear, decoded.make, model].filter(Boolean).join(' '));
+  // The check-digit warning comes first (shared/vin.ts); any other warning stays.
+  return [soft, ...vin.warnings.slice(1)];
 }

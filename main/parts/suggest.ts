@@ -140,8 +140,9 @@ function beforeDelivery(hit: CampaignHit, condition: StockVehicle['condition']):
 }
 
 /**
- * Vehicles in stock covered by a launched phase of a campaign with a part held per VIN, not yet done
- * (a VIN on the campaign's imported affected list counts as launched). One lookup per stock vehicle.
+ * Vehicles in stock whose lookup says the remedy is available (a launched phase; a VIN on the affected
+ * list where the bulletin says only launched phases are listed) for a campaign with a part held per
+ * VIN, not yet done. One lookup per stock vehicle.
  */
 function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Map<string, StockVehicle[]> {
   const out = new Map<string, StockVehicle[]>();
@@ -157,8 +158,10 @@ function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Map<string
     }
     for (const hit of r.campaigns) {
       if (!wanted.has(hit.code) || (hit.vehicleStatus && hit.vehicleStatus.status !== 'open')) continue;
+      // The card's answer decides (a VIN on the list of a campaign that lists only launched phases
+      // reads "remedy available" there): the suggestions never say otherwise.
+      if (hit.remedy.available !== true) continue;
       const listed = hit.affectedList?.listed === true;
-      if (!listed && hit.remedy.available !== true) continue;
       const why = listed ? `on the affected list of ${hit.affectedList!.date}` : `${hit.remedy.phaseName ?? 'phase'} launched`;
       const list = out.get(hit.code) ?? [];
       const condition = r.vehicle?.condition ?? null;

@@ -17,7 +17,7 @@ type Input = ParsedInputOf<'setVehicleCampaignStatus'>;
  * (or recorded a goodwill reason) and the appointment itself is the record when no RO is given.
  */
 export function setVehicleCampaignStatus(db: Db, campaigns: CampaignStore, lookup: LookupService | null, now: () => Date, input: Input) {
-  const vin = analyzeVin(input.vin);
+  const vin = analyzeVin(input.vin, now().getFullYear());
   if (!vin.ok)
     throw new ApiError(
       'invalid-vin',

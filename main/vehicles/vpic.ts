@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
-import { describeDecode } from './decoded';
+import { decodableVin, decodeOptions, describeDecode } from './decoded';
 
 type Decoder = Awaited<ReturnType<typeof createDecoder>>;
 
@@ -28,8 +28,14 @@ export class VpicDecoder {
   unpackMs: number | null = null;
   failure: string | null = null;
 
-  /** @param file where the unpacked vPIC database lives, e.g. `<data folder>/vpic.sqlite` */
-  constructor(readonly file: string) {}
+  /**
+   * @param file where the unpacked vPIC database lives, e.g. `<data folder>/vpic.sqlite`
+   * @param now the app's clock: the model year a VIN is decoded for is read with it (decodeOptions)
+   */
+  constructor(
+    readonly file: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** Starts unpacking and opening in the background; resolves when decoding is possible (or failed). */
   start(): Promise<Decoder | null> {
@@ -71,7 +77,7 @@ export class VpicDecoder {
     if (!p) {
       p = this.start().then(async (d) => {
         if (!d || this.closed) return null;
-        const r = await d.decode(vin);
+        const r = await d.decode(decodableVin(vin), decodeOptions(vin, this.now()));
         const out = r.components.wmi ? describeDecode(r) : null;
         this.remember(vin, out);
         return out;

@@ -17,7 +17,8 @@ export function CampaignDetail({ d }: { d: Detail }) {
         </h2>
         <p>
           <span className="badge kind">{KIND_LABEL[b.kind]}</span> {b.make}
-          {b.wmis.length ? ` (WMI ${b.wmis.join(', ')})` : ''} · {b.revisionLabel}, {b.revisionDate} ({describeAge(d.summary.ageDays)}) · {d.summary.origin}
+          {b.wmis.length ? ` (WMI ${b.wmis.join(', ')}${b.wmisSource ? `; ${b.wmisSource}` : ''})` : ''} · {b.revisionLabel}, {b.revisionDate} (
+          {describeAge(d.summary.ageDays)}) · {d.summary.origin}
         </p>
         <p className="summary">{b.summary}</p>
       </header>

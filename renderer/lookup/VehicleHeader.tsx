@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { LookupResult } from '../../shared/api';
-import { CONDITION_LABEL, DECODED_LABEL, decodedLine } from '../../shared/wording';
+import { builtInText, CONDITION_LABEL, DECODED_LABEL, decodedLine, regionText } from '../../shared/wording';
 import type { Facts } from './useLookup';
 
 const MODEL_SOURCE_NOTE: Record<NonNullable<LookupResult['modelSource']>, string> = {
@@ -17,14 +17,21 @@ export function VehicleHeader({ r, onAnswer }: { r: LookupResult; onAnswer: (fac
   return (
     <div className="vehicle" data-testid="vehicle">
       <figure className="vin-display mono" aria-label={`VIN ${r.vin}`}>
-        <span title="WMI: manufacturer">{r.vin.slice(0, 3)}</span>
+        <span title={r.vin[2] === '9' ? 'WMI: manufacturer, with positions 12-14' : 'WMI: manufacturer'}>{r.vin.slice(0, 3)}</span>
         <span title="VDS: vehicle attributes">{r.vin.slice(3, 8)}</span>
         <span title="Check digit" className={r.checkDigitValid ? '' : 'bad'}>
           {r.vin[8]}
         </span>
         <span title="Model year">{r.vin[9]}</span>
         <span title="Plant">{r.vin[10]}</span>
-        <span title="Sequence">{r.vin.slice(11)}</span>
+        {r.vin[2] === '9' ? (
+          <>
+            <span title="Manufacturer identifier, with positions 1-3 (a manufacturer of fewer than 1,000 vehicles a year)">{r.vin.slice(11, 14)}</span>
+            <span title="Sequence">{r.vin.slice(14)}</span>
+          </>
+        ) : (
+          <span title="Sequence">{r.vin.slice(11)}</span>
+        )}
       </figure>
       <p className="decoded" data-testid="decoded">
         {r.decoded ? (
@@ -41,6 +48,11 @@ export function VehicleHeader({ r, onAnswer }: { r: LookupResult; onAnswer: (fac
           <span className="muted">{r.decodePending ? 'Decoding the VIN (NHTSA vPIC)…' : 'Not decoded: NHTSA vPIC has no data for this VIN.'}</span>
         )}
       </p>
+      {r.modelConflict && (
+        <p className="banner warning" data-testid="model-conflict">
+          {r.modelConflict.text}
+        </p>
+      )}
       <dl className="facts">
         <div>
           <dt>Model year</dt>
@@ -48,11 +60,16 @@ export function VehicleHeader({ r, onAnswer }: { r: LookupResult; onAnswer: (fac
         </div>
         <div>
           <dt>Built in</dt>
-          <dd>{r.region ?? 'unknown'}</dd>
+          <dd data-testid="built-in">
+            {r.decoded?.plantCountry ? builtInText(r.decoded.plantCountry, r.decoded.plantCountrySource, r.decoded.plantCountryKey) : regionText(r.region)}
+          </dd>
         </div>
         <div>
           <dt>Model</dt>
-          <dd data-testid="model">{r.model ? `${r.model}${r.modelSource ? MODEL_SOURCE_NOTE[r.modelSource] : ''}` : 'not given'}</dd>
+          <dd data-testid="model">
+            {r.model ? `${r.model}${r.modelSource ? MODEL_SOURCE_NOTE[r.modelSource] : ''}` : 'not given'}
+            {r.modelConflict ? ` · vPIC: ${r.modelConflict.decoded}` : ''}
+          </dd>
         </div>
         <div>
           <dt>Produced</dt>

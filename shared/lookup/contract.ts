@@ -82,6 +82,18 @@ export const LookupResult = z.object({
   modelSource: z.enum(['stated', 'vehicle-record', 'decoded', 'vin-range']).nullable(),
   /** The vehicle as NHTSA vPIC decodes the VIN (offline); null when vPIC does not know the WMI or is not ready. */
   decoded: DecodedVehicle.nullable(),
+  /**
+   * The model the campaigns are matched on and the model NHTSA vPIC decodes, where they differ (vPIC
+   * says "LS 460" for an LS 600h L inside ALE's range): both, labelled; null when they agree or one is missing.
+   */
+  modelConflict: z
+    .object({
+      model: z.string(),
+      modelSource: z.enum(['stated', 'vehicle-record', 'vin-range']),
+      decoded: z.string(),
+      text: z.string(),
+    })
+    .nullable(),
   /** The answer came before the decode: asking again with decode 'wait' adds it. */
   decodePending: z.boolean(),
   productionMonth: z.string().nullable(),

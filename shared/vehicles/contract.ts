@@ -18,6 +18,8 @@ export const SetVehicleCampaignStatusInput = z.object({
 
 /** The vehicle as NHTSA's vPIC data decodes its VIN, offline: what the manufacturer registered for its patterns. */
 export const DecodedVehicle = z.object({
+  /** The model year the decode was made for: the VIN rules' year (one reading of position 10 for both). */
+  modelYear: z.number().int().nullable(),
   make: z.string().nullable(),
   /** vPIC's model ("RX"); `ruleModel` adds the engine/grade number the trim carries ("RX 330"), as bulletins name models. */
   model: z.string().nullable(),
@@ -26,6 +28,13 @@ export const DecodedVehicle = z.object({
   trim: z.string().nullable(),
   bodyClass: z.string().nullable(),
   plantCountry: z.string().nullable(),
+  /**
+   * Where `plantCountry` comes from: vPIC's pattern for the plant code (VIN position 11) where it agrees
+   * with the WMI's country, else the country vPIC registers for the WMI (its manufacturer's).
+   */
+  plantCountrySource: z.enum(['plant-code', 'wmi']).nullable(),
+  /** The plant code or the WMI that source names. */
+  plantCountryKey: z.string().nullable(),
   source: z.literal('NHTSA vPIC'),
 });
 export type DecodedVehicle = z.output<typeof DecodedVehicle>;

@@ -246,7 +246,11 @@ test('a decoded 2006 RX 330 is not asked its model; the decode can be corrected'
   await app.getByRole('button', { name: 'Correct the model' }).click();
   await app.getByLabel('The model on the vehicle').fill('RX 400h');
   await app.getByRole('button', { name: 'Use this model' }).click();
-  await expect(app.getByTestId('model')).toHaveText('RX 400h');
+  // The correction is used; vPIC's model stays beside it, labelled, never silently dropped.
+  await expect(app.getByTestId('model')).toHaveText('RX 400h · vPIC: RX 330');
+  await expect(app.getByTestId('model-conflict')).toHaveText(
+    'Two models: you stated RX 400h; NHTSA vPIC decodes RX 330. The campaigns are matched on RX 400h: check the model on the vehicle.',
+  );
   await expect(card).toContainText('RX 400h, model year 2006');
 
   // A 2023 NX from a Japanese WMI: only the production month is asked.

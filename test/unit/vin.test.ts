@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { analyzeVin, computeCheckDigit, modelYearOf, normalizeVin, regionOf, yearCodeOf } from '../../shared/vin';
+import { analyzeVin, computeCheckDigit, modelYearOf, normalizeVin, quickVin, regionOf, yearCodeOf } from '../../shared/vin';
 
 describe('check digit (49 CFR 565.15)', () => {
   test.each(['11111111111111111', '1M8GDM9AXKP042788', '1HGCM82633A004352', 'JTHBE96S170007930'])('%s is valid', (vin) => {
@@ -91,15 +91,67 @@ describe('model year, both 30-year cycles', () => {
     ['A', 'Y', 2030],
     ['A', '1', 2031],
     ['A', '9', 2039],
-  ])('position 7 %s, position 10 %s → %i', (p7, p10, year) => {
-    expect(modelYearOf(vinWith(p7, p10))).toBe(year);
+  ])('position 7 %s, position 10 %s → %i (read in 2038)', (p7, p10, year) => {
+    expect(modelYearOf(vinWith(p7, p10), 2038)).toBe(year);
   });
   test('yearCodeOf is the inverse within each cycle', () => {
     for (let y = 1980; y <= 2039; y++) {
       const code = yearCodeOf(y)!;
       const p7 = y >= 2010 ? 'A' : '6';
-      expect(modelYearOf(vinWith(p7, code))).toBe(y);
+      expect(modelYearOf(vinWith(p7, code), 2039)).toBe(y);
     }
+  });
+  // Position 7 names the cycle only for vehicles made under the 2008 rule (model year 2010 on): a
+  // 2005 VIN may carry a letter there. A model year can be at most one year after the current one.
+  test('the year code never resolves to more than one year after today', () => {
+    expect(modelYearOf('JTHBE9AS050001234', 2026)).toBe(2005);
+    const a = analyzeVin('JTHBE9AS050001234', 2026);
+    expect(a.ok && a.modelYear).toBe(2005);
+    expect(modelYearOf('JTHBE9AS050001234', 2034)).toBe(2035);
+    expect(modelYearOf('JTHBE9AS070001234', 2026)).toBe(2007);
+    expect(modelYearOf('JTHBE9AS0T0001234', 2026)).toBe(2026);
+    expect(modelYearOf('JTHBE9AS0V0001234', 2026)).toBe(2027);
+    expect(modelYearOf('JTHBE9AS0W0001234', 2026)).toBe(1998);
+    for (let today = 2009; today <= 2038; today++) {
+      for (const code of 'ABCDEFGHJKLMNPRSTVWXY123456789') {
+        expect(modelYearOf(`JTHBE9AS0${code}0001234`, today)!).toBeLessThanOrEqual(today + 1);
+      }
+    }
+  });
+});
+
+/** A VIN with the check digit its other positions call for. */
+const checked = (v: string) => v.slice(0, 8) + computeCheckDigit(v) + v.slice(9);
+
+// 49 CFR 565.15(d): "The last five (5) characters of this section shall be numeric for passenger cars
+// and for multipurpose passenger vehicles and trucks with a gross vehicle weight rating of 4536 kg
+// (10,000 lbs.) or less, and the last four (4) characters shall be numeric for all other vehicles."
+// (d)(3): a high-volume manufacturer numbers vehicles in positions 12-17; a low-volume one (fewer than
+// 1,000 a year, a "9" in position 3) identifies itself with positions 12-14 and numbers in 15-17.
+describe('positions 13-17 (49 CFR 565.15(d))', () => {
+  test.each([14, 15, 16, 17])('a letter at position %i makes the VIN invalid, saying why', (pos) => {
+    const base = 'JTHBE96S170007930';
+    const vin = checked(`${base.slice(0, pos - 1)}A${base.slice(pos)}`);
+    expect(vin).toHaveLength(17);
+    const a = analyzeVin(vin);
+    expect(a.ok).toBe(false);
+    if (a.ok) return;
+    const e = a.errors.find((x) => x.position === pos)!;
+    expect(e.message).toMatch(new RegExp(`^Position ${pos}: "A" is a letter; positions 14-17 of every VIN are digits`));
+    expect(e.message).toContain('49 CFR 565.15');
+    expect(quickVin(vin)).toBeNull();
+  });
+  test('a low-volume manufacturer (a 9 in position 3) still has digits at 14-17', () => {
+    const a = analyzeVin(checked('1Z9AB12C0LAB4C234'));
+    expect(a.ok).toBe(false);
+    if (!a.ok) expect(a.errors.map((e) => e.position)).toEqual([14]);
+  });
+  test('a letter at position 13 is allowed only for heavy trucks, buses, trailers and motorcycles: a warning', () => {
+    const a = analyzeVin(checked('JTHBE96S1700A7930'));
+    expect(a.ok).toBe(true);
+    if (!a.ok) return;
+    expect(a.checkDigitValid).toBe(true);
+    expect(a.warnings).toEqual([expect.stringMatching(/^Position 13 is a letter \("A"\): .*positions 13-17 are digits.*49 CFR 565\.15/)]);
   });
 });
 
@@ -108,8 +160,23 @@ describe('VIN parts', () => {
     const a = analyzeVin('JTHBE96S170007930');
     expect(a.ok).toBe(true);
     if (!a.ok) return;
-    expect(a.parts).toEqual({ wmi: 'JTH', vds: 'BE96S', checkDigit: '1', yearCode: '7', plant: '0', sequence: '007930', serial: '0007930' });
+    expect(a.parts).toEqual({
+      wmi: 'JTH',
+      vds: 'BE96S',
+      checkDigit: '1',
+      yearCode: '7',
+      plant: '0',
+      manufacturerId: 'JTH',
+      sequence: '007930',
+      serial: '0007930',
+    });
     expect(a.modelYear).toBe(2007);
+  });
+  test('a low-volume manufacturer: positions 1-3 and 12-14 identify it, 15-17 are the sequential number', () => {
+    const a = analyzeVin(checked('1Z9AB12C0LAB51234'));
+    expect(a.ok).toBe(true);
+    if (!a.ok) return;
+    expect([a.parts.manufacturerId, a.parts.sequence, a.parts.serial]).toEqual(['1Z9B51', '234', 'AB51234']);
   });
   test('region from the first character', () => {
     expect(regionOf('JTH')).toBe('Japan');
@@ -122,7 +189,6 @@ describe('VIN parts', () => {
 
 describe('quickVin agrees with the full analysis', () => {
   test('on valid VINs, wrong check digits, and anything it hands back to the full analysis', async () => {
-    const { quickVin } = await import('../../shared/vin');
     const cases = [
       '11111111111111111',
       '1M8GDM9AXKP042788',

@@ -44,7 +44,10 @@ export function CoverageSections({ b }: { b: CampaignDetail['bulletin'] }) {
             {b.phases.map((p) => (
               <tr key={p.id}>
                 <td className="nowrap">{p.name}</td>
-                <td className={p.status === 'remedy-available' ? 'good' : 'bad'}>{PHASE_STATUS_LABEL[p.status]}</td>
+                <td className={p.status === 'remedy-available' ? 'good' : 'bad'}>
+                  {PHASE_STATUS_LABEL[p.status]}
+                  {p.statusBasis ? <div className="muted">{p.statusBasis}</div> : null}
+                </td>
                 <td>{p.expectedTiming ?? (p.status === 'remedy-available' ? <span className="muted">already available</span> : dash(null))}</td>
                 <td>{dash(p.vehicles)}</td>
                 <td>
