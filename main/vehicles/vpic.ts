@@ -15,8 +15,10 @@ import type { VpicMessage, VpicRequest, VpicWorkerData } from './vpic-worker';
 const LRU_SIZE = 2000;
 /** Warming starts this long after the decoder opens (a one-shot CLI command is done by then) ... */
 const WARM_AFTER_MS = 2000;
-/** ... and asks one family at a time, only while no decode the counter asked for is waiting. */
+/** ... and asks one family at a time, only while no decode the counter asked for is waiting ... */
 const WARM_PAUSE_MS = 20;
+/** ... and no VIN was asked for this long: at idle, not between the scans of a busy counter. */
+const IDLE_MS = 1000;
 
 /** Where decodes are kept once made (the app's own database: main/vehicles/decode-store.ts). */
 export type DecodeStore = {
@@ -79,6 +81,9 @@ export class VpicDecoder {
 
   /** Families warmed so far (the first VIN of each then decodes from the decoder's kept queries). */
   warmed = 0;
+  private lastAsked = Number.NEGATIVE_INFINITY;
+  /** How long without a VIN asked counts as idle (tests set 0). */
+  idleMs = IDLE_MS;
   private warming: Promise<void> | null = null;
 
   /**
@@ -97,7 +102,7 @@ export class VpicDecoder {
         return;
       }
       for (const vin of vins) {
-        while (this.waiting.size > 0 && !this.closed) await sleep(WARM_PAUSE_MS);
+        while ((this.waiting.size > 0 || performance.now() - this.lastAsked < this.idleMs) && !this.closed) await sleep(WARM_PAUSE_MS);
         if (this.closed || !this.worker) return;
         if (this.done.has(vin)) continue;
         await this.ask(vin).catch(() => null);
@@ -134,6 +139,7 @@ export class VpicDecoder {
 
   /** The decode if it was made already (this run, or kept in the app's database), without waiting; undefined when not. */
   cached(vin: string): DecodedVehicle | null | undefined {
+    this.lastAsked = performance.now();
     const mem = this.done.get(vin);
     if (mem !== undefined || this.done.has(vin)) return mem;
     const kept = this.store?.get(vin);
