@@ -3,6 +3,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
 import { computeCheckDigit, yearCodeOf } from '../../shared/vin';
+import { countQuietWrites } from '../db/generation';
 import type { DecodeStore } from './vpic';
 
 export class SqliteDecodeStore implements DecodeStore {
@@ -11,7 +12,7 @@ export class SqliteDecodeStore implements DecodeStore {
 
   /** @param source the vPIC data decodes come from: a decode from other data is not used */
   constructor(
-    sqlite: BetterSqlite3.Database,
+    private readonly sqlite: BetterSqlite3.Database,
     private readonly source: string,
     private readonly now: () => Date,
   ) {
@@ -29,7 +30,9 @@ export class SqliteDecodeStore implements DecodeStore {
   }
 
   put(vin: string, decoded: DecodedVehicle | null): void {
-    this.write.run(vin, this.source, decoded ? JSON.stringify(decoded) : null, this.now().toISOString());
+    const { changes } = this.write.run(vin, this.source, decoded ? JSON.stringify(decoded) : null, this.now().toISOString());
+    // A kept decode changes no report: the reports' data generation stays (main/db/generation.ts).
+    countQuietWrites(this.sqlite, changes);
   }
 }
 
