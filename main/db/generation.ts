@@ -19,6 +19,8 @@ export class DataGeneration {
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
     private readonly now: () => Date,
+    /** What else the reports depend on, outside the file (whether vPIC's WMI makes are known yet). */
+    private readonly outside: () => string = () => '',
   ) {
     this.dataVersion = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
     this.totalChanges = sqlite.prepare<[], number>('SELECT total_changes()').pluck();
@@ -26,7 +28,7 @@ export class DataGeneration {
 
   current(): string {
     const own = this.totalChanges.get()! - (quiet.get(this.sqlite) ?? 0);
-    return `${this.dataVersion.get()}|${own}|${this.now().toISOString().slice(0, 10)}`;
+    return `${this.dataVersion.get()}|${own}|${this.now().toISOString().slice(0, 10)}|${this.outside()}`;
   }
 }
 

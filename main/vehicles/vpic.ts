@@ -195,10 +195,11 @@ export class VpicDecoder {
     if (this.done.size > LRU_SIZE) this.done.delete(this.done.keys().next().value!);
   }
 
+  /** Stops the decoder's thread at once, half-opened or not: a command that is done never waits for vPIC. */
   async close(): Promise<void> {
     this.closed = true;
-    await this.opening?.catch(() => false);
     await this.stopWorker();
+    await this.opening?.catch(() => false);
   }
 
   private async stopWorker(): Promise<void> {

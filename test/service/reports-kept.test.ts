@@ -24,6 +24,8 @@ afterEach(() => vi.restoreAllMocks());
 test('a second open of either list runs no lookup; a status recorded here, an import and a new day each give a fresh one', async () => {
   let today = new Date('2026-11-23T12:00:00Z');
   const app = await testApp({ now: () => today });
+  // vPIC open from the start (its opening is a change of its own: the last test).
+  await app.vpic!.start();
   await importVehicles(app, `Stock #,VIN,Year,Model,New/Used\nS100,${ALE_GS},2007,GS 350,U\nS101,${RX05},2005,RX 330,U\n`, 'add');
   await importVehicles(app, `VIN,Model,Customer Name,Last Service\n${RX05},RX 330,Bo Example,2024-01-02\n`, 'none');
   const lookups = vi.spyOn(app.lookup, 'lookup');
@@ -69,4 +71,16 @@ test("another process's write to the same file gives a fresh report", async () =
     await other.close();
   }
   expect((await ok<Report>(app.dispatch('holdReport', {}))).holds).toEqual([]);
+}, 60_000);
+
+test('a report made before vPIC opened is made again once it is open (its WMI makes confirm the makes)', async () => {
+  const app = await testApp();
+  await importVehicles(app, `Stock #,VIN,Year,Model,New/Used\nS100,${ALE_GS},2007,GS 350,U\n`, 'add');
+  expect(app.vpic!.ready).toBe(false);
+  const lookups = vi.spyOn(app.lookup, 'lookup');
+  await ok<Report>(app.dispatch('holdReport', {}));
+  await app.vpic!.start();
+  lookups.mockClear();
+  await ok<Report>(app.dispatch('holdReport', {}));
+  expect(lookups).toHaveBeenCalled();
 }, 60_000);
