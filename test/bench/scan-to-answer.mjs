@@ -1,7 +1,9 @@
 // Scan-to-answer in Chromium: the built browser mode (`recall-desk serve` on a fresh database), a page
 // driven like a barcode scanner (keys 3 ms apart, Enter), and for every scan the time from its Enter
 // to the answer for that VIN on screen, and to the answer with the VIN's decode (NHTSA vPIC) filled in.
-// Every VIN is new to the app, so every decode is cold. Goal: p95 scan-to-answer under 50 ms.
+// Every VIN is new to the app, and at least 20 of them are the first of their family (WMI and model
+// year): a cold decode unless the app warmed that family at idle. Goal: p95 under 50 ms for the answer
+// AND for the answer with its decode; the pass flag needs both and enough new families.
 //
 //   node scripts/build.mjs && node test/bench/scan-to-answer.mjs [--scans 60] [--json]
 //
@@ -33,18 +35,42 @@ function withCheckDigit(v) {
   const r = sum % 11;
   return `${v.slice(0, 8)}${r === 10 ? 'X' : r}${v.slice(9)}`;
 }
+const YEAR_CODES = '123456789ABCDEFGHJKLMNPRSTVWXY'; // 2001-2030
+const yearCode = (year) => YEAR_CODES[year - 2001];
+// WMIs no campaign of the library names (so the app never warms them): every scan of one is a family
+// (WMI and model year) the decoder has not met, the first scan of the day at a counter that sells these.
+const COLD_WMIS = ['1HG', '1FA', '4T1', '5TD', '1G1', '3VW', 'WBA', 'KMH', 'JN1', '2HG', '1N4', 'JHM', '19X', '3GN', 'WDD'];
+/**
+ * Four kinds in turn: an ALE GS 350 (a library family, warmed at idle), a 2001-2009 RX (BLC's WMI, a
+ * year of its own each time), a 2015-2024 NX (23LJ01's), and a vehicle of another make and a year not
+ * seen before. Returns each VIN with its family (WMI and model-year code).
+ */
 function vins(n) {
   const out = [];
   for (let i = 0; i < n; i++) {
     const s = String(1000 + i * 7).padStart(6, '0');
     const kind = i % 4;
+    const k = Math.floor(i / 4);
     if (kind === 0) out.push(withCheckDigit(`JTHBE96S070${String(8000 + i * 251).padStart(6, '0')}`));
-    else if (kind === 1) out.push(withCheckDigit(`2T2HA31U06${'6'}${s}`));
-    else if (kind === 2) out.push(withCheckDigit(`JTJGKCEZ0P2${s}`));
-    else out.push(withCheckDigit(`1HGCY1F30PA${s}`));
+    else if (kind === 1) out.push(withCheckDigit(`2T2HA31U0${yearCode(2001 + (k % 9))}6${s}`));
+    else if (kind === 2) out.push(withCheckDigit(`JTJGKCEZ0${yearCode(2015 + (k % 10))}2${s}`));
+    else out.push(withCheckDigit(`${COLD_WMIS[k % COLD_WMIS.length]}AB1230${yearCode(2005 + ((k * 7) % 20))}A${s}`));
   }
   return out;
 }
+/** How many scans are the first of their family in this run (a cold decode unless warmed at idle). */
+function firstOfFamily(list) {
+  const seen = new Set(['JTH7']); // the first-run scan below
+  let n = 0;
+  for (const v of list) {
+    const f = v.slice(0, 3) + v[9];
+    if (!seen.has(f)) n++;
+    seen.add(f);
+  }
+  return n;
+}
+/** At least this many of the timed scans must be the first of their family, or the figure flatters. */
+const MIN_NEW_FAMILIES = 20;
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const stats = (xs) => {
@@ -104,7 +130,9 @@ async function main() {
 
     const answer = [];
     const decoded = [];
-    for (const vin of vins(SCANS)) {
+    const list = vins(SCANS);
+    const newFamilies = firstOfFamily(list);
+    for (const vin of list) {
       await page.evaluate((v) => Object.assign(window.__bench, { expect: v, answerAt: undefined, decodedAt: undefined }), vin);
       await page.keyboard.type(`I${vin}`, { delay: 3 });
       await page.keyboard.press('Enter');
@@ -115,23 +143,28 @@ async function main() {
     }
     const result = {
       scans: SCANS,
+      newFamilies,
       firstRunUnpackAndFirstAnswerMs: firstRunMs,
       scanToAnswerMs: stats(answer),
       scanToDecodedAnswerMs: stats(decoded),
-      goal: 'p95 scan-to-answer under 50 ms',
-      met: stats(answer).p95 < 50,
+      goal: `p95 scan-to-answer and scan-to-answer-with-decode under 50 ms, over at least ${MIN_NEW_FAMILIES} scans that are the first of their family`,
+      answerMet: stats(answer).p95 < 50,
+      decodedMet: stats(decoded).p95 < 50,
+      familiesMet: newFamilies >= MIN_NEW_FAMILIES,
+      met: stats(answer).p95 < 50 && stats(decoded).p95 < 50 && newFamilies >= MIN_NEW_FAMILIES,
       cpus: os.cpus().length,
       loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),
     };
     const round = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v * 10) / 10]));
     if (JSON_OUT) console.log(JSON.stringify(result, null, 2));
     else {
-      console.log(
-        `scan-to-answer in Chromium, ${SCANS} scans of distinct VINs (cold decodes), machine load ${result.loadAverage.join(' ')} on ${result.cpus} cores`,
-      );
+      console.log(`scan-to-answer in Chromium, ${SCANS} scans of distinct VINs, machine load ${result.loadAverage.join(' ')} on ${result.cpus} cores`);
+      const met = (ok) => (ok ? 'met' : 'NOT met');
       console.log(`  first run (unpack vPIC + first answer with decode): ${firstRunMs} ms`);
-      console.log(`  scan to answer:               ${JSON.stringify(round(result.scanToAnswerMs))} ms (goal p95 < 50: ${result.met ? 'met' : 'NOT met'})`);
-      console.log(`  scan to answer with decode:   ${JSON.stringify(round(result.scanToDecodedAnswerMs))} ms`);
+      console.log(`  scans that are the first of their family:  ${newFamilies} (goal at least ${MIN_NEW_FAMILIES}: ${met(result.familiesMet)})`);
+      console.log(`  scan to answer:               ${JSON.stringify(round(result.scanToAnswerMs))} ms (goal p95 < 50: ${met(result.answerMet)})`);
+      console.log(`  scan to answer with decode:   ${JSON.stringify(round(result.scanToDecodedAnswerMs))} ms (goal p95 < 50: ${met(result.decodedMet)})`);
+      console.log(`  overall: ${met(result.met)}`);
     }
     process.exitCode = 0;
   } finally {

