@@ -37,10 +37,12 @@ export function workTime(b: Bulletin): { flatRateHours: number | null; minutes: 
 
 /**
  * Whether the remedy is available for this vehicle: its phase launched (a VIN on the campaign's
- * imported affected list counts as launched: TIS lists only launched phases) and every part released.
+ * imported affected list counts as launched: TIS lists only launched phases, unless the list itself
+ * states a phase that is not) and every part released.
  */
 export function campaignOffer(hit: CampaignHit, bulletin: Bulletin, parts: PartFacts[]): CampaignOffer {
-  const launched = hit.remedy.available === true || hit.affectedList?.listed === true;
+  // A list that states a phase announced but not launched (23LJ01 phase 6) does not make it launched.
+  const launched = hit.remedy.available === true || (hit.affectedList?.listed === true && hit.remedy.available !== false);
   const unreleased = parts.filter((p) => !p.released || (p.partNumber === null && !p.isPattern));
   let warning: string | null = null;
   if (!launched) {

@@ -132,6 +132,10 @@ export function recordMovement({ db, campaigns, now }: PartServices, input: Pars
         throw new ApiError('invalid-input', `${part} (${p.campaign}) is a stock part, not held per VIN: leave out --vin.`);
       }
       if (input.part !== part && !p.isPattern) throw new ApiError('invalid-input', `${input.part} is not ${part}.`);
+      if (input.kind === 'order' && !p.released)
+        throw new ApiError('invalid-input', `${part} (${p.campaign}) is not released: it cannot be ordered yet.`, [
+          'Record it as released under Parts when the manufacturer releases it (parts set CAMPAIGN PART --released).',
+        ]);
       if (input.kind !== 'order' && input.expectedOn) throw new ApiError('invalid-input', 'Only an order has an expected date (--expected).');
       let expectedOn: string | null = null;
       if (input.expectedOn) {

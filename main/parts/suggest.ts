@@ -5,7 +5,7 @@ import type { CampaignHit } from '../../shared/lookup/contract';
 import type { Suggestions, SuggestionLine } from '../../shared/parts/contract';
 import { addDays, localDate } from '../../shared/parts/dates';
 import { CONDITION_LABEL, plural } from '../../shared/wording';
-import { demandWithin, type Demand } from '../appointments/store';
+import { demandWithin, type Demand, overdueBooked } from '../appointments/store';
 import type { Services } from '../services';
 import { type CampaignParts, loadCatalog, type PartFacts } from './catalog';
 import type { Ledger, Position } from './ledger';
@@ -34,14 +34,18 @@ export function computeSuggestions(s: SuggestServices, horizonDays: number): Sug
   const levels = ledger.levels();
   const stock = stockVehicles(s, catalog);
   const ctx: Ctx = { horizonDays, positions, levels, ordered: ledger.orderedForVin(), stock };
+  const overdue = overdueBooked(s.db, today);
   const lines: SuggestionLine[] = [];
   for (const c of catalog) {
     const booked = demand.get(c.code) ?? [];
+    const from = lines.length;
     if (c.parts.length === 0) {
       lines.push(line(c.code, null, 'none', 0, null, `No order: ${lowerFirst(noPartsNote(c))}${bookedNote(booked, horizonDays)}`));
-      continue;
+    } else {
+      for (const p of c.parts) lines.push(...partLines(c, p, booked, ctx));
     }
-    for (const p of c.parts) lines.push(...partLines(c, p, booked, ctx));
+    const late = overdue.get(c.code);
+    if (late) for (let i = from; i < lines.length; i++) if (lines[i]!.method !== 'cpor') lines[i]!.reason += overdueNote(late);
   }
   return { horizonDays, lines };
 }
@@ -69,6 +73,10 @@ const line = (
   vin,
   reason,
 });
+
+/** Booked work of an earlier day that never arrived is not demand; the lines of its campaign say so. */
+const overdueNote = (n: number) =>
+  ` (not counted: ${plural(n, 'appointment')} booked before today that never arrived; mark ${n === 1 ? 'it' : 'them'} arrived, no-show or cancelled)`;
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const bookedNote = (booked: Demand[], days: number) => (booked.length ? ` (${plural(booked.length, 'vehicle')} booked in the next ${days} days.)` : '');
@@ -158,7 +166,8 @@ function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Map<string
     for (const hit of r.campaigns) {
       if (!wanted.has(hit.code) || (hit.vehicleStatus && hit.vehicleStatus.status !== 'open')) continue;
       const listed = hit.affectedList?.listed === true;
-      if (!listed && hit.remedy.available !== true) continue;
+      // Listed counts as launched, unless the list states a phase announced but not launched.
+      if (hit.remedy.available === false || (!listed && hit.remedy.available !== true)) continue;
       const why = listed ? `on the affected list of ${hit.affectedList!.date}` : `${hit.remedy.phaseName ?? 'phase'} launched`;
       const list = out.get(hit.code) ?? [];
       const condition = r.vehicle?.condition ?? null;
