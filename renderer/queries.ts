@@ -63,6 +63,8 @@ for (const name of [
   'acceptSuggestions',
   'addTechnician',
   'bookAppointment',
+  'moveAppointment',
+  'addToWaitingList',
   'setAppointmentStatus',
   'completeAppointment',
   'correctClaim',

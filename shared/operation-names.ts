@@ -28,6 +28,8 @@ export const OPERATION_NAMES = [
   'previewBooking',
   'bookAppointment',
   'listAppointments',
+  'addToWaitingList',
+  'moveAppointment',
   'setAppointmentStatus',
   'completeAppointment',
   'listClaims',

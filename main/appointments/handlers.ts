@@ -1,7 +1,7 @@
 import type { appointmentOperations } from '../../shared/appointments/contract';
 import type { HandlersOf } from '../../shared/contract';
 import type { Services } from '../services';
-import { bookAppointment, completeAppointment, listAppointments, previewBooking, setAppointmentStatus } from './service';
+import { addToWaitingList, bookAppointment, completeAppointment, listAppointments, moveAppointment, previewBooking, setAppointmentStatus } from './service';
 import { addTechnician, listTechnicians } from './techs';
 
 export const appointmentHandlers = (s: Services): HandlersOf<typeof appointmentOperations> => ({
@@ -16,6 +16,14 @@ export const appointmentHandlers = (s: Services): HandlersOf<typeof appointmentO
     return bookAppointment(s, input);
   },
   listAppointments: (input) => listAppointments(s, input),
+  addToWaitingList: async (input) => {
+    await s.jobs.whenIdle();
+    return addToWaitingList(s, input);
+  },
+  moveAppointment: async (input) => {
+    await s.jobs.whenIdle();
+    return moveAppointment(s, input);
+  },
   setAppointmentStatus: async (input) => {
     await s.jobs.whenIdle();
     return setAppointmentStatus(s, input);
