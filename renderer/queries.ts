@@ -60,6 +60,7 @@ for (const name of [
   'recordMovement',
   'reverseMovement',
   'setStockingLevel',
+  'setCporReference',
   'acceptSuggestions',
   'addTechnician',
   'bookAppointment',

@@ -20,6 +20,7 @@ export const OPERATION_NAMES = [
   'recordMovement',
   'reverseMovement',
   'setStockingLevel',
+  'setCporReference',
   'stockHistory',
   'suggestOrders',
   'acceptSuggestions',

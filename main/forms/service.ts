@@ -91,7 +91,7 @@ export class FormsService {
         const only = req.campaign ? this.s.campaigns.idOf(req.campaign).code : null;
         const html =
           req.kind === 'holds'
-            ? holdsHtml(onlyCampaign(holdReport(this.s.db, this.s.lookup, this.s.now), only), header)
+            ? holdsHtml(onlyCampaign(holdReport(this.s.db, this.s.lookup, this.s.now, this.s.campaigns), only), header)
             : req.kind === 'followup'
               ? followUpHtml(followUpList(this.s.db, this.s.lookup, this.s.now, { campaign: only, remedyAvailableOnly: false, booked: 'all' }), header)
               : req.kind === 'orders'

@@ -2,6 +2,7 @@ import type { HandlersOf } from '../../shared/contract';
 import type { partsOperations } from '../../shared/parts/contract';
 import type { Services } from '../services';
 import { listParts, recordMovement, reverseMovement, setPart, setStockingLevel, stockHistory } from './service';
+import { setCporReference } from './cpor';
 import { acceptSuggestions, suggestOrders } from './suggest';
 
 export const partsHandlers = (s: Services): HandlersOf<typeof partsOperations> => ({
@@ -21,6 +22,10 @@ export const partsHandlers = (s: Services): HandlersOf<typeof partsOperations> =
   setStockingLevel: async (input) => {
     await s.jobs.whenIdle();
     return setStockingLevel(s, input);
+  },
+  setCporReference: async (input) => {
+    await s.jobs.whenIdle();
+    return setCporReference(s, input);
   },
   stockHistory: (input) => stockHistory(s, input),
   suggestOrders: (input) => suggestOrders(s, input),

@@ -7,9 +7,10 @@ import { addDays, localDate } from '../../shared/parts/dates';
 import { CONDITION_LABEL, plural } from '../../shared/wording';
 import { demandWithin, type Demand, overdueBooked } from '../appointments/store';
 import type { Services } from '../services';
-import { type CampaignParts, loadCatalog, type PartFacts } from './catalog';
+import { type CampaignParts, findPart, loadCatalog, type PartFacts } from './catalog';
 import type { Ledger, Position } from './ledger';
-import { ledgerOf, noPartsNote } from './service';
+import { CPOR_REQUEST, listedPartNumbers } from './cpor';
+import { checkedVin, ledgerOf, noPartsNote } from './service';
 
 type SuggestServices = Pick<Services, 'db' | 'campaigns' | 'lookup' | 'now'>;
 
@@ -33,7 +34,13 @@ export function computeSuggestions(s: SuggestServices, horizonDays: number): Sug
   const positions = ledger.positions();
   const levels = ledger.levels();
   const stock = stockVehicles(s, catalog);
-  const ctx: Ctx = { horizonDays, positions, levels, ordered: ledger.orderedForVin(), stock };
+  const listCache = new Map<string, Map<string, string>>();
+  const listedNumbers = (code: string, pattern: string) => {
+    let m = listCache.get(code);
+    if (!m) listCache.set(code, (m = listedPartNumbers(s.db, code, pattern)));
+    return m;
+  };
+  const ctx: Ctx = { horizonDays, positions, levels, ordered: ledger.orderedForVin(), stock, listedNumbers };
   const overdue = overdueBooked(s.db, today);
   const lines: SuggestionLine[] = [];
   for (const c of catalog) {
@@ -56,6 +63,7 @@ type Ctx = {
   levels: Map<string, number>;
   ordered: Set<string>;
   stock: Map<string, StockVehicle[]>;
+  listedNumbers: (code: string, pattern: string) => Map<string, string>;
 };
 
 const line = (
@@ -114,6 +122,8 @@ function partLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
 
 function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): SuggestionLine[] {
   const pn = p.partNumber!;
+  // The imported list's number for the VIN (VIN,Phase,Part Number,Status) is the number to order.
+  const listed = p.isPattern ? ctx.listedNumbers(c.code, pn) : null;
   const why = p.perVin || p.isPattern ? 'per-VIN part number: CPOR gives it' : 'MAC code C: order through CPOR';
   const perVehicle = p.quantity ?? 1;
   const seen = new Set<string>();
@@ -125,7 +135,18 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
     if (ctx.ordered.has(key)) return;
     const held = ctx.positions.get(pn)?.perVin.get(vin);
     if (held && held.onHand >= perVehicle) return;
-    out.push(line(c.code, pn, 'cpor', perVehicle, vin, `${because}; no CPOR order recorded: order ${perVehicle} through CPOR for this VIN (${why}).`));
+    const number = listed?.get(vin);
+    const what = number ? `${number} (the affected list's number for this VIN)` : `${perVehicle} through CPOR for this VIN (${why})`;
+    out.push(
+      line(
+        c.code,
+        number ?? pn,
+        'cpor',
+        perVehicle,
+        vin,
+        `${because}; no CPOR order recorded: order ${number ? `${perVehicle} × ${what} through CPOR` : what}.`,
+      ),
+    );
   };
   for (const d of booked) {
     const how = d.remedyAvailable ? 'remedy available' : `booked as goodwill: ${d.goodwill}`;
@@ -178,25 +199,41 @@ function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Map<string
   return out;
 }
 
-/** Records the stock and CPOR lines as orders, against exactly the suggestions it read (one transaction). */
-export function acceptSuggestions(s: SuggestServices, { horizonDays, by }: { horizonDays: number; by: string }) {
+type Choice = { horizonDays: number; by: string; campaign?: string | null; vins?: string[] | null; bookedOnly?: boolean };
+
+/**
+ * Records the chosen stock and CPOR lines as orders, against exactly the suggestions it read (one
+ * transaction): every line, or one campaign's, these VINs' (CPOR lines), or only booked vehicles' lines
+ * (CPOR lines of vehicles booked within the horizon; stock lines have no vehicle and are left out).
+ * A CPOR line becomes a request "to place" in Service Lane until its CPOR reference is entered.
+ */
+export function acceptSuggestions(s: SuggestServices, { horizonDays, by, campaign, vins, bookedOnly }: Choice) {
   const ledger = ledgerOf(s.db);
+  const code = campaign ? s.campaigns.idOf(campaign).code : null;
+  const chosenVins = vins?.length ? new Set(vins.map((v) => checkedVin(v))) : null;
   return s.db.sqlite
     .transaction(() => {
       const suggestions = computeSuggestions(s, horizonDays);
+      const today = localDate(s.now());
+      const booked = bookedOnly ? new Set(demandWithin(s.db, today, addDays(today, horizonDays + 1)).map((d) => d.vin)) : null;
+      const catalog = loadCatalog(s.db, s.campaigns);
       const at = s.now().toISOString();
       const ids: number[] = [];
       for (const l of suggestions.lines) {
         if ((l.method !== 'stock' && l.method !== 'cpor') || l.quantity <= 0 || !l.partNumber) continue;
+        if (code && l.campaign !== code) continue;
+        if (chosenVins && (l.vin === null || !chosenVins.has(l.vin))) continue;
+        if (booked && (l.vin === null || !booked.has(l.vin))) continue;
+        const part = findPart(catalog, l.partNumber)?.partNumber ?? l.partNumber;
         ids.push(
           ledger.record({
-            part: l.partNumber,
+            part,
             part_number: l.partNumber,
             kind: 'order',
             quantity: l.quantity,
             vin: l.vin,
             expected_on: null,
-            ref: l.method === 'cpor' ? 'CPOR' : 'suggested order',
+            ref: l.method === 'cpor' ? CPOR_REQUEST : 'suggested order',
             appointment_id: null,
             reverses_id: null,
             made_by: by,

@@ -19,6 +19,8 @@ export const Hold = z.object({
   remedyAvailable: z.boolean().nullable(),
   needs: z.array(Need),
   source: z.string(),
+  /** The vehicle's part for this campaign: "key 04002-78010 on order since 2026-11-23 (CPOR CP-123)"; null when none is recorded. */
+  parts: z.string().nullable().default(null),
 });
 export const HoldReport = z.object({
   generatedAt: z.string(),

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { addDays, localDate } from '../../shared/parts/dates';
 import { cli } from '../support/cli';
-import { LC } from '../support/lane';
+import { LC, LC2 } from '../support/lane';
 import { tempDir, tempDbPath } from '../support/tempdb';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -61,5 +61,30 @@ describe('recall-desk book, appointment move, wait, followup', () => {
     expect(JSON.parse(run(db, 'followup', '--booked', '--json').stdout).rows.map((r: { vin: string }) => r.vin)).toEqual([RX05]);
     expect(JSON.parse(run(db, 'followup', '--not-booked', '--json').stdout).rows.map((r: { vin: string }) => r.vin)).toEqual(['JTJHA31U250123457']);
     expect(run(db, 'followup', '--booked', '--not-booked').code).toBe(2);
+  });
+
+  test("suggest --json gives the list's per-VIN number; --accept --vin / --campaign / --booked-only; stock --vin refusals; stock cpor", () => {
+    const db = tempDbPath();
+    const file = path.join(tempDir(), 'tis.csv');
+    fs.writeFileSync(file, ['VIN,Phase,Part Number,Status', `${LC},1,04002-78010,Open`, `${LC2},1,04002-78020,Open`].join('\n'));
+    expect(run(db, 'import-vins', '23LJ01', file).code).toBe(0);
+    expect(run(db, 'book', LC, '--campaign', '23LJ01', '--at', `${day(3)}T09:00`).code).toBe(0);
+    expect(run(db, 'book', LC2, '--campaign', '23LJ01', '--at', `${day(3)}T10:00`).code).toBe(0);
+    const lines = JSON.parse(run(db, 'suggest', '--json').stdout).lines.filter((l: { method: string }) => l.method === 'cpor');
+    expect(lines.map((l: { vin: string; partNumber: string }) => [l.vin, l.partNumber])).toEqual([
+      [LC, '04002-78010'],
+      [LC2, '04002-78020'],
+    ]);
+    expect(run(db, 'suggest', '--vin', LC).code).toBe(2); // a choice of lines without --accept
+    const one = run(db, 'suggest', '--accept', '--campaign', '23LJ01', '--vin', LC2, '--booked-only', '--by', 'Pat', '--json');
+    expect(one.code).toBe(0);
+    const history = JSON.parse(run(db, 'stock', 'history', '04002-****', '--json').stdout).movements;
+    expect(history.map((m: { vin: string; partNumber: string }) => [m.vin, m.partNumber])).toEqual([[LC2, '04002-78020']]);
+    const placed = run(db, 'stock', 'cpor', String(history[0].id), '--ref', 'CP-77');
+    expect([placed.code, placed.stdout.trim()]).toEqual([0, `Order #${history[0].id} for ${LC2}: CPOR CP-77, on order.`]);
+    const wrongDigit = run(db, 'stock', 'order', '04002-78010', '1', '--vin', `${LC.slice(0, 8)}X${LC.slice(9)}`);
+    expect([wrongDigit.code, wrongDigit.stderr]).toEqual([2, expect.stringMatching(/the check digit \(position 9\) is "X"/)]);
+    const two = run(db, 'stock', 'receive', '04002-78010', '2', '--vin', LC);
+    expect([two.code, two.stderr.split('\n')[0]]).toEqual([2, `04002-**** (23LJ01) is 1 per vehicle: receive at most 1 for VIN ${LC}, not 2.`]);
   });
 });

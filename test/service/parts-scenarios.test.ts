@@ -169,7 +169,9 @@ describe('stock ledger', () => {
     const app = await testApp();
     await call(app, 'recordMovement', { kind: 'receive', part: '04002-12345', quantity: 1, vin: LC, by: 'Pat' });
     const l = (await call(app, 'listParts', {})).parts[0]!;
-    expect(l.perVinStock).toEqual([{ vin: LC, onHand: 1, onOrder: 0 }]);
+    expect(l.perVinStock).toEqual([
+      { vin: LC, onHand: 1, onOrder: 0, cpor: { state: 'received', since: '2026-11-23T12:00:00.000Z', reference: null, partNumber: '04002-12345' } },
+    ]);
     const e = await refusal(app, 'recordMovement', { kind: 'use', part: '04002-12345', quantity: 1, vin: LC2, by: 'Pat' });
     expect(e.message).toBe(`Only 0 of 04002-**** for VIN ${LC2} on hand: cannot use 1.`);
   });
@@ -421,7 +423,7 @@ describe('completing the work and claims', () => {
     await call(app, 'recordMovement', { kind: 'receive', part: '04002-12345', quantity: 1, vin: LC, by: 'Pat' });
     const done = await call(app, 'completeAppointment', { id: a.id, technician: 'Dana Kim', verifiedBy: 'Sam', repairOrder: 'RO-77' });
     expect(done.partsUsed).toEqual([{ part: '04002-****', quantity: 1, vin: LC }]);
-    expect((await call(app, 'listParts', {})).parts[0]!.perVinStock).toEqual([{ vin: LC, onHand: 0, onOrder: 0 }]);
+    expect((await call(app, 'listParts', {})).parts[0]!.perVinStock).toEqual([{ vin: LC, onHand: 0, onOrder: 0, cpor: null }]);
     const lookup = await call(app, 'lookup', { vin: LC, model: 'LC', productionMonth: '2022-12' });
     expect(lookup.campaigns[0]!.vehicleStatus).toEqual({ status: 'completed-here', completedOn: '2026-11-23', repairOrder: 'RO-77' });
     const claims = (await call(app, 'listClaims', {})).claims;
