@@ -230,6 +230,22 @@ export function requiredCourses(catalog: CampaignParts[], codes: string[]): { ca
     .filter((r): r is { campaign: string; course: string } => r.course !== null);
 }
 
+/**
+ * The verifier, as a known person: a name on the staff list (Settings) or the technicians roster, in
+ * its own spelling; never free text. (Accounts will add their own check.)
+ */
+function knownPerson(db: Lane['db'], name: string): string {
+  const found = db.sqlite
+    .prepare<[string, string], string>('SELECT name FROM staff WHERE name = ? COLLATE NOCASE UNION ALL SELECT name FROM technicians WHERE name = ? COLLATE NOCASE')
+    .pluck()
+    .get(name.trim(), name.trim());
+  if (found === undefined)
+    throw new ApiError('invalid-input', `"${name.trim()}" is not a known person: the verifier is chosen from the staff list (Settings) or the technicians roster.`, [
+      'Add them first: recall-desk settings staff add NAME (or techs add NAME).',
+    ]);
+  return found;
+}
+
 export function completeAppointment(s: Lane, input: ParsedInputOf<'completeAppointment'>) {
   if (input.technician.trim().toLowerCase() === input.verifiedBy.trim().toLowerCase())
     throw new ApiError(
@@ -242,7 +258,18 @@ export function completeAppointment(s: Lane, input: ParsedInputOf<'completeAppoi
       if (row.status === 'cancelled' || row.status === 'no-show' || row.status === 'completed')
         throw new ApiError('conflict', `Appointment ${row.id} is ${row.status}: only booked or arrived work can be completed.`);
       const tech = technicianOrThrow(s.db, input.technician);
-      const codes = s.db.sqlite.prepare<[number], string>('SELECT campaign_code FROM appointment_campaigns WHERE appointment_id = ?').pluck().all(row.id);
+      const verifiedBy = knownPerson(s.db, input.verifiedBy);
+      if (verifiedBy.toLowerCase() === tech.name.toLowerCase())
+        throw new ApiError(
+          'invalid-input',
+          `${input.verifiedBy} did the work and cannot also verify it: an associate other than the technician verifies the vehicle before delivery.`,
+        );
+      const booked = s.db.sqlite
+        .prepare<[number], [string, number]>('SELECT campaign_code, remedy_available FROM appointment_campaigns WHERE appointment_id = ?')
+        .raw(true)
+        .all(row.id);
+      const codes = booked.map(([c]) => c);
+      const asGoodwill = new Set(booked.filter(([, ok]) => ok === 0).map(([c]) => c));
       const catalog = loadCatalog(s.db, s.campaigns);
       const missing = requiredCourses(catalog, codes).filter((r) => !hasCourse(tech.courses, r.course));
       if (missing.length > 0)
@@ -273,6 +300,8 @@ export function completeAppointment(s: Lane, input: ParsedInputOf<'completeAppoi
       for (const code of codes) {
         const b = catalog.find((c) => c.code === code)!.bulletin;
         const op = b.opCodes[0] ?? null;
+        const offered = b.qa.find((q) => /goodwill/i.test(q.answer));
+        const goodwill = asGoodwill.has(code) ? `${row.goodwill_reason ?? 'goodwill'}${offered ? ` (${code} FAQ ${offered.id})` : ''}` : null;
         setVehicleCampaignStatus(s.db, s.campaigns, null, s.now, {
           vin: row.vin,
           campaign: code,
@@ -282,17 +311,17 @@ export function completeAppointment(s: Lane, input: ParsedInputOf<'completeAppoi
         });
         const r = s.db.sqlite
           .prepare(
-            `INSERT INTO claims (appointment_id, vin, campaign_code, op_code, hours, repair_order, technician, verified_by, completed_on, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO claims (appointment_id, vin, campaign_code, op_code, hours, repair_order, technician, verified_by, completed_on, created_at, goodwill_reason)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(row.id, row.vin, code, op?.code ?? null, op?.flatRateHours ?? null, input.repairOrder ?? null, tech.name, input.verifiedBy, today, at);
+          .run(row.id, row.vin, code, op?.code ?? null, op?.flatRateHours ?? null, input.repairOrder ?? null, tech.name, verifiedBy, today, at, goodwill);
         claimIds.push(Number(r.lastInsertRowid));
       }
       s.db.sqlite
         .prepare(
           "UPDATE appointments SET status = 'completed', technician = ?, verified_by = ?, repair_order = ?, completed_on = ?, updated_at = ? WHERE id = ?",
         )
-        .run(tech.name, input.verifiedBy, input.repairOrder ?? null, today, at, row.id);
+        .run(tech.name, verifiedBy, input.repairOrder ?? null, today, at, row.id);
       return { appointment: toAppointments(s.db, [appointmentRow(s.db, row.id)], bulletinLookup(s.campaigns))[0]!, claimIds, partsUsed };
     })
     .immediate();

@@ -108,6 +108,11 @@ function AppointmentRow({ a }: { a: Appointment }) {
 
 function CompleteForm({ id }: { id: number }) {
   const techs = useQuery(apiQuery('listTechnicians', {}));
+  const settings = useQuery(apiQuery('getSettings', {}));
+  // The verifier is a known person: the staff list (Settings) or the technicians roster, never free text.
+  const people = [...new Set([...(settings.data?.staff ?? []), ...(techs.data?.technicians.map((t) => t.name) ?? [])])].sort((a, b) =>
+    a.localeCompare(b),
+  );
   const [tech, setTech] = useState('');
   const [verifier, setVerifier] = useState('');
   const [ro, setRo] = useState('');
@@ -129,7 +134,12 @@ function CompleteForm({ id }: { id: number }) {
             <option key={t.id}>{t.name}</option>
           ))}
         </select>
-        <input aria-label="Verified by" value={verifier} onChange={(e) => setVerifier(e.target.value)} placeholder="Verified by (not the technician)" />
+        <select aria-label="Verified by" value={verifier} onChange={(e) => setVerifier(e.target.value)}>
+          <option value="">Verified by (not the technician)…</option>
+          {people.map((p) => (
+            <option key={p}>{p}</option>
+          ))}
+        </select>
         <input aria-label="Repair order" value={ro} onChange={(e) => setRo(e.target.value)} placeholder="RO number" size={10} />
         <button type="submit" className="primary" disabled={done.isPending}>
           Complete

@@ -38,7 +38,7 @@ describe('recall-desk book, appointment move, wait, followup', () => {
       0,
       `${ALE_VIN} is on the waiting list for ALE: the follow-up list shows it, to call the guest when the remedy arrives.`,
     ]);
-  });
+  }, 180_000);
 
   test('followup --json: each row has "appointment": null | {"id","at"}; --booked and --not-booked filter', () => {
     const db = tempDbPath();
@@ -61,7 +61,7 @@ describe('recall-desk book, appointment move, wait, followup', () => {
     expect(JSON.parse(run(db, 'followup', '--booked', '--json').stdout).rows.map((r: { vin: string }) => r.vin)).toEqual([RX05]);
     expect(JSON.parse(run(db, 'followup', '--not-booked', '--json').stdout).rows.map((r: { vin: string }) => r.vin)).toEqual(['JTJHA31U250123457']);
     expect(run(db, 'followup', '--booked', '--not-booked').code).toBe(2);
-  });
+  }, 180_000);
 
   test("suggest --json gives the list's per-VIN number; --accept --vin / --campaign / --booked-only; stock --vin refusals; stock cpor", () => {
     const db = tempDbPath();
@@ -86,5 +86,5 @@ describe('recall-desk book, appointment move, wait, followup', () => {
     expect([wrongDigit.code, wrongDigit.stderr]).toEqual([2, expect.stringMatching(/the check digit \(position 9\) is "X"/)]);
     const two = run(db, 'stock', 'receive', '04002-78010', '2', '--vin', LC);
     expect([two.code, two.stderr.split('\n')[0]]).toEqual([2, `04002-**** (23LJ01) is 1 per vehicle: receive at most 1 for VIN ${LC}, not 2.`]);
-  });
+  }, 180_000);
 });

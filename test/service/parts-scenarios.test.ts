@@ -398,6 +398,7 @@ describe('appointments', () => {
 
 describe('completing the work and claims', () => {
   async function ready(app: App) {
+    await call(app, 'addStaff', { name: 'Sam' });
     await call(app, 'addTechnician', { name: 'Dana Kim', courses: TRAINED });
     await call(app, 'addTechnician', { name: 'Lee Park', courses: [TRAINED[0]!] });
     const a = await bookLc(app, LC, '2026-11-30T09:00');
@@ -440,6 +441,7 @@ describe('completing the work and claims', () => {
         verifiedBy: 'Sam',
         completedOn: '2026-11-23',
         appointmentId: a.id,
+        goodwill: null,
         history: [],
       },
     ]);
@@ -447,6 +449,7 @@ describe('completing the work and claims', () => {
 
   test('where the bulletin gives no op code the claim says so; a correction keeps the original in the history', async () => {
     const app = await testApp();
+    await call(app, 'addStaff', { name: 'Sam' });
     await call(app, 'addTechnician', { name: 'Dana Kim', courses: [] });
     const a = await call(app, 'bookAppointment', { vin: RX05, campaigns: ['BLC'], at: '2026-11-24T09:00', model: 'RX 330' });
     await call(app, 'completeAppointment', { id: a.id, technician: 'Dana Kim', verifiedBy: 'Sam', repairOrder: 'RO-1' });
