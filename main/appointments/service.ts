@@ -236,13 +236,17 @@ export function requiredCourses(catalog: CampaignParts[], codes: string[]): { ca
  */
 function knownPerson(db: Lane['db'], name: string): string {
   const found = db.sqlite
-    .prepare<[string, string], string>('SELECT name FROM staff WHERE name = ? COLLATE NOCASE UNION ALL SELECT name FROM technicians WHERE name = ? COLLATE NOCASE')
+    .prepare<[string, string], string>(
+      'SELECT name FROM staff WHERE name = ? COLLATE NOCASE UNION ALL SELECT name FROM technicians WHERE name = ? COLLATE NOCASE',
+    )
     .pluck()
     .get(name.trim(), name.trim());
   if (found === undefined)
-    throw new ApiError('invalid-input', `"${name.trim()}" is not a known person: the verifier is chosen from the staff list (Settings) or the technicians roster.`, [
-      'Add them first: recall-desk settings staff add NAME (or techs add NAME).',
-    ]);
+    throw new ApiError(
+      'invalid-input',
+      `"${name.trim()}" is not a known person: the verifier is chosen from the staff list (Settings) or the technicians roster.`,
+      ['Add them first: recall-desk settings staff add NAME (or techs add NAME).'],
+    );
   return found;
 }
 

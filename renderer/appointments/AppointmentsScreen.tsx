@@ -110,9 +110,7 @@ function CompleteForm({ id }: { id: number }) {
   const techs = useQuery(apiQuery('listTechnicians', {}));
   const settings = useQuery(apiQuery('getSettings', {}));
   // The verifier is a known person: the staff list (Settings) or the technicians roster, never free text.
-  const people = [...new Set([...(settings.data?.staff ?? []), ...(techs.data?.technicians.map((t) => t.name) ?? [])])].sort((a, b) =>
-    a.localeCompare(b),
-  );
+  const people = [...new Set([...(settings.data?.staff ?? []), ...(techs.data?.technicians.map((t) => t.name) ?? [])])].sort((a, b) => a.localeCompare(b));
   const [tech, setTech] = useState('');
   const [verifier, setVerifier] = useState('');
   const [ro, setRo] = useState('');
