@@ -197,6 +197,12 @@ export interface ClaimsTable {
   goodwill_reason: string | null;
 }
 
+/** Migration 007: bumped by triggers when what a stock vehicle's lookup depends on changes. */
+export interface ChangeCountersTable {
+  name: string;
+  n: number;
+}
+
 /** Migration 007: vehicles waiting for a remedy that does not exist yet. */
 export interface WaitingListTable {
   id: Generated<number>;
@@ -272,6 +278,7 @@ export interface Database {
   forms_log: FormsLogTable;
   waiting_list: WaitingListTable;
   cpor_references: CporReferencesTable;
+  change_counters: ChangeCountersTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -48,18 +48,33 @@ export function cporPhrase(s: CporState, what: string): string {
   return `${what} ${s.partNumber} to place in CPOR since ${day} (no CPOR reference yet)`;
 }
 
-/** The per-VIN part number an imported affected-VIN list gives for this VIN, when it fits the part. */
-export function listedPartNumbers(db: Db, code: string, pattern: string): Map<string, string> {
-  const rows = db.sqlite
-    .prepare<[string], [string, string]>(
-      `SELECT v.vin, v.part_number FROM affected_vins v JOIN affected_vin_lists l ON l.id = v.list_id JOIN campaigns c ON c.id = l.campaign_id
-        WHERE c.code = ? AND v.part_number IS NOT NULL`,
-    )
-    .raw(true)
-    .all(code);
-  const out = new Map<string, string>();
-  for (const [vin, number] of rows) if (matchesPart(pattern, number)) out.set(vin, number);
-  return out;
+const statements = (db: Db) => ({
+  lists: db.sqlite.prepare<[], [string, number]>('SELECT c.code, l.id FROM affected_vin_lists l JOIN campaigns c ON c.id = l.campaign_id').raw(true),
+  number: db.sqlite.prepare<[string, number], string | null>('SELECT part_number FROM affected_vins WHERE vin = ? AND list_id = ?').pluck(),
+});
+const prepared = new WeakMap<Db, ReturnType<typeof statements>>();
+
+/**
+ * The per-VIN part numbers the campaigns' imported affected-VIN lists give (VIN,Phase,Part Number,Status):
+ * a function of (campaign, pattern, VIN) answering the list's number when it fits the part's pattern,
+ * else null. One seek on the list's key per VIN asked (a list may hold millions of VINs).
+ */
+export function listedPartNumbers(db: Db): (code: string, pattern: string, vin: string) => string | null {
+  let stmt = prepared.get(db);
+  if (!stmt) prepared.set(db, (stmt = statements(db)));
+  const lists = new Map<string, number[]>();
+  for (const [code, id] of stmt.lists.all()) {
+    const ids = lists.get(code);
+    if (ids) ids.push(id);
+    else lists.set(code, [id]);
+  }
+  return (code, pattern, vin) => {
+    for (const id of lists.get(code) ?? []) {
+      const number = stmt.number.get(vin, id);
+      if (number && matchesPart(pattern, number)) return number;
+    }
+    return null;
+  };
 }
 
 /** Enters the CPOR reference of a placed request: "to place" becomes "on order". */

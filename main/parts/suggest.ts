@@ -34,13 +34,8 @@ export function computeSuggestions(s: SuggestServices, horizonDays: number): Sug
   const positions = ledger.positions();
   const levels = ledger.levels();
   const stock = stockVehicles(s, catalog);
-  const listCache = new Map<string, Map<string, string>>();
-  const listedNumbers = (code: string, pattern: string) => {
-    let m = listCache.get(code);
-    if (!m) listCache.set(code, (m = listedPartNumbers(s.db, code, pattern)));
-    return m;
-  };
-  const ctx: Ctx = { horizonDays, positions, levels, ordered: ledger.orderedForVin(), stock, listedNumbers };
+  const listedNumber = listedPartNumbers(s.db);
+  const ctx: Ctx = { horizonDays, positions, levels, ordered: ledger.orderedForVin(), stock, listedNumber };
   const overdue = overdueBooked(s.db, today);
   const lines: SuggestionLine[] = [];
   for (const c of catalog) {
@@ -63,7 +58,7 @@ type Ctx = {
   levels: Map<string, number>;
   ordered: Set<string>;
   stock: Map<string, StockVehicle[]>;
-  listedNumbers: (code: string, pattern: string) => Map<string, string>;
+  listedNumber: (code: string, pattern: string, vin: string) => string | null;
 };
 
 const line = (
@@ -122,20 +117,25 @@ function partLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
 
 function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): SuggestionLine[] {
   const pn = p.partNumber!;
-  // The imported list's number for the VIN (VIN,Phase,Part Number,Status) is the number to order.
-  const listed = p.isPattern ? ctx.listedNumbers(c.code, pn) : null;
   const why = p.perVin || p.isPattern ? 'per-VIN part number: CPOR gives it' : 'MAC code C: order through CPOR';
   const perVehicle = p.quantity ?? 1;
   const seen = new Set<string>();
   const out: SuggestionLine[] = [];
-  const need = (vin: string, because: string) => {
+  const need = (vin: string, because: string | (() => string), kept?: Map<string, SuggestionLine>) => {
     if (seen.has(vin)) return;
     seen.add(vin);
     const key = `${pn}\u0000${vin}`;
     if (ctx.ordered.has(key)) return;
     const held = ctx.positions.get(pn)?.perVin.get(vin);
     if (held && held.onHand >= perVehicle) return;
-    const number = listed?.get(vin);
+    // A stock vehicle's line is the same until the stock's lookups are redone: made once, kept with them.
+    const made = kept?.get(key);
+    if (made) {
+      out.push(made);
+      return;
+    }
+    // The imported list's number for the VIN (VIN,Phase,Part Number,Status) is the number to order.
+    const number = p.isPattern ? ctx.listedNumber(c.code, pn, vin) : null;
     const what = number ? `${number} (the affected list's number for this VIN)` : `${perVehicle} through CPOR for this VIN (${why})`;
     out.push(
       line(
@@ -144,16 +144,22 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
         'cpor',
         perVehicle,
         vin,
-        `${because}; no CPOR order recorded: order ${number ? `${perVehicle} × ${what} through CPOR` : what}.`,
+        `${typeof because === 'string' ? because : because()}; no CPOR order recorded: order ${number ? `${perVehicle} × ${what} through CPOR` : what}.`,
       ),
     );
+    if (kept) kept.set(key, Object.freeze(out.at(-1)!) as SuggestionLine);
   };
   for (const d of booked) {
     const how = d.remedyAvailable ? 'remedy available' : `booked as goodwill: ${d.goodwill}`;
     need(d.vin, `Booked ${d.at.replace('T', ' ')} (${how})`);
   }
+  const kept = stockLines.get(ctx.stock);
   for (const v of ctx.stock.get(c.code) ?? []) {
-    need(v.vin, `In stock${v.stockNumber ? ` #${v.stockNumber}` : ''}${v.condition ? ` (${CONDITION_LABEL[v.condition]})` : ''}, ${v.why}: ${v.before}`);
+    need(
+      v.vin,
+      () => `In stock${v.stockNumber ? ` #${v.stockNumber}` : ''}${v.condition ? ` (${CONDITION_LABEL[v.condition]})` : ''}, ${v.why}: ${v.before}`,
+      kept,
+    );
   }
   return out;
 }
@@ -172,7 +178,29 @@ function beforeDelivery(hit: CampaignHit, condition: StockVehicle['condition']):
  * Vehicles in stock covered by a launched phase of a campaign with a part held per VIN, not yet done
  * (a VIN on the campaign's imported affected list counts as launched). One lookup per stock vehicle.
  */
+const stockCache = new WeakMap<SuggestServices['db'], { key: string; stock: Map<string, StockVehicle[]> }>();
+
+/**
+ * The same, kept until what it depends on changes: the library and its parts (the catalog, kept as one
+ * object until then), the day, and the vehicles, their campaign statuses and the affected lists (a
+ * counter triggers bump, migration 007). 20,000 stock vehicles are one lookup each.
+ */
 function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Map<string, StockVehicle[]> {
+  const counter = s.db.sqlite.prepare<[], number>("SELECT n FROM change_counters WHERE name = 'stock-lookups'").pluck().get() ?? -1;
+  const key = `${counter}|${localDate(s.now())}`;
+  const kept = stockCache.get(s.db);
+  if (kept && kept.key === key && catalogOf.get(kept.stock) === catalog) return kept.stock;
+  const stock = lookUpStock(s, catalog);
+  catalogOf.set(stock, catalog);
+  stockLines.set(stock, new Map());
+  stockCache.set(s.db, { key, stock });
+  return stock;
+}
+const catalogOf = new WeakMap<Map<string, StockVehicle[]>, CampaignParts[]>();
+/** The CPOR lines of stock vehicles, made once per stock lookup (keyed part, VIN). */
+const stockLines = new WeakMap<Map<string, StockVehicle[]>, Map<string, SuggestionLine>>();
+
+function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, StockVehicle[]> {
   const out = new Map<string, StockVehicle[]>();
   const wanted = new Set(catalog.filter((c) => c.parts.some((p) => p.heldPerVin && p.released)).map((c) => c.code));
   if (wanted.size === 0) return out;

@@ -113,3 +113,18 @@ describe('the ledger refuses what cannot be right for one vehicle', () => {
     expect(app.db.sqlite.prepare('SELECT count(*) FROM stock_movements').pluck().get()).toBe(1);
   });
 });
+
+describe('the stock lookups kept between suggestions', () => {
+  test('a vehicle added to stock, listed, or recorded as done is seen by the next suggestions', async () => {
+    const app = await testApp();
+    const cporVins = async () => (await call(app, 'suggestOrders', {})).lines.filter((l) => l.method === 'cpor').map((l) => l.vin);
+    await importVehicles(app, ['Stock #,VIN,Year,Model,Prod Date,New/Used', `S1,${LC},2023,LC,12/22,U`].join('\r\n'), 'add');
+    expect(await cporVins()).toEqual([LC]);
+    await importVehicles(app, ['Stock #,VIN,Year,New/Used', `S2,${LC2},2023,U`].join('\r\n'), 'add');
+    expect(await cporVins()).toEqual([LC]); // not on a list yet, phase unknown
+    await list(app);
+    expect(await cporVins()).toEqual([LC, LC2]);
+    await call(app, 'setVehicleCampaignStatus', { vin: LC, campaign: '23LJ01', status: 'completed-elsewhere' });
+    expect(await cporVins()).toEqual([LC2]);
+  });
+});

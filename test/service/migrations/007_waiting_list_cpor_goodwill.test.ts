@@ -34,4 +34,13 @@ test('007_waiting_list_cpor_goodwill adds the waiting list, CPOR references and 
   expect(() => wait.run(null)).toThrow(/UNIQUE/);
   wait.run('later'); // a closed entry does not block a new one
   expect(s.prepare('SELECT count(*) FROM waiting_list').pluck().get()).toBe(2);
+  // What a stock vehicle's lookup depends on is counted: vehicles, their statuses, the lists.
+  const n = () => s.prepare("SELECT n FROM change_counters WHERE name = 'stock-lookups'").pluck().get();
+  expect(n()).toBe(0);
+  s.prepare("INSERT INTO vehicles (vin, in_stock, updated_at) VALUES ('JTHKPAAY4PA001234', 1, 'now')").run();
+  s.prepare('UPDATE vehicles SET in_stock = 0').run();
+  s.prepare("INSERT INTO vehicle_campaigns (vin, campaign_code, status, updated_at) VALUES ('JTHKPAAY4PA001234', '23LJ01', 'completed-here', 'now')").run();
+  s.prepare('DELETE FROM vehicle_campaigns').run();
+  s.prepare('DELETE FROM vehicles').run();
+  expect(n()).toBe(5);
 });
