@@ -160,7 +160,7 @@ test('a remedy that is not available is booked only with a goodwill reason, and 
   await booking.getByLabel('Goodwill reason').fill('Guest lost the only key');
   await booking.getByRole('button', { name: 'Book 23LJ01' }).click();
   await expect(booking.getByTestId('booked')).toContainText('Booked: appointment 1.');
-  await expect(booking.getByTestId('booked')).toContainText('Booked as goodwill: Guest lost the only key.');
+  await expect(booking.getByTestId('booked')).toContainText('Booked as goodwill (23LJ01 FAQ Q13): Guest lost the only key.');
   await expect(app.getByRole('article', { name: 'Appointment 1' })).toContainText('Goodwill: Guest lost the only key');
   await shot(app, '89-goodwill-booking', true);
 });
