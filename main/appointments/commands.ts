@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { PRODUCTION_MONTH_HELP, parseProductionMonth } from '../../shared/month';
 import { type CommandRegistrar, UsageError, VERIFIER_PASSWORD_ENV, withDb } from '../cli/runtime';
 import { passwordFor } from '../cli/secrets';
-import { numberArg } from '../parts/cli-args';
+import { byArg, numberArg } from '../parts/cli-args';
 import { formatAppointments, formatTechs } from './format';
 
 const collect = (v: string, all: string[]) => [...all, v];
@@ -62,6 +62,17 @@ export const appointmentCommands: CommandRegistrar = (program, rt) => {
       }
     });
 
+  withDb(program.command('wait').description('put a vehicle on the waiting list: its remedy does not exist yet; call the guest when it arrives'))
+    .argument('<VIN>', 'the 17-character VIN')
+    .requiredOption('--campaign <CODE>', 'the campaign whose remedy the guest waits for')
+    .option('--note <TEXT>', 'e.g. the best time to call')
+    .option('--by <NAME>', 'who puts it on the list (default: the signed-in user)')
+    .action(async (vin: string, o: { db?: string; campaign: string; note?: string; by?: string }) => {
+      const app = await rt.open(o);
+      const r = await rt.call(app, 'addToWaitingList', { vin, campaign: o.campaign, note: o.note ?? null, by: byArg(o.by) });
+      rt.io.out(`${r.vin} is on the waiting list for ${r.campaign}: the follow-up list shows it, to call the guest when the remedy arrives.`);
+    });
+
   withDb(program.command('appointments').description('appointments and the day plan in flat-rate hours and time'))
     .option('--from <DATE>', 'from this day (YYYY-MM-DD)')
     .option('--to <DATE>', 'up to and including this day')
@@ -72,13 +83,23 @@ export const appointmentCommands: CommandRegistrar = (program, rt) => {
       rt.io.out(o.json ? JSON.stringify(r, null, 2) : formatAppointments(r));
     });
 
-  withDb(program.command('appointment').description('change an appointment: arrived, no-show or cancel'))
+  withDb(program.command('appointment').description('change an appointment: arrived, no-show, cancel, or move it to another time'))
     .argument('<ID>', 'the appointment number')
-    .argument('<STATUS>', 'arrived, no-show or cancel')
-    .action(async (id: string, status: string, o: { db?: string }) => {
-      const to = STATUS[status.toLowerCase() as keyof typeof STATUS];
-      if (!to) throw new UsageError(`"${status}" is not a status to set: write arrived, no-show or cancel.`);
+    .argument('<STATUS>', 'arrived, no-show, cancel or move')
+    .option('--at <YYYY-MM-DDTHH:MM>', 'the new date and time (with move)')
+    .action(async (id: string, status: string, o: { db?: string; at?: string }) => {
       const n = numberArg('ID', id);
+      if (status.toLowerCase() === 'move') {
+        if (!o.at) throw new UsageError('Say when to move it to: appointment ID move --at YYYY-MM-DDTHH:MM.');
+        const app = await rt.open(o);
+        const r = await rt.call(app, 'moveAppointment', { id: n, at: o.at });
+        rt.io.out(`Appointment ${r.appointment.id}: moved to ${r.appointment.at.replace('T', ' ')}.`);
+        for (const w of r.warnings) rt.io.err(`warning: ${w}`);
+        return;
+      }
+      if (o.at) throw new UsageError('--at goes with move only: appointment ID move --at YYYY-MM-DDTHH:MM.');
+      const to = STATUS[status.toLowerCase() as keyof typeof STATUS];
+      if (!to) throw new UsageError(`"${status}" is not a status to set: write arrived, no-show, cancel or move.`);
       const app = await rt.open(o);
       const a = await rt.call(app, 'setAppointmentStatus', { id: n, status: to });
       rt.io.out(`Appointment ${a.id}: ${a.status}.`);

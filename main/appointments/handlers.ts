@@ -1,7 +1,7 @@
 import type { appointmentOperations } from '../../shared/appointments/contract';
 import type { HandlersOf } from '../../shared/contract';
 import type { Services } from '../services';
-import { bookAppointment, completeAppointment, listAppointments, previewBooking, setAppointmentStatus } from './service';
+import { addToWaitingList, bookAppointment, completeAppointment, listAppointments, moveAppointment, previewBooking, setAppointmentStatus } from './service';
 import { addTechnician, listTechnicians } from './techs';
 
 export const appointmentHandlers = (s: Services): HandlersOf<typeof appointmentOperations> => ({
@@ -10,6 +10,8 @@ export const appointmentHandlers = (s: Services): HandlersOf<typeof appointmentO
   previewBooking: async (input) => previewBooking(s, input, (await s.vpic?.decodeTyped(input.vin)) ?? null),
   bookAppointment: (input) => bookAppointment(s, input),
   listAppointments: (input) => listAppointments(s, input),
+  addToWaitingList: (input) => addToWaitingList(s, input),
+  moveAppointment: (input) => moveAppointment(s, input),
   setAppointmentStatus: (input) => setAppointmentStatus(s, input),
   completeAppointment: async (input) => {
     // With accounts the people are checked (the verifier's password takes a moment) before the write.

@@ -2,18 +2,19 @@
 // the day plan, status changes and completing the work.
 import { ApiError, type ParsedInputOf } from '../../shared/api';
 import type { Appointment, BookingPreview, DayPlan } from '../../shared/appointments/contract';
-import { localDate } from '../../shared/parts/dates';
+import { localDate, localMinute } from '../../shared/parts/dates';
 import type { CampaignStore } from '../campaigns/store';
 import { type CampaignParts, loadCatalog } from '../parts/catalog';
 import { checkedVin, ledgerOf, recordMovement } from '../parts/service';
 import type { CoreServices as Services } from '../core-services';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
+import { openingHours } from '../settings/store';
 import { setVehicleCampaignStatus } from '../vehicles/status';
 import { appointmentRow, appointmentRows, toAppointments } from './store';
 import { courseOf, hasCourse, technicianOrThrow } from './techs';
 import { campaignOffer, vehicleSummary } from './vehicle';
 
-type Lane = Pick<Services, 'db' | 'campaigns' | 'lookup' | 'now'>;
+type Lane = Pick<Services, 'db' | 'campaigns' | 'lookup' | 'now' | 'accounts'>;
 
 const bulletinLookup = (campaigns: CampaignStore) => (code: string) => {
   const id = campaigns.idForCode(code);
@@ -24,13 +25,49 @@ const bulletinLookup = (campaigns: CampaignStore) => (code: string) => {
 export function previewBooking(s: Lane, input: ParsedInputOf<'previewBooking'>, decoded: DecodedVehicle | null = null): BookingPreview {
   const result = s.lookup.lookup({ vin: input.vin, model: input.model ?? null, productionMonth: input.productionMonth ?? null, decoded });
   const catalog = loadCatalog(s.db, s.campaigns);
+  const open = openAppointments(s.db, result.vin);
   return {
     vehicle: vehicleSummary(result),
     campaigns: result.campaigns.map((hit) => {
       const c = catalog.find((x) => x.code === hit.code);
-      return campaignOffer(hit, c!.bulletin, c?.parts ?? []);
+      return { ...campaignOffer(hit, c!.bulletin, c?.parts ?? []), openAppointment: open.get(hit.code) ?? null };
     }),
   };
+}
+
+/** The open (booked or arrived) appointment holding each campaign for a VIN, the earliest first. */
+function openAppointments(db: Lane['db'], vin: string, except: number | null = null): Map<string, { id: number; at: string }> {
+  const rows = db.sqlite
+    .prepare<[string, number], [number, string, string]>(
+      `SELECT a.id, a.at, c.campaign_code FROM appointments a JOIN appointment_campaigns c ON c.appointment_id = a.id
+        WHERE a.vin = ? AND a.status IN ('booked', 'arrived') AND a.id <> ? ORDER BY a.at, a.id`,
+    )
+    .raw(true)
+    .all(vin, except ?? 0);
+  const out = new Map<string, { id: number; at: string }>();
+  for (const [id, at, code] of rows) if (!out.has(code)) out.set(code, { id, at });
+  return out;
+}
+
+const when = (at: string) => at.replace('T', ' ');
+
+/** A time already gone is refused: an appointment is for work to come. */
+function notInThePast(s: Lane, at: string): void {
+  const now = localMinute(s.now());
+  if (at < now)
+    throw new ApiError('invalid-input', `${when(at)} is in the past (it is now ${when(now)}): book a time to come.`, [
+      'Write the date and time as YYYY-MM-DDTHH:MM, e.g. 2026-12-07T09:00.',
+    ]);
+}
+
+/** The dealer's opening hours (Settings; none set by default): a time outside them is a warning, not a refusal. */
+function hoursWarning(s: Lane, at: string): string[] {
+  const hours = openingHours(s.db);
+  if (!hours) return [];
+  const t = at.slice(11);
+  return t < hours.opens || t >= hours.closes
+    ? [`${when(at)} is outside the opening hours set in Settings (${hours.opens}-${hours.closes}): check the time with the guest.`]
+    : [];
 }
 
 export function bookAppointment(s: Lane, input: ParsedInputOf<'bookAppointment'>) {
@@ -47,14 +84,25 @@ export function bookAppointment(s: Lane, input: ParsedInputOf<'bookAppointment'>
     return offer;
   });
   const unavailable = offers.filter((o) => !o.available);
+  const noGoodwill = unavailable.filter((o) => o.goodwill === null);
+  if (noGoodwill.length > 0) {
+    throw new ApiError('invalid-input', `The remedy is not available for this vehicle and its bulletin offers no goodwill for it: it cannot be booked yet.`, [
+      ...noGoodwill.map((o) => o.warning!),
+      'Put the vehicle on the waiting list instead (recall-desk wait VIN --campaign CODE): the follow-up list shows it, to call the guest when the remedy arrives.',
+    ]);
+  }
   if (unavailable.length > 0 && !input.goodwill) {
     throw new ApiError(
       'invalid-input',
       `The remedy is not available for this vehicle: book it only with a goodwill reason (e.g. a lost only key, an urgent need).`,
-      [...unavailable.map((o) => o.warning!), 'Give the reason with --goodwill REASON (on screen: "Goodwill reason").'],
+      [
+        ...unavailable.map((o) => `${o.warning} Goodwill is offered by ${o.goodwill}.`),
+        'Give the reason with --goodwill REASON (on screen: "Goodwill reason").',
+      ],
     );
   }
-  const warnings = unavailable.map((o) => `${o.warning} Booked as goodwill: ${input.goodwill}.`);
+  notInThePast(s, input.at);
+  const warnings = [...hoursWarning(s, input.at), ...unavailable.map((o) => `${o.warning} Booked as goodwill (${o.goodwill}): ${input.goodwill}.`)];
   const others = preview.campaigns.filter((o) => !wanted.includes(o.code) && !o.completed);
   if (others.length > 0)
     warnings.push(
@@ -63,6 +111,17 @@ export function bookAppointment(s: Lane, input: ParsedInputOf<'bookAppointment'>
   const at = s.now().toISOString();
   const id = s.db.sqlite
     .transaction(() => {
+      // Checked in the write transaction: two counters booking the same VIN at once cannot both pass.
+      const open = openAppointments(s.db, preview.vehicle.vin);
+      const held = wanted.filter((c) => open.has(c));
+      if (held.length > 0) {
+        const first = open.get(held[0]!)!;
+        throw new ApiError(
+          'conflict',
+          `${preview.vehicle.vin} already has an open appointment for ${held.join(', ')}: appointment ${first.id} on ${when(first.at)}. Move it instead of booking again.`,
+          [`Move it: recall-desk appointment ${first.id} move --at YYYY-MM-DDTHH:MM (on screen: Move).`],
+        );
+      }
       const r = s.db.sqlite
         .prepare(
           `INSERT INTO appointments (vin, at, status, model, production_month, goodwill_reason, created_at, updated_at)
@@ -70,11 +129,59 @@ export function bookAppointment(s: Lane, input: ParsedInputOf<'bookAppointment'>
         )
         .run(preview.vehicle.vin, input.at, input.model ?? null, input.productionMonth ?? null, unavailable.length ? input.goodwill! : null, at, at);
       const add = s.db.sqlite.prepare('INSERT INTO appointment_campaigns (appointment_id, campaign_code, remedy_available, warning) VALUES (?, ?, ?, ?)');
-      for (const o of offers) add.run(r.lastInsertRowid, o.code, o.available ? 1 : 0, o.warning);
+      const waited = s.db.sqlite.prepare('UPDATE waiting_list SET closed_at = ? WHERE vin = ? AND campaign_code = ? AND closed_at IS NULL');
+      for (const o of offers) {
+        add.run(r.lastInsertRowid, o.code, o.available ? 1 : 0, o.warning);
+        waited.run(at, preview.vehicle.vin, o.code);
+      }
       return Number(r.lastInsertRowid);
     })
     .immediate();
   return { id, warnings, vehicle: preview.vehicle };
+}
+
+/**
+ * A vehicle whose remedy does not exist yet (no part released, no repair: ALE) waits: the follow-up list
+ * shows it, to call the guest when the remedy arrives. Booking the campaign later closes the entry.
+ */
+export function addToWaitingList(s: Lane, input: ParsedInputOf<'addToWaitingList'>) {
+  const vin = checkedVin(input.vin);
+  const code = s.campaigns.idOf(input.campaign).code;
+  const offer = previewBooking(s, { vin }).campaigns.find((o) => o.code === code);
+  if (!offer) throw new ApiError('invalid-input', `${code} does not cover ${vin} by the library's rules: check the VIN and the campaign.`);
+  if (offer.completed) throw new ApiError('conflict', `${code} is already recorded as done on ${vin}: nothing to wait for.`);
+  if (offer.available)
+    throw new ApiError('conflict', `The remedy of ${code} is available for ${vin}: book it instead (recall-desk book ${vin} --campaign ${code}).`);
+  const addedAt = s.now().toISOString();
+  return s.db.sqlite
+    .transaction(() => {
+      const open = s.db.sqlite
+        .prepare<[string, string], string>('SELECT added_at FROM waiting_list WHERE vin = ? AND campaign_code = ? AND closed_at IS NULL')
+        .pluck()
+        .get(vin, code);
+      if (open !== undefined) throw new ApiError('conflict', `${vin} is already on the waiting list for ${code} (since ${open.slice(0, 10)}).`);
+      const r = s.db.sqlite
+        .prepare('INSERT INTO waiting_list (vin, campaign_code, note, added_by, added_at) VALUES (?, ?, ?, ?, ?)')
+        .run(vin, code, input.note ?? null, input.by, addedAt);
+      return { id: Number(r.lastInsertRowid), vin, campaign: code, addedAt };
+    })
+    .immediate();
+}
+
+/** Moves an open appointment to another time (the offer made when the same work is booked twice). */
+export function moveAppointment(s: Lane, input: ParsedInputOf<'moveAppointment'>) {
+  notInThePast(s, input.at);
+  return s.db.sqlite
+    .transaction(() => {
+      const row = appointmentRow(s.db, input.id);
+      if (row.status !== 'booked') throw new ApiError('conflict', `Appointment ${row.id} is ${row.status}: only a booked appointment can be moved.`);
+      s.db.sqlite.prepare('UPDATE appointments SET at = ?, updated_at = ? WHERE id = ?').run(input.at, s.now().toISOString(), row.id);
+      return {
+        appointment: toAppointments(s.db, [appointmentRow(s.db, row.id)], bulletinLookup(s.campaigns))[0]!,
+        warnings: hoursWarning(s, input.at),
+      };
+    })
+    .immediate();
 }
 
 export function listAppointments(s: Lane, input: ParsedInputOf<'listAppointments'>): { appointments: Appointment[]; days: DayPlan[] } {
@@ -123,6 +230,26 @@ export function requiredCourses(catalog: CampaignParts[], codes: string[]): { ca
     .filter((r): r is { campaign: string; course: string } => r.course !== null);
 }
 
+/**
+ * The verifier, as a known person: a name on the staff list (Settings) or the technicians roster, in
+ * its own spelling; never free text. With accounts, the account and its password are the check.
+ */
+function knownPerson(db: Lane['db'], name: string): string {
+  const found = db.sqlite
+    .prepare<[string, string], string>(
+      'SELECT name FROM staff WHERE name = ? COLLATE NOCASE UNION ALL SELECT name FROM technicians WHERE name = ? COLLATE NOCASE',
+    )
+    .pluck()
+    .get(name.trim(), name.trim());
+  if (found === undefined)
+    throw new ApiError(
+      'invalid-input',
+      `"${name.trim()}" is not a known person: the verifier is chosen from the staff list (Settings) or the technicians roster.`,
+      ['Add them first: recall-desk settings staff add NAME (or techs add NAME).'],
+    );
+  return found;
+}
+
 export function completeAppointment(s: Lane, input: ParsedInputOf<'completeAppointment'>) {
   if (input.technician.trim().toLowerCase() === input.verifiedBy.trim().toLowerCase())
     throw new ApiError(
@@ -135,7 +262,19 @@ export function completeAppointment(s: Lane, input: ParsedInputOf<'completeAppoi
       if (row.status === 'cancelled' || row.status === 'no-show' || row.status === 'completed')
         throw new ApiError('conflict', `Appointment ${row.id} is ${row.status}: only booked or arrived work can be completed.`);
       const tech = technicianOrThrow(s.db, input.technician);
-      const codes = s.db.sqlite.prepare<[number], string>('SELECT campaign_code FROM appointment_campaigns WHERE appointment_id = ?').pluck().all(row.id);
+      // With accounts the verifier is an account, confirmed with their password before this (accounts/service.ts).
+      const verifiedBy = s.accounts.any() ? input.verifiedBy.trim() : knownPerson(s.db, input.verifiedBy);
+      if (verifiedBy.toLowerCase() === tech.name.toLowerCase())
+        throw new ApiError(
+          'invalid-input',
+          `${input.verifiedBy} did the work and cannot also verify it: an associate other than the technician verifies the vehicle before delivery.`,
+        );
+      const booked = s.db.sqlite
+        .prepare<[number], [string, number]>('SELECT campaign_code, remedy_available FROM appointment_campaigns WHERE appointment_id = ?')
+        .raw(true)
+        .all(row.id);
+      const codes = booked.map(([c]) => c);
+      const asGoodwill = new Set(booked.filter(([, ok]) => ok === 0).map(([c]) => c));
       const catalog = loadCatalog(s.db, s.campaigns);
       const missing = requiredCourses(catalog, codes).filter((r) => !hasCourse(tech.courses, r.course));
       if (missing.length > 0)
@@ -166,6 +305,8 @@ export function completeAppointment(s: Lane, input: ParsedInputOf<'completeAppoi
       for (const code of codes) {
         const b = catalog.find((c) => c.code === code)!.bulletin;
         const op = b.opCodes[0] ?? null;
+        const offered = b.qa.find((q) => /goodwill/i.test(q.answer));
+        const goodwill = asGoodwill.has(code) ? `${row.goodwill_reason ?? 'goodwill'}${offered ? ` (${code} FAQ ${offered.id})` : ''}` : null;
         setVehicleCampaignStatus(s.db, s.campaigns, null, s.now, {
           vin: row.vin,
           campaign: code,
@@ -175,17 +316,17 @@ export function completeAppointment(s: Lane, input: ParsedInputOf<'completeAppoi
         });
         const r = s.db.sqlite
           .prepare(
-            `INSERT INTO claims (appointment_id, vin, campaign_code, op_code, hours, repair_order, technician, verified_by, completed_on, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO claims (appointment_id, vin, campaign_code, op_code, hours, repair_order, technician, verified_by, completed_on, created_at, goodwill_reason)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(row.id, row.vin, code, op?.code ?? null, op?.flatRateHours ?? null, input.repairOrder ?? null, tech.name, input.verifiedBy, today, at);
+          .run(row.id, row.vin, code, op?.code ?? null, op?.flatRateHours ?? null, input.repairOrder ?? null, tech.name, verifiedBy, today, at, goodwill);
         claimIds.push(Number(r.lastInsertRowid));
       }
       s.db.sqlite
         .prepare(
           "UPDATE appointments SET status = 'completed', technician = ?, verified_by = ?, repair_order = ?, completed_on = ?, updated_at = ? WHERE id = ?",
         )
-        .run(tech.name, input.verifiedBy, input.repairOrder ?? null, today, at, row.id);
+        .run(tech.name, verifiedBy, input.repairOrder ?? null, today, at, row.id);
       return { appointment: toAppointments(s.db, [appointmentRow(s.db, row.id)], bulletinLookup(s.campaigns))[0]!, claimIds, partsUsed };
     })
     .immediate();

@@ -25,6 +25,21 @@ export function demandWithin(db: Db, from: string, until: string): Demand[] {
     .map(([appointmentId, vin, at, campaign, ok, goodwill]) => ({ appointmentId, vin, at, campaign, remedyAvailable: ok === 1, goodwill }));
 }
 
+/**
+ * Booked work of an earlier day that never arrived, counted per campaign. Not demand: the guest did not
+ * come, and until someone marks it arrived (demand again), no-show or cancelled, the lines say so.
+ */
+export function overdueBooked(db: Db, today: string): Map<string, number> {
+  const rows = db.sqlite
+    .prepare<[string], [string, number]>(
+      `SELECT c.campaign_code, count(*) FROM appointments a JOIN appointment_campaigns c ON c.appointment_id = a.id
+        WHERE a.status = 'booked' AND a.at < ? GROUP BY c.campaign_code`,
+    )
+    .raw(true)
+    .all(today);
+  return new Map(rows);
+}
+
 export function appointmentRows(db: Db, from: string | null, to: string | null): AppointmentRow[] {
   return db.sqlite
     .prepare<{ from: string; to: string }, AppointmentRow>('SELECT * FROM appointments WHERE at >= @from AND at < @to ORDER BY at, id')

@@ -53,6 +53,10 @@ export function campaignOffer(hit: CampaignHit, bulletin: Bulletin, parts: PartF
     warning = `${hit.code}: part not released: ${unreleased.map((p) => `${p.description}${p.partNumber ? ` (${p.partNumber})` : ''}`).join(', ')}.`;
   }
   const completed = hit.vehicleStatus !== null && hit.vehicleStatus.status !== 'open';
+  // Goodwill only where the bulletin offers it, and only for a phase not (known to be) launched: never
+  // where a part is not released or the remedy itself is not (parts-not-released: no repair exists yet).
+  const offered = bulletin.qa.find((q) => /goodwill/i.test(q.answer));
+  const goodwill = !launched && unreleased.length === 0 && hit.remedy.status !== 'parts-not-released' && offered ? `${hit.code} FAQ ${offered.id}` : null;
   return {
     code: hit.code,
     title: hit.title,
@@ -60,6 +64,8 @@ export function campaignOffer(hit: CampaignHit, bulletin: Bulletin, parts: PartF
     warning,
     certainty: hit.certainty,
     completed,
+    goodwill,
+    openAppointment: null,
     ...workTime(bulletin),
   };
 }

@@ -50,6 +50,7 @@ function withHistory(db: Db, rows: ClaimRow[]): Claim[] {
     verifiedBy: r.verified_by,
     completedOn: r.completed_on,
     appointmentId: r.appointment_id,
+    goodwill: r.goodwill_reason,
     history: stmt
       .all(r.id)
       .map((h) => ({ field: h.field, oldValue: h.old_value, newValue: h.new_value, reason: h.reason, madeBy: h.made_by, madeAt: h.made_at })),

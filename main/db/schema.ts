@@ -193,6 +193,33 @@ export interface ClaimsTable {
   verified_by: string;
   completed_on: string;
   created_at: string;
+  /** The goodwill reason of work booked as goodwill (migration 007); null for a claim of the program itself. */
+  goodwill_reason: string | null;
+}
+
+/** Migration 007: bumped by triggers when what a stock vehicle's lookup depends on changes. */
+export interface ChangeCountersTable {
+  name: string;
+  n: number;
+}
+
+/** Migration 007: vehicles waiting for a remedy that does not exist yet. */
+export interface WaitingListTable {
+  id: Generated<number>;
+  vin: string;
+  campaign_code: string;
+  note: string | null;
+  added_by: string;
+  added_at: string;
+  closed_at: string | null;
+}
+
+/** Migration 007: the CPOR reference entered for an accepted CPOR request (an order movement), once placed. */
+export interface CporReferencesTable {
+  movement_id: number;
+  reference: string;
+  entered_by: string;
+  entered_at: string;
 }
 
 export interface ClaimHistoryTable {
@@ -260,6 +287,9 @@ export interface Database {
   staff: StaffTable;
   forms_log: FormsLogTable;
   vin_decodes: VinDecodesTable;
+  waiting_list: WaitingListTable;
+  cpor_references: CporReferencesTable;
+  change_counters: ChangeCountersTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

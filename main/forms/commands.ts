@@ -104,9 +104,10 @@ export const formCommands: CommandRegistrar = (program, rt) => {
   for (const [kind, what] of lists) {
     withDb(form.command(kind).description(`${what}, with the dealer's name, the date and page numbers`))
       .requiredOption('--out <FILE.pdf>', 'where to save the PDF')
-      .action(async (o: { db?: string; out: string }) => {
+      .option('--campaign <CODE>', "only this campaign's lines")
+      .action(async (o: { db?: string; out: string; campaign?: string }) => {
         const app = await rt.open(o);
-        await print(rt, app, { kind }, o.out);
+        await print(rt, app, { kind, campaign: o.campaign ?? null }, o.out);
       });
   }
 

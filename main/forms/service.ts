@@ -9,6 +9,8 @@ import { ApiError } from '../../shared/contract';
 import type { FormRecord, FormRequest, Guest, RenderedForm } from '../../shared/forms/contract';
 import { disclosureHtml } from '../../shared/forms/disclosure';
 import { fileNameFor } from '../../shared/forms/html';
+import type { Sourced } from '../../shared/forms/lists';
+import type { HoldReport } from '../../shared/api';
 import { faqHtml, guestQa, ownerLetterHtml } from '../../shared/forms/letters';
 import { claimsHtml, followUpHtml, holdsHtml, ordersHtml } from '../../shared/forms/lists';
 import { mailDraft } from '../../shared/forms/mail';
@@ -86,15 +88,23 @@ export class FormsService {
       }
       default: {
         const header = { dealerName: dealer.name, date, paper };
+        const only = req.campaign ? this.s.campaigns.idOf(req.campaign).code : null;
         const html =
           req.kind === 'holds'
-            ? holdsHtml(holdReport(this.s.db, this.s.lookup, this.s.now), header)
+            ? holdsHtml(onlyCampaign(holdReport(this.s.db, this.s.lookup, this.s.now, this.s.campaigns), only), header)
             : req.kind === 'followup'
-              ? followUpHtml(followUpList(this.s.db, this.s.lookup, this.s.now, { campaign: null, remedyAvailableOnly: false }), header)
+              ? followUpHtml(followUpList(this.s.db, this.s.lookup, this.s.now, { campaign: only, remedyAvailableOnly: false, booked: 'all' }), header)
               : req.kind === 'orders'
-                ? ordersHtml(orderRows(this.s), header)
-                : claimsHtml(claimRows(this.s), header);
-        return { ...base, kind: req.kind, title: FORM_KIND_LABEL[req.kind], fileName: fileNameFor(FORM_KIND_LABEL[req.kind], date), html };
+                ? ordersHtml(sourcedOf(orderRows(this.s), only), header)
+                : claimsHtml(sourcedOf(claimRows(this.s), only), header);
+        return {
+          ...base,
+          kind: req.kind,
+          title: FORM_KIND_LABEL[req.kind],
+          fileName: only ? fileNameFor(FORM_KIND_LABEL[req.kind], only, date) : fileNameFor(FORM_KIND_LABEL[req.kind], date),
+          html,
+          campaign: only,
+        };
       }
     }
   }
@@ -216,4 +226,18 @@ export class FormsService {
     const resolved = path.resolve(file);
     return resolved.startsWith(path.resolve(this.folder) + path.sep) && fs.existsSync(resolved);
   }
+}
+
+/** A printed list's rows of one campaign only. */
+function sourcedOf<T extends { campaign: string }>(l: Sourced<T>, code: string | null): Sourced<T> {
+  if (!code) return l;
+  const rows = l.rows.filter((r) => r.campaign === code);
+  return { rows, note: rows.length ? l.note : `Nothing for ${code}.` };
+}
+
+/** The hold report with only one campaign's lines and counts, as the screen shows it filtered. */
+function onlyCampaign(r: HoldReport, code: string | null): HoldReport {
+  if (!code) return r;
+  const holds = r.holds.filter((h) => h.code === code);
+  return { ...r, holds, vehiclesHeld: new Set(holds.map((h) => h.vin)).size, perCampaign: r.perCampaign.filter((c) => c.code === code) };
 }

@@ -14,6 +14,7 @@ import {
   regionText,
   remedyLabel,
   stockHoldTitle,
+  VEHICLE_STATUS_LABEL,
 } from '../../shared/wording';
 
 export function formatLookup(r: LookupResult): string {
@@ -54,8 +55,15 @@ function formatHit(h: CampaignHit): string[] {
   return lines;
 }
 
+/** A campaign in a `check` line: its certainty, or what was recorded for the vehicle ("completed here 2026-11-23"). */
+function checkToken(c: CampaignHit): string {
+  const s = c.vehicleStatus;
+  if (!s || s.status === 'open') return `${c.code}:${c.certainty}`;
+  return `${c.code}:${VEHICLE_STATUS_LABEL[s.status].toLowerCase()}${s.completedOn ? ` ${s.completedOn}` : ''}`;
+}
+
 /** One line per VIN of a `check` run. */
 export function formatCheckLine(r: LookupResult): string {
-  const hits = r.campaigns.length ? r.campaigns.map((c) => `${c.code}:${c.certainty}`).join(' ') : '-';
+  const hits = r.campaigns.length ? r.campaigns.map(checkToken).join(' ') : '-';
   return `${r.vin}  ${r.modelYear}  ${hits}${r.checkDigitValid ? '' : '  (check digit?)'}`;
 }

@@ -36,9 +36,24 @@ const FIELD_WORD: Record<string, string> = {
 
 const show = (v: unknown) => (v === null ? 'not stated' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
 
-/** Every current campaign with its effective parts, in code order. */
+const catalogs = new WeakMap<Db, { key: string; catalog: CampaignParts[] }>();
+
+/**
+ * Every current campaign with its effective parts, in code order. Kept until the library or the
+ * amendments change (amendments are only ever added): read it, do not change it.
+ */
 export function loadCatalog(db: Db, store: CampaignStore): CampaignParts[] {
   store.syncWithOtherProcesses();
+  const [count, last] = db.sqlite.prepare<[], [number, number | null]>('SELECT count(*), max(id) FROM part_amendments').raw(true).get()!;
+  const key = `${store.generation}|${count}|${last}`;
+  const kept = catalogs.get(db);
+  if (kept?.key === key) return kept.catalog;
+  const catalog = buildCatalog(db, store);
+  catalogs.set(db, { key, catalog });
+  return catalog;
+}
+
+function buildCatalog(db: Db, store: CampaignStore): CampaignParts[] {
   const ids = db.sqlite.prepare<[], number>('SELECT id FROM campaigns ORDER BY code').pluck().all();
   const amendments = new Map<string, AmendmentRow[]>();
   for (const a of db.sqlite.prepare<[], AmendmentRow>('SELECT * FROM part_amendments ORDER BY id').all()) {

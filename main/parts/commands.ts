@@ -97,6 +97,16 @@ export const partsCommands: CommandRegistrar = (program, rt) => {
         );
       });
   }
+  withDb(stock.command('cpor').description('enter the CPOR reference of a request placed in Service Lane: "to place" becomes "on order"'))
+    .argument('<ID>', 'the order movement (stock history PART lists them)')
+    .requiredOption('--ref <TEXT>', 'the CPOR reference Service Lane gave')
+    .option('--by <NAME>', 'who placed it (default: the signed-in user)')
+    .action(async (id: string, o: { db?: string; ref: string; by?: string }) => {
+      const n = numberArg('ID', id);
+      const app = await rt.open(o);
+      const r = await rt.call(app, 'setCporReference', { id: n, reference: o.ref, by: byArg(o.by) });
+      rt.io.out(`Order #${r.id} for ${r.vin}: CPOR ${r.reference}, ${r.state === 'on-order' ? 'on order' : r.state}.`);
+    });
   withDb(stock.command('level').description('how many of a part to keep on the shelf'))
     .argument('<PART>', 'the part number')
     .argument('<N>', 'the stocking level (0 or more)')
@@ -128,20 +138,47 @@ export const partsCommands: CommandRegistrar = (program, rt) => {
 
   withDb(program.command('suggest').description('order suggestions, each line explaining itself'))
     .option('--horizon <DAYS>', 'booked work within this many days (default 14)')
-    .option('--accept', 'record the stock and CPOR lines as orders')
+    .option('--accept', 'record the stock and CPOR lines as orders (CPOR lines as requests to place)')
+    .option('--campaign <CODE>', "with --accept: only this campaign's lines")
+    .option('--vin <VIN[,VIN...]>', 'with --accept: only the CPOR lines of these vehicles')
+    .option('--booked-only', 'with --accept: only the CPOR lines of booked vehicles')
     .option('--by <NAME>', 'who accepts them')
     .option('--json', 'print the suggestions as JSON')
     .option('--csv', 'print the suggestions as CSV')
-    .action(async (o: { db?: string; horizon?: string; accept?: boolean; by?: string; json?: boolean; csv?: boolean }) => {
-      const horizonDays = o.horizon === undefined ? 14 : numberArg('--horizon', o.horizon);
-      const app = await rt.open(o);
-      let recorded: number | undefined;
-      let plain: Suggestions;
-      if (o.accept) {
-        const r = await rt.call(app, 'acceptSuggestions', { horizonDays, by: byArg(o.by) });
-        recorded = r.recorded.length;
-        plain = { horizonDays: r.horizonDays, lines: r.lines };
-      } else plain = await rt.call(app, 'suggestOrders', { horizonDays });
-      rt.io.out(o.json ? JSON.stringify(plain, null, 2) : o.csv ? suggestionsCsv(plain) : formatSuggestions(plain, recorded));
-    });
+    .action(
+      async (o: {
+        db?: string;
+        horizon?: string;
+        accept?: boolean;
+        campaign?: string;
+        vin?: string;
+        bookedOnly?: boolean;
+        by?: string;
+        json?: boolean;
+        csv?: boolean;
+      }) => {
+        const horizonDays = o.horizon === undefined ? 14 : numberArg('--horizon', o.horizon);
+        if (!o.accept && (o.campaign || o.vin || o.bookedOnly))
+          throw new UsageError('--campaign, --vin and --booked-only choose which lines --accept records: add --accept.');
+        const app = await rt.open(o);
+        let recorded: number | undefined;
+        let plain: Suggestions;
+        if (o.accept) {
+          const vins = o.vin
+            ?.split(',')
+            .map((v) => v.trim())
+            .filter(Boolean);
+          const r = await rt.call(app, 'acceptSuggestions', {
+            horizonDays,
+            by: byArg(o.by),
+            campaign: o.campaign ?? null,
+            vins: vins?.length ? vins : null,
+            bookedOnly: !!o.bookedOnly,
+          });
+          recorded = r.recorded.length;
+          plain = { horizonDays: r.horizonDays, lines: r.lines };
+        } else plain = await rt.call(app, 'suggestOrders', { horizonDays });
+        rt.io.out(o.json ? JSON.stringify(plain, null, 2) : o.csv ? suggestionsCsv(plain) : formatSuggestions(plain, recorded));
+      },
+    );
 };

@@ -2,6 +2,7 @@ import type { HandlersOf } from '../../shared/contract';
 import type { partsOperations } from '../../shared/parts/contract';
 import type { Services } from '../services';
 import { listParts, recordMovement, reverseMovement, setPart, setStockingLevel, stockHistory } from './service';
+import { setCporReference } from './cpor';
 import { acceptSuggestions, suggestOrders } from './suggest';
 
 export const partsHandlers = (s: Services): HandlersOf<typeof partsOperations> => ({
@@ -10,6 +11,7 @@ export const partsHandlers = (s: Services): HandlersOf<typeof partsOperations> =
   recordMovement: (input) => recordMovement(s, input),
   reverseMovement: (input) => reverseMovement(s, input),
   setStockingLevel: (input) => setStockingLevel(s, input),
+  setCporReference: (input) => setCporReference(s, input),
   stockHistory: (input) => stockHistory(s, input),
   suggestOrders: (input) => suggestOrders(s, input),
   acceptSuggestions: (input) => acceptSuggestions(s, input),

@@ -9,6 +9,7 @@ import type { Db } from '../db/open';
 import type { MovementKind, Row } from '../db/schema';
 
 export type Position = { onHand: number; onOrder: number };
+export type PartPosition = Position & { perVin: Map<string, Position> };
 type Bucket = Position & { open: { id: number; left: number }[]; ordered: boolean };
 
 type MovementRow = Row<'stock_movements'>;
@@ -20,6 +21,8 @@ const bucketKey = (part: string, vin: string | null) => (vin === null ? part : `
 export class Ledger {
   private readonly stmt;
   private folded: { last: FoldRow | null; buckets: Map<string, Bucket> } = { last: null, buckets: new Map() };
+  /** positions() as last built, and the parts whose movements were folded in since (null: build it all). */
+  private pos: { map: Map<string, PartPosition>; dirty: Set<string> } | null = null;
 
   constructor(db: Db) {
     const s = db.sqlite;
@@ -57,26 +60,36 @@ export class Ledger {
     if (!valid || rows.some((r) => r[2] === 'reverse')) {
       const all = from > 0 ? this.stmt.since.all(0) : rows;
       this.folded = { last: all.at(-1) ?? null, buckets: fold(all) };
+      this.pos = null;
     } else if (rows.length > 0) {
       fold(rows, undefined, this.folded.buckets);
       this.folded.last = rows.at(-1)!;
+      if (this.pos) for (const r of rows) this.pos.dirty.add(r[1]);
     }
     return this.folded.buckets;
   }
 
-  /** Every part's position (and each VIN's, for parts held per VIN), folded from the whole ledger. */
-  positions(): Map<string, Position & { perVin: Map<string, Position> }> {
+  /**
+   * Every part's position (and each VIN's, for parts held per VIN), folded from the whole ledger. Kept
+   * between calls: only the parts with new movements are summed again. Read it, do not change it.
+   */
+  positions(): Map<string, PartPosition> {
     const buckets = this.buckets();
-    const out = new Map<string, Position & { perVin: Map<string, Position> }>();
+    if (this.pos && this.pos.dirty.size === 0) return this.pos.map;
+    const dirty = this.pos ? this.pos.dirty : null;
+    const out = this.pos ? this.pos.map : new Map<string, PartPosition>();
+    if (dirty) for (const part of dirty) out.delete(part);
     for (const [key, b] of buckets) {
       const sep = key.indexOf('\u0000');
       const part = sep < 0 ? key : key.slice(0, sep);
+      if (dirty && !dirty.has(part)) continue;
       let p = out.get(part);
       if (!p) out.set(part, (p = { onHand: 0, onOrder: 0, perVin: new Map() }));
       p.onHand += b.onHand;
       p.onOrder += b.onOrder;
       if (sep >= 0) p.perVin.set(key.slice(sep + 1), { onHand: b.onHand, onOrder: b.onOrder });
     }
+    this.pos = { map: out, dirty: new Set() };
     return out;
   }
 

@@ -9,6 +9,7 @@ import { analyzeVin } from '../../shared/vin';
 import type { Db } from '../db/open';
 import type { CoreServices as Services } from '../core-services';
 import { type CampaignParts, loadCatalog, type PartFacts, partOrThrow } from './catalog';
+import { type CporState, cporStates } from './cpor';
 import { Ledger, toMovement } from './ledger';
 import { matchesPart } from './pattern';
 
@@ -22,7 +23,13 @@ export function ledgerOf(db: Db): Ledger {
 
 type PartServices = Pick<Services, 'db' | 'campaigns' | 'now'>;
 
-export function withStock(p: PartFacts, ledger: Ledger, positions = ledger.positions(), levels = ledger.levels()): CampaignPart {
+export function withStock(
+  p: PartFacts,
+  ledger: Ledger,
+  positions = ledger.positions(),
+  levels = ledger.levels(),
+  states: Map<string, CporState> = new Map(),
+): CampaignPart {
   const { key: _key, heldPerVin: _h, note: _n, ...facts } = p;
   const pos = p.partNumber ? positions.get(p.partNumber) : undefined;
   return {
@@ -30,7 +37,7 @@ export function withStock(p: PartFacts, ledger: Ledger, positions = ledger.posit
     stockingLevel: p.partNumber ? (levels.get(p.partNumber) ?? 0) : 0,
     onHand: pos?.onHand ?? 0,
     onOrder: pos?.onOrder ?? 0,
-    perVinStock: pos ? [...pos.perVin].map(([vin, v]) => ({ vin, ...v })) : [],
+    perVinStock: pos ? [...pos.perVin].map(([vin, v]) => ({ vin, ...v, cpor: states.get(`${p.partNumber}\u0000${vin}`) ?? null })) : [],
   };
 }
 
@@ -41,8 +48,9 @@ export function listParts({ db, campaigns }: PartServices): PartsList {
       const catalog = loadCatalog(db, campaigns);
       const positions = ledger.positions();
       const levels = ledger.levels();
+      const states = cporStates(db);
       return {
-        parts: catalog.flatMap((c) => c.parts.map((p) => withStock(p, ledger, positions, levels))),
+        parts: catalog.flatMap((c) => c.parts.map((p) => withStock(p, ledger, positions, levels, states))),
         notes: catalog.filter((c) => c.parts.length === 0).map((c) => ({ campaign: c.code, note: noPartsNote(c) })),
       };
     })
@@ -114,6 +122,23 @@ export function checkedVin(raw: string): string {
   return v.vin;
 }
 
+/** A VIN a part is ordered or received for: well formed and with the right check digit (a typo orders the wrong key). */
+export function exactVin(raw: string): string {
+  const v = analyzeVin(raw);
+  if (!v.ok)
+    throw new ApiError(
+      'invalid-vin',
+      v.errors[0]!.message,
+      v.errors.map((e) => e.message),
+    );
+  if (!v.checkDigitValid)
+    throw new ApiError(
+      'invalid-vin',
+      `VIN ${v.vin}: the check digit (position 9) is "${v.vin[8]}", the rest of the VIN calls for "${v.expectedCheckDigit}". A part is held for one exact vehicle: compare the VIN with the vehicle and type it again.`,
+    );
+  return v.vin;
+}
+
 const VERB = { receive: 'receive', order: 'order', use: 'use', return: 'return', count: 'count' } as const;
 
 export function recordMovement({ db, campaigns, now }: PartServices, input: ParsedInputOf<'recordMovement'>, appointmentId: number | null = null) {
@@ -122,7 +147,7 @@ export function recordMovement({ db, campaigns, now }: PartServices, input: Pars
     .transaction(() => {
       const p = partOrThrow(loadCatalog(db, campaigns), input.part);
       const part = p.partNumber!;
-      const vin = input.vin ? checkedVin(input.vin) : null;
+      const vin = input.vin ? exactVin(input.vin) : null;
       if (p.heldPerVin && !vin) {
         throw new ApiError('invalid-input', `${part} (${p.campaign}) is held per VIN: say for which vehicle with --vin VIN.`, [
           'A part for one vehicle (per-VIN number or MAC code C) is ordered through CPOR and kept for that VIN.',
@@ -132,6 +157,10 @@ export function recordMovement({ db, campaigns, now }: PartServices, input: Pars
         throw new ApiError('invalid-input', `${part} (${p.campaign}) is a stock part, not held per VIN: leave out --vin.`);
       }
       if (input.part !== part && !p.isPattern) throw new ApiError('invalid-input', `${input.part} is not ${part}.`);
+      if (input.kind === 'order' && !p.released)
+        throw new ApiError('invalid-input', `${part} (${p.campaign}) is not released: it cannot be ordered yet.`, [
+          'Record it as released under Parts when the manufacturer releases it (parts set CAMPAIGN PART --released).',
+        ]);
       if (input.kind !== 'order' && input.expectedOn) throw new ApiError('invalid-input', 'Only an order has an expected date (--expected).');
       let expectedOn: string | null = null;
       if (input.expectedOn) {
@@ -140,6 +169,17 @@ export function recordMovement({ db, campaigns, now }: PartServices, input: Pars
         expectedOn = parsed.iso;
       }
       const before = ledger.position(part, vin);
+      const perVehicle = p.quantity ?? 1;
+      if (vin && (input.kind === 'order' || input.kind === 'receive') && input.quantity > perVehicle)
+        throw new ApiError(
+          'invalid-input',
+          `${part} (${p.campaign}) is ${perVehicle} per vehicle: ${input.kind === 'order' ? 'order' : 'receive'} at most ${perVehicle} for VIN ${vin}, not ${input.quantity}.`,
+        );
+      if (vin && input.kind === 'order' && before.onHand + before.onOrder + input.quantity > perVehicle)
+        throw new ApiError(
+          'conflict',
+          `VIN ${vin} already has ${before.onOrder} on order and ${before.onHand} on hand of ${part} (${perVehicle} per vehicle): nothing more to order.`,
+        );
       if (input.kind === 'use' && before.onHand < input.quantity) {
         throw new ApiError('conflict', `Only ${before.onHand} of ${part}${vin ? ` for VIN ${vin}` : ''} on hand: cannot use ${input.quantity}.`, [
           vin

@@ -5,11 +5,12 @@ import type { CampaignHit } from '../../shared/lookup/contract';
 import type { Suggestions, SuggestionLine } from '../../shared/parts/contract';
 import { addDays, localDate } from '../../shared/parts/dates';
 import { CONDITION_LABEL, plural } from '../../shared/wording';
-import { demandWithin, type Demand } from '../appointments/store';
+import { demandWithin, type Demand, overdueBooked } from '../appointments/store';
 import type { CoreServices as Services } from '../core-services';
-import { type CampaignParts, loadCatalog, type PartFacts } from './catalog';
+import { type CampaignParts, findPart, loadCatalog, type PartFacts } from './catalog';
 import type { Ledger, Position } from './ledger';
-import { ledgerOf, noPartsNote } from './service';
+import { CPOR_REQUEST, listedPartNumbers } from './cpor';
+import { checkedVin, ledgerOf, noPartsNote } from './service';
 
 type SuggestServices = Pick<Services, 'db' | 'campaigns' | 'lookup' | 'now'>;
 
@@ -33,15 +34,20 @@ export function computeSuggestions(s: SuggestServices, horizonDays: number): Sug
   const positions = ledger.positions();
   const levels = ledger.levels();
   const stock = stockVehicles(s, catalog);
-  const ctx: Ctx = { horizonDays, positions, levels, ordered: ledger.orderedForVin(), stock };
+  const listedNumber = listedPartNumbers(s.db);
+  const ctx: Ctx = { horizonDays, positions, levels, ordered: ledger.orderedForVin(), stock, listedNumber };
+  const overdue = overdueBooked(s.db, today);
   const lines: SuggestionLine[] = [];
   for (const c of catalog) {
     const booked = demand.get(c.code) ?? [];
+    const from = lines.length;
     if (c.parts.length === 0) {
       lines.push(line(c.code, null, 'none', 0, null, `No order: ${lowerFirst(noPartsNote(c))}${bookedNote(booked, horizonDays)}`));
-      continue;
+    } else {
+      for (const p of c.parts) lines.push(...partLines(c, p, booked, ctx));
     }
-    for (const p of c.parts) lines.push(...partLines(c, p, booked, ctx));
+    const late = overdue.get(c.code);
+    if (late) for (let i = from; i < lines.length; i++) if (lines[i]!.method !== 'cpor') lines[i]!.reason += overdueNote(late);
   }
   return { horizonDays, lines };
 }
@@ -52,6 +58,7 @@ type Ctx = {
   levels: Map<string, number>;
   ordered: Set<string>;
   stock: Map<string, StockVehicle[]>;
+  listedNumber: (code: string, pattern: string, vin: string) => string | null;
 };
 
 const line = (
@@ -69,6 +76,10 @@ const line = (
   vin,
   reason,
 });
+
+/** Booked work of an earlier day that never arrived is not demand; the lines of its campaign say so. */
+const overdueNote = (n: number) =>
+  ` (not counted: ${plural(n, 'appointment')} booked before today that never arrived; mark ${n === 1 ? 'it' : 'them'} arrived, no-show or cancelled)`;
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const bookedNote = (booked: Demand[], days: number) => (booked.length ? ` (${plural(booked.length, 'vehicle')} booked in the next ${days} days.)` : '');
@@ -110,21 +121,45 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
   const perVehicle = p.quantity ?? 1;
   const seen = new Set<string>();
   const out: SuggestionLine[] = [];
-  const need = (vin: string, because: string) => {
+  const need = (vin: string, because: string | (() => string), kept?: Map<string, SuggestionLine>) => {
     if (seen.has(vin)) return;
     seen.add(vin);
     const key = `${pn}\u0000${vin}`;
     if (ctx.ordered.has(key)) return;
     const held = ctx.positions.get(pn)?.perVin.get(vin);
     if (held && held.onHand >= perVehicle) return;
-    out.push(line(c.code, pn, 'cpor', perVehicle, vin, `${because}; no CPOR order recorded: order ${perVehicle} through CPOR for this VIN (${why}).`));
+    // A stock vehicle's line is the same until the stock's lookups are redone: made once, kept with them.
+    const made = kept?.get(key);
+    if (made) {
+      out.push(made);
+      return;
+    }
+    // The imported list's number for the VIN (VIN,Phase,Part Number,Status) is the number to order.
+    const number = p.isPattern ? ctx.listedNumber(c.code, pn, vin) : null;
+    const what = number ? `${number} (the affected list's number for this VIN)` : `${perVehicle} through CPOR for this VIN (${why})`;
+    out.push(
+      line(
+        c.code,
+        number ?? pn,
+        'cpor',
+        perVehicle,
+        vin,
+        `${typeof because === 'string' ? because : because()}; no CPOR order recorded: order ${number ? `${perVehicle} × ${what} through CPOR` : what}.`,
+      ),
+    );
+    if (kept) kept.set(key, Object.freeze(out.at(-1)!) as SuggestionLine);
   };
   for (const d of booked) {
     const how = d.remedyAvailable ? 'remedy available' : `booked as goodwill: ${d.goodwill}`;
     need(d.vin, `Booked ${d.at.replace('T', ' ')} (${how})`);
   }
+  const kept = stockLines.get(ctx.stock);
   for (const v of ctx.stock.get(c.code) ?? []) {
-    need(v.vin, `In stock${v.stockNumber ? ` #${v.stockNumber}` : ''}${v.condition ? ` (${CONDITION_LABEL[v.condition]})` : ''}, ${v.why}: ${v.before}`);
+    need(
+      v.vin,
+      () => `In stock${v.stockNumber ? ` #${v.stockNumber}` : ''}${v.condition ? ` (${CONDITION_LABEL[v.condition]})` : ''}, ${v.why}: ${v.before}`,
+      kept,
+    );
   }
   return out;
 }
@@ -144,7 +179,29 @@ function beforeDelivery(hit: CampaignHit, condition: StockVehicle['condition']):
  * list where the bulletin says only launched phases are listed) for a campaign with a part held per
  * VIN, not yet done. One lookup per stock vehicle.
  */
+const stockCache = new WeakMap<SuggestServices['db'], { key: string; stock: Map<string, StockVehicle[]> }>();
+
+/**
+ * The same, kept until what it depends on changes: the library and its parts (the catalog, kept as one
+ * object until then), the day, and the vehicles, their campaign statuses and the affected lists (a
+ * counter triggers bump, migration 007). 20,000 stock vehicles are one lookup each.
+ */
 function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Map<string, StockVehicle[]> {
+  const counter = s.db.sqlite.prepare<[], number>("SELECT n FROM change_counters WHERE name = 'stock-lookups'").pluck().get() ?? -1;
+  const key = `${counter}|${localDate(s.now())}`;
+  const kept = stockCache.get(s.db);
+  if (kept && kept.key === key && catalogOf.get(kept.stock) === catalog) return kept.stock;
+  const stock = lookUpStock(s, catalog);
+  catalogOf.set(stock, catalog);
+  stockLines.set(stock, new Map());
+  stockCache.set(s.db, { key, stock });
+  return stock;
+}
+const catalogOf = new WeakMap<Map<string, StockVehicle[]>, CampaignParts[]>();
+/** The CPOR lines of stock vehicles, made once per stock lookup (keyed part, VIN). */
+const stockLines = new WeakMap<Map<string, StockVehicle[]>, Map<string, SuggestionLine>>();
+
+function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, StockVehicle[]> {
   const out = new Map<string, StockVehicle[]>();
   const wanted = new Set(catalog.filter((c) => c.parts.some((p) => p.heldPerVin && p.released)).map((c) => c.code));
   if (wanted.size === 0) return out;
@@ -172,25 +229,41 @@ function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Map<string
   return out;
 }
 
-/** Records the stock and CPOR lines as orders, against exactly the suggestions it read (one transaction). */
-export function acceptSuggestions(s: SuggestServices, { horizonDays, by }: { horizonDays: number; by: string }) {
+type Choice = { horizonDays: number; by: string; campaign?: string | null; vins?: string[] | null; bookedOnly?: boolean };
+
+/**
+ * Records the chosen stock and CPOR lines as orders, against exactly the suggestions it read (one
+ * transaction): every line, or one campaign's, these VINs' (CPOR lines), or only booked vehicles' lines
+ * (CPOR lines of vehicles booked within the horizon; stock lines have no vehicle and are left out).
+ * A CPOR line becomes a request "to place" in Service Lane until its CPOR reference is entered.
+ */
+export function acceptSuggestions(s: SuggestServices, { horizonDays, by, campaign, vins, bookedOnly }: Choice) {
   const ledger = ledgerOf(s.db);
+  const code = campaign ? s.campaigns.idOf(campaign).code : null;
+  const chosenVins = vins?.length ? new Set(vins.map((v) => checkedVin(v))) : null;
   return s.db.sqlite
     .transaction(() => {
       const suggestions = computeSuggestions(s, horizonDays);
+      const today = localDate(s.now());
+      const booked = bookedOnly ? new Set(demandWithin(s.db, today, addDays(today, horizonDays + 1)).map((d) => d.vin)) : null;
+      const catalog = loadCatalog(s.db, s.campaigns);
       const at = s.now().toISOString();
       const ids: number[] = [];
       for (const l of suggestions.lines) {
         if ((l.method !== 'stock' && l.method !== 'cpor') || l.quantity <= 0 || !l.partNumber) continue;
+        if (code && l.campaign !== code) continue;
+        if (chosenVins && (l.vin === null || !chosenVins.has(l.vin))) continue;
+        if (booked && (l.vin === null || !booked.has(l.vin))) continue;
+        const part = findPart(catalog, l.partNumber)?.partNumber ?? l.partNumber;
         ids.push(
           ledger.record({
-            part: l.partNumber,
+            part,
             part_number: l.partNumber,
             kind: 'order',
             quantity: l.quantity,
             vin: l.vin,
             expected_on: null,
-            ref: l.method === 'cpor' ? 'CPOR' : 'suggested order',
+            ref: l.method === 'cpor' ? CPOR_REQUEST : 'suggested order',
             appointment_id: null,
             reverses_id: null,
             made_by: by,

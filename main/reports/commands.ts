@@ -1,6 +1,6 @@
 // `recall-desk holds` and `recall-desk followup`: text, --json or --csv, written record by record.
 import { csvLine, FOLLOW_UP_CSV_HEADER, followUpCsvRow, HOLDS_CSV_HEADER, holdCsvRow } from '../../shared/csv-out';
-import { type CommandRegistrar, withDb } from '../cli/runtime';
+import { type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
 import { followUpText, holdsText } from './format';
 import { LineWriter, writeJsonObject, writeOutput } from './stream';
 
@@ -34,11 +34,18 @@ export const reportCommands: CommandRegistrar = (program, rt) => {
   withDb(program.command('followup').description('vehicles serviced here with open campaigns'))
     .option('--campaign <CODE>', 'one campaign only')
     .option('--available', 'only where the remedy is available now')
+    .option('--booked', 'only vehicles with an open appointment for the campaign')
+    .option('--not-booked', 'only vehicles without one (whom to call)')
     .option('--json', 'print the list as JSON')
     .option('--csv', 'print the list as CSV')
-    .action(async (o: { db?: string; campaign?: string; available?: boolean; json?: boolean; csv?: boolean }) => {
+    .action(async (o: { db?: string; campaign?: string; available?: boolean; booked?: boolean; notBooked?: boolean; json?: boolean; csv?: boolean }) => {
+      if (o.booked && o.notBooked) throw new UsageError('Choose one of --booked and --not-booked (neither: every vehicle).');
       const app = await rt.open(o);
-      const list = await rt.call(app, 'followUpList', { campaign: o.campaign ?? null, remedyAvailableOnly: !!o.available });
+      const list = await rt.call(app, 'followUpList', {
+        campaign: o.campaign ?? null,
+        remedyAvailableOnly: !!o.available,
+        booked: o.booked ? 'booked' : o.notBooked ? 'not-booked' : 'all',
+      });
       const out = new LineWriter(rt.io);
       await writeOutput(() =>
         o.json

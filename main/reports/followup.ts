@@ -16,6 +16,23 @@ export function followUpList(db: Db, lookup: LookupService, now: () => Date, fil
     )
     .all();
   const wanted = filter.campaign ? filter.campaign.toUpperCase() : null;
+  const appointments = new Map<string, { id: number; at: string }>();
+  for (const [id, at, vin, code] of db.sqlite
+    .prepare<[], [number, string, string, string]>(
+      `SELECT a.id, a.at, a.vin, c.campaign_code FROM appointments a JOIN appointment_campaigns c ON c.appointment_id = a.id
+        WHERE a.status IN ('booked', 'arrived') ORDER BY a.at DESC, a.id DESC`,
+    )
+    .raw(true)
+    .all())
+    appointments.set(`${vin} ${code}`, { id, at }); // the earliest wins (read last)
+  const waiting = db.sqlite
+    .prepare<[], { vin: string; code: string; since: string; note: string | null; addedBy: string }>(
+      `SELECT vin, campaign_code AS code, added_at AS since, note, added_by AS addedBy FROM waiting_list
+        WHERE closed_at IS NULL ORDER BY added_at, id`,
+    )
+    .all()
+    .filter((w) => !wanted || w.code === wanted);
+  const waitingSince = new Map(waiting.map((w) => [`${w.vin} ${w.code}`, w.since]));
   const rows: FollowUpList['rows'] = [];
   const per = new Map<string, FollowUpList['perCampaign'][number]>();
   lookup.batch(() => {
@@ -27,6 +44,8 @@ export function followUpList(db: Db, lookup: LookupService, now: () => Date, fil
         per.set(hit.code, c);
         if (wanted && hit.code !== wanted) continue;
         if (filter.remedyAvailableOnly && hit.remedy.available !== true) continue;
+        const appointment = appointments.get(`${v.vin} ${hit.code}`) ?? null;
+        if (filter.booked === 'booked' ? appointment === null : filter.booked === 'not-booked' && appointment !== null) continue;
         rows.push({
           vin: v.vin,
           model: result.model,
@@ -40,6 +59,8 @@ export function followUpList(db: Db, lookup: LookupService, now: () => Date, fil
           title: hit.title,
           certainty: hit.certainty,
           remedyAvailable: hit.remedy.available,
+          appointment,
+          waitingSince: waitingSince.get(`${v.vin} ${hit.code}`) ?? null,
         });
       }
     }
@@ -48,6 +69,7 @@ export function followUpList(db: Db, lookup: LookupService, now: () => Date, fil
     generatedAt: now().toISOString(),
     vehiclesServiced: serviced.length,
     rows,
+    waiting,
     perCampaign: [...per.values()].sort((a, b) => a.code.localeCompare(b.code)),
   };
 }

@@ -20,6 +20,11 @@ export function* followUpText(l: FollowUpList): Generator<string> {
   yield `${plural(l.rows.length, 'open campaign')} on ${count(l.vehiclesServiced)} vehicles serviced here.`;
   for (const c of l.perCampaign) yield `  ${c.code}: ${count(c.notYetRemedied)} not yet remedied`;
   for (const r of l.rows) {
-    yield `${r.code}  ${r.vin}  ${r.modelYear} ${r.model ?? ''}  last service ${r.lastServiceDate}  ${r.guestName ?? ''} ${r.guestPhone ?? ''}`;
+    const booked = r.appointment ? `  booked ${r.appointment.at.replace('T', ' ')} (appointment ${r.appointment.id})` : '';
+    yield `${r.code}  ${r.vin}  ${r.modelYear} ${r.model ?? ''}  last service ${r.lastServiceDate}  ${r.guestName ?? ''} ${r.guestPhone ?? ''}${booked}`;
+  }
+  if (l.waiting.length > 0) {
+    yield `Waiting list (call when the remedy arrives): ${plural(l.waiting.length, 'vehicle')}.`;
+    for (const w of l.waiting) yield `${w.code}  ${w.vin}  waiting since ${w.since.slice(0, 10)}${w.note ? `  ${w.note}` : ''}`;
   }
 }

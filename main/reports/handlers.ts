@@ -10,7 +10,7 @@ export const reportHandlers = ({ db, lookup, now, campaigns, vpic }: Services): 
   // opens: its WMI makes confirm a campaign's make).
   const kept = new GenerationCache(new DataGeneration(db.sqlite, now, () => (vpic?.ready ? 'vpic' : '')), () => campaigns.syncWithOtherProcesses(true));
   return {
-    holdReport: () => kept.get('holds', () => holdReport(db, lookup, now)),
-    followUpList: (input) => kept.get(`followup|${input.campaign ?? ''}|${input.remedyAvailableOnly}`, () => followUpList(db, lookup, now, input)),
+    holdReport: () => kept.get('holds', () => holdReport(db, lookup, now, campaigns)),
+    followUpList: (input) => kept.get(`followup|${JSON.stringify(input)}`, () => followUpList(db, lookup, now, input)),
   };
 };

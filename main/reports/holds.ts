@@ -4,7 +4,29 @@ import type { HoldReport } from '../../shared/api';
 import type { Db } from '../db/open';
 import type { Row } from '../db/schema';
 import type { LookupService } from '../lookup/service';
+import type { CampaignStore } from '../campaigns/store';
+import { loadCatalog } from '../parts/catalog';
+import { cporPhrase, cporStates } from '../parts/cpor';
 import { openCampaigns } from './open-campaigns';
+
+/** Where each vehicle's per-VIN part of a campaign stands, in words, from the ledger and the CPOR references. */
+function vehiclePartsPhrase(db: Db, campaigns: CampaignStore): (vin: string, code: string) => string | null {
+  const states = cporStates(db);
+  if (states.size === 0) return () => null;
+  const perVin = new Map<string, { part: string; word: string }[]>();
+  for (const c of loadCatalog(db, campaigns))
+    perVin.set(
+      c.code,
+      c.parts.filter((p) => p.heldPerVin && p.partNumber).map((p) => ({ part: p.partNumber!, word: /key/i.test(p.description) ? 'key' : 'part' })),
+    );
+  return (vin, code) => {
+    const said = (perVin.get(code) ?? []).flatMap(({ part, word }) => {
+      const s = states.get(`${part}\u0000${vin}`);
+      return s ? [cporPhrase(s, word)] : [];
+    });
+    return said.length ? said.join('; ') : null;
+  };
+}
 
 type Hold = HoldReport['holds'][number];
 type StockRow = Pick<Row<'vehicles'>, 'vin' | 'stock_number' | 'model' | 'condition'>;
@@ -13,7 +35,9 @@ const ORDER: Record<Hold['hold'], number> = { 'do-not-deliver-until-remedied': 0
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function holdReport(db: Db, lookup: LookupService, now: () => Date): HoldReport {
+/** `campaigns`: when given, each hold says where the vehicle's per-VIN part stands (to place, on order since, received). */
+export function holdReport(db: Db, lookup: LookupService, now: () => Date, campaigns?: CampaignStore): HoldReport {
+  const partsOf = campaigns ? vehiclePartsPhrase(db, campaigns) : () => null;
   const stock = db.sqlite.prepare<[], StockRow>('SELECT vin, stock_number, model, condition FROM vehicles WHERE in_stock = 1 ORDER BY stock_number, vin').all();
   const holds: Hold[] = [];
   lookup.batch(() => {
@@ -40,6 +64,7 @@ export function holdReport(db: Db, lookup: LookupService, now: () => Date): Hold
             remedyAvailable: hit.remedy.available,
             needs: hit.needs,
             source: `${hit.source.bulletin}, revision ${hit.source.revisionDate}`,
+            parts: partsOf(v.vin, hit.code),
           });
         }
       }

@@ -43,6 +43,19 @@ export const settingsCommands: CommandRegistrar = (program, rt) => {
       rt.io.out(formatSettings(await rt.call(app, 'saveSettings', { paper })));
     });
 
+  withDb(settings.command('hours').description("the service lane's opening hours: a booking outside them is a warning"))
+    .argument('<HOURS>', 'HH:MM-HH:MM, e.g. 07:30-18:00, or none')
+    .action(async (hours: string, _o: unknown, cmd: Command) => {
+      let openingHours: { opens: string; closes: string } | null = null;
+      if (hours.toLowerCase() !== 'none') {
+        const m = /^\s*(\d{1,2}:\d\d)\s*-\s*(\d{1,2}:\d\d)\s*$/.exec(hours);
+        if (!m) throw new UsageError(`"${hours}" is not opening hours: write HH:MM-HH:MM, e.g. 07:30-18:00, or none.`);
+        openingHours = { opens: m[1]!.padStart(5, '0'), closes: m[2]!.padStart(5, '0') };
+      }
+      const app = await rt.open(db(cmd));
+      rt.io.out(formatSettings(await rt.call(app, 'saveSettings', { openingHours })));
+    });
+
   const staff = settings.command('staff').description('the staff names offered on forms');
   withDb(staff.command('add').description('add a staff name'))
     .argument('<NAME>', 'the name as it should print')

@@ -10,6 +10,7 @@ export function formatSettings(s: Settings): string {
     `Dealer code:    ${show(s.dealer.code)}`,
     `Dealer phone:   ${show(s.dealer.phone)}`,
     `Paper:          ${PAPER_LABEL[s.paper]}`,
+    `Opening hours:  ${s.openingHours ? `${s.openingHours.opens}-${s.openingHours.closes}` : '(none set: no booking is warned of)'}`,
     `Staff:          ${s.staff.length ? s.staff.join(', ') : '(none yet: recall-desk settings staff add NAME)'}`,
   ];
   if (s.missing.length)

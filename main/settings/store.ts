@@ -23,16 +23,24 @@ export class SettingsStore {
       phone: map.get(KEY.phone) ?? null,
     };
     const staff = this.db.sqlite.prepare<[], string>('SELECT name FROM staff ORDER BY name COLLATE NOCASE').pluck().all();
-    return { dealer, missing: DEALER_FIELDS.filter((f) => !dealer[f]), staff, paper: map.get('paper') === 'a4' ? 'a4' : 'letter' };
+    return {
+      dealer,
+      missing: DEALER_FIELDS.filter((f) => !dealer[f]),
+      staff,
+      paper: map.get('paper') === 'a4' ? 'a4' : 'letter',
+      openingHours: parseHours(map.get('opening_hours')),
+    };
   }
 
-  save(input: { dealer?: Dealer; paper?: Paper }): Settings {
+  save(input: { dealer?: Dealer; paper?: Paper; openingHours?: { opens: string; closes: string } | null }): Settings {
     const put = this.db.sqlite.prepare<[string, string]>(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
     this.db.sqlite.transaction(() => {
       if (input.dealer) for (const f of DEALER_FIELDS) put.run(KEY[f], input.dealer[f]);
       if (input.paper) put.run('paper', input.paper);
+      if (input.openingHours === null) this.db.sqlite.prepare("DELETE FROM settings WHERE key = 'opening_hours'").run();
+      else if (input.openingHours) put.run('opening_hours', `${input.openingHours.opens}-${input.openingHours.closes}`);
     })();
     return this.get();
   }
@@ -59,4 +67,15 @@ export class SettingsStore {
     }
     return { dealer: s.dealer as Dealer, paper: s.paper };
   }
+}
+
+/** "07:30-18:00" as stored; null when none is set (the default). */
+function parseHours(v: string | undefined): { opens: string; closes: string } | null {
+  const m = v ? /^(\d\d:\d\d)-(\d\d:\d\d)$/.exec(v) : null;
+  return m ? { opens: m[1]!, closes: m[2]! } : null;
+}
+
+/** The service lane's opening hours as Settings hold them; null when none are set. */
+export function openingHours(db: Db): { opens: string; closes: string } | null {
+  return parseHours(db.sqlite.prepare<[], string>("SELECT value FROM settings WHERE key = 'opening_hours'").pluck().get());
 }

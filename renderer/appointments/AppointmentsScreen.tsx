@@ -117,17 +117,19 @@ function AppointmentRow({ a }: { a: Appointment }) {
 function CompleteForm({ id }: { id: number }) {
   const auth = useAuth();
   const techs = useQuery(apiQuery('listTechnicians', {}));
-  // With accounts, the technician and the verifier are people who can sign in.
-  const people = useQuery(apiQuery('listPeople', auth ? {} : null));
+  // With accounts, the technician and the verifier are people who can sign in; without, the verifier
+  // is still a known person (the staff list or the technicians roster), never free text.
+  const accounts = useQuery(apiQuery('listPeople', auth ? {} : null));
+  const settings = useQuery(apiQuery('getSettings', auth ? null : {}));
   const [tech, setTech] = useState('');
   const [verifier, setVerifier] = useState('');
   const [verifierPassword, setVerifierPassword] = useState('');
   const [ro, setRo] = useState('');
   const done = useApiMutation('completeAppointment');
-  const techNames = auth
-    ? (people.data?.people.filter((p) => p.roles.includes('technician')).map((p) => p.name) ?? [])
-    : (techs.data?.technicians.map((t) => t.name) ?? []);
-  const verifierNames = auth ? (people.data?.people.map((p) => p.name).filter((n) => n !== tech) ?? []) : null;
+  const roster = techs.data?.technicians.map((t) => t.name) ?? [];
+  const techNames = auth ? (accounts.data?.people.filter((p) => p.roles.includes('technician')).map((p) => p.name) ?? []) : roster;
+  const known = auth ? (accounts.data?.people.map((p) => p.name) ?? []) : [...(settings.data?.staff ?? []), ...roster];
+  const verifierNames = [...new Set(known)].filter((n) => n !== tech).sort((a, b) => a.localeCompare(b));
   return (
     <details>
       <summary>Complete…</summary>
@@ -148,25 +150,21 @@ function CompleteForm({ id }: { id: number }) {
             <option key={n}>{n}</option>
           ))}
         </select>
-        {verifierNames ? (
-          <>
-            <select aria-label="Verified by" value={verifier} onChange={(e) => setVerifier(e.target.value)}>
-              <option value="">Verified by (not the technician)…</option>
-              {verifierNames.map((n) => (
-                <option key={n}>{n}</option>
-              ))}
-            </select>
-            <input
-              type="password"
-              aria-label="Verifier's password"
-              value={verifierPassword}
-              onChange={(e) => setVerifierPassword(e.target.value)}
-              placeholder="Verifier's password"
-              size={14}
-            />
-          </>
-        ) : (
-          <input aria-label="Verified by" value={verifier} onChange={(e) => setVerifier(e.target.value)} placeholder="Verified by (not the technician)" />
+        <select aria-label="Verified by" value={verifier} onChange={(e) => setVerifier(e.target.value)}>
+          <option value="">Verified by (not the technician)…</option>
+          {verifierNames.map((n) => (
+            <option key={n}>{n}</option>
+          ))}
+        </select>
+        {auth && (
+          <input
+            type="password"
+            aria-label="Verifier's password"
+            value={verifierPassword}
+            onChange={(e) => setVerifierPassword(e.target.value)}
+            placeholder="Verifier's password"
+            size={14}
+          />
         )}
         <input aria-label="Repair order" value={ro} onChange={(e) => setRo(e.target.value)} placeholder="RO number" size={10} />
         <button type="submit" className="primary" disabled={done.isPending}>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { parseProductionMonth } from '../../shared/month';
 import { hoursText, minutesText } from '../../shared/wording';
 import { apiQuery, useApiMutation } from '../queries';
@@ -18,8 +18,14 @@ export function BookingForm() {
   const [goodwill, setGoodwill] = useState('');
   const preview = useQuery(apiQuery('previewBooking', facts));
   const book = useApiMutation('bookAppointment');
+  const move = useApiMutation('moveAppointment');
+  const wait = useApiMutation('addToWaitingList');
   const offers = preview.data?.campaigns ?? [];
-  const needsGoodwill = offers.some((o) => chosen.includes(o.code) && !o.available);
+  const needsGoodwill = offers.some((o) => chosen.includes(o.code) && !o.available && o.goodwill);
+  // The campaigns offered come ticked: those that can be booked (available, or with goodwill offered) and not held by another appointment.
+  useEffect(() => {
+    setChosen((preview.data?.campaigns ?? []).filter((o) => !o.completed && !o.openAppointment && (o.available || o.goodwill)).map((o) => o.code));
+  }, [preview.data]);
   return (
     <section className="panel" aria-label="Book an appointment">
       <h3>Book</h3>
@@ -29,8 +35,13 @@ export function BookingForm() {
           e.preventDefault();
           const produced = month.trim() ? parseProductionMonth(month) : null;
           setFacts({ vin: vin.trim(), model: model.trim() || null, productionMonth: produced });
+          // Every booking starts from an empty form: nothing of the previous one is carried over.
           setChosen([]);
+          setAt('');
+          setGoodwill('');
           book.reset();
+          move.reset();
+          wait.reset();
         }}
       >
         <input aria-label="VIN to book" className="mono" value={vin} onChange={(e) => setVin(e.target.value)} placeholder="VIN" size={19} />
@@ -63,6 +74,23 @@ export function BookingForm() {
                   {o.minutes !== null ? minutesText(o.minutes) : 'no time stated'}
                 </span>
                 {!o.completed && (o.warning ? <div className="warn-text">{o.warning}</div> : <div className="good">Remedy available</div>)}
+                {!o.completed && !o.available && o.goodwill && <div className="muted">Goodwill is possible: {o.goodwill}.</div>}
+                {!o.completed && !o.available && !o.goodwill && (
+                  <div>
+                    <span className="muted">No goodwill for this: the remedy does not exist yet. </span>
+                    <button type="button" onClick={() => wait.mutate({ vin: facts!.vin, campaign: o.code, note: null, by: 'counter' })}>
+                      Put on the waiting list (call when the remedy arrives)
+                    </button>
+                  </div>
+                )}
+                {o.openAppointment && (
+                  <div className="warn-text" data-testid={`open-appointment-${o.code}`}>
+                    Already booked: appointment {o.openAppointment.id} on {o.openAppointment.at.replace('T', ' ')}.{' '}
+                    <button type="button" disabled={!at} onClick={() => move.mutate({ id: o.openAppointment!.id, at })}>
+                      Move it to the time below
+                    </button>
+                  </div>
+                )}
               </li>
             ))}
           </ul>
@@ -77,11 +105,12 @@ export function BookingForm() {
                 productionMonth: facts!.productionMonth,
                 campaigns: chosen,
                 at,
-                goodwill: goodwill.trim() || null,
+                // A reason typed for another vehicle is never sent with this one.
+                goodwill: needsGoodwill ? goodwill.trim() || null : null,
               });
             }}
           >
-            <input aria-label="Date and time" className="mono" value={at} onChange={(e) => setAt(e.target.value)} placeholder="YYYY-MM-DDTHH:MM" size={17} />
+            <input aria-label="Date and time" type="datetime-local" step={900} value={at} onChange={(e) => setAt(e.target.value)} />
             {needsGoodwill && (
               <input
                 aria-label="Goodwill reason"
@@ -97,6 +126,16 @@ export function BookingForm() {
           </form>
           {book.error && <ErrorNotice error={book.error} testId="book-error" />}
           {book.data && <Notice kind="ok" message={`Booked: appointment ${book.data.id}.`} details={book.data.warnings} testId="booked" />}
+          {move.error && <ErrorNotice error={move.error} />}
+          {move.data && (
+            <Notice
+              kind="ok"
+              message={`Moved: appointment ${move.data.appointment.id} is now ${move.data.appointment.at.replace('T', ' ')}.`}
+              details={move.data.warnings}
+            />
+          )}
+          {wait.error && <ErrorNotice error={wait.error} />}
+          {wait.data && <Notice kind="ok" message={`${wait.data.vin} is on the waiting list for ${wait.data.campaign}: the follow-up list shows it.`} />}
         </div>
       )}
     </section>

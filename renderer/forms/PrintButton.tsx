@@ -10,7 +10,8 @@ type ListKind = 'holds' | 'followup' | 'orders' | 'claims';
  * Print and Save PDF for a list screen (holds, follow-up, order suggestions, claims): the printed list
  * (dealer name, date, page numbers, one line per vehicle), not the screen.
  */
-export function PrintButton({ kind }: { kind: ListKind }) {
+/** `campaign`: the screen's campaign filter; the paper and the PDF show only that campaign's lines, as the screen does. */
+export function PrintButton({ kind, campaign = '' }: { kind: ListKind; campaign?: string }) {
   const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -18,9 +19,9 @@ export function PrintButton({ kind }: { kind: ListKind }) {
     setBusy(what);
     setError(null);
     try {
-      if (what === 'print') await printDocument((await api.renderForm({ kind })).html);
+      if (what === 'print') await printDocument((await api.renderForm({ kind, campaign: campaign || null })).html);
       else {
-        const r = await api.saveFormPdf({ kind });
+        const r = await api.saveFormPdf({ kind, campaign: campaign || null });
         await savePdf(r);
         setSaved(r.path);
       }

@@ -19,7 +19,8 @@ type Certainty = keyof typeof CERTAINTY_LABEL;
 /** One vehicle with every open campaign it has (grouped view). */
 type VehicleRows = { vin: string; rows: Row[] };
 
-type Filters = { words: string[]; campaign: string; availableOnly: boolean; certainty: Certainty | ''; sort: SortState; grouped: boolean };
+type Booked = 'not-booked' | 'booked' | '';
+type Filters = { words: string[]; campaign: string; availableOnly: boolean; certainty: Certainty | ''; booked: Booked; sort: SortState; grouped: boolean };
 
 const unknown = (text: string) => <span className="unknown">{text}</span>;
 const contact = (r: Row) => [r.guestPhone, r.guestEmail].filter(Boolean).join(' · ');
@@ -56,7 +57,13 @@ const ROW_COLUMNS: Column<Row>[] = [
     render: (r) => (
       <>
         <span className={r.remedyAvailable ? 'good' : ''}>{remedyShort(r.remedyAvailable)}</span>
-        <div className="muted one-line">{CERTAINTY_LABEL[r.certainty]}</div>
+        <div className="muted one-line">
+          {r.appointment
+            ? `Booked ${r.appointment.at.replace('T', ' ')} (#${r.appointment.id})`
+            : r.waitingSince
+              ? `Waiting list since ${r.waitingSince.slice(0, 10)}`
+              : CERTAINTY_LABEL[r.certainty]}
+        </div>
       </>
     ),
   },
@@ -97,8 +104,8 @@ const VEHICLE_COLUMNS: Column<VehicleRows>[] = [
   },
 ];
 
-/** What a search looks in: VIN, model, the guest's name. */
-const searchText = (r: Row) => `${r.vin} ${r.modelYear} ${r.model ?? ''} ${r.guestName ?? ''}`;
+/** What a search looks in: VIN, model, the guest's name, the phone (as written and as digits only). */
+const searchText = (r: Row) => `${r.vin} ${r.modelYear} ${r.model ?? ''} ${r.guestName ?? ''} ${r.guestPhone ?? ''} ${(r.guestPhone ?? '').replace(/\D/g, '')}`;
 
 function applyFilters(rows: readonly Row[], f: Filters): ListShown<Row> {
   const kept: Row[] = [];
@@ -108,6 +115,7 @@ function applyFilters(rows: readonly Row[], f: Filters): ListShown<Row> {
     if (f.campaign && r.code !== f.campaign) continue;
     if (f.availableOnly && r.remedyAvailable !== true) continue;
     if (f.certainty && r.certainty !== f.certainty) continue;
+    if (f.booked === 'booked' ? r.appointment === null : f.booked === 'not-booked' && r.appointment !== null) continue;
     if (text && !matchesWords(text[i]!, f.words)) continue;
     kept.push(r);
   }
@@ -124,19 +132,21 @@ export function FollowUpScreen() {
   const [campaign, setCampaign] = useState('');
   const [availableOnly, setAvailableOnly] = useState(false);
   const [certainty, setCertainty] = useState<Certainty | ''>('');
+  // Guests already booked are not called again: they are left out until asked for.
+  const [booked, setBooked] = useState<Booked>('not-booked');
   const [grouped, setGrouped] = useState(false);
   const [sort, setSort] = useState<SortState>(null);
   const l = list.data;
 
   const filters = useMemo<Filters>(
-    () => ({ words: searchWords(search), campaign, availableOnly, certainty, sort, grouped }),
-    [search, campaign, availableOnly, certainty, sort, grouped],
+    () => ({ words: searchWords(search), campaign, availableOnly, certainty, booked, sort, grouped }),
+    [search, campaign, availableOnly, certainty, booked, sort, grouped],
   );
   const view = useListView(l?.rows, filters, applyFilters);
   const onSort = useCallback((column: string) => setSort((s) => nextSort(s, column)), []);
 
   const shown: ListShown<Row> = view.shown ?? { grouped: false, rows: [] };
-  const filtered = filters.words.length > 0 || campaign || availableOnly || certainty;
+  const filtered = filters.words.length > 0 || campaign || availableOnly || certainty || booked;
   return (
     <div className="report" data-testid="followup">
       <header className="report-head">
@@ -155,7 +165,7 @@ export function FollowUpScreen() {
             </button>
           )}
           {/* The whole list on paper (one line per vehicle, a legend, page numbers), not the rows drawn. */}
-          <PrintButton kind="followup" />
+          <PrintButton kind="followup" campaign={campaign} />
         </div>
       </header>
       {list.error ? (
@@ -191,7 +201,17 @@ export function FollowUpScreen() {
           {l.rows.length > 0 && (
             <>
               <div className="list-tools no-print">
-                <SearchBox label="Search" hint="VIN, model or guest's name" value={search} onChange={setSearch} />
+                <SearchBox label="Search" hint="VIN, model, guest's name or phone" value={search} onChange={setSearch} />
+                <FilterSelect
+                  label="Booked"
+                  any="Booked or not"
+                  value={booked}
+                  onChange={setBooked}
+                  options={[
+                    ['not-booked', 'Not booked (to call)'],
+                    ['booked', 'Booked'],
+                  ]}
+                />
                 <FilterSelect
                   label="Campaign"
                   any="All campaigns"

@@ -213,7 +213,7 @@ export function HoldsScreen() {
             Export CSV
           </button>
           {/* The whole list on paper (one line per vehicle, a legend, page numbers), not the rows drawn. */}
-          <PrintButton kind="holds" />
+          <PrintButton kind="holds" campaign={campaign} />
         </div>
       </header>
       <p className="lead" data-testid="holds-summary">

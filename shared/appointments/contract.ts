@@ -44,6 +44,14 @@ export const CampaignOffer = z.object({
   warning: z.string().nullable(),
   certainty: CampaignHit.shape.certainty,
   completed: z.boolean(),
+  /**
+   * Where the remedy is not available but the bulletin offers goodwill for it (a later phase, a lost
+   * only key or an urgent need: 23LJ01 FAQ Q13), where it says so ("23LJ01 FAQ Q13"); null otherwise.
+   * Never where no part is released or no repair exists: such a vehicle goes on the waiting list.
+   */
+  goodwill: z.string().nullable(),
+  /** An open (booked or arrived) appointment already holding this campaign for the VIN. */
+  openAppointment: z.object({ id: z.number().int(), at: z.string() }).nullable(),
   flatRateHours: z.number().nullable(),
   minutes: z.number().nullable(),
 });
@@ -105,6 +113,14 @@ export const appointmentOperations = defineOperations({
     input: z.object({ from: isoDate.nullish(), to: isoDate.nullish() }),
     output: z.object({ appointments: z.array(Appointment), days: z.array(DayPlan) }),
   },
+  addToWaitingList: {
+    input: z.object({ vin: z.string().max(64), campaign: CampaignCode, note: FreeText.nullish(), by: PersonName }),
+    output: z.object({ id: z.number().int(), vin: z.string(), campaign: z.string(), addedAt: z.string() }),
+  },
+  moveAppointment: {
+    input: z.object({ id: z.number().int().positive(), at: AppointmentTime }),
+    output: z.object({ appointment: Appointment, warnings: z.array(z.string()) }),
+  },
   setAppointmentStatus: {
     input: z.object({ id: z.number().int().positive(), status: z.enum(['arrived', 'no-show', 'cancelled']) }),
     output: Appointment,
@@ -132,6 +148,8 @@ export const appointmentEffects = defineEffects(appointmentOperations, {
   previewBooking: read(['lookup', 'appointments', 'library', 'vehicles'], 'look up a vehicle to book'),
   bookAppointment: write(['appointments', 'stock', 'reports'], 'book appointments', ADVISORS),
   listAppointments: read(['appointments'], 'see the appointments'),
+  addToWaitingList: write(['appointments', 'reports'], 'put vehicles on the waiting list', ADVISORS, 'by'),
+  moveAppointment: write(['appointments', 'stock', 'reports'], 'move appointments', ADVISORS),
   setAppointmentStatus: write(['appointments', 'stock', 'reports'], 'change appointments', ADVISORS),
   completeAppointment: write(['appointments', 'stock', 'vehicles', 'claims', 'lookup', 'reports'], 'complete appointments', ADVISORS),
 });

@@ -29,6 +29,8 @@ export const Claim = z.object({
   verifiedBy: z.string(),
   completedOn: z.string(),
   appointmentId: z.number().int().nullable(),
+  /** Work booked as goodwill: the reason and where the bulletin offers it ("lost the only key (23LJ01 FAQ Q13)"); null otherwise. */
+  goodwill: z.string().nullable(),
   history: z.array(ClaimChange),
 });
 

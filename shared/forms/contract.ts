@@ -41,7 +41,11 @@ export const FormRequest = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('owner-letter'), campaign: CampaignCode, vin }),
   z.object({ kind: z.literal('faq'), campaign: CampaignCode }),
-  z.object({ kind: z.enum(LIST_KINDS) }),
+  z.object({
+    kind: z.enum(LIST_KINDS),
+    /** The list as the screen filters it: one campaign's lines only (holds, follow-up, orders, claims). */
+    campaign: z.string().trim().max(12).nullish(),
+  }),
 ]);
 
 export const RenderedForm = z.object({

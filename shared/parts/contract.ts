@@ -61,7 +61,18 @@ export const CampaignPart = z.object({
   onHand: z.number().int(),
   onOrder: z.number().int(),
   /** Per-VIN parts are held per VIN. */
-  perVinStock: z.array(z.object({ vin: z.string(), onHand: z.number().int(), onOrder: z.number().int() })),
+  perVinStock: z.array(
+    z.object({
+      vin: z.string(),
+      onHand: z.number().int(),
+      onOrder: z.number().int(),
+      /** The CPOR request's state for this vehicle, and its number (the list's, or the one ordered). */
+      cpor: z
+        .object({ state: z.enum(['to-place', 'on-order', 'received']), since: z.string(), reference: z.string().nullable(), partNumber: z.string() })
+        .nullable()
+        .optional(),
+    }),
+  ),
 });
 
 /** A campaign whose bulletin lists no parts: what it says instead. */
@@ -147,9 +158,20 @@ export const partsOperations = defineOperations({
     output: StockPosition.extend({ stockingLevel: z.number().int() }),
   },
   stockHistory: { input: z.object({ part: PartNumberText }), output: z.object({ part: z.string(), movements: z.array(Movement), position: StockPosition }) },
+  setCporReference: {
+    input: z.object({ id: z.number().int().positive(), reference: z.string().trim().min(1, 'give the CPOR reference').max(40), by: PersonName }),
+    output: z.object({ id: z.number().int(), part: z.string(), vin: z.string(), reference: z.string(), state: z.enum(['to-place', 'on-order', 'received']) }),
+  },
   suggestOrders: { input: z.object({ horizonDays: Horizon.default(14) }), output: Suggestions },
   acceptSuggestions: {
-    input: z.object({ horizonDays: Horizon.default(14), by: PersonName }),
+    input: z.object({
+      horizonDays: Horizon.default(14),
+      by: PersonName,
+      /** Only the chosen lines: one campaign, these VINs (CPOR lines), only booked vehicles' lines. */
+      campaign: CampaignCode.nullish(),
+      vins: z.array(z.string().max(64)).max(20000).nullish(),
+      bookedOnly: z.boolean().default(false),
+    }),
     output: Suggestions.extend({ recorded: z.array(Movement) }),
   },
 });
@@ -161,6 +183,7 @@ export const partsEffects = defineEffects(partsOperations, {
   reverseMovement: write(['stock', 'lookup', 'reports'], 'reverse stock movements', MANAGERS, 'by'),
   setStockingLevel: write(['stock'], 'set stocking levels', PARTS, 'by'),
   stockHistory: read(['stock'], 'see a part’s ledger'),
+  setCporReference: write(['stock', 'lookup', 'reports'], 'enter CPOR references', PARTS, 'by'),
   suggestOrders: read(['stock', 'parts', 'appointments', 'vehicles', 'lists', 'library'], 'see order suggestions'),
   acceptSuggestions: write(['stock', 'lookup', 'reports'], 'accept order suggestions', PARTS, 'by'),
 });

@@ -8,3 +8,6 @@ export function addDays(isoDay: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** The counter's local date and time to the minute, as appointments are written: 2026-11-23T12:00. */
+export const localMinute = (d: Date): string => `${localDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;

@@ -19,6 +19,8 @@ export const Hold = z.object({
   remedyAvailable: z.boolean().nullable(),
   needs: z.array(Need),
   source: z.string(),
+  /** The vehicle's part for this campaign: "key 04002-78010 on order since 2026-11-23 (CPOR CP-123)"; null when none is recorded. */
+  parts: z.string().nullable().default(null),
 });
 export const HoldReport = z.object({
   generatedAt: z.string(),
@@ -30,7 +32,12 @@ export const HoldReport = z.object({
   ),
 });
 
-export const FollowUpInput = z.object({ campaign: z.string().trim().max(12).nullish(), remedyAvailableOnly: z.boolean().default(false) });
+export const FollowUpInput = z.object({
+  campaign: z.string().trim().max(12).nullish(),
+  remedyAvailableOnly: z.boolean().default(false),
+  /** Vehicles with an open appointment for the campaign: all (the CLI's default), only booked, or only not booked (the screen's). */
+  booked: z.enum(['all', 'booked', 'not-booked']).default('all'),
+});
 export const FollowUpRow = z.object({
   vin: z.string(),
   model: z.string().nullable(),
@@ -44,11 +51,18 @@ export const FollowUpRow = z.object({
   title: z.string(),
   certainty: Certainty,
   remedyAvailable: z.boolean().nullable(),
+  /** The open (booked or arrived) appointment holding this campaign for the vehicle: do not call to book it again. */
+  appointment: z.object({ id: z.number().int(), at: z.string() }).nullable(),
+  /** On the waiting list since (the remedy does not exist yet: call when it arrives). */
+  waitingSince: z.string().nullable(),
 });
+export const WaitingEntry = z.object({ vin: z.string(), code: z.string(), since: z.string(), note: z.string().nullable(), addedBy: z.string() });
 export const FollowUpList = z.object({
   generatedAt: z.string(),
   vehiclesServiced: z.number().int(),
   rows: z.array(FollowUpRow),
+  /** Vehicles waiting for a remedy that does not exist yet ("call when the remedy arrives"), oldest first. */
+  waiting: z.array(WaitingEntry),
   perCampaign: z.array(z.object({ code: z.string(), title: z.string(), notYetRemedied: z.number().int() })),
 });
 

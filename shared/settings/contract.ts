@@ -25,18 +25,30 @@ export const Dealer = z.object({
 });
 export const StaffName = field('the staff name', 80);
 
+/** The service lane's opening hours, "07:30-18:00"; a booking outside them is a warning. None by default. */
+export const OpeningHours = z
+  .object({
+    opens: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'write the opening time as HH:MM, e.g. 07:30'),
+    closes: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'write the closing time as HH:MM, e.g. 18:00'),
+  })
+  .refine((h) => h.opens < h.closes, 'the closing time must be after the opening time');
+
 export const Settings = z.object({
   dealer: z.object({ name: z.string().nullable(), address: z.string().nullable(), code: z.string().nullable(), phone: z.string().nullable() }),
   /** Dealer fields not yet given: forms do not print until they are. */
   missing: z.array(DealerField),
   staff: z.array(z.string()),
   paper: Paper,
+  openingHours: z.object({ opens: z.string(), closes: z.string() }).nullable(),
 });
 
 export const settingsOperations = defineOperations({
   appInfo: { input: Empty, output: AppInfo },
   getSettings: { input: Empty, output: Settings },
-  saveSettings: { input: z.object({ dealer: Dealer.optional(), paper: Paper.optional() }).strict(), output: Settings },
+  saveSettings: {
+    input: z.object({ dealer: Dealer.optional(), paper: Paper.optional(), openingHours: OpeningHours.nullable().optional() }).strict(),
+    output: Settings,
+  },
   addStaff: { input: z.object({ name: StaffName }), output: Settings },
   removeStaff: { input: z.object({ name: StaffName }), output: Settings },
 });

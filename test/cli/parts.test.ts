@@ -57,6 +57,7 @@ describe('recall-desk parts, stock, book, suggest, complete, claims', () => {
     expect(JSON.parse(run(db, 'techs', '--json').stdout).technicians.map((t: { name: string }) => t.name)).toEqual(['Dana Kim', 'Lee Park']);
 
     expect(run(db, 'stock', 'receive', '04002-12345', '1', '--vin', LC).code).toBe(0);
+    expect(run(db, 'settings', 'staff', 'add', 'Sam').code).toBe(0);
     const untrained = run(db, 'complete', '1', '--tech', 'Lee Park', '--verified-by', 'Sam');
     expect([untrained.code, untrained.stderr.split('\n')[0]]).toEqual([2, 'Lee Park may not do this work: a required course is missing.']);
     const self = run(db, 'complete', '1', '--tech', 'Dana Kim', '--verified-by', 'Dana Kim');
@@ -81,7 +82,7 @@ describe('recall-desk parts, stock, book, suggest, complete, claims', () => {
       ['use', '04002-12345'],
     ]);
     expect(run(db, 'appointments', '--json').stdout).toContain('"status": "completed"');
-  });
+  }, 180_000); // some 20 CLI processes: minutes on a loaded machine
 
   test('bad input exits 2 with the reason on stderr and changes nothing', () => {
     const db = tempDbPath();

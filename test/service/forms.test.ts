@@ -38,7 +38,7 @@ describe('settings', () => {
     await ok(app.dispatch('saveSettings', { paper: 'a4' }));
     await ok(app.dispatch('addStaff', { name: 'Ann Advisor' }));
     const s = await ok<Settings>(app.dispatch('addStaff', { name: 'ann advisor' }));
-    expect(s).toEqual({ dealer: DEALER, missing: [], staff: ['Ann Advisor'], paper: 'a4' });
+    expect(s).toEqual({ dealer: DEALER, missing: [], staff: ['Ann Advisor'], paper: 'a4', openingHours: null });
     const gone = await ok<Settings>(app.dispatch('removeStaff', { name: 'Ann Advisor' }));
     expect(gone.staff).toEqual([]);
   });

@@ -5,6 +5,7 @@ import type { App } from '../../main/app';
 import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
 import { suggestOrders } from '../../main/parts/suggest';
 import { call, importVehicles, importVinList, LC, LC2, LC3, refusal, TRAINED } from '../support/lane';
+import { makeVin } from '../support/synthetic';
 import { testApp } from '../support/tempdb';
 
 const ALE_NONE = {
@@ -41,6 +42,9 @@ async function clip(app: App, level: number) {
   await call(app, 'setStockingLevel', { part: '12345-67890', level, by: 'Pat' });
 }
 const RX05 = 'JTJHA31U950123456';
+// Other 2005 RX 330s: one open appointment per VIN and campaign (issue 16).
+const RX05B = 'JTJHA31U250123457';
+const RX05C = makeVin('JTJ', 'HA31U', 2005, '0123458');
 
 describe('campaign parts', () => {
   test('the bulletin states the parts; a part the letter does not number says so', async () => {
@@ -165,7 +169,9 @@ describe('stock ledger', () => {
     const app = await testApp();
     await call(app, 'recordMovement', { kind: 'receive', part: '04002-12345', quantity: 1, vin: LC, by: 'Pat' });
     const l = (await call(app, 'listParts', {})).parts[0]!;
-    expect(l.perVinStock).toEqual([{ vin: LC, onHand: 1, onOrder: 0 }]);
+    expect(l.perVinStock).toEqual([
+      { vin: LC, onHand: 1, onOrder: 0, cpor: { state: 'received', since: '2026-11-23T12:00:00.000Z', reference: null, partNumber: '04002-12345' } },
+    ]);
     const e = await refusal(app, 'recordMovement', { kind: 'use', part: '04002-12345', quantity: 1, vin: LC2, by: 'Pat' });
     expect(e.message).toBe(`Only 0 of 04002-**** for VIN ${LC2} on hand: cannot use 1.`);
   });
@@ -176,9 +182,9 @@ describe('order suggestions', () => {
     const app = await testApp();
     await clip(app, 0);
     await call(app, 'bookAppointment', { vin: RX05, campaigns: ['BLC'], at: '2026-11-25T08:00', model: 'RX 330' });
-    const cancelled = await call(app, 'bookAppointment', { vin: RX05, campaigns: ['BLC'], at: '2026-11-26T08:00', model: 'RX 330' });
+    const cancelled = await call(app, 'bookAppointment', { vin: RX05B, campaigns: ['BLC'], at: '2026-11-26T08:00', model: 'RX 330' });
     await call(app, 'setAppointmentStatus', { id: cancelled.id, status: 'cancelled' });
-    await call(app, 'bookAppointment', { vin: RX05, campaigns: ['BLC'], at: '2026-12-24T08:00', model: 'RX 330' });
+    await call(app, 'bookAppointment', { vin: RX05C, campaigns: ['BLC'], at: '2026-12-24T08:00', model: 'RX 330' });
     expect((await call(app, 'suggestOrders', { horizonDays: 14 })).lines.find((l) => l.partNumber === '12345-67890')?.reason).toBe(
       '1 booked in the next 14 days + keep 0 on the shelf = 1; 0 on hand + 0 on order: order 1',
     );
@@ -190,7 +196,7 @@ describe('order suggestions', () => {
     await clip(app, 1);
     await call(app, 'recordMovement', { kind: 'receive', part: '12345-67890', quantity: 1, by: 'Pat' });
     await call(app, 'bookAppointment', { vin: RX05, campaigns: ['BLC'], at: '2026-11-25T08:00', model: 'RX 330' });
-    await call(app, 'bookAppointment', { vin: RX05, campaigns: ['BLC'], at: '2026-12-01T08:00', model: 'RX 330' });
+    await call(app, 'bookAppointment', { vin: RX05B, campaigns: ['BLC'], at: '2026-12-01T08:00', model: 'RX 330' });
     const s = await call(app, 'suggestOrders', { horizonDays: 14 });
     expect(s).toEqual({
       horizonDays: 14,
@@ -310,12 +316,12 @@ describe('order suggestions', () => {
     ]);
   });
 
-  test('ALE: no order while the part number is not released, with the booked demand', async () => {
+  test('ALE: no order while the part number is not released; no booking either, even as goodwill (the waiting list instead)', async () => {
     const app = await testApp();
     const ale = 'JTHBE96S070007930';
-    await call(app, 'bookAppointment', { vin: ale, campaigns: ['ALE'], at: '2026-11-26T10:00', goodwill: 'guest hears the valve train, urgent' });
+    await refusal(app, 'bookAppointment', { vin: ale, campaigns: ['ALE'], at: '2026-11-26T10:00', goodwill: 'guest hears the valve train, urgent' });
     const s = await call(app, 'suggestOrders', {});
-    expect(s.lines.find((l) => l.campaign === 'ALE')).toEqual({ ...ALE_NONE, reason: `${ALE_NONE.reason} (1 vehicle booked in the next 14 days.)` });
+    expect(s.lines.find((l) => l.campaign === 'ALE')).toEqual(ALE_NONE);
   });
 
   test('a horizon of 0 or 1000 days is refused', async () => {
@@ -355,7 +361,7 @@ describe('appointments', () => {
     expect(e.message).toBe('The remedy is not available for this vehicle: book it only with a goodwill reason (e.g. a lost only key, an urgent need).');
     expect(e.details[0]).toMatch(/^23LJ01: remedy status unknown: /);
     const r = await call(app, 'bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '2026-11-30T09:00', goodwill: 'lost the only key' });
-    expect(r.warnings).toEqual([expect.stringMatching(/^23LJ01: remedy status unknown: .* Booked as goodwill: lost the only key\.$/)]);
+    expect(r.warnings).toEqual([expect.stringMatching(/^23LJ01: remedy status unknown: .* Booked as goodwill \(23LJ01 FAQ Q13\): lost the only key\.$/)]);
     const a = (await call(app, 'listAppointments', {})).appointments[0]!;
     expect([a.goodwillReason, a.campaigns]).toEqual(['lost the only key', [{ code: '23LJ01', remedyAvailable: false, warning: expect.any(String) }]]);
   });
@@ -392,6 +398,7 @@ describe('appointments', () => {
 
 describe('completing the work and claims', () => {
   async function ready(app: App) {
+    await call(app, 'addStaff', { name: 'Sam' });
     await call(app, 'addTechnician', { name: 'Dana Kim', courses: TRAINED });
     await call(app, 'addTechnician', { name: 'Lee Park', courses: [TRAINED[0]!] });
     const a = await bookLc(app, LC, '2026-11-30T09:00');
@@ -417,7 +424,7 @@ describe('completing the work and claims', () => {
     await call(app, 'recordMovement', { kind: 'receive', part: '04002-12345', quantity: 1, vin: LC, by: 'Pat' });
     const done = await call(app, 'completeAppointment', { id: a.id, technician: 'Dana Kim', verifiedBy: 'Sam', repairOrder: 'RO-77' });
     expect(done.partsUsed).toEqual([{ part: '04002-****', quantity: 1, vin: LC }]);
-    expect((await call(app, 'listParts', {})).parts[0]!.perVinStock).toEqual([{ vin: LC, onHand: 0, onOrder: 0 }]);
+    expect((await call(app, 'listParts', {})).parts[0]!.perVinStock).toEqual([{ vin: LC, onHand: 0, onOrder: 0, cpor: null }]);
     const lookup = await call(app, 'lookup', { vin: LC, model: 'LC', productionMonth: '2022-12' });
     expect(lookup.campaigns[0]!.vehicleStatus).toEqual({ status: 'completed-here', completedOn: '2026-11-23', repairOrder: 'RO-77' });
     const claims = (await call(app, 'listClaims', {})).claims;
@@ -434,6 +441,7 @@ describe('completing the work and claims', () => {
         verifiedBy: 'Sam',
         completedOn: '2026-11-23',
         appointmentId: a.id,
+        goodwill: null,
         history: [],
       },
     ]);
@@ -441,6 +449,7 @@ describe('completing the work and claims', () => {
 
   test('where the bulletin gives no op code the claim says so; a correction keeps the original in the history', async () => {
     const app = await testApp();
+    await call(app, 'addStaff', { name: 'Sam' });
     await call(app, 'addTechnician', { name: 'Dana Kim', courses: [] });
     const a = await call(app, 'bookAppointment', { vin: RX05, campaigns: ['BLC'], at: '2026-11-24T09:00', model: 'RX 330' });
     await call(app, 'completeAppointment', { id: a.id, technician: 'Dana Kim', verifiedBy: 'Sam', repairOrder: 'RO-1' });

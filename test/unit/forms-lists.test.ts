@@ -51,6 +51,8 @@ test('follow-up: the campaign title once in the legend, the guest on each line',
     title: 'Valve Spring',
     certainty: 'verify' as const,
     remedyAvailable: false,
+    appointment: null,
+    waitingSince: null,
   };
   const html = followUpHtml(
     {
@@ -60,6 +62,7 @@ test('follow-up: the campaign title once in the legend, the guest on each line',
         { ...row, guestName: 'Ann Example' },
         { ...row, vin: 'JTHBE96S370007931', guestName: 'Bo Example' },
       ],
+      waiting: [],
       perCampaign: [{ code: 'ALE', title: 'Valve Spring', notYetRemedied: 2 }],
     },
     header,

@@ -46,6 +46,7 @@ test('a corrected claim carries its original in the history column', () => {
       verifiedBy: 'Sam Ortiz',
       completedOn: '2026-11-23',
       appointmentId: 1,
+      goodwill: null,
       history: [{ field: 'op_code', oldValue: '23LJ01R2', newValue: '23LJ01R1', reason: 'typed the wrong one', madeBy: 'Pat', madeAt: '2026-11-24T08:00:00Z' }],
     },
   ]);

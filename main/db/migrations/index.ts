@@ -7,6 +7,7 @@ import { m003_parts_ledger_appointments_claims } from './003_parts_ledger_appoin
 import { m004_settings_and_forms } from './004_settings_and_forms';
 import { m005_affected_vins_without_list_index } from './005_affected_vins_without_list_index';
 import { m006_vin_decodes } from './006_vin_decodes';
+import { m007_waiting_list_cpor_goodwill } from './007_waiting_list_cpor_goodwill';
 import { m009_accounts_and_audit } from './009_accounts_and_audit';
 
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '004_settings_and_forms': m004_settings_and_forms,
   '005_affected_vins_without_list_index': m005_affected_vins_without_list_index,
   '006_vin_decodes': m006_vin_decodes,
+  '007_waiting_list_cpor_goodwill': m007_waiting_list_cpor_goodwill,
   '009_accounts_and_audit': m009_accounts_and_audit,
 };
 

@@ -1,0 +1,97 @@
+// CPOR as a parts counter works it: an accepted CPOR line is a request the parts person places in
+// Service Lane; it is "to place" until its CPOR reference is entered, then "on order", then received.
+// And the per-VIN part number a TIS list gives (VIN,Phase,Part Number,Status) is that VIN's number.
+import { ApiError, type ParsedInputOf } from '../../shared/api';
+import type { Db } from '../db/open';
+import type { Services } from '../services';
+import { ledgerOf } from './service';
+import { matchesPart } from './pattern';
+
+export type CporState = { state: 'to-place' | 'on-order' | 'received'; since: string; reference: string | null; partNumber: string };
+
+/** The placeholder accepted suggestions record as the order's ref: not a CPOR reference yet. */
+export const CPOR_REQUEST = 'CPOR';
+
+/** The state of each (part, VIN) with a per-VIN order or receipt, keyed `part\0vin`. */
+export function cporStates(db: Db): Map<string, CporState> {
+  const rows = db.sqlite
+    .prepare<[], [string, string, string, string, string | null, string, string | null, string | null]>(
+      `SELECT m.part, m.vin, m.kind, m.part_number, m.ref, m.made_at, r.reference, r.entered_at
+         FROM stock_movements m LEFT JOIN cpor_references r ON r.movement_id = m.id
+        WHERE m.vin IS NOT NULL AND m.kind IN ('order', 'receive')
+          AND NOT EXISTS (SELECT 1 FROM stock_movements x WHERE x.reverses_id = m.id)
+        ORDER BY m.id`,
+    )
+    .raw(true)
+    .all();
+  const positions = ledgerOf(db).positions();
+  const out = new Map<string, CporState>();
+  for (const [part, vin, kind, number, ref, at, reference, enteredAt] of rows) {
+    const key = `${part}\u0000${vin}`;
+    const pos = positions.get(part)?.perVin.get(vin);
+    if (kind === 'receive') {
+      if (pos && pos.onHand > 0) out.set(key, { state: 'received', since: at, reference: out.get(key)?.reference ?? null, partNumber: number });
+      continue;
+    }
+    if (!pos || pos.onOrder <= 0) continue;
+    const given = reference ?? (ref && ref !== CPOR_REQUEST ? ref : null);
+    out.set(key, { state: given ? 'on-order' : 'to-place', since: given ? (enteredAt ?? at) : at, reference: given, partNumber: number });
+  }
+  return out;
+}
+
+/** "key on order since 2026-11-23 (CPOR CP-123)" for a card, a part or the hold report. */
+export function cporPhrase(s: CporState, what: string): string {
+  const day = s.since.slice(0, 10);
+  if (s.state === 'received') return `${what} ${s.partNumber} received ${day}`;
+  if (s.state === 'on-order') return `${what} ${s.partNumber} on order since ${day} (CPOR ${s.reference})`;
+  return `${what} ${s.partNumber} to place in CPOR since ${day} (no CPOR reference yet)`;
+}
+
+const statements = (db: Db) => ({
+  lists: db.sqlite.prepare<[], [string, number]>('SELECT c.code, l.id FROM affected_vin_lists l JOIN campaigns c ON c.id = l.campaign_id').raw(true),
+  number: db.sqlite.prepare<[string, number], string | null>('SELECT part_number FROM affected_vins WHERE vin = ? AND list_id = ?').pluck(),
+});
+const prepared = new WeakMap<Db, ReturnType<typeof statements>>();
+
+/**
+ * The per-VIN part numbers the campaigns' imported affected-VIN lists give (VIN,Phase,Part Number,Status):
+ * a function of (campaign, pattern, VIN) answering the list's number when it fits the part's pattern,
+ * else null. One seek on the list's key per VIN asked (a list may hold millions of VINs).
+ */
+export function listedPartNumbers(db: Db): (code: string, pattern: string, vin: string) => string | null {
+  let stmt = prepared.get(db);
+  if (!stmt) prepared.set(db, (stmt = statements(db)));
+  const lists = new Map<string, number[]>();
+  for (const [code, id] of stmt.lists.all()) {
+    const ids = lists.get(code);
+    if (ids) ids.push(id);
+    else lists.set(code, [id]);
+  }
+  return (code, pattern, vin) => {
+    for (const id of lists.get(code) ?? []) {
+      const number = stmt.number.get(vin, id);
+      if (number && matchesPart(pattern, number)) return number;
+    }
+    return null;
+  };
+}
+
+/** Enters the CPOR reference of a placed request: "to place" becomes "on order". */
+export function setCporReference(s: Pick<Services, 'db' | 'now'>, input: ParsedInputOf<'setCporReference'>) {
+  return s.db.sqlite
+    .transaction(() => {
+      const m = ledgerOf(s.db).byId(input.id);
+      if (!m) throw new ApiError('not-found', `No stock movement ${input.id}.`);
+      if (m.kind !== 'order' || m.vin === null)
+        throw new ApiError('invalid-input', `Movement ${m.id} is not a CPOR order for a vehicle: only an order with a VIN gets a CPOR reference.`);
+      const done = s.db.sqlite.prepare<[number], string>('SELECT reference FROM cpor_references WHERE movement_id = ?').pluck().get(m.id);
+      if (done !== undefined) throw new ApiError('conflict', `Order ${m.id} already has the CPOR reference ${done}.`);
+      s.db.sqlite
+        .prepare('INSERT INTO cpor_references (movement_id, reference, entered_by, entered_at) VALUES (?, ?, ?, ?)')
+        .run(m.id, input.reference, input.by, s.now().toISOString());
+      const state = cporStates(s.db).get(`${m.part}\u0000${m.vin}`) ?? null;
+      return { id: m.id, part: m.part, vin: m.vin, reference: input.reference, state: state?.state ?? 'on-order' };
+    })
+    .immediate();
+}
