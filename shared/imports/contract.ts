@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isoDate } from '../bulletin';
 import { defineOperations } from '../contract';
 import { CampaignCode } from '../schemas';
+import { FileEncoding } from './encoding';
 
 /** Why a line was left out (invalid) or what to check on a line that was read (warning). */
 export const InvalidKind = z.enum(['no-vin', 'not-a-vin', 'unbalanced-quote', 'too-long', 'model-year', 'production-month', 'service-date']);
@@ -22,6 +23,8 @@ export const PreviewVinListInput = z.object({
   campaign: CampaignCode,
   fileName: z.string().max(260),
   content: FileContent,
+  /** The encoding the file was read in (the window and the CLI detect it; see ./encoding.ts), said in the preview. */
+  encoding: FileEncoding.default('utf-8'),
   /** The date of the export (TIS/Dealer Daily), which the lookup quotes; today when not given. */
   listDate: isoDate.nullish(),
   /**
@@ -35,6 +38,8 @@ export const VinListPreview = z.object({
   campaign: z.object({ code: z.string(), title: z.string() }),
   listDate: z.string(),
   complete: z.boolean(),
+  /** The encoding the file was read in. */
+  encoding: FileEncoding,
   replaces: z.object({ listDate: z.string(), rows: z.number().int() }).nullable(),
   rowsRead: z.number().int(),
   valid: z.number().int(),
@@ -51,6 +56,8 @@ export const ConditionChoice = z.enum(['new', 'used', 'certified-pre-owned', 'un
 export const PreviewVehiclesInput = z.object({
   fileName: z.string().max(260),
   content: FileContent,
+  /** The encoding the file was read in, said in the preview. */
+  encoding: FileEncoding.default('utf-8'),
   /** Field → column header; a field left out is detected from the headers, '' maps nothing. */
   mapping: z.record(z.string(), z.string()).default({}),
   /** none: a service-history export; add: these are in stock; replace: the complete stock list. */
@@ -65,6 +72,8 @@ export const VehiclesPreview = z.object({
   columns: z.array(z.string()),
   mapping: z.record(z.string(), z.string().nullable()),
   inStock: InStockMode,
+  /** The encoding the file was read in. */
+  encoding: FileEncoding,
   rowsRead: z.number().int(),
   valid: z.number().int(),
   duplicates: z.number().int(),
