@@ -167,6 +167,7 @@ export const INVALID_KIND_LABEL = {
   'not-a-vin': 'Not a VIN',
   'unbalanced-quote': 'Unbalanced quote',
   'too-long': 'Line too long',
+  'cell-count': 'Wrong number of cells',
   'model-year': 'Model year unreadable',
   'production-month': 'Production month unreadable',
   'service-date': 'Service date unreadable',
@@ -183,4 +184,6 @@ export const IMPORT_REASON = {
   spansLines: (to: number) => `A quote on this line runs over the line ends to line ${count(to)}: those lines were read as one. Fix the quote in the file.`,
   tooLong: (chars: number) => `The line has ${count(chars)} characters: no line of a VIN list or DMS export is that long.`,
   noVin: 'No VIN on this line.',
+  cellCount: (cells: number, header: number) =>
+    `The line has ${count(cells)} cells; the header names ${count(header)}.${cells > header ? ' A comma inside a value that is not in quotes?' : ''} Fix the line in the file.`,
 } as const;

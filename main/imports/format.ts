@@ -33,6 +33,7 @@ export function formatListPreview(p: OutputOf<'previewVinList'>): string {
   return [
     `${p.campaign.code} ${p.campaign.title}: affected-VIN list of ${p.listDate}${p.complete ? ' (complete)' : ' (partial)'}${replacing}.`,
     encodingSentence(p.encoding),
+    ...p.notes,
     ...previewLines(p),
     ...checkDigits,
   ].join('\n');
@@ -54,6 +55,7 @@ export function formatVehiclePreview(p: OutputOf<'previewVehicles'>): string {
   return [
     `Columns: ${mapped}. In stock: ${p.inStock}.`,
     encodingSentence(p.encoding),
+    ...p.notes,
     ...stock,
     ...previewLines(p),
     ...conditions,

@@ -6,6 +6,7 @@ import type { InvalidKind } from '../../shared/imports/contract';
 import { analyzeVin, quickVin } from '../../shared/vin';
 import { count, IMPORT_REASON, INVALID_KIND_LABEL } from '../../shared/wording';
 import { CsvReader, type CsvRecord } from './csv';
+import { uniqueColumns, wrongCellCount } from './columns';
 import { type InvalidLine as Line, LineLog, shortText } from './invalid';
 
 /** A line left out, as `check` reports it too. */
@@ -42,6 +43,7 @@ export type ListPreview = {
   invalidByKind: { kind: InvalidKind; label: string; count: number }[];
   checkDigitMismatches: number;
   hasHeader: boolean;
+  notes: string[];
   columns: { vin: string; phase: string | null; partNumber: string | null; status: string | null };
 };
 
@@ -84,6 +86,7 @@ export class VinListBuilder {
   private index = 0;
   private hasHeader = false;
   private header: string[] = [];
+  private notes: string[] = [];
   private cols = { phase: -1, partNumber: -1, status: -1 };
   /** Every valid line's VIN, duplicates included: they are dropped after sorting (see finish). */
   private rows: ListRows = { count: 0, vins: Buffer.allocUnsafe(VIN_BYTES * 1024), phases: null, partNumbers: null, statuses: null };
@@ -122,7 +125,9 @@ export class VinListBuilder {
     this.index = index;
     this.hasHeader = hasHeader;
     if (hasHeader) {
-      this.header = sample[0]!.fields.map(clean);
+      const { columns, notes } = uniqueColumns(sample[0]!.fields.map(clean));
+      this.header = columns;
+      this.notes = notes;
       const col = (re: RegExp) => this.header.findIndex((h) => re.test(h));
       this.cols = { phase: col(OPTIONAL.phase), partNumber: col(OPTIONAL.partNumber), status: col(OPTIONAL.status) };
       const { phase, partNumber, status } = this.cols;
@@ -136,6 +141,10 @@ export class VinListBuilder {
     const raw = r.fields[this.index] ?? '';
     if (r.endLine !== undefined && /[\r\n]/.test(raw)) {
       this.invalid.add(r.line, 'unbalanced-quote', IMPORT_REASON.spansLines(r.endLine), raw.split(/\r\n|\r|\n/, 1)[0]!);
+      return;
+    }
+    if (this.hasHeader && wrongCellCount(r.fields, this.header.length)) {
+      this.invalid.add(r.line, 'cell-count', IMPORT_REASON.cellCount(r.fields.length, this.header.length), clean(raw).length > 20 ? '' : clean(raw));
       return;
     }
     let a: { vin: string; checkDigitValid: boolean } | null = quickVin(raw);
@@ -219,6 +228,7 @@ export class VinListBuilder {
         invalidByKind: inv.byKind,
         checkDigitMismatches: this.checkDigitMismatches,
         hasHeader: this.hasHeader,
+        notes: this.notes,
         columns: {
           vin: this.hasHeader ? shortText(header[this.index]!) : `column ${this.index + 1}`,
           phase: name(this.cols.phase),

@@ -5,7 +5,16 @@ import { downloadText } from '../ui/download';
 
 type Line = { line: number; text: string; reason: string };
 type ByKind = { kind: string; label: string; count: number }[];
-type Preview = { encoding: FileEncoding; rowsRead: number; valid: number; duplicates: number; invalid: Line[]; invalidCount: number; invalidByKind: ByKind };
+type Preview = {
+  encoding: FileEncoding;
+  notes: string[];
+  rowsRead: number;
+  valid: number;
+  duplicates: number;
+  invalid: Line[];
+  invalidCount: number;
+  invalidByKind: ByKind;
+};
 
 /** What a file holds before anything is written: counts, and the first rejected lines of each kind. */
 export function PreviewCounts({ p, fileName, what }: { p: Preview; fileName: string; what: string }) {
@@ -14,6 +23,11 @@ export function PreviewCounts({ p, fileName, what }: { p: Preview; fileName: str
       <p className="muted" data-testid="encoding">
         {encodingSentence(p.encoding)}
       </p>
+      {p.notes.map((n) => (
+        <p key={n} className="warn-text" data-testid="file-note">
+          {n}
+        </p>
+      ))}
       <dl className="counts">
         <div>
           <dt>Rows read</dt>

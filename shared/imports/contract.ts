@@ -6,7 +6,7 @@ import { CampaignCode } from '../schemas';
 import { FileEncoding } from './encoding';
 
 /** Why a line was left out (invalid) or what to check on a line that was read (warning). */
-export const InvalidKind = z.enum(['no-vin', 'not-a-vin', 'unbalanced-quote', 'too-long', 'model-year', 'production-month', 'service-date']);
+export const InvalidKind = z.enum(['no-vin', 'not-a-vin', 'unbalanced-quote', 'too-long', 'cell-count', 'model-year', 'production-month', 'service-date']);
 export const WarningKind = z.enum(['check-digit', 'future-date', 'future-month']);
 export const InvalidLine = z.object({ line: z.number().int(), text: z.string(), reason: z.string(), kind: z.string() });
 const KindCount = <K extends z.ZodEnum>(kind: K) => z.array(z.object({ kind, label: z.string(), count: z.number().int() }));
@@ -47,6 +47,8 @@ export const VinListPreview = z.object({
   ...InvalidSummary,
   checkDigitMismatches: z.number().int(),
   hasHeader: z.boolean(),
+  /** What the preview says about the file's shape (two columns of one name...). */
+  notes: z.array(z.string()),
   columns: z.object({ vin: z.string(), phase: z.string().nullable(), partNumber: z.string().nullable(), status: z.string().nullable() }),
 });
 
@@ -70,6 +72,8 @@ export const VehiclesPreview = z.object({
   importId: z.string().nullable(),
   blocking: z.string().nullable(),
   columns: z.array(z.string()),
+  /** What the preview says about the file's shape (two columns of one name...). */
+  notes: z.array(z.string()),
   mapping: z.record(z.string(), z.string().nullable()),
   inStock: InStockMode,
   /** The encoding the file was read in. */
