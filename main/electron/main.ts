@@ -8,7 +8,7 @@ import { resolveDbPath, userDataDir } from '../db/paths';
 import { ElectronPdf, showInFolder } from './print';
 import { APP_ENTRY_URL } from '../security/app-protocol';
 import { registerAppScheme, serveAppScheme } from './protocol';
-import { hardenContents, hardenSession, isTrustedEvent } from './security';
+import { hardenContents, hardenSession, isTrustedEvent, windowWebPreferences } from './security';
 
 declare const __APP_VERSION__: string;
 
@@ -42,6 +42,7 @@ async function start(): Promise<void> {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      ...windowWebPreferences(),
     },
   });
   const expectedUrl = APP_ENTRY_URL;
