@@ -76,10 +76,7 @@ export async function openDatabase(file: string): Promise<Db> {
         readOnly = 'disk';
       }
     }
-    if (readOnly) {
-      sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-    }
+    if (readOnly) sqlite = openForReading(file, readOnly);
   } catch (err) {
     sqlite?.close();
     throw cannotOpen(file, err);
@@ -139,6 +136,28 @@ function forgetStat4(sqlite: BetterSqlite3.Database): void {
     sqlite.exec('DROP TABLE sqlite_stat4');
   } catch {
     // Read-only or locked: the lookup is immune anyway.
+  }
+}
+
+/**
+ * A connection that only reads. A file the user made read-only is opened read-only. On a full disk,
+ * SQLite cannot make the WAL index (-shm) a shared read needs: the file is then opened in exclusive
+ * locking mode, which keeps that index in memory, and query_only, so nothing is written (SQLite
+ * refuses writes as read-only). The exclusive lock only keeps other processes from writing to a
+ * disk that has no room for their writes anyway.
+ */
+function openForReading(file: string, why: 'file' | 'disk'): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(file, { readonly: why === 'file', fileMustExist: true });
+  try {
+    if (why === 'disk') {
+      sqlite.pragma('locking_mode = EXCLUSIVE');
+      sqlite.pragma('query_only = ON');
+    }
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    return sqlite;
+  } catch (err) {
+    sqlite.close();
+    throw err;
   }
 }
 

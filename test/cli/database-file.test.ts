@@ -22,7 +22,7 @@ function withList(n: number, db = tempDbPath()): string {
   return db;
 }
 
-test("a read-only (0444) database keeps its mode: lookups answer, writes are refused as read-only", () => {
+test('a read-only (0444) database keeps its mode: lookups answer, writes are refused as read-only', () => {
   const db = withList(3);
   // Checkpointed and closed: the file alone holds everything.
   const s = new BetterSqlite3(db);
