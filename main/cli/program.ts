@@ -50,7 +50,7 @@ export async function runCli(argv: string[], io: Io, ctx: CliContext): Promise<n
   const rt: CliRuntime = {
     io,
     ctx,
-    open: openAppFor(ctx, opened),
+    open: openAppFor(ctx, opened, io),
     call: callApi,
     release: (app) => opened.delete(app),
   };

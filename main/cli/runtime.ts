@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { type InputOf, type OperationName, type OutputOf, unwrap, type Envelope } from '../../shared/api';
 import { type App, createApp } from '../app';
 import { resolveDbPath } from '../db/paths';
+import { newDatabaseCreated } from '../../shared/wording';
 
 export type Io = {
   out: (s: string) => void;
@@ -44,9 +45,11 @@ export async function callApi<K extends OperationName>(app: App, name: K, input:
   return unwrap((await app.dispatch(name, input)) as Envelope<OutputOf<K>>);
 }
 
-export function openAppFor(ctx: CliContext, opened: Set<App>) {
+export function openAppFor(ctx: CliContext, opened: Set<App>, io?: Io) {
   return async (opts: { db?: string }) => {
     const app = await createApp({ dbPath: resolveDbPath(opts.db), version: ctx.version });
+    // A mistyped --db makes a new, empty database: said, so its "nothing applies" is not trusted blindly.
+    if (app.db.created) io?.err(newDatabaseCreated(app.db.path));
     opened.add(app);
     return app;
   };

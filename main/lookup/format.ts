@@ -2,6 +2,7 @@
 import { describeAge } from '../../shared/age';
 import type { CampaignHit, LookupResult } from '../../shared/lookup/contract';
 import {
+  EMPTY_DATABASE_NOTE,
   DECODED_LABEL,
   decodedLine,
   KIND_LABEL,
@@ -24,6 +25,7 @@ export function formatLookup(r: LookupResult): string {
   );
   if (r.decoded) lines.push(`${DECODED_LABEL}: ${decodedLine(r.modelYear, r.decoded)}`);
   for (const w of r.warnings) lines.push(`WARNING: ${w}`);
+  if (r.emptyDatabase) lines.push(`NOTE: ${EMPTY_DATABASE_NOTE}`);
   if (r.campaigns.length === 0) {
     const none = nothingApplies(r.campaignsChecked, r.newestRevisionDate);
     lines.push(none.title, none.detail);

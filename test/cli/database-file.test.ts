@@ -1,6 +1,5 @@
 // The database file as users meet it: made read-only by them, mistyped (a new empty file), written by
 // a newer Recall Desk, damaged in the middle of a long check, or on a full disk. Real files, the real CLI.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -108,5 +107,4 @@ test('with the disk full at start, lookups still work', () => {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   expect(JSON.parse(r.stdout).campaigns[0]).toMatchObject({ code: 'ALE', certainty: 'confirmed' });
-  void execFileSync;
 });
