@@ -23,7 +23,7 @@ beforeAll(() => {
   db = path.join(dir, 'db.sqlite');
   const dealer = ['settings', 'dealer', '--name', DEALER_NAME, '--address', '1 </style> Street\\nSpringfield', '--code', '64123', '--phone', '555-0100'];
   const r = cli([...dealer, '--db', db]);
-  expect(r.stderr).toBe('');
+  expect(r.stderr).toBe(`New database created at ${db}\n`);
   // A newer revision of 23LJ01 whose title carries markup.
   const b = JSON.parse(fs.readFileSync(path.join(ROOT, 'main', 'campaigns', 'library', '23LJ01.json'), 'utf8'));
   b.title = TITLE;
