@@ -6,7 +6,7 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
 import { cli } from '../support/cli';
-import { tempDbPath, tempDir } from '../support/tempdb';
+import { existingDbPath, tempDbPath, tempDir } from '../support/tempdb';
 
 const lj = () => {
   const b = structuredClone(BUILT_IN_DOCUMENTS[2]) as Record<string, any>;
@@ -44,7 +44,7 @@ test('the largest sane values are accepted', () => {
   b.repairTimeMinutes = 1440;
   b.parts[0].quantity = 100;
   b.opCodes[0].flatRateHours = 24;
-  const r = importDoc(b, tempDbPath());
+  const r = importDoc(b, existingDbPath());
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
 });
