@@ -17,6 +17,14 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month writt
 const text = z.string().trim().min(1, 'must not be empty');
 /** A fact the bulletin may leave unstated: null means "unknown", never "none". */
 const unknownable = <T extends z.ZodType>(t: T) => t.nullable();
+// Every number has a sane bound: a bulletin with a repair time of 1e308 minutes is a mistake, and a
+// day plan that reads "Infinity h" is no plan. The bounds are far beyond any campaign's.
+/** Parts of one number a repair takes. */
+export const MAX_PART_QUANTITY = 100;
+/** Flat-rate hours of one op code. */
+export const MAX_FLAT_RATE_HOURS = 24;
+/** Minutes of one repair. */
+export const MAX_REPAIR_MINUTES = 24 * 60;
 /** What position 10 of a VIN can express: 1980-2039 (the code repeats every 30 years after that). */
 const modelYear = z
   .number()
@@ -108,7 +116,9 @@ export const Part = z.strictObject({
   /** True when the printed number is a pattern (04002-****) and the real one is per VIN. */
   partNumberPerVin: unknownable(z.boolean()),
   description: text,
-  quantity: unknownable(z.number().int().positive()),
+  quantity: unknownable(
+    z.number().int('must be a whole number').min(1, 'must be at least 1').max(MAX_PART_QUANTITY, `must be at most ${MAX_PART_QUANTITY} per vehicle`),
+  ),
   macCode: unknownable(text),
   released: z.boolean(),
   note: unknownable(text).default(null),
@@ -117,7 +127,9 @@ export const Part = z.strictObject({
 export const OpCode = z.strictObject({
   code: text,
   description: text,
-  flatRateHours: unknownable(z.number().nonnegative()),
+  flatRateHours: unknownable(
+    z.number().min(0, 'must be 0 or more').max(MAX_FLAT_RATE_HOURS, `must be at most ${MAX_FLAT_RATE_HOURS} hours (one op code of a campaign repair)`),
+  ),
   note: unknownable(text).default(null),
 });
 
@@ -218,7 +230,12 @@ export const Bulletin = z
     partsOrdering: z.array(text).default([]),
     opCodes: z.array(OpCode).default([]),
     technicianRequirements: z.array(text).default([]),
-    repairTimeMinutes: unknownable(z.number().positive()).default(null),
+    repairTimeMinutes: unknownable(
+      z
+        .number()
+        .min(1, 'must be at least 1 minute')
+        .max(MAX_REPAIR_MINUTES, `must be at most 1,440 minutes (24 hours): write the repair time in minutes, e.g. 45`),
+    ).default(null),
     guestBrings: z.array(text).default([]),
     delivery: z.array(DeliveryRule).default([]),
     actions: z.array(Action).default([]),

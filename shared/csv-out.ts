@@ -1,10 +1,17 @@
 // CSV exports, identical from the window and the CLI: quoted where needed, spreadsheet-safe.
 import type { FollowUpList, HoldReport } from './api';
 
+/**
+ * A cell a spreadsheet would run as a formula (or a DDE command): one starting with = + - @ | (or
+ * their full-width forms ＝ ＋ － ＠ ｜), a tab or a CR, also after leading spaces (ASCII or
+ * ideographic) or NULs, which spreadsheets skip. Neutralised with a leading apostrophe, nothing lost.
+ */
+// NUL, tab and CR as a string escape: the regex literal's linter refuses control characters.
+const FORMULA_START = new RegExp('^[ \\u0000\\u3000]*[=+\\-@|\\t\\r\\uFF1D\\uFF0B\\uFF0D\\uFF20\\uFF5C]');
+
 export function csvField(value: string | number | boolean | null | undefined): string {
   const s = value === null || value === undefined ? '' : String(value);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet: neutralise it.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  const safe = FORMULA_START.test(s) ? `'${s}` : s;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -184,6 +184,7 @@ export const INVALID_KIND_LABEL = {
   'not-a-vin': 'Not a VIN',
   'unbalanced-quote': 'Unbalanced quote',
   'too-long': 'Line too long',
+  'cell-count': 'Wrong number of cells',
   'model-year': 'Model year unreadable',
   'production-month': 'Production month unreadable',
   'service-date': 'Service date unreadable',
@@ -195,11 +196,18 @@ export const WARNING_KIND_LABEL = {
 } as const;
 /** What a condition value of a DMS file is read as; "unknown" imports the vehicle without a condition. */
 export const CONDITION_CHOICE_LABEL = { new: 'New', used: 'Used', 'certified-pre-owned': 'Certified pre-owned', unknown: 'Unknown (no condition)' } as const;
+/** The CLI's word when --db (or the default place) named no file: a new, empty database was made there. */
+export const newDatabaseCreated = (file: string): string => `New database created at ${file}`;
+/** A lookup's answer on a database without any affected-VIN list or vehicle: it rests on the bulletins alone. */
+export const EMPTY_DATABASE_NOTE =
+  'This database has no affected-VIN list and no vehicles: the answer rests on the bulletins alone. If lists or vehicles were imported, this is not that database: check --db PATH (or the file the app opened).';
 export const IMPORT_REASON = {
   unbalancedQuote: 'A quote (") on this line is not closed: the line was read on its own. Fix the quote in the file.',
   spansLines: (to: number) => `A quote on this line runs over the line ends to line ${count(to)}: those lines were read as one. Fix the quote in the file.`,
   tooLong: (chars: number) => `The line has ${count(chars)} characters: no line of a VIN list or DMS export is that long.`,
   noVin: 'No VIN on this line.',
+  cellCount: (cells: number, header: number) =>
+    `The line has ${count(cells)} cells; the header names ${count(header)}.${cells > header ? ' A comma inside a value that is not in quotes?' : ''} Fix the line in the file.`,
 } as const;
 // VIN rules (shared/vin.ts): what is wrong with a VIN, in words a counter person can check on the vehicle.
 export const VIN_WORDING = {

@@ -52,7 +52,7 @@ export async function runCli(argv: string[], io: Io, ctx: CliContext): Promise<n
   const rt: CliRuntime = {
     io,
     ctx,
-    open: openAppFor(ctx, opened, () => (program?.opts() ?? {}) as GlobalOptions),
+    open: openAppFor(ctx, opened, () => (program?.opts() ?? {}) as GlobalOptions, io),
     call: callApi,
     release: (app) => opened.delete(app),
   };

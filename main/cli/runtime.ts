@@ -9,6 +9,7 @@ import { passwordFor } from './secrets';
 import { UsageError } from './runtime-errors';
 import { type App, createApp } from '../app';
 import { resolveDbPath } from '../db/paths';
+import { newDatabaseCreated } from '../../shared/wording';
 
 export type Io = {
   out: (s: string) => void;
@@ -56,9 +57,11 @@ export async function callApi<K extends OperationName>(app: App, name: K, input:
 /** The options every command takes from the program itself (`recall-desk --user NAME COMMAND`). */
 export type GlobalOptions = { user?: string };
 
-export function openAppFor(ctx: CliContext, opened: Set<App>, globals: () => GlobalOptions) {
+export function openAppFor(ctx: CliContext, opened: Set<App>, globals: () => GlobalOptions, io?: Io) {
   return async (opts: { db?: string }, how: { signIn?: boolean } = {}) => {
     const app = await createApp({ dbPath: resolveDbPath(opts.db), version: ctx.version });
+    // A mistyped --db makes a new, empty database: said, so its "nothing applies" is not trusted blindly.
+    if (app.db.created) io?.err(newDatabaseCreated(app.db.path));
     opened.add(app);
     if (how.signIn !== false && app.accounts.any()) signedIn.set(app, await signInFromCli(app, globals().user));
     return app;

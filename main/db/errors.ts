@@ -6,7 +6,7 @@ import { busyWriting } from '../../shared/wording';
 const WORDS: Record<string, string> = {
   SQLITE_FULL: 'The disk is full: nothing was changed. Free some space on the drive that holds the database, then try again.',
   SQLITE_READONLY:
-    'The database file is read-only: nothing was changed. Check that the file and its folder may be written by this user (or choose another with --db PATH).',
+    'The database is read-only: nothing was changed. Lookups still answer; to change anything, make the file (and its folder) writable for this user, or choose another with --db PATH.',
   SQLITE_CORRUPT:
     'The database file is damaged: nothing was changed. Restore it from a backup, or start a new database with --db PATH and import the lists again.',
   SQLITE_NOTADB: 'The file is not a database, or it is damaged: it was left as it was. Choose the right file with --db PATH, or start a new one.',

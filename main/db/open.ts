@@ -6,7 +6,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import { migrationProvider } from './migrations/index';
+import { migrationProvider, migrations } from './migrations/index';
 import { describeStorageError } from './errors';
 import type { Database } from './schema';
 
@@ -14,6 +14,13 @@ export type Db = {
   path: string;
   sqlite: BetterSqlite3.Database;
   kysely: Kysely<Database>;
+  /** The file did not exist: this run created it (the CLI says so: a mistyped --db is then seen). */
+  created: boolean;
+  /**
+   * Why the database is open read-only (lookups answer, writes are refused), or null: the user made
+   * the file read-only, or the disk is full so not even SQLite's WAL index can be made.
+   */
+  readOnly: 'file' | 'disk' | null;
   close(): Promise<void>;
 };
 
@@ -21,6 +28,25 @@ export class DatabaseOpenError extends Error {}
 
 /** A WAL reader meets a lock only in rare moments (recovery, a WAL restart); a few ms cover them. */
 export const BUSY_TIMEOUT_MS = 25;
+
+/** The user made the file read-only (no write permission bit, or none for this user): it stays so. */
+function userMadeReadOnly(file: string): boolean {
+  try {
+    if ((fs.statSync(file).mode & 0o222) === 0) return true;
+    fs.accessSync(file, fs.constants.W_OK);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EACCES' || (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const cannotOpen = (file: string, err: unknown) =>
+  new DatabaseOpenError(
+    `Cannot open the database ${file}: ${describeStorageError(err) ?? `${(err as Error).message}. Is it a Recall Desk database? Choose another with --db PATH.`}`,
+  );
+
+/** A storage fault that a read-only connection may get around (no room for the WAL index, no write access). */
+const canReadInstead = (err: unknown) => /^SQLITE_(FULL|IOERR|CANTOPEN|READONLY)/.test(String((err as { code?: unknown })?.code ?? ''));
 
 export async function openDatabase(file: string): Promise<Db> {
   const dir = path.dirname(file);
@@ -30,21 +56,42 @@ export async function openDatabase(file: string): Promise<Db> {
   } catch (err) {
     throw new DatabaseOpenError(`Cannot create the data folder ${dir}: ${(err as Error).message}. Choose another place with --db PATH.`);
   }
-  let sqlite: BetterSqlite3.Database;
-  // New files (the database, its -wal and -shm) are created private; an existing one is made so.
+  const created = !fs.existsSync(file);
+  let readOnly: Db['readOnly'] = !created && userMadeReadOnly(file) ? 'file' : null;
+  let sqlite: BetterSqlite3.Database | null = null;
+  // New files (the database, its -wal and -shm) are created private. An existing file's mode is the
+  // user's: it is never changed.
   const oldMask = process.umask(0o077);
   try {
-    sqlite = new BetterSqlite3(file);
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-    makePrivate(file);
+    if (!readOnly) {
+      try {
+        sqlite = new BetterSqlite3(file);
+        sqlite.pragma('journal_mode = WAL');
+        sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+      } catch (err) {
+        sqlite?.close();
+        sqlite = null;
+        // A full disk at start (no room for the WAL index): the file can still be read.
+        if (created || !canReadInstead(err)) throw err;
+        readOnly = 'disk';
+      }
+    }
+    if (readOnly) sqlite = openForReading(file, readOnly);
   } catch (err) {
-    throw new DatabaseOpenError(
-      `Cannot open the database ${file}: ${describeStorageError(err) ?? `${(err as Error).message}. Is it a Recall Desk database? Choose another with --db PATH.`}`,
-    );
+    sqlite?.close();
+    throw cannotOpen(file, err);
   } finally {
     process.umask(oldMask);
   }
+  if (!sqlite) throw new DatabaseOpenError(`Cannot open the database ${file}.`);
+  const newer = unknownMigrations(sqlite);
+  if (newer.length) {
+    sqlite.close();
+    throw new DatabaseOpenError(
+      `The database ${file} was made by a newer version of Recall Desk (it has ${newer.length === 1 ? 'a change' : 'changes'} this version does not know: ${newer.join(', ')}). Update Recall Desk to open it; the file was left as it was.`,
+    );
+  }
+  if (readOnly) return openReadOnly(file, sqlite, readOnly);
   sqlite.pragma('foreign_keys = ON');
   // Opening and migrating may wait for another process's write: nothing is served yet.
   sqlite.pragma('busy_timeout = 5000');
@@ -68,6 +115,8 @@ export async function openDatabase(file: string): Promise<Db> {
     path: file,
     sqlite,
     kysely,
+    created,
+    readOnly: null,
     async close() {
       // Kysely's SqliteDialect closes the better-sqlite3 connection it was given.
       await kysely.destroy();
@@ -90,14 +139,63 @@ function forgetStat4(sqlite: BetterSqlite3.Database): void {
   }
 }
 
-/** chmod 600 on the database and its WAL files where the platform has POSIX modes. */
-function makePrivate(file: string): void {
-  if (process.platform === 'win32') return;
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
-    try {
-      if ((fs.statSync(f).mode & 0o777) !== 0o600) fs.chmodSync(f, 0o600);
-    } catch {
-      // -wal and -shm exist only while a connection is open.
+/**
+ * A connection that only reads. A file the user made read-only is opened read-only. On a full disk,
+ * SQLite cannot make the WAL index (-shm) a shared read needs: the file is then opened in exclusive
+ * locking mode, which keeps that index in memory, and query_only, so nothing is written (SQLite
+ * refuses writes as read-only). The exclusive lock only keeps other processes from writing to a
+ * disk that has no room for their writes anyway.
+ */
+function openForReading(file: string, why: 'file' | 'disk'): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(file, { readonly: why === 'file', fileMustExist: true });
+  try {
+    if (why === 'disk') {
+      sqlite.pragma('locking_mode = EXCLUSIVE');
+      sqlite.pragma('query_only = ON');
     }
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    return sqlite;
+  } catch (err) {
+    sqlite.close();
+    throw err;
   }
+}
+
+/** Migrations the file has that this version does not know: a newer Recall Desk wrote it. */
+function unknownMigrations(sqlite: BetterSqlite3.Database): string[] {
+  if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get()) return [];
+  const names = sqlite.prepare<[], string>('SELECT name FROM kysely_migration ORDER BY name').pluck().all();
+  return names.filter((n) => !(n in migrations));
+}
+
+/**
+ * A read-only database answers lookups and refuses writes (SQLite refuses them: "the database is
+ * read-only"). Nothing is migrated: a file that needs it says how to proceed.
+ */
+function openReadOnly(file: string, sqlite: BetterSqlite3.Database, why: 'file' | 'disk'): Db {
+  const hasMigrationTable = !!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get();
+  const done = new Set(hasMigrationTable ? sqlite.prepare<[], string>('SELECT name FROM kysely_migration').pluck().all() : []);
+  const pending = Object.keys(migrations).filter((m) => !done.has(m));
+  if (pending.length) {
+    sqlite.close();
+    throw new DatabaseOpenError(
+      why === 'file'
+        ? `The database ${file} is read-only and was made by an older version of Recall Desk: this version must update it once (${pending.length} ${pending.length === 1 ? 'change' : 'changes'}). Make the file writable for one run, or open a copy.`
+        : `The disk that holds ${file} is full, and this version must update the database once: free some space, then try again.`,
+    );
+  }
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  sqlite.pragma('cache_size = -65536');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    path: file,
+    sqlite,
+    kysely,
+    created: false,
+    readOnly: why,
+    async close() {
+      await kysely.destroy();
+    },
+  };
 }

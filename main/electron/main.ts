@@ -9,7 +9,7 @@ import { resolveDbPath, userDataDir } from '../db/paths';
 import { ElectronPdf, showInFolder } from './print';
 import { APP_ENTRY_URL } from '../security/app-protocol';
 import { registerAppScheme, serveAppScheme } from './protocol';
-import { hardenContents, hardenSession, isTrustedEvent } from './security';
+import { hardenContents, hardenSession, isTrustedEvent, windowWebPreferences } from './security';
 
 declare const __APP_VERSION__: string;
 
@@ -43,6 +43,7 @@ async function start(): Promise<void> {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      ...windowWebPreferences(),
     },
   });
   const expectedUrl = APP_ENTRY_URL;

@@ -1,43 +1,44 @@
 // Printing in the Electron app: the document's HTML in a hidden window, then printToPDF (saved PDFs)
 // through the same Chromium the window runs. The hidden window has a session of its own: the app's
 // CSP forbids inline styles, which a printed document needs, and this session allows nothing else
-// (no script, no network: only the document's own file).
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+// (no script, no network, no file://: only the document itself, served from memory on the app's
+// scheme, app://print/<id>.html; see main/security/print-documents.ts).
 import { app, BrowserWindow, session, shell } from 'electron';
 import type { PdfPrinter } from '../forms/pdf';
+import { APP_SCHEME } from '../security/app-protocol';
+import { isPrintRequest, PrintDocuments } from '../security/print-documents';
 
 const PARTITION = 'recall-desk-print';
-const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'self'";
 
-function printSession(): Electron.Session {
+function printSession(docs: PrintDocuments): Electron.Session {
   const s = session.fromPartition(PARTITION, { cache: false });
-  s.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [PRINT_CSP] } }));
-  s.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('file:') }));
+  s.protocol.handle(APP_SCHEME, (request) => docs.answer(request.url));
+  s.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isPrintRequest(details.url) }));
   s.setPermissionRequestHandler((_wc, _p, callback) => callback(false));
+  s.setPermissionCheckHandler(() => false);
   return s;
 }
 
 export class ElectronPdf implements PdfPrinter {
   private session: Electron.Session | null = null;
+  private readonly docs = new PrintDocuments();
 
   async toPdf(html: string): Promise<Buffer> {
-    this.session ??= printSession();
-    const file = path.join(app.getPath('temp'), `recall-desk-print-${randomUUID()}.html`);
-    fs.writeFileSync(file, html, { mode: 0o600 });
+    await app.whenReady();
+    this.session ??= printSession(this.docs);
+    const doc = this.docs.add(html);
     const win = new BrowserWindow({
       show: false,
       webPreferences: { session: this.session, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false },
     });
     try {
-      await win.loadFile(file);
+      await win.loadURL(doc.url);
       // Zero margins here and preferCSSPageSize: the document's own @page rule sets the paper and the
       // margins (with Electron's default margins both apply, and the page margin boxes move).
       return await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
     } finally {
       win.destroy();
-      fs.rmSync(file, { force: true });
+      doc.done();
     }
   }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FormRequestInput } from '../../shared/forms/contract';
 import { PRODUCTION_MONTH_HELP, parseProductionMonth } from '../../shared/month';
 import type { App } from '../app';
+import { WriteOutError, writeOut } from '../files/write-out';
 import { type CliRuntime, type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
 import { formatFormsLog, formatSaved } from './format';
 
@@ -20,10 +21,12 @@ async function print(rt: CliRuntime, app: App, request: FormRequestInput, out: s
   const file = outFile(out);
   const form = await rt.call(app, 'renderForm', request);
   const pdf = await app.forms.pdf(form);
+  let replaced: boolean;
   try {
-    fs.writeFileSync(file, pdf.pdf, { mode: 0o600 });
+    replaced = writeOut(file, pdf.pdf).replaced;
   } catch (err) {
-    throw new UsageError(`Cannot write ${file}: ${(err as Error).message}`);
+    if (err instanceof WriteOutError) throw new UsageError(err.message);
+    throw err;
   }
   const record =
     form.kind === 'disclosure' || form.kind === 'owner-letter' || form.kind === 'faq'
@@ -34,7 +37,7 @@ async function print(rt: CliRuntime, app: App, request: FormRequestInput, out: s
           staff: request.kind === 'disclosure' ? request.staff : null,
         })
       : null;
-  rt.io.out(formatSaved(form, file, pdf.pages, record));
+  rt.io.out(formatSaved(form, file, pdf.pages, record, replaced));
 }
 
 export const formCommands: CommandRegistrar = (program, rt) => {

@@ -2,8 +2,8 @@
 import type { FormRecord, RenderedForm } from '../../shared/forms/contract';
 import { FORM_KIND_LABEL, plural } from '../../shared/wording';
 
-export function formatSaved(form: RenderedForm, file: string, pages: number, record: FormRecord | null): string {
-  const lines = [`Saved ${form.title} to ${file} (${plural(pages, 'page')}).`];
+export function formatSaved(form: RenderedForm, file: string, pages: number, record: FormRecord | null, replaced = false): string {
+  const lines = [replaced ? `Replaced ${file} with ${form.title} (${plural(pages, 'page')}).` : `Saved ${form.title} to ${file} (${plural(pages, 'page')}).`];
   if (record)
     lines.push(
       `Recorded in the forms log: ${FORM_KIND_LABEL[record.kind]}, ${record.campaign}${record.vin ? `, ${record.vin}` : ''}${record.staff ? `, by ${record.staff}` : ''}, ${record.date}.`,

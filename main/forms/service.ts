@@ -16,6 +16,7 @@ import { claimsHtml, followUpHtml, holdsHtml, ordersHtml } from '../../shared/fo
 import { mailDraft } from '../../shared/forms/mail';
 import { CONDITION_LABEL, FORM_KIND_LABEL } from '../../shared/wording';
 import type { LoggedFormKind, Row } from '../db/schema';
+import { WriteOutError, writeOut } from '../files/write-out';
 import { followUpList } from '../reports/followup';
 import { holdReport } from '../reports/holds';
 import type { SettingsStore } from '../settings/store';
@@ -213,7 +214,12 @@ export class FormsService {
     const { pdf, pages } = await this.pdf(form);
     const file = out ?? path.join(this.folder, form.fileName);
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    fs.writeFileSync(file, pdf, { mode: 0o600 });
+    try {
+      writeOut(file, pdf);
+    } catch (err) {
+      if (err instanceof WriteOutError) throw new ApiError('conflict', err.message);
+      throw err;
+    }
     const record =
       form.kind === 'disclosure' || form.kind === 'owner-letter' || form.kind === 'faq'
         ? this.record(form.kind, form.campaign!, form.vin, req.kind === 'disclosure' ? req.staff : null)

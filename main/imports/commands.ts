@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { describeIssues } from '../../shared/bulletin';
+import { decoderLabel, type FileEncoding, sniffEncoding, Utf8Check } from '../../shared/imports/encoding';
 import { type ConditionChoice, type ImportStatus, PreviewVehiclesInput, PreviewVinListInput } from '../../shared/imports/contract';
 import { VEHICLE_FIELDS } from '../../shared/vehicle-fields';
 import { count } from '../../shared/wording';
@@ -24,8 +25,15 @@ export const importCommands: CommandRegistrar = (program, rt) => {
     .option('--dry-run', 'show the preview, write nothing')
     .action(async (campaign: string, file: string, o: { db?: string; date?: string; complete?: boolean; partial?: boolean; dryRun?: boolean }) => {
       if (o.complete && o.partial) throw new UsageError('--complete and --partial contradict each other: give one.');
-      const input = checked(PreviewVinListInput, { campaign, fileName: path.basename(file), content: '', listDate: o.date ?? null, complete: !!o.complete });
-      const chunks = readChunks(file);
+      const { chunks, encoding } = readChunks(file);
+      const input = checked(PreviewVinListInput, {
+        campaign,
+        fileName: path.basename(file),
+        content: '',
+        encoding,
+        listDate: o.date ?? null,
+        complete: !!o.complete,
+      });
       const app = await rt.open(o);
       const preview = stageVinList(app, input, await readVinListStream(chunks, input.fileName));
       rt.io.err(formatListPreview(preview));
@@ -48,14 +56,15 @@ export const importCommands: CommandRegistrar = (program, rt) => {
       if (stock !== 'none' && stock !== 'add' && stock !== 'replace') {
         throw new UsageError(`--stock is add (these are in stock) or replace (the complete stock list); got "${stock}".`);
       }
+      const { chunks, encoding } = readChunks(file);
       const input = checked(PreviewVehiclesInput, {
         fileName: path.basename(file),
         content: '',
+        encoding,
         mapping: parseMap(o.map),
         inStock: stock,
         conditions: parsePairs('--condition', o.condition) as Record<string, ConditionChoice>,
       });
-      const chunks = readChunks(file);
       const app = await rt.open(o);
       const read = await readVehiclesStream(chunks, input.fileName, { mapping: mappingOf(input), conditions: input.conditions, today: todayOf(app) });
       const preview = stageVehicles(app, input, read);
@@ -73,25 +82,54 @@ function checked<S extends z.ZodType>(schema: S, input: z.input<S>): z.output<S>
   return r.data;
 }
 
-/** The file as a stream of text chunks: memory stays bounded whatever its size. */
-function readChunks(file: string): AsyncIterable<string> {
+/**
+ * The file as a stream of text chunks, in the encoding detected first (a BOM, UTF-16 without one, else
+ * UTF-8 if every byte of it is valid UTF-8, else Windows-1252): memory stays bounded whatever its size.
+ */
+function readChunks(file: string): { chunks: AsyncIterable<string>; encoding: FileEncoding } {
+  let encoding: FileEncoding;
   try {
     if (!fs.statSync(file).isFile()) throw new UsageError(`Cannot read ${file}: it is not a file.`);
+    encoding = detectFileEncoding(file);
   } catch (err) {
     if (err instanceof UsageError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(`Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}.`);
   }
-  const stream = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  return {
+  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const decoder = new TextDecoder(decoderLabel(encoding));
+  const chunks = {
     async *[Symbol.asyncIterator]() {
       try {
-        for await (const chunk of stream) yield chunk as string;
+        for await (const chunk of stream) yield decoder.decode(chunk as Buffer, { stream: true });
+        const rest = decoder.decode();
+        if (rest) yield rest;
       } catch (err) {
         throw new UsageError(`Cannot read ${file}: ${(err as Error).message}.`);
       }
     },
   };
+  return { chunks, encoding };
+}
+
+/** The first bytes, else one pass over the file checking UTF-8 (1 MB at a time). */
+function detectFileEncoding(file: string): FileEncoding {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let n = fs.readSync(fd, buf, 0, buf.length, null);
+    const sniffed = sniffEncoding(buf.subarray(0, Math.min(n, 4096)));
+    if (sniffed) return sniffed;
+    const check = new Utf8Check();
+    while (n > 0 && check.valid) {
+      check.push(buf.subarray(0, n));
+      n = fs.readSync(fd, buf, 0, buf.length, null);
+    }
+    check.push(new Uint8Array(0), true);
+    return check.valid ? 'utf-8' : 'windows-1252';
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** --map vin="Vehicle ID",model=Mdl → { vin: 'Vehicle ID', model: 'Mdl' } */

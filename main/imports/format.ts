@@ -1,5 +1,6 @@
 // Import previews as the terminal shows them before anything is written.
 import type { OutputOf } from '../../shared/api';
+import { encodingSentence } from '../../shared/imports/encoding';
 import { count } from '../../shared/wording';
 import { shortText } from './invalid';
 
@@ -31,6 +32,8 @@ export function formatListPreview(p: OutputOf<'previewVinList'>): string {
   const checkDigits = p.checkDigitMismatches ? [`${count(p.checkDigitMismatches)} VINs with a check digit that does not match (imported as listed).`] : [];
   return [
     `${p.campaign.code} ${p.campaign.title}: affected-VIN list of ${p.listDate}${p.complete ? ' (complete)' : ' (partial)'}${replacing}.`,
+    encodingSentence(p.encoding),
+    ...p.notes,
     ...previewLines(p),
     ...checkDigits,
   ].join('\n');
@@ -51,6 +54,8 @@ export function formatVehiclePreview(p: OutputOf<'previewVehicles'>): string {
   // Samples are not printed: they hold guests' names and phones, and stderr ends up in logs.
   return [
     `Columns: ${mapped}. In stock: ${p.inStock}.`,
+    encodingSentence(p.encoding),
+    ...p.notes,
     ...stock,
     ...previewLines(p),
     ...conditions,

@@ -33,6 +33,7 @@ export function stageVinList(
     campaign: { code: campaign.code, title: campaign.title },
     listDate,
     complete: input.complete,
+    encoding: input.encoding,
     replaces: current ? { listDate: current.date, rows: current.rows } : null,
     ...preview,
   };
@@ -43,7 +44,7 @@ export function stageVehicles(s: Services, input: VehiclesInputs, read: { previe
   const importId = preview.blocking
     ? null
     : s.jobs.stage(vehiclesWriter({ sourceName: input.fileName, inStock: input.inStock, rows }), { inStock: input.inStock });
-  return { importId, inStock: input.inStock, stock: stockEffect(s, input.inStock, rows), ...preview };
+  return { importId, inStock: input.inStock, encoding: input.encoding, stock: stockEffect(s, input.inStock, rows), ...preview };
 }
 
 /** What the import does to the stock, against the database as it is now. */

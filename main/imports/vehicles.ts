@@ -3,11 +3,12 @@
 import { ApiError } from '../../shared/contract';
 import type { ConditionChoice, InvalidKind, WarningKind } from '../../shared/imports/contract';
 import { parseProductionMonth } from '../../shared/month';
-import { VEHICLE_FIELDS, type VehicleField } from '../../shared/vehicle-fields';
+import { VEHICLE_FIELD_LABEL, VEHICLE_FIELDS, type VehicleField } from '../../shared/vehicle-fields';
 import { analyzeVin } from '../../shared/vin';
 import { count, IMPORT_REASON, INVALID_KIND_LABEL, plural, WARNING_KIND_LABEL } from '../../shared/wording';
 import type { VehicleCondition } from '../db/schema';
 import { CsvReader, type CsvRecord } from './csv';
+import { uniqueColumns, wrongCellCount } from './columns';
 import { type InvalidLine, LineLog, shortText } from './invalid';
 
 export type VehicleRow = {
@@ -28,6 +29,7 @@ export type Mapping = Partial<Record<VehicleField, string>>;
 
 export type VehiclePreview = {
   columns: string[];
+  notes: string[];
   mapping: Record<VehicleField, string | null>;
   rowsRead: number;
   valid: number;
@@ -53,9 +55,9 @@ const HEADERS: Record<VehicleField, RegExp> = {
   productionMonth: /^(production (date|month)|prod\.? date|build date|mfg\.? date|date of manufacture|production)$/i,
   condition: /^(condition|new ?\/ ?used|n ?\/ ?u|type|inventory type|stock type|sale type)$/i,
   guestName: /^(customer|customer name|owner|owner name|guest|guest name|name)$/i,
-  guestPhone: /^(phone|home phone|mobile|mobile phone|cell|cell phone|customer phone|telephone)$/i,
-  guestEmail: /^(e-?mail|customer e-?mail|email address)$/i,
-  guestAddress: /^(address|street|customer address|mailing address)$/i,
+  guestPhone: /^(phone|guest phone|home phone|mobile|mobile phone|cell|cell phone|customer phone|telephone)$/i,
+  guestEmail: /^(e-?mail|guest e-?mail|customer e-?mail|email address)$/i,
+  guestAddress: /^(address|guest address|street|customer address|mailing address)$/i,
   lastServiceDate: /^(last service( date)?|last ro( date)?|last visit|last service visit|last repair order date)$/i,
 };
 
@@ -74,7 +76,9 @@ export function detectMapping(columns: string[], given: Mapping = {}): Record<Ve
       }
       out[field] = wanted || null;
     } else {
-      out[field] = columns.find((c) => HEADERS[field].test(c.trim())) ?? null;
+      // The app's own headers too (the mapping's labels, the follow-up CSV's), so its CSVs import back.
+      const label = VEHICLE_FIELD_LABEL[field].toLowerCase();
+      out[field] = columns.find((c) => HEADERS[field].test(c.trim()) || c.trim().toLowerCase() === label) ?? null;
     }
   }
   return out;
@@ -144,6 +148,7 @@ export type ReadOptions = { mapping?: Mapping; conditions?: Record<string, Condi
 /** Records as they are read: line 1 names the columns, every other line is a vehicle or a logged reason. */
 export class VehiclesBuilder {
   private columns: string[] | null = null;
+  private notes: string[] = [];
   private mapping = {} as Record<Field, string | null>;
   private idx = {} as Record<Field, number>;
   private readonly rows: VehicleRow[] = [];
@@ -195,6 +200,7 @@ export class VehiclesBuilder {
       return null;
     };
     if (rec.problem === 'unbalanced-quote') return bad('unbalanced-quote', IMPORT_REASON.unbalancedQuote);
+    if (wrongCellCount(rec.fields, this.columns!.length)) return bad('cell-count', IMPORT_REASON.cellCount(rec.fields.length, this.columns!.length));
     if (rec.endLine !== undefined && /[\r\n]/.test(vinCell)) return bad('unbalanced-quote', IMPORT_REASON.spansLines(rec.endLine));
     const a = vinCell.length > 100 ? null : analyzeVin(vinCell);
     if (!a?.ok) return bad(vinCell ? 'not-a-vin' : 'no-vin', a && vinCell ? a.errors[0]!.message : vinCell ? 'This is not a VIN.' : IMPORT_REASON.noVin);
@@ -245,7 +251,9 @@ export class VehiclesBuilder {
         ['A DMS export starts with one line naming its columns (VIN, Model, Year, ...).'],
       );
     }
-    this.columns = rec.fields.map((c) => c.trim());
+    const { columns, notes } = uniqueColumns(rec.fields.map((c) => c.trim()));
+    this.columns = columns;
+    this.notes = notes;
     this.mapping = detectMapping(this.columns, this.opts.mapping);
     this.idx = Object.fromEntries(VEHICLE_FIELDS.map((f) => [f, this.mapping[f] ? this.columns!.indexOf(this.mapping[f]!) : -1])) as Record<Field, number>;
     for (let c = 0; c < this.columns.length; c++) this.samples.push([]);
@@ -292,6 +300,7 @@ export class VehiclesBuilder {
       rows: blocking ? [] : rows,
       preview: {
         columns,
+        notes: this.notes,
         mapping: this.mapping,
         rowsRead: this.rowsRead,
         valid: blocking ? 0 : rows.length,

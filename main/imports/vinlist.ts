@@ -4,8 +4,9 @@
 import { ApiError } from '../../shared/contract';
 import type { InvalidKind } from '../../shared/imports/contract';
 import { analyzeVin, quickVin } from '../../shared/vin';
-import { count, IMPORT_REASON, INVALID_KIND_LABEL } from '../../shared/wording';
+import { count, IMPORT_REASON, INVALID_KIND_LABEL, plural } from '../../shared/wording';
 import { CsvReader, type CsvRecord } from './csv';
+import { uniqueColumns, wrongCellCount } from './columns';
 import { type InvalidLine as Line, LineLog, shortText } from './invalid';
 
 /** A line left out, as `check` reports it too. */
@@ -42,6 +43,7 @@ export type ListPreview = {
   invalidByKind: { kind: InvalidKind; label: string; count: number }[];
   checkDigitMismatches: number;
   hasHeader: boolean;
+  notes: string[];
   columns: { vin: string; phase: string | null; partNumber: string | null; status: string | null };
 };
 
@@ -70,7 +72,7 @@ export function findVinColumn(records: CsvRecord[], fileName: string): { index: 
   }
   if (best < 0 || bestCount < Math.ceil(sample.length / 2) - 1) {
     throw new ApiError('invalid-input', `${fileName} is not a VIN list: none of its columns holds VINs.`, [
-      `Line ${first.line} reads "${shortText(first.fields.join(','))}".`,
+      `Line ${count(first.line)} has ${plural(first.fields.length, 'column')}; none of the first lines has a 17-character VIN in one column.`,
       'A VIN list has one 17-character VIN a line, or a CSV with a column headed VIN.',
     ]);
   }
@@ -84,6 +86,7 @@ export class VinListBuilder {
   private index = 0;
   private hasHeader = false;
   private header: string[] = [];
+  private notes: string[] = [];
   private cols = { phase: -1, partNumber: -1, status: -1 };
   /** Every valid line's VIN, duplicates included: they are dropped after sorting (see finish). */
   private rows: ListRows = { count: 0, vins: Buffer.allocUnsafe(VIN_BYTES * 1024), phases: null, partNumbers: null, statuses: null };
@@ -95,11 +98,8 @@ export class VinListBuilder {
   constructor(private readonly fileName: string) {}
 
   readonly accept = (r: CsvRecord): void => {
-    if (r.problem) {
-      this.dataLines++;
-      this.logProblem(r);
-      return;
-    }
+    // A line that could not be read waits with the sample too: it is reported by its VIN cell, and
+    // which cell that is is known once the columns are.
     if (this.sample) {
       this.sample.push(r);
       if (this.sample.length >= SAMPLE) this.decide();
@@ -108,34 +108,58 @@ export class VinListBuilder {
     this.row(r);
   };
 
+  /**
+   * A line's VIN cell as a message may show it: the other cells hold guests' names and phones, so a
+   * bad line is never echoed whole; a cell too long for a VIN is not shown either.
+   */
+  private vinCell(r: CsvRecord): string {
+    const cell = r.problem === 'too-long' ? (this.index === 0 ? (r.fields[0] ?? '').split(/[,;\t]/, 1)[0] : '') : r.fields[this.index];
+    const c = clean(cell);
+    return c.length > 20 ? '' : c;
+  }
+
   private logProblem(r: CsvRecord): void {
-    if (r.problem === 'too-long') this.invalid.add(r.line, 'too-long', IMPORT_REASON.tooLong(r.length ?? 0), r.fields[0] ?? '');
-    else this.invalid.add(r.line, 'unbalanced-quote', IMPORT_REASON.unbalancedQuote, r.fields.join(','));
+    if (r.problem === 'too-long') this.invalid.add(r.line, 'too-long', IMPORT_REASON.tooLong(r.length ?? 0), this.vinCell(r));
+    else this.invalid.add(r.line, 'unbalanced-quote', IMPORT_REASON.unbalancedQuote, this.vinCell(r));
   }
 
   /** Which column holds VINs and whether there is a header, from the first lines. */
   private decide(): void {
     const sample = this.sample ?? [];
     this.sample = null;
-    if (sample.length === 0) return;
+    const first = sample.find((r) => !r.problem);
+    if (!first) {
+      for (const r of sample) this.row(r);
+      return;
+    }
     const { index, hasHeader } = findVinColumn(sample, this.fileName);
     this.index = index;
     this.hasHeader = hasHeader;
     if (hasHeader) {
-      this.header = sample[0]!.fields.map(clean);
+      const { columns, notes } = uniqueColumns(first.fields.map(clean));
+      this.header = columns;
+      this.notes = notes;
       const col = (re: RegExp) => this.header.findIndex((h) => re.test(h));
       this.cols = { phase: col(OPTIONAL.phase), partNumber: col(OPTIONAL.partNumber), status: col(OPTIONAL.status) };
       const { phase, partNumber, status } = this.cols;
       Object.assign(this.rows, { phases: phase >= 0 ? [] : null, partNumbers: partNumber >= 0 ? [] : null, statuses: status >= 0 ? [] : null });
     }
-    for (const r of hasHeader ? sample.slice(1) : sample) this.row(r);
+    for (const r of sample) if (!(hasHeader && r === first)) this.row(r);
   }
 
   private row(r: CsvRecord): void {
     this.dataLines++;
+    if (r.problem) {
+      this.logProblem(r);
+      return;
+    }
     const raw = r.fields[this.index] ?? '';
     if (r.endLine !== undefined && /[\r\n]/.test(raw)) {
       this.invalid.add(r.line, 'unbalanced-quote', IMPORT_REASON.spansLines(r.endLine), raw.split(/\r\n|\r|\n/, 1)[0]!);
+      return;
+    }
+    if (this.hasHeader && wrongCellCount(r.fields, this.header.length)) {
+      this.invalid.add(r.line, 'cell-count', IMPORT_REASON.cellCount(r.fields.length, this.header.length), clean(raw).length > 20 ? '' : clean(raw));
       return;
     }
     let a: { vin: string; checkDigitValid: boolean } | null = quickVin(raw);
@@ -143,7 +167,7 @@ export class VinListBuilder {
       const text = raw.length > 100 ? '' : clean(raw);
       const full = raw.length > 100 ? null : analyzeVin(raw);
       if (!full?.ok) {
-        if (raw.trim() === '') this.invalid.add(r.line, 'no-vin', IMPORT_REASON.noVin, r.fields.join(','));
+        if (raw.trim() === '') this.invalid.add(r.line, 'no-vin', IMPORT_REASON.noVin, '');
         else this.invalid.add(r.line, 'not-a-vin', full ? full.errors[0]!.message : `"${shortText(raw.trim(), 20)}" is not a VIN.`, text || raw);
         return;
       }
@@ -219,6 +243,7 @@ export class VinListBuilder {
         invalidByKind: inv.byKind,
         checkDigitMismatches: this.checkDigitMismatches,
         hasHeader: this.hasHeader,
+        notes: this.notes,
         columns: {
           vin: this.hasHeader ? shortText(header[this.index]!) : `column ${this.index + 1}`,
           phase: name(this.cols.phase),

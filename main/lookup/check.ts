@@ -6,15 +6,39 @@ import fs from 'node:fs';
 import type { LookupResult } from '../../shared/api';
 import { ApiError } from '../../shared/contract';
 import { CsvReader, type CsvRecord, parseCsv } from '../imports/csv';
+import { describeStorageError } from '../db/errors';
 import { findVinColumn, type InvalidLine } from '../imports/vinlist';
 import type { LookupService } from './service';
 
 export type CheckSink = { result: (r: LookupResult) => void; bad: (b: InvalidLine) => void };
 
+/** The database failed under the check (a damaged page, a disk error): where it stopped, and why. */
+export class CheckStopped extends Error {
+  constructor(
+    readonly line: number,
+    override readonly cause: unknown,
+  ) {
+    super(`The check stopped at line ${line}.`);
+  }
+}
+
 /** Looks up the VIN column of each record, in one read transaction per block. */
 function checkRecords(lookup: LookupService, records: readonly CsvRecord[], index: number, sink: CheckSink): void {
+  let line = records[0]?.line ?? 0;
+  try {
+    checkBlock(lookup, records, index, sink, (l) => {
+      line = l;
+    });
+  } catch (err) {
+    if (describeStorageError(err)) throw new CheckStopped(line, err);
+    throw err;
+  }
+}
+
+function checkBlock(lookup: LookupService, records: readonly CsvRecord[], index: number, sink: CheckSink, at: (line: number) => void): void {
   lookup.batch(() => {
     for (const r of records) {
+      at(r.line);
       const raw = (r.fields[index] ?? '').trim();
       let result: LookupResult;
       try {

@@ -2,10 +2,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PRODUCTION_MONTH_HELP, parseProductionMonth } from '../../shared/month';
-import { type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
+import { count } from '../../shared/wording';
+import { CommandFailed, type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
+import { describeStorageError } from '../db/errors';
 import { LineWriter, writeOutput } from '../reports/stream';
-import { checkVinFile } from './check';
+import { CheckStopped, checkVinFile } from './check';
 import { formatCheckLine, formatLookup } from './format';
+
+/** What stopped a check, in plain words: the line reached, the answers written, and what to do. */
+function checkStoppedMessage(err: CheckStopped, fileName: string, answers: number, dbPath: string): string {
+  const code = String((err.cause as { code?: unknown })?.code ?? '');
+  const damaged = /^SQLITE_(CORRUPT|NOTADB)/.test(code);
+  return [
+    `${describeStorageError(err.cause)}`,
+    `The check stopped at line ${count(err.line)} of ${fileName} (${count(answers)} ${answers === 1 ? 'answer' : 'answers'} written before it).`,
+    ...(damaged ? [`To see the damage, run: sqlite3 "${dbPath}" "PRAGMA integrity_check" (it lists the damaged pages; "ok" means none).`] : []),
+  ].join('\n');
+}
 
 export const lookupCommands: CommandRegistrar = (program, rt) => {
   withDb(program.command('lookup').description('campaigns that may apply to a vehicle'))
@@ -58,7 +71,13 @@ export const lookupCommands: CommandRegistrar = (program, rt) => {
             bad: (b) => rt.io.err(`line ${b.line}: ${b.reason}`),
           },
           () => out.flush(),
-        );
+        ).catch(async (err) => {
+          if (!(err instanceof CheckStopped)) throw err;
+          // The answers given so far stay written (a JSON array closed), then what stopped the check.
+          if (o.json) out.add(']');
+          await out.flush();
+          throw new CommandFailed(checkStoppedMessage(err, path.basename(file), answers, app.db.path));
+        });
         if (o.json) out.add(']');
         await out.flush();
       });

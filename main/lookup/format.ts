@@ -3,6 +3,7 @@ import { describeAge } from '../../shared/age';
 import type { CampaignHit, LookupResult } from '../../shared/lookup/contract';
 import {
   builtInText,
+  EMPTY_DATABASE_NOTE,
   DECODED_LABEL,
   decodedLine,
   KIND_LABEL,
@@ -28,6 +29,7 @@ export function formatLookup(r: LookupResult): string {
   if (r.decoded) lines.push(`${DECODED_LABEL}: ${decodedLine(r.modelYear, r.decoded)}`);
   if (r.modelConflict) lines.push(`MODELS DIFFER: ${r.modelConflict.text}`);
   for (const w of r.warnings) lines.push(`WARNING: ${w}`);
+  if (r.emptyDatabase) lines.push(`NOTE: ${EMPTY_DATABASE_NOTE}`);
   if (r.campaigns.length === 0) {
     const none = nothingApplies(r.campaignsChecked, r.newestRevisionDate);
     lines.push(none.title, none.detail);

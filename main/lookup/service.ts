@@ -51,6 +51,16 @@ export class LookupService {
   private readonly candidates;
   private readonly library: CompiledLibrary;
   private readonly modelKeys = new Map<string, string>();
+  /** Once the database holds a list or a vehicle it keeps holding some: asked again only while it has none. */
+  private localData = false;
+  private anyLocalData: BetterSqlite3.Statement<[], number> | null = null;
+
+  private hasLocalData(): boolean {
+    if (this.localData) return true;
+    this.anyLocalData ??= this.db.sqlite.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM affected_vin_lists) OR EXISTS (SELECT 1 FROM vehicles)').pluck();
+    this.localData = this.anyLocalData.get() === 1;
+    return this.localData;
+  }
 
   constructor(
     private readonly db: Db,
@@ -225,6 +235,7 @@ export class LookupService {
       campaigns: hits,
       campaignsChecked: stats.count,
       newestRevisionDate: stats.newestRevisionDate,
+      emptyDatabase: !this.hasLocalData(),
     };
   }
 

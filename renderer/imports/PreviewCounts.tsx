@@ -1,15 +1,33 @@
 import { invalidLinesCsv } from '../../shared/csv-out';
+import { encodingSentence, type FileEncoding } from '../../shared/imports/encoding';
 import { count } from '../../shared/wording';
 import { downloadText } from '../ui/download';
 
 type Line = { line: number; text: string; reason: string };
 type ByKind = { kind: string; label: string; count: number }[];
-type Preview = { rowsRead: number; valid: number; duplicates: number; invalid: Line[]; invalidCount: number; invalidByKind: ByKind };
+type Preview = {
+  encoding: FileEncoding;
+  notes: string[];
+  rowsRead: number;
+  valid: number;
+  duplicates: number;
+  invalid: Line[];
+  invalidCount: number;
+  invalidByKind: ByKind;
+};
 
 /** What a file holds before anything is written: counts, and the first rejected lines of each kind. */
 export function PreviewCounts({ p, fileName, what }: { p: Preview; fileName: string; what: string }) {
   return (
     <div className="preview" data-testid="preview">
+      <p className="muted" data-testid="encoding">
+        {encodingSentence(p.encoding)}
+      </p>
+      {p.notes.map((n) => (
+        <p key={n} className="warn-text" data-testid="file-note">
+          {n}
+        </p>
+      ))}
       <dl className="counts">
         <div>
           <dt>Rows read</dt>

@@ -37,7 +37,7 @@ export function VehicleImport() {
   const read = (f: TextFile, m: Mapping, mode: StockMode, c: Conditions) => {
     job.reset();
     preview.mutate(
-      { fileName: f.name, content: f.content, mapping: m, inStock: mode, conditions: c },
+      { fileName: f.name, content: f.content, encoding: f.encoding, mapping: m, inStock: mode, conditions: c },
       {
         onSuccess: (answer) => {
           setPreview(answer);

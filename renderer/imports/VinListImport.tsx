@@ -32,7 +32,7 @@ export function VinListImport() {
   useEffect(() => {
     if (!file || !campaign || !ISO_DATE.test(listDate)) return;
     job.reset();
-    mutate({ campaign, fileName: file.name, content: file.content, listDate, complete });
+    mutate({ campaign, fileName: file.name, content: file.content, encoding: file.encoding, listDate, complete });
   }, [file, campaign, listDate, complete, mutate, job.reset]);
 
   const discard = () => {

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { LookupResult } from '../../shared/api';
-import { nothingApplies, plural } from '../../shared/wording';
+import { EMPTY_DATABASE_NOTE, nothingApplies, plural } from '../../shared/wording';
 import { CampaignCard } from './CampaignCard';
 import type { Facts } from './useLookup';
 import { VehicleHeader } from './VehicleHeader';
@@ -27,6 +27,11 @@ export const LookupAnswer = memo(function LookupAnswer({ result, updating, onAns
           <strong>Check the VIN.</strong> {w}
         </div>
       ))}
+      {result.emptyDatabase && (
+        <div className="banner warning" data-testid="empty-database">
+          {EMPTY_DATABASE_NOTE}
+        </div>
+      )}
       {result.campaigns.length === 0 ? (
         <div className="banner info" data-testid="no-campaigns">
           <strong>{none.title}</strong> {none.detail}

@@ -1,6 +1,11 @@
-export type TextFile = { name: string; content: string };
+import { decodeFile, type FileEncoding } from '../../shared/imports/encoding';
 
-/** A file input for CSV/text exports: hands over the file's text, and lets the same file be picked again. */
+export type TextFile = { name: string; content: string; encoding: FileEncoding };
+
+/**
+ * A file input for CSV/text exports: hands over the file's text, read in its own encoding (UTF-8,
+ * UTF-16 or Windows-1252, detected as the CLI does), and lets the same file be picked again.
+ */
 export function TextFilePicker({ id, onFile }: { id: string; onFile: (f: TextFile) => void }) {
   return (
     <input
@@ -10,7 +15,9 @@ export function TextFilePicker({ id, onFile }: { id: string; onFile: (f: TextFil
       onChange={async (e) => {
         const f = e.target.files?.[0];
         e.target.value = '';
-        if (f) onFile({ name: f.name, content: await f.text() });
+        if (!f) return;
+        const { text, encoding } = decodeFile(new Uint8Array(await f.arrayBuffer()));
+        onFile({ name: f.name, content: text, encoding });
       }}
     />
   );

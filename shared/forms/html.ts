@@ -8,8 +8,20 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 /** Text as HTML: every character a guest or a bulletin writes is shown, none is markup. */
 export const esc = (s: string | number | null | undefined): string => (s === null || s === undefined ? '' : String(s).replace(/[&<>"']/g, (c) => ENTITIES[c]!));
 
-/** A CSS string literal (for the page margin boxes). */
-const cssString = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ')}"`;
+/**
+ * Text as a CSS string literal (for the page margin boxes), the one place text meets the stylesheet:
+ * every character but a letter, a digit or a space is written as a CSS escape (`\\3C ` for `<`), so
+ * no text can end the string, the rule or the <style> element (`</style>` in a dealer's name), and
+ * what reaches the stylesheet is letters, digits, spaces and escapes only.
+ */
+export const cssString = (s: string): string =>
+  `"${[...s.replace(/[\r\n]+/g, ' ')].map((c) => (/[A-Za-z0-9 ]/.test(c) ? c : `\\${c.codePointAt(0)!.toString(16)} `)).join('')}"`;
+
+/** Rules a document adds: written by the app, never carrying text; refused if they could end the <style> element. */
+function checkedCss(css: string): string {
+  if (/<\/?style|<!--|-->/i.test(css)) throw new Error('A document stylesheet may not contain markup.');
+  return css;
+}
 
 export type Frame = {
   title: string;
@@ -44,7 +56,7 @@ export function frame({ title, paper, footer, body, css = '', bodyClass }: Frame
   // Margin boxes do not clip: the foot is cut to what fits beside the page number in ordinary text.
   const foot = footer.length > 75 ? `${footer.slice(0, 74)}…` : footer;
   const page = `@page{size:${size};margin:12mm 13mm 14mm;@bottom-left{content:${cssString(foot)};font:8pt "Liberation Sans",Arial,sans-serif}@bottom-right{content:"Page " counter(page) " of " counter(pages);width:30mm;text-align:right;white-space:nowrap;font:8pt "Liberation Sans",Arial,sans-serif}}`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${page}${PAGE_CSS}${css}</style></head><body${bodyClass ? ` class="${esc(bodyClass)}"` : ''}>${body}</body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${page}${PAGE_CSS}${checkedCss(css)}</style></head><body${bodyClass ? ` class="${esc(bodyClass)}"` : ''}>${body}</body></html>`;
 }
 
 /** The CSS of a framed document, for a preview that must apply it itself (a strict CSP blocks inline styles). */

@@ -4,9 +4,10 @@ import { isoDate } from '../bulletin';
 import { defineEffects, defineOperations, queued, read } from '../contract';
 import { LISTS } from '../accounts/roles';
 import { CampaignCode } from '../schemas';
+import { FileEncoding } from './encoding';
 
 /** Why a line was left out (invalid) or what to check on a line that was read (warning). */
-export const InvalidKind = z.enum(['no-vin', 'not-a-vin', 'unbalanced-quote', 'too-long', 'model-year', 'production-month', 'service-date']);
+export const InvalidKind = z.enum(['no-vin', 'not-a-vin', 'unbalanced-quote', 'too-long', 'cell-count', 'model-year', 'production-month', 'service-date']);
 export const WarningKind = z.enum(['check-digit', 'future-date', 'future-month']);
 export const InvalidLine = z.object({ line: z.number().int(), text: z.string(), reason: z.string(), kind: z.string() });
 const KindCount = <K extends z.ZodEnum>(kind: K) => z.array(z.object({ kind, label: z.string(), count: z.number().int() }));
@@ -23,6 +24,8 @@ export const PreviewVinListInput = z.object({
   campaign: CampaignCode,
   fileName: z.string().max(260),
   content: FileContent,
+  /** The encoding the file was read in (the window and the CLI detect it; see ./encoding.ts), said in the preview. */
+  encoding: FileEncoding.default('utf-8'),
   /** The date of the export (TIS/Dealer Daily), which the lookup quotes; today when not given. */
   listDate: isoDate.nullish(),
   /**
@@ -36,6 +39,8 @@ export const VinListPreview = z.object({
   campaign: z.object({ code: z.string(), title: z.string() }),
   listDate: z.string(),
   complete: z.boolean(),
+  /** The encoding the file was read in. */
+  encoding: FileEncoding,
   replaces: z.object({ listDate: z.string(), rows: z.number().int() }).nullable(),
   rowsRead: z.number().int(),
   valid: z.number().int(),
@@ -43,6 +48,8 @@ export const VinListPreview = z.object({
   ...InvalidSummary,
   checkDigitMismatches: z.number().int(),
   hasHeader: z.boolean(),
+  /** What the preview says about the file's shape (two columns of one name...). */
+  notes: z.array(z.string()),
   columns: z.object({ vin: z.string(), phase: z.string().nullable(), partNumber: z.string().nullable(), status: z.string().nullable() }),
 });
 
@@ -52,6 +59,8 @@ export const ConditionChoice = z.enum(['new', 'used', 'certified-pre-owned', 'un
 export const PreviewVehiclesInput = z.object({
   fileName: z.string().max(260),
   content: FileContent,
+  /** The encoding the file was read in, said in the preview. */
+  encoding: FileEncoding.default('utf-8'),
   /** Field → column header; a field left out is detected from the headers, '' maps nothing. */
   mapping: z.record(z.string(), z.string()).default({}),
   /** none: a service-history export; add: these are in stock; replace: the complete stock list. */
@@ -64,8 +73,12 @@ export const VehiclesPreview = z.object({
   importId: z.string().nullable(),
   blocking: z.string().nullable(),
   columns: z.array(z.string()),
+  /** What the preview says about the file's shape (two columns of one name...). */
+  notes: z.array(z.string()),
   mapping: z.record(z.string(), z.string().nullable()),
   inStock: InStockMode,
+  /** The encoding the file was read in. */
+  encoding: FileEncoding,
   rowsRead: z.number().int(),
   valid: z.number().int(),
   duplicates: z.number().int(),

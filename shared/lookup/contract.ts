@@ -112,6 +112,11 @@ export const LookupResult = z.object({
   /** How many campaigns were checked, so "nothing found" can say against what. */
   campaignsChecked: z.number().int(),
   newestRevisionDate: z.string().nullable(),
+  /**
+   * The database has no affected-VIN list and no vehicle: the answer rests on the bulletins alone (a
+   * mistyped --db makes such a database; "nothing applies" from it is not the real database's answer).
+   */
+  emptyDatabase: z.boolean(),
 });
 
 export const lookupOperations = defineOperations({

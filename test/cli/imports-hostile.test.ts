@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CLI, cli } from '../support/cli';
 import { makeVin } from '../support/synthetic';
-import { tempDbPath, tempDir } from '../support/tempdb';
+import { existingDbPath, tempDbPath, tempDir } from '../support/tempdb';
 
 const ALE = (n: number) => makeVin('JTH', 'BE96S', 2007, String(n).padStart(7, '0'));
 
@@ -91,7 +91,7 @@ describe('memory stays bounded whatever the file', () => {
   test('60 MB of mostly one-character lines: millions of invalid lines counted, a few shown, memory bounded', () => {
     const file = junk('lines.txt', 60, `${ALE(7930)}\n${ALE(7931)}\n#\n`);
     try {
-      const r = cliLimited(['import-vins', 'ALE', file, '--dry-run', '--db', tempDbPath()]);
+      const r = cliLimited(['import-vins', 'ALE', file, '--dry-run', '--db', existingDbPath()]);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/lines.txt is not a VIN list: [\d,]{9,} of [\d,]{9,} lines are not VINs\./);
       expect(r.stderr.split('\n').length).toBeLessThan(10);

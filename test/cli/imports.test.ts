@@ -6,7 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { makeVin } from '../support/synthetic';
 import { CLI, cli } from '../support/cli';
-import { tempDbPath, tempDir } from '../support/tempdb';
+import { existingDbPath, tempDbPath, tempDir } from '../support/tempdb';
 
 const ALE = (n: number) => makeVin('JTH', 'BE96S', 2007, String(n).padStart(7, '0'));
 const LC = 'JTHKPAAY4PA001234';
@@ -124,7 +124,7 @@ describe('import-vehicles, holds, followup, check', () => {
 
   test('check: one lookup per VIN as a JSON array; bad lines on stderr, not fatal', () => {
     const file = write('vins.txt', `${ALE(7930)}\nnot a vin\n${LC}\n\n1HGCM82633A004352\n`);
-    const r = cli(['check', file, '--json', '--db', tempDbPath()]);
+    const r = cli(['check', file, '--json', '--db', existingDbPath()]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.map((x: any) => [x.vin, x.campaigns.map((c: any) => c.code)])).toEqual([

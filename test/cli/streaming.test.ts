@@ -8,7 +8,7 @@ import readline from 'node:readline';
 import { describe, expect, test } from 'vitest';
 import { CLI, cli } from '../support/cli';
 import { serviceCsv, stockCsv, vinListLines } from '../support/synthetic';
-import { tempDbPath, tempDir, testApp } from '../support/tempdb';
+import { existingDbPath, tempDbPath, tempDir, testApp } from '../support/tempdb';
 
 function write(name: string, content: string): string {
   const f = path.join(tempDir(), name);
@@ -21,7 +21,7 @@ describe('check streams its answers', () => {
     const vins = [...vinListLines(200_000)];
     const file = write('vins.txt', `VIN\n${vins.join('\n')}\n`);
     // 48 MB of heap: today's code, which builds the whole answer first, dies at about 30,000 VINs with it.
-    const child = spawn(process.execPath, ['--max-old-space-size=48', CLI, 'check', file, '--json', '--db', tempDbPath()], {
+    const child = spawn(process.execPath, ['--max-old-space-size=48', CLI, 'check', file, '--json', '--db', existingDbPath()], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -64,7 +64,7 @@ describe('check streams its answers', () => {
     // read line by line (as the imports read them), so the quote's own line is reported and no VIN is lost.
     const lines = ['Note,VIN', ...vins.map((v, i) => (i === 4_000 ? `"two\nlines",${v}` : i === 9_000 ? 'oops,not-a-vin' : `,${v}`))];
     const file = write('vins.csv', `${lines.join('\n')}\n`);
-    const r = cli(['check', file, '--db', tempDbPath()]);
+    const r = cli(['check', file, '--db', existingDbPath()]);
     expect(r.code).toBe(0);
     const out = r.stdout.trimEnd().split('\n');
     expect(out).toHaveLength(29_999);
@@ -79,7 +79,7 @@ describe('check streams its answers', () => {
 
   test('a reader that stops early (| head) ends the command quietly: exit 0, nothing on stderr', async () => {
     const file = write('vins.txt', `${[...vinListLines(100_000)].join('\n')}\n`);
-    const child = spawn(process.execPath, [CLI, 'check', file, '--json', '--db', tempDbPath()], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'check', file, '--json', '--db', existingDbPath()], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.once('close', resolve));

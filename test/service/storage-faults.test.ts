@@ -8,8 +8,6 @@ import { DatabaseOpenError, openDatabase } from '../../main/db/open';
 import { describeStorageError } from '../../main/db/errors';
 import { tempDbPath, tempDir, testApp } from '../support/tempdb';
 
-const isRoot = process.getuid?.() === 0;
-
 describe('the database file', () => {
   test('a new data folder is 0700 and the database files 0600', async () => {
     const file = tempDbPath();
@@ -25,12 +23,12 @@ describe('the database file', () => {
     }
   });
 
-  test('an existing database left readable by others is made private on open', async () => {
+  test("an existing database's mode is the user's: it is never changed on open (issue 17)", async () => {
     const file = tempDbPath();
     await (await openDatabase(file)).close();
     fs.chmodSync(file, 0o644);
     await (await openDatabase(file)).close();
-    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o644);
   });
 
   test('a damaged file says so and how to go on', async () => {
@@ -42,12 +40,18 @@ describe('the database file', () => {
     expect((err as Error).message).not.toMatch(/\n\s+at /);
   });
 
-  test.skipIf(isRoot)('a read-only database file says it is read-only', async () => {
+  test('a read-only database file is opened read-only and keeps its mode', async () => {
     const file = tempDbPath();
     await (await openDatabase(file)).close();
     fs.chmodSync(file, 0o400);
-    const err = await openDatabase(file).catch((e: unknown) => e);
-    if (err instanceof Error) expect(err.message).toMatch(/read-only/);
+    const db = await openDatabase(file);
+    try {
+      expect(db.readOnly).toBe('file');
+      expect(() => db.sqlite.prepare("INSERT INTO meta (key, value) VALUES ('x', 'y')").run()).toThrow(/readonly/);
+    } finally {
+      await db.close();
+    }
+    expect(fs.statSync(file).mode & 0o777).toBe(0o400);
   });
 
   test('storage errors from SQLite become plain words', () => {

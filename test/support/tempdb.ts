@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach } from 'vitest';
 import { createApp, type App, type AppOptions } from '../../main/app';
 
@@ -16,6 +17,17 @@ export function tempDir(): string {
 
 export function tempDbPath(): string {
   return path.join(tempDir(), 'data', 'recall-desk.sqlite');
+}
+
+/**
+ * A database file that already exists (empty: the app migrates it on first open), for tests whose
+ * stderr must hold only what the command itself says: a new file is said ("New database created at").
+ */
+export function existingDbPath(): string {
+  const file = tempDbPath();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  new BetterSqlite3(file).close();
+  return file;
 }
 
 /** One unpacked vPIC database for every test (74 MB): unpacking it per temp folder would cost more than most tests. */
