@@ -4,6 +4,7 @@ import type { HoldReport } from '../../shared/api';
 import type { Db } from '../db/open';
 import type { Row } from '../db/schema';
 import type { LookupService } from '../lookup/service';
+import { severityRank } from '../../shared/wording';
 import { openCampaigns } from './open-campaigns';
 
 type Hold = HoldReport['holds'][number];
@@ -35,6 +36,7 @@ export function holdReport(db: Db, lookup: LookupService, now: () => Date): Hold
             code: hit.code,
             title: hit.title,
             hold: rule.hold,
+            severity: hit.severity,
             reason: rule.text,
             certainty: hit.certainty,
             remedyAvailable: hit.remedy.available,
@@ -47,7 +49,13 @@ export function holdReport(db: Db, lookup: LookupService, now: () => Date): Hold
   });
   // Plain code-unit order, not localeCompare: the same order for these ASCII codes and stock numbers,
   // and a fifth of the time over a whole stock's holds.
-  holds.sort((a, b) => ORDER[a.hold] - ORDER[b.hold] || byCode(a.code, b.code) || byCode(a.stockNumber ?? a.vin, b.stockNumber ?? b.vin));
+  holds.sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      ORDER[a.hold] - ORDER[b.hold] ||
+      byCode(a.code, b.code) ||
+      byCode(a.stockNumber ?? a.vin, b.stockNumber ?? b.vin),
+  );
   const per = new Map<string, HoldReport['perCampaign'][number]>();
   for (const h of holds) {
     const c = per.get(h.code) ?? { code: h.code, title: h.title, doNotDeliver: 0, withDisclosure: 0, performBefore: 0 };

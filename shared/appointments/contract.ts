@@ -42,6 +42,8 @@ export const CampaignOffer = z.object({
   /** Why not, in words; null when available. */
   warning: z.string().nullable(),
   certainty: CampaignHit.shape.certainty,
+  /** NHTSA's advisories (do not drive, park outside, stop sale): shown beside the offer, before any date is chosen. */
+  severity: CampaignHit.shape.severity,
   completed: z.boolean(),
   flatRateHours: z.number().nullable(),
   minutes: z.number().nullable(),

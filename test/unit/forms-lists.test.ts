@@ -49,6 +49,7 @@ test('follow-up: the campaign title once in the legend, the guest on each line',
     guestAddress: null,
     code: 'ALE',
     title: 'Valve Spring',
+    severity: [],
     certainty: 'verify' as const,
     remedyAvailable: false,
   };
