@@ -9,6 +9,7 @@ import { openDatabase } from './db/open';
 import { ChromiumPdf, type PdfPrinter } from './forms/pdf';
 import { FormsService } from './forms/service';
 import { currentWriter } from './db/writer-note';
+import { measureWith } from './changes/impact';
 import { ImportJobs } from './imports/jobs';
 import { LookupService } from './lookup/service';
 import type { Services } from './services';
@@ -48,7 +49,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const vpicPath = opts.vpicPath === undefined ? process.env.RECALL_DESK_VPIC || path.join(path.dirname(opts.dbPath), 'vpic.sqlite') : opts.vpicPath;
     const vpic = vpicPath ? new VpicDecoder(vpicPath) : null;
     const lookup = new LookupService(db, campaigns, now, (wmi) => vpic?.makesOf(wmi) ?? null);
-    const jobs = new ImportJobs(db.path, now, () => campaigns.invalidate());
+    const makesOf = (wmi: string) => vpic?.makesOf(wmi) ?? null;
+    const jobs = new ImportJobs(db.path, now, () => campaigns.invalidate(), measureWith(now, makesOf));
     const pdf = opts.pdf ?? new ChromiumPdf();
     const settings = new SettingsStore(db, now);
     const core = { db, campaigns, lookup, jobs, now, version: opts.version ?? '0.0.0', settings, showInFolder: opts.showInFolder ?? null, vpic };

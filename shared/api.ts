@@ -13,6 +13,7 @@ import { vehicleOperations } from './vehicles/contract';
 import { partsOperations } from './parts/contract';
 import { appointmentOperations } from './appointments/contract';
 import { claimOperations } from './claims/contract';
+import { changeOperations } from './changes/contract';
 
 export const operations = {
   ...lookupOperations,
@@ -25,6 +26,7 @@ export const operations = {
   ...appointmentOperations,
   ...claimOperations,
   ...formOperations,
+  ...changeOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -1,21 +1,28 @@
 import type { campaignOperations } from '../../shared/campaigns/contract';
 import type { HandlersOf } from '../../shared/contract';
+import { measureWith } from '../changes/impact';
 import type { Services } from '../services';
 import { importBulletin } from './import';
 
-export const campaignHandlers = ({ campaigns, jobs, now }: Services): HandlersOf<typeof campaignOperations> => ({
+export const campaignHandlers = ({ campaigns, jobs, now, db, vpic }: Services): HandlersOf<typeof campaignOperations> => ({
   listCampaigns: () => campaigns.list(),
   getCampaign: ({ code }) => campaigns.detail(code),
-  importBulletin: async ({ content, fileName }) => {
+  importBulletin: async ({ content, fileName, dryRun }) => {
     // A library write waits for a running list import instead of blocking on its lock.
     await jobs.whenIdle();
-    const r = importBulletin(campaigns, content, fileName, now().toISOString().slice(0, 10));
+    const measure = measureWith(now, (wmi) => vpic?.makesOf(wmi) ?? null);
+    const r = importBulletin({ db, campaigns, measure, at: now().toISOString(), by: null }, content, fileName, {
+      today: now().toISOString().slice(0, 10),
+      dryRun,
+    });
     return {
       code: r.bulletin.code,
       title: r.bulletin.title,
       revisionDate: r.bulletin.revisionDate,
       outcome: r.outcome,
       previousRevisionDate: r.previousRevisionDate,
+      dryRun: r.dryRun,
+      impact: r.impact,
     };
   },
 });

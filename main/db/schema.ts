@@ -227,6 +227,17 @@ export interface FormsLogTable {
   printed_at: string;
 }
 
+/** Every applied import and its impact ("What changed"); seen_at: when the list was looked at. */
+export interface ImportChangesTable {
+  id: Generated<number>;
+  at: string;
+  by: string | null;
+  source_kind: 'bulletin' | 'vin-list' | 'vehicles';
+  source: string;
+  impact: string;
+  seen_at: string | null;
+}
+
 export interface Database {
   campaigns: CampaignsTable;
   campaign_revisions: CampaignRevisionsTable;
@@ -249,6 +260,7 @@ export interface Database {
   settings: SettingsTable;
   staff: StaffTable;
   forms_log: FormsLogTable;
+  import_changes: ImportChangesTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

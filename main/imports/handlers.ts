@@ -9,6 +9,7 @@ export const importHandlers = (s: Services): HandlersOf<typeof importOperations>
   previewVinList: (input) => stageVinList(s, input, readVinList(input.content, input.fileName)),
   previewVehicles: (input) =>
     stageVehicles(s, input, readVehicles(input.content, input.fileName, { mapping: mappingOf(input), conditions: input.conditions, today: todayOf(s) })),
+  importImpact: ({ importId, expect }) => s.jobs.impactOf(importId, expect),
   commitImport: ({ importId, expect }) => s.jobs.start(importId, expect),
   importStatus: ({ jobId }) => s.jobs.status(jobId),
   cancelImport: ({ jobId }) => s.jobs.cancel(jobId),

@@ -6,6 +6,7 @@ import { m002_vehicles_and_lists } from './002_vehicles_and_lists';
 import { m003_parts_ledger_appointments_claims } from './003_parts_ledger_appointments_claims';
 import { m004_settings_and_forms } from './004_settings_and_forms';
 import { m005_affected_vins_without_list_index } from './005_affected_vins_without_list_index';
+import { m008_import_changes } from './008_import_changes';
 
 export const migrations: Record<string, Migration> = {
   '001_campaign_library': m001_campaign_library,
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '003_parts_ledger_appointments_claims': m003_parts_ledger_appointments_claims,
   '004_settings_and_forms': m004_settings_and_forms,
   '005_affected_vins_without_list_index': m005_affected_vins_without_list_index,
+  '008_import_changes': m008_import_changes,
 };
 
 export const migrationProvider: MigrationProvider = {
