@@ -1,6 +1,7 @@
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { NavigationContext, ScreenActiveContext, type Navigation } from './navigation';
+import { ChangesIndicator } from './changes/ChangesIndicator';
 import { ImportIndicator } from './imports/ImportIndicator';
 import { FIRST_SCREEN, SCREENS, type ScreenId } from './screens';
 import { useScanner } from './lookup/scanner';
@@ -57,6 +58,7 @@ export function App() {
             ))}
           </nav>
           <ImportIndicator />
+          <ChangesIndicator />
           <DataStatus />
         </header>
         <main className="content">

@@ -29,9 +29,18 @@ export function useApiMutation<K extends OperationName>(
 }
 
 /** Everything a campaign's bulletin feeds: the library, every answer and both reports. */
-const CAMPAIGN_DATA: readonly OperationName[] = ['appInfo', 'listCampaigns', 'getCampaign', 'lookup', 'holdReport', 'followUpList'];
+const CAMPAIGN_DATA: readonly OperationName[] = [
+  'appInfo',
+  'listCampaigns',
+  'getCampaign',
+  'lookup',
+  'holdReport',
+  'followUpList',
+  'listChanges',
+  'unseenChanges',
+];
 /** Everything a vehicle's record or an affected-VIN list feeds. */
-const VEHICLE_DATA: readonly OperationName[] = ['appInfo', 'lookup', 'holdReport', 'followUpList'];
+const VEHICLE_DATA: readonly OperationName[] = ['appInfo', 'lookup', 'holdReport', 'followUpList', 'listChanges', 'unseenChanges'];
 
 /** What each write changes. An import changes the data only once its job is done. */
 const CHANGES: Partial<Record<OperationName, readonly OperationName[]>> = {
@@ -41,6 +50,7 @@ const CHANGES: Partial<Record<OperationName, readonly OperationName[]>> = {
   addStaff: ['getSettings'],
   removeStaff: ['getSettings'],
   recordForm: ['listForms'],
+  markChangesSeen: ['listChanges', 'unseenChanges'],
   saveFormPdf: ['listForms'],
 };
 

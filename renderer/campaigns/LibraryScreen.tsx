@@ -1,29 +1,23 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { OutputOf } from '../../shared/api';
 import { count, KIND_LABEL } from '../../shared/wording';
-import { apiQuery, useApiMutation } from '../queries';
+import { apiQuery } from '../queries';
 import { Busy } from '../ui/Busy';
-import { ErrorNotice, Notice } from '../ui/Notice';
+import { ErrorNotice } from '../ui/Notice';
+import { BulletinApply, type BulletinFile } from './BulletinApply';
 import { CampaignDetail } from './CampaignDetail';
 import { CampaignList } from './CampaignList';
 import { filterCampaigns, type KindFilter } from './filter';
 import { ImportBulletinButton } from './ImportBulletinButton';
 import { selectCampaign, useSelectedCampaign } from './selection';
 
-const OUTCOME = {
-  added: () => 'added to the library',
-  updated: (r: OutputOf<'importBulletin'>) => `updated (was ${r.previousRevisionDate})`,
-  unchanged: () => 'already loaded: nothing changed',
-} as const;
-
 /** Campaign library (F3): every campaign with everything its bulletin states, and bulletin imports. */
 export function LibraryScreen() {
   const selected = useSelectedCampaign();
   const list = useQuery(apiQuery('listCampaigns', {}));
   const detail = useQuery({ ...apiQuery('getCampaign', selected ? { code: selected } : null), placeholderData: keepPreviousData });
-  const importer = useApiMutation('importBulletin', { onSuccess: (r) => selectCampaign(r.code) });
-  const imported = importer.data;
+  // A chosen file is only previewed (its impact), then applied or cancelled.
+  const [file, setFile] = useState<BulletinFile | null>(null);
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<KindFilter>('all');
   const shown = useMemo(() => (list.data ? filterCampaigns(list.data, query, kind) : []), [list.data, query, kind]);
@@ -41,16 +35,9 @@ export function LibraryScreen() {
       <section className="library-list" aria-label="Campaigns">
         <div className="library-tools">
           <h2>Campaigns</h2>
-          <ImportBulletinButton busy={importer.isPending} onFile={(f) => importer.mutate({ fileName: f.name, content: f.content })} />
+          <ImportBulletinButton busy={false} onFile={(f) => setFile({ name: f.name, content: f.content })} />
         </div>
-        {importer.error && <ErrorNotice error={importer.error} testId="library-notice" />}
-        {imported && (
-          <Notice
-            kind="ok"
-            message={`${imported.code} ${imported.title}, revision ${imported.revisionDate}: ${OUTCOME[imported.outcome](imported)}.`}
-            testId="library-notice"
-          />
-        )}
+        <BulletinApply file={file} onDone={() => setFile(null)} />
         {list.error && <ErrorNotice error={list.error} />}
         <div className="library-search">
           <input
