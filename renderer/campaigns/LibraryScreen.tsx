@@ -5,6 +5,7 @@ import { apiQuery } from '../queries';
 import { Busy } from '../ui/Busy';
 import { ErrorNotice } from '../ui/Notice';
 import { BulletinApply, type BulletinFile } from './BulletinApply';
+import { BulletinEditor } from './BulletinEditor';
 import { CampaignDetail } from './CampaignDetail';
 import { CampaignList } from './CampaignList';
 import { filterCampaigns, type KindFilter } from './filter';
@@ -18,6 +19,8 @@ export function LibraryScreen() {
   const detail = useQuery({ ...apiQuery('getCampaign', selected ? { code: selected } : null), placeholderData: keepPreviousData });
   // A chosen file is only previewed (its impact), then applied or cancelled.
   const [file, setFile] = useState<BulletinFile | null>(null);
+  // The guided editor: a new campaign (null) or a new revision of the chosen one.
+  const [editing, setEditing] = useState<'new' | 'revision' | null>(null);
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<KindFilter>('all');
   const shown = useMemo(() => (list.data ? filterCampaigns(list.data, query, kind) : []), [list.data, query, kind]);
@@ -36,6 +39,14 @@ export function LibraryScreen() {
         <div className="library-tools">
           <h2>Campaigns</h2>
           <ImportBulletinButton busy={false} onFile={(f) => setFile({ name: f.name, content: f.content })} />
+          <button type="button" onClick={() => setEditing('new')}>
+            New campaign
+          </button>
+          {selected && detail.data && !detail.isPlaceholderData && (
+            <button type="button" onClick={() => setEditing('revision')}>
+              New revision of {selected}
+            </button>
+          )}
         </div>
         <BulletinApply file={file} onDone={() => setFile(null)} />
         {list.error && <ErrorNotice error={list.error} />}
@@ -64,9 +75,16 @@ export function LibraryScreen() {
         {list.data ? <CampaignList campaigns={shown} selected={selected} onSelect={selectCampaign} /> : !list.error && <p className="muted">Loading…</p>}
       </section>
       <section ref={detailBox} className="library-detail" aria-label="Campaign detail" aria-busy={detail.isPlaceholderData || undefined}>
-        {detail.error && <ErrorNotice error={detail.error} />}
+        {editing && (
+          <BulletinEditor
+            key={editing === 'new' ? 'new' : `rev-${selected}`}
+            from={editing === 'revision' && detail.data ? detail.data.bulletin : null}
+            onClose={() => setEditing(null)}
+          />
+        )}
+        {!editing && detail.error && <ErrorNotice error={detail.error} />}
         {detail.isPlaceholderData && <Busy label={`Opening ${selected}…`} />}
-        {detail.data && selected ? (
+        {editing ? null : detail.data && selected ? (
           <div className={detail.isPlaceholderData ? 'updating' : undefined}>
             <CampaignDetail d={detail.data} />
           </div>
