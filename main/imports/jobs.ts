@@ -151,9 +151,10 @@ export class ImportJobs {
 
   /** Every job kept, newest first: a running one is found from any screen. */
   list(): JobStatus[] {
+    // Without the impacts: the top bar asks every second and needs only the state (importStatus has it).
     return [...this.jobs.values()]
       .filter((j) => !j.dryRun)
-      .map((j) => this.status(j.jobId))
+      .map((j) => ({ ...this.status(j.jobId), impact: null }))
       .reverse();
   }
 

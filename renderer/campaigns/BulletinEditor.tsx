@@ -23,8 +23,13 @@ type Props = {
   onClose: () => void;
 };
 
-function Input({ field, value, onChange, label, id }: { field: Field; value: FormValue; onChange: (v: FormValue) => void; label: string; id?: string }) {
-  const placeholder = field.optional ? NOT_STATED_HINT : (field.hint ?? '');
+type InputProps = { field: Field; value: FormValue; onChange: (v: FormValue) => void; label: string; id?: string; compact?: boolean };
+
+/** Characters an input of a row shows: a serial or a VDS whole, a year, a date. */
+const SIZE: Partial<Record<Field['kind'], number>> = { number: 6, date: 11, text: 12 };
+
+function Input({ field, value, onChange, label, id, compact = false }: InputProps) {
+  const placeholder = field.optional ? (compact ? 'not stated' : NOT_STATED_HINT) : compact ? '' : (field.hint ?? '');
   switch (field.kind) {
     case 'long':
     case 'lines':
@@ -80,8 +85,9 @@ function Input({ field, value, onChange, label, id }: { field: Field; value: For
           id={id}
           aria-label={label}
           className={field.kind === 'date' || field.kind === 'number' ? 'mono' : undefined}
+          size={compact ? SIZE[field.kind] : undefined}
           value={value as string}
-          placeholder={field.kind === 'date' ? (field.optional ? `YYYY-MM-DD, ${NOT_STATED_HINT}` : 'YYYY-MM-DD') : placeholder}
+          placeholder={field.kind === 'date' ? (field.optional && !compact ? `YYYY-MM-DD, ${NOT_STATED_HINT}` : 'YYYY-MM-DD') : placeholder}
           onChange={(e) => onChange(e.target.value)}
         />
       );
@@ -190,38 +196,41 @@ function SectionForm({ s, value, set, problems }: { s: Section; value: Draft[str
         <>
           {s.id === 'vinRanges' && <RangePaste onAdd={(added) => set([...rows, ...added])} />}
           {rows.length > 0 && (
-            <table className="data editor-rows">
-              <thead>
-                <tr>
-                  {s.fields.map((fl) => (
-                    <th key={fl.key}>{fl.label}</th>
-                  ))}
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own until saved
-                  <tr key={i}>
+            <div className="rows-scroll">
+              <table className="data editor-rows">
+                <thead>
+                  <tr>
                     {s.fields.map((fl) => (
-                      <td key={fl.key}>
-                        <Input
-                          field={fl}
-                          label={`${s.title} row ${i + 1} ${fl.label}`}
-                          value={row[fl.key]!}
-                          onChange={(v) => set(rows.map((r, k) => (k === i ? { ...r, [fl.key]: v } : r)))}
-                        />
-                      </td>
+                      <th key={fl.key}>{fl.label}</th>
                     ))}
-                    <td>
-                      <button type="button" aria-label={`Remove ${s.title} row ${i + 1}`} onClick={() => set(rows.filter((_, k) => k !== i))}>
-                        Remove
-                      </button>
-                    </td>
+                    <th />
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map((row, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own until saved
+                    <tr key={i}>
+                      {s.fields.map((fl) => (
+                        <td key={fl.key}>
+                          <Input
+                            compact
+                            field={fl}
+                            label={`${s.title} row ${i + 1} ${fl.label}`}
+                            value={row[fl.key]!}
+                            onChange={(v) => set(rows.map((r, k) => (k === i ? { ...r, [fl.key]: v } : r)))}
+                          />
+                        </td>
+                      ))}
+                      <td>
+                        <button type="button" aria-label={`Remove ${s.title} row ${i + 1}`} onClick={() => set(rows.filter((_, k) => k !== i))}>
+                          Remove
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           <button type="button" onClick={() => set([...rows, emptyRow(s)])}>
             Add a row to {s.title}

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { count, KIND_LABEL } from '../../shared/wording';
 import { apiQuery } from '../queries';
 import { Busy } from '../ui/Busy';
+import { downloadText } from '../ui/download';
 import { ErrorNotice } from '../ui/Notice';
 import { BulletinApply, type BulletinFile } from './BulletinApply';
 import { BulletinEditor } from './BulletinEditor';
@@ -34,7 +35,7 @@ export function LibraryScreen() {
   }, [selected]);
 
   return (
-    <div className="library">
+    <div className={editing ? 'library editing' : 'library'}>
       <section className="library-list" aria-label="Campaigns">
         <div className="library-tools">
           <h2>Campaigns</h2>
@@ -42,11 +43,6 @@ export function LibraryScreen() {
           <button type="button" onClick={() => setEditing('new')}>
             New campaign
           </button>
-          {selected && detail.data && !detail.isPlaceholderData && (
-            <button type="button" onClick={() => setEditing('revision')}>
-              New revision of {selected}
-            </button>
-          )}
         </div>
         <BulletinApply file={file} onDone={() => setFile(null)} />
         {list.error && <ErrorNotice error={list.error} />}
@@ -86,6 +82,23 @@ export function LibraryScreen() {
         {detail.isPlaceholderData && <Busy label={`Opening ${selected}…`} />}
         {editing ? null : detail.data && selected ? (
           <div className={detail.isPlaceholderData ? 'updating' : undefined}>
+            <div className="button-row detail-tools">
+              <button type="button" onClick={() => setEditing('revision')}>
+                New revision of {selected}
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  downloadText(
+                    `${detail.data.bulletin.code}-${detail.data.bulletin.revisionDate}.json`,
+                    `${JSON.stringify(detail.data.bulletin, null, 2)}\n`,
+                    'application/json',
+                  )
+                }
+              >
+                Export {selected} as a bulletin file
+              </button>
+            </div>
             <CampaignDetail d={detail.data} />
           </div>
         ) : (

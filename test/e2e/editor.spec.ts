@@ -128,3 +128,35 @@ test('write a new campaign in the editor, see its impact, apply it, see it in Wh
   await expect(card).toContainText('NHTSA 25V123');
   await shot(app, '18-card-do-not-drive');
 });
+
+test('a new revision starts from the current one; the export is the bulletin file', async ({ app }) => {
+  await app.keyboard.press('F3');
+  await app.getByRole('button', { name: /^ALE/ }).first().click();
+  await expect(app.getByTestId('campaign-detail')).toContainText('NHTSA recall number: not stated');
+  await shot(app, '19-library-detail-tools');
+  const download = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Export ALE as a bulletin file' }).click();
+  const { readFileSync } = await import('node:fs');
+  const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8').replace(/^\uFEFF/, ''));
+  expect(exported).toMatchObject({ format: 'recall-desk/bulletin@1', code: 'ALE', revisionDate: '2010-07-06', severity: [] });
+
+  await app.getByRole('button', { name: 'New revision of ALE' }).click();
+  const editor = app.getByTestId('bulletin-editor');
+  await expect(editor.getByRole('heading', { name: 'New revision of ALE' })).toBeVisible();
+  await expect(editor.getByTestId('editor-campaign').getByLabel('Title', { exact: true })).toHaveValue('Valve Spring');
+  await expect(editor.getByTestId('editor-vinRanges').locator('tbody tr')).toHaveCount(18);
+  await editor.getByTestId('editor-vinRanges').scrollIntoViewIfNeeded();
+  await shot(app, '20-editor-revision-ranges');
+  // The new letter's date and label are for the user to state: empty, and named as missing.
+  await expect(editor.getByTestId('editor-revision').getByLabel('Revision date', { exact: true })).toHaveValue('');
+  await editor.getByRole('button', { name: 'Check and see the impact' }).click();
+  await expect(editor.getByTestId('editor-revision')).toContainText('Revision date: must be a date written YYYY-MM-DD');
+  await editor.getByTestId('editor-revision').getByLabel('Revision date', { exact: true }).fill('2010-08-01');
+  await editor.getByTestId('editor-revision').getByLabel('Revision label', { exact: true }).fill('Remedy notice');
+  await editor.getByTestId('editor-phases').getByLabel('Phases row 1 Status', { exact: true }).selectOption('remedy-available');
+  await editor.getByRole('button', { name: 'Check and see the impact' }).click();
+  await expect(editor.getByTestId('bulletin-preview')).toContainText('ALE Valve Spring, revision 2010-08-01: a newer revision (the library has 2010-07-06).');
+  await editor.getByTestId('bulletin-preview').getByRole('button', { name: 'Cancel' }).click();
+  await expect(editor.getByTestId('bulletin-preview')).toHaveCount(0);
+  await expect(app.getByTestId('data-status')).toContainText('newest bulletin 2024-01-31');
+});
