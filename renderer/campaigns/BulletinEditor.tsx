@@ -208,7 +208,6 @@ function SectionForm({ s, value, set, problems }: { s: Section; value: Draft[str
                 </thead>
                 <tbody>
                   {rows.map((row, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own until saved
                     <tr key={i}>
                       {s.fields.map((fl) => (
                         <td key={fl.key}>

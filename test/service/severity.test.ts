@@ -55,6 +55,19 @@ describe('the bulletin format', () => {
     expect((await refused(flaggedCampaign([], { nhtsaRecallNumber: 'recall 5' }))).join('\n')).toMatch(/nhtsaRecallNumber: must be NHTSA's recall number/);
     expect(app.lookup.lookup({ vin: IS }).campaigns.map((c) => c.code)).toEqual(['ALE']);
   });
+
+  test('a revision stored before severity existed reads as none stated, everywhere', async () => {
+    const app = await testApp({ vpicPath: null });
+    // As an existing dealer's database holds the built-in ALE: its document written without the new fields.
+    const doc = JSON.parse(app.db.sqlite.prepare<[], string>("SELECT document FROM campaigns WHERE code = 'ALE'").pluck().get()!);
+    delete doc.severity;
+    delete doc.nhtsaRecallNumber;
+    app.db.sqlite.prepare("UPDATE campaigns SET document = ? WHERE code = 'ALE'").run(JSON.stringify(doc));
+    app.campaigns.invalidate();
+    const detail = await ok<OutputOf<'getCampaign'>>(app.dispatch('getCampaign', { code: 'ALE' }));
+    expect([detail.bulletin.severity, detail.bulletin.nhtsaRecallNumber]).toEqual([[], null]);
+    expect(app.lookup.lookup({ vin: GS }).campaigns[0]!.severity).toEqual([]);
+  });
 });
 
 describe('what the flags change', () => {
