@@ -15,6 +15,7 @@ import { openDatabase } from './db/open';
 import { ChromiumPdf, type PdfPrinter } from './forms/pdf';
 import { FormsService } from './forms/service';
 import { currentWriter } from './db/writer-note';
+import { measureWith } from './changes/impact';
 import { ImportJobs } from './imports/jobs';
 import { LookupService } from './lookup/service';
 import type { Services } from './services';
@@ -60,11 +61,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const vpic = vpicPath ? new VpicDecoder(vpicPath, new SqliteDecodeStore(db.sqlite, vpicSource(), now), () => familyVins(db.sqlite), now) : null;
     const lookup = new LookupService(db, campaigns, now, (wmi) => vpic?.makesOf(wmi) ?? null);
     const changes = new ChangeFeed(db, () => campaigns.invalidate());
+    const makesOf = (wmi: string) => vpic?.makesOf(wmi) ?? null;
     // An import's job writes on its own connection: when it is done, every window hears of it.
-    const jobs = new ImportJobs(db.path, now, () => {
-      campaigns.invalidate();
-      changes.publish(IMPORT_CHANGES);
-    });
+    const jobs = new ImportJobs(
+      db.path,
+      now,
+      () => {
+        campaigns.invalidate();
+        changes.publish(IMPORT_CHANGES);
+      },
+      measureWith(now, makesOf),
+    );
     const pdf = opts.pdf ?? new ChromiumPdf();
     const settings = new SettingsStore(db, now);
     const accountStore = new AccountStore(db);

@@ -5,6 +5,7 @@ import { SignIn } from './accounts/SignIn';
 import { UserBar, useSignOut } from './accounts/UserBar';
 import { useIdleSignOut } from './accounts/useIdleSignOut';
 import { NavigationContext, ScreenActiveContext, type Navigation } from './navigation';
+import { ChangesIndicator } from './changes/ChangesIndicator';
 import { ImportIndicator } from './imports/ImportIndicator';
 import { apiQuery } from './queries';
 import { FIRST_SCREEN, SCREENS, type ScreenId } from './screens';
@@ -97,6 +98,7 @@ function Shell() {
             ))}
           </nav>
           <ImportIndicator />
+          <ChangesIndicator />
           <DataStatus />
           <UserBar onSwitch={() => setSwitching(true)} />
         </header>

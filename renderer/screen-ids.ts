@@ -12,6 +12,7 @@ export const SCREEN_IDS = [
   'claims',
   'forms',
   'technicians',
+  'changes',
   'settings',
   'accounts',
   'audit',

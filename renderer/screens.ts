@@ -17,6 +17,7 @@ import { OrdersScreen } from './parts/OrdersScreen';
 import { ClaimsScreen } from './claims/ClaimsScreen';
 import { TechniciansScreen } from './appointments/TechniciansScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { ChangesScreen } from './changes/ChangesScreen';
 
 /**
  * Setup screens used now and then (technicians, settings) have no function key: they are a click away.
@@ -35,6 +36,7 @@ export const SCREENS = [
   { id: 'orders', key: 'F9', label: 'Order suggestions', component: OrdersScreen },
   { id: 'claims', key: 'F10', label: 'Claims', component: ClaimsScreen },
   { id: 'forms', key: 'F11', label: 'Forms', component: FormsLogScreen },
+  { id: 'changes', key: null, label: 'What changed', component: ChangesScreen },
   { id: 'technicians', key: null, label: 'Technicians', component: TechniciansScreen },
   { id: 'settings', key: null, label: 'Settings', component: SettingsScreen },
   { id: 'accounts', key: null, label: 'Accounts', component: AccountsScreen, needs: 'listUsers' },

@@ -18,6 +18,7 @@ const STANDALONE = [
   { name: 'scan-to-answer', script: 'test/bench/scan-to-answer.mjs' },
   { name: 'first-paint', entry: 'test/bench/first-paint.ts' },
   { name: 'forms-pdf', entry: 'test/bench/forms-pdf.ts' },
+  { name: 'impact', entry: 'test/bench/impact.ts' },
 ];
 
 const argv = process.argv.slice(2);

@@ -15,6 +15,7 @@ import { vehicleEffects, vehicleOperations } from './vehicles/contract';
 import { partsEffects, partsOperations } from './parts/contract';
 import { appointmentEffects, appointmentOperations } from './appointments/contract';
 import { claimEffects, claimOperations } from './claims/contract';
+import { changeEffects, changeOperations } from './changes/contract';
 
 export const operations = {
   ...accountOperations,
@@ -28,6 +29,7 @@ export const operations = {
   ...appointmentOperations,
   ...claimOperations,
   ...formOperations,
+  ...changeOperations,
 } as const;
 
 export type Operations = typeof operations;
@@ -45,6 +47,7 @@ export const effects: Record<OperationName, Effects> = {
   ...partsEffects,
   ...appointmentEffects,
   ...claimEffects,
+  ...changeEffects,
   ...formEffects,
 };
 export const operationNames: readonly OperationName[] = OPERATION_NAMES;

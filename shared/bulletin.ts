@@ -186,6 +186,26 @@ export const Documents = z.object({
   faq: unknownable(z.object({ title: text, intro: unknownable(text).default(null) })).default(null),
 });
 
+// --- Severity and the NHTSA recall number (issue 15) ---------------------------------------------
+/**
+ * NHTSA's advisories (added to its recall data in 2025): stop-sale, do not drive, park outside. A
+ * flagged campaign is the loudest thing on a card and sorts first on the lists; none stated: [].
+ */
+export const Severity = z.enum(['stop-sale', 'do-not-drive', 'park-outside']);
+const severityList = z
+  .array(Severity)
+  .default([])
+  .refine((l) => new Set(l).size === l.length, 'names a flag twice: list each of stop-sale, do-not-drive, park-outside at most once');
+/** NHTSA's campaign number as the letter prints it (10V303, 10V-303 or 10V303000); null when not stated. */
+const nhtsaRecallNumber = unknownable(
+  z
+    .string()
+    .trim()
+    .regex(/^\d{2}[VEITC]-?\d{3}(\d{3})?$/, "must be NHTSA's recall number as printed, e.g. 10V303, 10V-303 or 10V303000"),
+).default(null);
+export const SEVERITY_FIELDS = { severity: severityList, nhtsaRecallNumber };
+// --------------------------------------------------------------------------------------------------
+
 export const Bulletin = z
   .strictObject({
     format: z.literal(BULLETIN_FORMAT, { message: `must be "${BULLETIN_FORMAT}"` }),
@@ -205,6 +225,7 @@ export const Bulletin = z
     /** The date of this revision of the bulletin: what "newer" means on import. */
     revisionDate: isoDate,
     revisionLabel: text,
+    ...SEVERITY_FIELDS,
     source: z.strictObject({
       title: text,
       originalDate: unknownable(isoDate),
@@ -293,6 +314,7 @@ export type Phase = z.output<typeof Phase>;
 export type ModelWindowRule = z.output<typeof ModelWindowRule>;
 export type VinRangeRule = z.output<typeof VinRangeRule>;
 export type Documents = z.output<typeof Documents>;
+export type Severity = z.output<typeof Severity>;
 
 /** zod issues as lines a person can act on: "vinRanges[2].serialTo: must be ...". */
 export function describeIssues(error: z.ZodError): string[] {

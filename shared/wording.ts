@@ -276,3 +276,36 @@ export const modelConflictText = (model: string, source: keyof typeof MODEL_SOUR
  */
 export const checkDigitLetterText = (ch: string, expected: string, decoded: string): string =>
   `Position 9 is "${ch}", a letter where a check digit (0-9 or X) belongs; the rest of the VIN calls for "${expected}". NHTSA vPIC decodes the rest of it (${decoded}): manufacturers have issued VINs like this. Compare the VIN with the vehicle's label; results are shown.`;
+
+// Severity (issue 15): NHTSA's advisories, in words an advisor can say to a guest as they stand.
+/** Short label of each flag (lists, badges, CSV). */
+export const SEVERITY_LABEL = {
+  'do-not-drive': 'Do not drive',
+  'park-outside': 'Park outside',
+  'stop-sale': 'Stop sale',
+} as const;
+/** What the guest is told, first on the card: the manufacturer's advisory in plain words. */
+export const SEVERITY_GUEST_TEXT = {
+  'do-not-drive':
+    'Do not drive this vehicle. The manufacturer advises owners not to drive it until the recall repair is done: arrange a tow or a mobile repair, not a later visit.',
+  'park-outside':
+    'Park this vehicle outside and away from buildings until the recall repair is done: the manufacturer warns it could catch fire even when switched off.',
+  'stop-sale': 'Stop sale: this vehicle may not be sold, leased or delivered until the recall repair is done.',
+} as const;
+/** Most urgent first: the order flags are shown and lists sorted in. */
+export const SEVERITY_ORDER = ['do-not-drive', 'park-outside', 'stop-sale'] as const;
+/** A campaign's flags, most urgent first. */
+export const orderedSeverity = <S extends keyof typeof SEVERITY_LABEL>(flags: readonly S[]): S[] => SEVERITY_ORDER.filter((f) => flags.includes(f as S)) as S[];
+/** 0 for do-not-drive ... 3 for no flag: what lists sort by first. */
+export const severityRank = (flags: readonly (keyof typeof SEVERITY_LABEL)[]): number => {
+  for (let i = 0; i < SEVERITY_ORDER.length; i++) if (flags.includes(SEVERITY_ORDER[i]!)) return i;
+  return SEVERITY_ORDER.length;
+};
+/** The flags as one line ("Do not drive · Stop sale"); "" when none. */
+export const severityLine = (flags: readonly (keyof typeof SEVERITY_LABEL)[]): string =>
+  orderedSeverity(flags)
+    .map((f) => SEVERITY_LABEL[f])
+    .join(' · ');
+/** What booking a later visit says first when a campaign of the vehicle is flagged do-not-drive. */
+export const doNotDriveWarning = (codes: readonly string[]): string =>
+  `DO NOT DRIVE (${codes.join(', ')}): ${SEVERITY_GUEST_TEXT['do-not-drive']} Tell the guest before agreeing a date.`;

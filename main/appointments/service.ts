@@ -3,6 +3,7 @@
 import { ApiError, type ParsedInputOf } from '../../shared/api';
 import type { Appointment, BookingPreview, DayPlan } from '../../shared/appointments/contract';
 import { localDate, localMinute } from '../../shared/parts/dates';
+import { doNotDriveWarning } from '../../shared/wording';
 import type { CampaignStore } from '../campaigns/store';
 import { type CampaignParts, loadCatalog } from '../parts/catalog';
 import { checkedVin, ledgerOf, recordMovement } from '../parts/service';
@@ -103,6 +104,9 @@ export function bookAppointment(s: Lane, input: ParsedInputOf<'bookAppointment'>
   }
   notInThePast(s, input.at);
   const warnings = [...hoursWarning(s, input.at), ...unavailable.map((o) => `${o.warning} Booked as goodwill (${o.goodwill}): ${input.goodwill}.`)];
+  // A later visit for a vehicle its owner is told not to drive: the advisor is told first, every time.
+  const doNotDrive = preview.campaigns.filter((o) => !o.completed && o.severity.includes('do-not-drive'));
+  if (doNotDrive.length > 0) warnings.unshift(doNotDriveWarning(doNotDrive.map((o) => o.code)));
   const others = preview.campaigns.filter((o) => !wanted.includes(o.code) && !o.completed);
   if (others.length > 0)
     warnings.push(

@@ -63,6 +63,7 @@ export function campaignOffer(hit: CampaignHit, bulletin: Bulletin, parts: PartF
     available: warning === null,
     warning,
     certainty: hit.certainty,
+    severity: hit.severity,
     completed,
     goodwill,
     openAppointment: null,

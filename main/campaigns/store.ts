@@ -77,6 +77,14 @@ function windowsFitting(index: WindowIndex, modelKey: string): WindowCandidate[]
   return at.map((i) => index.all[i]!);
 }
 
+/**
+ * A revision stored before a field was added to the format reads as the format's default for it (no
+ * severity stated, no NHTSA number stated), so every reader sees the format's current shape.
+ */
+function withLaterDefaults(b: Bulletin): Bulletin {
+  return { ...b, severity: b.severity ?? [], nhtsaRecallNumber: b.nhtsaRecallNumber ?? null };
+}
+
 type CurrentRow = Pick<Row<'campaigns'>, 'id' | 'revision_date' | 'document' | 'origin'>;
 
 export class CampaignStore {
@@ -304,7 +312,7 @@ export class CampaignStore {
     if (!c) {
       const row = this.stmt.byId.get(id);
       if (!row) throw new ApiError('not-found', `No campaign with id ${id}.`);
-      c = { id: row.id, code: row.code, origin: row.origin, bulletin: JSON.parse(row.document) as Bulletin };
+      c = { id: row.id, code: row.code, origin: row.origin, bulletin: withLaterDefaults(JSON.parse(row.document) as Bulletin) };
       this.cache.set(id, c);
     }
     return c;

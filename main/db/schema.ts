@@ -264,6 +264,17 @@ export interface VinDecodesTable {
   decoded_at: string;
 }
 
+/** Every applied import and its impact ("What changed"); seen_at: when the list was looked at. */
+export interface ImportChangesTable {
+  id: Generated<number>;
+  at: string;
+  by: string | null;
+  source_kind: 'bulletin' | 'vin-list' | 'vehicles';
+  source: string;
+  impact: string;
+  seen_at: string | null;
+}
+
 export interface Database {
   campaigns: CampaignsTable;
   campaign_revisions: CampaignRevisionsTable;
@@ -290,6 +301,7 @@ export interface Database {
   waiting_list: WaitingListTable;
   cpor_references: CporReferencesTable;
   change_counters: ChangeCountersTable;
+  import_changes: ImportChangesTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

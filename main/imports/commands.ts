@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { describeIssues } from '../../shared/bulletin';
 import { decoderLabel, type FileEncoding, sniffEncoding, Utf8Check } from '../../shared/imports/encoding';
-import { type ConditionChoice, type ImportStatus, PreviewVehiclesInput, PreviewVinListInput } from '../../shared/imports/contract';
+import { type CommitImportInput, type ConditionChoice, type ImportStatus, PreviewVehiclesInput, PreviewVinListInput } from '../../shared/imports/contract';
+import { formatImpact } from '../changes/format';
 import { VEHICLE_FIELDS } from '../../shared/vehicle-fields';
 import { count } from '../../shared/wording';
 import type { App } from '../app';
@@ -22,25 +23,27 @@ export const importCommands: CommandRegistrar = (program, rt) => {
     .option('--date <YYYY-MM-DD>', 'the date of the export (default: today)')
     .option('--complete', 'the list is the complete list for the campaign: VINs not on it read "not on the affected list"')
     .option('--partial', 'the list only confirms the VINs on it (the default; kept for scripts)')
-    .option('--dry-run', 'show the preview, write nothing')
-    .action(async (campaign: string, file: string, o: { db?: string; date?: string; complete?: boolean; partial?: boolean; dryRun?: boolean }) => {
-      if (o.complete && o.partial) throw new UsageError('--complete and --partial contradict each other: give one.');
-      const { chunks, encoding } = readChunks(file);
-      const input = checked(PreviewVinListInput, {
-        campaign,
-        fileName: path.basename(file),
-        content: '',
-        encoding,
-        listDate: o.date ?? null,
-        complete: !!o.complete,
-      });
-      const app = await rt.open(o);
-      const preview = stageVinList(app, input, await readVinListStream(chunks, input.fileName));
-      rt.io.err(formatListPreview(preview));
-      if (o.dryRun) return;
-      const expect = { campaign: preview.campaign.code, listDate: preview.listDate, complete: preview.complete };
-      await finishImport(rt, app, await rt.call(app, 'commitImport', { importId: preview.importId, expect }));
-    });
+    .option('--dry-run', 'show the preview and the impact, write nothing')
+    .option('--json', 'print the preview and the impact as JSON')
+    .action(
+      async (campaign: string, file: string, o: { db?: string; date?: string; complete?: boolean; partial?: boolean; dryRun?: boolean; json?: boolean }) => {
+        if (o.complete && o.partial) throw new UsageError('--complete and --partial contradict each other: give one.');
+        const { chunks, encoding } = readChunks(file);
+        const input = checked(PreviewVinListInput, {
+          campaign,
+          fileName: path.basename(file),
+          content: '',
+          encoding,
+          listDate: o.date ?? null,
+          complete: !!o.complete,
+        });
+        const app = await rt.open(o);
+        const preview = stageVinList(app, input, await readVinListStream(chunks, input.fileName));
+        rt.io.err(formatListPreview(preview));
+        const expect = { campaign: preview.campaign.code, listDate: preview.listDate, complete: preview.complete };
+        await impactOrImport(rt, app, preview, expect, o);
+      },
+    );
 
   withDb(program.command('import-vehicles').description('vehicles from a DMS export'))
     .argument('<FILE>', 'a CSV export')
@@ -50,8 +53,9 @@ export const importCommands: CommandRegistrar = (program, rt) => {
       '--condition <VALUE=CONDITION,...>',
       "what the file's own condition values mean, e.g. DEMO=new,Loaner=used (new, used, certified-pre-owned, unknown)",
     )
-    .option('--dry-run', 'show the preview, write nothing')
-    .action(async (file: string, o: { db?: string; map?: string; stock?: string; condition?: string; dryRun?: boolean }) => {
+    .option('--dry-run', 'show the preview and the impact, write nothing')
+    .option('--json', 'print the preview and the impact as JSON')
+    .action(async (file: string, o: { db?: string; map?: string; stock?: string; condition?: string; dryRun?: boolean; json?: boolean }) => {
       const stock = o.stock ?? 'none';
       if (stock !== 'none' && stock !== 'add' && stock !== 'replace') {
         throw new UsageError(`--stock is add (these are in stock) or replace (the complete stock list); got "${stock}".`);
@@ -70,8 +74,7 @@ export const importCommands: CommandRegistrar = (program, rt) => {
       const preview = stageVehicles(app, input, read);
       rt.io.err(formatVehiclePreview(preview));
       if (!preview.importId) throw new UsageError(preview.blocking ?? 'Nothing to import.');
-      if (o.dryRun) return;
-      await finishImport(rt, app, await rt.call(app, 'commitImport', { importId: preview.importId, expect: { inStock: preview.inStock } }));
+      await impactOrImport(rt, app, { ...preview, importId: preview.importId }, { inStock: preview.inStock }, o);
     });
 };
 
@@ -156,8 +159,31 @@ function parsePairs(option: string, raw: string | undefined): Record<string, str
   return out;
 }
 
+/**
+ * --dry-run: the impact, worked out in a transaction that is rolled back; otherwise the import, which
+ * reports the same impact. --json prints the preview with "impact" (and the outcome) on stdout.
+ */
+async function impactOrImport(
+  rt: CliRuntime,
+  app: App,
+  preview: { importId: string } & Record<string, unknown>,
+  expect: CommitImportInput['expect'],
+  o: { dryRun?: boolean; json?: boolean },
+): Promise<void> {
+  const { importId, ...shown } = preview;
+  if (o.dryRun) {
+    const impact = await rt.call(app, 'importImpact', { importId, expect });
+    if (o.json) rt.io.out(JSON.stringify({ ...shown, dryRun: true, impact }, null, 2));
+    else rt.io.err(formatImpact(impact).join('\n'));
+    return;
+  }
+  const end = await finishImport(rt, app, await rt.call(app, 'commitImport', { importId, expect }), !o.json);
+  if (o.json) rt.io.out(JSON.stringify({ ...shown, dryRun: false, message: end.message, impact: end.impact }, null, 2));
+  else if (end.impact) rt.io.err(formatImpact(end.impact).join('\n'));
+}
+
 /** Shows progress on stderr while the import's transaction runs, then its outcome; a failure exits 1. */
-async function finishImport(rt: CliRuntime, app: App, started: ImportStatus): Promise<void> {
+async function finishImport(rt: CliRuntime, app: App, started: ImportStatus, say = true): Promise<ImportStatus> {
   let shown = -1;
   const tick = setInterval(() => {
     const s = app.jobs.status(started.jobId);
@@ -167,6 +193,7 @@ async function finishImport(rt: CliRuntime, app: App, started: ImportStatus): Pr
     }
   }, 100);
   const end = await app.jobs.wait(started.jobId).finally(() => clearInterval(tick));
-  if (end.state === 'done') return rt.io.out(end.message);
-  throw new CommandFailed(end.message);
+  if (end.state !== 'done') throw new CommandFailed(end.message);
+  if (say) rt.io.out(end.message);
+  return end;
 }

@@ -9,7 +9,8 @@ export const importHandlers = (s: Services): HandlersOf<typeof importOperations>
   previewVinList: (input) => stageVinList(s, input, readVinList(input.content, input.fileName)),
   previewVehicles: (input) =>
     stageVehicles(s, input, readVehicles(input.content, input.fileName, { mapping: mappingOf(input), conditions: input.conditions, today: todayOf(s) })),
-  commitImport: ({ importId, expect }) => s.jobs.start(importId, expect),
+  importImpact: ({ importId, expect }) => s.jobs.impactOf(importId, expect),
+  commitImport: ({ importId, expect }, caller) => s.jobs.start(importId, expect, caller.actor?.name ?? null),
   importStatus: ({ jobId }) => s.jobs.status(jobId),
   cancelImport: ({ jobId }) => s.jobs.cancel(jobId),
   importJobs: () => s.jobs.list(),

@@ -4,12 +4,15 @@
 // process leaves the database exactly as before: SQLite discards an uncommitted transaction.
 import { randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
+import type { Impact } from '../../shared/changes/contract';
 import { ApiError } from '../../shared/contract';
 import { waitingForWriter } from '../../shared/wording';
 import { retryWhileBusy } from '../db/busy';
 import { describeStorageError } from '../db/errors';
 import { BUSY_TIMEOUT_MS } from '../db/open';
 import { announceWriter, currentWriter } from '../db/writer-note';
+import { diffSnapshots, type Measure } from '../changes/impact';
+import { recordChange } from '../changes/store';
 import { ListPurger } from './purge';
 import type { ImportWriter } from './writer';
 
@@ -23,9 +26,12 @@ export type JobStatus = {
   done: number;
   total: number;
   message: string;
+  /** What the import did (or, measured before applying, would do) to the dealer's vehicles; null until done. */
+  impact: Impact | null;
 };
 
-type Job = JobStatus & { abort: AbortController; finished: Promise<JobStatus> };
+/** `by`: the signed-in person who started it (null on a PC without accounts): "What changed" names them. */
+type Job = JobStatus & { abort: AbortController; finished: Promise<JobStatus>; dryRun: boolean; by: string | null };
 
 const PENDING_LIMIT = 4;
 /** How long an import waits for another process's import to finish before it gives up. */
@@ -56,6 +62,8 @@ export class ImportJobs {
     private readonly now: () => Date,
     /** Called after a commit, so the main connection's caches forget what changed. */
     private readonly onCommitted: () => void,
+    /** Evaluates every known vehicle on a connection: run before and after the writes, for the impact. */
+    private readonly measure: Measure | null = null,
   ) {
     this.purger = new ListPurger(dbPath, () => [...this.jobs.values()].some((j) => j.state === 'running'));
     // Rows left by a purge cut short when the app last closed.
@@ -75,7 +83,33 @@ export class ImportJobs {
    * other inputs is refused (and kept), so a campaign changed after reading the file never imports
    * into the old one.
    */
-  start(importId: string, expect: Partial<StagedInputs> = {}): JobStatus {
+  start(importId: string, expect: Partial<StagedInputs> = {}, by: string | null = null): JobStatus {
+    const staged = this.staged(importId, expect);
+    this.pending.delete(importId);
+    const job = this.enqueue(staged.writer, false, by);
+    const finished = [...this.jobs.values()].filter((j) => j.state !== 'running');
+    for (const j of finished.slice(0, Math.max(0, finished.length - FINISHED_KEPT))) this.jobs.delete(j.jobId);
+    return this.status(job.jobId);
+  }
+
+  /**
+   * The impact of a previewed import, worked out by running its writes inside a transaction that is
+   * rolled back: the same writes and the same rules as applying it. The preview stays staged, so
+   * Apply can follow.
+   */
+  async impactOf(importId: string, expect: Partial<StagedInputs> = {}): Promise<Impact> {
+    const staged = this.staged(importId, expect);
+    const job = this.enqueue(staged.writer, true, null);
+    try {
+      const end = await job.finished;
+      if (end.state !== 'done' || !end.impact) throw new ApiError('storage', end.message.replace(/^Import failed/, 'The impact could not be worked out'), []);
+      return end.impact;
+    } finally {
+      this.jobs.delete(job.jobId);
+    }
+  }
+
+  private staged(importId: string, expect: Partial<StagedInputs>): Staged {
     const staged = this.pending.get(importId);
     if (!staged) throw new ApiError('not-found', 'This preview is no longer available: read the file again.', []);
     const differs = Object.entries(expect).filter(([k, v]) => v !== undefined && staged.inputs[k] !== v);
@@ -86,8 +120,10 @@ export class ImportJobs {
         [],
       );
     }
-    this.pending.delete(importId);
-    const p = staged.writer;
+    return staged;
+  }
+
+  private enqueue(p: ImportWriter, dryRun: boolean, by: string | null): Job {
     const total = p.total;
     const busy = [...this.jobs.values()].some((j) => j.state === 'running');
     const job = {
@@ -98,25 +134,30 @@ export class ImportJobs {
       done: 0,
       total,
       message: busy ? 'Waiting for the import before it to finish…' : 'Importing…',
+      impact: null,
+      dryRun,
+      by,
       abort: new AbortController(),
     } as Job;
     job.finished = this.queue.then(() => this.run(job, p));
     this.queue = job.finished.catch(() => {});
     this.jobs.set(job.jobId, job);
-    const finished = [...this.jobs.values()].filter((j) => j.state !== 'running');
-    for (const j of finished.slice(0, Math.max(0, finished.length - FINISHED_KEPT))) this.jobs.delete(j.jobId);
-    return this.status(job.jobId);
+    return job;
   }
 
   status(jobId: string): JobStatus {
     const j = this.jobs.get(jobId);
     if (!j) throw new ApiError('not-found', 'No such import.', []);
-    return { jobId: j.jobId, kind: j.kind, label: j.label, state: j.state, done: j.done, total: j.total, message: j.message };
+    return { jobId: j.jobId, kind: j.kind, label: j.label, state: j.state, done: j.done, total: j.total, message: j.message, impact: j.impact };
   }
 
   /** Every job kept, newest first: a running one is found from any screen. */
   list(): JobStatus[] {
-    return [...this.jobs.keys()].reverse().map((id) => this.status(id));
+    // Without the impacts: the top bar asks every second and needs only the state (importStatus has it).
+    return [...this.jobs.values()]
+      .filter((j) => !j.dryRun)
+      .map((j) => ({ ...this.status(j.jobId), impact: null }))
+      .reverse();
   }
 
   cancel(jobId: string): JobStatus {
@@ -186,16 +227,29 @@ export class ImportJobs {
           await new Promise((r) => setImmediate(r));
           if (job.abort.signal.aborted) throw new Cancelled();
         };
-        await p.write(conn, step, this.now().toISOString());
+        const at = this.now().toISOString();
+        // Every known vehicle before and after the writes, inside this transaction: the import's impact.
+        const before = this.measure?.(c) ?? null;
+        await p.write(conn, step, at);
         if (job.abort.signal.aborted) throw new Cancelled();
-        conn.exec('COMMIT');
+        job.impact = before && this.measure ? diffSnapshots(before, this.measure(c)) : null;
+        if (job.dryRun) {
+          conn.exec('ROLLBACK');
+        } else {
+          if (job.impact) recordChange(c, { at, by: job.by, source: p.source(), impact: job.impact });
+          conn.exec('COMMIT');
+        }
       } catch (err) {
         if (conn.inTransaction) conn.exec('ROLLBACK');
         throw err;
       }
+      job.state = 'done';
+      if (job.dryRun) {
+        job.message = 'Impact worked out: nothing was changed.';
+        return this.status(job.jobId);
+      }
       this.onCommitted();
       this.purger.schedule();
-      job.state = 'done';
       job.message = p.doneMessage();
     } catch (err) {
       if (err instanceof Cancelled) {

@@ -40,6 +40,7 @@ export function vehiclesWriter(p: VehiclesImport): ImportWriter {
       const inStock = p.inStock === 'none' ? 0 : 1;
       await inChunks(p.rows.length, step, (i) => upsert.run({ ...p.rows[i]!, inStock, inStockMode: p.inStock, updatedAt: at }));
     },
+    source: () => ({ kind: 'vehicles', fileName: p.sourceName, inStock: p.inStock, rows: p.rows.length }),
     doneMessage: () => `${count(p.rows.length)} vehicles imported from ${p.sourceName}.`,
   };
 }

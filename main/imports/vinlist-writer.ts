@@ -63,6 +63,14 @@ export function vinListWriter(p: VinListImport): ImportWriter {
         .run(p.campaignId, p.listDate, p.sourceName, at, p.rows.count, p.complete ? 1 : 0).lastInsertRowid;
       await chunkRanges(p.rows.count, step, listInserter(conn, Number(listId), p.rows));
     },
+    source: () => ({
+      kind: 'vin-list',
+      fileName: p.sourceName,
+      campaign: p.campaignCode,
+      listDate: p.listDate,
+      complete: p.complete,
+      rows: p.rows.count,
+    }),
     doneMessage: () => `${p.campaignCode}: affected-VIN list of ${p.listDate} imported, ${count(p.rows.count)} VINs${p.complete ? '' : ' (partial list)'}.`,
   };
 }

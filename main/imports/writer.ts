@@ -1,6 +1,7 @@
 // What the generic import job needs from an import kind: a writer that lives beside its parser. A new
 // import kind adds a writer; the job (transaction, chunks, progress, Cancel) stays as it is.
 import type BetterSqlite3 from 'better-sqlite3';
+import type { ChangeSource } from '../../shared/changes/contract';
 
 export type ImportWriter = {
   kind: 'vin-list' | 'vehicles';
@@ -13,6 +14,8 @@ export type ImportWriter = {
   /** Writes inside the job's transaction; calls step(n) after every chunk (progress, Cancel). */
   write(conn: BetterSqlite3.Database, step: (n: number) => Promise<void>, at: string): Promise<void>;
   doneMessage(): string;
+  /** What "What changed" records this import as. */
+  source(): ChangeSource;
 };
 
 /** Rows per chunk: progress and Cancel are checked between chunks. */

@@ -10,6 +10,7 @@ import { listedLaunchedText, WINDOW_EDGE_ACTION, windowEdgeText } from '../../sh
 import { describePhase, remedyAvailable, summarizePhases } from '../campaigns/phases';
 import type { AffectedListInfo, LoadedCampaign, WindowCandidate } from '../campaigns/store';
 import type { Row } from '../db/schema';
+import { orderedSeverity } from '../../shared/wording';
 import { makeKey } from './make';
 import { dayNumber, MONTH_INSIDE, MONTH_PARTLY, modelFit, monthFit, monthInWindow } from './match';
 
@@ -39,6 +40,8 @@ export type CompiledCampaign = {
   code: string;
   title: string;
   kind: Bulletin['kind'];
+  severity: Bulletin['severity'];
+  nhtsaRecallNumber: string | null;
   /** The bulletin's make as a hit shows it. */
   make: string;
   /** The bulletin's make in key form, for the make check; null when the bulletin names none. */
@@ -190,6 +193,9 @@ export function compileCampaign(c: LoadedCampaign): CompiledCampaign {
     code: b.code,
     title: b.title,
     kind: b.kind,
+    // A revision loaded before severity existed has none stated.
+    severity: shared(orderedSeverity(b.severity ?? [])),
+    nhtsaRecallNumber: b.nhtsaRecallNumber ?? null,
     make: b.make ?? 'unknown make',
     makeKey: b.make ? makeKey(b.make) : null,
     wmis: b.wmis?.length ? new Set(b.wmis) : null,
@@ -333,6 +339,8 @@ export function evaluate(
     code: k.code,
     title: k.title,
     kind: k.kind,
+    severity: k.severity,
+    nhtsaRecallNumber: k.nhtsaRecallNumber,
     certainty: confirmed ? 'confirmed' : 'verify',
     certaintyReason: confirmed
       ? `Confirmed: ${matchDetail}`
@@ -413,12 +421,13 @@ function describeDone(s: StatusRow): string {
 }
 
 /**
- * Open before done, confirmed before verify before "not on the list", safety recalls before
- * programs, then by code: the most pressing first.
+ * Open before done, flagged (do not drive, park outside, stop sale) before unflagged, confirmed before
+ * verify before "not on the list", safety recalls before programs, then by code: the most pressing first.
  */
 export function byUrgency(a: CampaignHit, b: CampaignHit): number {
   const rank = (h: CampaignHit) =>
     (h.vehicleStatus && h.vehicleStatus.status !== 'open' ? 100 : 0) +
+    (h.severity.length ? 0 : 50) +
     (h.certainty === 'confirmed' ? 0 : h.affectedList && !h.affectedList.listed && h.affectedList.complete ? 20 : 10) +
     (h.kind === 'safety-recall' ? 0 : 1);
   // Codes are upper-case letters and digits: compared by code point (localeCompare cost a microsecond).

@@ -13,7 +13,10 @@ import {
   oldBulletinText,
   plural,
   regionText,
+  orderedSeverity,
   remedyLabel,
+  SEVERITY_GUEST_TEXT,
+  SEVERITY_LABEL,
   stockHoldTitle,
   VEHICLE_STATUS_LABEL,
 } from '../../shared/wording';
@@ -41,7 +44,11 @@ export function formatLookup(r: LookupResult): string {
 }
 
 function formatHit(h: CampaignHit): string[] {
-  const lines = [`${h.code}  ${h.title}  [${KIND_LABEL[h.kind]}]  ${h.certainty.toUpperCase()}  ${remedyLabel(h.remedy.available).toUpperCase()}`];
+  // NHTSA's advisories first, in the words the guest is told.
+  const lines = orderedSeverity(h.severity).map((f) => `!! ${SEVERITY_LABEL[f].toUpperCase()} (${h.code}): ${SEVERITY_GUEST_TEXT[f]}`);
+  lines.push(
+    `${h.code}  ${h.title}  [${KIND_LABEL[h.kind]}]${h.nhtsaRecallNumber ? `  NHTSA ${h.nhtsaRecallNumber}` : ''}  ${h.certainty.toUpperCase()}  ${remedyLabel(h.remedy.available).toUpperCase()}`,
+  );
   for (const s of h.stockHolds) lines.push(`  ${stockHoldTitle(s.hold, s.condition).toUpperCase()}: ${s.text}`);
   if (h.source.ageDays > OLD_BULLETIN_DAYS) lines.push(`  OLD DATA: ${oldBulletinText(h.source.revisionDate, describeAge(h.source.ageDays))}`);
   if (!h.makeConfirmed) lines.push(`  ${makeUnconfirmedText(h.make)}`);

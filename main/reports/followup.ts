@@ -4,6 +4,7 @@ import type { FollowUpList, ParsedInputOf } from '../../shared/api';
 import type { Db } from '../db/open';
 import type { Row } from '../db/schema';
 import type { LookupService } from '../lookup/service';
+import { severityRank } from '../../shared/wording';
 import { openCampaigns } from './open-campaigns';
 
 type Serviced = Pick<Row<'vehicles'>, 'vin' | 'guest_name' | 'guest_phone' | 'guest_email' | 'guest_address'> & { last_service_date: string };
@@ -57,6 +58,7 @@ export function followUpList(db: Db, lookup: LookupService, now: () => Date, fil
           guestAddress: v.guest_address,
           code: hit.code,
           title: hit.title,
+          severity: hit.severity,
           certainty: hit.certainty,
           remedyAvailable: hit.remedy.available,
           appointment,
@@ -65,6 +67,8 @@ export function followUpList(db: Db, lookup: LookupService, now: () => Date, fil
       }
     }
   });
+  // Flagged campaigns first (do not drive, park outside, stop sale); otherwise as serviced, newest first.
+  if (rows.some((r) => r.severity.length)) rows.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
   return {
     generatedAt: now().toISOString(),
     vehiclesServiced: serviced.length,

@@ -7,6 +7,7 @@ import type { LookupService } from '../lookup/service';
 import type { CampaignStore } from '../campaigns/store';
 import { loadCatalog } from '../parts/catalog';
 import { cporPhrase, cporStates } from '../parts/cpor';
+import { severityRank } from '../../shared/wording';
 import { openCampaigns } from './open-campaigns';
 
 /** Where each vehicle's per-VIN part of a campaign stands, in words, from the ledger and the CPOR references. */
@@ -59,6 +60,7 @@ export function holdReport(db: Db, lookup: LookupService, now: () => Date, campa
             code: hit.code,
             title: hit.title,
             hold: rule.hold,
+            severity: hit.severity,
             reason: rule.text,
             certainty: hit.certainty,
             remedyAvailable: hit.remedy.available,
@@ -72,7 +74,13 @@ export function holdReport(db: Db, lookup: LookupService, now: () => Date, campa
   });
   // Plain code-unit order, not localeCompare: the same order for these ASCII codes and stock numbers,
   // and a fifth of the time over a whole stock's holds.
-  holds.sort((a, b) => ORDER[a.hold] - ORDER[b.hold] || byCode(a.code, b.code) || byCode(a.stockNumber ?? a.vin, b.stockNumber ?? b.vin));
+  holds.sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      ORDER[a.hold] - ORDER[b.hold] ||
+      byCode(a.code, b.code) ||
+      byCode(a.stockNumber ?? a.vin, b.stockNumber ?? b.vin),
+  );
   const per = new Map<string, HoldReport['perCampaign'][number]>();
   for (const h of holds) {
     const c = per.get(h.code) ?? { code: h.code, title: h.title, doNotDeliver: 0, withDisclosure: 0, performBefore: 0 };

@@ -3,8 +3,12 @@
 import type { CampaignHit, LookupResult } from '../../shared/api';
 import type { LookupService } from '../lookup/service';
 
-export function openCampaigns(lookup: LookupService, vin: string): { result: LookupResult; open: CampaignHit[] } {
-  const result = lookup.lookup({ vin });
+export function openCampaigns(
+  lookup: LookupService,
+  vin: string,
+  facts: { model?: string | null; productionMonth?: string | null } = {},
+): { result: LookupResult; open: CampaignHit[] } {
+  const result = lookup.lookup({ vin, ...facts });
   const open = result.campaigns.filter((h) => !(h.vehicleStatus && h.vehicleStatus.status !== 'open') && !(h.affectedList?.complete && !h.affectedList.listed));
   return { result, open };
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { parseProductionMonth } from '../../shared/month';
-import { hoursText, minutesText } from '../../shared/wording';
+import { doNotDriveWarning, hoursText, minutesText, SEVERITY_GUEST_TEXT, SEVERITY_LABEL, orderedSeverity } from '../../shared/wording';
 import { apiQuery, useApiMutation } from '../queries';
 import { ErrorNotice, Notice } from '../ui/Notice';
 
@@ -55,6 +55,11 @@ export function BookingForm() {
           <p className="lead">
             <span className="mono">{preview.data.vehicle.vin}</span> · {preview.data.vehicle.description}
           </p>
+          {offers.some((o) => !o.completed && o.severity.includes('do-not-drive')) && (
+            <div className="banner severity do-not-drive" role="alert" data-testid="booking-do-not-drive">
+              {doNotDriveWarning(offers.filter((o) => !o.completed && o.severity.includes('do-not-drive')).map((o) => o.code))}
+            </div>
+          )}
           {offers.length === 0 && <p className="muted">No open campaign applies to this vehicle.</p>}
           <ul className="offers" aria-label="Open campaigns">
             {offers.map((o) => (
@@ -73,6 +78,12 @@ export function BookingForm() {
                   {o.flatRateHours !== null ? hoursText(o.flatRateHours) : 'no flat rate stated'} ·{' '}
                   {o.minutes !== null ? minutesText(o.minutes) : 'no time stated'}
                 </span>
+                {!o.completed &&
+                  orderedSeverity(o.severity).map((f) => (
+                    <div key={f} className="warn-text" data-testid={`offer-severity-${f}`}>
+                      <strong>{SEVERITY_LABEL[f]}:</strong> {SEVERITY_GUEST_TEXT[f]}
+                    </div>
+                  ))}
                 {!o.completed && (o.warning ? <div className="warn-text">{o.warning}</div> : <div className="good">Remedy available</div>)}
                 {!o.completed && !o.available && o.goodwill && <div className="muted">Goodwill is possible: {o.goodwill}.</div>}
                 {!o.completed && !o.available && !o.goodwill && (

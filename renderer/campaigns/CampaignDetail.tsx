@@ -1,6 +1,6 @@
 import type { CampaignDetail as Detail } from '../../shared/api';
 import { describeAge } from '../../shared/age';
-import { KIND_LABEL } from '../../shared/wording';
+import { KIND_LABEL, orderedSeverity, SEVERITY_GUEST_TEXT, SEVERITY_LABEL } from '../../shared/wording';
 import { CounterSections } from './detail/CounterSections';
 import { CoverageSections } from './detail/CoverageSections';
 import { HistorySections } from './detail/HistorySections';
@@ -20,6 +20,12 @@ export function CampaignDetail({ d }: { d: Detail }) {
           {b.wmis.length ? ` (WMI ${b.wmis.join(', ')}${b.wmisSource ? `; ${b.wmisSource}` : ''})` : ''} · {b.revisionLabel}, {b.revisionDate} (
           {describeAge(d.summary.ageDays)}) · {d.summary.origin}
         </p>
+        <p data-testid="campaign-nhtsa">NHTSA recall number: {b.nhtsaRecallNumber ?? 'not stated'}</p>
+        {orderedSeverity(b.severity).map((flag) => (
+          <div key={flag} className={`banner severity ${flag}`} data-testid={`detail-severity-${flag}`}>
+            <strong>{SEVERITY_LABEL[flag]}.</strong> {SEVERITY_GUEST_TEXT[flag]}
+          </div>
+        ))}
         <p className="summary">{b.summary}</p>
       </header>
 

@@ -1,30 +1,28 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Can } from '../accounts/Can';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { OutputOf } from '../../shared/api';
 import { count, KIND_LABEL } from '../../shared/wording';
-import { apiQuery, useApiMutation } from '../queries';
+import { apiQuery } from '../queries';
 import { Busy } from '../ui/Busy';
-import { ErrorNotice, Notice } from '../ui/Notice';
+import { downloadText } from '../ui/download';
+import { ErrorNotice } from '../ui/Notice';
+import { BulletinApply, type BulletinFile } from './BulletinApply';
+import { BulletinEditor } from './BulletinEditor';
 import { CampaignDetail } from './CampaignDetail';
 import { CampaignList } from './CampaignList';
 import { filterCampaigns, type KindFilter } from './filter';
 import { ImportBulletinButton } from './ImportBulletinButton';
 import { selectCampaign, useSelectedCampaign } from './selection';
 
-const OUTCOME = {
-  added: () => 'added to the library',
-  updated: (r: OutputOf<'importBulletin'>) => `updated (was ${r.previousRevisionDate})`,
-  unchanged: () => 'already loaded: nothing changed',
-} as const;
-
 /** Campaign library (F3): every campaign with everything its bulletin states, and bulletin imports. */
 export function LibraryScreen() {
   const selected = useSelectedCampaign();
   const list = useQuery(apiQuery('listCampaigns', {}));
   const detail = useQuery({ ...apiQuery('getCampaign', selected ? { code: selected } : null), placeholderData: keepPreviousData });
-  const importer = useApiMutation('importBulletin', { onSuccess: (r) => selectCampaign(r.code) });
-  const imported = importer.data;
+  // A chosen file is only previewed (its impact), then applied or cancelled.
+  const [file, setFile] = useState<BulletinFile | null>(null);
+  // The guided editor: a new campaign (null) or a new revision of the chosen one.
+  const [editing, setEditing] = useState<'new' | 'revision' | null>(null);
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<KindFilter>('all');
   const shown = useMemo(() => (list.data ? filterCampaigns(list.data, query, kind) : []), [list.data, query, kind]);
@@ -38,22 +36,18 @@ export function LibraryScreen() {
   }, [selected]);
 
   return (
-    <div className="library">
+    <div className={editing ? 'library editing' : 'library'}>
       <section className="library-list" aria-label="Campaigns">
         <div className="library-tools">
           <h2>Campaigns</h2>
           <Can op="importBulletin">
-            <ImportBulletinButton busy={importer.isPending} onFile={(f) => importer.mutate({ fileName: f.name, content: f.content })} />
+            <ImportBulletinButton busy={false} onFile={(f) => setFile({ name: f.name, content: f.content })} />
+            <button type="button" onClick={() => setEditing('new')}>
+              New campaign
+            </button>
           </Can>
         </div>
-        {importer.error && <ErrorNotice error={importer.error} testId="library-notice" />}
-        {imported && (
-          <Notice
-            kind="ok"
-            message={`${imported.code} ${imported.title}, revision ${imported.revisionDate}: ${OUTCOME[imported.outcome](imported)}.`}
-            testId="library-notice"
-          />
-        )}
+        <BulletinApply file={file} onDone={() => setFile(null)} />
         {list.error && <ErrorNotice error={list.error} />}
         <div className="library-search">
           <input
@@ -80,10 +74,34 @@ export function LibraryScreen() {
         {list.data ? <CampaignList campaigns={shown} selected={selected} onSelect={selectCampaign} /> : !list.error && <p className="muted">Loading…</p>}
       </section>
       <section ref={detailBox} className="library-detail" aria-label="Campaign detail" aria-busy={detail.isPlaceholderData || undefined}>
-        {detail.error && <ErrorNotice error={detail.error} />}
+        {editing && (
+          <BulletinEditor
+            key={editing === 'new' ? 'new' : `rev-${selected}`}
+            from={editing === 'revision' && detail.data ? detail.data.bulletin : null}
+            onClose={() => setEditing(null)}
+          />
+        )}
+        {!editing && detail.error && <ErrorNotice error={detail.error} />}
         {detail.isPlaceholderData && <Busy label={`Opening ${selected}…`} />}
-        {detail.data && selected ? (
+        {editing ? null : detail.data && selected ? (
           <div className={detail.isPlaceholderData ? 'updating' : undefined}>
+            <div className="button-row detail-tools">
+              <button type="button" onClick={() => setEditing('revision')}>
+                New revision of {selected}
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  downloadText(
+                    `${detail.data.bulletin.code}-${detail.data.bulletin.revisionDate}.json`,
+                    `${JSON.stringify(detail.data.bulletin, null, 2)}\n`,
+                    'application/json',
+                  )
+                }
+              >
+                Export {selected} as a bulletin file
+              </button>
+            </div>
             <CampaignDetail d={detail.data} />
           </div>
         ) : (

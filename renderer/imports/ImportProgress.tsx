@@ -1,5 +1,6 @@
 import type { ImportStatus } from '../../shared/api';
 import { count } from '../../shared/wording';
+import { ImpactView } from '../changes/ImpactView';
 
 /** A running import: what it imports, a progress bar and Cancel; then its outcome. */
 export function ImportProgress({ status, onCancel, cancelling }: { status: ImportStatus; onCancel: () => void; cancelling: boolean }) {
@@ -20,6 +21,8 @@ export function ImportProgress({ status, onCancel, cancelling }: { status: Impor
       ) : (
         <div className={`banner ${status.state === 'done' ? 'ok' : 'error'}`} role="status">
           <strong>{status.message}</strong>
+          {/* What it did, as "What changed" records it. */}
+          {status.state === 'done' && status.impact && <ImpactView impact={status.impact} />}
         </div>
       )}
     </div>

@@ -10,6 +10,7 @@ import { ImportProgress } from './ImportProgress';
 import { LineTable, PreviewCounts } from './PreviewCounts';
 import { StockEffect } from './StockEffect';
 import { useImportJob } from './useImportJob';
+import { ImpactPreview, useImpactReady } from '../changes/ImpactPreview';
 
 type Preview = OutputOf<'previewVehicles'>;
 type StockMode = Preview['inStock'];
@@ -49,6 +50,9 @@ export function VehicleImport() {
   };
   const problem = preview.error ?? job.error;
   const current = p && !preview.isPending && p.inStock === inStock;
+  // What the import would change, before the Import button does anything.
+  const impactInput = current && p.importId && !job.status ? { importId: p.importId, expect: { inStock: p.inStock } } : null;
+  const impactReady = useImpactReady(impactInput);
   return (
     <section className="panel" aria-labelledby="vehicles-title">
       <h2 id="vehicles-title">Vehicles from the DMS</h2>
@@ -123,11 +127,12 @@ export function VehicleImport() {
           <StockEffect stock={p.stock} mode={p.inStock} />
           <PreviewCounts p={p} fileName={file.name} what="vehicles" />
           <LineTable title="Lines to check" why="What was done" lines={p.warnings} total={p.warningCount} byKind={p.warningsByKind} fileName={file.name} />
+          <ImpactPreview input={impactInput} />
           <div className="button-row">
             <button
               type="button"
               className="primary"
-              disabled={!p.importId || !current}
+              disabled={!p.importId || !current || !impactReady}
               onClick={() => p.importId && job.start(p.importId, { inStock: p.inStock })}
             >
               Import {count(p.valid)} vehicles

@@ -8,6 +8,7 @@ import { type TextFile, TextFilePicker } from '../ui/TextFilePicker';
 import { ImportProgress } from './ImportProgress';
 import { PreviewCounts } from './PreviewCounts';
 import { useImportJob } from './useImportJob';
+import { ImpactPreview, useImpactReady } from '../changes/ImpactPreview';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -42,6 +43,10 @@ export function VinListImport() {
 
   const p = preview.data;
   const current = p && !preview.isPending && p.campaign.code === campaign && p.listDate === listDate && p.complete === complete;
+  // What the list would change (holds, remedy now available, follow-up), before Import does anything.
+  const impactInput =
+    current && file && !job.status ? { importId: p.importId, expect: { campaign: p.campaign.code, listDate: p.listDate, complete: p.complete } } : null;
+  const impactReady = useImpactReady(impactInput);
   const problem = preview.error ?? job.error ?? campaigns.error;
   return (
     <section className="panel" aria-labelledby="list-title">
@@ -80,11 +85,12 @@ export function VinListImport() {
             {p.checkDigitMismatches > 0 && ` ${count(p.checkDigitMismatches)} VINs have a check digit that does not match (imported as listed).`}
           </p>
           <PreviewCounts p={p} fileName={file.name} what="VINs" />
+          <ImpactPreview input={impactInput} />
           <div className="button-row">
             <button
               type="button"
               className="primary"
-              disabled={!current}
+              disabled={!current || !impactReady}
               onClick={() => job.start(p.importId, { campaign: p.campaign.code, listDate: p.listDate, complete: p.complete })}
             >
               Import {count(p.valid)} VINs into {p.campaign.code} ({p.complete ? 'complete' : 'partial'} list of {p.listDate})

@@ -7,7 +7,10 @@ import {
   makeUnconfirmedText,
   OLD_BULLETIN_DAYS,
   oldBulletinText,
+  orderedSeverity,
   remedyLabel,
+  SEVERITY_GUEST_TEXT,
+  SEVERITY_LABEL,
   stockHoldTitle,
   VEHICLE_STATUS_LABEL,
 } from '../../shared/wording';
@@ -45,10 +48,17 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
       data-testid={`hit-${hit.code}`}
       aria-label={`${hit.code} ${hit.title}`}
     >
+      {/* NHTSA's advisories come first, in words the advisor can say to the guest as they stand. */}
+      {orderedSeverity(hit.severity).map((flag) => (
+        <div key={flag} className={`banner severity ${flag}`} role="alert" data-testid={`severity-${flag}`}>
+          <strong>{SEVERITY_LABEL[flag]}.</strong> {SEVERITY_GUEST_TEXT[flag]}
+        </div>
+      ))}
       <header className="card-head">
         <span className="code mono">{hit.code}</span>
         <h3>{hit.title}</h3>
         <span className="badge kind">{KIND_LABEL[hit.kind]}</span>
+        {hit.nhtsaRecallNumber && <span className="badge kind">NHTSA {hit.nhtsaRecallNumber}</span>}
         <span className={certainty.cls} data-testid="certainty">
           {certainty.text}
         </span>

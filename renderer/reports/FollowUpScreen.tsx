@@ -3,7 +3,7 @@ import { PrintButton } from '../forms/PrintButton';
 import { useCallback, useMemo, useState } from 'react';
 import { followUpCsv } from '../../shared/csv-out';
 import type { FollowUpList } from '../../shared/reports/contract';
-import { CERTAINTY_LABEL, count, plural, remedyShort } from '../../shared/wording';
+import { CERTAINTY_LABEL, count, plural, remedyShort, severityLine } from '../../shared/wording';
 import { useScreenActive } from '../navigation';
 import { apiQuery } from '../queries';
 import { Busy } from '../ui/Busy';
@@ -44,7 +44,18 @@ const byVehicle = (a: Row, b: Row) => a.modelYear - b.modelYear || byText(a.mode
 const REMEDY_ORDER = (v: boolean | null) => (v === true ? 0 : v === false ? 1 : 2);
 
 const ROW_COLUMNS: Column<Row>[] = [
-  { id: 'campaign', label: 'Campaign', width: '7rem', compare: (a, b) => byText(a.code, b.code), render: (r) => <span className="code mono">{r.code}</span> },
+  {
+    id: 'campaign',
+    label: 'Campaign',
+    width: '7rem',
+    compare: (a, b) => byText(a.code, b.code),
+    render: (r) => (
+      <>
+        <span className="code mono">{r.code}</span>
+        {r.severity.length > 0 && <div className="severity-text one-line">{severityLine(r.severity)}</div>}
+      </>
+    ),
+  },
   { id: 'vehicle', label: 'Vehicle', width: '15rem', compare: byVehicle, render: vehicleCell },
   { id: 'guest', label: 'Guest', width: 'minmax(9rem, 1fr)', compare: (a, b) => byText(a.guestName, b.guestName), render: guestCell },
   { id: 'contact', label: 'Contact', width: 'minmax(0, 1.6fr)', render: contactCell },

@@ -3,7 +3,17 @@ import { PrintButton } from '../forms/PrintButton';
 import { useCallback, useMemo, useState } from 'react';
 import { holdsCsv } from '../../shared/csv-out';
 import type { HoldReport } from '../../shared/reports/contract';
-import { CERTAINTY_LABEL, CONDITION_LABEL, conditionText, count, HOLD_LABEL, HOLD_SHORT_LABEL, NEED_LABEL, remedyShort } from '../../shared/wording';
+import {
+  CERTAINTY_LABEL,
+  CONDITION_LABEL,
+  conditionText,
+  count,
+  HOLD_LABEL,
+  HOLD_SHORT_LABEL,
+  NEED_LABEL,
+  remedyShort,
+  severityLine,
+} from '../../shared/wording';
 import { useScreenActive } from '../navigation';
 import { apiQuery } from '../queries';
 import { Busy } from '../ui/Busy';
@@ -71,6 +81,7 @@ const HOLD_COLUMNS: Column<Hold>[] = [
     render: (h) => (
       <>
         <span className="code mono">{h.code}</span>
+        {h.severity.length > 0 && <div className="severity-text one-line">{severityLine(h.severity)}</div>}
         <div className="muted one-line">{CERTAINTY_LABEL[h.certainty]}</div>
       </>
     ),

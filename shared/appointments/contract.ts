@@ -43,6 +43,8 @@ export const CampaignOffer = z.object({
   /** Why not, in words; null when available. */
   warning: z.string().nullable(),
   certainty: CampaignHit.shape.certainty,
+  /** NHTSA's advisories (do not drive, park outside, stop sale): shown beside the offer, before any date is chosen. */
+  severity: CampaignHit.shape.severity,
   completed: z.boolean(),
   /**
    * Where the remedy is not available but the bulletin offers goodwill for it (a later phase, a lost

@@ -1,6 +1,7 @@
 // The campaigns domain: the library of bulletins, their revisions, and importing a new one.
 import { z } from 'zod';
 import { Bulletin, CampaignKind } from '../bulletin';
+import { Impact } from '../changes/contract';
 import { defineEffects, defineOperations, read, write } from '../contract';
 import { MANAGERS } from '../accounts/roles';
 import { CampaignCode, Empty } from '../schemas';
@@ -30,6 +31,8 @@ export const CampaignDetail = z.object({
 export const ImportBulletinInput = z.object({
   fileName: z.string().max(260),
   content: z.string().max(20_000_000, 'the file is over 20 MB; a bulletin file is far smaller'),
+  /** Work out the impact only: nothing is written (the screen shows it, then Apply or Cancel). */
+  dryRun: z.boolean().default(false),
 });
 
 export const ImportBulletinResult = z.object({
@@ -38,6 +41,10 @@ export const ImportBulletinResult = z.object({
   revisionDate: z.string(),
   outcome: z.enum(['added', 'updated', 'unchanged']),
   previousRevisionDate: z.string().nullable(),
+  /** True when nothing was written (a dry run). */
+  dryRun: z.boolean(),
+  /** What the revision does (or would do) to the dealer's vehicles. */
+  impact: Impact,
 });
 
 export const campaignOperations = defineOperations({

@@ -1,6 +1,7 @@
 // The imports domain: affected-VIN lists and DMS vehicle exports, previewed then committed as a job.
 import { z } from 'zod';
 import { isoDate } from '../bulletin';
+import { Impact } from '../changes/contract';
 import { defineEffects, defineOperations, queued, read } from '../contract';
 import { LISTS } from '../accounts/roles';
 import { CampaignCode } from '../schemas';
@@ -105,6 +106,8 @@ export const ImportStatus = z.object({
   done: z.number().int(),
   total: z.number().int(),
   message: z.string(),
+  /** What the import did to the dealer's vehicles, once done (see the changes domain). */
+  impact: Impact.nullable(),
 });
 
 const JobId = z.string().max(64);
@@ -128,6 +131,8 @@ export const CommitImportInput = z.object({
 export const importOperations = defineOperations({
   previewVinList: { input: PreviewVinListInput, output: VinListPreview },
   previewVehicles: { input: PreviewVehiclesInput, output: VehiclesPreview },
+  /** What a previewed import would do (holds, remedy now available, follow-up, part demand): nothing is written. */
+  importImpact: { input: CommitImportInput, output: Impact },
   commitImport: { input: CommitImportInput, output: ImportStatus },
   importStatus: { input: z.object({ jobId: JobId }), output: ImportStatus },
   cancelImport: { input: z.object({ jobId: JobId }), output: ImportStatus },
@@ -138,6 +143,8 @@ export const importOperations = defineOperations({
 export const importEffects = defineEffects(importOperations, {
   previewVinList: read([], 'read affected-VIN lists', LISTS),
   previewVehicles: read([], 'read DMS files', LISTS),
+  // A dry run on the import's own connection, rolled back: it changes nothing.
+  importImpact: read([], 'see an import’s impact', LISTS),
   // The import's data changes when its job is done: the job tells every window then.
   commitImport: queued(['imports'], 'import lists and DMS files', LISTS),
   importStatus: read(['imports'], 'follow an import'),
@@ -146,6 +153,7 @@ export const importEffects = defineEffects(importOperations, {
 });
 
 export type ImportStatus = z.output<typeof ImportStatus>;
+export type CommitImportInput = z.output<typeof CommitImportInput>;
 export type InvalidLine = z.output<typeof InvalidLine>;
 export type InvalidKind = z.output<typeof InvalidKind>;
 export type WarningKind = z.output<typeof WarningKind>;

@@ -1,6 +1,6 @@
 // The lookup domain: one VIN (with the model and production month when known) against the library.
 import { z } from 'zod';
-import { CampaignKind, DeliveryRuleKind, PhaseStatus, VehicleCondition } from '../bulletin';
+import { CampaignKind, DeliveryRuleKind, PhaseStatus, Severity, VehicleCondition } from '../bulletin';
 import { defineEffects, defineOperations, read } from '../contract';
 import { Certainty, Need } from '../schemas';
 import { HoldKind } from '../reports/contract';
@@ -35,6 +35,10 @@ export const CampaignHit = z.object({
   code: z.string(),
   title: z.string(),
   kind: CampaignKind,
+  /** NHTSA's advisories the bulletin states (stop-sale, do-not-drive, park-outside); empty when none. */
+  severity: z.array(Severity),
+  /** NHTSA's recall number, when the bulletin states it. */
+  nhtsaRecallNumber: z.string().nullable(),
   certainty: Certainty,
   certaintyReason: z.string(),
   matchedBy: z.enum(['affected-list', 'vin-range', 'model-window']),

@@ -1,6 +1,6 @@
 // The reports domain: stock vehicles that may not be delivered, and serviced vehicles to call back.
 import { z } from 'zod';
-import { VehicleCondition } from '../bulletin';
+import { Severity, VehicleCondition } from '../bulletin';
 import { defineEffects, defineOperations, read } from '../contract';
 import { Certainty, Empty, Need } from '../schemas';
 
@@ -14,6 +14,8 @@ export const Hold = z.object({
   code: z.string(),
   title: z.string(),
   hold: HoldKind,
+  /** The campaign's NHTSA advisories (most urgent first); flagged holds sort first. */
+  severity: z.array(Severity),
   reason: z.string(),
   certainty: Certainty,
   remedyAvailable: z.boolean().nullable(),
@@ -49,6 +51,8 @@ export const FollowUpRow = z.object({
   guestAddress: z.string().nullable(),
   code: z.string(),
   title: z.string(),
+  /** The campaign's NHTSA advisories (most urgent first); flagged rows sort first. */
+  severity: z.array(Severity),
   certainty: Certainty,
   remedyAvailable: z.boolean().nullable(),
   /** The open (booked or arrived) appointment holding this campaign for the vehicle: do not call to book it again. */

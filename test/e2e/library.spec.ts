@@ -8,6 +8,7 @@ test('the library lists every campaign with its newest revision, and a detail sh
   const list = app.getByRole('region', { name: 'Campaigns' });
   await expect(list.getByRole('button')).toHaveText([
     /Import bulletin/,
+    /New campaign/,
     /23LJ01.*Second Key Delivery Program.*2024-01-31/,
     /ALE.*Valve Spring.*2010-07-06/,
     /BLC.*Carpet.*2011-12-19/,
@@ -58,6 +59,11 @@ test('importing a bulletin: a bad file lists its problems and changes nothing; a
   const goodFile = path.join(server.dir, '23LJ01-2024-03-28.json');
   fs.writeFileSync(goodFile, JSON.stringify(good));
   await app.getByTestId('bulletin-file').setInputFiles(goodFile);
+  // Nothing is applied when the file is chosen: its impact first, then Apply.
+  await expect(app.getByTestId('bulletin-preview')).toContainText('a newer revision (the library has 2024-01-31)');
+  await expect(app.getByTestId('impact-summary')).toContainText('Impact:');
+  await expect(app.getByTestId('data-status')).toContainText('newest bulletin 2024-01-31');
+  await app.getByRole('button', { name: 'Apply 23LJ01 revision 2024-03-28' }).click();
   await expect(notice).toContainText('23LJ01 Second Key Delivery Program, revision 2024-03-28: updated (was 2024-01-31).');
   await expect(app.getByTestId('campaign-detail')).toContainText('Update: phase 6 launched, 2024-03-28');
   await expect(app.getByTestId('data-status')).toContainText('newest bulletin 2024-03-28');

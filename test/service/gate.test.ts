@@ -32,6 +32,7 @@ const MAY: Record<OperationName, readonly Role[] | 'public'> = {
   importBulletin: MANAGERS,
   previewVinList: LISTS,
   previewVehicles: LISTS,
+  importImpact: LISTS,
   commitImport: LISTS,
   importStatus: ALL,
   cancelImport: LISTS,
@@ -69,6 +70,10 @@ const MAY: Record<OperationName, readonly Role[] | 'public'> = {
   listForms: ALL,
   saveFormPdf: ADVISORS,
   showInFolder: ALL,
+  listChanges: ALL,
+  unseenChanges: ALL,
+  markChangesSeen: ALL,
+  changeCallList: ADVISORS,
 };
 
 let app: App;

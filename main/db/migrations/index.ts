@@ -8,6 +8,7 @@ import { m004_settings_and_forms } from './004_settings_and_forms';
 import { m005_affected_vins_without_list_index } from './005_affected_vins_without_list_index';
 import { m006_vin_decodes } from './006_vin_decodes';
 import { m007_waiting_list_cpor_goodwill } from './007_waiting_list_cpor_goodwill';
+import { m008_import_changes } from './008_import_changes';
 import { m009_accounts_and_audit } from './009_accounts_and_audit';
 
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '005_affected_vins_without_list_index': m005_affected_vins_without_list_index,
   '006_vin_decodes': m006_vin_decodes,
   '007_waiting_list_cpor_goodwill': m007_waiting_list_cpor_goodwill,
+  '008_import_changes': m008_import_changes,
   '009_accounts_and_audit': m009_accounts_and_audit,
 };
 

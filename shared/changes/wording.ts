@@ -1,0 +1,27 @@
+// The words of the changes domain: an import's impact and its source, alike on screen and in the CLI.
+import { plural } from '../wording';
+import type { ChangeSource, Impact } from './contract';
+
+/** "3 stock vehicles newly held, 1 released; 2 remedies now available (1 booked); ..." */
+export function impactSummary(i: Impact): string {
+  const booked = i.remedyNowAvailable.filter((r) => r.bookedAt).length;
+  const parts = [
+    `${plural(new Set(i.holds.added.map((h) => h.vin)).size, 'stock vehicle')} newly held, ${new Set(i.holds.released.map((h) => h.vin)).size} released`,
+    `remedy now available for ${plural(i.remedyNowAvailable.length, 'vehicle')} (${booked} booked, ${i.remedyNowAvailable.length - booked} not booked)`,
+    `${i.confirmed.added.length} newly confirmed, ${i.confirmed.removed.length} no longer listed`,
+    `follow-up rows +${i.followup.added} −${i.followup.removed}`,
+  ];
+  if (i.parts.length) parts.push(`part demand changes for ${plural(new Set(i.parts.map((p) => p.campaign)).size, 'campaign')}`);
+  return `${parts.join('; ')} (${plural(i.vehiclesChecked, 'known vehicle')} checked)`;
+}
+
+export const SOURCE_KIND_LABEL = { bulletin: 'Bulletin', 'vin-list': 'Affected-VIN list', vehicles: 'Vehicles from the DMS' } as const;
+
+export function describeSource(s: ChangeSource): string {
+  if (s.kind === 'bulletin')
+    return `Bulletin ${s.code} ${s.title}, revision ${s.revisionDate}${s.previousRevisionDate ? ` (was ${s.previousRevisionDate})` : ' (new campaign)'}, from ${s.fileName}`;
+  if (s.kind === 'vin-list')
+    return `Affected-VIN list for ${s.campaign} of ${s.listDate} (${s.complete ? 'complete' : 'partial'}, ${s.rows} VINs), from ${s.fileName}`;
+  const mode = { none: 'service history', add: 'stock added', replace: 'complete stock list' }[s.inStock];
+  return `Vehicles from the DMS (${mode}, ${s.rows} vehicles), from ${s.fileName}`;
+}
