@@ -59,6 +59,7 @@ export const SECTIONS: Section[] = [
         kind: 'list',
         hint: 'separated by commas, e.g. JTH, JTJ; only those the letter or the manufacturer states',
       },
+      opt({ key: 'wmisSource', label: 'Where the WMIs come from', kind: 'long', hint: 'only when the letter states none, e.g. NHTSA vPIC' }),
       { key: 'title', label: 'Title', kind: 'text' },
       { key: 'summary', label: 'Summary', kind: 'long' },
       { key: 'nhtsaRecallNumber', label: 'NHTSA recall number', kind: 'text', optional: true, hint: 'e.g. 10V303' },
@@ -145,6 +146,18 @@ export const SECTIONS: Section[] = [
       opt({ key: 'vehicles', label: 'Vehicles', kind: 'text' }),
       opt({ key: 'mailing', label: 'Guest mailing', kind: 'text' }),
       opt({ key: 'note', label: 'Note', kind: 'text' }),
+      opt({ key: 'statusBasis', label: 'Why that status', kind: 'text', hint: 'when the letter does not say it outright' }),
+    ],
+  },
+  {
+    id: 'listedVehicles',
+    title: 'Affected-VIN lists',
+    hint: 'Include only where the letter says which vehicles the manufacturer’s system lists.',
+    at: ['listedVehicles'],
+    nullable: true,
+    fields: [
+      { key: 'phase', label: 'A listed VIN is in', kind: 'select', options: ['launched'] },
+      { key: 'statement', label: 'The letter’s words', kind: 'long' },
     ],
   },
   {
