@@ -19,6 +19,8 @@ const WARM_AFTER_MS = 2000;
 const WARM_PAUSE_MS = 20;
 /** ... and no VIN was asked for this long: at idle, not between the scans of a busy counter. */
 const IDLE_MS = 1000;
+/** How soon the WMI makes are asked for after the first lookup that wanted them. */
+const OPEN_SOON_MS = 300;
 
 /** Where decodes are kept once made (the app's own database: main/vehicles/decode-store.ts). */
 export type DecodeStore = {
@@ -55,6 +57,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export class VpicDecoder {
   private opening: Promise<boolean> | null = null;
+  private soon: NodeJS.Timeout | null = null;
   private worker: Worker | null = null;
   private makesByWmi: Map<string, string[]> | null = null;
   private readonly decodes = new Map<string, Promise<DecodedVehicle | null>>();
@@ -133,7 +136,12 @@ export class VpicDecoder {
   /** The makes vPIC registers for a WMI ([] unknown WMI); null while vPIC is not open yet. */
   makesOf(wmi: string): string[] | null {
     if (!this.makesByWmi) {
-      void this.start();
+      // Opened shortly after, not now: a one-shot command (a lookup whose decode is kept) is done by
+      // then and never starts the decoder's thread; a running app has the makes a moment later.
+      if (!this.opening && !this.soon && !this.closed) {
+        this.soon = setTimeout(() => void (this.closed || this.start()), OPEN_SOON_MS);
+        this.soon.unref();
+      }
       return null;
     }
     return this.makesByWmi.get(wmi) ?? [];
@@ -201,6 +209,7 @@ export class VpicDecoder {
   /** Stops the decoder's thread at once, half-opened or not: a command that is done never waits for vPIC. */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.soon) clearTimeout(this.soon);
     await this.stopWorker();
     await this.opening?.catch(() => false);
   }
