@@ -9,6 +9,7 @@ import { serverCommands } from '../server/commands';
 import { partsCommands } from '../parts/commands';
 import { appointmentCommands } from '../appointments/commands';
 import { claimCommands } from '../claims/commands';
+import { lanCommands } from '../lan/commands';
 import { settingsCommands } from '../settings/commands';
 import type { CommandRegistrar } from './runtime';
 
@@ -24,4 +25,5 @@ export const commandRegistry: CommandRegistrar[] = [
   formCommands,
   serverCommands,
   accountCommands,
+  lanCommands,
 ];

@@ -9,6 +9,8 @@ import { VEHICLE_FIELDS } from '../../shared/vehicle-fields';
 import { count } from '../../shared/wording';
 import type { App } from '../app';
 import { type CliRuntime, CommandFailed, type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
+import { remoteOf } from '../lan/remote';
+import { unwrap, type OutputOf } from '../../shared/api';
 import { formatListPreview, formatVehiclePreview } from './format';
 import { mappingOf, stageVehicles, stageVinList, todayOf } from './preview';
 import { readVehiclesStream } from './vehicles';
@@ -27,7 +29,12 @@ export const importCommands: CommandRegistrar = (program, rt) => {
       const input = checked(PreviewVinListInput, { campaign, fileName: path.basename(file), content: '', listDate: o.date ?? null, complete: !!o.complete });
       const chunks = readChunks(file);
       const app = await rt.open(o);
-      const preview = stageVinList(app, input, await readVinListStream(chunks, input.fileName));
+      // A desk uploads the file to the sharing PC, streamed; the host reads it as this PC would.
+      const remote = remoteOf(app);
+      const { content: _, ...inputs } = input;
+      const preview = remote
+        ? (unwrap(await remote.upload('previewVinList', inputs, file)) as OutputOf<'previewVinList'>)
+        : stageVinList(app, input, await readVinListStream(chunks, input.fileName));
       rt.io.err(formatListPreview(preview));
       if (o.dryRun) return;
       const expect = { campaign: preview.campaign.code, listDate: preview.listDate, complete: preview.complete };
@@ -57,8 +64,15 @@ export const importCommands: CommandRegistrar = (program, rt) => {
       });
       const chunks = readChunks(file);
       const app = await rt.open(o);
-      const read = await readVehiclesStream(chunks, input.fileName, { mapping: mappingOf(input), conditions: input.conditions, today: todayOf(app) });
-      const preview = stageVehicles(app, input, read);
+      const remote = remoteOf(app);
+      const { content: _, ...inputs } = input;
+      const preview = remote
+        ? (unwrap(await remote.upload('previewVehicles', inputs, file)) as OutputOf<'previewVehicles'>)
+        : stageVehicles(
+            app,
+            input,
+            await readVehiclesStream(chunks, input.fileName, { mapping: mappingOf(input), conditions: input.conditions, today: todayOf(app) }),
+          );
       rt.io.err(formatVehiclePreview(preview));
       if (!preview.importId) throw new UsageError(preview.blocking ?? 'Nothing to import.');
       if (o.dryRun) return;
@@ -82,9 +96,10 @@ function readChunks(file: string): AsyncIterable<string> {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(`Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}.`);
   }
-  const stream = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   return {
     async *[Symbol.asyncIterator]() {
+      // Opened when read: a desk uploads the file instead.
+      const stream = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
       try {
         for await (const chunk of stream) yield chunk as string;
       } catch (err) {
@@ -120,6 +135,7 @@ function parsePairs(option: string, raw: string | undefined): Record<string, str
 
 /** Shows progress on stderr while the import's transaction runs, then its outcome; a failure exits 1. */
 async function finishImport(rt: CliRuntime, app: App, started: ImportStatus): Promise<void> {
+  if (remoteOf(app)) return finishRemoteImport(rt, app, started);
   let shown = -1;
   const tick = setInterval(() => {
     const s = app.jobs.status(started.jobId);
@@ -131,4 +147,21 @@ async function finishImport(rt: CliRuntime, app: App, started: ImportStatus): Pr
   const end = await app.jobs.wait(started.jobId).finally(() => clearInterval(tick));
   if (end.state === 'done') return rt.io.out(end.message);
   throw new CommandFailed(end.message);
+}
+
+/** On a desk: the host's job, followed through importStatus (the same progress lines and outcome). */
+async function finishRemoteImport(rt: CliRuntime, app: App, started: ImportStatus): Promise<void> {
+  let shown = -1;
+  let s = started;
+  // Bounded: an import of millions of rows takes minutes, not days.
+  for (let i = 0; s.state === 'running' && i < 6 * 60 * 60 * 5; i++) {
+    if (s.done !== shown) {
+      shown = s.done;
+      rt.io.err(`importing ${s.label}: ${count(s.done)} / ${count(s.total)}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    s = await rt.call(app, 'importStatus', { jobId: started.jobId });
+  }
+  if (s.state === 'done') return rt.io.out(s.message);
+  throw new CommandFailed(s.message);
 }
