@@ -81,15 +81,22 @@ export class HostLink {
   readonly origin: URL;
   readonly agent: PinnedAgent;
 
+  private readonly retries: readonly number[];
+
   constructor(
     server: string,
     readonly fingerprint: string | null,
-    private readonly retries = [200, 500, 1000, 2000],
+    /** The pauses between attempts after a dropped connection; the local address to connect from (a PC with several networks). */
+    o: { retries?: readonly number[]; localAddress?: string; maxSockets?: number } = {},
   ) {
     this.origin = parseHostUrl(server);
     if (fingerprint !== null && normalizeFingerprint(fingerprint) !== fingerprint)
       throw new HostRefused(`The fingerprint ${fingerprint} is not 32 hex pairs (AB:CD:...).`);
-    this.agent = new PinnedAgent(fingerprint);
+    this.retries = o.retries ?? [200, 500, 1000, 2000];
+    this.agent = new PinnedAgent(fingerprint, {
+      ...(o.localAddress ? { localAddress: o.localAddress } : {}),
+      ...(o.maxSockets ? { maxSockets: o.maxSockets } : {}),
+    });
   }
 
   /** One POST with a body (a string, or a stream that is sent as it is read); the status and the text of the answer. */
