@@ -86,8 +86,10 @@ export function networkShareOf(
   }
   const where = existingPart(file);
   const text = mountsText();
-  const m = text ? mountOf(where, parseMounts(text)) : null;
-  if (m && NETWORK_TYPES.has(m[1])) return `${file} is on a network filesystem (${m[1]} mounted at ${m[0]})`;
+  const table = text ? parseMounts(text) : [];
+  // The path as named and as it resolves (a symlink into a share counts).
+  const m = [mountOf(path.resolve(file), table), mountOf(where, table)].find((x) => x && NETWORK_TYPES.has(x[1]));
+  if (m) return `${file} is on a network filesystem (${m[1]} mounted at ${m[0]})`;
   // Where the mount table does not say (macOS, a namespace without /proc): the filesystem's magic.
   const magic = statfsMagic(where);
   if (magic !== null && NETWORK_MAGIC.has(magic)) return `${file} is on a network filesystem (${NETWORK_MAGIC.get(magic)})`;
