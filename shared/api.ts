@@ -6,6 +6,7 @@ import { accountEffects, accountOperations } from './accounts/contract';
 import { campaignEffects, campaignOperations } from './campaigns/contract';
 import type { Effects } from './contract';
 import { formEffects, formOperations } from './forms/contract';
+import { lanEffects, lanOperations } from './lan/contract';
 import { importEffects, importOperations } from './imports/contract';
 import { lookupEffects, lookupOperations } from './lookup/contract';
 import { OPERATION_NAMES } from './operation-names';
@@ -28,6 +29,7 @@ export const operations = {
   ...appointmentOperations,
   ...claimOperations,
   ...formOperations,
+  ...lanOperations,
 } as const;
 
 export type Operations = typeof operations;
@@ -46,6 +48,7 @@ export const effects: Record<OperationName, Effects> = {
   ...appointmentEffects,
   ...claimEffects,
   ...formEffects,
+  ...lanEffects,
 };
 export const operationNames: readonly OperationName[] = OPERATION_NAMES;
 export type InputOf<K extends OperationName> = z.input<Operations[K]['input']>;

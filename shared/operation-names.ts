@@ -52,4 +52,5 @@ export const OPERATION_NAMES = [
   'listForms',
   'saveFormPdf',
   'showInFolder',
+  'sharingStatus',
 ] as const;

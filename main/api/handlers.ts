@@ -14,6 +14,7 @@ import { vehicleHandlers } from '../vehicles/handlers';
 import { partsHandlers } from '../parts/handlers';
 import { appointmentHandlers } from '../appointments/handlers';
 import { claimHandlers } from '../claims/handlers';
+import { lanHandlers } from '../lan/handlers';
 
 export type Handlers = { [K in OperationName]: (input: ParsedInputOf<K>, caller: Caller) => OutputOf<K> | Promise<OutputOf<K>> };
 
@@ -31,5 +32,6 @@ export function createHandlers(s: Services): Handlers {
     ...appointmentHandlers(s),
     ...claimHandlers(s),
     ...formHandlers(s),
+    ...lanHandlers(),
   };
 }

@@ -12,6 +12,7 @@ import { type RunningServer, type RouteContext, startServer, type ServerOptions 
 import { ensureCertificate } from './cert';
 import { SignInLimiter } from './limits';
 import { PairingCodes } from './pairing';
+import { setCurrentSharing } from './state';
 import { UPLOAD_PATHS, uploadRoute } from './upload';
 
 export type Sharing = {
@@ -88,7 +89,18 @@ export async function startSharing(app: App, o: { port: number; staticDir: strin
       },
     },
   });
-  return { server, addresses, fingerprint: cert.fingerprint, pairing, close: () => server.close() };
+  const sharing: Sharing = {
+    server,
+    addresses,
+    fingerprint: cert.fingerprint,
+    pairing,
+    close: async () => {
+      setCurrentSharing(null);
+      await server.close();
+    },
+  };
+  setCurrentSharing(sharing);
+  return sharing;
 }
 
 /** A body of at most 4 KB, as JSON (null when it is not). */

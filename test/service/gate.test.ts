@@ -66,6 +66,7 @@ const MAY: Record<OperationName, readonly Role[] | 'public'> = {
   listForms: ALL,
   saveFormPdf: ADVISORS,
   showInFolder: ALL,
+  sharingStatus: ['admin'],
 };
 
 let app: App;
