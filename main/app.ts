@@ -11,7 +11,8 @@ import { AccountStore } from './accounts/store';
 import { ChangeFeed } from './api/changes';
 import { loadBuiltInLibrary } from './campaigns/library';
 import { CampaignStore } from './campaigns/store';
-import { openDatabase } from './db/open';
+import { DatabaseOpenError, openDatabase } from './db/open';
+import { networkShareOf, refusalFor } from './lan/netfs';
 import { ChromiumPdf, type PdfPrinter } from './forms/pdf';
 import { FormsService } from './forms/service';
 import { currentWriter } from './db/writer-note';
@@ -51,6 +52,9 @@ export type App = Services & {
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const now = opts.now ?? (() => new Date());
+  // Never the file on a share: SQLite's locking and WAL fail there (one PC shares it instead).
+  const share = networkShareOf(opts.dbPath);
+  if (share) throw new DatabaseOpenError(refusalFor(share));
   const db = await openDatabase(opts.dbPath);
   try {
     const campaigns = new CampaignStore(db, now, opts.syncIntervalMs);

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AuthContext, useAuth } from './accounts/auth';
 import { SignIn } from './accounts/SignIn';
 import { UserBar, useSignOut } from './accounts/UserBar';
+import { HostBar } from './lan/HostBar';
 import { useIdleSignOut } from './accounts/useIdleSignOut';
 import { NavigationContext, ScreenActiveContext, type Navigation } from './navigation';
 import { ChangesIndicator } from './changes/ChangesIndicator';
@@ -100,6 +101,7 @@ function Shell() {
           <ImportIndicator />
           <ChangesIndicator />
           <DataStatus />
+          <HostBar />
           <UserBar onSwitch={() => setSwitching(true)} />
         </header>
         <main className="content" inert={switching}>

@@ -3,6 +3,7 @@
 // every answer is parsed with the operation's output schema before the screens see it.
 import {
   ApiError,
+  effects,
   EVENTS_PATH,
   httpPath,
   operationNames,
@@ -38,30 +39,77 @@ function browserToken(): string | null {
 
 const token = window.recallDesk ? null : browserToken();
 
+/**
+ * A desk on a sharing PC (serve --lan): the page comes from the host over HTTPS, and every call is
+ * the signed-in person's session (no token off loopback).
+ */
+export const lanHost: string | null = !window.recallDesk && window.location.protocol === 'https:' ? window.location.host : null;
+
+/** Whether the sharing PC answers; the top bar says so within 2 s when it does not. */
+type HostState = { reachable: boolean };
+let hostState: HostState = { reachable: true };
+const hostListeners = new Set<() => void>();
+function setReachable(reachable: boolean): void {
+  if (hostState.reachable === reachable) return;
+  hostState = { reachable };
+  for (const l of hostListeners) l();
+}
+export const hostStatus = {
+  get: (): HostState => hostState,
+  subscribe: (l: () => void) => {
+    hostListeners.add(l);
+    return () => hostListeners.delete(l);
+  },
+};
+
+const IDEMPOTENCY_HEADER = 'idempotency-key';
+/** A write sent again after the connection dropped carries the same key: the host applies it once. */
+const WRITE_RETRIES_MS = [300, 1000, 2000];
+
 function transport(): (name: OperationName, input: unknown) => Promise<Envelope<unknown>> {
   const bridge = window.recallDesk;
   if (bridge) return (name, input) => bridge[name](input, currentSession());
   return async (name, input) => {
-    if (!token) {
+    if (!token && !lanHost) {
       return {
         ok: false,
         error: { code: 'invalid-input', message: 'No access token: open the address that "npm run serve" printed, including its #token part.', details: [] },
       };
     }
-    let res: Response;
-    try {
-      res = await fetch(httpPath(name), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token, ...(currentSession() ? { [SESSION_HEADER]: currentSession()! } : {}) },
-        body: JSON.stringify(input),
-      });
-    } catch {
-      return {
-        ok: false,
-        error: { code: 'internal', message: 'Recall Desk is not running: start it again (npm run serve) and reopen the address it prints.', details: [] },
-      };
+    const write = effects[name].kind === 'write';
+    const key = write ? crypto.randomUUID() : null;
+    const body = JSON.stringify(input);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = await fetch(httpPath(name), {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { [TOKEN_HEADER]: token } : {}),
+            ...(currentSession() ? { [SESSION_HEADER]: currentSession()! } : {}),
+            ...(key ? { [IDEMPOTENCY_HEADER]: key } : {}),
+          },
+          body,
+        });
+        setReachable(true);
+        return (await res.json()) as Envelope<unknown>;
+      } catch {
+        if (lanHost) setReachable(false);
+        // A write is sent again with its key (never applied twice); a read is asked again by the screen.
+        if (!write || !lanHost || attempt >= WRITE_RETRIES_MS.length) break;
+        await new Promise((r) => setTimeout(r, WRITE_RETRIES_MS[attempt]));
+      }
     }
-    return (await res.json()) as Envelope<unknown>;
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: lanHost
+          ? `Cannot reach the sharing PC ${lanHost}: nothing was changed by this request. Check that it is on and sharing, then try again.`
+          : 'Recall Desk is not running: start it again (npm run serve) and reopen the address it prints.',
+        details: [],
+      },
+    };
   };
 }
 
@@ -83,8 +131,10 @@ export function createClient(): Api {
 
 export const api = createClient();
 
-/** How long to wait before reconnecting a dropped event stream, growing to at most 5 s. */
-const RETRY_MS = [250, 500, 1000, 2000, 5000];
+/** How long to wait before reconnecting a dropped event stream, growing to at most 5 s (1 s to a sharing PC). */
+const RETRY_MS = lanHost ? [250, 500, 1000] : [250, 500, 1000, 2000, 5000];
+/** The sharing PC beats every 0.7 s: this long without a byte, it is unreachable. */
+const SILENCE_MS = 1800;
 
 /**
  * "Changed: tags" as the main process publishes them after every write (IPC in Electron, an event
@@ -93,20 +143,49 @@ const RETRY_MS = [250, 500, 1000, 2000, 5000];
 export function subscribeChanges(listener: (tags: string[]) => void, onConnected: () => void = () => {}): () => void {
   const bridge = window.recallDeskChanges;
   if (bridge) return bridge.subscribe(listener);
-  if (!token) return () => {};
+  if (!token && !lanHost) return () => {};
   const stop = new AbortController();
   let attempt = 0;
   const connect = async () => {
     while (!stop.signal.aborted) {
+      // On the LAN the stream is for signed-in people: wait for a session.
+      if (lanHost && !currentSession()) {
+        await new Promise((r) => setTimeout(r, 500));
+        continue;
+      }
+      const attemptStop = new AbortController();
+      const abort = () => attemptStop.abort();
+      stop.signal.addEventListener('abort', abort);
+      let silence: ReturnType<typeof setTimeout> | undefined;
+      let refused = false;
+      const heard = () => {
+        clearTimeout(silence);
+        if (lanHost)
+          silence = setTimeout(() => {
+            setReachable(false);
+            attemptStop.abort();
+          }, SILENCE_MS);
+      };
       try {
-        const res = await fetch(EVENTS_PATH, { headers: { [TOKEN_HEADER]: token }, signal: stop.signal, cache: 'no-store' });
-        if (!res.ok || !res.body) throw new Error(`events: ${res.status}`);
+        heard();
+        const res = await fetch(EVENTS_PATH, {
+          headers: { ...(token ? { [TOKEN_HEADER]: token } : {}), ...(currentSession() ? { [SESSION_HEADER]: currentSession()! } : {}) },
+          signal: attemptStop.signal,
+          cache: 'no-store',
+        });
+        // An answer of any kind: the host is there.
+        setReachable(true);
+        if (!res.ok || !res.body) {
+          refused = true;
+          throw new Error(`events: ${res.status}`);
+        }
         attempt = 0;
         // Whatever was missed while the stream was down is fetched again.
         onConnected();
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffered = '';
         for (;;) {
+          heard();
           const { value, done } = await reader.read();
           if (done) break;
           buffered += value;
@@ -128,7 +207,12 @@ export function subscribeChanges(listener: (tags: string[]) => void, onConnected
         }
       } catch {
         if (stop.signal.aborted) return;
+      } finally {
+        clearTimeout(silence);
+        stop.signal.removeEventListener('abort', abort);
       }
+      // The stream ended or broke: on the LAN that is the host gone (until it answers again).
+      if (lanHost && !stop.signal.aborted && !refused) setReachable(false);
       await new Promise((r) => setTimeout(r, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]));
     }
   };

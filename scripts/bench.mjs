@@ -1,7 +1,8 @@
 // npm run bench: the in-process benches (lookup, model windows, list import, check of 10,000; one
 // table from dist/bench/bench.cjs), then the benches that drive whole processes or Chromium, each its
 // own script: check of 1,000,000 VINs, import vs raw INSERT and a 5M replacement, order suggestions,
-// scan-to-answer, first paint of the dealer-sized lists, and the forms' PDFs. `--only a,b` picks some
+// scan-to-answer, first paint of the dealer-sized lists, the forms' PDFs, and sharing on the LAN (desks
+// over TLS: a lookup, a change seen on another desk, 10 desks writing at once, 50 desks x 2,000 requests). `--only a,b` picks some
 // (by these names); `--json` is passed to each. Benches run one after another: they share 2 cores.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -19,6 +20,7 @@ const STANDALONE = [
   { name: 'first-paint', entry: 'test/bench/first-paint.ts' },
   { name: 'forms-pdf', entry: 'test/bench/forms-pdf.ts' },
   { name: 'impact', entry: 'test/bench/impact.ts' },
+  { name: 'lan', entry: 'test/bench/lan.ts' },
 ];
 
 const argv = process.argv.slice(2);

@@ -6,6 +6,7 @@ import { accountEffects, accountOperations } from './accounts/contract';
 import { campaignEffects, campaignOperations } from './campaigns/contract';
 import type { Effects } from './contract';
 import { formEffects, formOperations } from './forms/contract';
+import { lanEffects, lanOperations } from './lan/contract';
 import { importEffects, importOperations } from './imports/contract';
 import { lookupEffects, lookupOperations } from './lookup/contract';
 import { OPERATION_NAMES } from './operation-names';
@@ -30,6 +31,7 @@ export const operations = {
   ...claimOperations,
   ...formOperations,
   ...changeOperations,
+  ...lanOperations,
 } as const;
 
 export type Operations = typeof operations;
@@ -49,6 +51,7 @@ export const effects: Record<OperationName, Effects> = {
   ...claimEffects,
   ...changeEffects,
   ...formEffects,
+  ...lanEffects,
 };
 export const operationNames: readonly OperationName[] = OPERATION_NAMES;
 export type InputOf<K extends OperationName> = z.input<Operations[K]['input']>;

@@ -60,4 +60,5 @@ export const OPERATION_NAMES = [
   'listForms',
   'saveFormPdf',
   'showInFolder',
+  'sharingStatus',
 ] as const;

@@ -15,6 +15,7 @@ import { partsHandlers } from '../parts/handlers';
 import { appointmentHandlers } from '../appointments/handlers';
 import { claimHandlers } from '../claims/handlers';
 import { changeHandlers } from '../changes/handlers';
+import { lanHandlers } from '../lan/handlers';
 
 export type Handlers = { [K in OperationName]: (input: ParsedInputOf<K>, caller: Caller) => OutputOf<K> | Promise<OutputOf<K>> };
 
@@ -33,5 +34,6 @@ export function createHandlers(s: Services): Handlers {
     ...claimHandlers(s),
     ...formHandlers(s),
     ...changeHandlers(s),
+    ...lanHandlers(),
   };
 }

@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { ApiError } from '../../shared/contract';
 import type { App } from '../app';
 import { DatabaseOpenError } from '../db/open';
+import { HostRefused } from '../lan/client';
 import { commandRegistry } from './registry';
 import { callApi, CommandFailed, type CliContext, type CliRuntime, type GlobalOptions, type Io, openAppFor, PASSWORD_ENV, UsageError } from './runtime';
 
@@ -30,7 +31,9 @@ export function buildProgram(rt: CliRuntime): Command {
       writeOut: (s) => rt.io.out(s.replace(/\n$/, '')),
       writeErr: (s) => rt.io.err(s.replace(/\n$/, '')),
     })
-    .option('--user <NAME>', `who you are, once the database has staff accounts (the password from ${PASSWORD_ENV}, or asked)`);
+    .option('--user <NAME>', `who you are, once the database has staff accounts (the password from ${PASSWORD_ENV}, or asked)`)
+    .option('--server <https://HOST:PORT>', 'work on the database a sharing PC shares (recall-desk serve --lan there); default: the PC this desk paired with')
+    .option('--fingerprint <AB:CD:...>', "the sharing PC's certificate fingerprint, as it shows it (SHA-256)");
   for (const register of commandRegistry) register(program, rt);
   // Every command says errors the same way; an unknown option shows that command's own usage.
   const configure = (cmd: Command, path: string) => {
@@ -55,6 +58,7 @@ export async function runCli(argv: string[], io: Io, ctx: CliContext): Promise<n
     open: openAppFor(ctx, opened, () => (program?.opts() ?? {}) as GlobalOptions, io),
     call: callApi,
     release: (app) => opened.delete(app),
+    globals: () => (program?.opts() ?? {}) as GlobalOptions,
   };
   program = buildProgram(rt);
   try {
@@ -72,6 +76,10 @@ function exitCodeFor(err: unknown, io: Io): number {
   if (err instanceof UsageError || err instanceof DatabaseOpenError) {
     io.err(err.message);
     return 2;
+  }
+  if (err instanceof HostRefused) {
+    io.err(err.message);
+    return 1;
   }
   if (err instanceof CommandFailed) {
     io.err(err.message);

@@ -9,6 +9,7 @@ import { serverCommands } from '../server/commands';
 import { partsCommands } from '../parts/commands';
 import { appointmentCommands } from '../appointments/commands';
 import { claimCommands } from '../claims/commands';
+import { lanCommands } from '../lan/commands';
 import { settingsCommands } from '../settings/commands';
 import { changeCommands } from '../changes/commands';
 import type { CommandRegistrar } from './runtime';
@@ -26,4 +27,5 @@ export const commandRegistry: CommandRegistrar[] = [
   formCommands,
   serverCommands,
   accountCommands,
+  lanCommands,
 ];

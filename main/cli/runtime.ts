@@ -10,6 +10,10 @@ import { UsageError } from './runtime-errors';
 import { type App, createApp } from '../app';
 import { resolveDbPath } from '../db/paths';
 import { newDatabaseCreated } from '../../shared/wording';
+import { normalizeFingerprint } from '../lan/cert';
+import { HostLink, HostRefused } from '../lan/client';
+import { loadConnection } from '../lan/connection';
+import { createRemoteApp } from '../lan/remote';
 
 export type Io = {
   out: (s: string) => void;
@@ -34,6 +38,8 @@ export type CliRuntime = {
   call<K extends OperationName>(app: App, name: K, input: InputOf<K>): Promise<OutputOf<K>>;
   /** Hands the open app to a long-running command (serve), which closes it itself. */
   release(app: App): void;
+  /** The program's own options (--user, --server, --fingerprint). */
+  globals(): GlobalOptions;
 };
 
 /** A domain's commands: each registers its own on the program. */
@@ -54,11 +60,54 @@ export async function callApi<K extends OperationName>(app: App, name: K, input:
   return unwrap((await app.dispatch(name, input, actor ? { actor } : {})) as Envelope<OutputOf<K>>);
 }
 
-/** The options every command takes from the program itself (`recall-desk --user NAME COMMAND`). */
-export type GlobalOptions = { user?: string };
+/**
+ * The options every command takes from the program itself (`recall-desk --user NAME COMMAND`), and a
+ * desk's `--server https://HOST:PORT --fingerprint AB:CD:...` (the sharing PC's database instead of a file).
+ */
+export type GlobalOptions = { user?: string; server?: string; fingerprint?: string };
+
+/** Where the commands work: the sharing PC named or paired with, else null (a database file here). */
+export function hostOf(globals: GlobalOptions, opts: { db?: string }): { server: string; fingerprint: string; user: string | undefined } | null {
+  const saved = loadConnection();
+  if (globals.server) {
+    if (opts.db) throw new UsageError('--server and --db contradict each other: a desk works on the sharing PC’s database, not on a file.');
+    const given = globals.fingerprint ? normalizeFingerprint(globals.fingerprint) : null;
+    if (globals.fingerprint && !given) throw new UsageError(`--fingerprint ${globals.fingerprint}: give the 32 hex pairs the sharing PC shows (AB:CD:...).`);
+    const fingerprint = given ?? (saved && sameHost(saved.server, globals.server) ? saved.fingerprint : null);
+    if (!fingerprint) {
+      throw new UsageError(
+        `--server needs --fingerprint AB:CD:... (shown on the sharing PC), or pair this desk first: recall-desk connect ${globals.server} --code CODE --user NAME.`,
+      );
+    }
+    return {
+      server: globals.server,
+      fingerprint,
+      user: globals.user ?? (saved && sameHost(saved.server, globals.server) ? (saved.user ?? undefined) : undefined),
+    };
+  }
+  if (globals.fingerprint) throw new UsageError('--fingerprint goes with --server https://HOST:PORT.');
+  // Paired with a sharing PC: the commands work there unless a database file is named.
+  if (saved && !opts.db && !process.env.RECALL_DESK_DB)
+    return { server: saved.server, fingerprint: saved.fingerprint, user: globals.user ?? saved.user ?? undefined };
+  return null;
+}
+
+const sameHost = (a: string, b: string) => {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+};
 
 export function openAppFor(ctx: CliContext, opened: Set<App>, globals: () => GlobalOptions, io?: Io) {
   return async (opts: { db?: string }, how: { signIn?: boolean } = {}) => {
+    const host = hostOf(globals(), opts);
+    if (host) {
+      const app = await openRemote(host);
+      opened.add(app);
+      return app;
+    }
     const app = await createApp({ dbPath: resolveDbPath(opts.db), version: ctx.version });
     // A mistyped --db makes a new, empty database: said, so its "nothing applies" is not trusted blindly.
     if (app.db.created) io?.err(newDatabaseCreated(app.db.path));
@@ -66,6 +115,36 @@ export function openAppFor(ctx: CliContext, opened: Set<App>, globals: () => Glo
     if (how.signIn !== false && app.accounts.any()) signedIn.set(app, await signInFromCli(app, globals().user));
     return app;
   };
+}
+
+/** Signs in on the sharing PC as the person named: every call of the command is theirs there. */
+async function openRemote(host: { server: string; fingerprint: string; user: string | undefined }): Promise<App> {
+  let link: HostLink;
+  try {
+    link = new HostLink(host.server, host.fingerprint);
+  } catch (err) {
+    if (err instanceof HostRefused) throw new UsageError(err.message);
+    throw err;
+  }
+  const name = host.user?.trim();
+  if (!name)
+    throw new UsageError(
+      `${SIGN_IN_NEEDED.replace(/;.*$/, '')} on ${link.origin.host}: add --user NAME (the password from ${PASSWORD_ENV}, or asked on a terminal).`,
+    );
+  const password = await passwordFor(name, PASSWORD_ENV, 'Password');
+  let answer: Envelope<unknown>;
+  try {
+    answer = await link.call('signIn', { name, password }, null);
+  } catch (err) {
+    link.close();
+    if (err instanceof HostRefused) throw new UsageError(err.message);
+    throw err;
+  }
+  if (!answer.ok) {
+    link.close();
+    throw new UsageError(`sign in: ${answer.error.message}`);
+  }
+  return createRemoteApp(link, (answer.data as { session: string }).session);
 }
 
 async function signInFromCli(app: App, user: string | undefined): Promise<Actor> {

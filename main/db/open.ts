@@ -6,6 +6,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
+import { preMigrationBackup } from './backup';
 import { migrationProvider, migrations } from './migrations/index';
 import { describeStorageError } from './errors';
 import type { Database } from './schema';
@@ -99,7 +100,21 @@ export async function openDatabase(file: string): Promise<Db> {
   // The lookup's indexes must stay in memory: 2 MB (the default) thrashes with a large library.
   sqlite.pragma('cache_size = -65536');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const { error, results } = await new Migrator({ db: kysely, provider: migrationProvider }).migrateToLatest();
+  const migrator = new Migrator({ db: kysely, provider: migrationProvider });
+  // An existing database about to change shape is copied first (kept for good, beside the dailies).
+  const known = await migrator.getMigrations();
+  const pending = known.filter((m) => !m.executedAt);
+  if (pending.length > 0 && pending.length < known.length) {
+    try {
+      await preMigrationBackup(sqlite, file, pending[0]!.name, new Date());
+    } catch (err) {
+      await kysely.destroy();
+      throw new DatabaseOpenError(
+        `Cannot back up ${file} before migrating it (${(err as Error).message}): nothing was changed. Free some disk space or check the folder's permissions.`,
+      );
+    }
+  }
+  const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     await kysely.destroy();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ipcChannel, operationNames } from '../../shared/api';
 import { CHANGED_CHANNEL } from '../../shared/contract';
 import { createApp, type App } from '../app';
+import { scheduleDailyBackups } from '../db/backup';
 import { resolveDbPath, userDataDir } from '../db/paths';
 import { ElectronPdf, showInFolder } from './print';
 import { APP_ENTRY_URL } from '../security/app-protocol';
@@ -25,6 +26,8 @@ async function start(): Promise<void> {
   serveAppScheme(path.join(__dirname, '..', 'renderer'));
   const dbFlag = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
   services = await createApp({ dbPath: resolveDbPath(dbFlag), version: __APP_VERSION__, pdf: new ElectronPdf(), showInFolder });
+  // A single PC backs up too: a copy a day, the last 14 kept.
+  scheduleDailyBackups(services.db.sqlite, services.db.path, services.now, (m) => console.error(m));
 
   const win = new BrowserWindow({
     width: 1280,

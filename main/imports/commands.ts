@@ -11,6 +11,8 @@ import { VEHICLE_FIELDS } from '../../shared/vehicle-fields';
 import { count } from '../../shared/wording';
 import type { App } from '../app';
 import { type CliRuntime, CommandFailed, type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
+import { remoteOf } from '../lan/remote';
+import { unwrap, type OutputOf } from '../../shared/api';
 import { formatListPreview, formatVehiclePreview } from './format';
 import { mappingOf, stageVehicles, stageVinList, todayOf } from './preview';
 import { readVehiclesStream } from './vehicles';
@@ -38,7 +40,12 @@ export const importCommands: CommandRegistrar = (program, rt) => {
           complete: !!o.complete,
         });
         const app = await rt.open(o);
-        const preview = stageVinList(app, input, await readVinListStream(chunks, input.fileName));
+        // A desk uploads the file to the sharing PC, streamed; the host reads it as this PC would.
+        const remote = remoteOf(app);
+        const { content: _, ...inputs } = input;
+        const preview = remote
+          ? (unwrap(await remote.upload('previewVinList', inputs, file)) as OutputOf<'previewVinList'>)
+          : stageVinList(app, input, await readVinListStream(chunks, input.fileName));
         rt.io.err(formatListPreview(preview));
         const expect = { campaign: preview.campaign.code, listDate: preview.listDate, complete: preview.complete };
         await impactOrImport(rt, app, preview, expect, o);
@@ -70,8 +77,15 @@ export const importCommands: CommandRegistrar = (program, rt) => {
         conditions: parsePairs('--condition', o.condition) as Record<string, ConditionChoice>,
       });
       const app = await rt.open(o);
-      const read = await readVehiclesStream(chunks, input.fileName, { mapping: mappingOf(input), conditions: input.conditions, today: todayOf(app) });
-      const preview = stageVehicles(app, input, read);
+      const remote = remoteOf(app);
+      const { content: _, ...inputs } = input;
+      const preview = remote
+        ? (unwrap(await remote.upload('previewVehicles', inputs, file)) as OutputOf<'previewVehicles'>)
+        : stageVehicles(
+            app,
+            input,
+            await readVehiclesStream(chunks, input.fileName, { mapping: mappingOf(input), conditions: input.conditions, today: todayOf(app) }),
+          );
       rt.io.err(formatVehiclePreview(preview));
       if (!preview.importId) throw new UsageError(preview.blocking ?? 'Nothing to import.');
       await impactOrImport(rt, app, { ...preview, importId: preview.importId }, { inStock: preview.inStock }, o);
@@ -99,10 +113,11 @@ function readChunks(file: string): { chunks: AsyncIterable<string>; encoding: Fi
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(`Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}.`);
   }
-  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   const decoder = new TextDecoder(decoderLabel(encoding));
   const chunks = {
     async *[Symbol.asyncIterator]() {
+      // Opened when read: a desk uploads the file instead.
+      const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
       try {
         for await (const chunk of stream) yield decoder.decode(chunk as Buffer, { stream: true });
         const rest = decoder.decode();
@@ -184,6 +199,7 @@ async function impactOrImport(
 
 /** Shows progress on stderr while the import's transaction runs, then its outcome; a failure exits 1. */
 async function finishImport(rt: CliRuntime, app: App, started: ImportStatus, say = true): Promise<ImportStatus> {
+  if (remoteOf(app)) return finishRemoteImport(rt, app, started, say);
   let shown = -1;
   const tick = setInterval(() => {
     const s = app.jobs.status(started.jobId);
@@ -196,4 +212,22 @@ async function finishImport(rt: CliRuntime, app: App, started: ImportStatus, say
   if (end.state !== 'done') throw new CommandFailed(end.message);
   if (say) rt.io.out(end.message);
   return end;
+}
+
+/** On a desk: the host's job, followed through importStatus (the same progress lines and outcome). */
+async function finishRemoteImport(rt: CliRuntime, app: App, started: ImportStatus, say: boolean): Promise<ImportStatus> {
+  let shown = -1;
+  let s = started;
+  // Bounded: an import of millions of rows takes minutes, not days.
+  for (let i = 0; s.state === 'running' && i < 6 * 60 * 60 * 5; i++) {
+    if (s.done !== shown) {
+      shown = s.done;
+      rt.io.err(`importing ${s.label}: ${count(s.done)} / ${count(s.total)}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    s = await rt.call(app, 'importStatus', { jobId: started.jobId });
+  }
+  if (s.state !== 'done') throw new CommandFailed(s.message);
+  if (say) rt.io.out(s.message);
+  return s;
 }

@@ -1,13 +1,17 @@
 // `recall-desk serve`: the browser mode, on 127.0.0.1 only, until Ctrl+C.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
+import { type CliRuntime, type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
+import type { App } from '../app';
+import { markShared, scheduleDailyBackups } from '../db/backup';
+import { startSharing } from '../lan/share';
 import { startServer } from './http';
 
 export const serverCommands: CommandRegistrar = (program, rt) => {
-  withDb(program.command('serve').description('the browser mode: the same app on 127.0.0.1, with a per-launch token'))
+  withDb(program.command('serve').description('the browser mode: the same app on 127.0.0.1, with a per-launch token; --lan shares it with the other desks'))
     .option('--port <N>', 'the port (default: any free one)')
-    .action(async (o: { db?: string; port?: string }) => {
+    .option('--lan', 'share this database with the other desks over HTTPS (needs an admin account)')
+    .action(async (o: { db?: string; port?: string; lan?: boolean }) => {
       const port = o.port === undefined ? 0 : Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535; got "${o.port}".`);
       // Each browser tab signs in itself: the server acts as nobody.
@@ -15,15 +19,46 @@ export const serverCommands: CommandRegistrar = (program, rt) => {
       if (!fs.existsSync(path.join(rt.ctx.staticDir, 'index.html'))) {
         throw new UsageError(`The renderer is not built (${rt.ctx.staticDir}): run npm run build first.`);
       }
+      if (o.lan) return serveLan(rt, app, port);
       const server = await startServer({ dispatch: app.dispatch, subscribe: (l) => app.changes.subscribe(l), staticDir: rt.ctx.staticDir, port });
+      const stopBackups = scheduleDailyBackups(app.db.sqlite, app.db.path, app.now, rt.io.err);
       rt.io.out(`Recall Desk (browser mode) is running on this computer only.\nDatabase: ${app.db.path}\nOpen: ${server.url}\nStop with Ctrl+C.`);
       rt.release(app);
       await (rt.ctx.waitForExit ?? waitForSignal)(async () => {
+        stopBackups();
         await server.close();
         await app.close();
       });
     });
 };
+
+/** Shared on the LAN: the addresses, the fingerprint and the pairing code, each on its own line. */
+async function serveLan(rt: CliRuntime, app: App, port: number): Promise<void> {
+  if (!app.accounts.list().some((a) => a.active && a.roles.includes('admin'))) {
+    throw new UsageError(
+      'Sharing needs an admin account first (every desk signs in as its own person): recall-desk users add NAME --role admin, then serve --lan again.',
+    );
+  }
+  const sharing = await startSharing(app, { port, staticDir: rt.ctx.staticDir });
+  // Restoring a copy is refused while this runs; the copies of every day are made meanwhile.
+  const unmark = markShared(app.db.path);
+  const stopBackups = scheduleDailyBackups(app.db.sqlite, app.db.path, app.now, rt.io.err);
+  const lines = sharing.addresses.map((a) => `Address: https://${a.includes(':') ? `[${a}]` : a}:${sharing.server.port}`);
+  lines.push(`Fingerprint (SHA-256): ${sharing.fingerprint}`);
+  lines.push(`Pairing code: ${sharing.pairing.current().code}`);
+  rt.io.out(`Recall Desk shares this database with the other desks (HTTPS).\nDatabase: ${app.db.path}\n${lines.join('\n')}\nStop with Ctrl+C.`);
+  sharing.pairing.onNew = (code) => rt.io.out(`Pairing code: ${code}`);
+  // A code left unused expires after 10 minutes: the next one is shown then.
+  const renew = setInterval(() => sharing.pairing.current(), 30_000);
+  rt.release(app);
+  await (rt.ctx.waitForExit ?? waitForSignal)(async () => {
+    clearInterval(renew);
+    stopBackups();
+    unmark();
+    await sharing.close();
+    await app.close();
+  });
+}
 
 function waitForSignal(close: () => Promise<void>): Promise<void> {
   return new Promise((resolve) => {

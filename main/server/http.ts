@@ -1,14 +1,19 @@
 // The browser mode's bridge: the same dispatcher as the IPC handlers, over HTTP on loopback only.
 // Every API call needs the per-launch token; Host and Origin are checked so that no other web page
 // (DNS rebinding, cross-site requests) can reach the API through the user's browser.
+// Shared on the LAN (`serve --lan`), the same bridge runs over HTTPS on every address: no token
+// there (nothing secret in a URL), every call is a signed-in person's session instead.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import https from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
-import { EVENTS_PATH, SESSION_HEADER, TOKEN_HEADER } from '../../shared/api';
-import type { Tag } from '../../shared/contract';
+import { effects, EVENTS_PATH, SESSION_HEADER, TOKEN_HEADER } from '../../shared/api';
+import type { Envelope, Tag } from '../../shared/contract';
 import type { Dispatcher } from '../api/dispatch';
+import { IDEMPOTENCY_HEADER, IdempotentWrites, isValidKey } from '../lan/idempotency';
+import { SignInLimiter } from '../lan/limits';
 import { mimeType, resolveStatic, SECURITY_HEADERS } from '../security/static-files';
 
 export type ServerOptions = {
@@ -20,6 +25,30 @@ export type ServerOptions = {
   token?: string;
   /** Bounds on slow and idle clients; the defaults suit a counter's browser on this machine. */
   limits?: Partial<Limits>;
+  /** Shared on the LAN: HTTPS with this certificate, on `listenHost`, sessions instead of the token. */
+  lan?: LanOptions;
+  /** Answers of writes by Idempotency-Key (one per server unless given). */
+  idempotency?: IdempotentWrites;
+};
+
+export type LanOptions = {
+  key: string;
+  cert: string;
+  /** Where to listen: '0.0.0.0' (every address) by default; tests use loopback. */
+  listenHost?: string;
+  /** The names this server answers to besides loopback: its LAN addresses. */
+  hostNames: () => readonly string[];
+  /** Whether a session is alive: the event stream is for signed-in people only. */
+  sessionAlive: (session: string | null) => boolean;
+  /** More routes (pairing, uploads), by exact path; each answers itself. */
+  routes?: Record<string, (req: http.IncomingMessage, res: http.ServerResponse, ctx: RouteContext) => void>;
+};
+
+export type RouteContext = {
+  address: string;
+  session: string | null;
+  send: (status: number, body: string) => void;
+  fail: (status: number, code: string, message: string) => void;
 };
 
 type Limits = {
@@ -33,14 +62,32 @@ type Limits = {
   maxConnections: number;
   /** How often the timeouts above are checked. */
   checkIntervalMs: number;
+  /** Open connections from one address: one slow or hostile PC cannot take every slot. */
+  perAddress: number;
+  /** A TLS handshake must be done within this time (node's default is two minutes). */
+  handshakeTimeoutMs: number;
 };
 
 /** A comment line now and then keeps an idle event stream open through proxies and sleeping NICs. */
 const HEARTBEAT_MS = 20_000;
+const LAN_HEARTBEAT_MS = 700;
 
-const LIMITS: Limits = { headersTimeoutMs: 10_000, requestTimeoutMs: 120_000, keepAliveTimeoutMs: 5_000, maxConnections: 64, checkIntervalMs: 1_000 };
+const LIMITS: Limits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 120_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 64,
+  checkIntervalMs: 1_000,
+  perAddress: 64,
+  handshakeTimeoutMs: 10_000,
+};
+
+/** On the LAN: ten desks with a browser's six connections each, and room for a few more. */
+export const LAN_LIMITS: Partial<Limits> = { maxConnections: 1024, perAddress: 32, headersTimeoutMs: 5_000, handshakeTimeoutMs: 5_000 };
 
 export type RunningServer = { url: string; host: string; port: number; token: string; close(): Promise<void> };
+
+const envelopeOf = (code: string, message: string) => JSON.stringify({ ok: false, error: { code, message, details: [] } });
 
 // An affected-VIN list of a million rows with a few columns is tens of MB.
 const MAX_BODY = 300 * 1024 * 1024;
@@ -60,34 +107,58 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   const staticRoot = path.resolve(opts.staticDir);
   let port = 0;
 
-  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const lan = opts.lan ?? null;
+  const loopbackHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
+  const allowedHosts = () => new Set([...loopbackHosts(), ...(lan ? lan.hostNames().map((h) => (h.includes(':') ? `[${h}]:${port}` : `${h}:${port}`)) : [])]);
+  const scheme = lan ? 'https://' : 'http://';
+  const idempotency = opts.idempotency ?? new IdempotentWrites();
+  const signIns = new SignInLimiter();
 
-  const limits = { ...LIMITS, ...opts.limits };
-  const server = http.createServer(
-    {
-      headersTimeout: limits.headersTimeoutMs,
-      requestTimeout: limits.requestTimeoutMs,
-      keepAliveTimeout: limits.keepAliveTimeoutMs,
-      connectionsCheckingInterval: limits.checkIntervalMs,
-      // 16 KB of headers (Node's default) is far more than a browser sends; larger gets 431.
-      maxHeaderSize: 16 * 1024,
-    },
-    (req, res) => {
-      // Whatever arrives (a malformed URL, a bad encoding, a NUL byte), the answer is a status code and
-      // the server stays up: any web page the user opens can send requests to loopback.
-      try {
-        handle(req, res);
-      } catch {
-        if (!res.headersSent) {
-          res.writeHead(400, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
-          res.end(JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'Bad request.', details: [] } }));
-        } else res.destroy();
-      }
-    },
-  );
+  const limits = { ...LIMITS, ...(lan ? LAN_LIMITS : {}), ...opts.limits };
+  const serverOptions = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: limits.checkIntervalMs,
+    // 16 KB of headers (Node's default) is far more than a browser sends; larger gets 431.
+    maxHeaderSize: 16 * 1024,
+  };
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    // Whatever arrives (a malformed URL, a bad encoding, a NUL byte), the answer is a status code and
+    // the server stays up: any web page the user opens can send requests to loopback.
+    try {
+      handle(req, res);
+    } catch {
+      if (!res.headersSent) {
+        res.writeHead(400, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'Bad request.', details: [] } }));
+      } else res.destroy();
+    }
+  };
+  const server = lan
+    ? https.createServer({ ...serverOptions, key: lan.key, cert: lan.cert, handshakeTimeout: limits.handshakeTimeoutMs, minVersion: 'TLSv1.2' }, onRequest)
+    : http.createServer(serverOptions, onRequest);
   // Beyond this many open connections, new ones are closed at once: a flood cannot exhaust the
   // process, and the timeouts above free the slots of clients that send nothing.
   server.maxConnections = limits.maxConnections;
+  // And one address gets a share of them only (counted before any TLS handshake).
+  const perAddress = new Map<string, number>();
+  server.on('connection', (socket: Socket) => {
+    const who = socket.remoteAddress ?? '';
+    const n = (perAddress.get(who) ?? 0) + 1;
+    if (n > limits.perAddress) {
+      socket.destroy();
+      return;
+    }
+    perAddress.set(who, n);
+    socket.once('close', () => {
+      const left = (perAddress.get(who) ?? 1) - 1;
+      if (left <= 0) perAddress.delete(who);
+      else perAddress.set(who, left);
+    });
+  });
+  // A TLS client that never finishes its hello, or speaks plain HTTP to the HTTPS port: closed.
+  server.on('tlsClientError', (_err: Error, socket: Socket) => socket.destroy());
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const send = (status: number, body: string | Buffer, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}) => {
@@ -103,13 +174,18 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     // Only origin-form targets ("/path"): an absolute or scheme-relative target is not for this server.
     const target = req.url ?? '/';
     if (!target.startsWith('/') || target.startsWith('//')) return fail(400, 'invalid-input', 'Bad request target.');
-    const url = new URL(target, `http://${req.headers.host}`);
+    const url = new URL(target, `${scheme}${req.headers.host}`);
     const pathname = safeDecode(url.pathname);
     if (pathname === null || pathname.includes('\0')) return fail(400, 'invalid-input', 'The address is not valid (bad %-encoding).');
 
     const origin = req.headers.origin;
-    const crossOrigin = () => origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''));
+    const crossOrigin = () => origin !== undefined && !(origin.startsWith(scheme) && allowedHosts().has(origin.slice(scheme.length)));
+    const sessionHeader = req.headers[SESSION_HEADER];
+    const session = typeof sessionHeader === 'string' && sessionHeader ? sessionHeader : null;
+    const address = req.socket.remoteAddress ?? '';
     const tokenOk = () => {
+      // On the LAN a person's session is the key, checked by the dispatcher for every operation.
+      if (lan) return true;
       const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
       return given.length === tokenBuf.length && timingSafeEqual(given, tokenBuf);
     };
@@ -119,11 +195,13 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (req.method !== 'GET') return fail(405, 'invalid-input', 'The event stream is a GET request.');
       if (crossOrigin()) return fail(403, 'invalid-input', 'Cross-origin requests are refused.');
       if (!tokenOk()) return fail(401, 'invalid-input', TOKEN_REFUSED);
+      if (lan && !lan.sessionAlive(session)) return fail(401, 'unauthenticated', 'Sign in first: changes are sent to signed-in desks only.');
       if (!opts.subscribe) return fail(404, 'not-found', 'Not found.');
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store' });
       res.write(': connected\n\n');
       const unsubscribe = opts.subscribe((tags) => res.write(`data: ${JSON.stringify({ tags })}\n\n`));
-      const beat = setInterval(() => res.write(': still here\n\n'), HEARTBEAT_MS);
+      // On the LAN a desk must notice within 2 s that the host is gone: a beat a second.
+      const beat = setInterval(() => res.write(': still here\n\n'), lan ? LAN_HEARTBEAT_MS : HEARTBEAT_MS);
       const stop = () => {
         clearInterval(beat);
         unsubscribe();
@@ -131,6 +209,13 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       req.socket.once('close', stop);
       res.once('close', stop);
       return;
+    }
+
+    const route = lan?.routes?.[url.pathname];
+    if (route) {
+      if (req.method !== 'POST') return fail(405, 'invalid-input', 'This is a POST request.');
+      if (crossOrigin()) return fail(403, 'invalid-input', 'Cross-origin requests are refused.');
+      return route(req, res, { address, session, send: (status, body) => send(status, body), fail });
     }
 
     if (url.pathname.startsWith('/api/')) {
@@ -160,8 +245,8 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         } catch {
           return fail(400, 'invalid-input', 'The request body is not valid JSON.');
         }
-        const session = req.headers[SESSION_HEADER];
-        const envelope = await opts.dispatch(pathname.slice('/api/'.length), input, { session: typeof session === 'string' && session ? session : null });
+        const name = pathname.slice('/api/'.length);
+        const envelope = await call(name, input, chunks, session, address, req.headers[IDEMPOTENCY_HEADER]);
         if (!res.writableEnded) send(200, JSON.stringify(envelope));
       });
       return;
@@ -179,14 +264,43 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     });
   };
 
+  /**
+   * One API call: sign-ins counted per address (a guessing PC is slowed whichever names it tries), a
+   * write with an Idempotency-Key run once whatever the retries.
+   */
+  const call = async (
+    name: string,
+    input: unknown,
+    body: Buffer[],
+    session: string | null,
+    address: string,
+    key: string | string[] | undefined,
+  ): Promise<Envelope<unknown>> => {
+    if (name === 'signIn') {
+      const wait = signIns.blocked(address);
+      if (wait) return JSON.parse(envelopeOf('unauthenticated', wait)) as Envelope<unknown>;
+      const answer = await opts.dispatch(name, input, { session });
+      if (!answer.ok && answer.error.code === 'unauthenticated') signIns.failed(address);
+      return answer;
+    }
+    const isWrite = Object.hasOwn(effects, name) && effects[name as keyof typeof effects].kind === 'write';
+    if (key === undefined || !isWrite) return opts.dispatch(name, input, { session });
+    if (typeof key !== 'string' || !isValidKey(key)) {
+      return JSON.parse(envelopeOf('invalid-input', 'The Idempotency-Key header is 8 to 128 visible characters (a UUID).')) as Envelope<unknown>;
+    }
+    return idempotency.run(session ?? `address:${address}`, key, name, Buffer.concat(body).toString('utf8'), () => opts.dispatch(name, input, { session }));
+  };
+
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    // Loopback only: the browser mode is for this machine's user, never the network.
-    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+    // Loopback only: the browser mode is for this machine's user, never the network. Shared, every
+    // address (or the one the caller names).
+    const listenHost = lan ? (lan.listenHost ?? '0.0.0.0') : '127.0.0.1';
+    server.listen(opts.port ?? 0, listenHost, () => {
       const address = server.address() as AddressInfo;
       port = address.port;
       resolve({
-        url: `http://127.0.0.1:${port}/#token=${token}`,
+        url: lan ? `https://127.0.0.1:${port}/` : `http://127.0.0.1:${port}/#token=${token}`,
         host: address.address,
         port,
         token,

@@ -3,6 +3,7 @@ import { Can } from '../accounts/Can';
 import { useEffect, useState } from 'react';
 import type { Paper, Settings } from '../../shared/settings/contract';
 import { DEALER_FIELD_LABEL, PAPER_LABEL } from '../../shared/wording';
+import { SharingSections } from '../lan/SharingSections';
 import { apiQuery, useApiMutation } from '../queries';
 import { ErrorNotice, Notice } from '../ui/Notice';
 import '../forms/forms.css';
@@ -26,6 +27,7 @@ export function SettingsScreen() {
         <DealerSection settings={settings.data} />
         <StaffSection staff={settings.data.staff} />
       </Can>
+      <SharingSections />
     </div>
   );
 }

@@ -74,6 +74,7 @@ const MAY: Record<OperationName, readonly Role[] | 'public'> = {
   unseenChanges: ALL,
   markChangesSeen: ALL,
   changeCallList: ADVISORS,
+  sharingStatus: ['admin'],
 };
 
 let app: App;

@@ -1,0 +1,97 @@
+// `recall-desk connect` (pair this desk with a sharing PC), `recall-desk backup` and `recall-desk restore`.
+import { SIGN_IN_NEEDED } from '../../shared/accounts/wording';
+import { type CommandRegistrar, PASSWORD_ENV, UsageError, withDb } from '../cli/runtime';
+import { passwordFor } from '../cli/secrets';
+import { backupTo, manualBackupFile, RestoreRefused, restoreFrom } from '../db/backup';
+import { resolveDbPath } from '../db/paths';
+import { normalizeFingerprint } from './cert';
+import { HostLink, HostRefused, parseEnvelope, unreachable } from './client';
+import { connectionFile, saveConnection } from './connection';
+import { normalizeCode, pairingProof } from './pairing';
+import { networkShareOf, refusalFor } from './netfs';
+
+export const lanCommands: CommandRegistrar = (program, rt) => {
+  program
+    .command('connect')
+    .description('pair this desk with a PC that shares its database (serve --lan there): then every command works on it')
+    .argument('<https://HOST:PORT>', 'the address the sharing PC shows')
+    .requiredOption('--code <CODE>', 'the pairing code the sharing PC shows (one use, 10 minutes)')
+    .action(async (server: string, o: { code: string }) => {
+      const g = rt.globals();
+      const name = g.user?.trim();
+      if (!name) throw new UsageError(`connect needs --user NAME: who signs in on this desk (the password from ${PASSWORD_ENV}, or asked).`);
+      const expected = g.fingerprint ? normalizeFingerprint(g.fingerprint) : null;
+      if (g.fingerprint && !expected) throw new UsageError(`--fingerprint ${g.fingerprint}: give the 32 hex pairs the sharing PC shows (AB:CD:...).`);
+      const code = normalizeCode(o.code);
+      if (!/^[0-9A-Z]{12}$/.test(code))
+        throw new UsageError(`--code ${o.code}: the pairing code is 12 letters and digits, as the sharing PC shows it (e.g. 7KQ2-M9XD-4HTP).`);
+      try {
+        // 1. The certificate the address presents.
+        const probe = new HostLink(server, null);
+        try {
+          await probe.call('authStatus', {}, null);
+        } finally {
+          probe.close();
+        }
+        const seen = probe.agent.seen!;
+        if (expected && expected !== seen) throw new HostRefused(`Refused: ${server} presents the fingerprint ${seen}, not ${expected} as given.`);
+        // 2. Both sides prove they know the code for that very certificate, on a connection pinned to it.
+        const link = new HostLink(server, seen);
+        try {
+          const { status, text } = await link.post('/lan/pair', JSON.stringify({ proof: pairingProof(code, seen, 'desk') })).catch((err) => {
+            throw unreachable(err, link.origin.host);
+          });
+          const answer = parseEnvelope(status, text, link.origin.host);
+          if (!answer.ok) throw new UsageError(`Not paired: ${answer.error.message}`);
+          if ((answer.data as { proof?: string }).proof !== pairingProof(code, seen, 'host')) {
+            throw new HostRefused(`Refused: ${server} did not prove it knows the pairing code; another computer may be answering at that address.`);
+          }
+          // 3. The person signs in there once, so a wrong name or password shows now.
+          const password = await passwordFor(name, PASSWORD_ENV, 'Password');
+          const signedIn = await link.call('signIn', { name, password }, null);
+          if (!signedIn.ok) throw new UsageError(`Paired, but ${SIGN_IN_NEEDED.split(':')[0]} failed: ${signedIn.error.message}`);
+          await link.call('signOut', {}, (signedIn.data as { session: string }).session);
+        } finally {
+          link.close();
+        }
+        saveConnection({ server: link.origin.origin, fingerprint: seen, user: name, pairedAt: new Date().toISOString() });
+        rt.io.out(
+          `Paired with ${link.origin.origin}\nFingerprint (SHA-256): ${seen}\nSaved in ${connectionFile()}: from now on the commands work on that PC's database as ${name} (--db FILE for a file here).`,
+        );
+      } catch (err) {
+        if (err instanceof HostRefused) throw new UsageError(err.message);
+        throw err;
+      }
+    });
+
+  withDb(program.command('backup').description("a consistent copy of the database now (SQLite's online backup; safe while it is in use)"))
+    .option('--out <FILE>', 'where to write the copy (default: the backups folder beside the database)')
+    .action(async (o: { db?: string; out?: string }) => {
+      const app = await rt.open(o, { signIn: false });
+      const file = manualBackupFile(app.db.path, app.now(), o.out);
+      try {
+        await backupTo(app.db.sqlite, file);
+      } catch (err) {
+        throw new UsageError(`Cannot write the backup ${file}: ${(err as Error).message}.`);
+      }
+      rt.io.out(`Backed up ${app.db.path}\nto ${file}`);
+    });
+
+  withDb(program.command('restore').description('put a backup copy in place of the database (checked first; the replaced file is kept)'))
+    .argument('<FILE>', 'the backup copy')
+    .action(async (file: string, o: { db?: string }) => {
+      if (rt.globals().server) throw new UsageError('restore works on the sharing PC itself, not from a desk.');
+      const dbPath = resolveDbPath(o.db);
+      const share = networkShareOf(dbPath);
+      if (share) throw new UsageError(refusalFor(share));
+      try {
+        const { replaced } = await restoreFrom(file, dbPath, new Date());
+        rt.io.out(`Restored ${dbPath}\nfrom ${file}${replaced ? `\nThe replaced database is kept as ${replaced}` : ''}`);
+      } catch (err) {
+        if (err instanceof RestoreRefused) throw new UsageError(err.message);
+        throw err;
+      }
+      // Opened once: a copy from an older version is migrated now (a copy of it is kept first).
+      await rt.open({ db: dbPath }, { signIn: false });
+    });
+};
