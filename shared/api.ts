@@ -14,6 +14,7 @@ import { partsOperations } from './parts/contract';
 import { appointmentOperations } from './appointments/contract';
 import { claimOperations } from './claims/contract';
 import { changeOperations } from './changes/contract';
+import { nhtsaOperations } from './nhtsa/contract';
 
 export const operations = {
   ...lookupOperations,
@@ -27,6 +28,7 @@ export const operations = {
   ...claimOperations,
   ...formOperations,
   ...changeOperations,
+  ...nhtsaOperations,
 } as const;
 
 export type Operations = typeof operations;

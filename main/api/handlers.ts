@@ -13,6 +13,7 @@ import { partsHandlers } from '../parts/handlers';
 import { appointmentHandlers } from '../appointments/handlers';
 import { claimHandlers } from '../claims/handlers';
 import { changeHandlers } from '../changes/handlers';
+import { nhtsaHandlers } from '../nhtsa/handlers';
 
 export type Handlers = { [K in OperationName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>> };
 
@@ -30,5 +31,6 @@ export function createHandlers(s: Services): Handlers {
     ...claimHandlers(s),
     ...formHandlers(s),
     ...changeHandlers(s),
+    ...nhtsaHandlers(s),
   };
 }

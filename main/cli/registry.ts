@@ -10,12 +10,14 @@ import { appointmentCommands } from '../appointments/commands';
 import { claimCommands } from '../claims/commands';
 import { settingsCommands } from '../settings/commands';
 import { changeCommands } from '../changes/commands';
+import { nhtsaCommands } from '../nhtsa/commands';
 import type { CommandRegistrar } from './runtime';
 
 export const commandRegistry: CommandRegistrar[] = [
   lookupCommands,
   campaignCommands,
   importCommands,
+  nhtsaCommands,
   changeCommands,
   reportCommands,
   partsCommands,

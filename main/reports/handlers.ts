@@ -4,7 +4,11 @@ import type { Services } from '../services';
 import { followUpList } from './followup';
 import { holdReport } from './holds';
 
-export const reportHandlers = ({ db, lookup, now }: Services): HandlersOf<typeof reportOperations> => ({
-  holdReport: () => holdReport(db, lookup, now),
+export const reportHandlers = ({ db, lookup, now, vpic }: Services): HandlersOf<typeof reportOperations> => ({
+  holdReport: async () => {
+    // The WMI's make (vPIC) finds NHTSA's recalls for stock of other makes: open it first (at once once open).
+    await vpic?.start();
+    return holdReport(db, lookup, now);
+  },
   followUpList: (input) => followUpList(db, lookup, now, input),
 });

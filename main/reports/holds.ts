@@ -10,7 +10,12 @@ import { openCampaigns } from './open-campaigns';
 type Hold = HoldReport['holds'][number];
 type StockRow = Pick<Row<'vehicles'>, 'vin' | 'stock_number' | 'model' | 'condition'>;
 
-const ORDER: Record<Hold['hold'], number> = { 'do-not-deliver-until-remedied': 0, 'deliver-with-disclosure-if-unavailable': 1, 'perform-before-delivery': 2 };
+const ORDER: Record<Hold['hold'], number> = {
+  'do-not-deliver-until-remedied': 0,
+  'deliver-with-disclosure-if-unavailable': 1,
+  'perform-before-delivery': 2,
+  'check-by-vin-before-delivery': 3,
+};
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -7,6 +7,7 @@ import { m003_parts_ledger_appointments_claims } from './003_parts_ledger_appoin
 import { m004_settings_and_forms } from './004_settings_and_forms';
 import { m005_affected_vins_without_list_index } from './005_affected_vins_without_list_index';
 import { m008_import_changes } from './008_import_changes';
+import { m011_nhtsa_recalls } from './011_nhtsa_recalls';
 
 export const migrations: Record<string, Migration> = {
   '001_campaign_library': m001_campaign_library,
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '004_settings_and_forms': m004_settings_and_forms,
   '005_affected_vins_without_list_index': m005_affected_vins_without_list_index,
   '008_import_changes': m008_import_changes,
+  '011_nhtsa_recalls': m011_nhtsa_recalls,
 };
 
 export const migrationProvider: MigrationProvider = {
