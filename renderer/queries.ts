@@ -40,7 +40,7 @@ const CAMPAIGN_DATA: readonly OperationName[] = [
   'unseenChanges',
 ];
 /** Everything a vehicle's record or an affected-VIN list feeds. */
-const VEHICLE_DATA: readonly OperationName[] = ['appInfo', 'lookup', 'holdReport', 'followUpList', 'listChanges', 'unseenChanges'];
+const VEHICLE_DATA: readonly OperationName[] = ['appInfo', 'lookup', 'holdReport', 'followUpList', 'listChanges', 'unseenChanges', 'nhtsaStatus'];
 
 /** What each write changes. An import changes the data only once its job is done. */
 const CHANGES: Partial<Record<OperationName, readonly OperationName[]>> = {

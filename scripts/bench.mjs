@@ -19,6 +19,7 @@ const STANDALONE = [
   { name: 'first-paint', entry: 'test/bench/first-paint.ts' },
   { name: 'forms-pdf', entry: 'test/bench/forms-pdf.ts' },
   { name: 'impact', entry: 'test/bench/impact.ts' },
+  { name: 'nhtsa', entry: 'test/bench/nhtsa.ts' },
 ];
 
 const argv = process.argv.slice(2);

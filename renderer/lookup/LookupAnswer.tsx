@@ -27,6 +27,11 @@ export const LookupAnswer = memo(function LookupAnswer({ result, updating, onAns
           <strong>Check the VIN.</strong> {w}
         </div>
       ))}
+      {result.nhtsa && (
+        <div className="banner info" data-testid="nhtsa-note">
+          {result.nhtsa.text}
+        </div>
+      )}
       {result.campaigns.length === 0 ? (
         <div className="banner info" data-testid="no-campaigns">
           <strong>{none.title}</strong> {none.detail}
