@@ -39,8 +39,8 @@ export const RCL_FIELDS = [
   'PARK_OUTSIDE',
 ] as const;
 const F = Object.fromEntries(RCL_FIELDS.map((n, i) => [n, i])) as Record<(typeof RCL_FIELDS)[number], number>;
-/** The field counts NHTSA's files have had: 29 (with the May 2025 flags) and 27 (before). */
-export const LAYOUTS = [29, 27] as const;
+/** The field counts NHTSA's files have had: 29 (with the May 2025 flags), 27 (before), 24 (before the manufacturer's component fields). */
+export const LAYOUTS = [29, 27, 24] as const;
 
 export const EXPECTED_LAYOUT =
   "NHTSA's recall flat file (FLAT_RCL_POST_2010.txt or FLAT_RCL_PRE_2010.txt, or the .zip as downloaded from NHTSA): " +
