@@ -6,6 +6,7 @@ import type { Row } from '../db/schema';
 import type { LookupService } from '../lookup/service';
 import { severityRank } from '../../shared/wording';
 import { openCampaigns } from './open-campaigns';
+import { NHTSA_WORDING } from '../../shared/nhtsa/wording';
 
 type Hold = HoldReport['holds'][number];
 type StockRow = Pick<Row<'vehicles'>, 'vin' | 'stock_number' | 'model' | 'condition'>;
@@ -46,7 +47,10 @@ export function holdReport(db: Db, lookup: LookupService, now: () => Date): Hold
             certainty: hit.certainty,
             remedyAvailable: hit.remedy.available,
             needs: hit.needs,
-            source: `${hit.source.bulletin}, revision ${hit.source.revisionDate}`,
+            source:
+              hit.matchedBy === 'nhtsa-model-year'
+                ? NHTSA_WORDING.holdSource(hit.source.bulletin, hit.source.revisionDate)
+                : `${hit.source.bulletin}, revision ${hit.source.revisionDate}`,
           });
         }
       }

@@ -1,4 +1,5 @@
 import type { CampaignHit, LookupResult } from '../../shared/api';
+import { NHTSA_WORDING } from '../../shared/nhtsa/wording';
 import { describeAge } from '../../shared/age';
 import {
   CERTAINTY_LABEL,
@@ -30,6 +31,7 @@ function certaintyBadge(hit: CampaignHit): { cls: string; text: string } {
   const list = hit.affectedList;
   if (hit.certainty === 'confirmed') return { cls: 'badge good', text: `${CERTAINTY_LABEL.confirmed}: on the list of ${list?.date ?? ''}` };
   if (list?.complete && !list.listed) return { cls: 'badge unknown', text: `Not on the list of ${list.date}` };
+  if (hit.matchedBy === 'nhtsa-model-year') return { cls: 'badge verify', text: NHTSA_WORDING.verifyBadge };
   return { cls: 'badge verify', text: CERTAINTY_LABEL.verify };
 }
 

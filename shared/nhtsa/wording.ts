@@ -10,6 +10,10 @@ export const NHTSA_WORDING = {
   noComponent: 'Component not stated',
   noRemedyText: "NHTSA's file states no remedy text.",
   importButton: 'Import NHTSA recall file…',
+  /** The certainty badge of a recall from NHTSA's file (not "Verify in TIS": TIS has no other make). */
+  verifyBadge: 'Verify by VIN at NHTSA',
+  /** The hold report's source of a recall from NHTSA's file. */
+  holdSource: (source: string, reportDate: string) => `${source}${reportDate ? `, report ${reportDate}` : ''}`,
   source: (fileName: string | null) => `NHTSA recall file${fileName ? ` ${fileName}` : ''}`,
   matchDetail: (make: string, model: string, year: number, narrowed: boolean) =>
     `NHTSA's file lists ${year} ${make} ${model}${narrowed ? ', and the production month falls within its production dates' : ''}`,

@@ -40,6 +40,7 @@ test("import NHTSA's recall file, scan a 2019 Honda Accord, see its NHTSA recall
   await expect(first).toHaveAttribute('data-testid', 'hit-19V182000');
   await expect(first.locator(':scope > *').first()).toHaveAttribute('data-testid', 'severity-do-not-drive');
   await expect(first).toContainText("From NHTSA's recall file");
+  await expect(first.getByTestId('certainty')).toHaveText('Verify by VIN at NHTSA');
   await expect(first.getByTestId('certainty-reason')).toHaveText(
     "NHTSA's file lists recalls by model and year, not by VIN: verify this VIN at NHTSA or with the manufacturer",
   );
