@@ -97,7 +97,9 @@ export function nhtsaWriter(file: string, stat: fs.Stats, counts: ReadCounts): I
       conn.prepare('DELETE FROM nhtsa_vehicles WHERE part = ?').run(part);
       conn.prepare('DELETE FROM nhtsa_campaigns WHERE part = ?').run(part);
       // Indexes rebuilt once at the end: faster than kept up row by row, and inside the same transaction.
-      conn.exec('DROP INDEX nhtsa_vehicles_make_model_year; DROP INDEX nhtsa_vehicles_make_year; DROP INDEX nhtsa_vehicles_part;');
+      // Two indexes: the lookup's seek (make, model key, year) and, when no model matched, the models of
+      // a make and year (covering). The part's rows are deleted once an import by reading the table.
+      conn.exec('DROP INDEX nhtsa_vehicles_make_model_year; DROP INDEX nhtsa_vehicles_make_year;');
       const vehicle = conn.prepare(
         'INSERT INTO nhtsa_vehicles (make_key, model_key, year, campaign, part, make, model, component, built_from, built_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
@@ -136,8 +138,7 @@ export function nhtsaWriter(file: string, stat: fs.Stats, counts: ReadCounts): I
       });
       conn.exec(
         `CREATE INDEX nhtsa_vehicles_make_model_year ON nhtsa_vehicles (make_key, model_key, year);
-         CREATE INDEX nhtsa_vehicles_make_year ON nhtsa_vehicles (make_key, year, model);
-         CREATE INDEX nhtsa_vehicles_part ON nhtsa_vehicles (part);`,
+         CREATE INDEX nhtsa_vehicles_make_year ON nhtsa_vehicles (make_key, year, model);`,
       );
       conn
         .prepare(

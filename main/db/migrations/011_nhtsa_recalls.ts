@@ -38,7 +38,6 @@ export const m011_nhtsa_recalls: Migration = {
       .execute();
     await sql`CREATE INDEX nhtsa_vehicles_make_model_year ON nhtsa_vehicles (make_key, model_key, year)`.execute(db);
     await sql`CREATE INDEX nhtsa_vehicles_make_year ON nhtsa_vehicles (make_key, year, model)`.execute(db);
-    await sql`CREATE INDEX nhtsa_vehicles_part ON nhtsa_vehicles (part)`.execute(db);
     await sql`CREATE INDEX nhtsa_campaigns_part ON nhtsa_campaigns (part)`.execute(db);
     await db.schema
       .createTable('nhtsa_import')
