@@ -21,6 +21,7 @@ const STANDALONE = [
   { name: 'forms-pdf', entry: 'test/bench/forms-pdf.ts' },
   { name: 'impact', entry: 'test/bench/impact.ts' },
   { name: 'lan', entry: 'test/bench/lan.ts' },
+  { name: 'nhtsa', entry: 'test/bench/nhtsa.ts' },
 ];
 
 const argv = process.argv.slice(2);

@@ -17,6 +17,7 @@ import { partsEffects, partsOperations } from './parts/contract';
 import { appointmentEffects, appointmentOperations } from './appointments/contract';
 import { claimEffects, claimOperations } from './claims/contract';
 import { changeEffects, changeOperations } from './changes/contract';
+import { nhtsaEffects, nhtsaOperations } from './nhtsa/contract';
 
 export const operations = {
   ...accountOperations,
@@ -32,6 +33,7 @@ export const operations = {
   ...formOperations,
   ...changeOperations,
   ...lanOperations,
+  ...nhtsaOperations,
 } as const;
 
 export type Operations = typeof operations;
@@ -50,6 +52,7 @@ export const effects: Record<OperationName, Effects> = {
   ...appointmentEffects,
   ...claimEffects,
   ...changeEffects,
+  ...nhtsaEffects,
   ...formEffects,
   ...lanEffects,
 };

@@ -23,6 +23,8 @@ export const OPERATION_NAMES = [
   'importStatus',
   'cancelImport',
   'importJobs',
+  'previewNhtsa',
+  'nhtsaStatus',
   'setVehicleCampaignStatus',
   'holdReport',
   'followUpList',

@@ -17,6 +17,7 @@ export const HOLD_LABEL = {
   'do-not-deliver-until-remedied': 'Do not deliver until remedied',
   'deliver-with-disclosure-if-unavailable': 'Deliver only with the disclosure form if the remedy is not available',
   'perform-before-delivery': 'Perform before delivery',
+  'check-by-vin-before-delivery': 'Check by VIN before delivery',
 } as const;
 
 /** Short column headings for the same holds (tables, per-campaign counts). */
@@ -24,6 +25,7 @@ export const HOLD_SHORT_LABEL = {
   'do-not-deliver-until-remedied': 'Do not deliver',
   'deliver-with-disclosure-if-unavailable': 'With disclosure form',
   'perform-before-delivery': 'Perform before delivery',
+  'check-by-vin-before-delivery': 'Check by VIN',
 } as const;
 
 /** A bulletin's delivery rule, which includes "no rule stated". */

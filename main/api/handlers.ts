@@ -16,6 +16,7 @@ import { appointmentHandlers } from '../appointments/handlers';
 import { claimHandlers } from '../claims/handlers';
 import { changeHandlers } from '../changes/handlers';
 import { lanHandlers } from '../lan/handlers';
+import { nhtsaHandlers } from '../nhtsa/handlers';
 
 export type Handlers = { [K in OperationName]: (input: ParsedInputOf<K>, caller: Caller) => OutputOf<K> | Promise<OutputOf<K>> };
 
@@ -35,5 +36,6 @@ export function createHandlers(s: Services): Handlers {
     ...formHandlers(s),
     ...changeHandlers(s),
     ...lanHandlers(),
+    ...nhtsaHandlers(s),
   };
 }

@@ -12,12 +12,14 @@ import { claimCommands } from '../claims/commands';
 import { lanCommands } from '../lan/commands';
 import { settingsCommands } from '../settings/commands';
 import { changeCommands } from '../changes/commands';
+import { nhtsaCommands } from '../nhtsa/commands';
 import type { CommandRegistrar } from './runtime';
 
 export const commandRegistry: CommandRegistrar[] = [
   lookupCommands,
   campaignCommands,
   importCommands,
+  nhtsaCommands,
   changeCommands,
   reportCommands,
   partsCommands,

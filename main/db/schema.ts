@@ -269,10 +269,51 @@ export interface ImportChangesTable {
   id: Generated<number>;
   at: string;
   by: string | null;
-  source_kind: 'bulletin' | 'vin-list' | 'vehicles';
+  source_kind: 'bulletin' | 'vin-list' | 'vehicles' | 'nhtsa';
   source: string;
   impact: string;
   seen_at: string | null;
+}
+
+/** NHTSA's recall flat file: one row a campaign (texts and flags). */
+export interface NhtsaCampaignsTable {
+  campaign: string;
+  part: 'current' | 'pre-2010';
+  mfg_campaign: string | null;
+  manufacturer: string | null;
+  summary: string;
+  consequence: string;
+  remedy: string;
+  notes: string;
+  report_date: string | null;
+  do_not_drive: number;
+  park_outside: number;
+}
+
+/** NHTSA's vehicle rows: campaign x make x model x model year x component, production dates when given. */
+export interface NhtsaVehiclesTable {
+  make_key: string;
+  model_key: string;
+  year: number;
+  campaign: string;
+  part: 'current' | 'pre-2010';
+  make: string;
+  model: string;
+  component: string;
+  built_from: string | null;
+  built_to: string | null;
+}
+
+/** The one NHTSA import in force: its file, when, and what was read, kept and refused (JSON, by reason). */
+export interface NhtsaImportTable {
+  part: 'current' | 'pre-2010';
+  file_name: string;
+  imported_at: string;
+  newest_report_date: string | null;
+  fields: number;
+  rows_read: number;
+  rows_kept: number;
+  refused: string;
 }
 
 export interface Database {
@@ -295,6 +336,9 @@ export interface Database {
   claims: ClaimsTable;
   claim_history: ClaimHistoryTable;
   settings: SettingsTable;
+  nhtsa_campaigns: NhtsaCampaignsTable;
+  nhtsa_vehicles: NhtsaVehiclesTable;
+  nhtsa_import: NhtsaImportTable;
   staff: StaffTable;
   forms_log: FormsLogTable;
   vin_decodes: VinDecodesTable;

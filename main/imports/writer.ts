@@ -4,7 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { ChangeSource } from '../../shared/changes/contract';
 
 export type ImportWriter = {
-  kind: 'vin-list' | 'vehicles';
+  kind: 'vin-list' | 'vehicles' | 'nhtsa';
   /** Rows to write, for the progress bar. */
   total: number;
   /** Off for a writer that removes rows itself, later (a replaced list's rows: see purge.ts). */

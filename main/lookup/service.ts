@@ -13,6 +13,8 @@ import type { Db } from '../db/open';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
 import { keyedEvidence, makeFit } from './make';
 import { CompiledLibrary } from './compiled-library';
+import { mergeNhtsa, NhtsaLookup } from '../nhtsa/lookup';
+import { severityRank } from '../../shared/wording';
 import { byUrgency, type Candidates, type CompiledCampaign, evaluate, type StatusRow, type Vehicle } from './evaluate';
 
 export type LookupQuery = {
@@ -61,6 +63,7 @@ export class LookupService {
     this.localData = this.anyLocalData.get() === 1;
     return this.localData;
   }
+  private readonly nhtsa: NhtsaLookup;
 
   constructor(
     private readonly db: Db,
@@ -95,6 +98,7 @@ export class LookupService {
       )
       .raw(true) as unknown as BetterSqlite3.Statement<Record<string, string | number>, CandidateRow>;
     this.library = new CompiledLibrary(store);
+    this.nhtsa = new NhtsaLookup(db.sqlite);
   }
 
   /**
@@ -205,6 +209,20 @@ export class LookupService {
       hits = this.evaluateAll(byCampaign, { v, wmi, region: vin.region, decoded, wmiMakes, now, today });
       if (key !== null) hits = this.library.remember(key, hits).slice();
     }
+    // NHTSA's recalls for the make, model and year (any make vPIC decodes): one statement, see nhtsa/lookup.ts.
+    const nhtsa = this.nhtsa.find({
+      make: decoded?.make ?? (wmiMakes?.length === 1 ? wmiMakes[0]! : null),
+      // A model the person stated or the dealer recorded is the model; else vPIC's, with and without its grade.
+      models: modelSource === 'stated' || modelSource === 'vehicle-record' ? [model] : [model, decoded?.ruleModel, decoded?.model],
+      modelYear: vin.modelYear,
+      productionMonth,
+      stock: vehicle?.inStock ? { condition: vehicle.condition as NonNullable<LookupResult['vehicle']>['condition'] } : null,
+      today,
+    });
+    if (nhtsa?.hits.length) {
+      hits = mergeNhtsa(hits, nhtsa.hits);
+      hits.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || byUrgency(a, b));
+    }
     const stats = this.store.stats();
     return {
       input: q.vin,
@@ -234,6 +252,7 @@ export class LookupService {
       warnings: decoded && !vin.checkDigitValid ? softerCheckDigitWarning(vin, decoded) : vin.warnings,
       campaigns: hits,
       campaignsChecked: stats.count,
+      nhtsa: nhtsa?.note ?? null,
       newestRevisionDate: stats.newestRevisionDate,
       emptyDatabase: !this.hasLocalData(),
     };

@@ -10,7 +10,11 @@ export const reportHandlers = ({ db, lookup, now, campaigns, vpic }: Services): 
   // opens: its WMI makes confirm a campaign's make).
   const kept = new GenerationCache(new DataGeneration(db.sqlite, now, () => (vpic?.ready ? 'vpic' : '')), () => campaigns.syncWithOtherProcesses(true));
   return {
-    holdReport: () => kept.get('holds', () => holdReport(db, lookup, now, campaigns)),
+    holdReport: async () => {
+      // The WMI's make (vPIC) finds NHTSA's recalls for stock of other makes: open it first (at once once open).
+      await vpic?.start();
+      return kept.get('holds', () => holdReport(db, lookup, now, campaigns));
+    },
     followUpList: (input) => kept.get(`followup|${JSON.stringify(input)}`, () => followUpList(db, lookup, now, input)),
   };
 };

@@ -9,6 +9,7 @@ import { loadCatalog } from '../parts/catalog';
 import { cporPhrase, cporStates } from '../parts/cpor';
 import { severityRank } from '../../shared/wording';
 import { openCampaigns } from './open-campaigns';
+import { NHTSA_WORDING } from '../../shared/nhtsa/wording';
 
 /** Where each vehicle's per-VIN part of a campaign stands, in words, from the ledger and the CPOR references. */
 function vehiclePartsPhrase(db: Db, campaigns: CampaignStore): (vin: string, code: string) => string | null {
@@ -32,7 +33,12 @@ function vehiclePartsPhrase(db: Db, campaigns: CampaignStore): (vin: string, cod
 type Hold = HoldReport['holds'][number];
 type StockRow = Pick<Row<'vehicles'>, 'vin' | 'stock_number' | 'model' | 'condition'>;
 
-const ORDER: Record<Hold['hold'], number> = { 'do-not-deliver-until-remedied': 0, 'deliver-with-disclosure-if-unavailable': 1, 'perform-before-delivery': 2 };
+const ORDER: Record<Hold['hold'], number> = {
+  'do-not-deliver-until-remedied': 0,
+  'deliver-with-disclosure-if-unavailable': 1,
+  'perform-before-delivery': 2,
+  'check-by-vin-before-delivery': 3,
+};
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -65,7 +71,10 @@ export function holdReport(db: Db, lookup: LookupService, now: () => Date, campa
             certainty: hit.certainty,
             remedyAvailable: hit.remedy.available,
             needs: hit.needs,
-            source: `${hit.source.bulletin}, revision ${hit.source.revisionDate}`,
+            source:
+              hit.matchedBy === 'nhtsa-model-year'
+                ? NHTSA_WORDING.holdSource(hit.source.bulletin, hit.source.revisionDate)
+                : `${hit.source.bulletin}, revision ${hit.source.revisionDate}`,
             parts: partsOf(v.vin, hit.code),
           });
         }

@@ -13,6 +13,7 @@ import { CampaignList } from './CampaignList';
 import { filterCampaigns, type KindFilter } from './filter';
 import { ImportBulletinButton } from './ImportBulletinButton';
 import { selectCampaign, useSelectedCampaign } from './selection';
+import { NhtsaPanel } from '../nhtsa/NhtsaPanel';
 
 /** Campaign library (F3): every campaign with everything its bulletin states, and bulletin imports. */
 export function LibraryScreen() {
@@ -48,6 +49,7 @@ export function LibraryScreen() {
           </Can>
         </div>
         <BulletinApply file={file} onDone={() => setFile(null)} />
+        <NhtsaPanel />
         {list.error && <ErrorNotice error={list.error} />}
         <div className="library-search">
           <input

@@ -1,5 +1,6 @@
 import type { CampaignHit, LookupResult } from '../../shared/api';
 import { Can } from '../accounts/Can';
+import { NHTSA_WORDING } from '../../shared/nhtsa/wording';
 import { describeAge } from '../../shared/age';
 import {
   CERTAINTY_LABEL,
@@ -31,6 +32,7 @@ function certaintyBadge(hit: CampaignHit): { cls: string; text: string } {
   const list = hit.affectedList;
   if (hit.certainty === 'confirmed') return { cls: 'badge good', text: `${CERTAINTY_LABEL.confirmed}: on the list of ${list?.date ?? ''}` };
   if (list?.complete && !list.listed) return { cls: 'badge unknown', text: `Not on the list of ${list.date}` };
+  if (hit.matchedBy === 'nhtsa-model-year') return { cls: 'badge verify', text: NHTSA_WORDING.verifyBadge };
   return { cls: 'badge verify', text: CERTAINTY_LABEL.verify };
 }
 
@@ -42,6 +44,8 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
   const done = hit.vehicleStatus && hit.vehicleStatus.status !== 'open' ? hit.vehicleStatus : null;
   const notListed = hit.affectedList?.complete && !hit.affectedList.listed;
   const certainty = certaintyBadge(hit);
+  // A recall from NHTSA's file (no bulletin in this library): no status, forms or library entry here.
+  const fromNhtsa = hit.matchedBy === 'nhtsa-model-year';
   return (
     <article
       className={`card ${hit.certainty}${done ? ' done' : ''}${notListed ? ' not-listed' : ''}`}
@@ -59,6 +63,11 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
         <h3>{hit.title}</h3>
         <span className="badge kind">{KIND_LABEL[hit.kind]}</span>
         {hit.nhtsaRecallNumber && <span className="badge kind">NHTSA {hit.nhtsaRecallNumber}</span>}
+        {fromNhtsa && (
+          <span className="badge kind" data-testid="from-nhtsa">
+            From NHTSA's recall file
+          </span>
+        )}
         <span className={certainty.cls} data-testid="certainty">
           {certainty.text}
         </span>
@@ -94,7 +103,23 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
 
       <dl className="card-body">
         <dt>Why</dt>
-        <dd>{hit.certaintyReason}</dd>
+        <dd data-testid="certainty-reason">{hit.certaintyReason}</dd>
+        {fromNhtsa && hit.nhtsa && (
+          <>
+            <dt>Component</dt>
+            <dd>{hit.nhtsa.component}</dd>
+            <dt>Summary</dt>
+            <dd data-testid="nhtsa-summary">{hit.nhtsa.summary}</dd>
+            <dt>Consequence</dt>
+            <dd>{hit.nhtsa.consequence}</dd>
+            {hit.nhtsa.reportDate && (
+              <>
+                <dt>Reported</dt>
+                <dd>{hit.nhtsa.reportDate}</dd>
+              </>
+            )}
+          </>
+        )}
         <dt>Remedy</dt>
         <dd data-testid="remedy-explanation">{hit.remedy.explanation}</dd>
         <dt>Next</dt>
@@ -106,22 +131,35 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
           </ul>
         </dd>
       </dl>
-      <Can op="setVehicleCampaignStatus">
-        <VehicleStatusForm
-          campaign={hit.code}
-          vin={result.vin}
-          recorded={hit.vehicleStatus}
-          notAvailable={hit.remedy.available === false ? `Not available yet, so it cannot be completed here: ${hit.remedy.explanation}` : null}
-        />
-      </Can>
-      <CardForms hit={hit} result={result} />
+      {!fromNhtsa && (
+        <>
+          <Can op="setVehicleCampaignStatus">
+            <VehicleStatusForm
+              campaign={hit.code}
+              vin={result.vin}
+              recorded={hit.vehicleStatus}
+              notAvailable={hit.remedy.available === false ? `Not available yet, so it cannot be completed here: ${hit.remedy.explanation}` : null}
+            />
+          </Can>
+          <CardForms hit={hit} result={result} />
+        </>
+      )}
       <footer className="card-foot">
-        <span className={old ? 'source old' : 'source'}>
-          Source: {hit.source.bulletin}, revision {hit.source.revisionDate} ({describeAge(hit.source.ageDays)})
-        </span>
-        <button type="button" className="link" onClick={onOpen}>
-          Open {hit.code} in the library
-        </button>
+        {fromNhtsa ? (
+          <span className={old ? 'source old' : 'source'}>
+            Source: {hit.source.bulletin}
+            {hit.source.revisionDate ? `, report ${hit.source.revisionDate}` : ''} (imported: {describeAge(hit.source.ageDays)})
+          </span>
+        ) : (
+          <>
+            <span className={old ? 'source old' : 'source'}>
+              Source: {hit.source.bulletin}, revision {hit.source.revisionDate} ({describeAge(hit.source.ageDays)})
+            </span>
+            <button type="button" className="link" onClick={onOpen}>
+              Open {hit.code} in the library
+            </button>
+          </>
+        )}
       </footer>
     </article>
   );

@@ -32,6 +32,11 @@ export const LookupAnswer = memo(function LookupAnswer({ result, updating, onAns
           {EMPTY_DATABASE_NOTE}
         </div>
       )}
+      {result.nhtsa && (
+        <div className="banner info" data-testid="nhtsa-note">
+          {result.nhtsa.text}
+        </div>
+      )}
       {result.campaigns.length === 0 ? (
         <div className="banner info" data-testid="no-campaigns">
           <strong>{none.title}</strong> {none.detail}

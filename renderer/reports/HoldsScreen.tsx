@@ -36,8 +36,14 @@ const HOLD_CLASS = {
   'do-not-deliver-until-remedied': 'hold-stop',
   'deliver-with-disclosure-if-unavailable': 'hold-caution',
   'perform-before-delivery': 'hold-caution',
+  'check-by-vin-before-delivery': 'hold-caution',
 } as const;
-const HOLD_ORDER: Record<HoldKind, number> = { 'do-not-deliver-until-remedied': 0, 'deliver-with-disclosure-if-unavailable': 1, 'perform-before-delivery': 2 };
+const HOLD_ORDER: Record<HoldKind, number> = {
+  'do-not-deliver-until-remedied': 0,
+  'deliver-with-disclosure-if-unavailable': 1,
+  'perform-before-delivery': 2,
+  'check-by-vin-before-delivery': 3,
+};
 
 type Filters = {
   words: string[];

@@ -51,6 +51,13 @@ export const ChangeSource = z.discriminatedUnion('kind', [
     previousRevisionDate: z.string().nullable(),
   }),
   z.object({ kind: z.literal('vin-list'), fileName: z.string(), campaign: z.string(), listDate: z.string(), complete: z.boolean(), rows: z.number().int() }),
+  z.object({
+    kind: z.literal('nhtsa'),
+    fileName: z.string(),
+    part: z.enum(['current', 'pre-2010']),
+    rows: z.number().int(),
+    newestReportDate: z.string().nullable(),
+  }),
   z.object({ kind: z.literal('vehicles'), fileName: z.string(), inStock: z.enum(['none', 'add', 'replace']), rows: z.number().int() }),
 ]);
 

@@ -15,13 +15,20 @@ export function impactSummary(i: Impact): string {
   return `${parts.join('; ')} (${plural(i.vehiclesChecked, 'known vehicle')} checked)`;
 }
 
-export const SOURCE_KIND_LABEL = { bulletin: 'Bulletin', 'vin-list': 'Affected-VIN list', vehicles: 'Vehicles from the DMS' } as const;
+export const SOURCE_KIND_LABEL = {
+  bulletin: 'Bulletin',
+  'vin-list': 'Affected-VIN list',
+  vehicles: 'Vehicles from the DMS',
+  nhtsa: "NHTSA's recall file",
+} as const;
 
 export function describeSource(s: ChangeSource): string {
   if (s.kind === 'bulletin')
     return `Bulletin ${s.code} ${s.title}, revision ${s.revisionDate}${s.previousRevisionDate ? ` (was ${s.previousRevisionDate})` : ' (new campaign)'}, from ${s.fileName}`;
   if (s.kind === 'vin-list')
     return `Affected-VIN list for ${s.campaign} of ${s.listDate} (${s.complete ? 'complete' : 'partial'}, ${s.rows} VINs), from ${s.fileName}`;
+  if (s.kind === 'nhtsa')
+    return `NHTSA's recall file${s.part === 'pre-2010' ? ' (before 2010)' : ''} (${s.rows} vehicle rows${s.newestReportDate ? `, newest report ${s.newestReportDate}` : ''}), from ${s.fileName}`;
   const mode = { none: 'service history', add: 'stock added', replace: 'complete stock list' }[s.inStock];
   return `Vehicles from the DMS (${mode}, ${s.rows} vehicles), from ${s.fileName}`;
 }

@@ -99,7 +99,7 @@ export const VehiclesPreview = z.object({
 
 export const ImportStatus = z.object({
   jobId: z.string(),
-  kind: z.enum(['vin-list', 'vehicles']),
+  kind: z.enum(['vin-list', 'vehicles', 'nhtsa']),
   /** What is imported, e.g. "23LJ01 affected-VIN list of 2026-11-20". */
   label: z.string(),
   state: z.enum(['running', 'done', 'cancelled', 'failed']),

@@ -31,6 +31,18 @@ export const Remedy = z.object({
   explanation: z.string(),
 });
 
+export const NhtsaRecall = z.object({
+  campaign: z.string(),
+  manufacturerCampaign: z.string().nullable(),
+  component: z.string(),
+  summary: z.string(),
+  consequence: z.string(),
+  remedy: z.string(),
+  doNotDrive: z.boolean(),
+  parkOutside: z.boolean(),
+  reportDate: z.string().nullable(),
+});
+
 export const CampaignHit = z.object({
   code: z.string(),
   title: z.string(),
@@ -41,7 +53,7 @@ export const CampaignHit = z.object({
   nhtsaRecallNumber: z.string().nullable(),
   certainty: Certainty,
   certaintyReason: z.string(),
-  matchedBy: z.enum(['affected-list', 'vin-range', 'model-window']),
+  matchedBy: z.enum(['affected-list', 'vin-range', 'model-window', 'nhtsa-model-year']),
   matchDetail: z.string(),
   remedy: Remedy,
   needs: z.array(Need),
@@ -69,6 +81,8 @@ export const CampaignHit = z.object({
     revisionLabel: z.string(),
     ageDays: z.number().int(),
   }),
+  /** From NHTSA's recall file: an NHTSA recall of its own (code = the NHTSA campaign number), or the bulletin NHTSA's row names. */
+  nhtsa: NhtsaRecall.optional(),
 });
 
 export const LookupResult = z.object({
@@ -115,6 +129,11 @@ export const LookupResult = z.object({
   campaigns: z.array(CampaignHit),
   /** How many campaigns were checked, so "nothing found" can say against what. */
   campaignsChecked: z.number().int(),
+  /** NHTSA's file had nothing for this model: which models it lists for the make and year. Null otherwise. */
+  nhtsa: z
+    .object({ modelsListed: z.array(z.string()), text: z.string() })
+    .nullable()
+    .optional(),
   newestRevisionDate: z.string().nullable(),
   /**
    * The database has no affected-VIN list and no vehicle: the answer rests on the bulletins alone (a

@@ -4,7 +4,12 @@ import { Severity, VehicleCondition } from '../bulletin';
 import { defineEffects, defineOperations, read } from '../contract';
 import { Certainty, Empty, Need } from '../schemas';
 
-export const HoldKind = z.enum(['do-not-deliver-until-remedied', 'deliver-with-disclosure-if-unavailable', 'perform-before-delivery']);
+export const HoldKind = z.enum([
+  'do-not-deliver-until-remedied',
+  'deliver-with-disclosure-if-unavailable',
+  'perform-before-delivery',
+  'check-by-vin-before-delivery',
+]);
 export const Hold = z.object({
   vin: z.string(),
   stockNumber: z.string().nullable(),

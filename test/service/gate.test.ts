@@ -75,6 +75,8 @@ const MAY: Record<OperationName, readonly Role[] | 'public'> = {
   markChangesSeen: ALL,
   changeCallList: ADVISORS,
   sharingStatus: ['admin'],
+  previewNhtsa: MANAGERS,
+  nhtsaStatus: ALL,
 };
 
 let app: App;

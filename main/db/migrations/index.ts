@@ -10,6 +10,7 @@ import { m006_vin_decodes } from './006_vin_decodes';
 import { m007_waiting_list_cpor_goodwill } from './007_waiting_list_cpor_goodwill';
 import { m008_import_changes } from './008_import_changes';
 import { m009_accounts_and_audit } from './009_accounts_and_audit';
+import { m010_nhtsa_recalls } from './010_nhtsa_recalls';
 
 export const migrations: Record<string, Migration> = {
   '001_campaign_library': m001_campaign_library,
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '007_waiting_list_cpor_goodwill': m007_waiting_list_cpor_goodwill,
   '008_import_changes': m008_import_changes,
   '009_accounts_and_audit': m009_accounts_and_audit,
+  '010_nhtsa_recalls': m010_nhtsa_recalls,
 };
 
 export const migrationProvider: MigrationProvider = {

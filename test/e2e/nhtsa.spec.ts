@@ -1,0 +1,57 @@
+// Issue 18 end to end in Chromium: NHTSA's recall file (the fixture in NHTSA's layout) imported from the
+// campaign library (counts, refused rows by reason, impact, Import), then a 2019 Honda Accord scanned: its
+// NHTSA recalls with the verify note, the do-not-drive one as the top banner; the Honda in stock on the
+// hold report, "check by VIN before delivery"; the library shows the import's date and rows.
+import path from 'node:path';
+import { ACCORD_2019, fixtureRows, writeRcl } from '../support/nhtsa';
+import { expect, shot, test } from './fixtures';
+
+test("import NHTSA's recall file, scan a 2019 Honda Accord, see its NHTSA recalls; the Honda in stock is held", async ({ app, server }) => {
+  const file = writeRcl(server.dir, 'FLAT_RCL_POST_2010.txt', fixtureRows());
+  // The dealer's used lot: a 2019 Accord traded in.
+  const { createApp } = await import('../../main/app');
+  const other = await createApp({ dbPath: path.join(server.dir, 'db.sqlite'), vpicPath: null });
+  other.db.sqlite
+    .prepare(
+      "INSERT INTO vehicles (vin, model, model_year, stock_number, condition, in_stock, updated_at) VALUES (?, 'Accord', 2019, 'U-77', 'used', 1, 'then')",
+    )
+    .run(ACCORD_2019);
+  await other.close();
+
+  await app.keyboard.press('F3');
+  const panel = app.getByTestId('nhtsa-panel');
+  await expect(panel).toContainText('No NHTSA recall file imported');
+  await panel.getByRole('button', { name: 'Import NHTSA recall file…' }).click();
+  await panel.getByLabel('File on this computer').fill(file);
+  await panel.getByRole('button', { name: 'Read the file' }).click();
+  await expect(panel.getByTestId('nhtsa-summary')).toContainText('9 rows read, 7 vehicle rows kept (1 cut over several lines, joined back), 2 refused.');
+  await expect(panel.getByTestId('nhtsa-refused')).toContainText('not a vehicle record');
+  await expect(panel.getByTestId('impact-summary')).toContainText('1 stock vehicle newly held');
+  await shot(app, '30-nhtsa-preview');
+  await panel.getByRole('button', { name: 'Import 7 vehicle rows from NHTSA' }).click();
+  await expect(panel.getByTestId('nhtsa-status')).toContainText('NHTSA recall file FLAT_RCL_POST_2010.txt, imported');
+  await expect(panel.getByTestId('nhtsa-status')).toContainText('7 vehicle rows');
+  await shot(app, '31-nhtsa-imported');
+
+  await app.keyboard.press('F2');
+  await app.getByLabel('Scan or type a VIN').fill(ACCORD_2019);
+  await app.keyboard.press('Enter');
+  const first = app.locator('[data-testid^="hit-"]').first();
+  await expect(first).toHaveAttribute('data-testid', 'hit-19V182000');
+  await expect(first.locator(':scope > *').first()).toHaveAttribute('data-testid', 'severity-do-not-drive');
+  await expect(first).toContainText("From NHTSA's recall file");
+  await expect(first.getByTestId('certainty')).toHaveText('Verify by VIN at NHTSA');
+  await expect(first.getByTestId('certainty-reason')).toHaveText(
+    "NHTSA's file lists recalls by model and year, not by VIN: verify this VIN at NHTSA or with the manufacturer",
+  );
+  await expect(first.getByTestId('nhtsa-summary')).toHaveText('The driver’s air bag inflator may rupture (“explode”).');
+  await expect(app.getByTestId('hit-20V100000').getByTestId('severity-park-outside')).toBeVisible();
+  await shot(app, '32-nhtsa-accord-card');
+
+  await app.keyboard.press('F5');
+  const holds = app.getByTestId('holds');
+  await expect(holds).toContainText('U-77');
+  await expect(holds).toContainText('19V182000');
+  await expect(holds).toContainText('Check by VIN');
+  await shot(app, '33-nhtsa-holds', true);
+});
