@@ -13,9 +13,3 @@ export function describeAge(days: number): string {
   if (days < 730) return `${Math.floor(days / 30.44)} months old`;
   return `${Math.floor(days / 365.25)} years old`;
 }
-
-/** The local calendar date as YYYY-MM-DD (not UTC: a counter's "today" is local). */
-export function localIsoDate(now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}

@@ -18,3 +18,6 @@ export function addDays(isoDay: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** A moment as the lane books it: "2026-12-07T09:00", local time. */
+export const localMinute = (d: Date): string => `${localIsoDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;

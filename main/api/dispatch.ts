@@ -14,7 +14,7 @@ import { isBusy, retryWhileBusy } from '../db/busy';
 import { describeStorageError } from '../db/errors';
 import type { WriterNote } from '../db/writer-note';
 import { busyWriting } from '../../shared/wording';
-import type { Services } from '../services';
+import type { CoreServices as Services } from '../core-services';
 import type { Handlers } from './handlers';
 
 /**

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { PRODUCTION_MONTH_HELP, parseProductionMonth } from '../../shared/month';
 import { type CommandRegistrar, UsageError, VERIFIER_PASSWORD_ENV, withDb } from '../cli/runtime';
 import { passwordFor } from '../cli/secrets';
-import { byArg, numberArg } from '../parts/cli-args';
+import { byArg, numberArg } from '../cli/args';
 import { formatAppointments, formatTechs } from './format';
 
 const collect = (v: string, all: string[]) => [...all, v];

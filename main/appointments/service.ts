@@ -1,8 +1,9 @@
 // The service lane: booking (with the vehicle's other open campaigns and the remedy's availability),
 // the day plan, status changes and completing the work.
+import { recordClaim } from '../claims/service';
 import { ApiError, type ParsedInputOf } from '../../shared/api';
 import type { Appointment, BookingPreview, DayPlan } from '../../shared/appointments/contract';
-import { localDate, localMinute } from '../../shared/parts/dates';
+import { localIsoDate, localMinute } from '../../shared/dates';
 import { doNotDriveWarning } from '../../shared/wording';
 import type { CampaignStore } from '../campaigns/store';
 import { type CampaignParts, loadCatalog } from '../parts/catalog';
@@ -287,7 +288,7 @@ export function completeAppointment(s: Lane, input: ParsedInputOf<'completeAppoi
           `${tech.name} may not do this work: ${missing.length === 1 ? 'a required course is' : 'required courses are'} missing.`,
           missing.map((m) => `${m.campaign} requires "${m.course}"; ${tech.name}'s courses: ${tech.courses.join('; ') || 'none recorded'}.`),
         );
-      const today = localDate(s.now());
+      const today = localIsoDate(s.now());
       const by = tech.name;
       const partsUsed: { part: string; quantity: number; vin: string | null }[] = [];
       for (const code of codes) {
@@ -318,13 +319,21 @@ export function completeAppointment(s: Lane, input: ParsedInputOf<'completeAppoi
           completedOn: today,
           repairOrder: input.repairOrder ?? null,
         });
-        const r = s.db.sqlite
-          .prepare(
-            `INSERT INTO claims (appointment_id, vin, campaign_code, op_code, hours, repair_order, technician, verified_by, completed_on, created_at, goodwill_reason)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(row.id, row.vin, code, op?.code ?? null, op?.flatRateHours ?? null, input.repairOrder ?? null, tech.name, verifiedBy, today, at, goodwill);
-        claimIds.push(Number(r.lastInsertRowid));
+        claimIds.push(
+          recordClaim(s.db, {
+            appointmentId: row.id,
+            vin: row.vin,
+            campaign: code,
+            opCode: op?.code ?? null,
+            hours: op?.flatRateHours ?? null,
+            repairOrder: input.repairOrder ?? null,
+            technician: tech.name,
+            verifiedBy,
+            completedOn: today,
+            createdAt: at,
+            goodwillReason: goodwill,
+          }),
+        );
       }
       s.db.sqlite
         .prepare(

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { claimsCsv } from '../../shared/parts/csv';
 import { type CommandRegistrar, withDb } from '../cli/runtime';
-import { byArg, numberArg } from '../parts/cli-args';
+import { byArg, numberArg } from '../cli/args';
 import { formatClaims } from './format';
 
 export const claimCommands: CommandRegistrar = (program, rt) => {

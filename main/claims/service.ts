@@ -13,6 +13,32 @@ type HistoryRow = Row<'claim_history'>;
 export const NO_OP_CODE = 'The bulletin gives no op code: enter it (claims correct ID --op-code CODE, or Correct on the Claims screen).';
 
 /** The claims, newest first, with filters; what the Claims screen, `claims` and the printed list read. */
+/** A claim line of work completed here, as the completion records it (in the completion's transaction). */
+export type NewClaim = {
+  appointmentId: number;
+  vin: string;
+  campaign: string;
+  opCode: string | null;
+  hours: number | null;
+  repairOrder: string | null;
+  technician: string;
+  verifiedBy: string;
+  completedOn: string;
+  createdAt: string;
+  goodwillReason: string | null;
+};
+
+/** The claims domain writes its own rows: the lane's completion hands it the line. */
+export function recordClaim(db: Db, c: NewClaim): number {
+  const r = db.sqlite
+    .prepare(
+      `INSERT INTO claims (appointment_id, vin, campaign_code, op_code, hours, repair_order, technician, verified_by, completed_on, created_at, goodwill_reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(c.appointmentId, c.vin, c.campaign, c.opCode, c.hours, c.repairOrder, c.technician, c.verifiedBy, c.completedOn, c.createdAt, c.goodwillReason);
+  return Number(r.lastInsertRowid);
+}
+
 export function listClaims({ db }: Pick<Services, 'db'>, filter: ClaimFilter = {}): { claims: Claim[] } {
   return db.sqlite
     .transaction(() => {

@@ -3,7 +3,7 @@
 // and when; no guest data).
 import fs from 'node:fs';
 import path from 'node:path';
-import { localIsoDate } from '../../shared/age';
+import { localIsoDate } from '../../shared/dates';
 import type { Bulletin, Documents } from '../../shared/bulletin';
 import { ApiError } from '../../shared/contract';
 import type { FormRecord, FormRequest, Guest, RenderedForm } from '../../shared/forms/contract';

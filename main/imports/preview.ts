@@ -1,6 +1,6 @@
 // Previews staged for commit: what the window sends as a string and what the CLI reads as a stream
 // end here alike, so both are checked, counted and tied to their inputs the same way.
-import { localIsoDate } from '../../shared/age';
+import { localIsoDate } from '../../shared/dates';
 import type { z } from 'zod';
 import type { OutputOf } from '../../shared/api';
 import type { PreviewVehiclesInput, PreviewVinListInput } from '../../shared/imports/contract';

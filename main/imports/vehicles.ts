@@ -7,7 +7,7 @@ import { VEHICLE_FIELD_LABEL, VEHICLE_FIELDS, type VehicleField } from '../../sh
 import { analyzeVin } from '../../shared/vin';
 import { count, IMPORT_REASON, INVALID_KIND_LABEL, plural, WARNING_KIND_LABEL } from '../../shared/wording';
 import type { VehicleCondition } from '../db/schema';
-import { CsvReader, type CsvRecord } from './csv';
+import { CsvReader, type CsvRecord } from '../files/csv';
 import { uniqueColumns, wrongCellCount } from './columns';
 import { type InvalidLine, LineLog, shortText } from './invalid';
 

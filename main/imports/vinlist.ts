@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/contract';
 import type { InvalidKind } from '../../shared/imports/contract';
 import { analyzeVin, quickVin } from '../../shared/vin';
 import { count, IMPORT_REASON, INVALID_KIND_LABEL, plural } from '../../shared/wording';
-import { CsvReader, type CsvRecord } from './csv';
+import { CsvReader, type CsvRecord } from '../files/csv';
 import { uniqueColumns, wrongCellCount } from './columns';
 import { type InvalidLine as Line, LineLog, shortText } from './invalid';
 

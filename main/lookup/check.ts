@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import type { LookupResult } from '../../shared/api';
 import { ApiError } from '../../shared/contract';
-import { CsvReader, type CsvRecord, parseCsv } from '../imports/csv';
+import { CsvReader, type CsvRecord, parseCsv } from '../files/csv';
 import { describeStorageError } from '../db/errors';
 import { findVinColumn, type InvalidLine } from '../imports/vinlist';
 import type { LookupService } from './service';

@@ -5,7 +5,7 @@ import { PRODUCTION_MONTH_HELP, parseProductionMonth } from '../../shared/month'
 import { count } from '../../shared/wording';
 import { CommandFailed, type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
 import { describeStorageError } from '../db/errors';
-import { LineWriter, writeOutput } from '../reports/stream';
+import { LineWriter, writeOutput } from '../cli/line-writer';
 import { CheckStopped, checkVinFile } from './check';
 import { formatCheckLine, formatLookup } from './format';
 

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Suggestions } from '../../shared/parts/contract';
 import { suggestionsCsv } from '../../shared/parts/csv';
 import { type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
-import { byArg, numberArg } from './cli-args';
+import { byArg, numberArg } from '../cli/args';
 import { formatHistory, formatParts, formatSuggestions } from './format';
 
 type SetOpts = {

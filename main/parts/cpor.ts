@@ -3,7 +3,7 @@
 // And the per-VIN part number a TIS list gives (VIN,Phase,Part Number,Status) is that VIN's number.
 import { ApiError, type ParsedInputOf } from '../../shared/api';
 import type { Db } from '../db/open';
-import type { Services } from '../services';
+import type { CoreServices as Services } from '../core-services';
 import { ledgerOf } from './service';
 import { matchesPart } from './pattern';
 

@@ -3,7 +3,7 @@
 // it writes against, whichever process (window, browser, CLI) writes at the same time.
 import { ApiError, type ParsedInputOf } from '../../shared/api';
 import type { CampaignPart, PartsList } from '../../shared/parts/contract';
-import { localIsoDate } from '../../shared/age';
+import { localIsoDate } from '../../shared/dates';
 import { parseCounterDate } from '../../shared/vehicles/dates';
 import { analyzeVin } from '../../shared/vin';
 import type { Db } from '../db/open';

@@ -3,7 +3,7 @@
 // the MAC report for code D, and no order where the part is not released or the bulletin gives none.
 import type { CampaignHit } from '../../shared/lookup/contract';
 import type { Suggestions, SuggestionLine } from '../../shared/parts/contract';
-import { addDays, localDate } from '../../shared/parts/dates';
+import { addDays, localIsoDate } from '../../shared/dates';
 import { CONDITION_LABEL, plural } from '../../shared/wording';
 import { demandWithin, type Demand, overdueBooked } from '../appointments/store';
 import type { CoreServices as Services } from '../core-services';
@@ -22,7 +22,7 @@ export function suggestOrders(s: SuggestServices, { horizonDays = 14 }: { horizo
 /** The same, for a caller already inside a transaction (accepting writes against what it read). */
 export function computeSuggestions(s: SuggestServices, horizonDays: number): Suggestions {
   const ledger = ledgerOf(s.db);
-  const today = localDate(s.now());
+  const today = localIsoDate(s.now());
   const until = addDays(today, horizonDays + 1);
   const catalog = loadCatalog(s.db, s.campaigns);
   const demand = new Map<string, Demand[]>();
@@ -188,7 +188,7 @@ const stockCache = new WeakMap<SuggestServices['db'], { key: string; stock: Map<
  */
 function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Map<string, StockVehicle[]> {
   const counter = s.db.sqlite.prepare<[], number>("SELECT n FROM change_counters WHERE name = 'stock-lookups'").pluck().get() ?? -1;
-  const key = `${counter}|${localDate(s.now())}`;
+  const key = `${counter}|${localIsoDate(s.now())}`;
   const kept = stockCache.get(s.db);
   if (kept && kept.key === key && catalogOf.get(kept.stock) === catalog) return kept.stock;
   const stock = lookUpStock(s, catalog);
@@ -244,7 +244,7 @@ export function acceptSuggestions(s: SuggestServices, { horizonDays, by, campaig
   return s.db.sqlite
     .transaction(() => {
       const suggestions = computeSuggestions(s, horizonDays);
-      const today = localDate(s.now());
+      const today = localIsoDate(s.now());
       const booked = bookedOnly ? new Set(demandWithin(s.db, today, addDays(today, horizonDays + 1)).map((d) => d.vin)) : null;
       const catalog = loadCatalog(s.db, s.campaigns);
       const at = s.now().toISOString();

@@ -2,7 +2,7 @@
 import { csvLine, FOLLOW_UP_CSV_HEADER, followUpCsvRow, HOLDS_CSV_HEADER, holdCsvRow } from '../../shared/csv-out';
 import { type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
 import { followUpText, holdsText } from './format';
-import { LineWriter, writeJsonObject, writeOutput } from './stream';
+import { LineWriter, writeJsonObject, writeOutput } from '../cli/line-writer';
 
 /** Lines written as they come, awaiting stdout whenever a chunk is full. */
 async function writeLines(out: LineWriter, lines: Iterable<string>): Promise<void> {

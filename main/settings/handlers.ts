@@ -1,4 +1,4 @@
-import { localIsoDate } from '../../shared/age';
+import { localIsoDate } from '../../shared/dates';
 import type { HandlersOf } from '../../shared/contract';
 import type { settingsOperations } from '../../shared/settings/contract';
 import type { Services } from '../services';

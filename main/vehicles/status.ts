@@ -1,7 +1,7 @@
 // What the dealer records per vehicle and campaign: open, completed here (date, RO), completed
 // elsewhere, not applicable. A vehicle not yet known is created with its VIN alone. The checks a
 // person would expect are made here, so the screen, the CLI and the API cannot skip them.
-import { localIsoDate } from '../../shared/age';
+import { localIsoDate } from '../../shared/dates';
 import { ApiError, type ParsedInputOf } from '../../shared/api';
 import { parseCounterDate } from '../../shared/vehicles/dates';
 import { analyzeVin } from '../../shared/vin';

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Can } from '../accounts/Can';
 import { useState } from 'react';
 import type { Claim } from '../../shared/claims/contract';
-import { localDate } from '../../shared/parts/dates';
+import { localIsoDate } from '../../shared/dates';
 import { claimsCsv } from '../../shared/parts/csv';
 import { hoursText } from '../../shared/wording';
 import { ByField } from '../parts/ByField';
@@ -34,7 +34,7 @@ export function ClaimsScreen() {
           <label className="check">
             <input type="checkbox" checked={missing} onChange={(e) => setMissing(e.target.checked)} /> Op code missing
           </label>
-          <button type="button" disabled={!list.data} onClick={() => downloadText(`claims-${localDate(new Date())}.csv`, claimsCsv(claims))}>
+          <button type="button" disabled={!list.data} onClick={() => downloadText(`claims-${localIsoDate(new Date())}.csv`, claimsCsv(claims))}>
             Export CSV
           </button>
         </div>

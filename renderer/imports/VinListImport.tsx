@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { localIsoDate } from '../../shared/age';
+import { localIsoDate } from '../../shared/dates';
 import { count } from '../../shared/wording';
 import { apiQuery, useApiMutation } from '../queries';
 import { ErrorNotice } from '../ui/Notice';

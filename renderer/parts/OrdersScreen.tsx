@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Can } from '../accounts/Can';
 import { useEffect, useState } from 'react';
 import { suggestionsCsv } from '../../shared/parts/csv';
-import { localDate } from '../../shared/parts/dates';
+import { localIsoDate } from '../../shared/dates';
 import { METHOD_LABEL } from '../../shared/wording';
 import { useScreenActive } from '../navigation';
 import { apiQuery, useApiMutation } from '../queries';
@@ -36,7 +36,7 @@ export function OrdersScreen() {
             days
           </label>
           {s.data && (
-            <button type="button" onClick={() => downloadText(`order-suggestions-${localDate(new Date())}.csv`, suggestionsCsv(s.data))}>
+            <button type="button" onClick={() => downloadText(`order-suggestions-${localIsoDate(new Date())}.csv`, suggestionsCsv(s.data))}>
               Export CSV
             </button>
           )}

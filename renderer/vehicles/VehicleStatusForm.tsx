@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { localIsoDate } from '../../shared/age';
+import { localIsoDate } from '../../shared/dates';
 import type { CampaignHit } from '../../shared/api';
 import { DATE_HELP, formatUsDate, parseCounterDate } from '../../shared/vehicles/dates';
 import { VEHICLE_STATUS_LABEL } from '../../shared/wording';

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { createApp } from '../../main/app';
 import { suggestOrders } from '../../main/parts/suggest';
 import type { Bulletin } from '../../shared/bulletin';
-import { addDays, localDate } from '../../shared/parts/dates';
+import { addDays, localIsoDate } from '../../shared/dates';
 import { makeVin, rng, sampleVins, syntheticLibrary } from '../support/synthetic';
 
 const GOAL_MS = 100;
@@ -53,7 +53,7 @@ async function main() {
     s.transaction(() => {
       for (const b of lib.bulletins) app.campaigns.upsert(b, 'imported');
     })();
-    const today = localDate(now);
+    const today = localIsoDate(now);
     const vinOf = (i: number) => makeVin('JTH', 'BE96S', 2007, String(i).padStart(7, '0'));
     s.transaction(() => {
       const level = s.prepare("INSERT INTO stocking_levels (part, level, set_by, set_at) VALUES (?, ?, 'bench', 'now')");

@@ -2,7 +2,7 @@
 // standard input, the first account is an admin, `users --json`, `--user` with RECALL_DESK_PASSWORD on
 // every command, "sign in: ..." and "who may" refusals (exit 2), the verifier's own password, `audit`.
 import { describe, expect, test } from 'vitest';
-import { addDays, localDate } from '../../shared/parts/dates';
+import { addDays, localIsoDate } from '../../shared/dates';
 import { cli } from '../support/cli';
 import { LC, TRAINED } from '../support/lane';
 import { tempDbPath } from '../support/tempdb';
@@ -85,7 +85,7 @@ describe('recall-desk users and --user', { timeout: 240_000 }, () => {
     A(['users', 'add', 'Sam Tech', '--role', 'technician'], 'sam-pass\n');
     A(['techs', 'add', 'Dana Kim', ...TRAINED.flatMap((c) => ['--course', c])]);
     const Ava = (args: string[], env?: Record<string, string>) => as(db, 'Ava Advisor', 'ava-pass', args, undefined, env);
-    const booked = Ava(['book', LC, '--campaign', '23LJ01', '--at', `${addDays(localDate(new Date()), 5)}T09:00`, '--model', 'LC', '--produced', '2022-12']);
+    const booked = Ava(['book', LC, '--campaign', '23LJ01', '--at', `${addDays(localIsoDate(new Date()), 5)}T09:00`, '--model', 'LC', '--produced', '2022-12']);
     expect(booked.stderr).toBe('');
     A(['stock', 'receive', '04002-12345', '1', '--vin', LC]);
 
@@ -105,7 +105,7 @@ describe('recall-desk users and --user', { timeout: 240_000 }, () => {
     const done = Ava(['complete', '1', '--tech', 'Dana Kim', '--verified-by', 'Sam Tech', '--ro', 'RO-9'], { RECALL_DESK_VERIFIER_PASSWORD: 'sam-pass' });
     expect([done.code, done.stderr]).toEqual([0, '']);
 
-    const audit = JSON.parse(A(['audit', '--since', localDate(new Date()), '--json']).stdout) as {
+    const audit = JSON.parse(A(['audit', '--since', localIsoDate(new Date()), '--json']).stdout) as {
       entries: { at: string; user: string | null; operation: string }[];
     };
     expect(audit.entries.map((e) => [e.user, e.operation])).toEqual([
@@ -121,7 +121,7 @@ describe('recall-desk users and --user', { timeout: 240_000 }, () => {
       [null, 'addUser'],
     ]);
     expect(audit.entries[0]!.at).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(JSON.parse(A(['audit', '--since', addDays(localDate(new Date()), 1), '--json']).stdout)).toEqual({ entries: [] });
+    expect(JSON.parse(A(['audit', '--since', addDays(localIsoDate(new Date()), 1), '--json']).stdout)).toEqual({ entries: [] });
     expect(Ava(['audit']).code).toBe(2);
   });
 });

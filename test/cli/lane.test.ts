@@ -2,7 +2,7 @@
 // `wait`, `followup --json` with the appointment and --booked / --not-booked. Real clock: times are
 // days ahead of today.
 import { describe, expect, test } from 'vitest';
-import { addDays, localDate } from '../../shared/parts/dates';
+import { addDays, localIsoDate } from '../../shared/dates';
 import { cli } from '../support/cli';
 import { LC, LC2 } from '../support/lane';
 import { tempDir, tempDbPath } from '../support/tempdb';
@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const run = (db: string, ...args: string[]) => cli([...args, '--db', db]);
-const day = (n: number) => addDays(localDate(new Date()), n);
+const day = (n: number) => addDays(localIsoDate(new Date()), n);
 const RX05 = 'JTJHA31U950123456';
 const ALE_VIN = 'JTHBE96S170007930';
 

@@ -2,7 +2,7 @@
 // exit codes; and two CLI processes recording movements on one file at once lose nothing.
 import { spawn } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { addDays, localDate } from '../../shared/parts/dates';
+import { addDays, localIsoDate } from '../../shared/dates';
 import { CLI, cli } from '../support/cli';
 import { LC, TRAINED } from '../support/lane';
 import { tempDbPath } from '../support/tempdb';
@@ -26,7 +26,7 @@ describe('recall-desk parts, stock, book, suggest, complete, claims', () => {
       '--campaign',
       '23LJ01',
       '--at',
-      `${addDays(localDate(new Date()), 5)}T09:00`,
+      `${addDays(localIsoDate(new Date()), 5)}T09:00`,
       '--model',
       'LC',
       '--produced',

@@ -3,7 +3,7 @@
 // account sees no button to record stock, and the gate refuses the request if it is sent anyway.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { addDays, localDate } from '../../shared/parts/dates';
+import { addDays, localIsoDate } from '../../shared/dates';
 import { addAccount, cli } from '../support/cli';
 import { expect, shot, test } from './fixtures';
 
@@ -63,7 +63,7 @@ test('two desks signed in as two people see each other’s writes and the CLI’
   await booking.getByLabel('Production month').fill('12/22');
   await booking.getByRole('button', { name: 'Look up' }).click();
   await booking.getByRole('checkbox', { name: /23LJ01/ }).check();
-  await booking.getByLabel('Date and time').fill(`${addDays(localDate(new Date()), 3)}T09:00`);
+  await booking.getByLabel('Date and time').fill(`${addDays(localIsoDate(new Date()), 3)}T09:00`);
   await booking.getByRole('button', { name: 'Book 23LJ01' }).click();
   await expect(booking.getByTestId('booked')).toContainText('Booked: appointment 1.');
   // Pushed, not polled: on the other desk within a second, without a reload.

@@ -1,12 +1,12 @@
 // The parts counter and the service lane in Chromium: technicians, a stock part, bookings, the order
 // suggestions accepted, parts received, the training gates and a different verifier, stock falling, a
 // "sell one, buy one" line appearing and the claim lines.
-import { addDays, localDate } from '../../shared/parts/dates';
+import { addDays, localIsoDate } from '../../shared/dates';
 import { expect, shot, test } from './fixtures';
 
 const LC = 'JTHKPAAY4PA001234';
 const RX05 = 'JTJHA31U950123456';
-const day = (n: number) => addDays(localDate(new Date()), n);
+const day = (n: number) => addDays(localIsoDate(new Date()), n);
 
 test('book, suggest, accept, receive, complete with gates, then stock falls, a sell-one-buy-one line appears and the claims exist', async ({ app }) => {
   // Technicians with their courses.

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parse as oracle } from 'csv-parse/sync';
-import { CsvReader, type CsvRecord, detectDelimiter, MAX_LINE, parseCsv } from '../../main/imports/csv';
+import { CsvReader, type CsvRecord, detectDelimiter, MAX_LINE, parseCsv } from '../../main/files/csv';
 import { csvField, toCsv } from '../../shared/csv-out';
 
 describe('parseCsv', () => {

@@ -1,6 +1,6 @@
-// Arguments the parts, appointments and claims commands share: whole numbers, the person's name.
+// Arguments several domains' commands share: whole numbers, the person's name.
 import os from 'node:os';
-import { UsageError } from '../cli/runtime';
+import { UsageError } from './runtime-errors';
 
 /** A number typed on the command line; the contract then says what is wrong with it (negative, fractional...). */
 export function numberArg(name: string, raw: string): number {

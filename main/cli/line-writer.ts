@@ -2,7 +2,7 @@
 // piece: lines are gathered into chunks of about 64 KB and each chunk waits for stdout to take it
 // ('drain'), so memory stays bounded however long the output and however slow the reader.
 import { once } from 'node:events';
-import type { Io } from '../cli/runtime';
+import type { Io } from './runtime';
 
 const CHUNK = 1 << 16;
 
