@@ -15,17 +15,22 @@ export const appointmentCommands: CommandRegistrar = (program, rt) => {
     .action(async (o: { db?: string; json?: boolean }) => {
       const app = await rt.open(o);
       const r = await rt.call(app, 'listTechnicians', {});
-      rt.io.out(o.json ? JSON.stringify(r, null, 2) : formatTechs(r.technicians));
+      rt.io.out(
+        o.json
+          ? JSON.stringify(r, null, 2)
+          : `${formatTechs(r.technicians)}\n\nCourses to choose from (techs add NAME --course TEXT):\n${r.courses.map((c) => `  ${c.name}${c.requiredBy.length ? ` (${c.requiredBy.join(', ')})` : ' (the dealer’s own)'}`).join('\n')}`,
+      );
     });
   techs
     .command('add')
     .description('add a technician, or courses to one on the roster')
     .argument('<NAME>', "the technician's name")
-    .option('--course <TEXT>', 'a completed course (repeat for each)', collect, [])
+    .option('--course <TEXT>', 'a completed course the library requires, as `techs` lists it (repeat for each)', collect, [])
+    .option('--other-course <TEXT>', "a course of the dealer's own that no bulletin requires (repeat for each)", collect, [])
     .action(async (name: string, _o: unknown, cmd: Command) => {
-      const o = cmd.optsWithGlobals<{ db?: string; course: string[] }>();
+      const o = cmd.optsWithGlobals<{ db?: string; course: string[]; otherCourse: string[] }>();
       const app = await rt.open(o);
-      const t = await rt.call(app, 'addTechnician', { name, courses: o.course });
+      const t = await rt.call(app, 'addTechnician', { name, courses: o.course, otherCourses: o.otherCourse });
       rt.io.out(formatTechs([t]));
     });
 

@@ -2,11 +2,18 @@ import type { appointmentOperations } from '../../shared/appointments/contract';
 import type { HandlersOf } from '../../shared/contract';
 import type { Services } from '../services';
 import { addToWaitingList, bookAppointment, completeAppointment, listAppointments, moveAppointment, previewBooking, setAppointmentStatus } from './service';
-import { addTechnician, listTechnicians } from './techs';
+import { loadCatalog } from '../parts/catalog';
+import { addTechnician, checkedCourses, knownCourses, listTechnicians } from './techs';
 
 export const appointmentHandlers = (s: Services): HandlersOf<typeof appointmentOperations> => ({
-  listTechnicians: () => ({ technicians: listTechnicians(s.db) }),
-  addTechnician: (input) => addTechnician(s.db, s.now().toISOString(), input.name, input.courses),
+  listTechnicians: () => ({ technicians: listTechnicians(s.db), courses: knownCourses(s.db, loadCatalog(s.db, s.campaigns)) }),
+  addTechnician: (input) =>
+    addTechnician(
+      s.db,
+      s.now().toISOString(),
+      input.name,
+      checkedCourses(knownCourses(s.db, loadCatalog(s.db, s.campaigns)), input.courses, input.otherCourses),
+    ),
   previewBooking: async (input) => previewBooking(s, input, (await s.vpic?.decodeTyped(input.vin)) ?? null),
   bookAppointment: (input) => bookAppointment(s, input),
   listAppointments: (input) => listAppointments(s, input),

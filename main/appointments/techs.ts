@@ -18,6 +18,46 @@ export function listTechnicians(db: Db): Technician[] {
   return [...out.values()];
 }
 
+export type KnownCourse = { name: string; requiredBy: string[] };
+
+const fold = (c: string) => c.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * The courses a technician is given from: each course the library's bulletins require (with the
+ * campaigns requiring it), then the dealer's own already on the roster. Chosen from this list, a course
+ * can no longer miss the bulletin's by a word.
+ */
+export function knownCourses(db: Db, catalog: { code: string; bulletin: { technicianRequirements: string[] } }[]): KnownCourse[] {
+  const out = new Map<string, KnownCourse>();
+  for (const c of catalog)
+    for (const r of c.bulletin.technicianRequirements) {
+      const course = courseOf(r);
+      if (!course) continue;
+      const k = out.get(fold(course)) ?? { name: course, requiredBy: [] };
+      if (!k.requiredBy.includes(c.code)) k.requiredBy.push(c.code);
+      out.set(fold(course), k);
+    }
+  const own = db.sqlite.prepare<[], string>('SELECT DISTINCT course FROM technician_courses ORDER BY course COLLATE NOCASE').pluck().all();
+  for (const course of own) if (!out.has(fold(course))) out.set(fold(course), { name: course, requiredBy: [] });
+  return [...out.values()];
+}
+
+/**
+ * The courses to record, each as the list spells it. A chosen course must be on the list; a course of
+ * the dealer's own is added as given.
+ */
+export function checkedCourses(known: KnownCourse[], chosen: string[], other: string[]): string[] {
+  const byFold = new Map(known.map((k) => [fold(k.name), k.name]));
+  const unknown = chosen.filter((c) => !byFold.has(fold(c)));
+  if (unknown.length)
+    throw new ApiError(
+      'invalid-input',
+      `${unknown.map((c) => `"${c}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a course the library's bulletins require or one recorded here: choose from the list, or add the dealer's own course as another course (--other-course TEXT).`,
+      [`Known courses: ${known.map((k) => k.name).join('; ') || 'none yet'}.`],
+    );
+  return [...new Set([...chosen.map((c) => byFold.get(fold(c))!), ...other.map((c) => c.trim())])];
+}
+
 /** Adds a technician, or the courses to one already on the roster. */
 export function addTechnician(db: Db, at: string, name: string, courses: string[]): Technician {
   return db.sqlite

@@ -8,8 +8,15 @@ import { ErrorNotice, Notice } from '../ui/Notice';
 export function TechniciansScreen() {
   const techs = useQuery(apiQuery('listTechnicians', {}));
   const [name, setName] = useState('');
-  const [courses, setCourses] = useState('');
-  const add = useApiMutation('addTechnician');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [other, setOther] = useState('');
+  const add = useApiMutation('addTechnician', {
+    onSuccess: () => {
+      setChosen([]);
+      setOther('');
+    },
+  });
+  const known = techs.data?.courses ?? [];
   return (
     <div className="report lane" data-testid="technicians">
       <header className="report-head">
@@ -41,24 +48,27 @@ export function TechniciansScreen() {
           aria-label="Add a technician"
           onSubmit={(e) => {
             e.preventDefault();
-            add.mutate({
-              name,
-              courses: courses
-                .split('\n')
-                .map((c) => c.trim())
-                .filter(Boolean),
-            });
+            add.mutate({ name, courses: chosen, otherCourses: other.trim() ? [other.trim()] : [] });
           }}
         >
           <input aria-label="Technician name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Name" />
-          <textarea
-            aria-label="Courses, one a line"
-            value={courses}
-            onChange={(e) => setCourses(e.target.value)}
-            rows={3}
-            cols={50}
-            placeholder="Courses, one a line"
-          />
+          {/* Chosen from the bulletins' own spelling: a course can no longer miss the requirement by a word. */}
+          <fieldset className="courses" aria-label="Courses completed">
+            <legend>Courses completed</legend>
+            {known.map((c) => (
+              <label key={c.name}>
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(c.name)}
+                  onChange={(e) => setChosen(e.target.checked ? [...chosen, c.name] : chosen.filter((x) => x !== c.name))}
+                />{' '}
+                {c.name} <span className="muted">{c.requiredBy.length ? `(required by ${c.requiredBy.join(', ')})` : '(the dealer’s own)'}</span>
+              </label>
+            ))}
+            <label>
+              Another course (the dealer’s own) <input aria-label="Another course" value={other} onChange={(e) => setOther(e.target.value)} size={40} />
+            </label>
+          </fieldset>
           <button type="submit" className="primary" disabled={add.isPending}>
             Add / add courses
           </button>

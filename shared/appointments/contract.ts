@@ -99,8 +99,24 @@ const VehicleFacts = {
 };
 
 export const appointmentOperations = defineOperations({
-  listTechnicians: { input: Empty, output: z.object({ technicians: z.array(Technician) }) },
-  addTechnician: { input: z.object({ name: PersonName, courses: z.array(Course).max(50).default([]) }), output: Technician },
+  listTechnicians: {
+    input: Empty,
+    output: z.object({
+      technicians: z.array(Technician),
+      /** The courses a technician is given from: those the library's bulletins require, then the dealer's own. */
+      courses: z.array(z.object({ name: z.string(), requiredBy: z.array(z.string()) })),
+    }),
+  },
+  addTechnician: {
+    input: z.object({
+      name: PersonName,
+      /** Chosen from the known courses (spelled as the bulletin spells them). */
+      courses: z.array(Course).max(50).default([]),
+      /** A course of the dealer's own that no bulletin requires, added to the list. */
+      otherCourses: z.array(Course).max(20).default([]),
+    }),
+    output: Technician,
+  },
   previewBooking: { input: z.object(VehicleFacts), output: BookingPreview },
   bookAppointment: {
     input: z.object({

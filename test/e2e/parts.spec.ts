@@ -13,11 +13,13 @@ test('book, suggest, accept, receive, complete with gates, then stock falls, a s
   await app.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Technicians' }).click();
   const techs = app.getByTestId('technicians');
   await techs.getByLabel('Technician name').fill('Dana Kim');
-  await techs.getByLabel('Courses, one a line').fill('Safety Recall and Service Campaign Essentials\nLIC206A - Electrical Repair 1');
+  // Courses are ticked from the bulletins' own list, never typed.
+  await techs.getByRole('checkbox', { name: /Safety Recall and Service Campaign Essentials/ }).check();
+  await techs.getByRole('checkbox', { name: /LIC206A - Electrical Repair 1/ }).check();
   await techs.getByRole('button', { name: 'Add / add courses' }).click();
   await expect(techs.getByRole('status')).toHaveText('Dana Kim: 2 course(s) on record.');
   await techs.getByLabel('Technician name').fill('Lee Park');
-  await techs.getByLabel('Courses, one a line').fill('Safety Recall and Service Campaign Essentials');
+  await techs.getByRole('checkbox', { name: /Safety Recall and Service Campaign Essentials/ }).check();
   await techs.getByRole('button', { name: 'Add / add courses' }).click();
   await expect(techs.getByRole('table', { name: 'Technician roster' }).getByRole('row')).toHaveCount(3);
   await shot(app, '80-technicians');

@@ -43,3 +43,24 @@ describe('completing the work', () => {
     expect(formatCheckLine(r)).toBe(`${LC}  2023  23LJ01:completed here 2026-11-23`);
   });
 });
+
+describe('courses chosen from the list', () => {
+  test('a course is one the library requires (spelled as the bulletin spells it) or the dealer’s own, never a near miss', async () => {
+    const app = await testApp();
+    const { courses } = await call(app, 'listTechnicians', {});
+    expect(courses).toEqual([
+      { name: 'Safety Recall and Service Campaign Essentials', requiredBy: ['23LJ01'] },
+      { name: 'LIC206A - Electrical Repair 1', requiredBy: ['23LJ01'] },
+    ]);
+    const missed = await refusal(app, 'addTechnician', { name: 'Dana Kim', courses: ['Safety Recall Essentials'] });
+    expect(missed.message).toMatch(/^"Safety Recall Essentials" is not a course the library's bulletins require or one recorded here: choose from the list/);
+    // Any case and spacing of a listed course is the listed course.
+    const t = await call(app, 'addTechnician', {
+      name: 'Dana Kim',
+      courses: ['safety recall and  service campaign essentials'],
+      otherCourses: ['Hybrid safety (dealer)'],
+    });
+    expect(t.courses.sort()).toEqual(['Hybrid safety (dealer)', 'Safety Recall and Service Campaign Essentials']);
+    expect((await call(app, 'listTechnicians', {})).courses.map((c) => c.name)).toContain('Hybrid safety (dealer)');
+  });
+});
