@@ -119,6 +119,11 @@ export function createDispatcher(
     if (caller.actor && fx.actor && typeof given === 'object' && !Array.isArray(given)) given = { ...given, [fx.actor]: caller.actor.name };
     const parsed = operations[name].input.safeParse(given);
     if (!parsed.success) {
+      // A field that carries its own error code (a VIN: 'invalid-vin') answers with it and its own words.
+      for (const issue of parsed.error.issues) {
+        const params = issue.code === 'custom' ? (issue.params as { errorCode?: ErrorCode; details?: string[] } | undefined) : undefined;
+        if (params?.errorCode) return refuse(params.errorCode, issue.message, params.details ?? [issue.message]);
+      }
       const details = describeIssues(parsed.error);
       return refuse('invalid-input', details[0] ?? 'Invalid input.', details);
     }

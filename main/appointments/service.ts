@@ -7,7 +7,7 @@ import { localIsoDate, localMinute } from '../../shared/dates';
 import { doNotDriveWarning } from '../../shared/wording';
 import type { CampaignStore } from '../campaigns/store';
 import { type CampaignParts, loadCatalog } from '../parts/catalog';
-import { checkedVin, ledgerOf, recordMovement } from '../parts/service';
+import { ledgerOf, recordMovement } from '../parts/service';
 import type { CoreServices as Services } from '../core-services';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
 import { openingHours } from '../settings/store';
@@ -73,7 +73,6 @@ function hoursWarning(s: Lane, at: string): string[] {
 }
 
 export function bookAppointment(s: Lane, input: ParsedInputOf<'bookAppointment'>) {
-  checkedVin(input.vin);
   const wanted = [...new Set(input.campaigns.map((c) => s.campaigns.idOf(c).code))];
   const preview = previewBooking(s, input);
   const offers = wanted.map((code) => {
@@ -150,7 +149,7 @@ export function bookAppointment(s: Lane, input: ParsedInputOf<'bookAppointment'>
  * shows it, to call the guest when the remedy arrives. Booking the campaign later closes the entry.
  */
 export function addToWaitingList(s: Lane, input: ParsedInputOf<'addToWaitingList'>) {
-  const vin = checkedVin(input.vin);
+  const vin = input.vin;
   const code = s.campaigns.idOf(input.campaign).code;
   const offer = previewBooking(s, { vin }).campaigns.find((o) => o.code === code);
   if (!offer) throw new ApiError('invalid-input', `${code} does not cover ${vin} by the library's rules: check the VIN and the campaign.`);

@@ -4,7 +4,6 @@ import { ApiError, type ParsedInputOf } from '../../shared/api';
 import type { Claim, ClaimFilter } from '../../shared/claims/contract';
 import type { Db } from '../db/open';
 import type { Row } from '../db/schema';
-import { checkedVin } from '../parts/service';
 import type { CoreServices as Services } from '../core-services';
 
 type ClaimRow = Row<'claims'>;
@@ -84,7 +83,8 @@ function withHistory(db: Db, rows: ClaimRow[]): Claim[] {
 }
 
 export function correctClaim({ db, now }: Pick<Services, 'db' | 'now'>, input: ParsedInputOf<'correctClaim'>): Claim {
-  const vin = input.vin ? checkedVin(input.vin) : null;
+  // Checked at the gate (shared/schemas.ts Vin).
+  const vin = input.vin ?? null;
   return db.sqlite
     .transaction(() => {
       const row = db.sqlite.prepare<[number], ClaimRow>('SELECT * FROM claims WHERE id = ?').get(input.id);

@@ -63,7 +63,8 @@ export class FormsService {
       case 'disclosure':
         return this.disclosure(req, dealer, paper, date);
       case 'owner-letter': {
-        const vin = this.checkedVin(req.vin);
+        // Checked at the gate (shared/schemas.ts Vin).
+        const vin = req.vin;
         const b = this.bulletin(req.campaign);
         const letter = documentsOf(b).ownerLetter;
         if (!letter) throw new ApiError('not-found', `The ${b.code} bulletin has no owner letter: there is nothing to print.`);
@@ -108,11 +109,6 @@ export class FormsService {
         };
       }
     }
-  }
-
-  private checkedVin(input: string): string {
-    // The lookup's own VIN rules and messages (length, letters, scanner prefix).
-    return this.s.lookup.lookup({ vin: input }).vin;
   }
 
   private disclosure(
@@ -191,7 +187,7 @@ export class FormsService {
     const rows = vin
       ? this.s.db.sqlite
           .prepare<[string], LogRow>('SELECT id, kind, campaign_code, vin, staff, printed_at FROM forms_log WHERE vin = ? ORDER BY printed_at DESC, id DESC')
-          .all(this.checkedVin(vin))
+          .all(vin)
       : this.s.db.sqlite.prepare<[], LogRow>('SELECT id, kind, campaign_code, vin, staff, printed_at FROM forms_log ORDER BY printed_at DESC, id DESC').all();
     return rows.map(toRecord);
   }

@@ -6,7 +6,7 @@ import { defineEffects, defineOperations, read, write } from '../contract';
 import { ADVISORS, MANAGERS } from '../accounts/roles';
 import { CampaignHit } from '../lookup/contract';
 import { FreeText, PersonName, Reason } from '../parts/fields';
-import { CampaignCode, Empty } from '../schemas';
+import { CampaignCode, Empty, Vin } from '../schemas';
 
 export const AppointmentStatus = z.enum(['booked', 'arrived', 'completed', 'no-show', 'cancelled']);
 
@@ -89,7 +89,7 @@ export const DayPlan = z.object({
 });
 
 const VehicleFacts = {
-  vin: z.string().max(64),
+  vin: Vin,
   model: z.string().trim().max(40).nullish(),
   productionMonth: z
     .string()
@@ -132,7 +132,7 @@ export const appointmentOperations = defineOperations({
     output: z.object({ appointments: z.array(Appointment), days: z.array(DayPlan) }),
   },
   addToWaitingList: {
-    input: z.object({ vin: z.string().max(64), campaign: CampaignCode, note: FreeText.nullish(), by: PersonName }),
+    input: z.object({ vin: Vin, campaign: CampaignCode, note: FreeText.nullish(), by: PersonName }),
     output: z.object({ id: z.number().int(), vin: z.string(), campaign: z.string(), addedAt: z.string() }),
   },
   moveAppointment: {

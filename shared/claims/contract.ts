@@ -5,6 +5,7 @@ import { isoDate } from '../bulletin';
 import { defineEffects, defineOperations, read, write } from '../contract';
 import { MANAGERS } from '../accounts/roles';
 import { PersonName, Reason } from '../parts/fields';
+import { Vin } from '../schemas';
 
 export const ClaimChange = z.object({
   field: z.enum(['op_code', 'vin']),
@@ -54,7 +55,7 @@ export const claimOperations = defineOperations({
           .regex(/^[A-Z0-9]{2,16}$/i, 'an op code is 2-16 letters or digits, e.g. 23LJ01R1')
           .transform((s) => s.toUpperCase())
           .nullish(),
-        vin: z.string().trim().max(64).nullish(),
+        vin: Vin.nullish(),
         reason: Reason,
         by: PersonName,
       })

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineEffects, defineOperations, read, write } from '../contract';
 import { ADVISORS } from '../accounts/roles';
-import { CampaignCode } from '../schemas';
+import { CampaignCode, Vin } from '../schemas';
 import { Paper } from '../settings/contract';
 
 export const LIST_KINDS = ['holds', 'followup', 'orders', 'claims'] as const;
@@ -11,7 +11,8 @@ export const LOGGED_KINDS = ['disclosure', 'owner-letter', 'faq'] as const;
 export const FormKind = z.enum([...LOGGED_KINDS, ...LIST_KINDS]);
 export const LoggedKind = z.enum(LOGGED_KINDS);
 
-const vin = z.string().trim().max(64, 'a VIN has 17 characters; this is far longer');
+/** Checked once at the gate (shared/schemas.ts). */
+const vin = Vin;
 const guestText = (max: number) => z.string().trim().max(max, `is longer than ${max} characters`).nullish();
 const month = z
   .string()

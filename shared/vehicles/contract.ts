@@ -2,14 +2,14 @@
 import { z } from 'zod';
 import { defineEffects, defineOperations, write } from '../contract';
 import { ADVISORS } from '../accounts/roles';
-import { CampaignCode } from '../schemas';
+import { CampaignCode, Vin } from '../schemas';
 
 export const VehicleCampaignStatus = z.enum(['open', 'completed-here', 'completed-elsewhere', 'not-applicable']);
 
 // The date as typed (03/14/2024, 3/14/24, 2024-03-14): the service reads it and says in plain words
 // what is wrong with it (see dates.ts), so the screen, the CLI and the API all get the same check.
 export const SetVehicleCampaignStatusInput = z.object({
-  vin: z.string().max(64),
+  vin: Vin,
   campaign: CampaignCode,
   status: VehicleCampaignStatus,
   completedOn: z.string().max(40, 'The date is far too long: write it as 03/14/2024.').nullish(),

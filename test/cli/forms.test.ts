@@ -58,6 +58,7 @@ describe('settings', () => {
     expect(s).toEqual({
       dealer: { name: 'Lexus of Springfield', address: '100 Main Street\nSpringfield, IL 62701', code: '64123', phone: '(217) 555-0100' },
       missing: [],
+      openingHours: null,
       staff: ['Ann Advisor'],
       paper: 'letter',
     });
