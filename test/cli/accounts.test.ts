@@ -16,7 +16,7 @@ describe('recall-desk users and --user', { timeout: 240_000 }, () => {
     const db = tempDbPath();
     // A single PC as before: --by names who made it, no sign-in.
     const before = cli(['stock', 'receive', '04002-12345', '1', '--vin', LC, '--by', 'Pat Lee', '--db', db]);
-    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect([before.code, before.stderr]).toEqual([0, `New database created at ${db}\n`]);
     expect(cli(['users', '--json', '--db', db]).stdout).toBe('{\n  "users": []\n}\n');
 
     const notAdmin = cli(['users', 'add', 'Pat Parts', '--role', 'parts', '--db', db], {}, 'secret-1\n');
