@@ -1,4 +1,5 @@
 import { QueryErrorResetBoundary, useQuery } from '@tanstack/react-query';
+import { ApiError } from '../shared/api';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AuthContext, useAuth } from './accounts/auth';
 import { SignIn } from './accounts/SignIn';
@@ -26,7 +27,22 @@ export function App() {
   const auth = useQuery({ ...apiQuery('authStatus', {}), throwOnError: false });
   // A session that ended on the server (idle, disabled) shows the sign-in form at once.
   useEffect(() => onSessionChange(() => void auth.refetch()), [auth.refetch]);
-  if (auth.error) return <Problem title="Recall Desk could not start" error={auth.error} actions={[{ ...reload, primary: true }]} />;
+  if (auth.error) {
+    // A problem a person can act on (no access token, the app not running) is said as it is.
+    if (auth.error instanceof ApiError)
+      return (
+        <div className="sign-in-page">
+          <div className="sign-in" role="alert" data-testid="start-problem">
+            <h1>Recall Desk could not start</h1>
+            <p>{auth.error.message}</p>
+            <button type="button" className="primary" onClick={() => window.location.reload()}>
+              Try again
+            </button>
+          </div>
+        </div>
+      );
+    return <Problem title="Recall Desk could not start" error={auth.error} actions={[{ ...reload, primary: true }]} />;
+  }
   if (!auth.data) return <div className="loading">Loading…</div>;
   if (auth.data.accounts && !auth.data.user) return <SignIn />;
   return (

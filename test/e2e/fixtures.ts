@@ -39,6 +39,9 @@ export const test = base.extend<{ app: Page; server: Server; slowImports: boolea
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(server.url);
+    // Ready as a person sees it: the window first asks who is signed in, then shows the screens (or the
+    // sign-in form); a key pressed before that reaches nothing, for a person as for a test.
+    await expect(page.getByRole('navigation', { name: 'Screens' }).or(page.getByTestId('sign-in'))).toBeVisible();
     await use(page);
     // A CSP violation or a script error is a bug even when the screen looks right.
     expect(problems).toEqual([]);

@@ -9,6 +9,7 @@ test('the library lists every campaign with its newest revision, and a detail sh
   await expect(list.getByRole('button')).toHaveText([
     /Import bulletin/,
     /New campaign/,
+    /Import NHTSA recall file/,
     /23LJ01.*Second Key Delivery Program.*2024-01-31/,
     /ALE.*Valve Spring.*2010-07-06/,
     /BLC.*Carpet.*2011-12-19/,
