@@ -145,6 +145,8 @@ test('a screen whose data breaks the contract says what happened and that the da
   // A services bug, simulated at the network: the hold report comes back in a shape the contract does not allow.
   await page.route('**/api/holdReport', (route) => route.fulfill({ json: { ok: true, data: { generatedAt: '2024-05-01T10:00:00Z', holds: 'none' } } }));
   await page.goto(server.url);
+  // The screens are there once the window knows who is signed in; a key before that reaches nothing.
+  await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
   await page.keyboard.press('F5');
 
   const problem = page.getByTestId('problem');
