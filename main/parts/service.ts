@@ -111,7 +111,8 @@ export function setPart({ db, campaigns, now }: PartServices, input: ParsedInput
 
 const bit = (b: boolean | null | undefined) => (b === null || b === undefined ? null : b ? 1 : 0);
 
-export function checkedVin(raw: string): string {
+/** The VIN's analysis, or the VIN rules' own refusal. */
+function wellFormedVin(raw: string) {
   const v = analyzeVin(raw);
   if (!v.ok)
     throw new ApiError(
@@ -119,18 +120,14 @@ export function checkedVin(raw: string): string {
       v.errors[0]!.message,
       v.errors.map((e) => e.message),
     );
-  return v.vin;
+  return v;
 }
+
+export const checkedVin = (raw: string): string => wellFormedVin(raw).vin;
 
 /** A VIN a part is ordered or received for: well formed and with the right check digit (a typo orders the wrong key). */
 export function exactVin(raw: string): string {
-  const v = analyzeVin(raw);
-  if (!v.ok)
-    throw new ApiError(
-      'invalid-vin',
-      v.errors[0]!.message,
-      v.errors.map((e) => e.message),
-    );
+  const v = wellFormedVin(raw);
   if (!v.checkDigitValid)
     throw new ApiError(
       'invalid-vin',

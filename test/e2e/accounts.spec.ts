@@ -5,19 +5,11 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { addDays, localIsoDate } from '../../shared/dates';
 import { addAccount, cli } from '../support/cli';
-import { expect, shot, test } from './fixtures';
+import { expect, shot, signIn, test } from './fixtures';
 
 const LC = 'JTHKPAAY4PA001234';
 const PART = '12345-67890';
 const ADMIN = { name: 'Alex Admin', password: 'admin-pass' };
-
-async function signIn(page: Page, name: string, password: string) {
-  const form = page.getByRole('form', { name: 'Sign in' });
-  await form.getByLabel('Name').fill(name);
-  await form.getByLabel('Password').fill(password);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('user-bar')).toContainText(name);
-}
 
 test('two desks signed in as two people see each other’s writes and the CLI’s within a second; a counter account cannot record stock', async ({
   app,

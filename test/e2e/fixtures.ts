@@ -55,3 +55,12 @@ export async function shot(page: Page, name: string, fullPage = false) {
   fs.mkdirSync(SCREENS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage });
 }
+
+/** Signs in on the sign-in form as a person does, and waits until the top bar names them. */
+export async function signIn(page: Page, name: string, password: string) {
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Password').fill(password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('user-bar')).toContainText(name);
+}

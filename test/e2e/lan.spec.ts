@@ -10,17 +10,9 @@ import { chromium } from '@playwright/test';
 import { OFFLINE_CHROMIUM_ARGS } from '../../main/forms/chromium-args';
 import { addAccount, CLI } from '../support/cli';
 import { serveLan } from '../support/lan';
-import { expect, shot, test } from './fixtures';
+import { expect, shot, signIn, test } from './fixtures';
 
 const ADMIN = { name: 'Alex Admin', password: 'admin-pass' };
-
-async function signIn(page: Page, name: string, password: string) {
-  const form = page.getByRole('form', { name: 'Sign in' });
-  await form.getByLabel('Name').fill(name);
-  await form.getByLabel('Password').fill(password);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('user-bar')).toContainText(name);
-}
 
 test('a browser desk on the sharing PC: Settings for sharing and connecting, the host in the top bar, the host down and back', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-e2e-lan-'));
