@@ -1,0 +1,145 @@
+// Opening a part's ledger with 10,000 movements, in Chromium, against the real browser mode.
+//
+// Run: npm run bench -- --only ledger   (after `npm run build`), or BENCH_MOVEMENTS / BENCH_RUNS to vary it.
+//
+// A database where the BLC clip 12345-67890 (amended through the CLI, as a counter does) has 10,000
+// movements: receipts with invoice numbers, orders with expected dates, repairs, returns, counts and a
+// few reversals, written as the ledger writes its rows. `dist/main/cli.cjs serve` on it, and in
+// Debian's Chromium: F7, then a click on the part number until the first ledger rows are visible.
+// Goal: under 1 s. Also: the request's share, the elements drawn and a scroll to the end of the ledger.
+import { type ChildProcess, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { chromium, type Response } from 'playwright-core';
+import { OFFLINE_CHROMIUM_ARGS } from '../../main/forms/chromium-args';
+import { serve } from '../support/serve';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist', 'main', 'cli.cjs');
+const MOVEMENTS = Number(process.env.BENCH_MOVEMENTS ?? 10_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const GOAL_MS = 1000;
+const PART = '12345-67890';
+
+/** A ledger row of the table of old, or of the virtualised one. */
+const LEDGER_ROW = 'table[aria-label="Ledger history"] tbody tr, [data-testid="ledger-row"]';
+
+/** 10,000 movements of one stock part, as the ledger writes them (on hand never below zero). */
+function seed(file: string): void {
+  const db = new Database(file);
+  const insert = db.prepare(
+    `INSERT INTO stock_movements (part, part_number, kind, quantity, vin, expected_on, ref, appointment_id, reverses_id, made_by, made_at)
+     VALUES (?, ?, ?, ?, NULL, ?, ?, NULL, ?, ?, ?)`,
+  );
+  const cycle = [
+    ['order', 3],
+    ['receive', 3],
+    ['use', 1],
+    ['use', 1],
+    ['return', 1],
+    ['use', 2],
+    ['count', 0],
+    ['receive', 2],
+    ['use', 1],
+    ['use', 1],
+  ] as const;
+  const start = Date.parse('2024-01-02T08:00:00Z');
+  db.transaction(() => {
+    for (let i = 0; i < MOVEMENTS; i++) {
+      const at = new Date(start + i * 3_600_000).toISOString();
+      const [kind, q] = cycle[i % cycle.length]!;
+      if (i % 997 === 996) {
+        insert.run(PART, PART, 'reverse', 1, null, 'Keyed twice', i, 'Pat Lee', at);
+        continue;
+      }
+      const expected = kind === 'order' ? at.slice(0, 10) : null;
+      const ref = kind === 'order' ? `PO-${i}` : kind === 'receive' ? `INV-${i}` : kind === 'use' ? `RO-${40_000 + i}` : null;
+      insert.run(PART, PART, kind, q, expected, ref, null, i % 3 ? 'Pat Lee' : 'Dana Kim', at);
+    }
+  })();
+  db.close();
+}
+
+async function requestMs(response: Response): Promise<number> {
+  await response.finished();
+  return response.request().timing().responseEnd;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => Math.round(x);
+
+async function main() {
+  const json = process.argv.includes('--json');
+  if (!fs.existsSync(CLI)) throw new Error('Build first: npm run build.');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-ledger-bench-'));
+  const db = path.join(dir, 'bench.sqlite');
+  let server: { url: string; child: ChildProcess } | null = null;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: OFFLINE_CHROMIUM_ARGS });
+  try {
+    const cli = ['parts', 'set', 'BLC', PART, '--description', 'Carpet retainer clip', '--quantity', '1', '--released', '--not-per-vin'];
+    execFileSync(process.execPath, [CLI, ...cli, '--by', 'Bench', '--db', db], { stdio: ['ignore', 'ignore', 'inherit'] });
+    seed(db);
+    server = await serve(CLI, db);
+    const open: number[] = [];
+    const request: number[] = [];
+    let elements = 0;
+    let toEnd = 0;
+    for (let run = 0; run < RUNS; run++) {
+      // A fresh page per run: nothing cached in the renderer.
+      const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+      await page.goto(server.url);
+      await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+      await page.keyboard.press('F7');
+      const button = page.getByTestId('parts').getByRole('button', { name: new RegExp(PART) });
+      await button.waitFor();
+      const answer = page.waitForResponse((r) => r.url().endsWith('/api/stockHistory'), { timeout: 120_000 });
+      const t0 = performance.now();
+      await button.click();
+      await page.locator(LEDGER_ROW).first().waitFor({ timeout: 120_000 });
+      open.push(performance.now() - t0);
+      request.push(await requestMs(await answer));
+      elements = await page.evaluate(() => document.querySelector('.part-detail')?.querySelectorAll('*').length ?? 0);
+      if (run === 0) {
+        // The last movement is reachable: End in the scroll box (or the page) and its row is drawn.
+        const t1 = performance.now();
+        await page.evaluate(() => {
+          const box = document.querySelector<HTMLElement>('[data-testid="ledger-rows"]') ?? document.scrollingElement!;
+          box.scrollTop = box.scrollHeight;
+        });
+        await page.locator(LEDGER_ROW).filter({ hasText: String(MOVEMENTS) }).first().waitFor({ timeout: 120_000 });
+        toEnd = performance.now() - t1;
+      }
+      await page.close();
+    }
+    const report = {
+      movements: MOVEMENTS,
+      runs: RUNS,
+      ledgerOpenMs: { median: ms(median(open)), all: open.map(ms), requestMedian: ms(median(request)) },
+      scrollToLastMs: ms(toEnd),
+      elementsDrawn: elements,
+      goalMet: median(open) < GOAL_MS,
+      loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    };
+    if (json) console.log(JSON.stringify(report, null, 2));
+    else {
+      console.log(`A part's ledger with ${MOVEMENTS.toLocaleString('en-US')} movements, Chromium, ${RUNS} runs:`);
+      console.log(
+        `Open (click → first rows)          median ${String(ms(median(open))).padStart(6)} ms  (runs: ${open.map(ms).join(', ')})  goal < ${GOAL_MS} ms: ${report.goalMet ? 'met' : 'NOT MET'}`,
+      );
+      console.log(`  of which the request (services + transfer): median ${ms(median(request))} ms`);
+      console.log(`Scroll to the last movement: ${ms(toEnd)} ms; elements drawn in the part's panel: ${elements.toLocaleString('en-US')}`);
+      console.log(`Load average while measured: ${report.loadAverage.join(' ')}`);
+    }
+  } finally {
+    await browser.close();
+    server?.child.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
