@@ -36,6 +36,7 @@ export const OPERATION_NAMES = [
   'setStockingLevel',
   'setCporReference',
   'stockHistory',
+  'partLedger',
   'suggestOrders',
   'acceptSuggestions',
   'listTechnicians',

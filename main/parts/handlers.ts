@@ -1,7 +1,7 @@
 import type { HandlersOf } from '../../shared/contract';
 import type { partsOperations } from '../../shared/parts/contract';
 import type { Services } from '../services';
-import { listParts, recordMovement, reverseMovement, setPart, setStockingLevel, stockHistory } from './service';
+import { listParts, partLedger, recordMovement, reverseMovement, setPart, setStockingLevel, stockHistory } from './service';
 import { setCporReference } from './cpor';
 import { acceptSuggestions, suggestOrders } from './suggest';
 
@@ -13,6 +13,7 @@ export const partsHandlers = (s: Services): HandlersOf<typeof partsOperations> =
   setStockingLevel: (input) => setStockingLevel(s, input),
   setCporReference: (input) => setCporReference(s, input),
   stockHistory: (input) => stockHistory(s, input),
+  partLedger: (input) => partLedger(s, input),
   suggestOrders: (input) => suggestOrders(s, input),
   acceptSuggestions: (input) => acceptSuggestions(s, input),
 });

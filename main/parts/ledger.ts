@@ -4,7 +4,7 @@
 // The whole-ledger fold is kept in memory and carried forward with the movements added since (the
 // ledger is append-only); a reversal, or a last movement that is no longer there (a rolled-back write),
 // folds it again from the start.
-import type { Movement } from '../../shared/parts/contract';
+import type { LedgerLine, Movement } from '../../shared/parts/contract';
 import type { Db } from '../db/open';
 import type { MovementKind, Row } from '../db/schema';
 
@@ -13,6 +13,8 @@ export type PartPosition = Position & { perVin: Map<string, Position> };
 type Bucket = Position & { open: { id: number; left: number }[]; ordered: boolean };
 
 type MovementRow = Row<'stock_movements'>;
+/** id, part_number, kind, quantity, vin, expected_on, ref, reverses_id, made_by, made_at: what the ledger on screen shows. */
+type LineRow = [number, string, MovementKind, number, string | null, string | null, string | null, number | null, string, string];
 /** id, part, kind, quantity, vin, reverses_id: what the fold needs, as an array per row. */
 type FoldRow = [number, string, MovementKind, number, string | null, number | null];
 
@@ -30,6 +32,11 @@ export class Ledger {
       since: s.prepare<[number], FoldRow>('SELECT id, part, kind, quantity, vin, reverses_id FROM stock_movements WHERE id > ? ORDER BY id').raw(true),
       row: s.prepare<[number], FoldRow>('SELECT id, part, kind, quantity, vin, reverses_id FROM stock_movements WHERE id = ?').raw(true),
       ofPart: s.prepare<[string], FoldRow>('SELECT id, part, kind, quantity, vin, reverses_id FROM stock_movements WHERE part = ? ORDER BY id').raw(true),
+      linesOfPart: s
+        .prepare<[string], LineRow>(
+          'SELECT id, part_number, kind, quantity, vin, expected_on, ref, reverses_id, made_by, made_at FROM stock_movements WHERE part = ? ORDER BY id',
+        )
+        .raw(true),
       rowsOfPart: s.prepare<[string], MovementRow>('SELECT * FROM stock_movements WHERE part = ? ORDER BY id'),
       byId: s.prepare<[number], MovementRow>('SELECT * FROM stock_movements WHERE id = ?'),
       insert: s.prepare(
@@ -141,6 +148,32 @@ export class Ledger {
     );
     const reversedBy = new Map(rows.filter((r) => r.reverses_id !== null).map((r) => [r.reverses_id!, r.id]));
     return rows.map((r) => toMovement(r, reversedBy.get(r.id) ?? null, effects.get(r.id) ?? ''));
+  }
+
+  /**
+   * The part's movements as its ledger on screen shows them, newest first, or one page of them: one
+   * read of only those columns, as arrays (no row objects), folded once from the first movement (a
+   * movement's effect depends on every one before it); only the page's rows become objects.
+   */
+  lines(part: string, offset = 0, limit = Number.POSITIVE_INFINITY): { total: number; lines: LedgerLine[] } {
+    const rows = this.stmt.linesOfPart.all(part);
+    const effects = new Map<number, string>();
+    const reversed = new Set<number>();
+    const folded: FoldRow[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      folded[i] = [r[0], part, r[2], r[3], r[4], r[7]];
+      if (r[7] !== null) reversed.add(r[7]);
+    }
+    fold(folded, effects);
+    // Newest first: the page's first row is rows[last - offset].
+    const from = rows.length - 1 - offset;
+    const out: LedgerLine[] = [];
+    for (let i = from; i >= 0 && out.length < limit; i--) {
+      const [id, partNumber, kind, quantity, vin, expectedOn, ref, , by, at] = rows[i]!;
+      out.push({ id, at, kind, quantity, partNumber, vin, expectedOn, ref, by, effect: effects.get(id) ?? '', reversed: reversed.has(id) });
+    }
+    return { total: rows.length, lines: out };
   }
 }
 

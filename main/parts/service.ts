@@ -260,3 +260,16 @@ export function stockHistory({ db, campaigns }: PartServices, input: ParsedInput
     })
     .deferred();
 }
+
+/** A part's ledger for the screen: its position and its movements (all, or a page), newest first, only the columns shown. */
+export function partLedger({ db, campaigns }: PartServices, input: ParsedInputOf<'partLedger'>) {
+  const ledger = ledgerOf(db);
+  return db.sqlite
+    .transaction(() => {
+      const part = partOrThrow(loadCatalog(db, campaigns), input.part).partNumber!;
+      const all = ledger.positions().get(part);
+      const { total, lines } = ledger.lines(part, input.offset, input.limit ?? undefined);
+      return { part, position: { onHand: all?.onHand ?? 0, onOrder: all?.onOrder ?? 0 }, total, offset: input.offset, movements: lines };
+    })
+    .deferred();
+}

@@ -1,9 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { CampaignPart } from '../../shared/parts/contract';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { dateTimeText } from '../../shared/dates';
+import type { CampaignPart, LedgerLine } from '../../shared/parts/contract';
 import { count, MOVEMENT_LABEL, SOURCE_LABEL } from '../../shared/wording';
 import { useCan } from '../accounts/auth';
 import { apiQuery, useApiMutation } from '../queries';
+import { type Column, VirtualTable } from '../reports/VirtualTable';
 import { ErrorNotice, Notice } from '../ui/Notice';
 import { ByField } from './ByField';
 import { useByName } from './useByName';
@@ -13,7 +15,6 @@ const KINDS = ['receive', 'order', 'use', 'return', 'count'] as const;
 /** One part: its amendments, stock per VIN, the ledger history, and forms to record movements. */
 export function PartDetail({ part }: { part: CampaignPart }) {
   const pn = part.partNumber;
-  const history = useQuery(apiQuery('stockHistory', pn ? { part: pn } : null));
   const canRecord = useCan('recordMovement');
   const canSetLevel = useCan('setStockingLevel');
   return (
@@ -59,52 +60,100 @@ export function PartDetail({ part }: { part: CampaignPart }) {
       {pn && canRecord && <h4>Record a movement</h4>}
       {pn && canRecord && <MovementForm part={pn} perVin={part.perVin === true || part.isPattern || part.macCode === 'C'} />}
       {pn && canSetLevel && !(part.perVin === true || part.isPattern || part.macCode === 'C') && <LevelForm part={pn} level={part.stockingLevel} />}
-      {history.error && <ErrorNotice error={history.error} />}
-      {history.data && <h4>Ledger history</h4>}
-      {history.data && (
-        <table aria-label="Ledger history">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>When</th>
-              <th>Movement</th>
-              <th>Qty</th>
-              <th>Number / VIN</th>
-              <th>Reference</th>
-              <th>By</th>
-              <th>Effect</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.data.movements.length === 0 && (
-              <tr>
-                <td colSpan={8} className="muted">
-                  No movements yet.
-                </td>
-              </tr>
-            )}
-            {history.data.movements.map((m) => (
-              <tr key={m.id} className={m.reversedBy ? 'reversed' : undefined}>
-                <td>{m.id}</td>
-                <td className="nowrap">{m.madeAt.slice(0, 16).replace('T', ' ')}</td>
-                <td>{MOVEMENT_LABEL[m.kind]}</td>
-                <td>{m.quantity}</td>
-                <td className="mono">
-                  {m.partNumber}
-                  {m.vin && <div>{m.vin}</div>}
-                </td>
-                <td>
-                  {m.ref}
-                  {m.expectedOn && <div className="muted">expected {m.expectedOn}</div>}
-                </td>
-                <td>{m.madeBy}</td>
-                <td>{m.effect}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {pn && <LedgerHistory part={pn} />}
     </section>
+  );
+}
+
+/** A row of the ledger not yet fetched: the scrollbar spans every movement from the first page on. */
+type Pending = { pending: true; index: number };
+type Line = LedgerLine | Pending;
+const isPending = (m: Line): m is Pending => 'pending' in m;
+const cell =
+  (render: (m: LedgerLine) => ReactNode, pending: ReactNode = null) =>
+  (m: Line) =>
+    isPending(m) ? pending : render(m);
+
+const LEDGER_COLUMNS: readonly Column<Line>[] = [
+  { id: 'id', label: '#', width: '4.5rem', render: cell((m) => m.id, '…') },
+  { id: 'at', label: 'When', width: '9.5rem', render: cell((m) => <span className="nowrap">{dateTimeText(m.at)}</span>) },
+  { id: 'kind', label: 'Movement', width: 'minmax(0, 1fr)', render: cell((m) => MOVEMENT_LABEL[m.kind], <span className="muted">Loading…</span>) },
+  { id: 'quantity', label: 'Qty', width: '3.5rem', render: cell((m) => m.quantity) },
+  {
+    id: 'number',
+    label: 'Number / VIN',
+    width: '12rem',
+    render: cell((m) => (
+      <span className="mono">
+        <span className="one-line">{m.partNumber}</span>
+        {m.vin && <span className="one-line">{m.vin}</span>}
+      </span>
+    )),
+  },
+  {
+    id: 'ref',
+    label: 'Reference',
+    width: 'minmax(0, 1fr)',
+    render: cell((m) => (
+      <>
+        <span className="one-line">{m.ref}</span>
+        {m.expectedOn && <span className="one-line muted">expected {m.expectedOn}</span>}
+      </>
+    )),
+  },
+  { id: 'by', label: 'By', width: 'minmax(0, 1fr)', render: cell((m) => <span className="one-line">{m.by}</span>) },
+  { id: 'effect', label: 'Effect', width: 'minmax(0, 2fr)', render: cell((m) => <span className="two-lines">{m.effect}</span>) },
+];
+
+/** The first page is drawn at once; the rest follows in pages, while the first rows are already read. */
+const FIRST_PAGE = 200;
+const PAGE = 2000;
+
+/**
+ * The part's ledger, newest first: a part with 10,000 movements opens at once (the first page is
+ * drawn, the rest is fetched behind it; only the rows in view are drawn, the scrollbar spans them all).
+ */
+function LedgerHistory({ part }: { part: string }) {
+  const head = useQuery(apiQuery('partLedger', { part, offset: 0, limit: FIRST_PAGE }));
+  const total = head.data?.total ?? 0;
+  const offsets: number[] = [];
+  for (let o = FIRST_PAGE; o < total; o += PAGE) offsets.push(o);
+  const pages = useQueries({ queries: offsets.map((offset) => apiQuery('partLedger', { part, offset, limit: PAGE })) });
+  // Built on each render of this panel (a data answer, not a scroll): a few milliseconds at 10,000.
+  const rows: Line[] = [];
+  if (head.data) {
+    rows.push(...head.data.movements);
+    for (const [k, offset] of offsets.entries()) {
+      const got = pages[k]?.data?.movements;
+      for (let i = 0; i < Math.min(PAGE, total - offset); i++) rows.push(got?.[i] ?? { pending: true, index: offset + i });
+    }
+  }
+  const error = head.error ?? pages.find((p) => p.error)?.error;
+  if (error) return <ErrorNotice error={error} />;
+  if (!head.data) return null;
+  const { position } = head.data;
+  return (
+    <>
+      <h4>Ledger history</h4>
+      <p className="muted" data-testid="ledger-count">
+        {total === 0
+          ? 'No movements yet.'
+          : `${count(total)} movement${total === 1 ? '' : 's'}, newest first · on hand ${count(position.onHand)}, on order ${count(position.onOrder)}`}
+      </p>
+      {total > 0 && (
+        <VirtualTable
+          label="Ledger history"
+          rows={rows}
+          columns={LEDGER_COLUMNS}
+          rowHeight={46}
+          rowKey={(m) => (isPending(m) ? `pending-${m.index}` : String(m.id))}
+          rowClass={(m) => (!isPending(m) && m.reversed ? 'reversed' : undefined)}
+          rowTestId="ledger-row"
+          sort={null}
+          onSort={() => {}}
+        />
+      )}
+    </>
   );
 }
 

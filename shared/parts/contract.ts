@@ -128,6 +128,23 @@ export const RecordMovementInput = z
   })
   .refine((v) => v.kind === 'count' || v.quantity > 0, { message: 'the quantity must be 1 or more (only a physical count can be 0)', path: ['quantity'] });
 
+/** A movement as the part's ledger on screen shows it: only its columns. */
+export const LedgerLine = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  kind: Movement.shape.kind,
+  quantity: z.number().int(),
+  partNumber: z.string(),
+  vin: z.string().nullable(),
+  expectedOn: z.string().nullable(),
+  ref: z.string().nullable(),
+  by: z.string(),
+  /** What it did to the stock, in words. */
+  effect: z.string(),
+  /** A later movement reversed it: it does not count. */
+  reversed: z.boolean(),
+});
+
 export const StockPosition = z.object({ part: z.string(), onHand: z.number().int(), onOrder: z.number().int(), vin: z.string().nullable() });
 
 export const SuggestionLine = z.object({
@@ -158,6 +175,23 @@ export const partsOperations = defineOperations({
     output: StockPosition.extend({ stockingLevel: z.number().int() }),
   },
   stockHistory: { input: z.object({ part: PartNumberText }), output: z.object({ part: z.string(), movements: z.array(Movement), position: StockPosition }) },
+  /** A part's ledger for the screen: every movement, newest first, only the columns shown. */
+  partLedger: {
+    input: z.object({
+      part: PartNumberText,
+      /** A page, newest first: skip this many movements, give at most `limit` (none: all of them). */
+      offset: z.number().int().min(0, 'the offset is 0 or more').default(0),
+      limit: z.number().int().min(1, 'the limit is 1 or more').max(100_000).nullish(),
+    }),
+    output: z.object({
+      part: z.string(),
+      position: z.object({ onHand: z.number().int(), onOrder: z.number().int() }),
+      /** Movements of the part in all, and where this page starts. */
+      total: z.number().int(),
+      offset: z.number().int(),
+      movements: z.array(LedgerLine),
+    }),
+  },
   setCporReference: {
     input: z.object({ id: z.number().int().positive(), reference: z.string().trim().min(1, 'give the CPOR reference').max(40), by: PersonName }),
     output: z.object({ id: z.number().int(), part: z.string(), vin: z.string(), reference: z.string(), state: z.enum(['to-place', 'on-order', 'received']) }),
@@ -183,6 +217,7 @@ export const partsEffects = defineEffects(partsOperations, {
   reverseMovement: write(['stock', 'lookup', 'reports'], 'reverse stock movements', MANAGERS, 'by'),
   setStockingLevel: write(['stock'], 'set stocking levels', PARTS, 'by'),
   stockHistory: read(['stock'], 'see a part’s ledger'),
+  partLedger: read(['stock'], 'see a part’s ledger'),
   setCporReference: write(['stock', 'lookup', 'reports'], 'enter CPOR references', PARTS, 'by'),
   suggestOrders: read(['stock', 'parts', 'appointments', 'vehicles', 'lists', 'library'], 'see order suggestions'),
   acceptSuggestions: write(['stock', 'lookup', 'reports'], 'accept order suggestions', PARTS, 'by'),
@@ -191,5 +226,6 @@ export const partsEffects = defineEffects(partsOperations, {
 export type CampaignPart = z.output<typeof CampaignPart>;
 export type PartsList = z.output<typeof PartsList>;
 export type Movement = z.output<typeof Movement>;
+export type LedgerLine = z.output<typeof LedgerLine>;
 export type SuggestionLine = z.output<typeof SuggestionLine>;
 export type Suggestions = z.output<typeof Suggestions>;

@@ -5,8 +5,8 @@
 // A database where the BLC clip 12345-67890 (amended through the CLI, as a counter does) has 10,000
 // movements: receipts with invoice numbers, orders with expected dates, repairs, returns, counts and a
 // few reversals, written as the ledger writes its rows. `dist/main/cli.cjs serve` on it, and in
-// Debian's Chromium: F7, then a click on the part number until the first ledger rows are visible.
-// Goal: under 1 s. Also: the request's share, the elements drawn and a scroll to the end of the ledger.
+// Debian's Chromium: F7, then a click on the part number until the first ledger rows are painted (timed
+// in the page; the test driver's own view beside it). Goal: under 1 s. Also: the request's share, the elements drawn and a scroll to the end of the ledger.
 import { type ChildProcess, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -84,6 +84,7 @@ async function main() {
     server = await serve(CLI, db);
     const open: number[] = [];
     const request: number[] = [];
+    const inPage: number[] = [];
     let elements = 0;
     let toEnd = 0;
     for (let run = 0; run < RUNS; run++) {
@@ -94,21 +95,46 @@ async function main() {
       await page.keyboard.press('F7');
       const button = page.getByTestId('parts').getByRole('button', { name: new RegExp(PART) });
       await button.waitFor();
-      const answer = page.waitForResponse((r) => r.url().endsWith('/api/stockHistory'), { timeout: 120_000 });
+      const answer = page.waitForResponse((r) => /\/api\/(stockHistory|partLedger)$/.test(r.url()), { timeout: 120_000 });
       const t0 = performance.now();
-      await button.click();
+      // Timed in the page too (click → first ledger row in the DOM → the next frame painted), free of the
+      // test driver's own round trips, which a loaded machine stretches.
+      const painted = page.evaluate(
+        ({ sel, part }) =>
+          new Promise<number>((resolve) => {
+            const button = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="parts"] button')].find((b) => b.textContent?.includes(part));
+            const start = performance.now();
+            const seen = () => {
+              if (!document.querySelector(sel)) return false;
+              requestAnimationFrame(() => resolve(performance.now() - start));
+              return true;
+            };
+            const watch = new MutationObserver(() => seen() && watch.disconnect());
+            watch.observe(document.body, { childList: true, subtree: true });
+            button!.click();
+          }),
+        { sel: LEDGER_ROW, part: PART },
+      );
       await page.locator(LEDGER_ROW).first().waitFor({ timeout: 120_000 });
       open.push(performance.now() - t0);
+      inPage.push(await painted);
       request.push(await requestMs(await answer));
       elements = await page.evaluate(() => document.querySelector('.part-detail')?.querySelectorAll('*').length ?? 0);
       if (run === 0) {
-        // The last movement is reachable: End in the scroll box (or the page) and its row is drawn.
+        // The far end of the ledger is reachable: scrolled to the bottom (of the box, or the page of old),
+        // the movement at the other end from the first row drawn (the oldest or the newest) is drawn.
+        const top = await page.locator(LEDGER_ROW).first().locator('td').first().textContent();
+        const far = (top ?? '').trim() === '1' ? String(MOVEMENTS) : '1';
         const t1 = performance.now();
         await page.evaluate(() => {
           const box = document.querySelector<HTMLElement>('[data-testid="ledger-rows"]') ?? document.scrollingElement!;
           box.scrollTop = box.scrollHeight;
         });
-        await page.locator(LEDGER_ROW).filter({ hasText: String(MOVEMENTS) }).first().waitFor({ timeout: 120_000 });
+        await page.waitForFunction(
+          ({ sel, far }) => [...document.querySelectorAll(sel)].some((r) => r.querySelector('td')?.textContent?.trim() === far),
+          { sel: LEDGER_ROW, far },
+          { timeout: 120_000, polling: 'raf' },
+        );
         toEnd = performance.now() - t1;
       }
       await page.close();
@@ -117,19 +143,21 @@ async function main() {
       movements: MOVEMENTS,
       runs: RUNS,
       ledgerOpenMs: { median: ms(median(open)), all: open.map(ms), requestMedian: ms(median(request)) },
+      ledgerOpenInPageMs: { median: ms(median(inPage)), all: inPage.map(ms) },
       scrollToLastMs: ms(toEnd),
       elementsDrawn: elements,
-      goalMet: median(open) < GOAL_MS,
+      goalMet: median(inPage) < GOAL_MS,
       loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
     };
     if (json) console.log(JSON.stringify(report, null, 2));
     else {
       console.log(`A part's ledger with ${MOVEMENTS.toLocaleString('en-US')} movements, Chromium, ${RUNS} runs:`);
-      console.log(
-        `Open (click → first rows)          median ${String(ms(median(open))).padStart(6)} ms  (runs: ${open.map(ms).join(', ')})  goal < ${GOAL_MS} ms: ${report.goalMet ? 'met' : 'NOT MET'}`,
-      );
+      const line = (name: string, xs: number[]) =>
+        `${name.padEnd(40)} median ${String(ms(median(xs))).padStart(6)} ms  (runs: ${xs.map(ms).join(', ')})  goal < ${GOAL_MS} ms: ${median(xs) < GOAL_MS ? 'met' : 'NOT MET'}`;
+      console.log(line('Open, in the page (click → rows painted)', inPage));
+      console.log(line('Open, as the test driver sees it', open));
       console.log(`  of which the request (services + transfer): median ${ms(median(request))} ms`);
-      console.log(`Scroll to the last movement: ${ms(toEnd)} ms; elements drawn in the part's panel: ${elements.toLocaleString('en-US')}`);
+      console.log(`Scroll to the far end of the ledger: ${ms(toEnd)} ms; elements drawn in the part's panel: ${elements.toLocaleString('en-US')}`);
       console.log(`Load average while measured: ${report.loadAverage.join(' ')}`);
     }
   } finally {

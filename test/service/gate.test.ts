@@ -51,6 +51,7 @@ const MAY: Record<OperationName, readonly Role[] | 'public'> = {
   reverseMovement: MANAGERS,
   setStockingLevel: PARTS,
   stockHistory: ALL,
+  partLedger: ALL,
   setCporReference: PARTS,
   suggestOrders: ALL,
   acceptSuggestions: PARTS,
