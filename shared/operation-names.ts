@@ -35,6 +35,7 @@ export const OPERATION_NAMES = [
   'reverseMovement',
   'setStockingLevel',
   'setCporReference',
+  'vehicleCpor',
   'stockHistory',
   'partLedger',
   'suggestOrders',

@@ -2,30 +2,41 @@
 // Service Lane; it is "to place" until its CPOR reference is entered, then "on order", then received.
 // And the per-VIN part number a TIS list gives (VIN,Phase,Part Number,Status) is that VIN's number.
 import { ApiError, type ParsedInputOf } from '../../shared/api';
+import { type CporState, partWord } from '../../shared/parts/wording';
 import type { Db } from '../db/open';
 import type { CoreServices as Services } from '../core-services';
+import { loadCatalog } from './catalog';
 import { ledgerOf } from './service';
 import { matchesPart } from './pattern';
 
-export type CporState = { state: 'to-place' | 'on-order' | 'received'; since: string; reference: string | null; partNumber: string };
+export type { CporState } from '../../shared/parts/wording';
+// The hold report (main/reports) says the state in the same words.
+export { cporPhrase } from '../../shared/parts/wording';
 
 /** The placeholder accepted suggestions record as the order's ref: not a CPOR reference yet. */
 export const CPOR_REQUEST = 'CPOR';
 
-/** The state of each (part, VIN) with a per-VIN order or receipt, keyed `part\0vin`. */
-export function cporStates(db: Db): Map<string, CporState> {
-  const rows = db.sqlite
-    .prepare<[], [string, string, string, string, string | null, string, string | null, string | null]>(
-      `SELECT m.part, m.vin, m.kind, m.part_number, m.ref, m.made_at, r.reference, r.entered_at
+type StateRow = [string, string, string, string, string | null, string, string | null, string | null];
+const STATE_ROWS = `SELECT m.part, m.vin, m.kind, m.part_number, m.ref, m.made_at, r.reference, r.entered_at
          FROM stock_movements m LEFT JOIN cpor_references r ON r.movement_id = m.id
         WHERE m.vin IS NOT NULL AND m.kind IN ('order', 'receive')
-          AND NOT EXISTS (SELECT 1 FROM stock_movements x WHERE x.reverses_id = m.id)
-        ORDER BY m.id`,
-    )
-    .raw(true)
-    .all();
-  const positions = ledgerOf(db).positions();
+          AND NOT EXISTS (SELECT 1 FROM stock_movements x WHERE x.reverses_id = m.id)`;
+
+/** The state of each (part, VIN) with a per-VIN order or receipt, keyed `part\0vin`. */
+export function cporStates(db: Db): Map<string, CporState> {
+  return foldStates(db, db.sqlite.prepare<[], StateRow>(`${STATE_ROWS} ORDER BY m.id`).raw(true).all());
+}
+
+/** The same for one part of one vehicle (a seek on the ledger's part index), or null. */
+export function cporStateOf(db: Db, part: string, vin: string): CporState | null {
+  const rows = db.sqlite.prepare<[string, string], StateRow>(`${STATE_ROWS} AND m.part = ? AND m.vin = ? ORDER BY m.id`).raw(true).all(part, vin);
+  return foldStates(db, rows).get(`${part}\u0000${vin}`) ?? null;
+}
+
+function foldStates(db: Db, rows: StateRow[]): Map<string, CporState> {
   const out = new Map<string, CporState>();
+  if (rows.length === 0) return out;
+  const positions = ledgerOf(db).positions();
   for (const [part, vin, kind, number, ref, at, reference, enteredAt] of rows) {
     const key = `${part}\u0000${vin}`;
     const pos = positions.get(part)?.perVin.get(vin);
@@ -40,12 +51,16 @@ export function cporStates(db: Db): Map<string, CporState> {
   return out;
 }
 
-/** "key on order since 2026-11-23 (CPOR CP-123)" for a card, a part or the hold report. */
-export function cporPhrase(s: CporState, what: string): string {
-  const day = s.since.slice(0, 10);
-  if (s.state === 'received') return `${what} ${s.partNumber} received ${day}`;
-  if (s.state === 'on-order') return `${what} ${s.partNumber} on order since ${day} (CPOR ${s.reference})`;
-  return `${what} ${s.partNumber} to place in CPOR since ${day} (no CPOR reference yet)`;
+/** A vehicle's per-VIN parts with a CPOR request, ordered or received, per campaign: what its campaign cards show. */
+export function vehicleCpor(s: Pick<Services, 'db' | 'campaigns'>, input: ParsedInputOf<'vehicleCpor'>) {
+  const parts = loadCatalog(s.db, s.campaigns).flatMap((c) =>
+    c.parts.flatMap((p) => {
+      if (!p.heldPerVin || !p.partNumber) return [];
+      const state = cporStateOf(s.db, p.partNumber, input.vin);
+      return state ? [{ campaign: c.code, part: p.partNumber, description: p.description, what: partWord(p.description), ...state }] : [];
+    }),
+  );
+  return { vin: input.vin, parts };
 }
 
 const statements = (db: Db) => ({

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import type { CampaignHit, LookupResult } from '../../shared/api';
 import { Can } from '../accounts/Can';
 import { NHTSA_WORDING } from '../../shared/nhtsa/wording';
@@ -15,7 +16,9 @@ import {
   stockHoldTitle,
   VEHICLE_STATUS_LABEL,
 } from '../../shared/wording';
+import { cporSentence } from '../../shared/parts/wording';
 import { CardForms } from '../forms/CardForms';
+import { apiQuery } from '../queries';
 import { VehicleStatusForm } from '../vehicles/VehicleStatusForm';
 import { NeedsForm } from './NeedsForm';
 import type { Facts } from './useLookup';
@@ -46,6 +49,9 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
   const certainty = certaintyBadge(hit);
   // A recall from NHTSA's file (no bulletin in this library): no status, forms or library entry here.
   const fromNhtsa = hit.matchedBy === 'nhtsa-model-year';
+  // The vehicle's CPOR requests (to place, on order, received): one read for all its cards.
+  const cpor = useQuery(apiQuery('vehicleCpor', fromNhtsa ? null : { vin: result.vin }));
+  const parts = cpor.data?.parts.filter((p) => p.campaign === hit.code) ?? [];
   return (
     <article
       className={`card ${hit.certainty}${done ? ' done' : ''}${notListed ? ' not-listed' : ''}`}
@@ -122,6 +128,18 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
         )}
         <dt>Remedy</dt>
         <dd data-testid="remedy-explanation">{hit.remedy.explanation}</dd>
+        {parts.length > 0 && (
+          <>
+            <dt>CPOR</dt>
+            <dd data-testid="cpor-state">
+              {parts.map((p) => (
+                <div key={p.part} className={p.state === 'received' ? 'good' : undefined}>
+                  {cporSentence(p, p.what)}
+                </div>
+              ))}
+            </dd>
+          </>
+        )}
         <dt>Next</dt>
         <dd>
           <ul className="actions">

@@ -2,6 +2,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { dateTimeText } from '../../shared/dates';
 import type { CampaignPart, LedgerLine } from '../../shared/parts/contract';
+import { cporSentence, partWord } from '../../shared/parts/wording';
 import { count, MOVEMENT_LABEL, SOURCE_LABEL } from '../../shared/wording';
 import { useCan } from '../accounts/auth';
 import { apiQuery, useApiMutation } from '../queries';
@@ -44,6 +45,7 @@ export function PartDetail({ part }: { part: CampaignPart }) {
               <th>VIN</th>
               <th>On hand</th>
               <th>On order</th>
+              <th>CPOR</th>
             </tr>
           </thead>
           <tbody>
@@ -52,6 +54,7 @@ export function PartDetail({ part }: { part: CampaignPart }) {
                 <td className="mono">{s.vin}</td>
                 <td>{count(s.onHand)}</td>
                 <td>{count(s.onOrder)}</td>
+                <td data-testid={`cpor-${s.vin}`}>{s.cpor ? cporSentence(s.cpor, partWord(part.description)) : ''}</td>
               </tr>
             ))}
           </tbody>

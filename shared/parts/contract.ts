@@ -3,12 +3,14 @@
 import { z } from 'zod';
 import { defineEffects, defineOperations, read, write } from '../contract';
 import { MANAGERS, PARTS } from '../accounts/roles';
-import { CampaignCode, Empty } from '../schemas';
+import { CampaignCode, Empty, Vin } from '../schemas';
 import { Count, FreeText, PartNumberText, PersonName, Quantity, Reason } from './fields';
 
 export const MacCode = z.enum(['C', 'D', 'none']);
 export const MovementKind = z.enum(['receive', 'order', 'use', 'return', 'count']);
 export const OrderMethod = z.enum(['stock', 'cpor', 'mac-report', 'none']);
+/** A vehicle's CPOR request: to place in Service Lane, on order (its CPOR reference entered), received. */
+export const CporStateName = z.enum(['to-place', 'on-order', 'received']);
 
 /** Where a part's value comes from: the bulletin, or the counter's amendment (dated, with who). */
 export const ValueSource = z.enum(['bulletin', 'amendment', 'not-stated']);
@@ -192,6 +194,26 @@ export const partsOperations = defineOperations({
       movements: z.array(LedgerLine),
     }),
   },
+  /** A vehicle's per-VIN parts with a CPOR request, an order or a receipt: what its campaign cards say. */
+  vehicleCpor: {
+    input: z.object({ vin: Vin }),
+    output: z.object({
+      vin: z.string(),
+      parts: z.array(
+        z.object({
+          campaign: z.string(),
+          part: z.string(),
+          description: z.string(),
+          /** The part in a sentence: "key" or "part". */
+          what: z.enum(['key', 'part']),
+          state: CporStateName,
+          since: z.string(),
+          reference: z.string().nullable(),
+          partNumber: z.string(),
+        }),
+      ),
+    }),
+  },
   setCporReference: {
     input: z.object({ id: z.number().int().positive(), reference: z.string().trim().min(1, 'give the CPOR reference').max(40), by: PersonName }),
     output: z.object({ id: z.number().int(), part: z.string(), vin: z.string(), reference: z.string(), state: z.enum(['to-place', 'on-order', 'received']) }),
@@ -218,6 +240,7 @@ export const partsEffects = defineEffects(partsOperations, {
   setStockingLevel: write(['stock'], 'set stocking levels', PARTS, 'by'),
   stockHistory: read(['stock'], 'see a part’s ledger'),
   partLedger: read(['stock'], 'see a part’s ledger'),
+  vehicleCpor: read(['stock', 'parts'], 'see a vehicle’s CPOR requests'),
   setCporReference: write(['stock', 'lookup', 'reports'], 'enter CPOR references', PARTS, 'by'),
   suggestOrders: read(['stock', 'parts', 'appointments', 'vehicles', 'lists', 'library'], 'see order suggestions'),
   acceptSuggestions: write(['stock', 'lookup', 'reports'], 'accept order suggestions', PARTS, 'by'),

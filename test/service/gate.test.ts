@@ -53,6 +53,7 @@ const MAY: Record<OperationName, readonly Role[] | 'public'> = {
   stockHistory: ALL,
   partLedger: ALL,
   setCporReference: PARTS,
+  vehicleCpor: ALL,
   suggestOrders: ALL,
   acceptSuggestions: PARTS,
   listTechnicians: ALL,
