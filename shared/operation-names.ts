@@ -45,6 +45,7 @@ export const OPERATION_NAMES = [
   'previewBooking',
   'bookAppointment',
   'listAppointments',
+  'freeSlots',
   'addToWaitingList',
   'moveAppointment',
   'setAppointmentStatus',

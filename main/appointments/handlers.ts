@@ -3,6 +3,7 @@ import type { HandlersOf } from '../../shared/contract';
 import type { Services } from '../services';
 import { addToWaitingList, bookAppointment, completeAppointment, listAppointments, moveAppointment, previewBooking, setAppointmentStatus } from './service';
 import { loadCatalog } from '../parts/catalog';
+import { freeSlots } from './slots';
 import { addTechnician, checkedCourses, knownCourses, listTechnicians } from './techs';
 
 export const appointmentHandlers = (s: Services): HandlersOf<typeof appointmentOperations> => ({
@@ -17,6 +18,7 @@ export const appointmentHandlers = (s: Services): HandlersOf<typeof appointmentO
   previewBooking: async (input) => previewBooking(s, input, (await s.vpic?.decodeTyped(input.vin)) ?? null),
   bookAppointment: (input) => bookAppointment(s, input),
   listAppointments: (input) => listAppointments(s, input),
+  freeSlots: (input) => freeSlots(s, input),
   addToWaitingList: (input) => addToWaitingList(s, input),
   moveAppointment: (input) => moveAppointment(s, input),
   setAppointmentStatus: (input) => setAppointmentStatus(s, input),

@@ -15,6 +15,7 @@ export function BookingForm() {
   const [facts, setFacts] = useState<Facts | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [at, setAt] = useState('');
+  const [day, setDay] = useState('');
   const [goodwill, setGoodwill] = useState('');
   const preview = useQuery(apiQuery('previewBooking', facts));
   const book = useApiMutation('bookAppointment');
@@ -38,6 +39,7 @@ export function BookingForm() {
           // Every booking starts from an empty form: nothing of the previous one is carried over.
           setChosen([]);
           setAt('');
+          setDay('');
           setGoodwill('');
           book.reset();
           move.reset();
@@ -121,7 +123,28 @@ export function BookingForm() {
               });
             }}
           >
-            <input aria-label="Date and time" type="datetime-local" step={900} value={at} onChange={(e) => setAt(e.target.value)} />
+            <label>
+              Day{' '}
+              <input
+                aria-label="Day"
+                type="date"
+                value={day}
+                onChange={(e) => {
+                  setDay(e.target.value);
+                  if (at && at.slice(0, 10) !== e.target.value) setAt('');
+                }}
+              />
+            </label>
+            <input
+              aria-label="Date and time"
+              type="datetime-local"
+              step={900}
+              value={at}
+              onChange={(e) => {
+                setAt(e.target.value);
+                if (e.target.value) setDay(e.target.value.slice(0, 10));
+              }}
+            />
             {needsGoodwill && (
               <input
                 aria-label="Goodwill reason"
@@ -135,6 +158,7 @@ export function BookingForm() {
               Book {chosen.join(', ')}
             </button>
           </form>
+          {day && <DaySlots day={day} hours={workHours(offers.filter((o) => chosen.includes(o.code)))} at={at} onPick={setAt} />}
           {book.error && <ErrorNotice error={book.error} testId="book-error" />}
           {book.data && <Notice kind="ok" message={`Booked: appointment ${book.data.id}.`} details={book.data.warnings} testId="booked" />}
           {move.error && <ErrorNotice error={move.error} />}
@@ -147,6 +171,49 @@ export function BookingForm() {
           )}
           {wait.error && <ErrorNotice error={wait.error} />}
           {wait.data && <Notice kind="ok" message={`${wait.data.vin} is on the waiting list for ${wait.data.campaign}: the follow-up list shows it.`} />}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The flat-rate hours of the chosen work (what a slot must hold); null when none is stated (one slot). */
+function workHours(chosen: { flatRateHours: number | null }[]): number | null {
+  const h = chosen.reduce((sum, o) => sum + (o.flatRateHours ?? 0), 0);
+  return h > 0 ? Math.round(h * 100) / 100 : null;
+}
+
+/** The day's free slots for the chosen work: the technicians' hours less the flat-rate hours booked; a click fills the time. */
+function DaySlots({ day, hours, at, onPick }: { day: string; hours: number | null; at: string; onPick: (at: string) => void }) {
+  const slots = useQuery(apiQuery('freeSlots', { date: day, hours }));
+  if (slots.error) return <ErrorNotice error={slots.error} />;
+  const d = slots.data;
+  if (!d) return null;
+  return (
+    <section className="slots" aria-label="Free slots" data-testid="free-slots">
+      <h4>
+        Free slots on {d.date}
+        {d.opening ? ` (open ${d.opening.opens}-${d.opening.closes})` : ''}
+      </h4>
+      {d.opening && d.technicians > 0 && (
+        <p className="muted" data-testid="slots-hours">
+          {d.technicians} technician{d.technicians === 1 ? '' : 's'}: {hoursText(d.capacityHours)} of work, {hoursText(d.bookedHours)} booked,{' '}
+          {hoursText(d.freeHours)} free · each slot for {hoursText(d.needHours)} of work
+          {d.unknownTime.length > 0 ? ` · no time stated for ${d.unknownTime.join(', ')} (counted as one slot)` : ''}
+        </p>
+      )}
+      {d.note && (
+        <p className={d.full ? 'warn-text' : 'muted'} data-testid="slots-note">
+          {d.note}
+        </p>
+      )}
+      {d.slots.length > 0 && (
+        <div className="slot-list">
+          {d.slots.map((s) => (
+            <button key={s.at} type="button" className="slot" aria-pressed={at === s.at} onClick={() => onPick(s.at)}>
+              {s.at.slice(11)} <span className="muted">{s.free} free</span>
+            </button>
+          ))}
         </div>
       )}
     </section>

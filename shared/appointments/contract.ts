@@ -88,6 +88,28 @@ export const DayPlan = z.object({
   unknownTime: z.array(z.string()),
 });
 
+/** The free slots of a day: the technicians' hours (opening hours x technicians) less the flat-rate hours booked. */
+export const FreeSlots = z.object({
+  date: z.string(),
+  /** The opening hours set in Settings; null: none set (then no slots are offered, and the note says so). */
+  opening: z.object({ opens: z.string(), closes: z.string() }).nullable(),
+  technicians: z.number().int(),
+  slotMinutes: z.number().int(),
+  capacityHours: z.number(),
+  bookedHours: z.number(),
+  freeHours: z.number(),
+  /** The work the slots are for, in flat-rate hours (the campaigns chosen; one slot when none). */
+  needHours: z.number(),
+  /** Each start where a technician is free for the whole work, and how many are. */
+  slots: z.array(z.object({ at: z.string(), free: z.number().int() })),
+  /** No technician is free for the work at any time of the day. */
+  full: z.boolean(),
+  /** Why there are no slots (no opening hours, no technicians, a day gone, a full day), in words; null when there are. */
+  note: z.string().nullable(),
+  /** Campaigns booked that day whose bulletin states no time: each counted as one slot. */
+  unknownTime: z.array(z.string()),
+});
+
 const VehicleFacts = {
   vin: Vin,
   model: z.string().trim().max(40).nullish(),
@@ -127,6 +149,13 @@ export const appointmentOperations = defineOperations({
     }),
     output: z.object({ id: z.number().int(), warnings: z.array(z.string()), vehicle: VehicleSummary }),
   },
+  freeSlots: {
+    input: z.object({
+      date: isoDate,
+      hours: z.number().positive('the work takes more than 0 hours').max(24, 'the work takes at most 24 hours').nullish(),
+    }),
+    output: FreeSlots,
+  },
   listAppointments: {
     input: z.object({ from: isoDate.nullish(), to: isoDate.nullish() }),
     output: z.object({ appointments: z.array(Appointment), days: z.array(DayPlan) }),
@@ -165,6 +194,7 @@ export const appointmentEffects = defineEffects(appointmentOperations, {
   addTechnician: write(['technicians'], 'change the technicians', MANAGERS),
   previewBooking: read(['lookup', 'appointments', 'library', 'vehicles'], 'look up a vehicle to book'),
   bookAppointment: write(['appointments', 'stock', 'reports'], 'book appointments', ADVISORS),
+  freeSlots: read(['appointments', 'technicians', 'settings'], 'see the free slots of a day'),
   listAppointments: read(['appointments'], 'see the appointments'),
   addToWaitingList: write(['appointments', 'reports'], 'put vehicles on the waiting list', ADVISORS, 'by'),
   moveAppointment: write(['appointments', 'stock', 'reports'], 'move appointments', ADVISORS),
@@ -174,6 +204,7 @@ export const appointmentEffects = defineEffects(appointmentOperations, {
 
 export type Appointment = z.output<typeof Appointment>;
 export type DayPlan = z.output<typeof DayPlan>;
+export type FreeSlots = z.output<typeof FreeSlots>;
 export type Technician = z.output<typeof Technician>;
 export type VehicleSummary = z.output<typeof VehicleSummary>;
 export type BookingPreview = z.output<typeof BookingPreview>;

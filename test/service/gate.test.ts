@@ -61,6 +61,7 @@ const MAY: Record<OperationName, readonly Role[] | 'public'> = {
   previewBooking: ALL,
   bookAppointment: ADVISORS,
   listAppointments: ALL,
+  freeSlots: ALL,
   addToWaitingList: ADVISORS,
   moveAppointment: ADVISORS,
   setAppointmentStatus: ADVISORS,
