@@ -4,7 +4,8 @@
 import type { CampaignHit } from '../../shared/lookup/contract';
 import type { Suggestions, SuggestionLine } from '../../shared/parts/contract';
 import { addDays, localIsoDate } from '../../shared/dates';
-import { CONDITION_LABEL, plural } from '../../shared/wording';
+import { ApiError } from '../../shared/contract';
+import { CONDITION_LABEL, METHOD_LABEL, plural } from '../../shared/wording';
 import { demandWithin, type Demand, overdueBooked } from '../appointments/store';
 import type { CoreServices as Services } from '../core-services';
 import { type CampaignParts, findPart, loadCatalog, type PartFacts } from './catalog';
@@ -49,6 +50,13 @@ export function computeSuggestions(s: SuggestServices, horizonDays: number): Sug
     const late = overdue.get(c.code);
     if (late) for (let i = from; i < lines.length; i++) if (lines[i]!.method !== 'cpor') lines[i]!.reason += overdueNote(late);
   }
+  // Two lines that would share a key (two unreleased parts of one campaign, no number yet) are told apart.
+  const keys = new Map<string, number>();
+  for (let i = 0; i < lines.length; i++) {
+    const n = (keys.get(lines[i]!.key) ?? 0) + 1;
+    keys.set(lines[i]!.key, n);
+    if (n > 1) lines[i] = { ...lines[i]!, key: `${lines[i]!.key}#${n}` };
+  }
   return { horizonDays, lines };
 }
 
@@ -68,14 +76,31 @@ const line = (
   quantity: number,
   vin: string | null,
   reason: string,
+  source: SuggestionLine['source'] = null,
+  bookedAt: string | null = null,
 ): SuggestionLine => ({
+  key: lineKey(campaign, partNumber, vin),
   campaign,
   partNumber,
   method,
   quantity,
   vin,
   reason,
+  source,
+  bookedAt,
 });
+
+/** A line's key: campaign, part number and VIN (codes and VINs never hold "|"; the part is between them). */
+export const lineKey = (campaign: string, partNumber: string | null, vin: string | null) => `${campaign}|${partNumber ?? ''}|${vin ?? ''}`;
+
+/** A key in words: "23LJ01 04002-78010 for JTH…", "BLC 12345-67890". */
+function keyInWords(key: string): string {
+  const first = key.indexOf('|');
+  const last = key.lastIndexOf('|');
+  if (first < 0 || first === last) return `"${key}"`;
+  const [campaign, part, vin] = [key.slice(0, first), key.slice(first + 1, last), key.slice(last + 1)];
+  return `${campaign}${part ? ` ${part}` : ''}${vin ? ` for ${vin}` : ''}`;
+}
 
 /** Booked work of an earlier day that never arrived is not demand; the lines of its campaign say so. */
 const overdueNote = (n: number) =>
@@ -111,6 +136,7 @@ function partLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
       order,
       null,
       `${units} booked in the next ${ctx.horizonDays} days + keep ${level} on the shelf = ${needed}; ${pos.onHand} on hand + ${pos.onOrder} on order: order ${order}`,
+      'shelf',
     ),
   ];
 }
@@ -121,7 +147,7 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
   const perVehicle = p.quantity ?? 1;
   const seen = new Set<string>();
   const out: SuggestionLine[] = [];
-  const need = (vin: string, because: string | (() => string), kept?: Map<string, SuggestionLine>) => {
+  const need = (vin: string, because: string | (() => string), bookedAt: string | null, kept?: Map<string, SuggestionLine>) => {
     if (seen.has(vin)) return;
     seen.add(vin);
     const key = `${pn}\u0000${vin}`;
@@ -145,19 +171,22 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
         perVehicle,
         vin,
         `${typeof because === 'string' ? because : because()}; no CPOR order recorded: order ${number ? `${perVehicle} × ${what} through CPOR` : what}.`,
+        bookedAt ? 'booked' : 'in-stock',
+        bookedAt,
       ),
     );
     if (kept) kept.set(key, Object.freeze(out.at(-1)!) as SuggestionLine);
   };
   for (const d of booked) {
     const how = d.remedyAvailable ? 'remedy available' : `booked as goodwill: ${d.goodwill}`;
-    need(d.vin, `Booked ${d.at.replace('T', ' ')} (${how})`);
+    need(d.vin, `Booked ${d.at.replace('T', ' ')} (${how})`, d.at);
   }
   const kept = stockLines.get(ctx.stock);
   for (const v of ctx.stock.get(c.code) ?? []) {
     need(
       v.vin,
       () => `In stock${v.stockNumber ? ` #${v.stockNumber}` : ''}${v.condition ? ` (${CONDITION_LABEL[v.condition]})` : ''}, ${v.why}: ${v.before}`,
+      null,
       kept,
     );
   }
@@ -229,28 +258,62 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, 
   return out;
 }
 
-type Choice = { horizonDays: number; by: string; campaign?: string | null; vins?: string[] | null; bookedOnly?: boolean };
+type Choice = { horizonDays: number; by: string; keys?: string[] | null; campaign?: string | null; vins?: string[] | null; bookedOnly?: boolean };
+
+const orders = (l: SuggestionLine) => (l.method === 'stock' || l.method === 'cpor') && l.quantity > 0 && !!l.partNumber;
+
+/**
+ * The lines chosen by key, in the suggestions' order; refused whole when one is no longer suggested
+ * (named) or orders nothing: the person chose from what they saw, and nothing else is recorded.
+ */
+function chosenByKey(lines: SuggestionLine[], keys: string[]): Set<SuggestionLine> {
+  const byKey = new Map(lines.map((l) => [l.key, l]));
+  const wanted = new Set(keys);
+  const gone = [...wanted].filter((k) => !byKey.has(k));
+  if (gone.length) {
+    const shown = gone.slice(0, 10).map(keyInWords);
+    throw new ApiError(
+      'conflict',
+      `${plural(gone.length, 'chosen line')} ${gone.length === 1 ? 'is' : 'are'} no longer suggested: ${shown.join('; ')}${gone.length > 10 ? ` and ${gone.length - 10} more` : ''}. Nothing was recorded: look at the suggestions again and choose again.`,
+      gone.map(keyInWords),
+    );
+  }
+  const chosen = [...wanted].map((k) => byKey.get(k)!);
+  const idle = chosen.filter((l) => !orders(l));
+  if (idle.length)
+    throw new ApiError(
+      'invalid-input',
+      `${idle
+        .slice(0, 10)
+        .map((l) => `${keyInWords(l.key)} orders nothing (${METHOD_LABEL[l.method].toLowerCase()})`)
+        .join('; ')}: choose only stock and CPOR lines.`,
+    );
+  return new Set(chosen);
+}
 
 /**
  * Records the chosen stock and CPOR lines as orders, against exactly the suggestions it read (one
  * transaction): every line, or one campaign's, these VINs' (CPOR lines), or only booked vehicles' lines
  * (CPOR lines of vehicles booked within the horizon; stock lines have no vehicle and are left out).
  * A CPOR line becomes a request "to place" in Service Lane until its CPOR reference is entered.
+ * Or exactly the lines whose keys are given (the window's chosen lines).
  */
-export function acceptSuggestions(s: SuggestServices, { horizonDays, by, campaign, vins, bookedOnly }: Choice) {
+export function acceptSuggestions(s: SuggestServices, { horizonDays, by, keys, campaign, vins, bookedOnly }: Choice) {
   const ledger = ledgerOf(s.db);
   const code = campaign ? s.campaigns.idOf(campaign).code : null;
   const chosenVins = vins?.length ? new Set(vins.map((v) => checkedVin(v))) : null;
   return s.db.sqlite
     .transaction(() => {
       const suggestions = computeSuggestions(s, horizonDays);
+      const picked = keys ? chosenByKey(suggestions.lines, keys) : null;
       const today = localIsoDate(s.now());
       const booked = bookedOnly ? new Set(demandWithin(s.db, today, addDays(today, horizonDays + 1)).map((d) => d.vin)) : null;
       const catalog = loadCatalog(s.db, s.campaigns);
       const at = s.now().toISOString();
       const ids: number[] = [];
       for (const l of suggestions.lines) {
-        if ((l.method !== 'stock' && l.method !== 'cpor') || l.quantity <= 0 || !l.partNumber) continue;
+        if (!orders(l)) continue;
+        if (picked && !picked.has(l)) continue;
         if (code && l.campaign !== code) continue;
         if (chosenVins && (l.vin === null || !chosenVins.has(l.vin))) continue;
         if (booked && (l.vin === null || !booked.has(l.vin))) continue;
