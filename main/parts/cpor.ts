@@ -6,11 +6,12 @@ import type { Db } from '../db/open';
 import type { CoreServices as Services } from '../core-services';
 import { ledgerOf } from './service';
 import { matchesPart } from './pattern';
+import { CPOR_REQUEST_REF } from '../../shared/parts/wording';
 
 export type CporState = { state: 'to-place' | 'on-order' | 'received'; since: string; reference: string | null; partNumber: string };
 
 /** The placeholder accepted suggestions record as the order's ref: not a CPOR reference yet. */
-export const CPOR_REQUEST = 'CPOR';
+export const CPOR_REQUEST = CPOR_REQUEST_REF;
 
 /** The state of each (part, VIN) with a per-VIN order or receipt, keyed `part\0vin`. */
 export function cporStates(db: Db): Map<string, CporState> {

@@ -78,10 +78,12 @@ const line = (
   reason: string,
   source: SuggestionLine['source'] = null,
   bookedAt: string | null = null,
+  part: string | null = partNumber,
 ): SuggestionLine => ({
   key: lineKey(campaign, partNumber, vin),
   campaign,
   partNumber,
+  part,
   method,
   quantity,
   vin,
@@ -173,6 +175,7 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
         `${typeof because === 'string' ? because : because()}; no CPOR order recorded: order ${number ? `${perVehicle} × ${what} through CPOR` : what}.`,
         bookedAt ? 'booked' : 'in-stock',
         bookedAt,
+        pn,
       ),
     );
     if (kept) kept.set(key, Object.freeze(out.at(-1)!) as SuggestionLine);
@@ -317,11 +320,12 @@ export function acceptSuggestions(s: SuggestServices, { horizonDays, by, keys, c
         if (code && l.campaign !== code) continue;
         if (chosenVins && (l.vin === null || !chosenVins.has(l.vin))) continue;
         if (booked && (l.vin === null || !booked.has(l.vin))) continue;
-        const part = findPart(catalog, l.partNumber)?.partNumber ?? l.partNumber;
+        const number = l.partNumber!;
+        const part = findPart(catalog, number)?.partNumber ?? number;
         ids.push(
           ledger.record({
             part,
-            part_number: l.partNumber,
+            part_number: number,
             kind: 'order',
             quantity: l.quantity,
             vin: l.vin,

@@ -141,6 +141,8 @@ export const SuggestionLine = z.object({
   key: z.string(),
   campaign: z.string(),
   partNumber: z.string().nullable(),
+  /** The campaign's part the line is for, as the parts list names it (04002-**** for every VIN's own number). */
+  part: z.string().nullable(),
   method: OrderMethod,
   quantity: z.number().int(),
   vin: z.string().nullable(),

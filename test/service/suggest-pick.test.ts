@@ -13,13 +13,9 @@ const RX05 = 'JTJHA31U950123456';
 const LC4 = makeVin('JTH', 'KPAAY', 2023, 'A001237');
 
 async function list(app: App) {
-  const content = [
-    'VIN,Phase,Part Number,Status',
-    `${LC},1,04002-78010,Open`,
-    `${LC2},1,04002-78020,Open`,
-    `${LC3},1,,Open`,
-    `${LC4},1,04002-78040,Open`,
-  ].join('\r\n');
+  const content = ['VIN,Phase,Part Number,Status', `${LC},1,04002-78010,Open`, `${LC2},1,04002-78020,Open`, `${LC3},1,,Open`, `${LC4},1,04002-78040,Open`].join(
+    '\r\n',
+  );
   const p = await call(app, 'previewVinList', { campaign: '23LJ01', fileName: 'tis.csv', content, listDate: '2026-11-20', complete: false });
   await app.jobs.wait((await call(app, 'commitImport', { importId: p.importId })).jobId);
 }
@@ -46,12 +42,12 @@ describe('each suggestion line', () => {
     const again = (await call(app, 'suggestOrders', {})).lines;
     expect(new Set(first.map((l) => l.key)).size).toBe(first.length);
     expect(again.map((l) => l.key)).toEqual(first.map((l) => l.key));
-    expect(first.filter((l) => l.quantity > 0).map((l) => [l.key, l.source, l.bookedAt])).toEqual([
-      [`23LJ01|04002-78010|${LC}`, 'booked', '2026-11-25T09:00'],
-      [`23LJ01|04002-78020|${LC2}`, 'booked', '2026-11-27T10:30'],
-      [`23LJ01|04002-****|${LC3}`, 'in-stock', null],
-      [`23LJ01|04002-78040|${LC4}`, 'in-stock', null],
-      ['BLC|12345-67890|', 'shelf', null],
+    expect(first.filter((l) => l.quantity > 0).map((l) => [l.key, l.part, l.source, l.bookedAt])).toEqual([
+      [`23LJ01|04002-78010|${LC}`, '04002-****', 'booked', '2026-11-25T09:00'],
+      [`23LJ01|04002-78020|${LC2}`, '04002-****', 'booked', '2026-11-27T10:30'],
+      [`23LJ01|04002-****|${LC3}`, '04002-****', 'in-stock', null],
+      [`23LJ01|04002-78040|${LC4}`, '04002-****', 'in-stock', null],
+      ['BLC|12345-67890|', '12345-67890', 'shelf', null],
     ]);
     const ale = first.find((l) => l.campaign === 'ALE')!;
     expect([ale.method, ale.key, ale.source]).toEqual(['none', 'ALE||', null]);
