@@ -105,10 +105,11 @@ export function OrdersScreen() {
 
   const choose = useCallback(
     (key: string, range: boolean) => {
+      // The anchor as it is now: the update runs later, after the anchor has moved to this line.
+      const from = range && anchor.current ? order.indexOf(anchor.current) : -1;
       setPicked((prev) => {
         const next = new Set(prev);
         const on = !prev.has(key);
-        const from = range && anchor.current ? order.indexOf(anchor.current) : -1;
         const to = order.indexOf(key);
         if (from >= 0 && to >= 0) {
           for (let i = Math.min(from, to); i <= Math.max(from, to); i++) {
@@ -209,10 +210,10 @@ export function OrdersScreen() {
       width: '8.5rem',
       render: (r) => (r.kind === 'line' ? <span className="mono">{r.line.partNumber ?? <span className="unknown">none</span>}</span> : null),
     },
-    { id: 'how', label: 'How', width: '9.5rem', render: (r) => (r.kind === 'line' ? METHOD_LABEL[r.line.method] : null) },
+    { id: 'how', label: 'How', width: '10.5rem', render: (r) => (r.kind === 'line' ? METHOD_LABEL[r.line.method] : null) },
     { id: 'qty', label: 'Qty', width: '2.8rem', render: (r) => (r.kind === 'line' ? r.line.quantity || '' : null) },
     { id: 'vin', label: 'VIN', width: '11.5rem', render: (r) => (r.kind === 'line' ? <span className="mono">{r.line.vin}</span> : null) },
-    { id: 'for', label: 'For', width: '9.5rem', render: (r) => (r.kind === 'line' ? forText(r.line) : null) },
+    { id: 'for', label: 'For', width: '11.5rem', render: (r) => (r.kind === 'line' ? forText(r.line) : null) },
     {
       id: 'why',
       label: 'Why',
