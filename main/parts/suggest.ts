@@ -45,14 +45,16 @@ export function computeSuggestions(s: SuggestServices, horizonDays: number): Sug
     if (c.parts.length === 0) {
       lines.push(line(c.code, null, 'none', 0, null, `No order: ${lowerFirst(noPartsNote(c))}${bookedNote(booked, horizonDays)}`));
     } else {
-      for (const p of c.parts) lines.push(...partLines(c, p, booked, ctx));
+      for (const p of c.parts) for (const l of partLines(c, p, booked, ctx)) lines.push(l);
     }
     const late = overdue.get(c.code);
     if (late) for (let i = from; i < lines.length; i++) if (lines[i]!.method !== 'cpor') lines[i]!.reason += overdueNote(late);
   }
-  // Two lines that would share a key (two unreleased parts of one campaign, no number yet) are told apart.
+  // Two lines that would share a key (two unreleased parts of one campaign, no number yet) are told
+  // apart. Only lines without a vehicle can: a CPOR line is one per part and VIN.
   const keys = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.vin !== null) continue;
     const n = (keys.get(lines[i]!.key) ?? 0) + 1;
     keys.set(lines[i]!.key, n);
     if (n > 1) lines[i] = { ...lines[i]!, key: `${lines[i]!.key}#${n}` };
@@ -149,49 +151,47 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
   const perVehicle = p.quantity ?? 1;
   const seen = new Set<string>();
   const out: SuggestionLine[] = [];
-  const need = (vin: string, because: string | (() => string), bookedAt: string | null, kept?: Map<string, SuggestionLine>) => {
-    if (seen.has(vin)) return;
-    seen.add(vin);
-    const key = `${pn}\u0000${vin}`;
-    if (ctx.ordered.has(key)) return;
-    const held = ctx.positions.get(pn)?.perVin.get(vin);
-    if (held && held.onHand >= perVehicle) return;
-    // A stock vehicle's line is the same until the stock's lookups are redone: made once, kept with them.
-    const made = kept?.get(key);
-    if (made) {
-      out.push(made);
-      return;
-    }
+  const perVin = ctx.positions.get(pn)?.perVin;
+  /** Ordered already, or on hand for the VIN: no line. */
+  const covered = (vin: string, key: string) => {
+    if (ctx.ordered.has(key)) return true;
+    const held = perVin?.get(vin);
+    return !!held && held.onHand >= perVehicle;
+  };
+  const make = (vin: string, because: string, bookedAt: string | null) => {
     // The imported list's number for the VIN (VIN,Phase,Part Number,Status) is the number to order.
     const number = p.isPattern ? ctx.listedNumber(c.code, pn, vin) : null;
     const what = number ? `${number} (the affected list's number for this VIN)` : `${perVehicle} through CPOR for this VIN (${why})`;
-    out.push(
-      line(
-        c.code,
-        number ?? pn,
-        'cpor',
-        perVehicle,
-        vin,
-        `${typeof because === 'string' ? because : because()}; no CPOR order recorded: order ${number ? `${perVehicle} × ${what} through CPOR` : what}.`,
-        bookedAt ? 'booked' : 'in-stock',
-        bookedAt,
-        pn,
-      ),
+    return line(
+      c.code,
+      number ?? pn,
+      'cpor',
+      perVehicle,
+      vin,
+      `${because}; no CPOR order recorded: order ${number ? `${perVehicle} × ${what} through CPOR` : what}.`,
+      bookedAt ? 'booked' : 'in-stock',
+      bookedAt,
+      pn,
     );
-    if (kept) kept.set(key, Object.freeze(out.at(-1)!) as SuggestionLine);
   };
   for (const d of booked) {
+    if (seen.has(d.vin)) continue;
+    seen.add(d.vin);
+    if (covered(d.vin, `${pn}\u0000${d.vin}`)) continue;
     const how = d.remedyAvailable ? 'remedy available' : `booked as goodwill: ${d.goodwill}`;
-    need(d.vin, `Booked ${d.at.replace('T', ' ')} (${how})`, d.at);
+    out.push(make(d.vin, `Booked ${d.at.replace('T', ' ')} (${how})`, d.at));
   }
-  const kept = stockLines.get(ctx.stock);
-  for (const v of ctx.stock.get(c.code) ?? []) {
-    need(
-      v.vin,
-      () => `In stock${v.stockNumber ? ` #${v.stockNumber}` : ''}${v.condition ? ` (${CONDITION_LABEL[v.condition]})` : ''}, ${v.why}: ${v.before}`,
-      null,
-      kept,
-    );
+  // A stock vehicle's line is the same until the stock's lookups are redone: made once, kept with them
+  // (with the key the ledger's sets are asked with); each call only asks the ledger about the VIN.
+  for (const e of stockEntries(ctx.stock, c.code, pn)) {
+    if (seen.size > 0 && seen.has(e.vin)) continue;
+    if (covered(e.vin, e.key)) continue;
+    if (!e.line) {
+      const v = e.vehicle;
+      const because = `In stock${v.stockNumber ? ` #${v.stockNumber}` : ''}${v.condition ? ` (${CONDITION_LABEL[v.condition]})` : ''}, ${v.why}: ${v.before}`;
+      e.line = Object.freeze(make(v.vin, because, null)) as SuggestionLine;
+    }
+    out.push(e.line);
   }
   return out;
 }
@@ -225,13 +225,26 @@ function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Map<string
   if (kept && kept.key === key && catalogOf.get(kept.stock) === catalog) return kept.stock;
   const stock = lookUpStock(s, catalog);
   catalogOf.set(stock, catalog);
-  stockLines.set(stock, new Map());
   stockCache.set(s.db, { key, stock });
   return stock;
 }
 const catalogOf = new WeakMap<Map<string, StockVehicle[]>, CampaignParts[]>();
-/** The CPOR lines of stock vehicles, made once per stock lookup (keyed part, VIN). */
-const stockLines = new WeakMap<Map<string, StockVehicle[]>, Map<string, SuggestionLine>>();
+/** A stock vehicle's CPOR line for one part, made once per stock lookup. */
+type StockEntry = { vehicle: StockVehicle; vin: string; key: string; line: SuggestionLine | null };
+const stockLines = new WeakMap<Map<string, StockVehicle[]>, Map<string, StockEntry[]>>();
+
+/** The stock vehicles of a campaign, as entries for one of its parts (kept with the stock lookup). */
+function stockEntries(stock: Map<string, StockVehicle[]>, code: string, pn: string): StockEntry[] {
+  let byPart = stockLines.get(stock);
+  if (!byPart) stockLines.set(stock, (byPart = new Map()));
+  const id = `${code}\u0000${pn}`;
+  let entries = byPart.get(id);
+  if (!entries) {
+    entries = (stock.get(code) ?? []).map((vehicle) => ({ vehicle, vin: vehicle.vin, key: `${pn}\u0000${vehicle.vin}`, line: null }));
+    byPart.set(id, entries);
+  }
+  return entries;
+}
 
 function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, StockVehicle[]> {
   const out = new Map<string, StockVehicle[]>();
