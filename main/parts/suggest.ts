@@ -36,7 +36,7 @@ export function computeSuggestions(s: SuggestServices, horizonDays: number): Sug
   const levels = ledger.levels();
   const stock = stockVehicles(s, catalog);
   const listedNumber = listedPartNumbers(s.db);
-  const ctx: Ctx = { horizonDays, positions, levels, ordered: ledger.orderedForVin(), stock, listedNumber };
+  const ctx: Ctx = { horizonDays, positions, levels, stock, listedNumber };
   const overdue = overdueBooked(s.db, today);
   const lines: SuggestionLine[] = [];
   for (const c of catalog) {
@@ -66,7 +66,6 @@ type Ctx = {
   horizonDays: number;
   positions: ReturnType<Ledger['positions']>;
   levels: Map<string, number>;
-  ordered: Set<string>;
   stock: Map<string, StockVehicle[]>;
   listedNumber: (code: string, pattern: string, vin: string) => string | null;
 };
@@ -152,11 +151,10 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
   const seen = new Set<string>();
   const out: SuggestionLine[] = [];
   const perVin = ctx.positions.get(pn)?.perVin;
-  /** Ordered already, or on hand for the VIN: no line. */
-  const covered = (vin: string, key: string) => {
-    if (ctx.ordered.has(key)) return true;
+  /** Ordered already (an order on record, not reversed), or on hand for the VIN: no line. */
+  const covered = (vin: string) => {
     const held = perVin?.get(vin);
-    return !!held && held.onHand >= perVehicle;
+    return !!held && (held.ordered || held.onHand >= perVehicle);
   };
   const make = (vin: string, because: string, bookedAt: string | null) => {
     // The imported list's number for the VIN (VIN,Phase,Part Number,Status) is the number to order.
@@ -177,15 +175,15 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
   for (const d of booked) {
     if (seen.has(d.vin)) continue;
     seen.add(d.vin);
-    if (covered(d.vin, `${pn}\u0000${d.vin}`)) continue;
+    if (covered(d.vin)) continue;
     const how = d.remedyAvailable ? 'remedy available' : `booked as goodwill: ${d.goodwill}`;
     out.push(make(d.vin, `Booked ${d.at.replace('T', ' ')} (${how})`, d.at));
   }
   // A stock vehicle's line is the same until the stock's lookups are redone: made once, kept with them
-  // (with the key the ledger's sets are asked with); each call only asks the ledger about the VIN.
+  // each call only asks the ledger about the VIN.
   for (const e of stockEntries(ctx.stock, c.code, pn)) {
     if (seen.size > 0 && seen.has(e.vin)) continue;
-    if (covered(e.vin, e.key)) continue;
+    if (covered(e.vin)) continue;
     if (!e.line) {
       const v = e.vehicle;
       const because = `In stock${v.stockNumber ? ` #${v.stockNumber}` : ''}${v.condition ? ` (${CONDITION_LABEL[v.condition]})` : ''}, ${v.why}: ${v.before}`;
@@ -230,7 +228,7 @@ function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Map<string
 }
 const catalogOf = new WeakMap<Map<string, StockVehicle[]>, CampaignParts[]>();
 /** A stock vehicle's CPOR line for one part, made once per stock lookup. */
-type StockEntry = { vehicle: StockVehicle; vin: string; key: string; line: SuggestionLine | null };
+type StockEntry = { vehicle: StockVehicle; vin: string; line: SuggestionLine | null };
 const stockLines = new WeakMap<Map<string, StockVehicle[]>, Map<string, StockEntry[]>>();
 
 /** The stock vehicles of a campaign, as entries for one of its parts (kept with the stock lookup). */
@@ -240,7 +238,7 @@ function stockEntries(stock: Map<string, StockVehicle[]>, code: string, pn: stri
   const id = `${code}\u0000${pn}`;
   let entries = byPart.get(id);
   if (!entries) {
-    entries = (stock.get(code) ?? []).map((vehicle) => ({ vehicle, vin: vehicle.vin, key: `${pn}\u0000${vehicle.vin}`, line: null }));
+    entries = (stock.get(code) ?? []).map((vehicle) => ({ vehicle, vin: vehicle.vin, line: null }));
     byPart.set(id, entries);
   }
   return entries;
