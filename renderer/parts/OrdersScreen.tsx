@@ -213,7 +213,7 @@ export function OrdersScreen() {
     { id: 'how', label: 'How', width: '10.5rem', render: (r) => (r.kind === 'line' ? METHOD_LABEL[r.line.method] : null) },
     { id: 'qty', label: 'Qty', width: '2.8rem', render: (r) => (r.kind === 'line' ? r.line.quantity || '' : null) },
     { id: 'vin', label: 'VIN', width: '11.5rem', render: (r) => (r.kind === 'line' ? <span className="mono">{r.line.vin}</span> : null) },
-    { id: 'for', label: 'For', width: '11.5rem', render: (r) => (r.kind === 'line' ? forText(r.line) : null) },
+    { id: 'for', label: 'For', width: '13rem', render: (r) => (r.kind === 'line' ? forText(r.line) : null) },
     {
       id: 'why',
       label: 'Why',
