@@ -74,8 +74,9 @@ export const NEED_LABEL = { model: 'the model', productionMonth: 'the production
 
 export const conditionText = (c: keyof typeof CONDITION_LABEL | null): string => (c ? CONDITION_LABEL[c] : 'Condition unknown');
 
-/** 1234 → "1,234": every count a user reads. */
-export const count = (n: number): string => n.toLocaleString('en-US');
+/** 1234 → "1,234": every count a user reads (one formatter: toLocaleString builds one per call). */
+const EN_US = new Intl.NumberFormat('en-US');
+export const count = (n: number): string => EN_US.format(n);
 
 /** "1 campaign" / "3 campaigns". */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;

@@ -25,6 +25,12 @@ const KIND_TEXT = {
   count: 'counted on the shelf',
 } as const;
 
+/** `suggest --json` keeps the shape the issue pins (the window's line keys and sources are the API's). */
+const pinnedJson = (s: Suggestions) => ({
+  horizonDays: s.horizonDays,
+  lines: s.lines.map(({ campaign, partNumber, method, quantity, vin, reason }) => ({ campaign, partNumber, method, quantity, vin, reason })),
+});
+
 export const partsCommands: CommandRegistrar = (program, rt) => {
   const parts = withDb(program.command('parts').description("every campaign part: the bulletin's values, local amendments and stock"))
     .option('--json', 'print the parts as JSON')
@@ -178,7 +184,7 @@ export const partsCommands: CommandRegistrar = (program, rt) => {
           recorded = r.recorded.length;
           plain = { horizonDays: r.horizonDays, lines: r.lines };
         } else plain = await rt.call(app, 'suggestOrders', { horizonDays });
-        rt.io.out(o.json ? JSON.stringify(plain, null, 2) : o.csv ? suggestionsCsv(plain) : formatSuggestions(plain, recorded));
+        rt.io.out(o.json ? JSON.stringify(pinnedJson(plain), null, 2) : o.csv ? suggestionsCsv(plain) : formatSuggestions(plain, recorded));
       },
     );
 };

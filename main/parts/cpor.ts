@@ -8,13 +8,14 @@ import type { CoreServices as Services } from '../core-services';
 import { loadCatalog } from './catalog';
 import { ledgerOf } from './service';
 import { matchesPart } from './pattern';
+import { CPOR_REQUEST_REF } from '../../shared/parts/wording';
 
 export type { CporState } from '../../shared/parts/wording';
 // The hold report (main/reports) says the state in the same words.
 export { cporPhrase } from '../../shared/parts/wording';
 
 /** The placeholder accepted suggestions record as the order's ref: not a CPOR reference yet. */
-export const CPOR_REQUEST = 'CPOR';
+export const CPOR_REQUEST = CPOR_REQUEST_REF;
 
 type StateRow = [string, string, string, string, string | null, string, string | null, string | null];
 const STATE_ROWS = `SELECT m.part, m.vin, m.kind, m.part_number, m.ref, m.made_at, r.reference, r.entered_at

@@ -9,7 +9,9 @@ import type { Db } from '../db/open';
 import type { MovementKind, Row } from '../db/schema';
 
 export type Position = { onHand: number; onOrder: number };
-export type PartPosition = Position & { perVin: Map<string, Position> };
+/** A vehicle's position in a part held per VIN; `ordered`: an order for it is on record (not reversed). */
+export type VinPosition = Position & { ordered: boolean };
+export type PartPosition = Position & { perVin: Map<string, VinPosition> };
 type Bucket = Position & { open: { id: number; left: number }[]; ordered: boolean };
 
 type MovementRow = Row<'stock_movements'>;
@@ -94,7 +96,7 @@ export class Ledger {
       if (!p) out.set(part, (p = { onHand: 0, onOrder: 0, perVin: new Map() }));
       p.onHand += b.onHand;
       p.onOrder += b.onOrder;
-      if (sep >= 0) p.perVin.set(key.slice(sep + 1), { onHand: b.onHand, onOrder: b.onOrder });
+      if (sep >= 0) p.perVin.set(key.slice(sep + 1), { onHand: b.onHand, onOrder: b.onOrder, ordered: b.ordered });
     }
     this.pos = { map: out, dirty: new Set() };
     return out;

@@ -37,7 +37,9 @@ export function withStock(
     stockingLevel: p.partNumber ? (levels.get(p.partNumber) ?? 0) : 0,
     onHand: pos?.onHand ?? 0,
     onOrder: pos?.onOrder ?? 0,
-    perVinStock: pos ? [...pos.perVin].map(([vin, v]) => ({ vin, ...v, cpor: states.get(`${p.partNumber}\u0000${vin}`) ?? null })) : [],
+    perVinStock: pos
+      ? [...pos.perVin].map(([vin, v]) => ({ vin, onHand: v.onHand, onOrder: v.onOrder, cpor: states.get(`${p.partNumber}\u0000${vin}`) ?? null }))
+      : [],
   };
 }
 

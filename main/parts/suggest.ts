@@ -4,7 +4,8 @@
 import type { CampaignHit } from '../../shared/lookup/contract';
 import type { Suggestions, SuggestionLine } from '../../shared/parts/contract';
 import { addDays, localIsoDate } from '../../shared/dates';
-import { CONDITION_LABEL, plural } from '../../shared/wording';
+import { ApiError } from '../../shared/contract';
+import { CONDITION_LABEL, METHOD_LABEL, plural } from '../../shared/wording';
 import { demandWithin, type Demand, overdueBooked } from '../appointments/store';
 import type { CoreServices as Services } from '../core-services';
 import { type CampaignParts, findPart, loadCatalog, type PartFacts } from './catalog';
@@ -35,7 +36,7 @@ export function computeSuggestions(s: SuggestServices, horizonDays: number): Sug
   const levels = ledger.levels();
   const stock = stockVehicles(s, catalog);
   const listedNumber = listedPartNumbers(s.db);
-  const ctx: Ctx = { horizonDays, positions, levels, ordered: ledger.orderedForVin(), stock, listedNumber };
+  const ctx: Ctx = { horizonDays, positions, levels, stock, listedNumber };
   const overdue = overdueBooked(s.db, today);
   const lines: SuggestionLine[] = [];
   for (const c of catalog) {
@@ -44,10 +45,19 @@ export function computeSuggestions(s: SuggestServices, horizonDays: number): Sug
     if (c.parts.length === 0) {
       lines.push(line(c.code, null, 'none', 0, null, `No order: ${lowerFirst(noPartsNote(c))}${bookedNote(booked, horizonDays)}`));
     } else {
-      for (const p of c.parts) lines.push(...partLines(c, p, booked, ctx));
+      for (const p of c.parts) for (const l of partLines(c, p, booked, ctx)) lines.push(l);
     }
     const late = overdue.get(c.code);
     if (late) for (let i = from; i < lines.length; i++) if (lines[i]!.method !== 'cpor') lines[i]!.reason += overdueNote(late);
+  }
+  // Two lines that would share a key (two unreleased parts of one campaign, no number yet) are told
+  // apart. Only lines without a vehicle can: a CPOR line is one per part and VIN.
+  const keys = new Map<string, number>();
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.vin !== null) continue;
+    const n = (keys.get(lines[i]!.key) ?? 0) + 1;
+    keys.set(lines[i]!.key, n);
+    if (n > 1) lines[i] = { ...lines[i]!, key: `${lines[i]!.key}#${n}` };
   }
   return { horizonDays, lines };
 }
@@ -56,7 +66,6 @@ type Ctx = {
   horizonDays: number;
   positions: ReturnType<Ledger['positions']>;
   levels: Map<string, number>;
-  ordered: Set<string>;
   stock: Map<string, StockVehicle[]>;
   listedNumber: (code: string, pattern: string, vin: string) => string | null;
 };
@@ -68,14 +77,33 @@ const line = (
   quantity: number,
   vin: string | null,
   reason: string,
+  source: SuggestionLine['source'] = null,
+  bookedAt: string | null = null,
+  part: string | null = partNumber,
 ): SuggestionLine => ({
+  key: lineKey(campaign, partNumber, vin),
   campaign,
   partNumber,
+  part,
   method,
   quantity,
   vin,
   reason,
+  source,
+  bookedAt,
 });
+
+/** A line's key: campaign, part number and VIN (codes and VINs never hold "|"; the part is between them). */
+export const lineKey = (campaign: string, partNumber: string | null, vin: string | null) => `${campaign}|${partNumber ?? ''}|${vin ?? ''}`;
+
+/** A key in words: "23LJ01 04002-78010 for JTH…", "BLC 12345-67890". */
+function keyInWords(key: string): string {
+  const first = key.indexOf('|');
+  const last = key.lastIndexOf('|');
+  if (first < 0 || first === last) return `"${key}"`;
+  const [campaign, part, vin] = [key.slice(0, first), key.slice(first + 1, last), key.slice(last + 1)];
+  return `${campaign}${part ? ` ${part}` : ''}${vin ? ` for ${vin}` : ''}`;
+}
 
 /** Booked work of an earlier day that never arrived is not demand; the lines of its campaign say so. */
 const overdueNote = (n: number) =>
@@ -111,6 +139,7 @@ function partLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
       order,
       null,
       `${units} booked in the next ${ctx.horizonDays} days + keep ${level} on the shelf = ${needed}; ${pos.onHand} on hand + ${pos.onOrder} on order: order ${order}`,
+      'shelf',
     ),
   ];
 }
@@ -121,45 +150,46 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
   const perVehicle = p.quantity ?? 1;
   const seen = new Set<string>();
   const out: SuggestionLine[] = [];
-  const need = (vin: string, because: string | (() => string), kept?: Map<string, SuggestionLine>) => {
-    if (seen.has(vin)) return;
-    seen.add(vin);
-    const key = `${pn}\u0000${vin}`;
-    if (ctx.ordered.has(key)) return;
-    const held = ctx.positions.get(pn)?.perVin.get(vin);
-    if (held && held.onHand >= perVehicle) return;
-    // A stock vehicle's line is the same until the stock's lookups are redone: made once, kept with them.
-    const made = kept?.get(key);
-    if (made) {
-      out.push(made);
-      return;
-    }
+  const perVin = ctx.positions.get(pn)?.perVin;
+  /** Ordered already (an order on record, not reversed), or on hand for the VIN: no line. */
+  const covered = (vin: string) => {
+    const held = perVin?.get(vin);
+    return !!held && (held.ordered || held.onHand >= perVehicle);
+  };
+  const make = (vin: string, because: string, bookedAt: string | null) => {
     // The imported list's number for the VIN (VIN,Phase,Part Number,Status) is the number to order.
     const number = p.isPattern ? ctx.listedNumber(c.code, pn, vin) : null;
     const what = number ? `${number} (the affected list's number for this VIN)` : `${perVehicle} through CPOR for this VIN (${why})`;
-    out.push(
-      line(
-        c.code,
-        number ?? pn,
-        'cpor',
-        perVehicle,
-        vin,
-        `${typeof because === 'string' ? because : because()}; no CPOR order recorded: order ${number ? `${perVehicle} × ${what} through CPOR` : what}.`,
-      ),
+    return line(
+      c.code,
+      number ?? pn,
+      'cpor',
+      perVehicle,
+      vin,
+      `${because}; no CPOR order recorded: order ${number ? `${perVehicle} × ${what} through CPOR` : what}.`,
+      bookedAt ? 'booked' : 'in-stock',
+      bookedAt,
+      pn,
     );
-    if (kept) kept.set(key, Object.freeze(out.at(-1)!) as SuggestionLine);
   };
   for (const d of booked) {
+    if (seen.has(d.vin)) continue;
+    seen.add(d.vin);
+    if (covered(d.vin)) continue;
     const how = d.remedyAvailable ? 'remedy available' : `booked as goodwill: ${d.goodwill}`;
-    need(d.vin, `Booked ${d.at.replace('T', ' ')} (${how})`);
+    out.push(make(d.vin, `Booked ${d.at.replace('T', ' ')} (${how})`, d.at));
   }
-  const kept = stockLines.get(ctx.stock);
-  for (const v of ctx.stock.get(c.code) ?? []) {
-    need(
-      v.vin,
-      () => `In stock${v.stockNumber ? ` #${v.stockNumber}` : ''}${v.condition ? ` (${CONDITION_LABEL[v.condition]})` : ''}, ${v.why}: ${v.before}`,
-      kept,
-    );
+  // A stock vehicle's line is the same until the stock's lookups are redone: made once, kept with them
+  // each call only asks the ledger about the VIN.
+  for (const e of stockEntries(ctx.stock, c.code, pn)) {
+    if (seen.size > 0 && seen.has(e.vin)) continue;
+    if (covered(e.vin)) continue;
+    if (!e.line) {
+      const v = e.vehicle;
+      const because = `In stock${v.stockNumber ? ` #${v.stockNumber}` : ''}${v.condition ? ` (${CONDITION_LABEL[v.condition]})` : ''}, ${v.why}: ${v.before}`;
+      e.line = Object.freeze(make(v.vin, because, null)) as SuggestionLine;
+    }
+    out.push(e.line);
   }
   return out;
 }
@@ -193,13 +223,26 @@ function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Map<string
   if (kept && kept.key === key && catalogOf.get(kept.stock) === catalog) return kept.stock;
   const stock = lookUpStock(s, catalog);
   catalogOf.set(stock, catalog);
-  stockLines.set(stock, new Map());
   stockCache.set(s.db, { key, stock });
   return stock;
 }
 const catalogOf = new WeakMap<Map<string, StockVehicle[]>, CampaignParts[]>();
-/** The CPOR lines of stock vehicles, made once per stock lookup (keyed part, VIN). */
-const stockLines = new WeakMap<Map<string, StockVehicle[]>, Map<string, SuggestionLine>>();
+/** A stock vehicle's CPOR line for one part, made once per stock lookup. */
+type StockEntry = { vehicle: StockVehicle; vin: string; line: SuggestionLine | null };
+const stockLines = new WeakMap<Map<string, StockVehicle[]>, Map<string, StockEntry[]>>();
+
+/** The stock vehicles of a campaign, as entries for one of its parts (kept with the stock lookup). */
+function stockEntries(stock: Map<string, StockVehicle[]>, code: string, pn: string): StockEntry[] {
+  let byPart = stockLines.get(stock);
+  if (!byPart) stockLines.set(stock, (byPart = new Map()));
+  const id = `${code}\u0000${pn}`;
+  let entries = byPart.get(id);
+  if (!entries) {
+    entries = (stock.get(code) ?? []).map((vehicle) => ({ vehicle, vin: vehicle.vin, line: null }));
+    byPart.set(id, entries);
+  }
+  return entries;
+}
 
 function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, StockVehicle[]> {
   const out = new Map<string, StockVehicle[]>();
@@ -229,36 +272,71 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, 
   return out;
 }
 
-type Choice = { horizonDays: number; by: string; campaign?: string | null; vins?: string[] | null; bookedOnly?: boolean };
+type Choice = { horizonDays: number; by: string; keys?: string[] | null; campaign?: string | null; vins?: string[] | null; bookedOnly?: boolean };
+
+const orders = (l: SuggestionLine) => (l.method === 'stock' || l.method === 'cpor') && l.quantity > 0 && !!l.partNumber;
+
+/**
+ * The lines chosen by key, in the suggestions' order; refused whole when one is no longer suggested
+ * (named) or orders nothing: the person chose from what they saw, and nothing else is recorded.
+ */
+function chosenByKey(lines: SuggestionLine[], keys: string[]): Set<SuggestionLine> {
+  const byKey = new Map(lines.map((l) => [l.key, l]));
+  const wanted = new Set(keys);
+  const gone = [...wanted].filter((k) => !byKey.has(k));
+  if (gone.length) {
+    const shown = gone.slice(0, 10).map(keyInWords);
+    throw new ApiError(
+      'conflict',
+      `${plural(gone.length, 'chosen line')} ${gone.length === 1 ? 'is' : 'are'} no longer suggested: ${shown.join('; ')}${gone.length > 10 ? ` and ${gone.length - 10} more` : ''}. Nothing was recorded: look at the suggestions again and choose again.`,
+      gone.map(keyInWords),
+    );
+  }
+  const chosen = [...wanted].map((k) => byKey.get(k)!);
+  const idle = chosen.filter((l) => !orders(l));
+  if (idle.length)
+    throw new ApiError(
+      'invalid-input',
+      `${idle
+        .slice(0, 10)
+        .map((l) => `${keyInWords(l.key)} orders nothing (${METHOD_LABEL[l.method].toLowerCase()})`)
+        .join('; ')}: choose only stock and CPOR lines.`,
+    );
+  return new Set(chosen);
+}
 
 /**
  * Records the chosen stock and CPOR lines as orders, against exactly the suggestions it read (one
  * transaction): every line, or one campaign's, these VINs' (CPOR lines), or only booked vehicles' lines
  * (CPOR lines of vehicles booked within the horizon; stock lines have no vehicle and are left out).
  * A CPOR line becomes a request "to place" in Service Lane until its CPOR reference is entered.
+ * Or exactly the lines whose keys are given (the window's chosen lines).
  */
-export function acceptSuggestions(s: SuggestServices, { horizonDays, by, campaign, vins, bookedOnly }: Choice) {
+export function acceptSuggestions(s: SuggestServices, { horizonDays, by, keys, campaign, vins, bookedOnly }: Choice) {
   const ledger = ledgerOf(s.db);
   const code = campaign ? s.campaigns.idOf(campaign).code : null;
   const chosenVins = vins?.length ? new Set(vins.map((v) => checkedVin(v))) : null;
   return s.db.sqlite
     .transaction(() => {
       const suggestions = computeSuggestions(s, horizonDays);
+      const picked = keys ? chosenByKey(suggestions.lines, keys) : null;
       const today = localIsoDate(s.now());
       const booked = bookedOnly ? new Set(demandWithin(s.db, today, addDays(today, horizonDays + 1)).map((d) => d.vin)) : null;
       const catalog = loadCatalog(s.db, s.campaigns);
       const at = s.now().toISOString();
       const ids: number[] = [];
       for (const l of suggestions.lines) {
-        if ((l.method !== 'stock' && l.method !== 'cpor') || l.quantity <= 0 || !l.partNumber) continue;
+        if (!orders(l)) continue;
+        if (picked && !picked.has(l)) continue;
         if (code && l.campaign !== code) continue;
         if (chosenVins && (l.vin === null || !chosenVins.has(l.vin))) continue;
         if (booked && (l.vin === null || !booked.has(l.vin))) continue;
-        const part = findPart(catalog, l.partNumber)?.partNumber ?? l.partNumber;
+        const number = l.partNumber!;
+        const part = findPart(catalog, number)?.partNumber ?? number;
         ids.push(
           ledger.record({
             part,
-            part_number: l.partNumber,
+            part_number: number,
             kind: 'order',
             quantity: l.quantity,
             vin: l.vin,

@@ -149,13 +149,26 @@ export const LedgerLine = z.object({
 
 export const StockPosition = z.object({ part: z.string(), onHand: z.number().int(), onOrder: z.number().int(), vin: z.string().nullable() });
 
+/** What a line orders for: a booked vehicle, a vehicle in stock, or the shelf (stock parts); null: it orders nothing. */
+export const SuggestionSource = z.enum(['booked', 'in-stock', 'shelf']);
+
 export const SuggestionLine = z.object({
+  /**
+   * The line's own key, the same from one call to the next while the line stands: campaign, part number
+   * and VIN joined by "|" ("23LJ01|04002-78010|JTH…", "BLC|12345-67890|"). Accepting takes these keys.
+   */
+  key: z.string(),
   campaign: z.string(),
   partNumber: z.string().nullable(),
+  /** The campaign's part the line is for, as the parts list names it (04002-**** for every VIN's own number). */
+  part: z.string().nullable(),
   method: OrderMethod,
   quantity: z.number().int(),
   vin: z.string().nullable(),
   reason: z.string(),
+  source: SuggestionSource.nullable(),
+  /** The booking's date and time (2026-11-25T09:00) for a booked vehicle's line. */
+  bookedAt: z.string().nullable(),
 });
 export const Suggestions = z.object({ horizonDays: z.number().int(), lines: z.array(SuggestionLine) });
 const Horizon = z
@@ -220,14 +233,22 @@ export const partsOperations = defineOperations({
   },
   suggestOrders: { input: z.object({ horizonDays: Horizon.default(14) }), output: Suggestions },
   acceptSuggestions: {
-    input: z.object({
-      horizonDays: Horizon.default(14),
-      by: PersonName,
-      /** Only the chosen lines: one campaign, these VINs (CPOR lines), only booked vehicles' lines. */
-      campaign: CampaignCode.nullish(),
-      vins: z.array(z.string().max(64)).max(20000).nullish(),
-      bookedOnly: z.boolean().default(false),
-    }),
+    input: z
+      .object({
+        horizonDays: Horizon.default(14),
+        by: PersonName,
+        /** Exactly these lines (their keys); a key no longer suggested refuses the whole acceptance. */
+        keys: z.array(z.string().max(200)).max(100_000, 'at most 100,000 lines at once').nullish(),
+        /** Only the chosen lines: one campaign, these VINs (CPOR lines), only booked vehicles' lines. */
+        campaign: CampaignCode.nullish(),
+        vins: z.array(z.string().max(64)).max(20000).nullish(),
+        bookedOnly: z.boolean().default(false),
+      })
+      .refine((v) => !v.keys || v.keys.length > 0, { message: 'choose at least one line to accept', path: ['keys'] })
+      .refine((v) => !v.keys || (!v.campaign && !v.vins?.length && !v.bookedOnly), {
+        message: 'choose lines by key, or by campaign, VINs or booked only, not both',
+        path: ['keys'],
+      }),
     output: Suggestions.extend({ recorded: z.array(Movement) }),
   },
 });
@@ -251,4 +272,5 @@ export type PartsList = z.output<typeof PartsList>;
 export type Movement = z.output<typeof Movement>;
 export type LedgerLine = z.output<typeof LedgerLine>;
 export type SuggestionLine = z.output<typeof SuggestionLine>;
+export type SuggestionSource = z.output<typeof SuggestionSource>;
 export type Suggestions = z.output<typeof Suggestions>;

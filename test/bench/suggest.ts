@@ -1,7 +1,9 @@
 // Order suggestions at scale: 2,000 campaign parts (1,000 synthetic campaigns, stock, per-VIN and MAC
 // code D parts), 5,000 appointments over the next 30 days and 50,000 stock movements, on a real SQLite
-// file, and 20,000 vehicles in stock. Goal: suggestOrders() under 100 ms, judged on the first call of a
-// process and on the steady median after each new movement.
+// file, and 20,000 vehicles in stock. Goals (issue 16): the steady median after each new movement under
+// 100 ms, and the first call of a process (every bulletin parsed, the ledger folded, every stock vehicle
+// looked up) under 300 ms. Each figure is given as wall time and as this process's CPU time: on a
+// loaded machine the wall time mostly measures the wait for a core.
 //
 // Run it on its own (the lead wires it into `npm run bench`):
 //   npx esbuild test/bench/suggest.ts --bundle --platform=node --format=cjs --target=node22 \
@@ -17,6 +19,11 @@ import { addDays, localIsoDate } from '../../shared/dates';
 import { makeVin, rng, sampleVins, syntheticLibrary } from '../support/synthetic';
 
 const GOAL_MS = 100;
+const FIRST_GOAL_MS = 300;
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 /** Vehicles in stock: per-VIN parts are ordered for those a launched phase or an affected list covers. */
 const IN_STOCK = 20_000;
 const json = process.argv.includes('--json');
@@ -80,20 +87,27 @@ async function main() {
 
     // Cold: the first suggestions of a process parse every bulletin and fold the whole ledger.
     let t = performance.now();
+    let c = cpuMs();
     let lines = suggestOrders(app, { horizonDays: 14 }).lines.length;
     const coldMs = performance.now() - t;
+    const coldCpuMs = cpuMs() - c;
     // Steady: the counter records a movement, then asks again (the fold carries forward).
     const move = s.prepare(
       "INSERT INTO stock_movements (part, part_number, kind, quantity, made_by, made_at) VALUES ('P1-A', 'P1-A', 'receive', 1, 'bench', 'now')",
     );
     const runs: number[] = [];
+    const cpus: number[] = [];
     for (let i = 0; i < 25; i++) {
       move.run();
       t = performance.now();
+      c = cpuMs();
       lines = suggestOrders(app, { horizonDays: 14 }).lines.length;
       runs.push(performance.now() - t);
+      cpus.push(cpuMs() - c);
     }
     runs.sort((a, b) => a - b);
+    cpus.sort((a, b) => a - b);
+    const medianCpu = cpus[Math.floor(cpus.length / 2)]!;
     const median = runs[Math.floor(runs.length / 2)]!;
     const max = runs[runs.length - 1]!;
     const result = {
@@ -103,21 +117,25 @@ async function main() {
       lines,
       loadMs: Math.round(loadMs),
       coldMs: Math.round(coldMs),
+      coldCpuMs: Math.round(coldCpuMs),
       medianMs: Math.round(median * 10) / 10,
+      medianCpuMs: Math.round(medianCpu * 10) / 10,
       maxMs: Math.round(max * 10) / 10,
       inStock,
       goalMs: GOAL_MS,
-      coldOk: coldMs < GOAL_MS,
+      firstGoalMs: FIRST_GOAL_MS,
+      loadAverage: os.loadavg()[0],
+      coldOk: coldMs < FIRST_GOAL_MS,
       steadyOk: median < GOAL_MS,
-      ok: coldMs < GOAL_MS && median < GOAL_MS,
+      ok: coldMs < FIRST_GOAL_MS && median < GOAL_MS,
     };
     if (json) console.log(JSON.stringify(result));
     else
       console.log(
         [
           `Order suggestions: 2,000 parts, 5,000 appointments, 50,000 movements, ${inStock.toLocaleString('en-US')} vehicles in stock → ${lines} lines`,
-          `  first call of the process (every bulletin parsed, the whole ledger folded): ${result.coldMs} ms (goal < ${GOAL_MS} ms): ${result.coldOk ? 'met' : 'NOT met'}`,
-          `  after each new movement: median ${result.medianMs} ms, max ${result.maxMs} ms over ${runs.length} runs (goal median < ${GOAL_MS} ms): ${result.steadyOk ? 'met' : 'NOT met'}`,
+          `  first call of the process (every bulletin parsed, the ledger folded, the stock looked up): ${result.coldMs} ms, CPU ${result.coldCpuMs} ms (goal < ${FIRST_GOAL_MS} ms): ${result.coldOk ? 'met' : 'NOT met'}`,
+          `  after each new movement: median ${result.medianMs} ms (CPU ${result.medianCpuMs} ms), max ${result.maxMs} ms over ${runs.length} runs (goal median < ${GOAL_MS} ms): ${result.steadyOk ? 'met' : 'NOT met'}`,
           `  load average ${os
             .loadavg()
             .map((x) => x.toFixed(2))

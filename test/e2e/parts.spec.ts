@@ -77,14 +77,15 @@ test('book, suggest, accept, receive, complete with gates, then stock falls, a s
   const orders = app.getByTestId('orders');
   const lines = orders.getByRole('table', { name: 'Suggested orders' });
   await expect(lines.getByRole('row', { name: /04002-\*\*\*\*/ })).toContainText(
-    `Order through CPOR1${LC}Booked ${day(3)} 09:00 (remedy available); no CPOR order recorded`,
+    `Order through CPOR1${LC}Booked ${day(3)} 09:00Booked ${day(3)} 09:00 (remedy available); no CPOR order recorded`,
   );
   await expect(lines.getByRole('row', { name: /12345-67890/ })).toHaveCount(0);
   await expect(lines.getByRole('row', { name: /ALE/ })).toContainText('part number not yet released');
   await shot(app, '83-suggestions', true);
   await orders.getByLabel('Your name').fill('Pat Lee');
-  await orders.getByRole('button', { name: 'Accept 1 order line (stock and CPOR)' }).click();
-  await expect(orders.getByTestId('accepted')).toHaveText('1 order(s) recorded in the stock ledger.');
+  await orders.getByRole('checkbox', { name: `Choose 23LJ01 04002-**** for ${LC}` }).check();
+  await orders.getByRole('button', { name: 'Accept 1 chosen line' }).click();
+  await expect(orders.getByTestId('accepted')).toHaveText('1 order recorded in the stock ledger.');
   await expect(lines.getByRole('row', { name: /04002-\*\*\*\*/ })).toHaveCount(0);
 
   // The key arrives for that VIN.
@@ -133,7 +134,7 @@ test('book, suggest, accept, receive, complete with gates, then stock falls, a s
   // Sell one, buy one.
   await app.keyboard.press('F9');
   await expect(lines.getByRole('row', { name: /12345-67890/ })).toContainText(
-    'Stock order1' + '0 booked in the next 14 days + keep 1 on the shelf = 1; 0 on hand + 0 on order: order 1',
+    'Stock order1' + 'Shelf' + '0 booked in the next 14 days + keep 1 on the shelf = 1; 0 on hand + 0 on order: order 1',
   );
   await shot(app, '87-sell-one-buy-one', true);
 

@@ -132,12 +132,16 @@ describe('MAC code D and parts not released are never ordered', () => {
     const lines = (await call(app, 'suggestOrders', {})).lines.filter((l) => l.campaign === '23LJ01');
     expect(lines).toEqual([
       {
+        key: '23LJ01|04002-****|',
         campaign: '23LJ01',
         partNumber: '04002-****',
+        part: '04002-****',
         method: 'mac-report',
         quantity: 0,
         vin: null,
         reason: 'MAC code D: no order; refer to the MAC report. No allocation recorded. (1 vehicle booked in the next 14 days.)',
+        source: null,
+        bookedAt: null,
       },
     ]);
     expect((await call(app, 'acceptSuggestions', { horizonDays: 14, by: 'Pat' })).recorded).toEqual([]);
@@ -150,12 +154,16 @@ describe('MAC code D and parts not released are never ordered', () => {
     const lines = (await call(app, 'suggestOrders', {})).lines.filter((l) => l.campaign === 'BLC');
     expect(lines).toEqual([
       {
+        key: 'BLC|12345-67890|',
         campaign: 'BLC',
         partNumber: '12345-67890',
+        part: '12345-67890',
         method: 'none',
         quantity: 0,
         vin: null,
         reason: 'No order: 12345-67890 is not released yet.',
+        source: null,
+        bookedAt: null,
       },
     ]);
     expect((await call(app, 'acceptSuggestions', { horizonDays: 14, by: 'Pat' })).recorded).toEqual([]);

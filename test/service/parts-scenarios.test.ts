@@ -9,21 +9,29 @@ import { makeVin } from '../support/synthetic';
 import { testApp } from '../support/tempdb';
 
 const ALE_NONE = {
+  key: 'ALE||',
   campaign: 'ALE',
   partNumber: null,
+  part: null,
   method: 'none',
   quantity: 0,
   vin: null,
   reason: 'No order: part number not yet released. Part number information will be provided when it is available.',
+  source: null,
+  bookedAt: null,
 };
 const BLC_NONE = {
+  key: 'BLC||',
   campaign: 'BLC',
   partNumber: null,
+  part: null,
   method: 'none',
   quantity: 0,
   vin: null,
   reason:
     'No order: this bulletin gives no part number. Part numbers and ordering information are in the Dealer Cover Letter and Technical Instructions of the specific Safety Recall.',
+  source: null,
+  bookedAt: null,
 };
 
 const bookLc = (app: App, vin: string, at: string) => call(app, 'bookAppointment', { vin, campaigns: ['23LJ01'], at, model: 'LC', productionMonth: '2022-12' });
@@ -203,12 +211,16 @@ describe('order suggestions', () => {
       lines: [
         ALE_NONE,
         {
+          key: 'BLC|12345-67890|',
           campaign: 'BLC',
           partNumber: '12345-67890',
+          part: '12345-67890',
           method: 'stock',
           quantity: 2,
           vin: null,
           reason: '2 booked in the next 14 days + keep 1 on the shelf = 3; 1 on hand + 0 on order: order 2',
+          source: 'shelf',
+          bookedAt: null,
         },
       ],
     });
@@ -222,12 +234,16 @@ describe('order suggestions', () => {
     await call(app, 'recordMovement', { kind: 'use', part: '12345-67890', quantity: 1, by: 'Pat' });
     expect((await call(app, 'suggestOrders', {})).lines.filter((l) => l.method === 'stock')).toEqual([
       {
+        key: 'BLC|12345-67890|',
         campaign: 'BLC',
         partNumber: '12345-67890',
+        part: '12345-67890',
         method: 'stock',
         quantity: 1,
         vin: null,
         reason: '0 booked in the next 14 days + keep 1 on the shelf = 1; 0 on hand + 0 on order: order 1',
+        source: 'shelf',
+        bookedAt: null,
       },
     ]);
   });
@@ -239,12 +255,16 @@ describe('order suggestions', () => {
     const s = await call(app, 'suggestOrders', { horizonDays: 14 });
     expect(s.lines).toEqual([
       {
+        key: `23LJ01|04002-****|${LC}`,
         campaign: '23LJ01',
         partNumber: '04002-****',
+        part: '04002-****',
         method: 'cpor',
         quantity: 1,
         vin: LC,
         reason: 'Booked 2026-11-30 09:00 (remedy available); no CPOR order recorded: order 1 through CPOR for this VIN (per-VIN part number: CPOR gives it).',
+        source: 'booked',
+        bookedAt: '2026-11-30T09:00',
       },
       ALE_NONE,
       BLC_NONE,
@@ -262,24 +282,32 @@ describe('order suggestions', () => {
     let s = await call(app, 'suggestOrders', {});
     expect(s.lines.filter((l) => l.campaign === 'BLC')).toEqual([
       {
+        key: `BLC|12345-67890|${RX05}`,
         campaign: 'BLC',
         partNumber: '12345-67890',
+        part: '12345-67890',
         method: 'cpor',
         quantity: 1,
         vin: RX05,
         reason: 'Booked 2026-11-25 08:00 (remedy available); no CPOR order recorded: order 1 through CPOR for this VIN (MAC code C: order through CPOR).',
+        source: 'booked',
+        bookedAt: '2026-11-25T08:00',
       },
     ]);
     await call(app, 'setPart', { campaign: 'BLC', part: '12345-67890', macCode: 'D', allocation: 3, by: 'Pat' });
     s = await call(app, 'suggestOrders', {});
     expect(s.lines.filter((l) => l.campaign === 'BLC')).toEqual([
       {
+        key: 'BLC|12345-67890|',
         campaign: 'BLC',
         partNumber: '12345-67890',
+        part: '12345-67890',
         method: 'mac-report',
         quantity: 0,
         vin: null,
         reason: 'MAC code D: no order; refer to the MAC report. Allocation recorded: 3. (1 vehicle booked in the next 14 days.)',
+        source: null,
+        bookedAt: null,
       },
     ]);
   });
@@ -295,23 +323,31 @@ describe('order suggestions', () => {
     const cpor = (await call(app, 'suggestOrders', {})).lines.filter((l) => l.method === 'cpor');
     expect(cpor).toEqual([
       {
+        key: `23LJ01|04002-****|${LC}`,
         campaign: '23LJ01',
         partNumber: '04002-****',
+        part: '04002-****',
         method: 'cpor',
         quantity: 1,
         vin: LC,
         reason: expect.stringMatching(
           /^In stock #S1 \(Certified pre-owned\), Phase \d launched: must have it before delivery; no CPOR order recorded: order 1 through CPOR/,
         ),
+        source: 'in-stock',
+        bookedAt: null,
       },
       {
+        key: `23LJ01|04002-****|${LC2}`,
         campaign: '23LJ01',
         partNumber: '04002-****',
+        part: '04002-****',
         method: 'cpor',
         quantity: 1,
         vin: LC2,
         reason:
           'In stock #S2 (Used), on the affected list of 2026-11-20: should have it before delivery (else only with the disclosure form); no CPOR order recorded: order 1 through CPOR for this VIN (per-VIN part number: CPOR gives it).',
+        source: 'in-stock',
+        bookedAt: null,
       },
     ]);
   });
