@@ -52,20 +52,19 @@ export function importsInForce(db: Db | BetterSqlite3.Database, now: Date): Nhts
 }
 
 /** Reads the file for its preview: counts and refusals; a file not in NHTSA's layout is an invalid-input error. */
-export async function readForPreview(file: string): Promise<{ counts: ReadCounts; stat: fs.Stats }> {
+export async function readForPreview(file: string, fileName = path.basename(file)): Promise<{ counts: ReadCounts; stat: fs.Stats }> {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat) throw new ApiError('invalid-input', `Cannot read ${file}: no such file.`, []);
   if (!stat.isFile()) throw new ApiError('invalid-input', `Cannot read ${file}: it is not a file.`, []);
   try {
-    return { counts: await readRcl(file, path.basename(file), {}), stat };
+    return { counts: await readRcl(file, fileName, {}), stat };
   } catch (err) {
     if (err instanceof NotNhtsaLayout) throw new ApiError('invalid-input', err.message, []);
     throw err;
   }
 }
 
-export function previewOf(importId: string, file: string, counts: ReadCounts, replaces: NhtsaImportInForce | null): NhtsaPreview {
-  const fileName = path.basename(file);
+export function previewOf(importId: string, fileName: string, counts: ReadCounts, replaces: NhtsaImportInForce | null): NhtsaPreview {
   return {
     importId,
     fileName,
@@ -80,14 +79,18 @@ export function previewOf(importId: string, file: string, counts: ReadCounts, re
   };
 }
 
-/** The import job's writer: the file read again, its rows written as they are read. */
-export function nhtsaWriter(file: string, stat: fs.Stats, counts: ReadCounts): ImportWriter {
-  const fileName = path.basename(file);
+/**
+ * The import job's writer: the file read again, its rows written as they are read. `fileName`: the name
+ * the person knows it by (an uploaded file's own name); `dispose`: what to do with the file once its
+ * import is over or its preview dropped (an uploaded file is removed).
+ */
+export function nhtsaWriter(file: string, fileName: string, stat: fs.Stats, counts: ReadCounts, dispose?: () => void): ImportWriter {
   const part = partOf(fileName);
   let written: ReadCounts | null = null;
   return {
     kind: 'nhtsa',
     total: counts.rowsRead,
+    ...(dispose ? { dispose } : {}),
     label: `NHTSA recall file ${fileName}`,
     async write(conn, step, at) {
       const now = fs.statSync(file, { throwIfNoEntry: false });

@@ -1,5 +1,5 @@
-// Issue 18 end to end in Chromium: NHTSA's recall file (the fixture in NHTSA's layout) imported from the
-// campaign library (counts, refused rows by reason, impact, Import), then a 2019 Honda Accord scanned: its
+// Issue 18 end to end in Chromium: NHTSA's recall file (the fixture in NHTSA's layout) picked with the file
+// picker in the campaign library, sent and read (counts, refused rows by reason, impact, Import), then a 2019 Honda Accord scanned: its
 // NHTSA recalls with the verify note, the do-not-drive one as the top banner; the Honda in stock on the
 // hold report, "check by VIN before delivery"; the library shows the import's date and rows.
 import path from 'node:path';
@@ -22,8 +22,30 @@ test("import NHTSA's recall file, scan a 2019 Honda Accord, see its NHTSA recall
   const panel = app.getByTestId('nhtsa-panel');
   await expect(panel).toContainText('No NHTSA recall file imported');
   await panel.getByRole('button', { name: 'Import NHTSA recall file…' }).click();
-  await panel.getByLabel('File on this computer').fill(file);
-  await panel.getByRole('button', { name: 'Read the file' }).click();
+  // A large file is sent in pieces with its progress; Cancel stops it, nothing read or imported.
+  const big = writeRcl(
+    server.dir,
+    'FLAT_RCL_PRE_2010.txt',
+    Array.from({ length: 160_000 }, (_, i) => ({ campaign: `09V${String(i).padStart(6, '0')}`, make: 'FORD', model: 'F-150', year: '2009' })),
+  );
+  // Over loopback the pieces arrive in moments: each is held back a little, as on a slow network.
+  await app.route('**/api/sendNhtsaPiece', async (route) => {
+    await new Promise((r) => setTimeout(r, 700));
+    await route.continue();
+  });
+  await panel.getByLabel('NHTSA’s file').setInputFiles(big);
+  const sending = panel.getByTestId('nhtsa-sending');
+  await expect(sending).toContainText('Sending FLAT_RCL_PRE_2010.txt to Recall Desk');
+  await expect(sending).toContainText(/^.*[1-9]\d*\.\d MB of 5\d\.\d MB \(\d+%\)/);
+  await shot(app, '29-nhtsa-sending');
+  await sending.getByRole('button', { name: 'Cancel' }).click();
+  await app.unroute('**/api/sendNhtsaPiece');
+  await expect(panel.getByTestId('nhtsa-cancelled')).toHaveText('Sending FLAT_RCL_PRE_2010.txt cancelled: nothing was read or imported.');
+  await expect(sending).toHaveCount(0);
+  await expect(panel.getByTestId('nhtsa-summary')).toHaveCount(0);
+
+  // The file picker, as a person picks the download: sent to Recall Desk, read there.
+  await panel.getByLabel('NHTSA’s file').setInputFiles(file);
   await expect(panel.getByTestId('nhtsa-summary')).toContainText('9 rows read, 7 vehicle rows kept (1 cut over several lines, joined back), 2 refused.');
   await expect(panel.getByTestId('nhtsa-refused')).toContainText('not a vehicle record');
   await expect(panel.getByTestId('impact-summary')).toContainText('1 stock vehicle newly held');
