@@ -13,6 +13,7 @@ export function formatNhtsaPreview(p: NhtsaPreview): string {
   ];
   if (p.newestReportDate) lines.push(`  newest report:      ${p.newestReportDate}`);
   if (p.replaces) lines.push(`  replaces ${p.replaces.fileName} imported ${p.replaces.importedAt.slice(0, 10)} (${count(p.replaces.rowsKept)} vehicle rows)`);
+  if (p.olderThanInForce && p.replaces?.newestReportDate) lines.push(`  ${NHTSA_WORDING.olderThanInForce(p.newestReportDate, p.replaces.newestReportDate)}`);
   return lines.join('\n');
 }
 

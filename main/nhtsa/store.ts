@@ -76,6 +76,7 @@ export function previewOf(importId: string, fileName: string, counts: ReadCounts
     refused: refusedList(counts.refused),
     newestReportDate: counts.newestReportDate,
     replaces,
+    olderThanInForce: !!(replaces?.newestReportDate && (counts.newestReportDate ?? '') < replaces.newestReportDate),
   };
 }
 

@@ -89,6 +89,11 @@ export function NhtsaPanel() {
             {p.rejoined ? ` (${count(p.rejoined)} cut over several lines, joined back)` : ''}, {count(p.refused.reduce((n, r) => n + r.count, 0))} refused.
             {p.replaces ? ` Replaces ${p.replaces.fileName} of ${p.replaces.importedAt.slice(0, 10)}.` : ''}
           </p>
+          {p.olderThanInForce && p.replaces?.newestReportDate && (
+            <p className="error-text" role="alert" data-testid="nhtsa-older">
+              {NHTSA_WORDING.olderThanInForce(p.newestReportDate, p.replaces.newestReportDate)}
+            </p>
+          )}
           {p.refused.length > 0 && (
             <ul data-testid="nhtsa-refused">
               {p.refused.map((r) => (

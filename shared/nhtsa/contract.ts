@@ -67,6 +67,8 @@ export const NhtsaPreview = z.object({
   newestReportDate: z.string().nullable(),
   /** The import of the same part this one replaces. */
   replaces: NhtsaImportInForce.nullable(),
+  /** Its newest report is earlier than the import in force's: an older download, which would drop recalls. */
+  olderThanInForce: z.boolean(),
 });
 
 /**

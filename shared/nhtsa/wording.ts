@@ -34,6 +34,8 @@ export const NHTSA_WORDING = {
   modelNotListed: (make: string, year: number, model: string, listed: string[]) =>
     `NHTSA's file lists no recall for a ${year} ${make} ${model}. Its ${year} ${make} models with recalls: ${list(listed)}. If the model is one of these under another name, look it up with that model.`,
   nothingForMakeYear: (make: string, year: number) => `NHTSA's file lists no recall for a ${year} ${make}.`,
+  olderThanInForce: (newest: string | null, inForce: string) =>
+    `This file is older than the import in force: its newest report is ${newest ?? 'not dated'}, the import's ${inForce}. Importing it drops the recalls reported since: download the file again from NHTSA.`,
   followUpNote: (year: number, make: string, model: string | null) =>
     `NHTSA's file lists these recalls for a ${year} ${make}${model ? ` ${model}` : ''} by model and year, not by VIN: check this VIN at NHTSA (nhtsa.gov/recalls) or with the manufacturer before calling the guest. Not counted as "not yet remedied".`,
   followUpTitle: 'Other makes: check by VIN at NHTSA',
