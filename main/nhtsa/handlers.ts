@@ -12,7 +12,7 @@ export const nhtsaHandlers = (s: Services): HandlersOf<typeof nhtsaOperations> =
     // The impact finds stock of other makes by the WMI's make (vPIC): open it while the file is read.
     const [{ counts, stat }] = await Promise.all([readForPreview(file, fileName), s.vpic?.start()]);
     const importId = s.jobs.stage(nhtsaWriter(file, fileName, stat, counts, dispose), { nhtsaFile: fileName });
-    const replaces = importsInForce(s.db, s.now()).find((i) => i.part === partOf(fileName)) ?? null;
+    const replaces = importsInForce(s.db, s.now()).find((i) => i.part === partOf(fileName, counts.newestReportDate)) ?? null;
     return previewOf(importId, fileName, counts, replaces);
   };
   return {

@@ -15,7 +15,12 @@ import { nhtsaKey, NotNhtsaLayout, type ReadCounts, readRcl, REFUSAL, type Refus
 /** Older than this, the library warns that NHTSA's file should be downloaded again. */
 export const STALE_DAYS = 30;
 
-export const partOf = (fileName: string): NhtsaPart => (/PRE[_ -]?2010/i.test(fileName) ? 'pre-2010' : 'current');
+/**
+ * Which of NHTSA's two files this is. NHTSA splits its history by report date (RCDATE): every report in
+ * FLAT_RCL_PRE_2010 is from before 2010. So the name says it, or, for a renamed file, its newest report.
+ */
+export const partOf = (fileName: string, newestReportDate: string | null): NhtsaPart =>
+  /PRE[_ -]?2010/i.test(fileName) || (newestReportDate !== null && newestReportDate < '2010-01-01') ? 'pre-2010' : 'current';
 
 export const refusedList = (refused: ReadCounts['refused']) =>
   (Object.entries(refused) as [Refusal, number][]).map(([reason, n]) => ({ reason, text: REFUSAL[reason], count: n })).sort((a, b) => b.count - a.count);
@@ -68,7 +73,7 @@ export function previewOf(importId: string, fileName: string, counts: ReadCounts
   return {
     importId,
     fileName,
-    part: partOf(fileName),
+    part: partOf(fileName, counts.newestReportDate),
     fields: counts.fields,
     rowsRead: counts.rowsRead,
     kept: counts.kept,
@@ -86,7 +91,7 @@ export function previewOf(importId: string, fileName: string, counts: ReadCounts
  * import is over or its preview dropped (an uploaded file is removed).
  */
 export function nhtsaWriter(file: string, fileName: string, stat: fs.Stats, counts: ReadCounts, dispose?: () => void): ImportWriter {
-  const part = partOf(fileName);
+  const part = partOf(fileName, counts.newestReportDate);
   let written: ReadCounts | null = null;
   return {
     kind: 'nhtsa',

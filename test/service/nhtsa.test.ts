@@ -100,3 +100,19 @@ test('a file older than the import in force (its newest report earlier) is said 
   expect(q.olderThanInForce).toBe(false);
   expect(formatNhtsaPreview(q)).not.toMatch(/older than the import in force/);
 });
+
+test("NHTSA's pre-2010 file renamed (e.g. recalls-old.txt) is still the pre-2010 part, by its report dates: it does not replace the current import", async () => {
+  const app = await testApp();
+  const current = data<{ importId: string }>(await app.dispatch('previewNhtsa', { path: writeRcl(tempDir(), 'FLAT_RCL_POST_2010.txt', fixtureRows()) }));
+  expect((await app.jobs.wait(data<{ jobId: string }>(await app.dispatch('commitImport', { importId: current.importId })).jobId)).state).toBe('done');
+  // NHTSA splits its history by report date: every report in the PRE_2010 file is from before 2010.
+  const old = writeRcl(tempDir(), 'recalls-old.txt', [{ campaign: '05V123000', make: 'HONDA', model: 'ACCORD', year: '2005', reportDate: '20050310' }]);
+  const p = data<NhtsaPreview>(await app.dispatch('previewNhtsa', { path: old }));
+  expect(p).toMatchObject({ part: 'pre-2010', replaces: null, olderThanInForce: false });
+  expect((await app.jobs.wait(data<{ jobId: string }>(await app.dispatch('commitImport', { importId: p.importId })).jobId)).state).toBe('done');
+  const status = data<{ imports: { part: string; fileName: string }[] }>(await app.dispatch('nhtsaStatus', {}));
+  expect(status.imports.map((i) => [i.part, i.fileName])).toEqual([
+    ['current', 'FLAT_RCL_POST_2010.txt'],
+    ['pre-2010', 'recalls-old.txt'],
+  ]);
+});
