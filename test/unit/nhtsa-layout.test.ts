@@ -64,3 +64,28 @@ describe('MFGCAMPNO naming a library bulletin', () => {
     expect(out.map((h) => h.code)).toEqual(['ALF', '07V999000']);
   });
 });
+
+describe('bad rows are counted by reason, never silently dropped', () => {
+  test('every row read is kept or refused with its reason', async () => {
+    const ok = { campaign: '21V100000', make: 'FORD', model: 'F-150', year: '2021' };
+    const tooMany = `${rclFields(ok).join('\t')}\textra`;
+    const file = writeRcl(tempDir(), 'FLAT_RCL_POST_2010.txt', [
+      ok,
+      { ...ok, campaign: 'V-21-100' },
+      { ...ok, type: 'E' },
+      { ...ok, year: '9999' },
+      { ...ok, make: '' },
+      { ...ok, reportDate: '2021-01-05' },
+      { ...ok, doNotDrive: 'Maybe' },
+      tooMany,
+      '',
+      ok,
+    ]);
+    const counts = await readRcl(file, 'FLAT_RCL_POST_2010.txt', {});
+    expect(counts.kept).toBe(2);
+    expect(counts.refused).toEqual({ campaign: 1, 'not-vehicle': 1, year: 1, 'make-model': 1, date: 1, flag: 1, 'field-count': 1 });
+    // A blank line is no row; every other line is counted once.
+    expect(counts.rowsRead).toBe(counts.kept + Object.values(counts.refused).reduce((n, c) => n + (c ?? 0), 0));
+    expect(counts.rowsRead).toBe(9);
+  });
+});
