@@ -12,15 +12,20 @@ import type { SendNhtsaPieceInput } from '../../shared/nhtsa/contract';
 
 /** Uploads being sent at once; a newer one drops the oldest (a window closed halfway). */
 const OPEN_LIMIT = 3;
+/** An upload no piece reached for this long was left (Cancel, a closed window): its copy is removed. */
+const IDLE_MS = 10 * 60_000;
 
-type Upload = { id: string; file: string; fileName: string; size: number; received: number };
+type Upload = { id: string; file: string; fileName: string; size: number; received: number; lastAt: number };
 
 export class NhtsaUploads {
   private readonly open = new Map<string, Upload>();
   private folder: string | null = null;
 
   /** `dbPath`: the database; the uploads go in a folder beside it (same disk, same permissions). */
-  constructor(private readonly dbPath: string) {}
+  constructor(
+    private readonly dbPath: string,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   /** The folder of this process's uploads beside the database; those of processes that are gone removed. */
   dir(): string {
@@ -39,11 +44,13 @@ export class NhtsaUploads {
   /** Takes one piece; answers how much of the file has arrived. */
   piece(input: SendNhtsaPieceInput): { uploadId: string; received: number; size: number } {
     const bytes = Buffer.from(input.data, 'base64');
+    const now = this.clock();
+    for (const [id, left] of this.open) if (now - left.lastAt > IDLE_MS) this.drop(id);
     let u: Upload | undefined;
     if (input.uploadId === null) {
       if (input.offset !== 0) throw new ApiError('invalid-input', 'The first piece of a file starts at its beginning (offset 0).', []);
       const id = randomUUID();
-      u = { id, file: path.join(this.dir(), `${id}.upload`), fileName: path.basename(input.fileName), size: input.size, received: 0 };
+      u = { id, file: path.join(this.dir(), `${id}.upload`), fileName: path.basename(input.fileName), size: input.size, received: 0, lastAt: now };
       fs.writeFileSync(u.file, '');
       this.open.set(id, u);
       while (this.open.size > OPEN_LIMIT) this.drop(this.open.keys().next().value!);
@@ -69,6 +76,7 @@ export class NhtsaUploads {
     }
     fs.appendFileSync(u.file, bytes);
     u.received += bytes.length;
+    u.lastAt = now;
     return { uploadId: u.id, received: u.received, size: u.size };
   }
 

@@ -2,10 +2,13 @@
 // their order and sizes; fields 28-29, DO_NOT_DRIVE and PARK_OUTSIDE, added in May 2025) and as the files
 // really are: campaign numbers of 2021 with a letter in their sequence (21V00H000), flags written "Yes"/"No",
 // a manufacturer's campaign number field that names several codes ("ALE, ALF").
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { CampaignHit } from '../../shared/lookup/contract';
 import { mergeNhtsa } from '../../main/nhtsa/lookup';
 import { RCL_FIELDS, readRcl, readRow } from '../../main/nhtsa/parse';
+import { NhtsaUploads } from '../../main/nhtsa/uploads';
 import { rclFields, writeRcl } from '../support/nhtsa';
 import { tempDir } from '../support/tempdb';
 
@@ -87,5 +90,24 @@ describe('bad rows are counted by reason, never silently dropped', () => {
     // A blank line is no row; every other line is counted once.
     expect(counts.rowsRead).toBe(counts.kept + Object.values(counts.refused).reduce((n, c) => n + (c ?? 0), 0));
     expect(counts.rowsRead).toBe(9);
+  });
+});
+
+describe('a sending left halfway (Cancel, a closed window)', () => {
+  test('its partial copy is removed once idle ten minutes, at the next piece that arrives', () => {
+    let clock = 0;
+    const db = path.join(tempDir(), 'recall-desk.sqlite');
+    const uploads = new NhtsaUploads(db, () => clock);
+    const piece = (uploadId: string | null, offset = 0) => uploads.piece({ uploadId, fileName: 'FLAT_RCL_POST_2010.zip', size: 10, offset, data: 'QUJD' });
+    const left = piece(null);
+    const files = () => fs.readdirSync(uploads.dir());
+    expect(files()).toEqual([`${left.uploadId}.upload`]);
+    clock += 9 * 60_000;
+    const other = piece(null);
+    expect(files()).toHaveLength(2);
+    clock += 2 * 60_000;
+    piece(other.uploadId, 3);
+    expect(files()).toEqual([`${other.uploadId}.upload`]);
+    expect(() => piece(left.uploadId, 3)).toThrow(/no longer open: pick the file again/);
   });
 });
