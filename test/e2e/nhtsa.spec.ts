@@ -84,3 +84,30 @@ test("import NHTSA's recall file, scan a 2019 Honda Accord, see its NHTSA recall
   await expect(holds).toContainText('Check by VIN');
   await shot(app, '33-nhtsa-holds', true);
 });
+
+test('the follow-up list: a serviced Honda with NHTSA recalls is a line of its own, "check by VIN at NHTSA", not an open campaign', async ({ app, server }) => {
+  test.setTimeout(120_000);
+  const { createApp } = await import('../../main/app');
+  const other = await createApp({ dbPath: path.join(server.dir, 'db.sqlite'), vpicPath: null });
+  const ok = <T>(e: { ok: boolean; data?: unknown; error?: { message: string } }) => {
+    if (!e.ok) throw new Error(e.error?.message);
+    return e.data as T;
+  };
+  const p = ok<{ importId: string }>(await other.dispatch('previewNhtsa', { path: writeRcl(server.dir, 'FLAT_RCL_POST_2010.txt', fixtureRows()) }));
+  expect((await other.jobs.wait(ok<{ jobId: string }>(await other.dispatch('commitImport', { importId: p.importId })).jobId)).state).toBe('done');
+  const content = `VIN,Model,Customer Name,Phone,Last Service\n${ACCORD_2019},Accord,Hana Honda,555-0110,2025-06-01\n`;
+  const v = ok<{ importId: string }>(await other.dispatch('previewVehicles', { fileName: 'dms.csv', content, inStock: 'none' }));
+  expect((await other.jobs.wait(ok<{ jobId: string }>(await other.dispatch('commitImport', { importId: v.importId })).jobId)).state).toBe('done');
+  await other.close();
+
+  await app.keyboard.press('F6');
+  const section = app.getByTestId('followup-nhtsa');
+  await expect(section.getByRole('heading')).toHaveText('Other makes: check by VIN at NHTSA (1)');
+  const row = section.getByTestId('followup-nhtsa-row');
+  await expect(row).toContainText(ACCORD_2019);
+  await expect(row).toContainText('Hana Honda');
+  await expect(row.locator('div').first()).toContainText('19V182000 Do not drive ·');
+  await expect(row).toContainText('check this VIN at NHTSA (nhtsa.gov/recalls) or with the manufacturer before calling the guest');
+  await expect(app.getByTestId('followup-list')).toContainText('0 open campaigns');
+  await shot(app, '34-nhtsa-followup', true);
+});
