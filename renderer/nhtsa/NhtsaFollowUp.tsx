@@ -20,10 +20,10 @@ export function NhtsaFollowUp({ lines, campaign, shown }: { lines: FollowUpList[
       <table className="per-campaign">
         <thead>
           <tr>
-            <th>Vehicle</th>
-            <th>Guest</th>
-            <th>Last service</th>
-            <th>Recalls NHTSA lists for the model and year</th>
+            <th>{NHTSA_WORDING.followUpColumns.vehicle}</th>
+            <th>{NHTSA_WORDING.followUpColumns.guest}</th>
+            <th>{NHTSA_WORDING.followUpColumns.lastService}</th>
+            <th>{NHTSA_WORDING.followUpColumns.recalls}</th>
           </tr>
         </thead>
         <tbody>

@@ -39,6 +39,7 @@ export const NHTSA_WORDING = {
   followUpNote: (year: number, make: string, model: string | null) =>
     `NHTSA's file lists these recalls for a ${year} ${make}${model ? ` ${model}` : ''} by model and year, not by VIN: check this VIN at NHTSA (nhtsa.gov/recalls) or with the manufacturer before calling the guest. Not counted as "not yet remedied".`,
   followUpTitle: 'Other makes: check by VIN at NHTSA',
+  followUpColumns: { vehicle: 'Vehicle', guest: 'Guest', lastService: 'Last service', recalls: 'Recalls NHTSA lists for the model and year' },
   stale: (days: number) => `NHTSA's recall file was imported ${days} days ago: download it again from NHTSA and import it, so recent recalls are not missed.`,
   status: (fileName: string, date: string, rows: string) => `NHTSA recall file ${fileName}, imported ${date}: ${rows} vehicle rows`,
   none: 'No NHTSA recall file imported: vehicles of other makes get no recall check. Download FLAT_RCL_POST_2010.zip from NHTSA and import it.',
