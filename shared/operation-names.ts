@@ -24,6 +24,8 @@ export const OPERATION_NAMES = [
   'cancelImport',
   'importJobs',
   'previewNhtsa',
+  'sendNhtsaPiece',
+  'previewNhtsaUpload',
   'nhtsaStatus',
   'setVehicleCampaignStatus',
   'holdReport',

@@ -198,7 +198,7 @@ async function impactOrImport(
 }
 
 /** Shows progress on stderr while the import's transaction runs, then its outcome; a failure exits 1. */
-async function finishImport(rt: CliRuntime, app: App, started: ImportStatus, say = true): Promise<ImportStatus> {
+export async function finishImport(rt: CliRuntime, app: App, started: ImportStatus, say = true): Promise<ImportStatus> {
   if (remoteOf(app)) return finishRemoteImport(rt, app, started, say);
   let shown = -1;
   const tick = setInterval(() => {

@@ -74,7 +74,11 @@ export class ImportJobs {
   stage(writer: ImportWriter, inputs: StagedInputs = {}): string {
     const id = randomUUID();
     this.pending.set(id, { writer, inputs });
-    while (this.pending.size > PENDING_LIMIT) this.pending.delete(this.pending.keys().next().value!);
+    while (this.pending.size > PENDING_LIMIT) {
+      const oldest = this.pending.keys().next().value!;
+      this.pending.get(oldest)?.writer.dispose?.();
+      this.pending.delete(oldest);
+    }
     return id;
   }
 
@@ -87,6 +91,9 @@ export class ImportJobs {
     const staged = this.staged(importId, expect);
     this.pending.delete(importId);
     const job = this.enqueue(staged.writer, false, by);
+    // Done with for good once it ended, however: an uploaded file it read is removed.
+    const dispose = () => staged.writer.dispose?.();
+    job.finished.then(dispose, dispose);
     const finished = [...this.jobs.values()].filter((j) => j.state !== 'running');
     for (const j of finished.slice(0, Math.max(0, finished.length - FINISHED_KEPT))) this.jobs.delete(j.jobId);
     return this.status(job.jobId);

@@ -16,6 +16,8 @@ export type ImportWriter = {
   doneMessage(): string;
   /** What "What changed" records this import as. */
   source(): ChangeSource;
+  /** Called once the writer is done with for good: its import ended (any way) or its preview was dropped. */
+  dispose?(): void;
 };
 
 /** Rows per chunk: progress and Cancel are checked between chunks. */

@@ -161,8 +161,9 @@ export function mergeNhtsa(library: CampaignHit[], nhtsa: CampaignHit[]): Campai
   const byCode = new Map(library.map((h, i) => [h.code.toUpperCase(), i]));
   const out = library.slice();
   for (const n of nhtsa) {
-    const mfg = n.nhtsa?.manufacturerCampaign?.toUpperCase();
-    const at = mfg ? byCode.get(mfg) : undefined;
+    // MFGCAMPNO is free text: one code, several ("K2G, V2F"), or none ("Multiple Codes").
+    const mfg = n.nhtsa?.manufacturerCampaign?.toUpperCase() ?? '';
+    const at = [mfg.trim(), ...mfg.split(/[\s,;/]+/)].map((c) => (c ? byCode.get(c) : undefined)).find((i) => i !== undefined);
     if (at === undefined) {
       out.push(n);
       continue;

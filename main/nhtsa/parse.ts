@@ -3,6 +3,18 @@
 // DO_NOT_DRIVE and PARK_OUTSIDE). A text field that held a line break arrives as a line cut in two: the
 // pieces are joined back while they add up to the file's field count. Every row is either kept (a
 // vehicle record, RCLTYPECD V, with a campaign number, make, model and year) or refused with a reason.
+//
+// Where the layout comes from: NHTSA's own description, RCL.txt (https://static.nhtsa.gov/odi/ffdd/rcl/RCL.txt,
+// the March 23, 2020 revision, as vendored verbatim in public repositories, e.g. megan-d-perry/vehicle-recall
+// and shrey0809/PrediiLabs): "All the records are TAB delimited, all dates are in YYYYMMDD format", fields
+// 1-27 in the order of RCL_FIELDS below (field 21 is spelt CONEQUENCE_DEFECT), CAMPNO CHAR(12), MAKETXT
+// CHAR(25), MODELTXT CHAR(256), YEARTXT CHAR(4) "9999 if unknown or N/A", MFGCAMPNO CHAR(20), BGMAN/ENDMAN/
+// RCDATE CHAR(8), RCLTYPECD CHAR(4), the texts CHAR(2000); its change log: field 23 added Sept. 14, 2007,
+// field 24 March 14, 2008, fields 25-27 March 23, 2020 (hence the 24- and 27-field vintages). Fields 28-29
+// (DO_NOT_DRIVE, PARK_OUTSIDE) were added in May 2025 (RCL.txt's later change log, as reported by projects
+// that read the current files; their values are "Yes"/"No"). Read from real files, not from RCL.txt: the
+// files are unquoted (a '"' is text), CAMPNO of 2021 has letters in its sequence ("21V00H000"), MFGCAMPNO is
+// free text that may name several codes ("K2G, V2F"), and some texts hold Windows-1252 punctuation.
 import fs from 'node:fs';
 import { createInflateRaw } from 'node:zlib';
 
@@ -74,7 +86,7 @@ export const REFUSAL = {
   year: 'model year unknown (9999) or not a year',
   'make-model': 'make or model missing',
   date: 'a date not written YYYYMMDD',
-  flag: 'a do-not-drive or park-outside flag that is not Y or N',
+  flag: 'a do-not-drive or park-outside flag that is not Yes or No',
 } as const;
 export type Refusal = keyof typeof REFUSAL;
 
@@ -91,7 +103,8 @@ export type ReadCounts = {
 /** Letters, digits only, upper case: "RX 350", "rx350" and "RX-350" are one key. */
 export const nhtsaKey = (s: string): string => s.toUpperCase().replace(/[^A-Z0-9]+/g, '');
 
-const CAMPNO = /^\d{2}[A-Z]\d{6}$/;
+/** YY, the record type (V, E, T, C...), then six: digits, or letters too (2021's "21V00H000"). */
+const CAMPNO = /^\d{2}[A-Z][0-9A-Z]{6}$/;
 const YEAR = /^(19|20)\d{2}$/;
 
 function ymd(s: string): string | null | undefined {

@@ -15,7 +15,12 @@ import { nhtsaKey, NotNhtsaLayout, type ReadCounts, readRcl, REFUSAL, type Refus
 /** Older than this, the library warns that NHTSA's file should be downloaded again. */
 export const STALE_DAYS = 30;
 
-export const partOf = (fileName: string): NhtsaPart => (/PRE[_ -]?2010/i.test(fileName) ? 'pre-2010' : 'current');
+/**
+ * Which of NHTSA's two files this is. NHTSA splits its history by report date (RCDATE): every report in
+ * FLAT_RCL_PRE_2010 is from before 2010. So the name says it, or, for a renamed file, its newest report.
+ */
+export const partOf = (fileName: string, newestReportDate: string | null): NhtsaPart =>
+  /PRE[_ -]?2010/i.test(fileName) || (newestReportDate !== null && newestReportDate < '2010-01-01') ? 'pre-2010' : 'current';
 
 export const refusedList = (refused: ReadCounts['refused']) =>
   (Object.entries(refused) as [Refusal, number][]).map(([reason, n]) => ({ reason, text: REFUSAL[reason], count: n })).sort((a, b) => b.count - a.count);
@@ -52,24 +57,23 @@ export function importsInForce(db: Db | BetterSqlite3.Database, now: Date): Nhts
 }
 
 /** Reads the file for its preview: counts and refusals; a file not in NHTSA's layout is an invalid-input error. */
-export async function readForPreview(file: string): Promise<{ counts: ReadCounts; stat: fs.Stats }> {
+export async function readForPreview(file: string, fileName = path.basename(file)): Promise<{ counts: ReadCounts; stat: fs.Stats }> {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat) throw new ApiError('invalid-input', `Cannot read ${file}: no such file.`, []);
   if (!stat.isFile()) throw new ApiError('invalid-input', `Cannot read ${file}: it is not a file.`, []);
   try {
-    return { counts: await readRcl(file, path.basename(file), {}), stat };
+    return { counts: await readRcl(file, fileName, {}), stat };
   } catch (err) {
     if (err instanceof NotNhtsaLayout) throw new ApiError('invalid-input', err.message, []);
     throw err;
   }
 }
 
-export function previewOf(importId: string, file: string, counts: ReadCounts, replaces: NhtsaImportInForce | null): NhtsaPreview {
-  const fileName = path.basename(file);
+export function previewOf(importId: string, fileName: string, counts: ReadCounts, replaces: NhtsaImportInForce | null): NhtsaPreview {
   return {
     importId,
     fileName,
-    part: partOf(fileName),
+    part: partOf(fileName, counts.newestReportDate),
     fields: counts.fields,
     rowsRead: counts.rowsRead,
     kept: counts.kept,
@@ -77,17 +81,22 @@ export function previewOf(importId: string, file: string, counts: ReadCounts, re
     refused: refusedList(counts.refused),
     newestReportDate: counts.newestReportDate,
     replaces,
+    olderThanInForce: !!(replaces?.newestReportDate && (counts.newestReportDate ?? '') < replaces.newestReportDate),
   };
 }
 
-/** The import job's writer: the file read again, its rows written as they are read. */
-export function nhtsaWriter(file: string, stat: fs.Stats, counts: ReadCounts): ImportWriter {
-  const fileName = path.basename(file);
-  const part = partOf(fileName);
+/**
+ * The import job's writer: the file read again, its rows written as they are read. `fileName`: the name
+ * the person knows it by (an uploaded file's own name); `dispose`: what to do with the file once its
+ * import is over or its preview dropped (an uploaded file is removed).
+ */
+export function nhtsaWriter(file: string, fileName: string, stat: fs.Stats, counts: ReadCounts, dispose?: () => void): ImportWriter {
+  const part = partOf(fileName, counts.newestReportDate);
   let written: ReadCounts | null = null;
   return {
     kind: 'nhtsa',
     total: counts.rowsRead,
+    ...(dispose ? { dispose } : {}),
     label: `NHTSA recall file ${fileName}`,
     async write(conn, step, at) {
       const now = fs.statSync(file, { throwIfNoEntry: false });

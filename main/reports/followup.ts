@@ -6,6 +6,7 @@ import type { Row } from '../db/schema';
 import type { LookupService } from '../lookup/service';
 import { severityRank } from '../../shared/wording';
 import { openCampaigns } from './open-campaigns';
+import { fromNhtsaOnly, nhtsaFollowUpLine, sortFollowUpLines } from '../nhtsa/followup';
 
 type Serviced = Pick<Row<'vehicles'>, 'vin' | 'guest_name' | 'guest_phone' | 'guest_email' | 'guest_address'> & { last_service_date: string };
 
@@ -36,10 +37,15 @@ export function followUpList(db: Db, lookup: LookupService, now: () => Date, fil
   const waitingSince = new Map(waiting.map((w) => [`${w.vin} ${w.code}`, w.since]));
   const rows: FollowUpList['rows'] = [];
   const per = new Map<string, FollowUpList['perCampaign'][number]>();
+  const checkAtNhtsa: FollowUpList['checkAtNhtsa'] = [];
   lookup.batch(() => {
     for (const v of serviced) {
       const { result, open } = openCampaigns(lookup, v.vin);
+      // Other makes' recalls from NHTSA's file (by model and year): a line of their own, never counted.
+      const line = nhtsaFollowUpLine(v, result, open, filter);
+      if (line) checkAtNhtsa.push(line);
       for (const hit of open) {
+        if (fromNhtsaOnly(hit)) continue;
         const c = per.get(hit.code) ?? { code: hit.code, title: hit.title, notYetRemedied: 0 };
         c.notYetRemedied++;
         per.set(hit.code, c);
@@ -75,5 +81,6 @@ export function followUpList(db: Db, lookup: LookupService, now: () => Date, fil
     rows,
     waiting,
     perCampaign: [...per.values()].sort((a, b) => a.code.localeCompare(b.code)),
+    checkAtNhtsa: sortFollowUpLines(checkAtNhtsa),
   };
 }

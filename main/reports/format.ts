@@ -1,6 +1,7 @@
 // The hold report and the follow-up list as a terminal reads them, line by line (they are written as
 // they come: a whole stock's report is never one string).
 import type { FollowUpList, HoldReport } from '../../shared/reports/contract';
+import { nhtsaFollowUpText } from '../nhtsa/format';
 import { conditionText, count, HOLD_LABEL, HOLD_SHORT_LABEL, NEED_LABEL, plural } from '../../shared/wording';
 
 export function* holdsText(r: HoldReport): Generator<string> {
@@ -27,4 +28,5 @@ export function* followUpText(l: FollowUpList): Generator<string> {
     yield `Waiting list (call when the remedy arrives): ${plural(l.waiting.length, 'vehicle')}.`;
     for (const w of l.waiting) yield `${w.code}  ${w.vin}  waiting since ${w.since.slice(0, 10)}${w.note ? `  ${w.note}` : ''}`;
   }
+  yield* nhtsaFollowUpText(l.checkAtNhtsa);
 }

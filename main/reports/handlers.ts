@@ -15,6 +15,10 @@ export const reportHandlers = ({ db, lookup, now, campaigns, vpic }: Services): 
       await vpic?.start();
       return kept.get('holds', () => holdReport(db, lookup, now, campaigns));
     },
-    followUpList: (input) => kept.get(`followup|${JSON.stringify(input)}`, () => followUpList(db, lookup, now, input)),
+    followUpList: async (input) => {
+      // Likewise: a serviced vehicle of another make gets its NHTSA line only once its make is known.
+      await vpic?.start();
+      return kept.get(`followup|${JSON.stringify(input)}`, () => followUpList(db, lookup, now, input));
+    },
   };
 };

@@ -9,6 +9,7 @@ import { apiQuery } from '../queries';
 import { Busy } from '../ui/Busy';
 import { downloadText } from '../ui/download';
 import { ErrorNotice } from '../ui/Notice';
+import { NhtsaFollowUp } from '../nhtsa/NhtsaFollowUp';
 import { GroupedToggle, ListBody } from './ListBody';
 import { FilterSelect, SearchBox } from './ListTools';
 import { flatRows, groupByVin, type ListShown, matchesWords, searchTexts, searchWords, useListView } from './list-view';
@@ -259,6 +260,7 @@ export function FollowUpScreen() {
               />
             </>
           )}
+          <NhtsaFollowUp lines={l.checkAtNhtsa} campaign={campaign} shown={!availableOnly && booked !== 'booked'} />
         </div>
       )}
     </div>

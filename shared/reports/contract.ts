@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Severity, VehicleCondition } from '../bulletin';
 import { defineEffects, defineOperations, read } from '../contract';
 import { Certainty, Empty, Need } from '../schemas';
+import { NhtsaFollowUpLine } from '../nhtsa/contract';
 
 export const HoldKind = z.enum([
   'do-not-deliver-until-remedied',
@@ -73,6 +74,8 @@ export const FollowUpList = z.object({
   /** Vehicles waiting for a remedy that does not exist yet ("call when the remedy arrives"), oldest first. */
   waiting: z.array(WaitingEntry),
   perCampaign: z.array(z.object({ code: z.string(), title: z.string(), notYetRemedied: z.number().int() })),
+  /** Serviced vehicles of other makes with recalls in NHTSA's file (by model and year): check by VIN at NHTSA first. */
+  checkAtNhtsa: z.array(NhtsaFollowUpLine),
 });
 
 export const reportOperations = defineOperations({

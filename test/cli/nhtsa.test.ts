@@ -4,18 +4,19 @@
 // the Lexus row naming a library bulletin adding its NHTSA number to that card; the hold report.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { cli } from '../support/cli';
+import { afterEach, describe, expect, test } from 'vitest';
+import { addAccount, CLI, cli } from '../support/cli';
+import { type LanHost, serveLan } from '../support/lan';
 import { ACCORD_2019, fixtureRows, rclText, windows1252, withCheckDigit, writeRcl, writeZip } from '../support/nhtsa';
 import { makeVin } from '../support/synthetic';
 import { tempDbPath, tempDir } from '../support/tempdb';
 
-const run = (args: string[]) => {
-  const r = cli(args);
+const run = (args: string[], env: Record<string, string> = {}) => {
+  const r = cli(args, env);
   if (r.code !== 0) throw new Error(`${args.join(' ')} exited ${r.code}: ${r.stderr}`);
   return r;
 };
-const json = (args: string[]) => JSON.parse(run(args).stdout);
+const json = (args: string[], env: Record<string, string> = {}) => JSON.parse(run(args, env).stdout);
 const GS = makeVin('JTH', 'BE96S', 2007, '0007930');
 
 describe('import-nhtsa', () => {
@@ -163,4 +164,31 @@ describe('lookup with NHTSA data', () => {
     expect(holds[0].reason).toMatch(/do not test-drive/);
     expect(holds[1].reason).toMatch(/^Check by VIN before delivery/);
   });
+});
+
+describe('import-nhtsa from a desk (serve --lan)', () => {
+  const hosts: LanHost[] = [];
+  afterEach(async () => {
+    for (const h of hosts.splice(0)) await h.stop();
+  });
+
+  test("a desk sends NHTSA's file to the sharing PC in pieces; the host imports it as it would its own", async () => {
+    const db = tempDbPath();
+    addAccount(db, 'Dana Admin', 'admin', 'admin-pw-1');
+    const host = await serveLan(CLI, db);
+    hosts.push(host);
+    const zip = writeZip(path.join(tempDir(), 'FLAT_RCL_POST_2010.zip'), 'FLAT_RCL_POST_2010.txt', windows1252(rclText(fixtureRows())));
+    const env = { XDG_CONFIG_HOME: tempDir(), RECALL_DESK_DB: '', RECALL_DESK_PASSWORD: 'admin-pw-1' };
+    const r = cli(['--server', host.url, '--fingerprint', host.fingerprint, '--user', 'Dana Admin', 'import-nhtsa', zip], env);
+    expect(r.stderr).not.toMatch(/at .*\.(ts|cjs):\d+/);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/sending FLAT_RCL_POST_2010.zip: [\d,]+ \/ [\d,]+ bytes/);
+    expect(r.stdout).toMatch(/vehicle rows kept: +7/);
+    expect(r.stdout).toMatch(/Imported NHTSA's recall file FLAT_RCL_POST_2010.zip: 7 vehicle rows kept of 9 read/);
+    // Read by the host from the copy sent (its uploads folder beside its database), and that copy gone.
+    const uploads = path.join(path.dirname(db), 'nhtsa-uploads');
+    expect(fs.readdirSync(uploads).flatMap((d) => fs.readdirSync(path.join(uploads, d)))).toEqual([]);
+    const there = json(['--server', host.url, '--fingerprint', host.fingerprint, '--user', 'Dana Admin', 'lookup', ACCORD_2019, '--json'], env);
+    expect(there.campaigns.map((h: { code: string }) => h.code)).toContain('19V182000');
+  }, 120_000);
 });

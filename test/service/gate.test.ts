@@ -79,6 +79,8 @@ const MAY: Record<OperationName, readonly Role[] | 'public'> = {
   changeCallList: ADVISORS,
   sharingStatus: ['admin'],
   previewNhtsa: MANAGERS,
+  sendNhtsaPiece: MANAGERS,
+  previewNhtsaUpload: MANAGERS,
   nhtsaStatus: ALL,
 };
 

@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import { expect, test } from 'vitest';
 import type { Envelope } from '../../shared/api';
+import type { NhtsaPreview } from '../../shared/nhtsa/contract';
+import { formatNhtsaPreview } from '../../main/nhtsa/format';
 import { ACCORD_2019, fixtureRows, type RclRow, writeRcl } from '../support/nhtsa';
 import { testApp, tempDir } from '../support/tempdb';
 
@@ -74,4 +76,43 @@ test('a file that is not NHTSA layout is an invalid-input answer naming what was
     expect(r.error.code).toBe('invalid-input');
     expect(r.error.message).toMatch(/list.txt is not NHTSA's recall file.*Expected NHTSA's recall flat file/);
   }
+});
+
+test('a file older than the import in force (its newest report earlier) is said so before Import, in the window and the terminal', async () => {
+  const app = await testApp();
+  const current = data<{ importId: string }>(await app.dispatch('previewNhtsa', { path: writeRcl(tempDir(), 'FLAT_RCL_POST_2010.txt', fixtureRows()) }));
+  expect((await app.jobs.wait(data<{ jobId: string }>(await app.dispatch('commitImport', { importId: current.importId })).jobId)).state).toBe('done');
+  // An earlier download: its newest report is 2019-08-01, the import in force's 2020-01-10.
+  const older = writeRcl(tempDir(), 'FLAT_RCL_POST_2010.txt', [
+    { campaign: '19V500000', make: 'HONDA', model: 'ACCORD', year: '2019', reportDate: '20190801' },
+  ]);
+  const p = data<NhtsaPreview>(await app.dispatch('previewNhtsa', { path: older }));
+  expect(p.olderThanInForce).toBe(true);
+  expect(formatNhtsaPreview(p)).toMatch(
+    /This file is older than the import in force: its newest report is 2019-08-01, the import's 2020-01-10\. Importing it drops the recalls reported since: download the file again from NHTSA\./,
+  );
+  // A newer one is not.
+  const newer = writeRcl(tempDir(), 'FLAT_RCL_POST_2010.txt', [
+    ...fixtureRows(),
+    { campaign: '21V001000', make: 'HONDA', model: 'ACCORD', year: '2019', reportDate: '20210105' },
+  ]);
+  const q = data<NhtsaPreview>(await app.dispatch('previewNhtsa', { path: newer }));
+  expect(q.olderThanInForce).toBe(false);
+  expect(formatNhtsaPreview(q)).not.toMatch(/older than the import in force/);
+});
+
+test("NHTSA's pre-2010 file renamed (e.g. recalls-old.txt) is still the pre-2010 part, by its report dates: it does not replace the current import", async () => {
+  const app = await testApp();
+  const current = data<{ importId: string }>(await app.dispatch('previewNhtsa', { path: writeRcl(tempDir(), 'FLAT_RCL_POST_2010.txt', fixtureRows()) }));
+  expect((await app.jobs.wait(data<{ jobId: string }>(await app.dispatch('commitImport', { importId: current.importId })).jobId)).state).toBe('done');
+  // NHTSA splits its history by report date: every report in the PRE_2010 file is from before 2010.
+  const old = writeRcl(tempDir(), 'recalls-old.txt', [{ campaign: '05V123000', make: 'HONDA', model: 'ACCORD', year: '2005', reportDate: '20050310' }]);
+  const p = data<NhtsaPreview>(await app.dispatch('previewNhtsa', { path: old }));
+  expect(p).toMatchObject({ part: 'pre-2010', replaces: null, olderThanInForce: false });
+  expect((await app.jobs.wait(data<{ jobId: string }>(await app.dispatch('commitImport', { importId: p.importId })).jobId)).state).toBe('done');
+  const status = data<{ imports: { part: string; fileName: string }[] }>(await app.dispatch('nhtsaStatus', {}));
+  expect(status.imports.map((i) => [i.part, i.fileName])).toEqual([
+    ['current', 'FLAT_RCL_POST_2010.txt'],
+    ['pre-2010', 'recalls-old.txt'],
+  ]);
 });

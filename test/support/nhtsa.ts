@@ -20,8 +20,8 @@ export type RclRow = {
   summary?: string;
   consequence?: string;
   remedy?: string;
-  doNotDrive?: 'Y' | 'N' | string;
-  parkOutside?: 'Y' | 'N' | string;
+  doNotDrive?: 'Yes' | 'No' | string;
+  parkOutside?: 'Yes' | 'No' | string;
 };
 
 let recordId = 100_000;
@@ -56,8 +56,8 @@ export function rclFields(r: RclRow, fields: 29 | 27 = 29): string[] {
     'ACME PARTS',
     'INFLATOR',
     'P-123',
-    r.doNotDrive ?? 'N',
-    r.parkOutside ?? 'N',
+    r.doNotDrive ?? 'No',
+    r.parkOutside ?? 'No',
   ];
   return f.slice(0, fields);
 }
@@ -150,7 +150,7 @@ export function fixtureRows(fields: 29 | 27 = 29): (RclRow | string)[] {
       remedy: 'Dealers will replace the inflator.',
       builtFrom: '20180601',
       builtTo: '20190331',
-      doNotDrive: 'Y',
+      doNotDrive: 'Yes',
     },
     {
       campaign: '20V100000',
@@ -158,7 +158,7 @@ export function fixtureRows(fields: 29 | 27 = 29): (RclRow | string)[] {
       model: 'ACCORD',
       year: '2019',
       component: 'ELECTRICAL SYSTEM:12V BATTERY',
-      parkOutside: 'Y',
+      parkOutside: 'Yes',
       reportDate: '20200110',
     },
     { campaign: '19V500000', make: 'HONDA', model: 'ACCORD', year: '2019', component: 'FUEL SYSTEM, GASOLINE', reportDate: '20190801' },

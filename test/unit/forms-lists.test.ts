@@ -65,6 +65,7 @@ test('follow-up: the campaign title once in the legend, the guest on each line',
       ],
       waiting: [],
       perCampaign: [{ code: 'ALE', title: 'Valve Spring', notYetRemedied: 2 }],
+      checkAtNhtsa: [],
     },
     header,
   );
