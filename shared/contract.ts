@@ -52,6 +52,11 @@ export type Effects = {
    * it neither waits for a running import nor runs in a transaction (Cancel must reach a running one).
    */
   queued?: true;
+  /**
+   * Names a file by its path on the computer that keeps the database: only that computer's own CLI
+   * may call it. A caller over HTTP (a browser tab, a desk on the LAN) sends the file's bytes instead.
+   */
+  pathOnHost?: true;
 };
 
 export const read = (tags: readonly Tag[], does: string, access: Access = 'anyone', actor?: string): Effects => ({
@@ -68,6 +73,9 @@ export const write = (tags: readonly Tag[], does: string, access: Access, actor?
   does,
   ...(actor ? { actor } : {}),
 });
+
+/** An operation that reads a file by its path on the computer that keeps the database (see Effects.pathOnHost). */
+export const onHostOnly = (fx: Effects): Effects => ({ ...fx, pathOnHost: true });
 
 /** A write handed to the import queue (see Effects.queued). */
 export const queued = (tags: readonly Tag[], does: string, access: Access): Effects => ({ ...write(tags, does, access), queued: true });

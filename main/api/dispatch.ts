@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { auditFacts } from '../../shared/accounts/audit-facts';
 import { mayCall } from '../../shared/accounts/roles';
-import { notAllowed, SESSION_ENDED, SIGN_IN_NEEDED } from '../../shared/accounts/wording';
+import { notAllowed, pathOnHostRefused, SESSION_ENDED, SIGN_IN_NEEDED } from '../../shared/accounts/wording';
 import { ApiError, effects, operations, type Effects, type Envelope, type ErrorCode, type OperationName } from '../../shared/api';
 import { describeIssues } from '../../shared/bulletin';
 import type { Actor, Caller } from '../../shared/contract';
@@ -21,7 +21,7 @@ import type { Handlers } from './handlers';
  * How a call arrived. A transport passes the session the caller holds (the window's, a browser tab's);
  * the CLI, which checked the person's password itself, passes the person.
  */
-export type CallContext = { session?: string | null; actor?: Actor | null };
+export type CallContext = { session?: string | null; actor?: Actor | null; overHttp?: true };
 
 export type Dispatcher = (name: string, input: unknown, ctx?: CallContext) => Promise<Envelope<unknown>>;
 
@@ -50,6 +50,8 @@ export function createDispatcher(
   /** Who calls, or the refusal: with no account yet, nobody needs to sign in (a single PC as before). */
   const gate = (name: OperationName, fx: Effects, ctx: CallContext): Caller | Envelope<never> => {
     const session = ctx.session ?? null;
+    // A path names a file on this computer: a caller over HTTP may not have it read (nor learn what it holds).
+    if (fx.pathOnHost && ctx.overHttp) return refuse('forbidden', pathOnHostRefused(fx.does));
     if (!s.accounts.any()) return { actor: null, session };
     const actor = ctx.actor !== undefined ? ctx.actor : s.accounts.sessions.resolve(session);
     if (fx.access === 'public') return { actor, session };

@@ -276,19 +276,20 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     address: string,
     key: string | string[] | undefined,
   ): Promise<Envelope<unknown>> => {
+    const ctx = { session, overHttp: true } as const;
     if (name === 'signIn') {
       const wait = signIns.blocked(address);
       if (wait) return JSON.parse(envelopeOf('unauthenticated', wait)) as Envelope<unknown>;
-      const answer = await opts.dispatch(name, input, { session });
+      const answer = await opts.dispatch(name, input, ctx);
       if (!answer.ok && answer.error.code === 'unauthenticated') signIns.failed(address);
       return answer;
     }
     const isWrite = Object.hasOwn(effects, name) && effects[name as keyof typeof effects].kind === 'write';
-    if (key === undefined || !isWrite) return opts.dispatch(name, input, { session });
+    if (key === undefined || !isWrite) return opts.dispatch(name, input, ctx);
     if (typeof key !== 'string' || !isValidKey(key)) {
       return JSON.parse(envelopeOf('invalid-input', 'The Idempotency-Key header is 8 to 128 visible characters (a UUID).')) as Envelope<unknown>;
     }
-    return idempotency.run(session ?? `address:${address}`, key, name, Buffer.concat(body).toString('utf8'), () => opts.dispatch(name, input, { session }));
+    return idempotency.run(session ?? `address:${address}`, key, name, Buffer.concat(body).toString('utf8'), () => opts.dispatch(name, input, ctx));
   };
 
   return new Promise((resolve, reject) => {

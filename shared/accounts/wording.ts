@@ -15,3 +15,7 @@ export const SESSION_ENDED = 'sign in: your session ended (signed out, idle too 
 /** "Pat (counter) may not record stock movements: a parts, manager or admin account may." */
 export const notAllowed = (name: string, roles: readonly Role[], does: string, access: Access): string =>
   `${name} (${roles.join(', ') || 'no role'}) may not ${does}${Array.isArray(access) ? `: ${whoMay(access)} may.` : '.'}`;
+
+/** A path names a file on the computer that keeps the database: over HTTP the file itself is sent instead. */
+export const pathOnHostRefused = (does: string): string =>
+  `To ${does}, pick the file in the window (it is sent to the computer that keeps the database), or run the command on that computer: a file named by its path there is read only for its own CLI.`;

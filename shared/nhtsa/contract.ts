@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { MANAGERS } from '../accounts/roles';
 import { Severity } from '../bulletin';
-import { defineEffects, defineOperations, read } from '../contract';
+import { defineEffects, defineOperations, onHostOnly, read } from '../contract';
 
 export const NhtsaPart = z.enum(['current', 'pre-2010']);
 export const RefusedCount = z.object({ reason: z.string(), text: z.string(), count: z.number().int() });
@@ -103,7 +103,7 @@ export const nhtsaOperations = defineOperations({
 
 export const nhtsaEffects = defineEffects(nhtsaOperations, {
   // Reads a file by its path on the PC that keeps the database: for the people who import bulletins.
-  previewNhtsa: read([], 'import NHTSA’s recall file', MANAGERS),
+  previewNhtsa: onHostOnly(read([], 'import NHTSA’s recall file', MANAGERS)),
   // The file picked in the window (any desk): sent in pieces, kept in a temporary file until imported.
   sendNhtsaPiece: read([], 'import NHTSA’s recall file', MANAGERS),
   previewNhtsaUpload: read([], 'import NHTSA’s recall file', MANAGERS),

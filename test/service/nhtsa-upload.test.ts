@@ -124,3 +124,15 @@ test('a piece sent twice is taken once; pieces out of order and a file that is n
     error: { code: 'invalid-input' },
   });
 });
+
+test('a file named by its path on the sharing PC is never read for a caller over HTTP: only that PC’s own CLI names files there', async () => {
+  const { call } = await bridge();
+  const secret = path.join(tempDir(), 'not-nhtsa.txt');
+  fs.writeFileSync(secret, 'password=hunter2\tsecret line\n');
+  const r = await call('previewNhtsa', { path: secret });
+  expect(r.ok).toBe(false);
+  if (r.ok) return;
+  expect(r.error.code).toBe('forbidden');
+  expect(r.error.message).toMatch(/pick the file/i);
+  expect(JSON.stringify(r)).not.toContain('hunter2');
+});
