@@ -22,6 +22,7 @@ const STANDALONE = [
   { name: 'impact', entry: 'test/bench/impact.ts' },
   { name: 'lan', entry: 'test/bench/lan.ts' },
   { name: 'nhtsa', entry: 'test/bench/nhtsa.ts' },
+  { name: 'cli-lookup', entry: 'test/bench/cli-lookup.ts' },
 ];
 
 const argv = process.argv.slice(2);

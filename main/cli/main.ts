@@ -1,0 +1,16 @@
+// The CLI's program: bundled to dist/main/cli-main.cjs, loaded by dist/main/cli.cjs (main/cli/bin.ts).
+import path from 'node:path';
+import { runCli } from './program';
+
+declare const __APP_VERSION__: string;
+
+runCli(
+  process.argv.slice(2),
+  { out: (s) => console.log(s), err: (s) => console.error(s), stream: process.stdout },
+  {
+    version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0',
+    staticDir: path.join(__dirname, '..', 'renderer'),
+  },
+).then((code) => {
+  process.exitCode = code;
+});
