@@ -49,9 +49,7 @@ if (notExternal.length > 0) {
 }
 
 await Promise.all([
-  // The CLI: a small entry that turns on the compile cache, then the program (main/cli/bin.ts).
   build({ ...common, entryPoints: ['main/cli/bin.ts'], outfile: 'dist/main/cli.cjs' }),
-  build({ ...common, entryPoints: ['main/cli/main.ts'], outfile: 'dist/main/cli-main.cjs' }),
   build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/electron.cjs' }),
   // The vPIC decoder's thread (main/vehicles/vpic.ts starts it from beside the bundle that runs).
   build({ ...common, entryPoints: ['main/vehicles/vpic-worker.ts'], outfile: 'dist/main/vpic-worker.cjs' }),

@@ -1,8 +1,16 @@
-// The CLI's process entry: bundled to dist/main/cli.cjs, run by bin/recall-desk.cjs. It turns on
-// Node's compile cache before loading the program (dist/main/cli-main.cjs, main/cli/main.ts), so a
-// command after the first does not parse and compile the whole bundle again: most of a `lookup`'s CPU.
-import module from 'node:module';
+// The CLI's process entry: bundled to dist/main/cli.cjs, run by bin/recall-desk.cjs.
 import path from 'node:path';
+import { runCli } from './program';
 
-module.enableCompileCache?.();
-require(path.join(__dirname, 'cli-main.cjs'));
+declare const __APP_VERSION__: string;
+
+runCli(
+  process.argv.slice(2),
+  { out: (s) => console.log(s), err: (s) => console.error(s), stream: process.stdout },
+  {
+    version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0',
+    staticDir: path.join(__dirname, '..', 'renderer'),
+  },
+).then((code) => {
+  process.exitCode = code;
+});
