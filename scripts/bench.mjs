@@ -2,7 +2,8 @@
 // table from dist/bench/bench.cjs), then the benches that drive whole processes or Chromium, each its
 // own script: check of 1,000,000 VINs, import vs raw INSERT and a 5M replacement, order suggestions,
 // scan-to-answer, first paint of the dealer-sized lists, the forms' PDFs, and sharing on the LAN (desks
-// over TLS: a lookup, a change seen on another desk, 10 desks writing at once, 50 desks x 2,000 requests). `--only a,b` picks some
+// over TLS: a lookup, a change seen on another desk, 10 desks writing at once, 50 desks x 2,000 requests), the CPU of
+// one `recall-desk lookup` (cli-lookup). `--only a,b` picks some
 // (by these names); `--json` is passed to each. Benches run one after another: they share 2 cores.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -23,6 +24,7 @@ const STANDALONE = [
   { name: 'lan', entry: 'test/bench/lan.ts' },
   { name: 'nhtsa', entry: 'test/bench/nhtsa.ts' },
   { name: 'ledger', entry: 'test/bench/ledger.ts' },
+  { name: 'cli-lookup', entry: 'test/bench/cli-lookup.ts' },
 ];
 
 const argv = process.argv.slice(2);

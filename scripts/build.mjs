@@ -9,7 +9,27 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const mainOnly = process.argv.includes('--main-only');
 
+/**
+ * zod re-exports its 50 locales (z.locales, 366 kB of the 750 kB it adds to a bundle) and esbuild cannot
+ * drop what a namespace re-export names. The app speaks English only (zod's default, registered by
+ * zod itself from locales/en.js): the others are left out, which is most of what a CLI command parses.
+ */
+const englishZodOnly = {
+  name: 'english-zod-only',
+  setup(b) {
+    b.onResolve({ filter: /locales[\\/]index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: path.join(path.dirname(args.importer), args.path), namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};`,
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
+  plugins: [englishZodOnly],
   bundle: true,
   platform: 'node',
   format: 'cjs',

@@ -1,12 +1,13 @@
 // `recall-desk`: the same services as the window, for scripts and terminals. Commands come from each
-// domain (registry.ts) and are parsed by commander with per-command options and help. Exit 0 when a
+// domain (registry.ts; only the domain of the command given is loaded) and are parsed by commander with
+// per-command options and help. Exit 0 when a
 // command completed (whatever a lookup found), 2 on bad input with the reason on stderr, 1 on a fault.
 import { Command, CommanderError } from 'commander';
 import { ApiError } from '../../shared/contract';
 import type { App } from '../app';
 import { DatabaseOpenError } from '../db/open';
 import { HostRefused } from '../lan/client';
-import { commandRegistry } from './registry';
+import { commandRegistry, entriesFor } from './registry';
 import { callApi, CommandFailed, type CliContext, type CliRuntime, type GlobalOptions, type Io, openAppFor, PASSWORD_ENV, UsageError } from './runtime';
 
 export type { CliContext, Io } from './runtime';
@@ -20,7 +21,9 @@ function friendly(message: string, command: string): string {
     .replace(/^error: /m, '');
 }
 
-export function buildProgram(rt: CliRuntime): Command {
+/** The program with the commands `argv` needs (all of them without argv: the whole help). */
+export async function buildProgram(rt: CliRuntime, argv?: readonly string[]): Promise<Command> {
+  const registrars = await Promise.all((argv ? entriesFor(argv) : commandRegistry).map((e) => e.load()));
   const program = new Command('recall-desk')
     .description('Recall Desk: manufacturer campaigns, parts and forms for the parts and service counter, offline.')
     .version(rt.ctx.version, '-v, --version')
@@ -34,7 +37,7 @@ export function buildProgram(rt: CliRuntime): Command {
     .option('--user <NAME>', `who you are, once the database has staff accounts (the password from ${PASSWORD_ENV}, or asked)`)
     .option('--server <https://HOST:PORT>', 'work on the database a sharing PC shares (recall-desk serve --lan there); default: the PC this desk paired with')
     .option('--fingerprint <AB:CD:...>', "the sharing PC's certificate fingerprint, as it shows it (SHA-256)");
-  for (const register of commandRegistry) register(program, rt);
+  for (const register of registrars) register(program, rt);
   // Every command says errors the same way; an unknown option shows that command's own usage.
   const configure = (cmd: Command, path: string) => {
     cmd.configureOutput({
@@ -60,8 +63,8 @@ export async function runCli(argv: string[], io: Io, ctx: CliContext): Promise<n
     release: (app) => opened.delete(app),
     globals: () => (program?.opts() ?? {}) as GlobalOptions,
   };
-  program = buildProgram(rt);
   try {
+    program = await buildProgram(rt, argv);
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     code = exitCodeFor(err, io);

@@ -100,8 +100,37 @@ export async function openDatabase(file: string): Promise<Db> {
   // The lookup's indexes must stay in memory: 2 MB (the default) thrashes with a large library.
   sqlite.pragma('cache_size = -65536');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Every migration done (every open but the first after an update): nothing to ask the migrator,
+  // whose lock, table checks and transaction were a good part of a one-shot CLI command's time.
+  if (!allMigrated(sqlite)) await migrate(sqlite, kysely, file);
+  forgetStat4(sqlite);
+  // Serving, the thread must never sleep in SQLite's busy wait: better-sqlite3 is synchronous, so a
+  // write waiting 5 s for another process's import froze every lookup for 5 s. A connection gives up
+  // after BUSY_TIMEOUT_MS; writes wait between attempts instead (db/busy.ts), lookups never wait.
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  return {
+    path: file,
+    sqlite,
+    kysely,
+    created,
+    readOnly: null,
+    async close() {
+      // Kysely's SqliteDialect closes the better-sqlite3 connection it was given.
+      await kysely.destroy();
+    },
+  };
+}
+
+/** Whether every migration this version knows is recorded as done in the file. */
+function allMigrated(sqlite: BetterSqlite3.Database): boolean {
+  if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get()) return false;
+  const done = new Set(sqlite.prepare<[], string>('SELECT name FROM kysely_migration').pluck().all());
+  return Object.keys(migrations).every((m) => done.has(m));
+}
+
+/** Brings the file to this version's shape: an existing database is copied first (kept for good, beside the dailies). */
+async function migrate(sqlite: BetterSqlite3.Database, kysely: Kysely<Database>, file: string): Promise<void> {
   const migrator = new Migrator({ db: kysely, provider: migrationProvider });
-  // An existing database about to change shape is copied first (kept for good, beside the dailies).
   const known = await migrator.getMigrations();
   const pending = known.filter((m) => !m.executedAt);
   if (pending.length > 0 && pending.length < known.length) {
@@ -121,22 +150,6 @@ export async function openDatabase(file: string): Promise<Db> {
     const why = describeStorageError(error) ?? `${(error as Error).message ?? String(error)}.`;
     throw new DatabaseOpenError(`Database migration ${failed} failed: ${why} The file was left as it was.`);
   }
-  forgetStat4(sqlite);
-  // Serving, the thread must never sleep in SQLite's busy wait: better-sqlite3 is synchronous, so a
-  // write waiting 5 s for another process's import froze every lookup for 5 s. A connection gives up
-  // after BUSY_TIMEOUT_MS; writes wait between attempts instead (db/busy.ts), lookups never wait.
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  return {
-    path: file,
-    sqlite,
-    kysely,
-    created,
-    readOnly: null,
-    async close() {
-      // Kysely's SqliteDialect closes the better-sqlite3 connection it was given.
-      await kysely.destroy();
-    },
-  };
 }
 
 /**

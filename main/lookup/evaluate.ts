@@ -6,7 +6,7 @@
 // into one flat object, and evaluation follows as few references as it can.
 import type { Bulletin, ModelWindowRule, Phase } from '../../shared/bulletin';
 import type { CampaignHit } from '../../shared/lookup/contract';
-import { listedLaunchedText, WINDOW_EDGE_ACTION, windowEdgeText } from '../../shared/wording';
+import { count, listedLaunchedText, WINDOW_EDGE_ACTION, windowEdgeText } from '../../shared/wording';
 import { describePhase, remedyAvailable, summarizePhases } from '../campaigns/phases';
 import type { AffectedListInfo, LoadedCampaign, WindowCandidate } from '../campaigns/store';
 import type { Row } from '../db/schema';
@@ -326,9 +326,7 @@ export function evaluate(
     actions = [];
     if (edge) actions.push(WINDOW_EDGE_ACTION);
     if (notListed) {
-      actions.push(
-        `Not on the affected-VIN list of ${list.date} (${list.rows.toLocaleString('en-US')} VINs): probably not involved; confirm in TIS if the guest has a notice.`,
-      );
+      actions.push(`Not on the affected-VIN list of ${list.date} (${count(list.rows)} VINs): probably not involved; confirm in TIS if the guest has a notice.`);
     }
     if (needModel) actions.push(`Ask the guest which model it is (${modelChoices.join(', ')}), or read it from the registration.`);
     if (needMonth) actions.push("Read the production month from the label on the driver's door jamb.");

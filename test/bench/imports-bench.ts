@@ -4,6 +4,12 @@
 //   && node dist/bench/imports-bench.cjs [runs] [replaceRows]
 // Goals (issue 7): a 1M-row list import at least 0.7 of the raw INSERT in every run; replacing a
 // 5M-row list in under 15 s.
+//
+// Fair to both sides: the raw INSERT is the product's own chunked statement (list-import.ts), and each
+// run writes it into a fresh database of its own while the service imports into a fresh one too, so
+// neither reuses the pages the other freed. The vPIC database is unpacked before the clock starts,
+// as on an installed PC (its first-run unpacking on the decoder's thread, 2 cores shared, once made
+// run 1 of the import look half as fast as it is).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,11 +41,19 @@ async function serviceImport(app: App, content: string, campaign: string, listDa
   return { previewMs, commitMs, purgeMs };
 }
 
+/** A fresh app over its own database, vPIC unpacked (or shared: RECALL_DESK_VPIC) and open before the clock starts. */
+async function freshApp(dir: string, name: string): Promise<App> {
+  const app = await createApp({ dbPath: path.join(dir, `${name}.sqlite`), vpicPath: process.env.RECALL_DESK_VPIC || path.join(dir, 'vpic.sqlite') });
+  await app.vpic?.start();
+  return app;
+}
+
 async function main() {
   const runs = Number(process.argv[2] ?? 3);
   const replaceRows = Number(process.argv[3] ?? 5_000_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-imports-bench-'));
-  const app = await createApp({ dbPath: path.join(dir, 'bench.sqlite') });
+  const app = await freshApp(dir, 'bench');
+  if (app.vpic?.unpackMs) console.log(`(vPIC unpacked first, as at installation: ${round(app.vpic.unpackMs)} ms, not timed below)`);
   const load = () =>
     `load average ${os
       .loadavg()
@@ -49,16 +63,32 @@ async function main() {
   try {
     const million = listVins(1_000_000, 1_000_000);
     const content = million.join('\r\n');
-    console.log('1M-row list import, end to end (read, check, preview, commit) vs raw prepared INSERT in one transaction:');
+    console.log('1M-row list import, end to end (read, check, preview, commit) vs the same chunked INSERT raw, each into a fresh database:');
     for (let r = 0; r < runs; r++) {
-      const rawMs = rawInsert(app, million, 'BLC');
-      const s = await serviceImport(app, content, 'ALE', `2010-07-0${r + 1}`);
-      const total = s.previewMs + s.commitMs;
-      const ratio = rawMs / total;
-      console.log(
-        `  run ${r + 1}: raw ${round(rawMs)} ms, service ${round(total)} ms (preview ${round(s.previewMs)}, commit ${round(s.commitMs)}): ${round(ratio)}x, goal >= 0.7x: ${ratio >= 0.7 ? 'met' : 'NOT met'}; then the replaced list purged in the background in ${round(s.purgeMs)} ms`,
-      );
+      const rawApp = await freshApp(dir, `raw-${r}`);
+      const serviceApp = await freshApp(dir, `service-${r}`);
+      try {
+        // Alternated, so neither side always runs first (a page cache warmed, a neighbour's burst).
+        const rawFirst = r % 2 === 0;
+        const rawMs = rawFirst ? rawInsert(rawApp, million, 'ALE') : 0;
+        const s = await serviceImport(serviceApp, content, 'ALE', `2010-07-0${r + 1}`);
+        const raw = rawFirst ? rawMs : rawInsert(rawApp, million, 'ALE');
+        const total = s.previewMs + s.commitMs;
+        const ratio = raw / total;
+        console.log(
+          `  run ${r + 1}: raw ${round(raw)} ms, service ${round(total)} ms (preview ${round(s.previewMs)}, commit ${round(s.commitMs)}): ${round(ratio)}x, goal >= 0.7x: ${ratio >= 0.7 ? 'met' : 'NOT met'}`,
+        );
+      } finally {
+        await rawApp.close();
+        await serviceApp.close();
+      }
     }
+    // Replacing a list: on the bench's own database, a list of the campaign imported first.
+    const old = await serviceImport(app, content, 'ALE', '2010-07-01');
+    const again = await serviceImport(app, content, 'ALE', '2010-07-02');
+    console.log(
+      `1M-row list replacing one of the same size: preview + commit ${round(again.previewMs + again.commitMs)} ms (the first import ${round(old.previewMs + old.commitMs)} ms); then the replaced list purged in the background in ${round(again.purgeMs)} ms`,
+    );
     if (replaceRows > 0) {
       const rows = replaceRows.toLocaleString('en-US');
       const first = listVins(replaceRows, 1_000_000).join('\n');

@@ -59,10 +59,16 @@ export const windowsBench: Bench = {
         ...q,
         productionMonth: q.productionMonth ? null : `${years[i]! - 1}-${String(1 + ((i * 5) % 12)).padStart(2, '0')}`,
       }));
-      const [freshStats] = (await measureInterleaved(fresh.length, [(i) => app.lookup.lookup(fresh[i]!)], 0)) as [Stats];
+      // Interleaved with the raw statement of the same VINs, so the ratio below compares like with like.
+      const [freshStatementStats, freshStats] = (await measureInterleaved(
+        fresh.length,
+        [(i) => statement.all(params[i]!), (i) => app.lookup.lookup(fresh[i]!)],
+        0,
+      )) as [Stats, Stats];
       const windows = app.db.sqlite.prepare('SELECT count(*) FROM model_window_rules').pluck().get() as number;
       const ratio = round(serviceStats.medianUs / rawStats.medianUs);
       const statementRatio = round(serviceStats.medianUs / statementStats.medianUs);
+      const freshRatio = round(freshStats.medianUs / freshStatementStats.medianUs);
       return {
         figures: [
           { what: `library: ${lib.bulletins.length} window campaigns, ${windows} window rows (one a model year); load`, value: round(loadMs), unit: 'ms' },
@@ -77,7 +83,15 @@ export const windowsBench: Bench = {
           // Judged too: a counter's next VIN is mostly one never asked, and the repeats above flatter.
           { what: 'service lookup, a question not asked before', stats: freshStats, goal: 'p99 < 250 µs', met: freshStats.p99Us < 250 },
           { what: 'service / raw range SELECT, median', value: ratio, unit: 'x' },
-          { what: 'service / raw lookup statement, median', value: statementRatio, unit: 'x', goal: '≤ 2x', met: statementRatio <= 2 },
+          {
+            what: `service / raw lookup statement, median (each question asked ${round(N / queries.length)} times)`,
+            value: statementRatio,
+            unit: 'x',
+            goal: '≤ 2x',
+            met: statementRatio <= 2,
+          },
+          // The ratio of questions never asked before, judged as well: the repeats above are answered from what the service keeps.
+          { what: 'service / raw lookup statement, median, a question not asked before', value: freshRatio, unit: 'x', goal: '≤ 2x', met: freshRatio <= 2 },
           { what: 'campaigns found per lookup', value: round(hits / (N + 2000)) },
         ],
       };

@@ -1,0 +1,72 @@
+// `recall-desk lookup VIN`: the CPU (user + system) one lookup costs, through the built CLI as a script
+// or a terminal runs it (node dist/main/cli.cjs, no npx). Goal: under 0.2 s.
+//
+// Figures against the goal: the very first lookup on a new database (the database is made, the VIN
+// decoded and kept), and the usual one (the decode kept), as the median and the worst of RUNS runs. The CPU is read inside the child when it exits
+// (process.cpuUsage: the whole process from its start, its threads included).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SHARED_VPIC } from '../support/vpic-path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist', 'main', 'cli.cjs');
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const GOAL_MS = 200;
+const VIN = 'JTJHY7AX4K4000001';
+
+function lookupCpuMs(dir: string): number {
+  const report = path.join(dir, 'cpu.json');
+  const probe = path.join(dir, 'cpu-probe.cjs');
+  const r = spawnSync(process.execPath, ['--require', probe, CLI, 'lookup', VIN, '--db', path.join(dir, 'db.sqlite')], {
+    encoding: 'utf8',
+    env: { ...process.env, RECALL_DESK_VPIC: SHARED_VPIC, CPU_REPORT: report },
+  });
+  if (r.status !== 0 || !r.stdout.includes(VIN)) throw new Error(`lookup exited ${r.status}: ${r.stderr}`);
+  const { user, system } = JSON.parse(fs.readFileSync(report, 'utf8')) as { user: number; system: number };
+  return (user + system) / 1000;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+
+function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-cli-lookup-'));
+  try {
+    fs.writeFileSync(
+      path.join(dir, 'cpu-probe.cjs'),
+      "process.on('exit', () => require('node:fs').writeFileSync(process.env.CPU_REPORT, JSON.stringify(process.cpuUsage())));\n",
+    );
+    const loadBefore = load();
+    const first = lookupCpuMs(dir);
+    const runs = Array.from({ length: RUNS }, () => lookupCpuMs(dir));
+    const usual = median(runs);
+    const worst = Math.max(...runs);
+    const figures = {
+      firstOnNewDatabaseMs: Math.round(first),
+      medianMs: Math.round(usual),
+      worstMs: Math.round(worst),
+    };
+    const report = {
+      goalMs: GOAL_MS,
+      runs: RUNS,
+      ...figures,
+      met: { first: first < GOAL_MS, median: usual < GOAL_MS },
+      loadAverage: { before: loadBefore, after: load() },
+    };
+    if (process.argv.includes('--json')) console.log(JSON.stringify(report, null, 2));
+    else {
+      const line = (what: string, x: number, judged = true) =>
+        `${what.padEnd(52)} ${String(Math.round(x)).padStart(5)} ms CPU${judged ? `  goal < ${GOAL_MS} ms: ${x < GOAL_MS ? 'met' : 'NOT MET'}` : ''}`;
+      console.log(line('lookup, first on a new database', first));
+      console.log(line(`lookup, median of ${RUNS}`, usual));
+      console.log(line(`lookup, worst of ${RUNS}`, worst, false));
+      console.log(`(load average ${report.loadAverage.before.join(' ')} before, ${report.loadAverage.after.join(' ')} after)`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
