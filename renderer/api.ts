@@ -14,7 +14,7 @@ import {
   type Envelope,
   type OperationName,
 } from '../shared/api';
-import { currentSession, setSession } from './session';
+import { currentSession, endSession } from './session';
 
 type Bridge = Record<OperationName, (input: unknown, session: string | null) => Promise<Envelope<unknown>>>;
 type ChangesBridge = { subscribe(listener: (tags: string[]) => void): () => void };
@@ -130,7 +130,7 @@ export function createClient(): Api {
       async (input: unknown) => {
         const envelope = await send(name, input);
         // The session ended on the server (idle, disabled, signed out elsewhere): sign in again.
-        if (!envelope.ok && envelope.error.code === 'unauthenticated' && name !== 'signIn') setSession(null);
+        if (!envelope.ok && envelope.error.code === 'unauthenticated' && name !== 'signIn') endSession();
         if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
         return operations[name].output.parse(envelope.data);
       },

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { hostBar, hostDown } from '../../shared/lan/wording';
+import { HOST_DOWN_DETAIL, hostBar, hostDown } from '../../shared/lan/wording';
 import { hostStatus } from '../api';
 
 /** On a desk of a sharing PC: which PC this is, and within 2 s when it does not answer. */
@@ -8,7 +8,7 @@ export function HostBar() {
   if (!state.host) return null;
   if (!state.reachable) {
     return (
-      <div className="host-bar host-down" role="alert" data-testid="host-down">
+      <div className="host-bar host-down" role="alert" data-testid="host-down" title={HOST_DOWN_DETAIL}>
         {hostDown(state.host)}
       </div>
     );
