@@ -3,6 +3,7 @@
 // so the preload stays a few kilobytes.
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANGED_CHANNEL, ipcChannel } from '../shared/contract';
+import { HOST_CHANGED_CHANNEL, HOST_STATE_CHANNEL, type HostState } from '../shared/lan/window';
 import { OPERATION_NAMES } from '../shared/operation-names';
 
 // Each call carries the session of the person signed in to this window (null before sign-in).
@@ -25,6 +26,24 @@ contextBridge.exposeInMainWorld(
       };
       ipcRenderer.on(CHANGED_CHANNEL, on);
       return () => ipcRenderer.removeListener(CHANGED_CHANNEL, on);
+    },
+  }),
+);
+
+// A desk of a sharing PC: which host this window works on and whether it answers (null: a file here).
+// Only the plain state reaches the page.
+const hostState = (s: unknown): HostState | null =>
+  s && typeof s === 'object' && typeof (s as HostState).host === 'string'
+    ? { host: (s as HostState).host, reachable: (s as HostState).reachable === true }
+    : null;
+contextBridge.exposeInMainWorld(
+  'recallDeskHost',
+  Object.freeze({
+    subscribe(listener: (state: HostState | null) => void): () => void {
+      const on = (_event: unknown, s: unknown) => listener(hostState(s));
+      ipcRenderer.on(HOST_CHANGED_CHANNEL, on);
+      void ipcRenderer.invoke(HOST_STATE_CHANNEL).then((s: unknown) => listener(hostState(s)));
+      return () => ipcRenderer.removeListener(HOST_CHANGED_CHANNEL, on);
     },
   }),
 );

@@ -13,7 +13,7 @@ import { apiQuery } from './queries';
 import { FIRST_SCREEN, SCREENS, type ScreenId } from './screens';
 import { useScanner } from './lookup/scanner';
 import { DataStatus } from './settings/DataStatus';
-import { onSessionChange } from './session';
+import { currentSession, endSession, onSessionChange } from './session';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { Problem, reload } from './ui/Problem';
 
@@ -27,6 +27,11 @@ export function App() {
   const auth = useQuery({ ...apiQuery('authStatus', {}), throwOnError: false });
   // A session that ended on the server (idle, disabled) shows the sign-in form at once.
   useEffect(() => onSessionChange(() => void auth.refetch()), [auth.refetch]);
+  // Nobody signed in for the session this window holds: the server ended it (the form says so).
+  const ended = !!auth.data?.accounts && !auth.data.user && currentSession() !== null;
+  useEffect(() => {
+    if (ended) endSession();
+  }, [ended]);
   if (auth.error) {
     // A problem a person can act on (no access token, the app not running) is said as it is.
     if (auth.error instanceof ApiError)

@@ -14,14 +14,17 @@ import {
   type Envelope,
   type OperationName,
 } from '../shared/api';
-import { currentSession, setSession } from './session';
+import { currentSession, endSession } from './session';
 
 type Bridge = Record<OperationName, (input: unknown, session: string | null) => Promise<Envelope<unknown>>>;
 type ChangesBridge = { subscribe(listener: (tags: string[]) => void): () => void };
+type HostBridge = { subscribe(listener: (state: { host: string; reachable: boolean } | null) => void): () => void };
 declare global {
   interface Window {
     recallDesk?: Bridge;
     recallDeskChanges?: ChangesBridge;
+    /** The Electron window of a desk paired with a sharing PC: its main process says which host, and whether it answers. */
+    recallDeskHost?: HostBridge;
   }
 }
 
@@ -45,15 +48,21 @@ const token = window.recallDesk ? null : browserToken();
  */
 export const lanHost: string | null = !window.recallDesk && window.location.protocol === 'https:' ? window.location.host : null;
 
-/** Whether the sharing PC answers; the top bar says so within 2 s when it does not. */
-type HostState = { reachable: boolean };
-let hostState: HostState = { reachable: true };
+/**
+ * The sharing PC this window works on (null: a database here) and whether it answers; the top bar
+ * says so within 2 s when it does not. In a browser it is the page's own host; in the Electron window
+ * of a paired desk, main says which host and how it is.
+ */
+type HostState = { host: string | null; reachable: boolean };
+let hostState: HostState = { host: lanHost, reachable: true };
 const hostListeners = new Set<() => void>();
-function setReachable(reachable: boolean): void {
-  if (hostState.reachable === reachable) return;
-  hostState = { reachable };
+function setHostState(next: HostState): void {
+  if (hostState.host === next.host && hostState.reachable === next.reachable) return;
+  hostState = next;
   for (const l of hostListeners) l();
 }
+const setReachable = (reachable: boolean) => setHostState({ ...hostState, reachable });
+window.recallDeskHost?.subscribe((s) => setHostState(s ?? { host: null, reachable: true }));
 export const hostStatus = {
   get: (): HostState => hostState,
   subscribe: (l: () => void) => {
@@ -121,7 +130,7 @@ export function createClient(): Api {
       async (input: unknown) => {
         const envelope = await send(name, input);
         // The session ended on the server (idle, disabled, signed out elsewhere): sign in again.
-        if (!envelope.ok && envelope.error.code === 'unauthenticated' && name !== 'signIn') setSession(null);
+        if (!envelope.ok && envelope.error.code === 'unauthenticated' && name !== 'signIn') endSession();
         if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
         return operations[name].output.parse(envelope.data);
       },
@@ -142,7 +151,21 @@ const SILENCE_MS = 1800;
  */
 export function subscribeChanges(listener: (tags: string[]) => void, onConnected: () => void = () => {}): () => void {
   const bridge = window.recallDeskChanges;
-  if (bridge) return bridge.subscribe(listener);
+  if (bridge) {
+    const unsubscribe = bridge.subscribe(listener);
+    // A desk's host back after it did not answer: whatever was missed meanwhile is fetched again.
+    onConnected();
+    let wasReachable = hostState.reachable;
+    const onHost = () => {
+      if (hostState.reachable && !wasReachable) onConnected();
+      wasReachable = hostState.reachable;
+    };
+    hostListeners.add(onHost);
+    return () => {
+      unsubscribe();
+      hostListeners.delete(onHost);
+    };
+  }
   if (!token && !lanHost) return () => {};
   const stop = new AbortController();
   let attempt = 0;

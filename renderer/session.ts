@@ -13,7 +13,19 @@ const listeners = new Set<() => void>();
 
 export const currentSession = (): string | null => current;
 
-export function setSession(token: string | null): void {
+/** Whether the server ended the session (the sign-in form says so), rather than the person signing out. */
+let endedByServer = false;
+export const sessionEndedByServer = (): boolean => endedByServer;
+
+/** The server answered that this session ended (idle, disabled, signed out elsewhere). */
+export function endSession(): void {
+  if (current === null) return;
+  endedByServer = true;
+  setSession(null, true);
+}
+
+export function setSession(token: string | null, byServer = false): void {
+  if (!byServer) endedByServer = false;
   if (token === current) return;
   current = token;
   try {

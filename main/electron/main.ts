@@ -1,12 +1,18 @@
 // The Electron entry: one window onto the renderer, the services behind typed IPC handlers.
-// Only this folder imports 'electron'; everything it serves runs in plain Node too.
+// Only this folder imports 'electron'; everything it serves runs in plain Node too. A desk paired
+// with a sharing PC (recall-desk connect) opens no database here: every call of the window goes to
+// the host through main/lan/desk.ts (HTTPS, the certificate pinned to the fingerprint saved at
+// pairing), as the person signed in to the window; printing stays on this PC.
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import path from 'node:path';
 import { ipcChannel, operationNames } from '../../shared/api';
-import { CHANGED_CHANNEL } from '../../shared/contract';
+import { CHANGED_CHANNEL, type Tag } from '../../shared/contract';
+import { HOST_CHANGED_CHANNEL, HOST_STATE_CHANNEL } from '../../shared/lan/window';
 import { createApp, type App } from '../app';
+import type { Dispatcher } from '../api/dispatch';
 import { scheduleDailyBackups } from '../db/backup';
-import { resolveDbPath, userDataDir } from '../db/paths';
+import { userDataDir } from '../db/paths';
+import { type Desk, openDesk, windowBackend } from '../lan/desk';
 import { ElectronPdf, showInFolder } from './print';
 import { APP_ENTRY_URL } from '../security/app-protocol';
 import { registerAppScheme, serveAppScheme } from './protocol';
@@ -20,14 +26,26 @@ registerAppScheme();
 hardenContents();
 
 let services: App | undefined;
+let desk: Desk | undefined;
 
 async function start(): Promise<void> {
   hardenSession();
   serveAppScheme(path.join(__dirname, '..', 'renderer'));
-  const dbFlag = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
-  services = await createApp({ dbPath: resolveDbPath(dbFlag), version: __APP_VERSION__, pdf: new ElectronPdf(), showInFolder });
-  // A single PC backs up too: a copy a day, the last 14 kept.
-  scheduleDailyBackups(services.db.sqlite, services.db.path, services.now, (m) => console.error(m));
+  const backend = windowBackend({ argv: process.argv, env: process.env, dataDir: userDataDir() });
+  let dispatch: Dispatcher;
+  let subscribe: (listener: (tags: readonly Tag[]) => void) => () => void;
+  if (backend.kind === 'desk') {
+    desk = openDesk(backend.connection, { pdf: new ElectronPdf(), formsFolder: path.join(userDataDir(), 'forms'), showInFolder });
+    dispatch = desk.dispatch;
+    subscribe = (l) => desk!.subscribe(l);
+  } else {
+    const local = await createApp({ dbPath: backend.dbPath, version: __APP_VERSION__, pdf: new ElectronPdf(), showInFolder });
+    services = local;
+    // A single PC backs up too: a copy a day, the last 14 kept.
+    scheduleDailyBackups(local.db.sqlite, local.db.path, local.now, (m) => console.error(m));
+    dispatch = local.dispatch;
+    subscribe = (l) => local.changes.subscribe(l);
+  }
 
   const win = new BrowserWindow({
     width: 1280,
@@ -50,7 +68,6 @@ async function start(): Promise<void> {
     },
   });
   const expectedUrl = APP_ENTRY_URL;
-  const dispatch = services.dispatch;
   for (const name of operationNames) {
     ipcMain.handle(ipcChannel(name), (event, input: unknown, session: unknown) => {
       if (!isTrustedEvent(event, expectedUrl, win.webContents.id)) {
@@ -59,11 +76,19 @@ async function start(): Promise<void> {
       return dispatch(name, input, { session: typeof session === 'string' && session ? session : null });
     });
   }
-  // Every write, and every change another process makes to the file, reaches the window at once.
-  const unsubscribe = services.changes.subscribe((tags) => {
+  // On a desk: which host, and whether it answers (the top bar); null on a file here.
+  ipcMain.handle(HOST_STATE_CHANNEL, (event) => (isTrustedEvent(event, expectedUrl, win.webContents.id) ? (desk?.status() ?? null) : null));
+  const unStatus = desk?.onStatus((s) => {
+    if (!win.isDestroyed()) win.webContents.send(HOST_CHANGED_CHANNEL, s);
+  });
+  // Every write, and every change another process (or desk) makes to the database, reaches the window at once.
+  const unsubscribe = subscribe((tags) => {
     if (!win.isDestroyed()) win.webContents.send(CHANGED_CHANNEL, tags);
   });
-  win.on('closed', unsubscribe);
+  win.on('closed', () => {
+    unsubscribe();
+    unStatus?.();
+  });
   win.once('ready-to-show', () => win.show());
   await win.loadURL(expectedUrl);
 }
@@ -77,5 +102,5 @@ app
   });
 
 app.on('window-all-closed', () => {
-  void services?.close().finally(() => app.quit());
+  void Promise.all([services?.close(), desk?.close()]).finally(() => app.quit());
 });

@@ -42,9 +42,18 @@ const catalogs = new WeakMap<Db, { key: string; catalog: CampaignParts[] }>();
  * Every current campaign with its effective parts, in code order. Kept until the library or the
  * amendments change (amendments are only ever added): read it, do not change it.
  */
+/** Asked on every write of a part (prepared once per database: preparing costs more than the query). */
+const amendmentStates = new WeakMap<Db, ReturnType<typeof prepareAmendmentsState>>();
+const prepareAmendmentsState = (db: Db) => db.sqlite.prepare<[], [number, number | null]>('SELECT count(*), max(id) FROM part_amendments').raw(true);
+function amendmentsState(db: Db) {
+  let s = amendmentStates.get(db);
+  if (!s) amendmentStates.set(db, (s = prepareAmendmentsState(db)));
+  return s;
+}
+
 export function loadCatalog(db: Db, store: CampaignStore): CampaignParts[] {
   store.syncWithOtherProcesses();
-  const [count, last] = db.sqlite.prepare<[], [number, number | null]>('SELECT count(*), max(id) FROM part_amendments').raw(true).get()!;
+  const [count, last] = amendmentsState(db).get()!;
   const key = `${store.generation}|${count}|${last}`;
   const kept = catalogs.get(db);
   if (kept?.key === key) return kept.catalog;

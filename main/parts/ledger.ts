@@ -108,6 +108,29 @@ export class Ledger {
     return { onHand: b?.onHand ?? 0, onOrder: b?.onOrder ?? 0 };
   }
 
+  /**
+   * For a write of (part, vin): the position before it, from the whole-ledger fold kept in memory
+   * (brought up to date, not read again from the start), and, once the new movement is recorded, that
+   * movement with what it did and the position after it (its one row folded into a copy of the
+   * bucket). A write holds the database's lock for as short a time as it can.
+   */
+  partFold(part: string, vin: string | null): { before: Position; after(id: number): { movement: Movement; position: Position } } {
+    const key = bucketKey(part, vin);
+    const kept = this.buckets().get(key);
+    const bucket: Bucket = kept ? { ...kept, open: kept.open.map((o) => ({ ...o })) } : { onHand: 0, onOrder: 0, open: [], ordered: false };
+    return {
+      before: { onHand: bucket.onHand, onOrder: bucket.onOrder },
+      after: (id) => {
+        const row = this.stmt.byId.get(id)!;
+        const effects = new Map<number, string>();
+        const one = new Map([[key, bucket]]);
+        fold([[row.id, row.part, row.kind, row.quantity, row.vin, row.reverses_id]], effects, one);
+        const b = one.get(bucketKey(row.part, row.vin))!;
+        return { movement: toMovement(row, null, effects.get(id) ?? ''), position: { onHand: b.onHand, onOrder: b.onOrder } };
+      },
+    };
+  }
+
   /** The concrete number last received for a vehicle of a per-VIN part (04002-12345 for a 04002-****), if any. */
   receivedNumber(part: string, vin: string): string | null {
     return this.stmt.received.get(part, vin) ?? null;

@@ -167,7 +167,8 @@ export function recordMovement({ db, campaigns, now }: PartServices, input: Pars
         if (!parsed.ok) throw new ApiError('invalid-input', `Expected date: ${parsed.message}`);
         expectedOn = parsed.iso;
       }
-      const before = ledger.position(part, vin);
+      const folded = ledger.partFold(part, vin);
+      const before = folded.before;
       const perVehicle = p.quantity ?? 1;
       if (vin && (input.kind === 'order' || input.kind === 'receive') && input.quantity > perVehicle)
         throw new ApiError(
@@ -199,8 +200,8 @@ export function recordMovement({ db, campaigns, now }: PartServices, input: Pars
         made_by: input.by,
         made_at: now().toISOString(),
       });
-      const movement = ledger.history(part).find((m) => m.id === id)!;
-      return { movement, position: { part, vin, ...ledger.position(part, vin) } };
+      const { movement, position } = folded.after(id);
+      return { movement, position: { part, vin, ...position } };
     })
     .immediate();
 }

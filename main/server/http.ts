@@ -164,7 +164,16 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     const send = (status: number, body: string | Buffer, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}) => {
       // Answered before the body was read (refused, too large): close instead of reading the rest.
       const unread = !req.complete && !res.req.readableEnded;
-      res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store', ...(unread ? { connection: 'close' } : {}), ...extra });
+      // A length, not chunks: the head and the body leave in one write (one TLS record on the LAN).
+      const length = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+      res.writeHead(status, {
+        ...SECURITY_HEADERS,
+        'content-type': type,
+        'content-length': String(length),
+        'cache-control': 'no-store',
+        ...(unread ? { connection: 'close' } : {}),
+        ...extra,
+      });
       res.end(body);
       if (unread) res.once('finish', () => req.destroy());
     };

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import { setSession } from '../session';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { SESSION_ENDED_NOTICE } from '../../shared/accounts/wording';
+import { onSessionChange, sessionEndedByServer, setSession } from '../session';
 import { useApiMutation } from '../queries';
 import { ErrorNotice } from '../ui/Notice';
 
@@ -14,6 +15,10 @@ export function SignIn({ over, current, onDone, onCancel }: { over?: boolean; cu
   const signIn = useApiMutation('signIn');
   const client = useQueryClient();
   const nameRef = useRef<HTMLInputElement>(null);
+  const ended = useSyncExternalStore((l) => {
+    const off = onSessionChange(l);
+    return () => void off();
+  }, sessionEndedByServer);
   useEffect(() => nameRef.current?.focus(), []);
 
   return (
@@ -44,6 +49,11 @@ export function SignIn({ over, current, onDone, onCancel }: { over?: boolean; cu
       >
         <h1>{over ? 'Switch person' : 'Sign in to Recall Desk'}</h1>
         {over && current && <p className="muted">Signed in now: {current}. The screens stay as they are.</p>}
+        {!over && ended && (
+          <p className="muted" role="status" data-testid="session-ended">
+            {SESSION_ENDED_NOTICE}
+          </p>
+        )}
         <label>
           Name
           <input ref={nameRef} name="name" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required />

@@ -1,21 +1,21 @@
 import { useSyncExternalStore } from 'react';
-import { hostBar, hostDown } from '../../shared/lan/wording';
-import { hostStatus, lanHost } from '../api';
+import { HOST_DOWN_DETAIL, hostBar, hostDown } from '../../shared/lan/wording';
+import { hostStatus } from '../api';
 
 /** On a desk of a sharing PC: which PC this is, and within 2 s when it does not answer. */
 export function HostBar() {
   const state = useSyncExternalStore(hostStatus.subscribe, hostStatus.get);
-  if (!lanHost) return null;
+  if (!state.host) return null;
   if (!state.reachable) {
     return (
-      <div className="host-bar host-down" role="alert" data-testid="host-down">
-        {hostDown(lanHost)}
+      <div className="host-bar host-down" role="alert" data-testid="host-down" title={HOST_DOWN_DETAIL}>
+        {hostDown(state.host)}
       </div>
     );
   }
   return (
     <div className="host-bar" data-testid="host-bar" title="This window works on the database of the sharing PC">
-      {hostBar(lanHost)}
+      {hostBar(state.host)}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
 import { CONNECT_BROWSER, CONNECT_CLI, CONNECT_TITLE, NOT_SHARING, SHARE_TITLE, SHARING_HOW } from '../../shared/lan/wording';
 import { Can } from '../accounts/Can';
-import { lanHost } from '../api';
+import { hostStatus } from '../api';
 import { apiQuery } from '../queries';
 import { ErrorNotice } from '../ui/Notice';
 
@@ -61,12 +62,13 @@ function ShareSection() {
 }
 
 function ConnectSection() {
+  const { host } = useSyncExternalStore(hostStatus.subscribe, hostStatus.get);
   return (
     <section data-testid="connect-section">
       <h2>{CONNECT_TITLE}</h2>
-      {lanHost && (
+      {host && (
         <p>
-          This window already works on the database of <strong>{lanHost}</strong>.
+          This window already works on the database of <strong>{host}</strong>.
         </p>
       )}
       <p>{CONNECT_BROWSER}</p>

@@ -11,6 +11,8 @@ export const accountLocked = (name: string, until: Date): string =>
 export const SIGN_IN_NEEDED = 'sign in: this database has staff accounts; sign in with your name and password.';
 
 export const SESSION_ENDED = 'sign in: your session ended (signed out, idle too long, or the account was disabled); sign in again.';
+/** On the sign-in form when the server ended the session (not when the person signed out). */
+export const SESSION_ENDED_NOTICE = 'Your session ended (idle too long, signed out elsewhere, or the account was disabled): sign in again.';
 
 /** "Pat (counter) may not record stock movements: a parts, manager or admin account may." */
 export const notAllowed = (name: string, roles: readonly Role[], does: string, access: Access): string =>

@@ -1,6 +1,8 @@
 // What the top bar and Settings say about sharing the database with the other desks.
 export const hostBar = (host: string) => `Desk of ${host}`;
-export const hostDown = (host: string) => `Cannot reach the sharing PC ${host}: retrying. The screen stays as it was and is refreshed when it answers.`;
+/** Short enough for the top bar (the bar keeps its height: nothing on screen moves); the rest is its tooltip. */
+export const hostDown = (host: string) => `${host}: no answer, retrying…`;
+export const HOST_DOWN_DETAIL = 'The sharing PC does not answer. The screen stays as it was and is refreshed when it answers again.';
 export const SHARE_TITLE = 'Share this database with other desks';
 export const CONNECT_TITLE = 'Connect to a desk that shares its database';
 export const NOT_SHARING =

@@ -8,11 +8,13 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { chromium } from '@playwright/test';
 import { OFFLINE_CHROMIUM_ARGS } from '../../main/forms/chromium-args';
-import { addAccount, CLI } from '../support/cli';
+import { SESSION_ENDED_NOTICE } from '../../shared/accounts/wording';
+import { addAccount, CLI, cli } from '../support/cli';
 import { serveLan } from '../support/lan';
 import { expect, shot, signIn, test } from './fixtures';
 
 const ADMIN = { name: 'Alex Admin', password: 'admin-pass' };
+const PAT = { name: 'Pat Parts', password: 'parts-pass' };
 
 test('a browser desk on the sharing PC: Settings for sharing and connecting, the host in the top bar, the host down and back', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-e2e-lan-'));
@@ -53,6 +55,79 @@ test('a browser desk on the sharing PC: Settings for sharing and connecting, the
     await expect(page.getByTestId('host-down')).toHaveCount(0);
     await shot(page, 'lan-30-host-back');
     await context.close();
+  } finally {
+    await browser.close();
+    await host.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('two people signed in at once on the sharing PC: what one records is on the other’s screen; a disabled account’s session ends', async () => {
+  // Three CLI runs to set up and a sharing process: a loaded machine takes its time before the first click.
+  test.setTimeout(150_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-e2e-lan-'));
+  const db = path.join(dir, 'data', 'recall-desk.sqlite');
+  addAccount(db, ADMIN.name, 'admin,parts', ADMIN.password);
+  addAccount(db, PAT.name, 'parts', PAT.password, ADMIN);
+  const part = cli(['parts', 'set', 'BLC', '12345-67890', '--description', 'Carpet retainer clip', '--released', '--db', db, '--user', ADMIN.name], {
+    RECALL_DESK_PASSWORD: ADMIN.password,
+  });
+  expect(part.code, part.stderr).toBe(0);
+  const host = await serveLan(CLI, db);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: OFFLINE_CHROMIUM_ARGS });
+  try {
+    // Two browser contexts: two desks, each with its own person signed in.
+    const desks: Page[] = [];
+    for (const who of [ADMIN, PAT]) {
+      const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1366, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(host.url);
+      await signIn(page, who.name, who.password);
+      await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Parts' }).click();
+      await page
+        .getByTestId('parts')
+        .getByRole('button', { name: /12345-67890/ })
+        .click();
+      await expect(page.getByTestId('on-hand-12345-67890')).toHaveText('0');
+      desks.push(page);
+    }
+    const [alex, pat] = desks as [Page, Page];
+    await expect(alex.getByTestId('user-bar')).toContainText(ADMIN.name);
+    await expect(pat.getByTestId('user-bar')).toContainText(PAT.name);
+
+    // Pat receives 3 on one desk: Alex's screen shows it without touching anything.
+    const move = pat.getByTestId('parts').getByRole('form', { name: 'Record a movement' });
+    await move.getByLabel('Quantity').fill('3');
+    await move.getByRole('button', { name: 'Record' }).click();
+    await expect(pat.getByTestId('on-hand-12345-67890')).toHaveText('3');
+    await expect(alex.getByTestId('on-hand-12345-67890')).toHaveText('3', { timeout: 5_000 });
+    await shot(alex, 'lan-40-seen-on-the-other-desk');
+
+    // And the other way: Alex records, Pat sees it, recorded under each one's own name on the host.
+    const move2 = alex.getByTestId('parts').getByRole('form', { name: 'Record a movement' });
+    await move2.getByLabel('Quantity').fill('2');
+    await move2.getByRole('button', { name: 'Record' }).click();
+    await expect(pat.getByTestId('on-hand-12345-67890')).toHaveText('5', { timeout: 5_000 });
+    const history = cli(['stock', 'history', '12345-67890', '--db', db, '--user', ADMIN.name, '--json'], { RECALL_DESK_PASSWORD: ADMIN.password });
+    expect(history.code, history.stderr).toBe(0);
+    const made = (JSON.parse(history.stdout) as { movements: { madeBy: string }[] }).movements.map((m) => m.madeBy);
+    expect(made).toEqual([PAT.name, ADMIN.name]);
+
+    // Alex disables Pat's account: Pat's desk is back at the sign-in form, whatever was on screen.
+    await alex.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Accounts' }).click();
+    const row = alex.getByRole('row', { name: new RegExp(PAT.name) });
+    await row.getByRole('button', { name: 'Disable' }).click();
+    await expect(row).toContainText('Disabled');
+    await expect(pat.getByRole('form', { name: 'Sign in' })).toBeVisible({ timeout: 10_000 });
+    await expect(pat.getByTestId('session-ended')).toHaveText(SESSION_ENDED_NOTICE);
+    await shot(pat, 'lan-50-disabled-session-ended');
+    // Nor can Pat sign in again.
+    const form = pat.getByRole('form', { name: 'Sign in' });
+    await form.getByLabel('Name').fill(PAT.name);
+    await form.getByLabel('Password').fill(PAT.password);
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await expect(form).toBeVisible();
+    await expect(pat.getByTestId('user-bar')).toHaveCount(0);
   } finally {
     await browser.close();
     await host.stop();

@@ -1,6 +1,7 @@
 // A sharing PC for the tests: the built CLI's `serve --lan` as a separate process on loopback (its own
 // port), and what it prints. No test runner imported here, so the benches use it too.
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { HostLink } from '../../main/lan/client';
 import { SHARED_VPIC } from './vpic-path';
 
@@ -76,4 +77,43 @@ export async function desk(host: LanHost, name: string, password: string, localA
     },
     close: () => link.close(),
   };
+}
+
+/** A process's resident memory now and at its peak so far (MB), from /proc on Linux; null elsewhere. */
+export function memoryOf(pid: number | undefined): { rssMb: number; peakMb: number } | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)![1]);
+    return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs the built CLI as its own process and follows its peak memory while it runs (read every 20 ms:
+ * the peak is a high-water mark, so the last reading before it exits holds it).
+ */
+export function cliWithPeak(
+  cli: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string; peakMb: number; ms: number }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RECALL_DESK_VPIC: SHARED_VPIC, ...env } });
+  let stdout = '';
+  let stderr = '';
+  let peakMb = 0;
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const timer = setInterval(() => {
+    const m = memoryOf(child.pid);
+    if (m) peakMb = Math.max(peakMb, m.peakMb);
+  }, 20);
+  return new Promise((resolve) =>
+    child.once('close', (code) => {
+      clearInterval(timer);
+      resolve({ code, stdout, stderr, peakMb, ms: Date.now() - started });
+    }),
+  );
 }

@@ -3,10 +3,14 @@
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ensureCertificate, makeCertificate, normalizeFingerprint } from '../../main/lan/cert';
+import { saveConnection } from '../../main/lan/connection';
+import { openDesk, windowBackend } from '../../main/lan/desk';
 import { IdempotentWrites } from '../../main/lan/idempotency';
 import { SignInLimiter } from '../../main/lan/limits';
 import { networkShareOf, refusalFor } from '../../main/lan/netfs';
@@ -156,5 +160,51 @@ describe('wrong sign-ins per address', () => {
     expect(l.blocked('10.0.0.6')).toBeNull();
     t += 10 * 60_000;
     expect(l.blocked('10.0.0.5')).toBeNull();
+  });
+});
+
+describe("the window's pin", () => {
+  test('a paired window connects only to the certificate saved at pairing: another one at the same address is refused before the call is sent', async () => {
+    const mine = makeCertificate(['127.0.0.1']);
+    const other = makeCertificate(['127.0.0.1']);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-pin-'));
+    const file = path.join(dir, 'connection.json');
+    const bodies: string[] = [];
+    // A TLS server that answers every call, presenting `other` first, then `mine`.
+    const server = https.createServer({ key: other.key, cert: other.cert }, (req, res) => {
+      let b = '';
+      req.on('data', (d) => (b += d));
+      req.on('end', () => {
+        bodies.push(b);
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ ok: true, data: { shown: false } }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      saveConnection({ server: url, fingerprint: mine.fingerprint, user: null, pairedAt: '' }, file);
+      const backend = windowBackend({ argv: [], env: {}, connectionFile: file, dataDir: dir });
+      if (backend.kind !== 'desk') throw new Error('not a desk');
+      const printer = { toPdf: async () => Buffer.alloc(0), close: async () => {} };
+      for (const [presented, refused] of [
+        [other, true],
+        [mine, false],
+      ] as const) {
+        server.setSecureContext({ key: presented.key, cert: presented.cert });
+        const desk = openDesk(backend.connection, { pdf: printer, formsFolder: dir, showInFolder: () => {} });
+        expect(desk.link.fingerprint).toBe(mine.fingerprint);
+        const r = await desk.dispatch('listParts', { secret: 'x' }, { session: null });
+        if (refused) {
+          expect(r.ok ? 'ok' : r.error.message).toContain(`it has ${other.fingerprint}, this desk expects ${mine.fingerprint}`);
+          expect(bodies).toEqual([]);
+        } else expect(r.ok).toBe(true);
+        await desk.close();
+      }
+      expect(bodies).toEqual(['{"secret":"x"}']);
+    } finally {
+      server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
