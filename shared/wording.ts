@@ -85,6 +85,15 @@ export const plural = (n: number, one: string, many = `${one}s`): string => `${c
 export const METHOD_LABEL = { stock: 'Stock order', cpor: 'Order through CPOR', 'mac-report': 'Refer to the MAC report', none: 'No order' } as const;
 /** After a part's value: the bulletin's own (nothing) or the counter's amendment (*). */
 export const SOURCE_MARK = { bulletin: '', amendment: '*', 'not-stated': '' } as const;
+/**
+ * A part's MAC code as the counter reads it. No code from the bulletin means the bulletin gives none
+ * (its parts information is on Dealer Daily), not that the part has none; "no MAC code" is what the
+ * counter recorded from Dealer Daily (an amendment).
+ */
+export function macCodeText(code: string | null, source: 'bulletin' | 'amendment' | 'not-stated'): string {
+  if (code) return code;
+  return source === 'amendment' ? 'no MAC code' : 'not in the bulletin: check Dealer Daily';
+}
 export const SOURCE_LABEL = { bulletin: 'Bulletin', amendment: 'Local amendment', 'not-stated': 'Not stated' } as const;
 export const MOVEMENT_LABEL = {
   receive: 'Received',
@@ -255,6 +264,18 @@ export function windowEdgeText(month: string, from: string | null, to: string | 
     return `the window starts on ${first}, the ${day(first)} of that month: built from the ${day(first)} on, it is covered; built before, it is not.`;
   }
   return `the window ends on ${last}, the ${day(last)} of that month: built up to the ${day(last)}, it is covered; built after, it is not.`;
+}
+
+/**
+ * A production month inside a model window, as a sentence: the window's dates where the bulletin gives
+ * them, its own words where it gives none (BLC: "Certain 2004 - early 2007"), never a "?".
+ */
+export function windowMonthText(from: string | null, to: string | null, note: string | null): string {
+  const said = note ? ` (the bulletin: "${note}")` : '';
+  if (from && to) return `inside the window ${from} to ${to}.`;
+  if (from) return `inside the window from ${from}, which has no end date${said}.`;
+  if (to) return `inside the window up to ${to}, which has no start date${said}.`;
+  return `the bulletin gives no production dates for this model${note ? `, only "${note}"` : ''}, so the month neither confirms nor rules it out: verify in TIS.`;
 }
 
 /** What to do about a production month that straddles a window's edge. */

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { dateTimeText } from '../../shared/dates';
 import { FORM_KIND_LABEL } from '../../shared/wording';
 import { useScreenActive } from '../navigation';
 import { apiQuery } from '../queries';
@@ -48,7 +49,7 @@ export function FormsLogScreen() {
                   <td>{FORM_KIND_LABEL[f.kind]}</td>
                   <td className="mono">{f.campaign}</td>
                   <td className="mono">{f.vin ?? ''}</td>
-                  <td>{new Date(f.date).toLocaleString()}</td>
+                  <td>{dateTimeText(f.date)}</td>
                   <td>{f.staff ?? ''}</td>
                 </tr>
               ))}

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Can } from '../accounts/Can';
 import { useState } from 'react';
 import type { CampaignPart } from '../../shared/parts/contract';
-import { count, SOURCE_LABEL, yesNoUnknown } from '../../shared/wording';
+import { count, macCodeText, SOURCE_LABEL, yesNoUnknown } from '../../shared/wording';
 import { useScreenActive } from '../navigation';
 import { apiQuery } from '../queries';
 import { ErrorNotice } from '../ui/Notice';
@@ -72,7 +72,7 @@ export function PartsScreen() {
                   <Sourced value={p.quantity === null ? 'not stated' : String(p.quantity)} source={p.sources.quantity} />
                 </td>
                 <td>
-                  <Sourced value={p.macCode ?? 'none stated'} source={p.sources.macCode} />
+                  <Sourced value={macCodeText(p.macCode, p.sources.macCode)} source={p.sources.macCode} />
                 </td>
                 <td>
                   <Sourced value={p.released ? 'yes' : 'no'} source={p.sources.released} />

@@ -58,3 +58,36 @@ test('the 23LJ01 FAQ ends with the chart its Q2a points to: phases, windows per 
   expect(t).toMatch(/RC F 2023 Japan/);
   expect(t.indexOf('Chart: phases')).toBeGreaterThan(t.indexOf('How does Lexus obtain my mailing information?'));
 }, 60_000);
+
+test('BLC by model and month: a readable sentence, not "inside the window ? to Certain ..."', () => {
+  const r = cli(['lookup', '2T2HA31U660012345', '--produced', '05/06', '--json', '--db', db]);
+  expect(r.code).toBe(0);
+  const blc = JSON.parse(r.stdout).campaigns.find((c: { code: string }) => c.code === 'BLC');
+  expect(blc.matchDetail).toBe(
+    'RX 330 2006 produced 2006-05: the bulletin gives no production dates for this model, only "Certain 2004 - early 2007 (the letter gives one span for all three models)", so the month neither confirms nor rules it out: verify in TIS.',
+  );
+}, 60_000);
+
+test('the MAC code says what the bulletin means: none in the bulletin (check Dealer Daily), or "no MAC code" as recorded here', () => {
+  const before = cli(['parts', '--db', db]).stdout;
+  expect(before).not.toContain('none stated');
+  expect(before).toMatch(/^23LJ01 .* MAC not in the bulletin: check Dealer Daily {2}released yes/m);
+  expect(cli(['parts', 'set', '23LJ01', '04002-****', '--mac', 'none', '--by', 'Pat', '--db', db]).code).toBe(0);
+  expect(cli(['parts', '--db', db]).stdout).toMatch(/^23LJ01 .* MAC no MAC code\* {2}released yes/m);
+}, 60_000);
+
+test("the forms log and the saved-form line write a moment one way: YYYY-MM-DD HH:MM, the counter's own time", () => {
+  const local = (iso: string) =>
+    new Intl.DateTimeFormat('sv-SE', { timeZone: 'America/Chicago', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const before = new Date().toISOString();
+  const saved = cli(['form', 'faq', '23LJ01', '--out', path.join(dir, 'faq-again.pdf'), '--db', db], { TZ: 'America/Chicago' });
+  expect(saved.code).toBe(0);
+  expect(saved.stdout).toMatch(/Recorded in the forms log: Guest FAQ, 23LJ01, \d{4}-\d{2}-\d{2} \d{2}:\d{2}\.\n/);
+  const log = cli(['forms', '--json', '--db', db]);
+  const newest = JSON.parse(log.stdout)[0];
+  expect(newest.date >= before).toBe(true);
+  const text = cli(['forms', '--db', db], { TZ: 'America/Chicago' }).stdout;
+  expect(text.split('\n')[0]).toMatch(/^Form +Campaign +VIN +Date +Staff$/);
+  expect(text.split('\n')[1]).toMatch(new RegExp(`^Guest FAQ +23LJ01 +${local(newest.date)}$`));
+  expect(saved.stdout).toContain(`Guest FAQ, 23LJ01, ${local(newest.date)}.`);
+}, 60_000);

@@ -88,3 +88,39 @@ test('the form dialog from a completed card: opaque, its Close button on top, fo
   await expect(dialog).toHaveCount(0);
   await expect(card.getByTestId('vehicle-status')).toHaveText('Completed here 2024-02-01');
 });
+
+test('one date format: the card, the forms log and Recent lookups write a moment as YYYY-MM-DD HH:MM', async ({ app, server }) => {
+  const db = path.join(server.dir, 'db.sqlite');
+  execFileSync(process.execPath, [
+    CLI,
+    'settings',
+    'dealer',
+    '--name',
+    'Lexus of Springfield',
+    '--address',
+    '100 Main Street',
+    '--code',
+    '64123',
+    '--phone',
+    '(217) 555-0100',
+    '--db',
+    db,
+  ]);
+  await app.getByLabel('Scan or type a VIN').fill(LC);
+  await app.keyboard.press('Enter');
+  const recent = app.getByRole('complementary', { name: 'Recent lookups' });
+  await expect(recent).toContainText(LC);
+  await expect(recent.getByRole('button').first()).toHaveText(new RegExp(`${LC}.*· \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$`));
+  const card = app.getByRole('article', { name: '23LJ01 Second Key Delivery Program' });
+  await card.getByRole('button', { name: 'Print owner letter…' }).click();
+  const dialog = app.getByRole('dialog');
+  const download = app.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Save PDF' }).click();
+  await download;
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(card.getByTestId('form-record')).toHaveText(/^Owner letter printed \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  await app.keyboard.press('F11');
+  const row = app.getByTestId('forms-log').getByRole('row', { name: new RegExp(LC) });
+  await expect(row.getByRole('cell').nth(3)).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  await shot(app, 'papers-02-forms-log-dates');
+});
