@@ -105,6 +105,16 @@ export const MOVEMENT_LABEL = {
 } as const;
 export const APPOINTMENT_STATUS_LABEL = { booked: 'Booked', arrived: 'Arrived', completed: 'Completed', 'no-show': 'No-show', cancelled: 'Cancelled' } as const;
 export const yesNoUnknown = (v: boolean | null): string => (v === null ? 'not stated' : v ? 'yes' : 'no');
+/** A claim's correction as the Claims screen and its CSV say it: "Op code was (none) → 23LJ01R1: why (Pat, 2026-11-24)". */
+export const claimChangeText = (h: {
+  field: 'op_code' | 'vin';
+  oldValue: string | null;
+  newValue: string | null;
+  reason: string;
+  madeBy: string;
+  madeAt: string;
+}): string =>
+  `${h.field === 'vin' ? 'VIN' : 'Op code'} was ${h.oldValue ?? '(none)'} → ${h.newValue ?? '(none)'}: ${h.reason} (${h.madeBy}, ${h.madeAt.slice(0, 10)})`;
 /** 0.4 → "0.4 h"; minutes → "1 h 30 min". */
 export const hoursText = (h: number): string => `${Math.round(h * 100) / 100} h`;
 export const minutesText = (m: number): string => (m < 60 ? `${m} min` : `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`);

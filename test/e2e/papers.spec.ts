@@ -123,4 +123,20 @@ test('one date format: the card, the forms log and Recent lookups write a moment
   const row = app.getByTestId('forms-log').getByRole('row', { name: new RegExp(LC) });
   await expect(row.getByRole('cell').nth(3)).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   await shot(app, 'papers-02-forms-log-dates');
+
+  // Its CSV says what the screen says: the form's name and the same date, never "owner-letter".
+  const csvDownload = app.waitForEvent('download');
+  await app.getByTestId('forms-log').getByRole('button', { name: 'Export CSV' }).click();
+  const csv = fs.readFileSync((await (await csvDownload).path())!, 'utf8');
+  const shown = await row.getByRole('cell').nth(3).textContent();
+  expect(csv.split('\r\n')).toContain(`Owner letter,23LJ01,${LC},${shown},`);
+  expect(csv).not.toContain('owner-letter');
+
+  // The Parts screen's CSV: the MAC code in the screen's words.
+  await app.keyboard.press('F7');
+  const partsDownload = app.waitForEvent('download');
+  await app.getByTestId('parts').getByRole('button', { name: 'Export CSV' }).click();
+  const parts = fs.readFileSync((await (await partsDownload).path())!, 'utf8');
+  expect(parts).toContain('23LJ01,04002-****,"TRANSMITTER SUBASSY, ELECTRICAL KEY",1,not in the bulletin: check Dealer Daily,yes,yes');
+  await shot(app, 'papers-03-parts-export');
 });
