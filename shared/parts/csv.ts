@@ -37,7 +37,7 @@ const sourced = (value: string, source: CampaignPart['sources'][keyof CampaignPa
 /** The Parts screen as CSV: each part's values in its words, amendments marked and listed; a campaign without parts says why. */
 export function partsCsv(l: PartsList): string {
   return toCsv(
-    ['Campaign', 'Part number', 'Description', 'Quantity', 'MAC code', 'Released', 'Per VIN', 'Stocking level', 'On hand', 'On order', 'Amendments'],
+    ['Campaign', 'Part number', 'Description', 'Qty / vehicle', 'MAC code', 'Released', 'Per VIN', 'Keep on shelf', 'On hand', 'On order', 'Amendments'],
     [
       ...l.parts.map((p) => [
         p.campaign,

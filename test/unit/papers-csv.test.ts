@@ -97,7 +97,7 @@ test('parts: every value in the words of the Parts screen, amendments marked', (
   expect(row).toMatchObject({
     Campaign: '23LJ01',
     'Part number': '04002-****',
-    Quantity: 'not stated',
+    'Qty / vehicle': 'not stated',
     'MAC code': 'no MAC code *',
     Released: 'yes',
     'Per VIN': 'not stated',
