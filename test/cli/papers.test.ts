@@ -91,3 +91,20 @@ test("the forms log and the saved-form line write a moment one way: YYYY-MM-DD H
   expect(text.split('\n')[1]).toMatch(new RegExp(`^Guest FAQ +23LJ01 +${local(newest.date)}$`));
   expect(saved.stdout).toContain(`Guest FAQ, 23LJ01, ${local(newest.date)}.`);
 }, 60_000);
+
+test('parts --csv and forms --csv: the CSVs the Parts screen and the forms log export, in their words', () => {
+  const parts = cli(['parts', '--csv', '--db', db]);
+  expect(parts.code).toBe(0);
+  const lines = parts.stdout.split('\r\n');
+  expect(lines[0]).toBe('Campaign,Part number,Description,Qty / vehicle,MAC code,Released,Per VIN,Keep on shelf,On hand,On order,Amendments');
+  expect(lines.find((l) => l.startsWith('ALE,'))).toMatch(
+    /^ALE,not released,Engine valve springs \(newly designed\),not stated,not in the bulletin: check Dealer Daily,no,not stated,0,0,0,$/,
+  );
+  expect(cli(['form', 'owner-letter', '23LJ01', LC, '--out', path.join(dir, 'letter-csv.pdf'), '--db', db]).code).toBe(0);
+  const forms = cli(['forms', '--csv', '--db', db]);
+  expect(forms.code).toBe(0);
+  const rows = forms.stdout.split('\r\n');
+  expect(rows[0]).toBe('Form,Campaign,VIN,Date,Staff');
+  expect(rows.some((r) => /^Owner letter,23LJ01,JTHKPAAY4PA001234,\d{4}-\d{2}-\d{2} \d{2}:\d{2},$/.test(r))).toBe(true);
+  expect(forms.stdout).not.toContain('owner-letter');
+}, 120_000);
