@@ -7,6 +7,7 @@ import { dateTimeText } from '../../shared/dates';
 import { formsLogCsv } from '../../shared/forms/csv';
 import type { CampaignPart } from '../../shared/parts/contract';
 import { claimsCsv, partsCsv, suggestionsCsv } from '../../shared/parts/csv';
+import { callCsvRow } from '../../shared/changes/csv';
 import { CODE_LIKE } from '../support/csv-words';
 
 const claim = (over: Partial<Claim>): Claim => ({
@@ -106,4 +107,20 @@ test('parts: every value in the words of the Parts screen, amendments marked', (
     Amendments: '2026-11-23 by Pat: MAC code: none',
   });
   expect(rows[2]!.slice(0, 3)).toEqual(['BLC', '', 'This bulletin gives no part number.']);
+});
+
+test('the call list: a booking in the one date format, yes/no in words', () => {
+  const row = callCsvRow({
+    campaign: '23LJ01',
+    vin: 'JTHKPAAY4PA001234',
+    model: 'LC',
+    modelYear: 2023,
+    stockNumber: null,
+    inStock: false,
+    bookedAt: '2026-12-07T09:00',
+    guestName: 'Jordan Example',
+    guestPhone: null,
+    guestEmail: null,
+  } as Parameters<typeof callCsvRow>[0]);
+  expect(row.slice(7)).toEqual(['2026-12-07 09:00', 'no']);
 });
