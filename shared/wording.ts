@@ -89,6 +89,15 @@ export const plural = (n: number, one: string, many = `${one}s`): string => `${c
 export const METHOD_LABEL = { stock: 'Stock order', cpor: 'Order through CPOR', 'mac-report': 'Refer to the MAC report', none: 'No order' } as const;
 /** After a part's value: the bulletin's own (nothing) or the counter's amendment (*). */
 export const SOURCE_MARK = { bulletin: '', amendment: '*', 'not-stated': '' } as const;
+/**
+ * A part's MAC code as the counter reads it. No code from the bulletin means the bulletin gives none
+ * (its parts information is on Dealer Daily), not that the part has none; "no MAC code" is what the
+ * counter recorded from Dealer Daily (an amendment).
+ */
+export function macCodeText(code: string | null, source: 'bulletin' | 'amendment' | 'not-stated'): string {
+  if (code) return code;
+  return source === 'amendment' ? 'no MAC code' : 'not in the bulletin: check Dealer Daily';
+}
 export const SOURCE_LABEL = { bulletin: 'Bulletin', amendment: 'Local amendment', 'not-stated': 'Not stated' } as const;
 export const MOVEMENT_LABEL = {
   receive: 'Received',
@@ -100,6 +109,16 @@ export const MOVEMENT_LABEL = {
 } as const;
 export const APPOINTMENT_STATUS_LABEL = { booked: 'Booked', arrived: 'Arrived', completed: 'Completed', 'no-show': 'No-show', cancelled: 'Cancelled' } as const;
 export const yesNoUnknown = (v: boolean | null): string => (v === null ? 'not stated' : v ? 'yes' : 'no');
+/** A claim's correction as the Claims screen and its CSV say it: "Op code was (none) → 23LJ01R1: why (Pat, 2026-11-24)". */
+export const claimChangeText = (h: {
+  field: 'op_code' | 'vin';
+  oldValue: string | null;
+  newValue: string | null;
+  reason: string;
+  madeBy: string;
+  madeAt: string;
+}): string =>
+  `${h.field === 'vin' ? 'VIN' : 'Op code'} was ${h.oldValue ?? '(none)'} → ${h.newValue ?? '(none)'}: ${h.reason} (${h.madeBy}, ${h.madeAt.slice(0, 10)})`;
 /** 0.4 → "0.4 h"; minutes → "1 h 30 min". */
 export const hoursText = (h: number): string => `${Math.round(h * 100) / 100} h`;
 export const minutesText = (m: number): string => (m < 60 ? `${m} min` : `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`);
@@ -259,6 +278,18 @@ export function windowEdgeText(month: string, from: string | null, to: string | 
     return `the window starts on ${first}, the ${day(first)} of that month: built from the ${day(first)} on, it is covered; built before, it is not.`;
   }
   return `the window ends on ${last}, the ${day(last)} of that month: built up to the ${day(last)}, it is covered; built after, it is not.`;
+}
+
+/**
+ * A production month inside a model window, as a sentence: the window's dates where the bulletin gives
+ * them, its own words where it gives none (BLC: "Certain 2004 - early 2007"), never a "?".
+ */
+export function windowMonthText(from: string | null, to: string | null, note: string | null): string {
+  const said = note ? ` (the bulletin: "${note}")` : '';
+  if (from && to) return `inside the window ${from} to ${to}.`;
+  if (from) return `inside the window from ${from}, which has no end date${said}.`;
+  if (to) return `inside the window up to ${to}, which has no start date${said}.`;
+  return `the bulletin gives no production dates for this model${note ? `, only "${note}"` : ''}, so the month neither confirms nor rules it out: verify in TIS.`;
 }
 
 /** What to do about a production month that straddles a window's edge. */

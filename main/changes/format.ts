@@ -1,4 +1,5 @@
 // An import's impact and "What changed" as a counter person reads them in a terminal.
+import { dateTimeText } from '../../shared/dates';
 import type { Change, ChangeSource, Impact } from '../../shared/changes/contract';
 import { describeSource, impactSummary } from '../../shared/changes/wording';
 import { HOLD_LABEL, severityLine } from '../../shared/wording';
@@ -17,7 +18,11 @@ export function formatImpact(i: Impact): string[] {
     `${r.vin}${r.stockNumber ? ` stock ${r.stockNumber}` : ''}  ${r.modelYear} ${r.model ?? 'model not known'}`;
   list('Newly held', i.holds.added, (h) => `${h.campaign}  ${vehicle(h)}  ${HOLD_LABEL[h.hold]}${h.severity.length ? `  [${severityLine(h.severity)}]` : ''}`);
   list('Released', i.holds.released, (h) => `${h.campaign}  ${vehicle(h)}  ${HOLD_LABEL[h.hold]}`);
-  list('Remedy now available', i.remedyNowAvailable, (r) => `${r.campaign}  ${vehicle(r)}  ${r.bookedAt ? `booked ${r.bookedAt}` : 'not booked'}`);
+  list(
+    'Remedy now available',
+    i.remedyNowAvailable,
+    (r) => `${r.campaign}  ${vehicle(r)}  ${r.bookedAt ? `booked ${dateTimeText(r.bookedAt)}` : 'not booked'}`,
+  );
   list('Newly confirmed', i.confirmed.added, (r) => `${r.campaign}  ${vehicle(r)}`);
   list('No longer listed', i.confirmed.removed, (r) => `${r.campaign}  ${vehicle(r)}`);
   list('Part demand', i.parts, (p) => `${p.campaign}  ${p.partNumber ?? 'part number not stated'} ${p.description}: ${p.before} → ${p.after} vehicles`);

@@ -6,6 +6,7 @@ import { PRODUCTION_MONTH_HELP, parseProductionMonth } from '../../shared/month'
 import type { App } from '../app';
 import { WriteOutError, writeOut } from '../files/write-out';
 import { type CliRuntime, type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
+import { formsLogCsv } from '../../shared/forms/csv';
 import { formatFormsLog, formatSaved } from './format';
 
 /** --out must name a PDF in a folder that exists. */
@@ -117,9 +118,10 @@ export const formCommands: CommandRegistrar = (program, rt) => {
   withDb(program.command('forms').description('the forms printed (kind, campaign, VIN, date, staff)'))
     .argument('[VIN]', 'only this vehicle')
     .option('--json', 'print the log as JSON')
-    .action(async (vin: string | undefined, o: { db?: string; json?: boolean }) => {
+    .option('--csv', 'print the log as CSV (as the forms log exports it)')
+    .action(async (vin: string | undefined, o: { db?: string; json?: boolean; csv?: boolean }) => {
       const app = await rt.open(o);
       const { forms } = await rt.call(app, 'listForms', { vin: vin ?? null });
-      rt.io.out(o.json ? JSON.stringify(forms, null, 2) : formatFormsLog(forms, vin ?? null));
+      rt.io.out(o.json ? JSON.stringify(forms, null, 2) : o.csv ? formsLogCsv(forms) : formatFormsLog(forms, vin ?? null));
     });
 };

@@ -11,7 +11,7 @@ import { disclosureHtml } from '../../shared/forms/disclosure';
 import { fileNameFor } from '../../shared/forms/html';
 import type { Sourced } from '../../shared/forms/lists';
 import type { HoldReport } from '../../shared/api';
-import { faqHtml, guestQa, ownerLetterHtml } from '../../shared/forms/letters';
+import { faqHtml, guestQa, noGuestOnFileNote, ownerLetterHtml } from '../../shared/forms/letters';
 import { claimsHtml, followUpHtml, holdsHtml, ordersHtml } from '../../shared/forms/lists';
 import { mailDraft } from '../../shared/forms/mail';
 import { CONDITION_LABEL, FORM_KIND_LABEL } from '../../shared/wording';
@@ -68,9 +68,12 @@ export class FormsService {
         const b = this.bulletin(req.campaign);
         const letter = documentsOf(b).ownerLetter;
         if (!letter) throw new ApiError('not-found', `The ${b.code} bulletin has no owner letter: there is nothing to print.`);
-        const html = ownerLetterHtml({ letter, campaign: b.code, title: b.title, vin, dealerName: dealer.name, date, paper });
+        const v = this.vehicle(vin);
+        const guest = v && (v.guest_name || v.guest_address) ? { name: v.guest_name, address: v.guest_address } : null;
+        const html = ownerLetterHtml({ letter, campaign: b.code, title: b.title, vin, dealer, guest, date, paper });
         return {
           ...base,
+          advisorNotes: guest ? [] : [noGuestOnFileNote(vin)],
           kind: 'owner-letter',
           title: `${b.code} owner letter`,
           fileName: fileNameFor(b.code, 'owner-letter', vin),

@@ -6,7 +6,7 @@
 // into one flat object, and evaluation follows as few references as it can.
 import type { Bulletin, ModelWindowRule, Phase } from '../../shared/bulletin';
 import type { CampaignHit } from '../../shared/lookup/contract';
-import { count, listedLaunchedText, WINDOW_EDGE_ACTION, windowEdgeText } from '../../shared/wording';
+import { count, listedLaunchedText, WINDOW_EDGE_ACTION, windowEdgeText, windowMonthText } from '../../shared/wording';
 import { describePhase, remedyAvailable, summarizePhases } from '../campaigns/phases';
 import type { AffectedListInfo, LoadedCampaign, WindowCandidate } from '../campaigns/store';
 import type { Row } from '../db/schema';
@@ -131,7 +131,7 @@ export function planWindows(k: CompiledCampaign, windows: readonly WindowCandida
       from: w.produced_from ? dayNumber(w.produced_from) : Number.NaN,
       to: w.produced_to ? dayNumber(w.produced_to) : Number.NaN,
       monthLead: `${w.model} ${modelYear} produced `,
-      monthTail: `: inside the window ${w.produced_from ?? '?'} to ${w.produced_to ?? note ?? 'open'}.`,
+      monthTail: `: ${windowMonthText(w.produced_from, w.produced_to, note)}`,
       fromIso: w.produced_from,
       toIso: w.produced_to,
       yearDetail: `${w.model}, model year ${modelYear}: ${note ?? `model years ${rule?.modelYearFrom}-${rule?.modelYearTo}`}.`,

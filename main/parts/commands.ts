@@ -1,7 +1,7 @@
 // `recall-desk parts`, `parts set`, `stock ...` and `suggest`.
 import type { Command } from 'commander';
 import type { Suggestions } from '../../shared/parts/contract';
-import { suggestionsCsv } from '../../shared/parts/csv';
+import { partsCsv, suggestionsCsv } from '../../shared/parts/csv';
 import { type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
 import { byArg, numberArg } from '../cli/args';
 import { formatHistory, formatParts, formatSuggestions } from './format';
@@ -34,10 +34,11 @@ const pinnedJson = (s: Suggestions) => ({
 export const partsCommands: CommandRegistrar = (program, rt) => {
   const parts = withDb(program.command('parts').description("every campaign part: the bulletin's values, local amendments and stock"))
     .option('--json', 'print the parts as JSON')
-    .action(async (o: { db?: string; json?: boolean }) => {
+    .option('--csv', 'print the parts as CSV (as the Parts screen exports them)')
+    .action(async (o: { db?: string; json?: boolean; csv?: boolean }) => {
       const app = await rt.open(o);
       const list = await rt.call(app, 'listParts', {});
-      rt.io.out(o.json ? JSON.stringify(list, null, 2) : formatParts(list));
+      rt.io.out(o.json ? JSON.stringify(list, null, 2) : o.csv ? partsCsv(list) : formatParts(list));
     });
 
   parts

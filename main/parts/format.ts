@@ -1,13 +1,13 @@
 // The parts list, a part's history and the suggestions as a terminal reads them.
 import type { Movement, PartsList, Suggestions } from '../../shared/parts/contract';
-import { METHOD_LABEL, SOURCE_MARK, yesNoUnknown } from '../../shared/wording';
+import { macCodeText, METHOD_LABEL, SOURCE_MARK, yesNoUnknown } from '../../shared/wording';
 
 export function formatParts(l: PartsList): string {
   const lines: string[] = [];
   for (const p of l.parts) {
     const v = (value: string, source: keyof typeof p.sources) => `${value}${SOURCE_MARK[p.sources[source]]}`;
     lines.push(
-      `${p.campaign}  ${v(p.partNumber ?? 'not released', 'partNumber')}  ${v(p.description, 'description')}  qty ${v(p.quantity === null ? 'not stated' : String(p.quantity), 'quantity')}  MAC ${v(p.macCode ?? 'none stated', 'macCode')}  released ${v(p.released ? 'yes' : 'no', 'released')}  per VIN ${v(yesNoUnknown(p.perVin), 'perVin')}`,
+      `${p.campaign}  ${v(p.partNumber ?? 'not released', 'partNumber')}  ${v(p.description, 'description')}  qty ${v(p.quantity === null ? 'not stated' : String(p.quantity), 'quantity')}  MAC ${v(macCodeText(p.macCode, p.sources.macCode), 'macCode')}  released ${v(p.released ? 'yes' : 'no', 'released')}  per VIN ${v(yesNoUnknown(p.perVin), 'perVin')}`,
     );
     lines.push(`  level ${p.stockingLevel}  on hand ${p.onHand}  on order ${p.onOrder}${p.allocation !== null ? `  allocation ${p.allocation}` : ''}`);
     for (const s of p.perVinStock) lines.push(`  VIN ${s.vin}: on hand ${s.onHand}, on order ${s.onOrder}`);

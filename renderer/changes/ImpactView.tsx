@@ -1,3 +1,4 @@
+import { dateTimeText } from '../../shared/dates';
 import type { HoldChange, Impact } from '../../shared/changes/contract';
 import { impactSummary } from '../../shared/changes/wording';
 import { HOLD_LABEL, severityLine } from '../../shared/wording';
@@ -56,7 +57,7 @@ export function ImpactView({ impact }: { impact: Impact }) {
         title="Remedy now available"
         rows={impact.remedyNowAvailable}
         testId="impact-available"
-        extra={(r) => (r.bookedAt ? `booked ${r.bookedAt}` : 'not booked: call the guest')}
+        extra={(r) => (r.bookedAt ? `booked ${dateTimeText(r.bookedAt)}` : 'not booked: call the guest')}
       />
       <Rows title="Newly confirmed" rows={impact.confirmed.added} testId="impact-confirmed" />
       <Rows title="No longer listed" rows={impact.confirmed.removed} testId="impact-unlisted" />

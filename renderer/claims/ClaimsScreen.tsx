@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Claim } from '../../shared/claims/contract';
 import { localIsoDate } from '../../shared/dates';
 import { claimsCsv } from '../../shared/parts/csv';
-import { hoursText } from '../../shared/wording';
+import { claimChangeText, hoursText } from '../../shared/wording';
 import { ByField } from '../parts/ByField';
 import { useByName } from '../parts/useByName';
 import { useScreenActive } from '../navigation';
@@ -90,7 +90,7 @@ function ClaimRow({ c }: { c: Claim }) {
       <td>
         {c.history.map((h) => (
           <div key={h.madeAt + h.field} className="muted">
-            {h.field === 'vin' ? 'VIN' : 'Op code'} was {h.oldValue ?? '(none)'} → {h.newValue}: {h.reason} ({h.madeBy}, {h.madeAt.slice(0, 10)})
+            {claimChangeText(h)}
           </div>
         ))}
         <Can op="correctClaim">

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CampaignHit, LookupResult } from '../../shared/api';
 import type { FormRequestInput } from '../../shared/forms/contract';
+import { dateTimeText } from '../../shared/dates';
 import { FORM_KIND_LABEL } from '../../shared/wording';
 import { apiQuery } from '../queries';
 import { FormDialog } from './FormDialog';
@@ -38,7 +39,7 @@ export function CardForms({ hit, result }: { hit: CampaignHit; result: LookupRes
       ))}
       {recorded.map((f) => (
         <span key={f.id} className="recorded" data-testid="form-record">
-          {FORM_KIND_LABEL[f.kind]} printed {new Date(f.date).toLocaleString()}
+          {FORM_KIND_LABEL[f.kind]} printed {dateTimeText(f.date)}
           {f.staff ? ` by ${f.staff}` : ''}
         </span>
       ))}

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { FormRequestInput } from '../../shared/forms/contract';
 import { FORM_KIND_LABEL } from '../../shared/wording';
 import { api } from '../api';
@@ -15,6 +16,11 @@ type Props = { request: FormRequestInput; onClose: () => void };
  * A document before it prints: the preview (the very HTML the paper and the PDF come from), the
  * disclosure form's staff and guest fields, Print and Save PDF, then the e-mail step. Printing or
  * saving a per-vehicle document records it in the forms log.
+ *
+ * A modal <dialog> in the page's top layer, placed at the end of <body>: nothing it is opened from (a
+ * completed card is drawn faded) makes it see-through, nothing on the screen (the Recent lookups
+ * panel) is drawn over it, the screen behind is inert (Tab stays in the dialog), Esc closes it, and
+ * the focus goes back to the button that opened it.
  */
 export function FormDialog({ request, onClose }: Props) {
   const settings = useQuery(apiQuery('getSettings', {}));
@@ -37,11 +43,16 @@ export function FormDialog({ request, onClose }: Props) {
   useEffect(() => {
     if (frame.current && form.data) showDocument(frame.current, form.data.html);
   }, [form.data]);
+  const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+    const d = dialog.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (d && !d.open) d.showModal();
+    return () => {
+      if (d?.open) d.close();
+      opener?.focus();
+    };
+  }, []);
 
   const doc = form.data;
   const logged = doc && (doc.kind === 'disclosure' || doc.kind === 'owner-letter' || doc.kind === 'faq') ? doc.kind : null;
@@ -70,10 +81,24 @@ export function FormDialog({ request, onClose }: Props) {
     setSaved({ path: r.path, shown: shown.shown });
   };
 
-  return (
-    <div className="form-dialog" role="dialog" aria-modal="true" aria-label={doc?.title ?? FORM_KIND_LABEL[request.kind]}>
+  return createPortal(
+    <dialog
+      ref={dialog}
+      className="form-dialog"
+      aria-label={doc?.title ?? FORM_KIND_LABEL[request.kind]}
+      onKeyDown={(e) => {
+        // Esc is the dialog's (it closes it): the screen behind does not also clear its lookup.
+        if (e.key === 'Escape') e.stopPropagation();
+        keepFocusIn(e, dialog.current);
+      }}
+      onCancel={(e) => {
+        // Esc: the dialog closes as the screen says it does (the parent unmounts it).
+        e.preventDefault();
+        onClose();
+      }}
+    >
       <div className="panel">
-        <iframe ref={frame} title="Preview" data-testid="form-preview" />
+        <iframe ref={frame} title="Preview" data-testid="form-preview" tabIndex={-1} />
         <div className="side">
           <h2>{FORM_KIND_LABEL[request.kind]}</h2>
           {settings.data && settings.data.missing.length > 0 && (
@@ -157,6 +182,26 @@ export function FormDialog({ request, onClose }: Props) {
           )}
         </div>
       </div>
-    </div>
+    </dialog>,
+    document.body,
   );
+}
+
+const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Tab from the last control goes to the first, Shift+Tab from the first to the last: never out of the dialog. */
+function keepFocusIn(e: KeyboardEvent, dialog: HTMLDialogElement | null): void {
+  if (e.key !== 'Tab' || !dialog) return;
+  const all = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+  if (all.length === 0) return;
+  const first = all[0]!;
+  const last = all[all.length - 1]!;
+  const at = document.activeElement;
+  if (e.shiftKey && (at === first || !dialog.contains(at))) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && (at === last || !dialog.contains(at))) {
+    e.preventDefault();
+    first.focus();
+  }
 }

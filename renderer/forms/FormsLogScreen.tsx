@@ -1,8 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { dateTimeText, localIsoDate } from '../../shared/dates';
+import { formsLogCsv } from '../../shared/forms/csv';
 import { FORM_KIND_LABEL } from '../../shared/wording';
 import { useScreenActive } from '../navigation';
 import { apiQuery } from '../queries';
+import { downloadText } from '../ui/download';
 import { ErrorNotice } from '../ui/Notice';
 import { PrintButton } from './PrintButton';
 import './forms.css';
@@ -19,6 +22,14 @@ export function FormsLogScreen() {
         <label>
           VIN <input className="mono" value={vin} onChange={(e) => setVin(e.target.value.toUpperCase())} placeholder="all vehicles" maxLength={18} />
         </label>
+        <button
+          type="button"
+          className="no-print"
+          disabled={!log.data || log.data.forms.length === 0}
+          onClick={() => log.data && downloadText(`forms-log-${localIsoDate(new Date())}.csv`, formsLogCsv(log.data.forms))}
+        >
+          Export CSV
+        </button>
       </header>
       <ul className="list-prints">
         {(['orders', 'claims'] as const).map((kind) => (
@@ -48,7 +59,7 @@ export function FormsLogScreen() {
                   <td>{FORM_KIND_LABEL[f.kind]}</td>
                   <td className="mono">{f.campaign}</td>
                   <td className="mono">{f.vin ?? ''}</td>
-                  <td>{new Date(f.date).toLocaleString()}</td>
+                  <td>{dateTimeText(f.date)}</td>
                   <td>{f.staff ?? ''}</td>
                 </tr>
               ))}

@@ -1,3 +1,4 @@
+import { dateTimeText } from '../../shared/dates';
 import type { RecentLookup } from './recent';
 
 /** The last lookups, newest first, kept across restarts: one click asks again, with the model that was stated. */
@@ -15,7 +16,7 @@ export function RecentLookups({ recent, onPick }: { recent: RecentLookup[]; onPi
                 <span className="mono">{r.vin}</span>
                 <span className="muted">
                   {r.modelYear}
-                  {r.model ? ` ${r.model}` : ''} · {r.codes.length ? r.codes.join(', ') : 'no campaign'} · {r.at}
+                  {r.model ? ` ${r.model}` : ''} · {r.codes.length ? r.codes.join(', ') : 'no campaign'} · {dateTimeText(r.at)}
                 </span>
               </button>
             </li>

@@ -1,5 +1,6 @@
 // The recent lookups, kept across restarts in the window's local storage: the VIN, its model year, the
 // model stated and the codes that applied. Never a guest's name or phone: a lookup has none.
+/** `at`: when it was looked up, ISO (an entry kept from before holds the time as it was shown then). */
 export type RecentLookup = { vin: string; modelYear: number; model: string | null; codes: string[]; at: string };
 
 const KEY = 'recall-desk.recent-lookups';

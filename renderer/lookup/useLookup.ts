@@ -41,7 +41,8 @@ export function useLookup() {
       modelYear: r.modelYear,
       model: req.model,
       codes: r.campaigns.map((c) => c.code),
-      at: new Date().toLocaleTimeString(),
+      // The moment as stored (ISO); shown as the one date format (shared/dates.ts).
+      at: new Date().toISOString(),
     };
     setRecent((prev) => {
       const next = [entry, ...prev.filter((p) => p.vin !== r.vin)].slice(0, RECENT_KEPT);

@@ -2,7 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Can } from '../accounts/Can';
 import { useState } from 'react';
 import type { CampaignPart } from '../../shared/parts/contract';
-import { count, SOURCE_LABEL, yesNoUnknown } from '../../shared/wording';
+import { localIsoDate } from '../../shared/dates';
+import { partsCsv } from '../../shared/parts/csv';
+import { count, macCodeText, SOURCE_LABEL, yesNoUnknown } from '../../shared/wording';
+import { downloadText } from '../ui/download';
 import { useScreenActive } from '../navigation';
 import { apiQuery } from '../queries';
 import { ErrorNotice } from '../ui/Notice';
@@ -36,6 +39,13 @@ export function PartsScreen() {
           Values marked <sup>*</sup> are local amendments (dated, with who made them); the others are the bulletin's own. On hand and on order come from the
           stock ledger.
         </p>
+        {list && (
+          <div className="button-row no-print">
+            <button type="button" onClick={() => downloadText(`campaign-parts-${localIsoDate(new Date())}.csv`, partsCsv(list))}>
+              Export CSV
+            </button>
+          </div>
+        )}
       </header>
       {parts.error && <ErrorNotice error={parts.error} />}
       {list && (
@@ -72,7 +82,7 @@ export function PartsScreen() {
                   <Sourced value={p.quantity === null ? 'not stated' : String(p.quantity)} source={p.sources.quantity} />
                 </td>
                 <td>
-                  <Sourced value={p.macCode ?? 'none stated'} source={p.sources.macCode} />
+                  <Sourced value={macCodeText(p.macCode, p.sources.macCode)} source={p.sources.macCode} />
                 </td>
                 <td>
                   <Sourced value={p.released ? 'yes' : 'no'} source={p.sources.released} />

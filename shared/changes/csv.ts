@@ -1,5 +1,6 @@
 // The lists of a change as CSV, identical from any screen: the newly held stock (for the sales
 // managers) and the call list for "remedy now available" (with the guests' contacts, read at export).
+import { dateTimeText } from '../dates';
 import { HOLD_LABEL, severityLine } from '../wording';
 import type { HoldChange, Impact } from './contract';
 
@@ -15,6 +16,6 @@ export const callCsvRow = (r: Impact['remedyNowAvailable'][number] & { guestName
   r.modelYear,
   r.model,
   r.campaign,
-  r.bookedAt ?? 'not booked',
+  r.bookedAt ? dateTimeText(r.bookedAt) : 'not booked',
   r.inStock ? 'yes' : 'no',
 ];

@@ -56,15 +56,15 @@ test.each([
     const t = flat(text(out));
     fs.mkdirSync(PNG_DIR, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', out, path.join(PNG_DIR, `hostile-${name}`)]);
-    // The dealer's name, whole and literal, at the head of the page (the FAQ and the lists) or in its field.
-    if (name !== 'owner-letter') expect(t).toContain(flat(DEALER_NAME));
+    // The dealer's name, whole and literal, at the head of the page (the FAQ, the lists, the letter it forwards) or in its field.
+    expect(t).toContain(flat(DEALER_NAME));
     // Every page numbered: the footer's stylesheet survived the name.
     expect(t).toContain(`Page ${n} of ${n}`);
     // No heading was injected: "INJECTED" is only ever part of the literal text.
     expect(t.match(/(?<!<h1>|<h2>TITLE )INJECTED/g)).toBeNull();
     if (name === 'disclosure') expect(n).toBe(1);
-    // The footer carries the (cut) title or dealer name as text.
-    expect(t).toMatch(name === 'owner-letter' ? /Second Key <\/style><\/title><h2>TITLE/ : /Lexus <\/style><h1>INJECTED/);
+    // The footer carries the (cut) title or dealer name as text (the owner letter: "Forwarded by" the dealer).
+    expect(t).toMatch(name === 'owner-letter' ? /Forwarded by Lexus <\/style><h1>INJECTED/ : /Lexus <\/style><h1>INJECTED/);
     if (name === 'owner-letter') expect(t).toContain('Dear Lexus Guest:');
     if (name === 'faq') {
       expect(t).toContain('How long will pairing the key take?');

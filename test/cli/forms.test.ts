@@ -217,7 +217,7 @@ describe('form', () => {
       png(out, `faq-${code}`);
     }
     expect(text(path.join(dir, 'faq-23LJ01.pdf'))).toContain('How long will pairing the key take?');
-  });
+  }, 90_000);
 
   test('lists: holds one line per vehicle with a legend; orders and claims print what the parts counter has (nothing yet: they say so)', () => {
     const stock = path.join(dir, 'stock.csv');

@@ -69,7 +69,8 @@ test('a corrected claim carries its original in the history column', () => {
     'Dana Kim',
     'Sam Ortiz',
     '2026-11-23',
+    'no',
     '',
-    'op code 23LJ01R2 → 23LJ01R1 (typed the wrong one; Pat 2026-11-24)',
+    'Op code was 23LJ01R2 → 23LJ01R1: typed the wrong one (Pat, 2026-11-24)',
   ]);
 });
