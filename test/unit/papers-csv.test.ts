@@ -49,7 +49,20 @@ test('order suggestions: a line without a part number says "none", as on screen'
   const rows = parse(
     suggestionsCsv({
       horizonDays: 14,
-      lines: [{ campaign: 'ALE', partNumber: null, method: 'none', quantity: 0, vin: null, reason: 'No order: part number not yet released.' }],
+      lines: [
+        {
+          key: 'ALE||',
+          campaign: 'ALE',
+          partNumber: null,
+          part: null,
+          method: 'none',
+          quantity: 0,
+          vin: null,
+          reason: 'No order: part number not yet released.',
+          source: null,
+          bookedAt: null,
+        },
+      ],
     }),
   ) as string[][];
   expect(rows[1]).toEqual(['ALE', 'none', 'No order', '0', '', 'No order: part number not yet released.']);
