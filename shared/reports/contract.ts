@@ -28,6 +28,8 @@ export const Hold = z.object({
   source: z.string(),
   /** The vehicle's part for this campaign: "key 04002-78010 on order since 2026-11-23 (CPOR CP-123)"; null when none is recorded. */
   parts: z.string().nullable().default(null),
+  /** Where the campaign comes from: a bulletin of the library, or NHTSA's recall file (verified by VIN at NHTSA, never in TIS). */
+  origin: z.enum(['bulletin', 'nhtsa']).default('bulletin'),
 });
 export const HoldReport = z.object({
   generatedAt: z.string(),
