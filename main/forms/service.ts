@@ -93,17 +93,16 @@ export class FormsService {
         // The screen's view (search, filters, sort, grouping) when printed from the screen; --campaign from the CLI.
         const html =
           req.kind === 'holds'
-            ? holdsHtml(
-                onlyCampaign(reportsOf(this.s).holdReport(), only),
-                header,
-                req.view ? { ...req.view, campaign: req.view.campaign || only || '' } : { grouped: true },
-              )
+            ? req.view
+              ? holdsHtml(reportsOf(this.s).holdReport(), header, { ...req.view, campaign: req.view.campaign || only || '' })
+              : holdsHtml(onlyCampaign(reportsOf(this.s).holdReport(), only), header, { grouped: true })
             : req.kind === 'followup'
-              ? followUpHtml(
-                  reportsOf(this.s).followUpList({ campaign: only, remedyAvailableOnly: false, booked: 'all' }),
-                  header,
-                  req.view ? { ...req.view, campaign: req.view.campaign || only || '' } : {},
-                )
+              ? req.view
+                ? followUpHtml(reportsOf(this.s).followUpList({ campaign: null, remedyAvailableOnly: false, booked: 'all' }), header, {
+                    ...req.view,
+                    campaign: req.view.campaign || only || '',
+                  })
+                : followUpHtml(reportsOf(this.s).followUpList({ campaign: only, remedyAvailableOnly: false, booked: 'all' }), header)
               : req.kind === 'orders'
                 ? ordersHtml(sourcedOf(orderRows(this.s), only), header)
                 : claimsHtml(sourcedOf(claimRows(this.s), only), header);

@@ -25,7 +25,9 @@ export class ReportsService {
   }
 
   followUpList(input: ParsedInputOf<'followUpList'>): FollowUpList {
-    return this.kept.get(`followup|${JSON.stringify(input)}`, () => followUpList(this.s.db, this.s.lookup, this.s.now, input));
+    // One key per filter however it was written (the screen leaves the campaign out, a print names it null).
+    const key = `followup|${input.campaign ?? ''}|${input.remedyAvailableOnly}|${input.booked}`;
+    return this.kept.get(key, () => followUpList(this.s.db, this.s.lookup, this.s.now, input));
   }
 }
 

@@ -2,7 +2,7 @@
 // of the real bulletins (VIN ranges, model windows), many times over.
 import { BULLETIN_FORMAT, Bulletin, type BulletinInput } from '../../shared/bulletin';
 import { computeCheckDigit, yearCodeOf } from '../../shared/vin';
-import ALE from '../../main/campaigns/library/ALE.json';
+import ALE from '../../main/campaigns/library/ALE.json' with { type: 'json' };
 
 /** Mulberry32: small, fast, repeatable. */
 export function rng(seed: number): () => number {

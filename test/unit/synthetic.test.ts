@@ -1,7 +1,7 @@
 // The bench's synthetic dealer (test/support/synthetic.ts) at 100,000 stock and 100,000 serviced
 // vehicles: every VIN valid, none twice, and the ALE share inside ALE's own VIN ranges.
 import { describe, expect, it } from 'vitest';
-import ALE from '../../main/campaigns/library/ALE.json';
+import ALE from '../../main/campaigns/library/ALE.json' with { type: 'json' };
 import { quickVin } from '../../shared/vin';
 import { syntheticVehicle } from '../support/synthetic';
 
