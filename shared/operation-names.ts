@@ -28,6 +28,8 @@ export const OPERATION_NAMES = [
   'setVehicleCampaignStatus',
   'holdReport',
   'followUpList',
+  'holdReportPart',
+  'followUpPart',
   'appInfo',
   'listParts',
   'setPart',

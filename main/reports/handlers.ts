@@ -12,5 +12,10 @@ export const reportHandlers = (s: Services): HandlersOf<typeof reportOperations>
       return reports.holdReport();
     },
     followUpList: (input) => reports.followUpList(input),
+    holdReportPart: async ({ from, count }) => {
+      await s.vpic?.start();
+      return reports.holdPart(from, count);
+    },
+    followUpPart: (input) => reports.followUpPart(input),
   };
 };

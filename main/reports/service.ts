@@ -6,6 +6,8 @@ import { DataGeneration, GenerationCache } from '../db/generation';
 import type { Db } from '../db/open';
 import { followUpList } from './followup';
 import { holdReport } from './holds';
+import { encodeFollowUp, encodeHolds, followUpPart, holdPart } from '../../shared/reports/parts';
+import type { FollowUpPart, HoldReportPart } from '../../shared/reports/contract';
 
 type Sources = Pick<CoreServices, 'db' | 'lookup' | 'now' | 'campaigns' | 'vpic'>;
 
@@ -24,11 +26,31 @@ export class ReportsService {
     return this.kept.get('holds', () => holdReport(this.s.db, this.s.lookup, this.s.now, this.s.campaigns));
   }
 
+  /** The hold report from..from+count, each text once (encoded once per report, then sliced). */
+  holdPart(from: number, count: number): HoldReportPart {
+    const r = this.holdReport();
+    return holdPart(r, encoded(r, () => encodeHolds(r)), from, count);
+  }
+
+  followUpPart(input: ParsedInputOf<'followUpPart'>): FollowUpPart {
+    const { from, count, ...filter } = input;
+    const l = this.followUpList(filter);
+    return followUpPart(l, encoded(l, () => encodeFollowUp(l)), from, count);
+  }
+
   followUpList(input: ParsedInputOf<'followUpList'>): FollowUpList {
     // One key per filter however it was written (the screen leaves the campaign out, a print names it null).
     const key = `followup|${input.campaign ?? ''}|${input.remedyAvailableOnly}|${input.booked}`;
     return this.kept.get(key, () => followUpList(this.s.db, this.s.lookup, this.s.now, input));
   }
+}
+
+const encodings = new WeakMap<object, unknown>();
+/** A kept report's encoding, made once for that report object. */
+function encoded<T>(report: object, make: () => T): T {
+  let e = encodings.get(report) as T | undefined;
+  if (e === undefined) encodings.set(report, (e = make()));
+  return e;
 }
 
 const services = new WeakMap<Db, ReportsService>();
