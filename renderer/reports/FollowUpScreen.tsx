@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { PrintButton } from '../forms/PrintButton';
 import { useCallback, useMemo, useState } from 'react';
 import { followUpCsv } from '../../shared/csv-out';
 import type { FollowUpList } from '../../shared/reports/contract';
 import { CERTAINTY_LABEL, count, plural, remedyShort, severityLine } from '../../shared/wording';
 import { useScreenActive } from '../navigation';
-import { apiQuery } from '../queries';
+import { useFollowUpList } from './report-parts';
 import { Busy } from '../ui/Busy';
 import { downloadText } from '../ui/download';
 import { ErrorNotice } from '../ui/Notice';
@@ -117,7 +116,8 @@ const VEHICLE_COLUMNS: Column<VehicleRows>[] = [
 export function FollowUpScreen() {
   // The whole list, once: every filter, search and sort works over it here, without asking again.
   // No structural sharing: comparing 20,000 rows deep on every refetch costs more than redrawing.
-  const list = useQuery({ ...apiQuery('followUpList', {}), subscribed: useScreenActive(), structuralSharing: false });
+  // First rows first: the first 200 rows are drawn at once, the rest joins them when it arrives.
+  const list = useFollowUpList(useScreenActive());
   const [search, setSearch] = useState('');
   const [campaign, setCampaign] = useState('');
   const [availableOnly, setAvailableOnly] = useState(false);
@@ -126,7 +126,9 @@ export function FollowUpScreen() {
   const [booked, setBooked] = useState<Booked>('not-booked');
   const [grouped, setGrouped] = useState(false);
   const [sort, setSort] = useState<SortState>(null);
-  const l = list.data;
+  const l = list.data?.report;
+  const complete = list.data?.complete ?? false;
+  const total = list.data?.total ?? 0;
 
   // The view: what the screen shows, and what Print / Save PDF and the CSV show (shared/reports/view.ts).
   const filters = useMemo<FollowUpView>(
@@ -143,7 +145,9 @@ export function FollowUpScreen() {
       <header className="report-head">
         <h2>Follow-up: vehicles serviced here with open campaigns</h2>
         <div className="button-row no-print">
-          {(list.isFetching || view.pending) && <Busy label={list.isFetching ? 'Checking…' : 'Filtering…'} />}
+          {(list.isFetching || view.pending) && (
+            <Busy label={l && !complete ? `Loading all ${count(total)} rows…` : list.isFetching ? 'Checking…' : 'Filtering…'} />
+          )}
           {l && (
             <button
               type="button"
@@ -164,7 +168,7 @@ export function FollowUpScreen() {
       ) : !l ? null : (
         <div data-testid="followup-list">
           <p className="lead">
-            {plural(l.rows.length, 'open campaign')} · {plural(l.vehiclesServiced, 'vehicle')} with a service visit here on file
+            {plural(total, 'open campaign')} · {plural(l.vehiclesServiced, 'vehicle')} with a service visit here on file
           </p>
           {l.vehiclesServiced === 0 && <p className="hint">No service history on file. Import a DMS service export under Imports (F4).</p>}
           {l.perCampaign.length > 0 && (
@@ -189,7 +193,7 @@ export function FollowUpScreen() {
               </table>
             </div>
           )}
-          {l.rows.length > 0 && (
+          {total > 0 && (
             <>
               <div className="list-tools no-print">
                 <SearchBox label="Search" hint="VIN, model, guest's name or phone" value={search} onChange={setSearch} />
@@ -228,7 +232,7 @@ export function FollowUpScreen() {
                 countText={
                   shown.grouped
                     ? `${count(shown.vehicles.length)} vehicles shown`
-                    : `${count(shown.rows.length)} of ${count(l.rows.length)} open campaigns shown`
+                    : `${count(shown.rows.length)} of ${count(complete ? l.rows.length : total)} open campaigns shown${complete ? '' : ' (loading the rest)'}`
                 }
                 filtered={Boolean(filtered)}
                 pending={view.pending}

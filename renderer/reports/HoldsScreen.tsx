@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { PrintButton } from '../forms/PrintButton';
 import { useCallback, useMemo, useState } from 'react';
 import { holdsCsv } from '../../shared/csv-out';
@@ -15,7 +14,7 @@ import {
   severityLine,
 } from '../../shared/wording';
 import { useScreenActive } from '../navigation';
-import { apiQuery } from '../queries';
+import { useHoldReport } from './report-parts';
 import { Busy } from '../ui/Busy';
 import { downloadText } from '../ui/download';
 import { ErrorNotice } from '../ui/Notice';
@@ -158,7 +157,8 @@ const VEHICLE_COLUMNS: Column<VehicleHolds>[] = [
 export function HoldsScreen() {
   // Checked afresh each time the screen is shown; not while another screen is in front.
   // No structural sharing: comparing 20,000 rows deep on every refetch costs more than redrawing.
-  const report = useQuery({ ...apiQuery('holdReport', {}), subscribed: useScreenActive(), structuralSharing: false });
+  // First rows first: the first 200 holds are drawn at once, the rest joins them when it arrives.
+  const report = useHoldReport(useScreenActive());
   const [search, setSearch] = useState('');
   const [campaign, setCampaign] = useState('');
   const [hold, setHold] = useState<HoldKind | ''>('');
@@ -167,7 +167,9 @@ export function HoldsScreen() {
   const [certainty, setCertainty] = useState<Certainty | ''>('');
   const [grouped, setGrouped] = useState(false);
   const [sort, setSort] = useState<SortState>(null);
-  const r = report.data;
+  const r = report.data?.report;
+  const complete = report.data?.complete ?? false;
+  const total = report.data?.total ?? 0;
 
   // The view: what the screen shows, and what Print / Save PDF and the CSV show (shared/reports/view.ts).
   const filters = useMemo<HoldView>(
@@ -186,13 +188,15 @@ export function HoldsScreen() {
       <header className="report-head">
         <h2>Stock vehicles that may not be delivered</h2>
         <div className="button-row no-print">
-          {(report.isFetching || view.pending) && <Busy label={report.isFetching ? 'Checking the stock…' : 'Filtering…'} />}
-          <button type="button" onClick={() => void report.refetch()}>
+          {(report.isFetching || view.pending) && (
+            <Busy label={r && !complete ? `Loading all ${count(total)} holds…` : report.isFetching ? 'Checking the stock…' : 'Filtering…'} />
+          )}
+          <button type="button" onClick={() => report.refetch()}>
             Refresh
           </button>
           <button
             type="button"
-            disabled={view.pending}
+            disabled={view.pending || !complete}
             onClick={() => downloadText(`stock-holds-${r.generatedAt.slice(0, 10)}.csv`, holdsCsv({ ...r, holds: [...flatRows(shown)] }))}
           >
             Export CSV
@@ -231,7 +235,7 @@ export function HoldsScreen() {
           </table>
         </div>
       )}
-      {r.holds.length > 0 && (
+      {total > 0 && (
         <>
           <div className="list-tools no-print">
             <SearchBox label="Search" hint="VIN, stock number or model" value={search} onChange={setSearch} />
@@ -272,7 +276,7 @@ export function HoldsScreen() {
             countText={
               shown.grouped
                 ? `${count(shown.vehicles.length)} of ${count(r.vehiclesHeld)} vehicles with holds shown`
-                : `${count(shown.rows.length)} of ${count(r.holds.length)} holds shown`
+                : `${count(shown.rows.length)} of ${count(complete ? r.holds.length : total)} holds shown${complete ? '' : ' (loading the rest)'}`
             }
             filtered={Boolean(filtered)}
             pending={view.pending}
