@@ -2,10 +2,18 @@
 // drawn at once, the rest is asked for right after and joined to them when it arrives (same report:
 // same generatedAt and total). Each text arrives once per part (shared/reports/parts.ts).
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { FollowUpList, FollowUpPart, HoldReport, HoldReportPart } from '../../shared/reports/contract';
 import { decodeFollowUp, decodeHolds } from '../../shared/reports/parts';
 import { apiQuery } from '../queries';
+
+/** The rest came from a newer report than the first rows (the data changed between): ask for the first rows again. */
+function useSameReport(first: { data?: { generatedAt: string }; isFetching: boolean; refetch: () => unknown }, rest: { data?: { generatedAt: string } }) {
+  const stale = !first.isFetching && first.data !== undefined && rest.data !== undefined && rest.data.generatedAt > first.data.generatedAt;
+  useEffect(() => {
+    if (stale) void first.refetch();
+  }, [stale, first]);
+}
 
 /** About two screens of rows: what is drawn first. */
 export const FIRST_ROWS = 200;
@@ -37,6 +45,7 @@ export function useHoldReport(subscribed: boolean) {
   const first = useQuery({ ...apiQuery('holdReportPart', { from: 0, count: FIRST_ROWS }), subscribed, structuralSharing: false });
   const more = (first.data?.total ?? 0) > FIRST_ROWS;
   const rest = useQuery({ ...apiQuery('holdReportPart', more ? { from: FIRST_ROWS, count: REST } : null), subscribed, structuralSharing: false });
+  useSameReport(first, rest);
   const data = useMemo(
     () =>
       join<HoldReportPart, HoldReport['holds'][number], HoldReport>(first.data, rest.data, decodeHolds, (s, holds) => {
@@ -60,6 +69,7 @@ export function useFollowUpList(subscribed: boolean) {
   const first = useQuery({ ...apiQuery('followUpPart', { from: 0, count: FIRST_ROWS }), subscribed, structuralSharing: false });
   const more = (first.data?.total ?? 0) > FIRST_ROWS;
   const rest = useQuery({ ...apiQuery('followUpPart', more ? { from: FIRST_ROWS, count: REST } : null), subscribed, structuralSharing: false });
+  useSameReport(first, rest);
   const data = useMemo(
     () =>
       join<FollowUpPart, FollowUpList['rows'][number], FollowUpList>(first.data, rest.data, decodeFollowUp, (s, rows) => {
