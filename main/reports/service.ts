@@ -29,13 +29,23 @@ export class ReportsService {
   /** The hold report from..from+count, each text once (encoded once per report, then sliced). */
   holdPart(from: number, count: number): HoldReportPart {
     const r = this.holdReport();
-    return holdPart(r, encoded(r, () => encodeHolds(r)), from, count);
+    return holdPart(
+      r,
+      encoded(r, () => encodeHolds(r)),
+      from,
+      count,
+    );
   }
 
   followUpPart(input: ParsedInputOf<'followUpPart'>): FollowUpPart {
     const { from, count, ...filter } = input;
     const l = this.followUpList(filter);
-    return followUpPart(l, encoded(l, () => encodeFollowUp(l)), from, count);
+    return followUpPart(
+      l,
+      encoded(l, () => encodeFollowUp(l)),
+      from,
+      count,
+    );
   }
 
   followUpList(input: ParsedInputOf<'followUpList'>): FollowUpList {
