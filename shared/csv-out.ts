@@ -1,5 +1,7 @@
 // CSV exports, identical from the window and the CLI: quoted where needed, spreadsheet-safe.
 import type { FollowUpList, HoldReport } from './api';
+import { holdCertaintyText } from './reports/view';
+import { CERTAINTY_LABEL, conditionText, HOLD_LABEL, NEED_LABEL, remedyShort } from './wording';
 
 /**
  * A cell a spreadsheet would run as a formula (or a DDE command): one starting with = + - @ | (or
@@ -22,8 +24,6 @@ export function toCsv(header: string[], rows: (string | number | boolean | null 
   return `${[header, ...rows].map(csvLine).join('\r\n')}\r\n`;
 }
 
-const yesNo = (v: boolean | null) => (v === null ? 'unknown' : v ? 'yes' : 'no');
-
 export const HOLDS_CSV_HEADER = [
   'Stock number',
   'VIN',
@@ -34,26 +34,29 @@ export const HOLDS_CSV_HEADER = [
   'Title',
   'Hold',
   'Certainty',
-  'Remedy available',
+  'Remedy',
   'Needs',
   'Reason',
   'Source',
+  'Part (CPOR)',
 ];
 
+/** A hold in the words the screen uses (never the internal codes). */
 export const holdCsvRow = (h: HoldReport['holds'][number]) => [
   h.stockNumber,
   h.vin,
   h.model,
   h.modelYear,
-  h.condition,
+  conditionText(h.condition),
   h.code,
   h.title,
-  h.hold,
-  h.certainty,
-  yesNo(h.remedyAvailable),
-  h.needs.join(' '),
+  HOLD_LABEL[h.hold],
+  holdCertaintyText(h),
+  remedyShort(h.remedyAvailable),
+  h.needs.map((n) => NEED_LABEL[n]).join(' and '),
   h.reason,
   h.source,
+  h.parts,
 ];
 
 export function holdsCsv(r: HoldReport): string {
@@ -72,7 +75,8 @@ export const FOLLOW_UP_CSV_HEADER = [
   'E-mail',
   'Address',
   'Certainty',
-  'Remedy available',
+  'Remedy',
+  'Appointment',
 ];
 
 export const followUpCsvRow = (r: FollowUpList['rows'][number]) => [
@@ -86,8 +90,13 @@ export const followUpCsvRow = (r: FollowUpList['rows'][number]) => [
   r.guestPhone,
   r.guestEmail,
   r.guestAddress,
-  r.certainty,
-  yesNo(r.remedyAvailable),
+  CERTAINTY_LABEL[r.certainty],
+  remedyShort(r.remedyAvailable),
+  r.appointment
+    ? `Booked ${r.appointment.at.replace('T', ' ')} (#${r.appointment.id})`
+    : r.waitingSince
+      ? `Waiting list since ${r.waitingSince.slice(0, 10)}`
+      : '',
 ];
 
 export function followUpCsv(l: FollowUpList): string {

@@ -30,6 +30,8 @@ export const OPERATION_NAMES = [
   'setVehicleCampaignStatus',
   'holdReport',
   'followUpList',
+  'holdReportPart',
+  'followUpPart',
   'appInfo',
   'listParts',
   'setPart',

@@ -17,8 +17,7 @@ import { mailDraft } from '../../shared/forms/mail';
 import { CONDITION_LABEL, FORM_KIND_LABEL } from '../../shared/wording';
 import type { LoggedFormKind, Row } from '../db/schema';
 import { WriteOutError, writeOut } from '../files/write-out';
-import { followUpList } from '../reports/followup';
-import { holdReport } from '../reports/holds';
+import { reportsOf } from '../reports/service';
 import type { SettingsStore } from '../settings/store';
 import { NoChromiumError, pdfPageCount, type PdfPrinter } from './pdf';
 import { claimRows, type FormSources, orderRows } from './sources';
@@ -94,11 +93,19 @@ export class FormsService {
       default: {
         const header = { dealerName: dealer.name, date, paper };
         const only = req.campaign ? this.s.campaigns.idOf(req.campaign).code : null;
+        // The screen's view (search, filters, sort, grouping) when printed from the screen; --campaign from the CLI.
         const html =
           req.kind === 'holds'
-            ? holdsHtml(onlyCampaign(holdReport(this.s.db, this.s.lookup, this.s.now, this.s.campaigns), only), header)
+            ? req.view
+              ? holdsHtml(reportsOf(this.s).holdReport(), header, { ...req.view, campaign: req.view.campaign || only || '' })
+              : holdsHtml(onlyCampaign(reportsOf(this.s).holdReport(), only), header, { grouped: true })
             : req.kind === 'followup'
-              ? followUpHtml(followUpList(this.s.db, this.s.lookup, this.s.now, { campaign: only, remedyAvailableOnly: false, booked: 'all' }), header)
+              ? req.view
+                ? followUpHtml(reportsOf(this.s).followUpList({ campaign: null, remedyAvailableOnly: false, booked: 'all' }), header, {
+                    ...req.view,
+                    campaign: req.view.campaign || only || '',
+                  })
+                : followUpHtml(reportsOf(this.s).followUpList({ campaign: only, remedyAvailableOnly: false, booked: 'all' }), header)
               : req.kind === 'orders'
                 ? ordersHtml(sourcedOf(orderRows(this.s), only), header)
                 : claimsHtml(sourcedOf(claimRows(this.s), only), header);

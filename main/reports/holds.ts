@@ -76,6 +76,7 @@ export function holdReport(db: Db, lookup: LookupService, now: () => Date, campa
                 ? NHTSA_WORDING.holdSource(hit.source.bulletin, hit.source.revisionDate)
                 : `${hit.source.bulletin}, revision ${hit.source.revisionDate}`,
             parts: partsOf(v.vin, hit.code),
+            origin: hit.matchedBy === 'nhtsa-model-year' ? 'nhtsa' : 'bulletin',
           });
         }
       }

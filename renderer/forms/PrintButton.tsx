@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import type { FormRequestInput } from '../../shared/forms/contract';
+import type { FollowUpView, HoldView } from '../../shared/reports/view';
 import { api } from '../api';
 import { ErrorNotice } from '../ui/Notice';
 import { printDocument, savePdf } from './print';
@@ -10,18 +12,22 @@ type ListKind = 'holds' | 'followup' | 'orders' | 'claims';
  * Print and Save PDF for a list screen (holds, follow-up, order suggestions, claims): the printed list
  * (dealer name, date, page numbers, one line per vehicle), not the screen.
  */
-/** `campaign`: the screen's campaign filter; the paper and the PDF show only that campaign's lines, as the screen does. */
-export function PrintButton({ kind, campaign = '' }: { kind: ListKind; campaign?: string }) {
+/**
+ * `campaign`: the screen's campaign filter; `view` (holds, follow-up): the screen's search, filters, sort
+ * and grouping. The paper and the PDF show the lines the screen shows, in its order.
+ */
+export function PrintButton({ kind, campaign = '', view }: { kind: ListKind; campaign?: string; view?: HoldView | FollowUpView }) {
   const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const request = { kind, campaign: campaign || null, ...(view ? { view } : {}) } as FormRequestInput;
   const run = async (what: 'print' | 'pdf') => {
     setBusy(what);
     setError(null);
     try {
-      if (what === 'print') await printDocument((await api.renderForm({ kind, campaign: campaign || null })).html);
+      if (what === 'print') await printDocument((await api.renderForm(request)).html);
       else {
-        const r = await api.saveFormPdf({ kind, campaign: campaign || null });
+        const r = await api.saveFormPdf(request);
         await savePdf(r);
         setSaved(r.path);
       }

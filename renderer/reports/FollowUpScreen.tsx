@@ -1,19 +1,19 @@
-import { useQuery } from '@tanstack/react-query';
 import { PrintButton } from '../forms/PrintButton';
 import { useCallback, useMemo, useState } from 'react';
 import { followUpCsv } from '../../shared/csv-out';
 import type { FollowUpList } from '../../shared/reports/contract';
 import { CERTAINTY_LABEL, count, plural, remedyShort, severityLine } from '../../shared/wording';
 import { useScreenActive } from '../navigation';
-import { apiQuery } from '../queries';
+import { useFollowUpList } from './report-parts';
 import { Busy } from '../ui/Busy';
 import { downloadText } from '../ui/download';
 import { ErrorNotice } from '../ui/Notice';
 import { NhtsaFollowUp } from '../nhtsa/NhtsaFollowUp';
 import { GroupedToggle, ListBody } from './ListBody';
 import { FilterSelect, SearchBox } from './ListTools';
-import { flatRows, groupByVin, type ListShown, matchesWords, searchTexts, searchWords, useListView } from './list-view';
-import { byText, type Column, nextSort, type SortState, sortRows } from './VirtualTable';
+import { flatRows, type ListShown, useListView } from './list-view';
+import { type Column, nextSort, type SortState } from './VirtualTable';
+import { FOLLOW_UP_COMPARE, FOLLOW_UP_VEHICLE_COMPARE, type FollowUpView, followUpShown } from '../../shared/reports/view';
 
 type Row = FollowUpList['rows'][number];
 type Certainty = keyof typeof CERTAINTY_LABEL;
@@ -21,7 +21,6 @@ type Certainty = keyof typeof CERTAINTY_LABEL;
 type VehicleRows = { vin: string; rows: Row[] };
 
 type Booked = 'not-booked' | 'booked' | '';
-type Filters = { words: string[]; campaign: string; availableOnly: boolean; certainty: Certainty | ''; booked: Booked; sort: SortState; grouped: boolean };
 
 const unknown = (text: string) => <span className="unknown">{text}</span>;
 const contact = (r: Row) => [r.guestPhone, r.guestEmail].filter(Boolean).join(' · ');
@@ -41,15 +40,13 @@ const contactCell = (r: Row) => (
     <div className="muted one-line">{r.guestAddress}</div>
   </>
 );
-const byVehicle = (a: Row, b: Row) => a.modelYear - b.modelYear || byText(a.model, b.model) || byText(a.vin, b.vin);
-const REMEDY_ORDER = (v: boolean | null) => (v === true ? 0 : v === false ? 1 : 2);
 
 const ROW_COLUMNS: Column<Row>[] = [
   {
     id: 'campaign',
     label: 'Campaign',
     width: '7rem',
-    compare: (a, b) => byText(a.code, b.code),
+    compare: FOLLOW_UP_COMPARE.campaign,
     render: (r) => (
       <>
         <span className="code mono">{r.code}</span>
@@ -57,15 +54,15 @@ const ROW_COLUMNS: Column<Row>[] = [
       </>
     ),
   },
-  { id: 'vehicle', label: 'Vehicle', width: '15rem', compare: byVehicle, render: vehicleCell },
-  { id: 'guest', label: 'Guest', width: 'minmax(9rem, 1fr)', compare: (a, b) => byText(a.guestName, b.guestName), render: guestCell },
+  { id: 'vehicle', label: 'Vehicle', width: '15rem', compare: FOLLOW_UP_COMPARE.vehicle, render: vehicleCell },
+  { id: 'guest', label: 'Guest', width: 'minmax(9rem, 1fr)', compare: FOLLOW_UP_COMPARE.guest, render: guestCell },
   { id: 'contact', label: 'Contact', width: 'minmax(0, 1.6fr)', render: contactCell },
-  { id: 'service', label: 'Last service', width: '8rem', compare: (a, b) => byText(a.lastServiceDate, b.lastServiceDate), render: (r) => r.lastServiceDate },
+  { id: 'service', label: 'Last service', width: '8rem', compare: FOLLOW_UP_COMPARE.service, render: (r) => r.lastServiceDate },
   {
     id: 'remedy',
     label: 'Remedy',
     width: '8.5rem',
-    compare: (a, b) => REMEDY_ORDER(a.remedyAvailable) - REMEDY_ORDER(b.remedyAvailable),
+    compare: FOLLOW_UP_COMPARE.remedy,
     render: (r) => (
       <>
         <span className={r.remedyAvailable ? 'good' : ''}>{remedyShort(r.remedyAvailable)}</span>
@@ -83,12 +80,12 @@ const ROW_COLUMNS: Column<Row>[] = [
 
 const first = (g: VehicleRows) => g.rows[0]!;
 const VEHICLE_COLUMNS: Column<VehicleRows>[] = [
-  { id: 'vehicle', label: 'Vehicle', width: '15rem', compare: (a, b) => byVehicle(first(a), first(b)), render: (g) => vehicleCell(first(g)) },
+  { id: 'vehicle', label: 'Vehicle', width: '15rem', compare: FOLLOW_UP_VEHICLE_COMPARE.vehicle, render: (g) => vehicleCell(first(g)) },
   {
     id: 'guest',
     label: 'Guest',
     width: 'minmax(9rem, 1fr)',
-    compare: (a, b) => byText(first(a).guestName, first(b).guestName),
+    compare: FOLLOW_UP_VEHICLE_COMPARE.guest,
     render: (g) => guestCell(first(g)),
   },
   { id: 'contact', label: 'Contact', width: 'minmax(0, 1.4fr)', render: (g) => contactCell(first(g)) },
@@ -96,14 +93,14 @@ const VEHICLE_COLUMNS: Column<VehicleRows>[] = [
     id: 'service',
     label: 'Last service',
     width: '8rem',
-    compare: (a, b) => byText(first(a).lastServiceDate, first(b).lastServiceDate),
+    compare: FOLLOW_UP_VEHICLE_COMPARE.service,
     render: (g) => first(g).lastServiceDate,
   },
   {
     id: 'campaign',
     label: 'Open campaigns',
     width: 'minmax(10rem, 1fr)',
-    compare: (a, b) => a.rows.length - b.rows.length,
+    compare: FOLLOW_UP_VEHICLE_COMPARE.campaign,
     render: (g) => (
       <div className="vrow-list one-line">
         {g.rows.map((r) => (
@@ -116,30 +113,12 @@ const VEHICLE_COLUMNS: Column<VehicleRows>[] = [
   },
 ];
 
-/** What a search looks in: VIN, model, the guest's name, the phone (as written and as digits only). */
-const searchText = (r: Row) => `${r.vin} ${r.modelYear} ${r.model ?? ''} ${r.guestName ?? ''} ${r.guestPhone ?? ''} ${(r.guestPhone ?? '').replace(/\D/g, '')}`;
-
-function applyFilters(rows: readonly Row[], f: Filters): ListShown<Row> {
-  const kept: Row[] = [];
-  const text = f.words.length ? searchTexts(rows, searchText) : null;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    if (f.campaign && r.code !== f.campaign) continue;
-    if (f.availableOnly && r.remedyAvailable !== true) continue;
-    if (f.certainty && r.certainty !== f.certainty) continue;
-    if (f.booked === 'booked' ? r.appointment === null : f.booked === 'not-booked' && r.appointment !== null) continue;
-    if (text && !matchesWords(text[i]!, f.words)) continue;
-    kept.push(r);
-  }
-  if (f.grouped) return { grouped: true, vehicles: sortRows(groupByVin(kept), VEHICLE_COLUMNS, f.sort) };
-  return { grouped: false, rows: sortRows(kept, ROW_COLUMNS, f.sort) };
-}
-
 /** Follow-up (F6): vehicles last serviced here with open campaigns, for calls and mailings. */
 export function FollowUpScreen() {
   // The whole list, once: every filter, search and sort works over it here, without asking again.
   // No structural sharing: comparing 20,000 rows deep on every refetch costs more than redrawing.
-  const list = useQuery({ ...apiQuery('followUpList', {}), subscribed: useScreenActive(), structuralSharing: false });
+  // First rows first: the first 200 rows are drawn at once, the rest joins them when it arrives.
+  const list = useFollowUpList(useScreenActive());
   const [search, setSearch] = useState('');
   const [campaign, setCampaign] = useState('');
   const [availableOnly, setAvailableOnly] = useState(false);
@@ -148,23 +127,28 @@ export function FollowUpScreen() {
   const [booked, setBooked] = useState<Booked>('not-booked');
   const [grouped, setGrouped] = useState(false);
   const [sort, setSort] = useState<SortState>(null);
-  const l = list.data;
+  const l = list.data?.report;
+  const complete = list.data?.complete ?? false;
+  const total = list.data?.total ?? 0;
 
-  const filters = useMemo<Filters>(
-    () => ({ words: searchWords(search), campaign, availableOnly, certainty, booked, sort, grouped }),
+  // The view: what the screen shows, and what Print / Save PDF and the CSV show (shared/reports/view.ts).
+  const filters = useMemo<FollowUpView>(
+    () => ({ search, campaign, availableOnly, certainty, booked, sort, grouped }),
     [search, campaign, availableOnly, certainty, booked, sort, grouped],
   );
-  const view = useListView(l?.rows, filters, applyFilters);
+  const view = useListView(l?.rows, filters, followUpShown);
   const onSort = useCallback((column: string) => setSort((s) => nextSort(s, column)), []);
 
   const shown: ListShown<Row> = view.shown ?? { grouped: false, rows: [] };
-  const filtered = filters.words.length > 0 || campaign || availableOnly || certainty || booked;
+  const filtered = search.trim() !== '' || campaign || availableOnly || certainty || booked;
   return (
     <div className="report" data-testid="followup">
       <header className="report-head">
         <h2>Follow-up: vehicles serviced here with open campaigns</h2>
         <div className="button-row no-print">
-          {(list.isFetching || view.pending) && <Busy label={list.isFetching ? 'Checking…' : 'Filtering…'} />}
+          {(list.isFetching || view.pending) && (
+            <Busy label={l && !complete ? `Loading all ${count(total)} rows…` : list.isFetching ? 'Checking…' : 'Filtering…'} />
+          )}
           {l && (
             <button
               type="button"
@@ -176,8 +160,8 @@ export function FollowUpScreen() {
               Export CSV
             </button>
           )}
-          {/* The whole list on paper (one line per vehicle, a legend, page numbers), not the rows drawn. */}
-          <PrintButton kind="followup" campaign={campaign} />
+          {/* The lines the screen shows on paper (a legend, page numbers), not the rows drawn. */}
+          <PrintButton kind="followup" campaign={campaign} view={filters} />
         </div>
       </header>
       {list.error ? (
@@ -185,7 +169,7 @@ export function FollowUpScreen() {
       ) : !l ? null : (
         <div data-testid="followup-list">
           <p className="lead">
-            {plural(l.rows.length, 'open campaign')} · {plural(l.vehiclesServiced, 'vehicle')} with a service visit here on file
+            {plural(total, 'open campaign')} · {plural(l.vehiclesServiced, 'vehicle')} with a service visit here on file
           </p>
           {l.vehiclesServiced === 0 && <p className="hint">No service history on file. Import a DMS service export under Imports (F4).</p>}
           {l.perCampaign.length > 0 && (
@@ -210,7 +194,7 @@ export function FollowUpScreen() {
               </table>
             </div>
           )}
-          {l.rows.length > 0 && (
+          {total > 0 && (
             <>
               <div className="list-tools no-print">
                 <SearchBox label="Search" hint="VIN, model, guest's name or phone" value={search} onChange={setSearch} />
@@ -249,7 +233,7 @@ export function FollowUpScreen() {
                 countText={
                   shown.grouped
                     ? `${count(shown.vehicles.length)} vehicles shown`
-                    : `${count(shown.rows.length)} of ${count(l.rows.length)} open campaigns shown`
+                    : `${count(shown.rows.length)} of ${count(complete ? l.rows.length : total)} open campaigns shown${complete ? '' : ' (loading the rest)'}`
                 }
                 filtered={Boolean(filtered)}
                 pending={view.pending}

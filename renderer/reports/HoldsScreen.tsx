@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { PrintButton } from '../forms/PrintButton';
 import { useCallback, useMemo, useState } from 'react';
 import { holdsCsv } from '../../shared/csv-out';
@@ -15,14 +14,15 @@ import {
   severityLine,
 } from '../../shared/wording';
 import { useScreenActive } from '../navigation';
-import { apiQuery } from '../queries';
+import { useHoldReport } from './report-parts';
 import { Busy } from '../ui/Busy';
 import { downloadText } from '../ui/download';
 import { ErrorNotice } from '../ui/Notice';
 import { GroupedToggle, ListBody } from './ListBody';
 import { FilterSelect, SearchBox } from './ListTools';
-import { flatRows, groupByVin, type ListShown, matchesWords, REMEDY_FILTER, type RemedyFilter, searchTexts, searchWords, useListView } from './list-view';
-import { byText, type Column, nextSort, type SortState, sortRows } from './VirtualTable';
+import { flatRows, type ListShown, REMEDY_FILTER, type RemedyFilter, useListView } from './list-view';
+import { type Column, nextSort, type SortState } from './VirtualTable';
+import { HOLD_COMPARE, HOLD_VEHICLE_COMPARE, type HoldView, holdCertaintyText, holdsShown, strongestHold } from '../../shared/reports/view';
 
 type Hold = HoldReport['holds'][number];
 type HoldKind = Hold['hold'];
@@ -38,23 +38,6 @@ const HOLD_CLASS = {
   'perform-before-delivery': 'hold-caution',
   'check-by-vin-before-delivery': 'hold-caution',
 } as const;
-const HOLD_ORDER: Record<HoldKind, number> = {
-  'do-not-deliver-until-remedied': 0,
-  'deliver-with-disclosure-if-unavailable': 1,
-  'perform-before-delivery': 2,
-  'check-by-vin-before-delivery': 3,
-};
-
-type Filters = {
-  words: string[];
-  campaign: string;
-  hold: HoldKind | '';
-  condition: Condition | '';
-  remedy: RemedyFilter;
-  certainty: Certainty | '';
-  sort: SortState;
-  grouped: boolean;
-};
 
 const vehicleText = (h: Hold) => `${h.modelYear} ${h.model ?? ''} · ${conditionText(h.condition)}`;
 const needsText = (h: Hold) => (h.needs.length ? `Needs ${h.needs.map((n) => NEED_LABEL[n]).join(' and ')}` : null);
@@ -64,14 +47,14 @@ const HOLD_COLUMNS: Column<Hold>[] = [
     id: 'stock',
     label: 'Stock #',
     width: '7rem',
-    compare: (a, b) => byText(a.stockNumber, b.stockNumber),
+    compare: HOLD_COMPARE.stock,
     render: (h) => <span className="mono">{h.stockNumber ?? '—'}</span>,
   },
   {
     id: 'vehicle',
     label: 'Vehicle',
     width: '16.5rem',
-    compare: (a, b) => a.modelYear - b.modelYear || byText(a.model, b.model) || byText(a.vin, b.vin),
+    compare: HOLD_COMPARE.vehicle,
     render: (h) => (
       <>
         <span className="mono">{h.vin}</span>
@@ -83,12 +66,12 @@ const HOLD_COLUMNS: Column<Hold>[] = [
     id: 'campaign',
     label: 'Campaign',
     width: '7.5rem',
-    compare: (a, b) => byText(a.code, b.code),
+    compare: HOLD_COMPARE.campaign,
     render: (h) => (
       <>
         <span className="code mono">{h.code}</span>
         {h.severity.length > 0 && <div className="severity-text one-line">{severityLine(h.severity)}</div>}
-        <div className="muted one-line">{CERTAINTY_LABEL[h.certainty]}</div>
+        <div className="muted one-line">{holdCertaintyText(h)}</div>
       </>
     ),
   },
@@ -96,7 +79,7 @@ const HOLD_COLUMNS: Column<Hold>[] = [
     id: 'hold',
     label: 'Hold',
     width: 'minmax(14rem, 1fr)',
-    compare: (a, b) => HOLD_ORDER[a.hold] - HOLD_ORDER[b.hold],
+    compare: HOLD_COMPARE.hold,
     render: (h) => (
       <span className="two-lines" title={[HOLD_LABEL[h.hold], needsText(h)].filter(Boolean).join('. ')}>
         <strong className={HOLD_CLASS[h.hold]}>{HOLD_LABEL[h.hold]}</strong>
@@ -113,7 +96,14 @@ const HOLD_COLUMNS: Column<Hold>[] = [
         <span className="one-line" title={h.reason}>
           {h.reason}
         </span>
-        <div className="muted one-line" title={h.source}>
+        {/* A 23LJ01 vehicle's key: to place in CPOR, on order since, received (main/parts/cpor.ts). */}
+        <div className="muted one-line" title={h.parts ? `${h.parts} · ${h.source}` : h.source}>
+          {h.parts && (
+            <strong className="parts-state" data-testid="hold-parts">
+              {h.parts}
+              {' · '}
+            </strong>
+          )}
           {h.source}
         </div>
       </>
@@ -122,35 +112,33 @@ const HOLD_COLUMNS: Column<Hold>[] = [
 ];
 
 const first = (g: VehicleHolds) => g.rows[0]!;
-/** A vehicle's loudest hold: it sets the row's colour and the order of "Holds". */
-const strongest = (g: VehicleHolds): HoldKind => g.rows.reduce((a, h) => (HOLD_ORDER[h.hold] < HOLD_ORDER[a] ? h.hold : a), first(g).hold);
 
 const VEHICLE_COLUMNS: Column<VehicleHolds>[] = [
   {
     id: 'stock',
     label: 'Stock #',
     width: '7rem',
-    compare: (a, b) => byText(first(a).stockNumber, first(b).stockNumber),
+    compare: HOLD_VEHICLE_COMPARE.stock,
     render: (g) => HOLD_COLUMNS[0]!.render(first(g)),
   },
   {
     id: 'vehicle',
     label: 'Vehicle',
     width: '16.5rem',
-    compare: (a, b) => HOLD_COLUMNS[1]!.compare!(first(a), first(b)),
+    compare: HOLD_VEHICLE_COMPARE.vehicle,
     render: (g) => HOLD_COLUMNS[1]!.render(first(g)),
   },
   {
     id: 'hold',
     label: 'Holds',
     width: 'minmax(0, 1fr)',
-    compare: (a, b) => HOLD_ORDER[strongest(a)] - HOLD_ORDER[strongest(b)],
+    compare: HOLD_VEHICLE_COMPARE.hold,
     render: (g) => (
       <div className="vrow-list one-line">
         {g.rows.map((h) => (
-          <span key={`${h.code}-${h.hold}`} title={`${HOLD_LABEL[h.hold]}: ${h.reason}`}>
+          <span key={`${h.code}-${h.hold}`} title={`${HOLD_LABEL[h.hold]}: ${h.reason}${h.parts ? ` (${h.parts})` : ''}`}>
             <span className="code mono">{h.code}</span> <strong className={HOLD_CLASS[h.hold]}>{HOLD_SHORT_LABEL[h.hold]}</strong>
-            <span className="muted"> · {CERTAINTY_LABEL[h.certainty]}</span>
+            <span className="muted"> · {holdCertaintyText(h)}</span>
           </span>
         ))}
       </div>
@@ -160,38 +148,17 @@ const VEHICLE_COLUMNS: Column<VehicleHolds>[] = [
     id: 'campaigns',
     label: 'Campaigns',
     width: '7rem',
-    compare: (a, b) => a.rows.length - b.rows.length,
+    compare: HOLD_VEHICLE_COMPARE.campaigns,
     render: (g) => count(new Set(g.rows.map((h) => h.code)).size),
   },
 ];
-
-/** The report's holds that pass the filters, in the chosen order, flat or one entry per vehicle. */
-/** What a search looks in: VIN, stock number, model. */
-const searchText = (h: Hold) => `${h.vin} ${h.stockNumber ?? ''} ${h.modelYear} ${h.model ?? ''}`;
-
-function applyFilters(rows: readonly Hold[], f: Filters): ListShown<Hold> {
-  const kept: Hold[] = [];
-  const remedy = f.remedy === '' ? undefined : REMEDY_FILTER[f.remedy];
-  const text = f.words.length ? searchTexts(rows, searchText) : null;
-  for (let i = 0; i < rows.length; i++) {
-    const h = rows[i]!;
-    if (f.campaign && h.code !== f.campaign) continue;
-    if (f.hold && h.hold !== f.hold) continue;
-    if (f.condition && h.condition !== f.condition) continue;
-    if (remedy !== undefined && h.remedyAvailable !== remedy) continue;
-    if (f.certainty && h.certainty !== f.certainty) continue;
-    if (text && !matchesWords(text[i]!, f.words)) continue;
-    kept.push(h);
-  }
-  if (f.grouped) return { grouped: true, vehicles: sortRows(groupByVin(kept), VEHICLE_COLUMNS, f.sort) };
-  return { grouped: false, rows: sortRows(kept, HOLD_COLUMNS, f.sort) };
-}
 
 /** Stock holds (F5): every vehicle in stock against every campaign, by its bulletin's delivery rule. */
 export function HoldsScreen() {
   // Checked afresh each time the screen is shown; not while another screen is in front.
   // No structural sharing: comparing 20,000 rows deep on every refetch costs more than redrawing.
-  const report = useQuery({ ...apiQuery('holdReport', {}), subscribed: useScreenActive(), structuralSharing: false });
+  // First rows first: the first 200 holds are drawn at once, the rest joins them when it arrives.
+  const report = useHoldReport(useScreenActive());
   const [search, setSearch] = useState('');
   const [campaign, setCampaign] = useState('');
   const [hold, setHold] = useState<HoldKind | ''>('');
@@ -200,37 +167,42 @@ export function HoldsScreen() {
   const [certainty, setCertainty] = useState<Certainty | ''>('');
   const [grouped, setGrouped] = useState(false);
   const [sort, setSort] = useState<SortState>(null);
-  const r = report.data;
+  const r = report.data?.report;
+  const complete = report.data?.complete ?? false;
+  const total = report.data?.total ?? 0;
 
-  const filters = useMemo<Filters>(
-    () => ({ words: searchWords(search), campaign, hold, condition, remedy, certainty, sort, grouped }),
+  // The view: what the screen shows, and what Print / Save PDF and the CSV show (shared/reports/view.ts).
+  const filters = useMemo<HoldView>(
+    () => ({ search, campaign, hold, condition, remedy, certainty, sort, grouped }),
     [search, campaign, hold, condition, remedy, certainty, sort, grouped],
   );
-  const view = useListView(r?.holds, filters, applyFilters);
+  const view = useListView(r?.holds, filters, holdsShown);
   const onSort = useCallback((column: string) => setSort((s) => nextSort(s, column)), []);
 
   if (report.error) return <ErrorNotice error={report.error} />;
   if (!r) return <Busy label="Checking the stock…" />;
   const shown: ListShown<Hold> = view.shown ?? { grouped: false, rows: [] };
-  const filtered = filters.words.length > 0 || campaign || hold || condition || remedy || certainty;
+  const filtered = search.trim() !== '' || campaign || hold || condition || remedy || certainty;
   return (
     <div className="report" data-testid="holds">
       <header className="report-head">
         <h2>Stock vehicles that may not be delivered</h2>
         <div className="button-row no-print">
-          {(report.isFetching || view.pending) && <Busy label={report.isFetching ? 'Checking the stock…' : 'Filtering…'} />}
-          <button type="button" onClick={() => void report.refetch()}>
+          {(report.isFetching || view.pending) && (
+            <Busy label={r && !complete ? `Loading all ${count(total)} holds…` : report.isFetching ? 'Checking the stock…' : 'Filtering…'} />
+          )}
+          <button type="button" onClick={() => report.refetch()}>
             Refresh
           </button>
           <button
             type="button"
-            disabled={view.pending}
+            disabled={view.pending || !complete}
             onClick={() => downloadText(`stock-holds-${r.generatedAt.slice(0, 10)}.csv`, holdsCsv({ ...r, holds: [...flatRows(shown)] }))}
           >
             Export CSV
           </button>
-          {/* The whole list on paper (one line per vehicle, a legend, page numbers), not the rows drawn. */}
-          <PrintButton kind="holds" campaign={campaign} />
+          {/* The lines the screen shows on paper (a legend, page numbers), not the rows drawn. */}
+          <PrintButton kind="holds" campaign={campaign} view={filters} />
         </div>
       </header>
       <p className="lead" data-testid="holds-summary">
@@ -263,7 +235,7 @@ export function HoldsScreen() {
           </table>
         </div>
       )}
-      {r.holds.length > 0 && (
+      {total > 0 && (
         <>
           <div className="list-tools no-print">
             <SearchBox label="Search" hint="VIN, stock number or model" value={search} onChange={setSearch} />
@@ -304,7 +276,7 @@ export function HoldsScreen() {
             countText={
               shown.grouped
                 ? `${count(shown.vehicles.length)} of ${count(r.vehiclesHeld)} vehicles with holds shown`
-                : `${count(shown.rows.length)} of ${count(r.holds.length)} holds shown`
+                : `${count(shown.rows.length)} of ${count(complete ? r.holds.length : total)} holds shown${complete ? '' : ' (loading the rest)'}`
             }
             filtered={Boolean(filtered)}
             pending={view.pending}
@@ -323,7 +295,7 @@ export function HoldsScreen() {
               columns: VEHICLE_COLUMNS,
               rowHeight: 58,
               rowKey: (g) => g.vin,
-              rowClass: (g) => HOLD_CLASS[strongest(g)],
+              rowClass: (g) => HOLD_CLASS[strongestHold(g)],
               rowTestId: 'hold-vehicle-row',
             }}
           />

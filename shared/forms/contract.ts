@@ -5,6 +5,7 @@ import { defineEffects, defineOperations, read, write } from '../contract';
 import { ADVISORS } from '../accounts/roles';
 import { CampaignCode, Vin } from '../schemas';
 import { Paper } from '../settings/contract';
+import { FollowUpView, HoldView } from '../reports/view';
 
 export const LIST_KINDS = ['holds', 'followup', 'orders', 'claims'] as const;
 export const LOGGED_KINDS = ['disclosure', 'owner-letter', 'faq'] as const;
@@ -43,8 +44,16 @@ export const FormRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('owner-letter'), campaign: CampaignCode, vin }),
   z.object({ kind: z.literal('faq'), campaign: CampaignCode }),
   z.object({
-    kind: z.enum(LIST_KINDS),
-    /** The list as the screen filters it: one campaign's lines only (holds, follow-up, orders, claims). */
+    kind: z.literal('holds'),
+    /** One campaign's lines only (the CLI's --campaign). */
+    campaign: z.string().trim().max(12).nullish(),
+    /** The screen's search, filters, sort and grouping: the paper shows the lines the screen shows. */
+    view: HoldView.nullish(),
+  }),
+  z.object({ kind: z.literal('followup'), campaign: z.string().trim().max(12).nullish(), view: FollowUpView.nullish() }),
+  z.object({
+    kind: z.enum(['orders', 'claims']),
+    /** The list as the screen filters it: one campaign's lines only. */
     campaign: z.string().trim().max(12).nullish(),
   }),
 ]);

@@ -5,6 +5,17 @@ import type { FollowUpList, HoldReport } from '../reports/contract';
 import type { Paper } from '../settings/contract';
 import { CERTAINTY_LABEL, conditionText, count, FORM_KIND_LABEL, HOLD_SHORT_LABEL, plural, remedyShort } from '../wording';
 import { docHead, esc, frame } from './html';
+import {
+  FollowUpView,
+  type FollowUpViewInput,
+  followUpShown,
+  followUpViewWords,
+  HoldView,
+  type HoldViewInput,
+  holdCertaintyText,
+  holdsShown,
+  holdViewWords,
+} from '../reports/view';
 
 /** A part the counter should order (issue 8's order suggestions / CPOR list). */
 export type OrderRow = { campaign: string; partNumber: string | null; method: string; quantity: number; vin: string | null; reason: string };
@@ -15,11 +26,14 @@ export type Sourced<T> = { rows: T[]; note: string | null };
 
 export type ListHeader = { dealerName: string; date: string; paper: Paper };
 
+// One huge table took Chromium 19-61 s to lay out and print at 20,000 lines (and past 4 minutes on a busy
+// machine): the lines go in tables of LINES_PER_TABLE each, of fixed layout with their widths set by
+// <col> (nothing measured from the content), each with its heading (repeated when a table crosses a page),
+// borders not collapsed (no per-cell border resolution).
 const CSS = `
-table{width:100%;border-collapse:collapse;table-layout:fixed;font-size:8pt}
+table{width:100%;border-collapse:separate;border-spacing:0;table-layout:fixed;font-size:8pt}
 thead th{text-align:left;border-bottom:1.5px solid #000;padding:.6mm 1mm;font-size:7.5pt}
-tbody td{padding:.35mm 1mm;border-bottom:.5px solid #999;vertical-align:top;overflow-wrap:anywhere}
-tbody tr{break-inside:avoid}
+tbody td{padding:.35mm 1mm;border-bottom:.5px solid #999;vertical-align:top;overflow-wrap:break-word}
 tbody tr:nth-child(even) td{background:#eee}
 .legend{font-size:8pt;margin:0 0 3mm}
 .legend p{margin:0 0 .8mm}
@@ -27,13 +41,21 @@ tbody tr:nth-child(even) td{background:#eee}
 .empty{border:1.5px solid #000;padding:3mm;font-size:10pt}
 `;
 
-// Column widths go in the stylesheet, not in style attributes: the preview's CSP allows no inline style.
-const widths = (cols: [string, string][]) => cols.map(([, w], i) => `thead th:nth-child(${i + 1}){width:${w}}`).join('');
+export const LINES_PER_TABLE = 100;
 
-const table = (cols: [string, string][], rows: string[][]) =>
-  `<table><thead><tr>${cols.map(([h]) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
-    .join('')}</tbody></table>`;
+// Column widths go in the stylesheet, not in style attributes: the preview's CSP allows no inline style.
+const widths = (cols: [string, string][]) => cols.map(([, w], i) => `col:nth-child(${i + 1}){width:${w}}`).join('');
+
+function table(cols: [string, string][], rows: string[][]): string {
+  const head = `<colgroup>${'<col>'.repeat(cols.length)}</colgroup><thead><tr>${cols.map(([h]) => `<th>${esc(h)}</th>`).join('')}</tr></thead>`;
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; i += LINES_PER_TABLE) {
+    out.push(`<table>${head}<tbody>`);
+    for (const r of rows.slice(i, i + LINES_PER_TABLE)) out.push(`<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`);
+    out.push('</tbody></table>');
+  }
+  return out.join('');
+}
 
 function page(kind: keyof typeof FORM_KIND_LABEL, h: ListHeader, body: string, cols: [string, string][]): string {
   const title = FORM_KIND_LABEL[kind];
@@ -83,65 +105,131 @@ const CLAIM_COLS: [string, string][] = [
 
 const empty = (text: string) => `<p class="empty">${esc(text)}</p>`;
 
-export function holdsHtml(r: HoldReport, h: ListHeader): string {
-  // The legend: each campaign's hold reason once, numbered; lines refer to the number.
-  const keys = new Map<string, { n: number; code: string; title: string; hold: keyof typeof HOLD_SHORT_LABEL; reason: string }>();
-  const byVin = new Map<string, { first: HoldReport['holds'][number]; refs: string[] }>();
-  for (const x of r.holds) {
+/** "12 of 40 holds shown · Campaign ALE; sorted by stock #": what the screen had set, said on the paper. */
+function shownLine(shown: string, words: string[]): string {
+  return `<p class="summary"><strong>${esc(shown)}</strong>${words.length ? ` · as on screen: ${esc(words.join('; '))}` : ''}</p>`;
+}
+
+/** The way a hold is sure, on a line of the paper: NHTSA's recalls are verified by VIN at NHTSA, never in TIS. */
+const lineCertainty = (x: Hold): string[] => (x.certainty === 'verify' ? [lowerFirst(holdCertaintyText(x))] : []);
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+type Hold = HoldReport['holds'][number];
+
+/**
+ * The hold report on paper, as the screen shows it (`view`: its search, filters, sort and grouping); without
+ * a view (the CLI), every hold, one line per vehicle.
+ */
+export function holdsHtml(r: HoldReport, h: ListHeader, view: HoldViewInput = { grouped: true }): string {
+  const v = HoldView.parse(view);
+  const shown = holdsShown(r.holds, v);
+  const lines: Hold[][] = shown.grouped ? shown.vehicles.map((g) => g.rows) : shown.rows.map((x) => [x]);
+  // The legend: each campaign's hold reason once, numbered, with its source (a bulletin or NHTSA's file);
+  // lines refer to the number.
+  const keys = new Map<string, { n: number; x: Hold }>();
+  const ref = (x: Hold): string => {
     const key = `${x.code}\u0000${x.hold}\u0000${x.reason}`;
     let k = keys.get(key);
-    if (!k) {
-      k = { n: keys.size + 1, code: x.code, title: x.title, hold: x.hold, reason: x.reason };
-      keys.set(key, k);
-    }
-    const v = byVin.get(x.vin) ?? { first: x, refs: [] };
-    v.refs.push(
-      [`${esc(x.code)} [${k.n}]`, ...(x.certainty === 'verify' ? ['verify in TIS'] : []), ...(x.remedyAvailable === false ? ['no remedy yet'] : [])].join(', '),
+    if (!k) keys.set(key, (k = { n: keys.size + 1, x }));
+    return esc(
+      [`${x.code} [${k.n}]`, ...lineCertainty(x), ...(x.remedyAvailable === false ? ['no remedy yet'] : []), ...(x.parts ? [x.parts] : [])].join(', '),
     );
-    byVin.set(x.vin, v);
-  }
+  };
+  const per = new Map<string, { code: string; counts: Record<Hold['hold'], number> }>();
+  const rows = lines.map((holds) => {
+    for (const x of holds) {
+      const c = per.get(x.code) ?? {
+        code: x.code,
+        counts: {
+          'do-not-deliver-until-remedied': 0,
+          'deliver-with-disclosure-if-unavailable': 0,
+          'perform-before-delivery': 0,
+          'check-by-vin-before-delivery': 0,
+        },
+      };
+      c.counts[x.hold]++;
+      per.set(x.code, c);
+    }
+    const v0 = holds[0]!;
+    return [
+      esc(v0.stockNumber ?? ''),
+      `<span class="mono">${esc(v0.vin)}</span>`,
+      esc(v0.model ?? ''),
+      esc(v0.modelYear),
+      esc(conditionText(v0.condition)),
+      holds.map(ref).join('; '),
+    ];
+  });
   const legend = [...keys.values()]
-    .map((k) => `<p><strong>[${k.n}] ${esc(k.code)} ${esc(k.title)}: ${esc(HOLD_SHORT_LABEL[k.hold])}.</strong> ${esc(k.reason)}</p>`)
-    .join('');
-  const rows = [...byVin.values()].map(({ first: v, refs }) => [
-    esc(v.stockNumber ?? ''),
-    `<span class="mono">${esc(v.vin)}</span>`,
-    esc(v.model ?? ''),
-    esc(v.modelYear),
-    esc(conditionText(v.condition)),
-    refs.join('; '),
-  ]);
-  const summary = `<p class="summary">${plural(r.vehiclesInStock, 'vehicle')} in stock, ${count(r.vehiclesHeld)} held. ${r.perCampaign
     .map(
-      (c) =>
-        `${esc(c.code)}: ${count(c.doNotDeliver)} do not deliver, ${count(c.withDisclosure)} with disclosure, ${count(c.performBefore)} perform before delivery`,
+      ({ n, x }) =>
+        `<p><strong>[${n}] ${esc(x.code)} ${esc(x.title)}: ${esc(HOLD_SHORT_LABEL[x.hold])}.</strong> ${esc(x.reason)} Source: ${x.origin === 'nhtsa' ? '' : 'bulletin '}${esc(x.source)}.</p>`,
     )
-    .join('; ')}.</p>`;
+    .join('');
+  const counted = shown.grouped
+    ? `${plural(shown.vehicles.length, 'vehicle')} with holds shown, of ${count(r.vehiclesHeld)}`
+    : `${count(shown.rows.length)} of ${plural(r.holds.length, 'hold')} shown`;
+  const perCampaign = [...per.values()]
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .map(({ code, counts }) =>
+      [
+        `${esc(code)}:`,
+        (Object.keys(counts) as Hold['hold'][])
+          .filter((k) => counts[k] > 0)
+          .map((k) => `${count(counts[k])} ${HOLD_SHORT_LABEL[k].toLowerCase()}`)
+          .join(', '),
+      ].join(' '),
+    )
+    .join('; ');
+  const summary = `<p class="summary">${plural(r.vehiclesInStock, 'vehicle')} in stock, ${count(r.vehiclesHeld)} held.${perCampaign ? ` Shown: ${perCampaign}.` : ''}</p>`;
   const body =
-    rows.length === 0
+    r.holds.length === 0
       ? empty(`No vehicle in stock is held (${plural(r.vehiclesInStock, 'vehicle')} in stock).`)
-      : `${summary}<div class="legend">${legend}</div>${table(HOLD_COLS, rows)}`;
+      : rows.length === 0
+        ? `${shownLine(counted, holdViewWords(v))}${empty('No hold matches what the screen shows: clear the search or a filter.')}`
+        : `${shownLine(counted, holdViewWords(v))}${summary}<div class="legend">${legend}</div>${table(HOLD_COLS, rows)}`;
   return page('holds', h, body, HOLD_COLS);
 }
 
-export function followUpHtml(l: FollowUpList, h: ListHeader): string {
-  const titles = new Map(l.perCampaign.map((c) => [c.code, c]));
-  const legend = [...titles.values()]
+type FollowUpRow = FollowUpList['rows'][number];
+const followUpStatus = (r: FollowUpRow): string =>
+  [
+    CERTAINTY_LABEL[r.certainty],
+    remedyShort(r.remedyAvailable),
+    ...(r.appointment ? [`booked ${r.appointment.at.replace('T', ' ')} (#${r.appointment.id})`] : []),
+    ...(!r.appointment && r.waitingSince ? [`waiting list since ${r.waitingSince.slice(0, 10)}`] : []),
+  ].join('; ');
+
+/** The follow-up list on paper, as the screen shows it (`view`); without a view (the CLI), every row. */
+export function followUpHtml(l: FollowUpList, h: ListHeader, view: FollowUpViewInput = {}): string {
+  const v = FollowUpView.parse(view);
+  const shown = followUpShown(l.rows, v);
+  const lines: FollowUpRow[][] = shown.grouped ? shown.vehicles.map((g) => g.rows) : shown.rows.map((x) => [x]);
+  const codes = new Set(lines.flatMap((rs) => rs.map((r) => r.code)));
+  const legend = l.perCampaign
+    .filter((c) => codes.has(c.code))
     .map((c) => `<p><strong>${esc(c.code)}</strong> ${esc(c.title)}: ${count(c.notYetRemedied)} not yet remedied.</p>`)
     .join('');
-  const rows = l.rows.map((r) => [
-    esc(r.code),
-    `<span class="mono">${esc(r.vin)}</span>`,
-    esc(`${r.model ?? ''} ${r.modelYear}`.trim()),
-    esc(r.lastServiceDate),
-    esc(r.guestName ?? ''),
-    esc(r.guestPhone ?? ''),
-    esc(`${CERTAINTY_LABEL[r.certainty]}; ${remedyShort(r.remedyAvailable)}`),
-  ]);
+  const rows = lines.map((rs) => {
+    const r = rs[0]!;
+    return [
+      esc(rs.map((x) => x.code).join(', ')),
+      `<span class="mono">${esc(r.vin)}</span>`,
+      esc(`${r.model ?? ''} ${r.modelYear}`.trim()),
+      esc(r.lastServiceDate),
+      esc(r.guestName ?? ''),
+      esc(r.guestPhone ?? ''),
+      esc(rs.map((x) => (rs.length > 1 ? `${x.code}: ${followUpStatus(x)}` : followUpStatus(x))).join(' · ')),
+    ];
+  });
+  const counted = shown.grouped
+    ? `${plural(shown.vehicles.length, 'vehicle')} shown`
+    : `${count(shown.rows.length)} of ${plural(l.rows.length, 'open campaign')} shown`;
   const body =
-    rows.length === 0
+    l.rows.length === 0
       ? empty(`No vehicle serviced here has an open campaign (${plural(l.vehiclesServiced, 'vehicle')} serviced).`)
-      : `<div class="legend">${legend}</div>${table(FOLLOWUP_COLS, rows)}`;
+      : rows.length === 0
+        ? `${shownLine(counted, followUpViewWords(v))}${empty('No row matches what the screen shows: clear the search or a filter.')}`
+        : `${shownLine(counted, followUpViewWords(v))}<div class="legend">${legend}</div>${table(FOLLOWUP_COLS, rows)}`;
   return page('followup', h, body, FOLLOWUP_COLS);
 }
 

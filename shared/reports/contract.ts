@@ -29,6 +29,8 @@ export const Hold = z.object({
   source: z.string(),
   /** The vehicle's part for this campaign: "key 04002-78010 on order since 2026-11-23 (CPOR CP-123)"; null when none is recorded. */
   parts: z.string().nullable().default(null),
+  /** Where the campaign comes from: a bulletin of the library, or NHTSA's recall file (verified by VIN at NHTSA, never in TIS). */
+  origin: z.enum(['bulletin', 'nhtsa']).default('bulletin'),
 });
 export const HoldReport = z.object({
   generatedAt: z.string(),
@@ -78,15 +80,54 @@ export const FollowUpList = z.object({
   checkAtNhtsa: z.array(NhtsaFollowUpLine),
 });
 
+/**
+ * A part of a report, first rows first: the screen asks for the first rows (drawn at once), then for the
+ * rest. Each distinct text (a campaign's title, a hold's reason, its source, a part's state) is sent once,
+ * in `texts`; a row names its texts by their index there.
+ */
+export const ReportPartInput = z.object({
+  from: z.number().int().min(0).default(0),
+  count: z.number().int().min(1).max(1_000_000).default(200),
+});
+const TextRef = z.number().int().min(0);
+export const HoldPartRow = Hold.omit({ title: true, reason: true, source: true, parts: true }).extend({
+  title: TextRef,
+  reason: TextRef,
+  source: TextRef,
+  parts: TextRef.nullable(),
+});
+export const HoldReportPart = HoldReport.omit({ holds: true }).extend({
+  /** Holds in the whole report (this part is `from` .. `from + holds.length`). */
+  total: z.number().int(),
+  from: z.number().int(),
+  texts: z.array(z.string()),
+  holds: z.array(HoldPartRow),
+});
+export const FollowUpPartRow = FollowUpRow.omit({ title: true }).extend({ title: TextRef });
+export const FollowUpPart = FollowUpList.omit({ rows: true }).extend({
+  total: z.number().int(),
+  from: z.number().int(),
+  texts: z.array(z.string()),
+  rows: z.array(FollowUpPartRow),
+});
+
 export const reportOperations = defineOperations({
   holdReport: { input: Empty, output: HoldReport },
   followUpList: { input: FollowUpInput, output: FollowUpList },
+  /** The hold report a part at a time (the screen: first rows first; each text once). */
+  holdReportPart: { input: ReportPartInput, output: HoldReportPart },
+  /** The follow-up list a part at a time (the screen: first rows first; each title once). */
+  followUpPart: { input: FollowUpInput.extend(ReportPartInput.shape), output: FollowUpPart },
 });
 
 export const reportEffects = defineEffects(reportOperations, {
   holdReport: read(['reports', 'library', 'vehicles', 'lists', 'stock'], 'see the stock holds'),
   followUpList: read(['reports', 'library', 'vehicles', 'lists', 'appointments'], 'see the follow-up list'),
+  holdReportPart: read(['reports', 'library', 'vehicles', 'lists', 'stock'], 'see the stock holds'),
+  followUpPart: read(['reports', 'library', 'vehicles', 'lists', 'appointments'], 'see the follow-up list'),
 });
 
 export type HoldReport = z.output<typeof HoldReport>;
 export type FollowUpList = z.output<typeof FollowUpList>;
+export type HoldReportPart = z.output<typeof HoldReportPart>;
+export type FollowUpPart = z.output<typeof FollowUpPart>;

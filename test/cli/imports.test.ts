@@ -102,8 +102,9 @@ describe('import-vehicles, holds, followup, check', () => {
     expect(text).toMatch(/^2 of 2 vehicles in stock have holds\./);
     expect(text).toMatch(/ALE: Do not deliver until remedied/);
     const csv = cli(['holds', '--csv', '--db', db]).stdout.split('\r\n');
-    expect(csv[0]).toBe('Stock number,VIN,Model,Model year,Condition,Campaign,Title,Hold,Certainty,Remedy available,Needs,Reason,Source');
-    expect(csv[1]).toMatch(/^S1,JTHBE96S.+,GS 350,2007,used,ALE,Valve Spring,do-not-deliver-until-remedied,verify,no,,/);
+    // The words the screen uses, not the internal codes (issue 16).
+    expect(csv[0]).toBe('Stock number,VIN,Model,Model year,Condition,Campaign,Title,Hold,Certainty,Remedy,Needs,Reason,Source,Part (CPOR)');
+    expect(csv[1]).toMatch(/^S1,JTHBE96S.+,GS 350,2007,Used,ALE,Valve Spring,Do not deliver until remedied,Verify in TIS,Not yet,,/);
   });
 
   test('a bad --map or --stock exits 2 with how to write it', () => {
@@ -118,7 +119,7 @@ describe('import-vehicles, holds, followup, check', () => {
     const file = write('svc.csv', `VIN,Customer,Phone,Last Service\n${ALE(7930)},"Example, Ann",555-0100,04/01/2024\n`);
     expect(cli(['import-vehicles', file, '--db', db]).code).toBe(0);
     const csv = cli(['followup', '--csv', '--db', db]).stdout.split('\r\n');
-    expect(csv[1]).toMatch(/^ALE,Valve Spring,JTHBE96S.+,GS 350,2007,2024-04-01,"Example, Ann",555-0100,,,verify,no$/);
+    expect(csv[1]).toMatch(/^ALE,Valve Spring,JTHBE96S.+,GS 350,2007,2024-04-01,"Example, Ann",555-0100,,,Verify in TIS,Not yet,$/);
     expect(cli(['followup', '--db', db]).stdout).toMatch(/ALE: 1 not yet remedied/);
   });
 

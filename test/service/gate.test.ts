@@ -40,6 +40,8 @@ const MAY: Record<OperationName, readonly Role[] | 'public'> = {
   setVehicleCampaignStatus: ADVISORS,
   holdReport: ALL,
   followUpList: ALL,
+  holdReportPart: ALL,
+  followUpPart: ALL,
   appInfo: ALL,
   getSettings: ALL,
   saveSettings: MANAGERS,

@@ -2,6 +2,7 @@
 // of the real bulletins (VIN ranges, model windows), many times over.
 import { BULLETIN_FORMAT, Bulletin, type BulletinInput } from '../../shared/bulletin';
 import { computeCheckDigit, yearCodeOf } from '../../shared/vin';
+import ALE from '../../main/campaigns/library/ALE.json' with { type: 'json' };
 
 /** Mulberry32: small, fast, repeatable. */
 export function rng(seed: number): () => number {
@@ -112,16 +113,20 @@ export function sampleVins(lib: SyntheticLibrary, n: number, seed = 7): string[]
 
 /**
  * Dealer-sized DMS exports against the built-in library: every vehicle hits a campaign. Seven in ten
- * are GS 350s inside ALE's ranges (used or certified: "do not deliver"), two in ten RX 330s of 2005
+ * are inside ALE's ranges (GS 350s first) (used or certified: "do not deliver"), two in ten RX 330s of 2005
  * (BLC: "perform before delivery"), one in ten 2023 LCs built 12/22 (23LJ01: "with disclosure").
  * `offset` picks another slice of the same VIN pool, so a stock list and a service list do not overlap.
  */
-const ALE_POOL = [
+// The GS 350 rows first (the VINs the tests have always used), then ALE's other rows (GS 450h, GS 460,
+// IS 350, LS): 242,177 VINs, enough for 100,000 stock and 100,000 serviced vehicles (seven in ten ALE).
+const ALE_POOL: { vds: string; year: number; from: number; to: number; model: string }[] = [
   { vds: 'BE96S', year: 2007, from: 7930, to: 28367 },
   { vds: 'CE96S', year: 2007, from: 1838, to: 13164 },
   { vds: 'BE96S', year: 2008, from: 23566, to: 41906 },
   { vds: 'CE96S', year: 2008, from: 13166, to: 21058 },
-];
+].map((r) => ({ ...r, model: 'GS 350' }));
+for (const r of ALE.vinRanges)
+  if (r.model !== 'GS 350') ALE_POOL.push({ vds: r.vds, year: r.modelYear, from: Number(r.serialFrom), to: Number(r.serialTo), model: r.model });
 
 export type SyntheticVehicle = { vin: string; year: number; model: string; produced: string; condition: 'N' | 'U' | 'CPO' };
 
@@ -136,7 +141,7 @@ export function syntheticVehicle(i: number): SyntheticVehicle {
         return {
           vin: makeVin('JTH', r.vds, r.year, String(r.from + n).padStart(7, '0')),
           year: r.year,
-          model: 'GS 350',
+          model: r.model,
           produced: '',
           condition: n % 3 ? 'U' : 'CPO',
         };
