@@ -53,6 +53,12 @@ export function findChromium(): string {
   return found;
 }
 
+/**
+ * How long Chromium may take to lay a document out: Playwright's 30 s default, plus a second for every
+ * 100 KB, so a dealer-sized hold report on a slow, busy counter PC is slow rather than refused.
+ */
+export const layoutBudgetMs = (htmlChars: number): number => 30_000 + Math.ceil(htmlChars / 100_000) * 1000;
+
 export class ChromiumPdf implements PdfPrinter {
   private started: Promise<{ browser: Browser; context: BrowserContext }> | null = null;
 
@@ -79,7 +85,7 @@ export class ChromiumPdf implements PdfPrinter {
     const { context } = await this.start();
     const page = await context.newPage();
     try {
-      await page.setContent(html, { waitUntil: 'load' });
+      await page.setContent(html, { waitUntil: 'load', timeout: layoutBudgetMs(html.length) });
       return await page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false });
     } finally {
       await page.close();

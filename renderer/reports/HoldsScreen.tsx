@@ -1,6 +1,7 @@
 import { PrintButton } from '../forms/PrintButton';
 import { useCallback, useMemo, useState } from 'react';
 import { holdsCsv } from '../../shared/csv-out';
+import { dateTimeText } from '../../shared/dates';
 import type { HoldReport } from '../../shared/reports/contract';
 import {
   CERTAINTY_LABEL,
@@ -206,7 +207,7 @@ export function HoldsScreen() {
         </div>
       </header>
       <p className="lead" data-testid="holds-summary">
-        <strong>{count(r.vehiclesHeld)}</strong> of {count(r.vehiclesInStock)} vehicles in stock have holds · checked {new Date(r.generatedAt).toLocaleString()}
+        <strong>{count(r.vehiclesHeld)}</strong> of {count(r.vehiclesInStock)} vehicles in stock have holds · checked {dateTimeText(r.generatedAt)}
       </p>
       {r.vehiclesInStock === 0 && <p className="hint">No vehicle is marked in stock. Import the DMS stock list under Imports (F4).</p>}
       {r.perCampaign.length > 0 && (

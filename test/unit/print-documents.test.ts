@@ -4,6 +4,7 @@
 import { expect, test } from 'vitest';
 import { APP_SCHEME } from '../../main/security/app-protocol';
 import { isPrintRequest, PRINT_CSP, PrintDocuments } from '../../main/security/print-documents';
+import { layoutBudgetMs } from '../../main/forms/pdf';
 
 const HTML = '<!doctype html><html><head><style>body{}</style></head><body>Lexus &lt;/style&gt;</body></html>';
 
@@ -41,4 +42,10 @@ test('nothing else is served: another id, host, scheme, a path or a file:// URL'
   }
   expect(PRINT_CSP).toContain("default-src 'none'");
   expect(PRINT_CSP).not.toMatch(/script-src|file:/);
+});
+
+test('a dealer-sized document gets time to lay out in proportion to its size, a small one the usual 30 s', () => {
+  expect(layoutBudgetMs(40_000)).toBe(31_000);
+  // A hold report of 20,000 vehicles is about 12 MB of HTML: two and a half minutes, not a refusal at 30 s.
+  expect(layoutBudgetMs(12_000_000)).toBe(150_000);
 });
