@@ -7,15 +7,7 @@ import type { CampaignHit, LookupResult, ParsedInputOf } from '../../shared/api'
 import type { NhtsaFollowUpLine } from '../../shared/nhtsa/contract';
 import { NHTSA_WORDING } from '../../shared/nhtsa/wording';
 import { severityRank } from '../../shared/wording';
-
-type Serviced = {
-  vin: string;
-  last_service_date: string;
-  guest_name: string | null;
-  guest_phone: string | null;
-  guest_email: string | null;
-  guest_address: string | null;
-};
+import { followUpVehicle, type Serviced } from '../reports/followup-vehicle';
 
 /** A recall from NHTSA's file alone (a Lexus one naming a library bulletin is that bulletin's row). */
 export const fromNhtsaOnly = (hit: CampaignHit): boolean => hit.matchedBy === 'nhtsa-model-year';
@@ -40,14 +32,7 @@ export function nhtsaFollowUpLine(
   if (!recalls.length) return null;
   const make = hits.find(fromNhtsaOnly)?.make ?? '';
   return {
-    vin: v.vin,
-    model: result.model,
-    modelYear: result.modelYear,
-    lastServiceDate: v.last_service_date,
-    guestName: v.guest_name,
-    guestPhone: v.guest_phone,
-    guestEmail: v.guest_email,
-    guestAddress: v.guest_address,
+    ...followUpVehicle(v, result),
     recalls,
     note: NHTSA_WORDING.followUpNote(result.modelYear, make, result.model),
   };

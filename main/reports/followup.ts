@@ -2,13 +2,11 @@
 // contact for calls and mailings, and the "not yet remedied" count per campaign (BLC's letter).
 import type { FollowUpList, ParsedInputOf } from '../../shared/api';
 import type { Db } from '../db/open';
-import type { Row } from '../db/schema';
 import type { LookupService } from '../lookup/service';
 import { severityRank } from '../../shared/wording';
+import { followUpVehicle, type Serviced } from './followup-vehicle';
 import { openCampaigns } from './open-campaigns';
 import { fromNhtsaOnly, nhtsaFollowUpLine, sortFollowUpLines } from '../nhtsa/followup';
-
-type Serviced = Pick<Row<'vehicles'>, 'vin' | 'guest_name' | 'guest_phone' | 'guest_email' | 'guest_address'> & { last_service_date: string };
 
 export function followUpList(db: Db, lookup: LookupService, now: () => Date, filter: ParsedInputOf<'followUpList'>): FollowUpList {
   const serviced = db.sqlite
@@ -54,14 +52,7 @@ export function followUpList(db: Db, lookup: LookupService, now: () => Date, fil
         const appointment = appointments.get(`${v.vin} ${hit.code}`) ?? null;
         if (filter.booked === 'booked' ? appointment === null : filter.booked === 'not-booked' && appointment !== null) continue;
         rows.push({
-          vin: v.vin,
-          model: result.model,
-          modelYear: result.modelYear,
-          lastServiceDate: v.last_service_date,
-          guestName: v.guest_name,
-          guestPhone: v.guest_phone,
-          guestEmail: v.guest_email,
-          guestAddress: v.guest_address,
+          ...followUpVehicle(v, result),
           code: hit.code,
           title: hit.title,
           severity: hit.severity,

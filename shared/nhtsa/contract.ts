@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { MANAGERS } from '../accounts/roles';
 import { Severity } from '../bulletin';
 import { defineEffects, defineOperations, onHostOnly, read } from '../contract';
+import { FollowUpVehicle } from '../reports/followup-vehicle';
 
 export const NhtsaPart = z.enum(['current', 'pre-2010']);
 export const RefusedCount = z.object({ reason: z.string(), text: z.string(), count: z.number().int() });
@@ -76,15 +77,7 @@ export const NhtsaPreview = z.object({
  * by make, model and year only, so never a "not yet remedied" row: the advisor checks the VIN at NHTSA
  * before calling the guest.
  */
-export const NhtsaFollowUpLine = z.object({
-  vin: z.string(),
-  model: z.string().nullable(),
-  modelYear: z.number().int(),
-  lastServiceDate: z.string(),
-  guestName: z.string().nullable(),
-  guestPhone: z.string().nullable(),
-  guestEmail: z.string().nullable(),
-  guestAddress: z.string().nullable(),
+export const NhtsaFollowUpLine = FollowUpVehicle.extend({
   /** The recalls NHTSA lists for the make, model and year; flagged ones first. */
   recalls: z.array(z.object({ code: z.string(), component: z.string(), severity: z.array(Severity) })),
   note: z.string(),

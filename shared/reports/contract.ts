@@ -4,6 +4,7 @@ import { Severity, VehicleCondition } from '../bulletin';
 import { defineEffects, defineOperations, read } from '../contract';
 import { Certainty, Empty, Need } from '../schemas';
 import { NhtsaFollowUpLine } from '../nhtsa/contract';
+import { FollowUpVehicle } from './followup-vehicle';
 
 export const HoldKind = z.enum([
   'do-not-deliver-until-remedied',
@@ -48,15 +49,7 @@ export const FollowUpInput = z.object({
   /** Vehicles with an open appointment for the campaign: all (the CLI's default), only booked, or only not booked (the screen's). */
   booked: z.enum(['all', 'booked', 'not-booked']).default('all'),
 });
-export const FollowUpRow = z.object({
-  vin: z.string(),
-  model: z.string().nullable(),
-  modelYear: z.number().int(),
-  lastServiceDate: z.string(),
-  guestName: z.string().nullable(),
-  guestPhone: z.string().nullable(),
-  guestEmail: z.string().nullable(),
-  guestAddress: z.string().nullable(),
+export const FollowUpRow = FollowUpVehicle.extend({
   code: z.string(),
   title: z.string(),
   /** The campaign's NHTSA advisories (most urgent first); flagged rows sort first. */
