@@ -70,4 +70,5 @@ export const OPERATION_NAMES = [
   'saveFormPdf',
   'showInFolder',
   'sharingStatus',
+  'shareDatabase',
 ] as const;

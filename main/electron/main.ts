@@ -13,6 +13,8 @@ import type { Dispatcher } from '../api/dispatch';
 import { scheduleDailyBackups } from '../db/backup';
 import { userDataDir } from '../db/paths';
 import { type Desk, openDesk, windowBackend } from '../lan/desk';
+import { shareStarter } from '../lan/share';
+import { currentSharing, setSharingStarter } from '../lan/state';
 import { ElectronPdf, showInFolder } from './print';
 import { APP_ENTRY_URL } from '../security/app-protocol';
 import { registerAppScheme, serveAppScheme } from './protocol';
@@ -45,6 +47,8 @@ async function start(): Promise<void> {
     scheduleDailyBackups(local.db.sqlite, local.db.path, local.now, (m) => console.error(m));
     dispatch = local.dispatch;
     subscribe = (l) => local.changes.subscribe(l);
+    // An admin may share this database with the other desks from Settings (as serve --lan does).
+    setSharingStarter(shareStarter(local, path.join(__dirname, '..', 'renderer')));
   }
 
   const win = new BrowserWindow({
@@ -102,5 +106,5 @@ app
   });
 
 app.on('window-all-closed', () => {
-  void Promise.all([services?.close(), desk?.close()]).finally(() => app.quit());
+  void Promise.all([currentSharing()?.close(), services?.close(), desk?.close()]).finally(() => app.quit());
 });

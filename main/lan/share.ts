@@ -12,7 +12,10 @@ import { type RunningServer, type RouteContext, startServer, type ServerOptions 
 import { ensureCertificate } from './cert';
 import { SignInLimiter } from './limits';
 import { PairingCodes } from './pairing';
-import { setCurrentSharing } from './state';
+import { ApiError } from '../../shared/contract';
+import { NO_ADMIN_TO_SHARE } from '../../shared/lan/wording';
+import { markShared } from '../db/backup';
+import { type ShareStarter, setCurrentSharing } from './state';
 import { UPLOAD_PATHS, uploadRoute } from './upload';
 
 export type Sharing = {
@@ -33,6 +36,27 @@ export function lanAddresses(): string[] {
 }
 
 export const LISTEN_ENV = 'RECALL_DESK_LISTEN';
+
+/** Every desk signs in as its own person: sharing needs an active admin first. */
+export const hasAdmin = (app: App): boolean => app.accounts.list().some((a) => a.active && a.roles.includes('admin'));
+
+/**
+ * Sharing started from Settings by the process that shows the window: as serve --lan, restoring a copy
+ * is refused while it runs.
+ */
+export const shareStarter =
+  (app: App, staticDir: string): ShareStarter =>
+  async (port) => {
+    if (!hasAdmin(app)) throw new ApiError('conflict', NO_ADMIN_TO_SHARE);
+    const sharing = await startSharing(app, { port, staticDir });
+    const unmark = markShared(app.db.path);
+    const close = sharing.close;
+    sharing.close = async () => {
+      unmark();
+      await close();
+    };
+    return sharing;
+  };
 
 /**
  * Starts sharing `app`'s database. Listens on every address, or on the one RECALL_DESK_LISTEN names

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { type CliRuntime, type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
 import type { App } from '../app';
 import { markShared, scheduleDailyBackups } from '../db/backup';
-import { startSharing } from '../lan/share';
+import { NO_ADMIN_TO_SHARE } from '../../shared/lan/wording';
+import { currentSharing, setSharingStarter } from '../lan/state';
+import { hasAdmin, shareStarter, startSharing } from '../lan/share';
 import { startServer } from './http';
 
 export const serverCommands: CommandRegistrar = (program, rt) => {
@@ -22,10 +24,14 @@ export const serverCommands: CommandRegistrar = (program, rt) => {
       if (o.lan) return serveLan(rt, app, port);
       const server = await startServer({ dispatch: app.dispatch, subscribe: (l) => app.changes.subscribe(l), staticDir: rt.ctx.staticDir, port });
       const stopBackups = scheduleDailyBackups(app.db.sqlite, app.db.path, app.now, rt.io.err);
+      // An admin may share this database from Settings: the same as serve --lan, in this process.
+      setSharingStarter(shareStarter(app, rt.ctx.staticDir));
       rt.io.out(`Recall Desk (browser mode) is running on this computer only.\nDatabase: ${app.db.path}\nOpen: ${server.url}\nStop with Ctrl+C.`);
       rt.release(app);
       await (rt.ctx.waitForExit ?? waitForSignal)(async () => {
         stopBackups();
+        setSharingStarter(null);
+        await currentSharing()?.close();
         await server.close();
         await app.close();
       });
@@ -34,11 +40,7 @@ export const serverCommands: CommandRegistrar = (program, rt) => {
 
 /** Shared on the LAN: the addresses, the fingerprint and the pairing code, each on its own line. */
 async function serveLan(rt: CliRuntime, app: App, port: number): Promise<void> {
-  if (!app.accounts.list().some((a) => a.active && a.roles.includes('admin'))) {
-    throw new UsageError(
-      'Sharing needs an admin account first (every desk signs in as its own person): recall-desk users add NAME --role admin, then serve --lan again.',
-    );
-  }
+  if (!hasAdmin(app)) throw new UsageError(NO_ADMIN_TO_SHARE);
   const sharing = await startSharing(app, { port, staticDir: rt.ctx.staticDir });
   // Restoring a copy is refused while this runs; the copies of every day are made meanwhile.
   const unmark = markShared(app.db.path);

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useSyncExternalStore } from 'react';
-import { CONNECT_BROWSER, CONNECT_CLI, CONNECT_TITLE, NOT_SHARING, SHARE_TITLE, SHARING_HOW } from '../../shared/lan/wording';
+import { useState, useSyncExternalStore } from 'react';
+import { CONNECT_BROWSER, CONNECT_CLI, CONNECT_TITLE, NOT_SHARING, SHARE_BUTTON, SHARE_PORT_LABEL, SHARE_TITLE, SHARING_HOW } from '../../shared/lan/wording';
 import { Can } from '../accounts/Can';
 import { hostStatus } from '../api';
-import { apiQuery } from '../queries';
+import { apiQuery, useApiMutation } from '../queries';
 import { ErrorNotice } from '../ui/Notice';
 
 /** Settings: sharing this PC's database (admins), and connecting this PC to one that shares. */
@@ -25,7 +25,7 @@ function ShareSection() {
     <section data-testid="share-section">
       <h2>{SHARE_TITLE}</h2>
       {status.error && <ErrorNotice error={status.error} />}
-      {status.data && !status.data.sharing && <p>{NOT_SHARING}</p>}
+      {status.data && !status.data.sharing && <StartSharing />}
       {status.data?.sharing && (
         <>
           <dl className="sharing">
@@ -58,6 +58,29 @@ function ShareSection() {
         </>
       )}
     </section>
+  );
+}
+
+/** Not sharing yet: the admin starts it here, on the port they choose (0: any free one). */
+function StartSharing() {
+  const [port, setPort] = useState('0');
+  const share = useApiMutation('shareDatabase');
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        share.mutate({ port: Number(port) });
+      }}
+    >
+      <p>{NOT_SHARING}</p>
+      <label>
+        {SHARE_PORT_LABEL} <input inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value.trim())} size={6} data-testid="share-port" />
+      </label>{' '}
+      <button type="submit" disabled={share.isPending}>
+        {SHARE_BUTTON}
+      </button>
+      {share.error && <ErrorNotice error={share.error} />}
+    </form>
   );
 }
 

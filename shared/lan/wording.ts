@@ -6,7 +6,13 @@ export const HOST_DOWN_DETAIL = 'The sharing PC does not answer. The screen stay
 export const SHARE_TITLE = 'Share this database with other desks';
 export const CONNECT_TITLE = 'Connect to a desk that shares its database';
 export const NOT_SHARING =
-  'This PC does not share its database now. To share it, start Recall Desk with "recall-desk serve --lan" on this PC (it needs an admin account): it listens over HTTPS on this PC’s network addresses and shows a one-time pairing code here.';
+  'This PC does not share its database now. Sharing listens over HTTPS on this PC’s network addresses, with a certificate made on first use, and shows a one-time pairing code here; every desk then signs in as its own person. (From a terminal: recall-desk serve --lan.)';
+export const SHARE_BUTTON = 'Share this database';
+export const SHARE_PORT_LABEL = 'Port (0: any free one)';
+export const NO_ADMIN_TO_SHARE =
+  'Sharing needs an admin account first (every desk signs in as its own person): recall-desk users add NAME --role admin, then serve --lan again.';
+export const SHARE_NOT_HERE =
+  'Sharing starts from the window of the PC that keeps the database (Settings), or with "recall-desk serve --lan" on that PC: not from a desk or a command.';
 export const SHARING_HOW =
   'On another desk: "recall-desk connect ADDRESS --code CODE --user NAME", or open the address in its browser and sign in. Compare the fingerprint the other desk (or the browser’s certificate details) shows with the one here: they must be the same, pair by pair.';
 export const CONNECT_BROWSER =

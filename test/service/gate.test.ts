@@ -80,6 +80,7 @@ const MAY: Record<OperationName, readonly Role[] | 'public'> = {
   markChangesSeen: ALL,
   changeCallList: ADVISORS,
   sharingStatus: ['admin'],
+  shareDatabase: ['admin'],
   previewNhtsa: MANAGERS,
   sendNhtsaPiece: MANAGERS,
   previewNhtsaUpload: MANAGERS,
