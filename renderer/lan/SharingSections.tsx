@@ -40,7 +40,7 @@ function ShareSection() {
             <dt>Fingerprint (SHA-256)</dt>
             <dd>
               <code className="fingerprint" data-testid="fingerprint">
-                {status.data.fingerprint}
+                <Pairs text={status.data.fingerprint ?? ''} />
               </code>
             </dd>
             <dt>Pairing code</dt>
@@ -59,6 +59,17 @@ function ShareSection() {
       )}
     </section>
   );
+}
+
+/** A fingerprint breaks between its pairs only, never inside one: people compare it pair by pair. */
+function Pairs({ text }: { text: string }) {
+  return text.split(':').map((pair, i) => (
+    <span key={i}>
+      {i > 0 && ':'}
+      {i > 0 && <wbr />}
+      {pair}
+    </span>
+  ));
 }
 
 /** Not sharing yet: the admin starts it here, on the port they choose (0: any free one). */

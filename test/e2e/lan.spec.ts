@@ -11,6 +11,7 @@ import { OFFLINE_CHROMIUM_ARGS } from '../../main/forms/chromium-args';
 import { SESSION_ENDED_NOTICE } from '../../shared/accounts/wording';
 import { addAccount, CLI, cli } from '../support/cli';
 import { serveLan } from '../support/lan';
+import { serve } from '../support/serve';
 import { expect, shot, signIn, test } from './fixtures';
 
 const ADMIN = { name: 'Alex Admin', password: 'admin-pass' };
@@ -132,5 +133,30 @@ test('two people signed in at once on the sharing PC: what one records is on the
     await browser.close();
     await host.stop();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the admin shares this PC’s database from Settings: the address, the fingerprint and a pairing code appear', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-e2e-share-'));
+  const db = path.join(dir, 'data', 'recall-desk.sqlite');
+  addAccount(db, ADMIN.name, 'admin', ADMIN.password);
+  const { url, child } = await serve(CLI, db, { RECALL_DESK_LISTEN: '127.0.0.1' });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: OFFLINE_CHROMIUM_ARGS });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    await page.goto(url);
+    await signIn(page, ADMIN.name, ADMIN.password);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const share = page.getByTestId('share-section');
+    await expect(share).toContainText('does not share its database now');
+    await shot(page, 'lan-60-settings-not-shared', true);
+    await share.getByRole('button', { name: 'Share this database' }).click();
+    await expect(share.getByTestId('fingerprint')).toHaveText(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    await expect(share.getByTestId('pairing-code')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await expect(share).toContainText(/https:\/\/127\.0\.0\.1:\d+/);
+    await shot(page, 'lan-61-settings-shared', true);
+  } finally {
+    await browser.close();
+    child.kill();
   }
 });
