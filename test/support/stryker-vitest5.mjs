@@ -7,7 +7,9 @@
 // pattern matches no test, every mutant run executes zero tests, and every covered mutant is reported
 // "Survived" (stryker-js issue #6210; fixed in no release yet). This wraps the stock runner and lets a
 // space in that pattern match " > " too; everything else is the stock runner.
-import { commonTokens, declareFactoryPlugin, PluginKind, tokens } from '@stryker-mutator/api/plugin';
+import fs from 'node:fs';
+import path from 'node:path';
+import { commonTokens, declareClassPlugin, declareFactoryPlugin, PluginKind, tokens } from '@stryker-mutator/api/plugin';
 import { strykerPlugins as vitestPlugins } from '@stryker-mutator/vitest-runner';
 
 const stock = vitestPlugins.find((p) => p.name === 'vitest').factory;
@@ -38,4 +40,33 @@ function createRunner(injector) {
 }
 createRunner.inject = tokens(commonTokens.injector);
 
-export const strykerPlugins = [declareFactoryPlugin(PluginKind.TestRunner, 'vitest-chain', createRunner)];
+/**
+ * `reporters: ["mutant-log"]`: each mutant's result as one JSON line the moment it is known
+ * (reports/mutation/mutants.jsonl), so the survivors of a long run can be read while it runs.
+ */
+class MutantLog {
+  file = path.resolve('reports/mutation/mutants.jsonl');
+  constructor() {
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    fs.writeFileSync(this.file, '');
+  }
+  onMutantTested(m) {
+    const { id, fileName, mutatorName, replacement, location, status, statusReason, testsCompleted } = m;
+    const line = {
+      id,
+      file: path.relative(process.cwd(), fileName),
+      line: location.start.line,
+      mutatorName,
+      replacement,
+      status,
+      statusReason,
+      testsCompleted,
+    };
+    fs.appendFileSync(this.file, `${JSON.stringify(line)}\n`);
+  }
+}
+
+export const strykerPlugins = [
+  declareFactoryPlugin(PluginKind.TestRunner, 'vitest-chain', createRunner),
+  declareClassPlugin(PluginKind.Reporter, 'mutant-log', MutantLog),
+];
