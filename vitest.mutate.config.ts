@@ -20,6 +20,7 @@ export default defineConfig({
       'test/unit/rules-held.test.ts',
       'test/unit/phases.test.ts',
       'test/service/booking-offer.test.ts',
+      'test/service/ledger-rules.test.ts',
       'test/service/lane-*.test.ts',
       'test/service/parts-scenarios.test.ts',
     ],
