@@ -21,6 +21,7 @@ export default defineConfig({
       'test/unit/phases.test.ts',
       'test/service/booking-offer.test.ts',
       'test/service/ledger-rules.test.ts',
+      'test/service/suggest-rules.test.ts',
       'test/service/lane-*.test.ts',
       'test/service/parts-scenarios.test.ts',
     ],

@@ -3,6 +3,7 @@
 // between suggestions follow every movement. Real SQLite files; the clock is 2026-11-23 12:00 UTC.
 import { describe, expect, test } from 'vitest';
 import type { App } from '../../main/app';
+import { ledgerOf } from '../../main/parts/service';
 import { call } from '../support/lane';
 import { testApp } from '../support/tempdb';
 
@@ -86,5 +87,24 @@ describe('the positions kept between suggestions', () => {
     expect(await stock()).toEqual([]);
     await move(app, 'use', 1, CLIP);
     expect(await stock()).toEqual([[CLIP, 1]]);
+  });
+});
+
+describe('the fold kept in memory', () => {
+  test('a write rolled back, with nothing recorded after it, is gone from the positions', async () => {
+    const app = await testApp();
+    await part(app, CLIP, 'Carpet retainer clip', 0);
+    await move(app, 'receive', 5);
+    const ledger = ledgerOf(app.db);
+    expect(ledger.positions().get(CLIP)?.onHand).toBe(5);
+    const phantom = { part: CLIP, part_number: CLIP, kind: 'receive' as const, quantity: 100, vin: null, expected_on: null, ref: null };
+    const write = app.db.sqlite.transaction(() => {
+      ledger.record({ ...phantom, appointment_id: null, reverses_id: null, made_by: 'Pat', made_at: '2026-11-23T12:00:00.000Z' });
+      expect(ledger.positions().get(CLIP)?.onHand).toBe(105);
+      throw new Error('roll back');
+    });
+    expect(() => write()).toThrow('roll back');
+    expect(ledger.positions().get(CLIP)?.onHand).toBe(5);
+    expect((await call(app, 'stockHistory', { part: CLIP })).position.onHand).toBe(5);
   });
 });
