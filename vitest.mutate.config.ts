@@ -22,6 +22,7 @@ export default defineConfig({
       'test/service/booking-offer.test.ts',
       'test/service/ledger-rules.test.ts',
       'test/service/suggest-rules.test.ts',
+      'test/service/cpor-rules.test.ts',
       'test/service/lane-*.test.ts',
       'test/service/parts-scenarios.test.ts',
     ],
