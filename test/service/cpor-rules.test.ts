@@ -38,3 +38,17 @@ describe('the CPOR state and since when', () => {
     expect(state(app, LC3)).toBeUndefined();
   });
 });
+
+describe("the affected list's number for a VIN", () => {
+  test('is used only where it is a number of the part: another part number on the list is not ordered', async () => {
+    const app = await testApp();
+    const content = ['VIN,Phase,Part Number,Status', `${LC},1,89904-78010,Open`].join('\r\n');
+    const p = await call(app, 'previewVinList', { campaign: '23LJ01', fileName: 'tis.csv', content, listDate: '2026-11-20', complete: false });
+    await app.jobs.wait((await call(app, 'commitImport', { importId: p.importId })).jobId);
+    await call(app, 'bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '2026-11-25T09:00' });
+    const lines = (await call(app, 'suggestOrders', {})).lines.filter((l) => l.method === 'cpor');
+    expect(lines.map((l) => [l.vin, l.partNumber, l.reason])).toEqual([
+      [LC, KEY, 'Booked 2026-11-25 09:00 (remedy available); no CPOR order recorded: order 1 through CPOR for this VIN (per-VIN part number: CPOR gives it).'],
+    ]);
+  });
+});

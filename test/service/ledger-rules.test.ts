@@ -39,6 +39,9 @@ describe('what each movement does to the stock', () => {
       '+1 on order',
     ]);
     expect((await call(app, 'stockHistory', { part: CLIP })).position).toEqual({ part: CLIP, vin: null, onHand: 5, onOrder: 1 });
+    // Shelf stock is the part's own: no vehicle's stock appears beside it on the parts screen.
+    const listed = (await call(app, 'listParts', {})).parts.find((p) => p.partNumber === CLIP)!;
+    expect([listed.onHand, listed.onOrder, listed.perVinStock]).toEqual([5, 1, []]);
   });
 
   test('a receipt fills the first order exactly, then the next order is filled by the next receipt', async () => {
