@@ -28,6 +28,16 @@ describe('the CPOR state and since when', () => {
     expect(state(app, LC2)).toEqual({ state: 'on-order', since: '2026-11-20T09:30:00.000Z', reference: 'CP-77', partNumber: '04002-12345' });
   });
 
+  test('a reference entered after the key was received: the answer says received, not on order', async () => {
+    const app = await testApp();
+    const part = { part: '04002-12345', quantity: 1, vin: LC, by: 'Pat' };
+    const o = await call(app, 'recordMovement', { kind: 'order', ...part });
+    await call(app, 'recordMovement', { kind: 'receive', ...part });
+    const r = await call(app, 'setCporReference', { id: o.movement.id, reference: 'CP-9', by: 'Pat' });
+    expect([r.state, r.reference]).toEqual(['received', 'CP-9']);
+    expect(state(app, LC)?.state).toBe('received');
+  });
+
   test('ordered, received, then fitted to the vehicle: no CPOR state is left to show', async () => {
     const app = await testApp();
     const part = { part: '04002-12345', quantity: 1, vin: LC3, by: 'Pat' };
