@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import type { App } from '../../main/app';
 import { ledgerOf } from '../../main/parts/service';
-import { call } from '../support/lane';
+import { call, LC, LC2 } from '../support/lane';
 import { testApp } from '../support/tempdb';
 
 const CLIP = '12345-67890';
@@ -66,6 +66,22 @@ describe('what each movement does to the stock', () => {
     });
     expect((await move(app, 'receive', 1)).position).toEqual({ part: CLIP, vin: null, onHand: 1, onOrder: 0 });
     expect(await effects(app)).toEqual(['reversed: does not count', `reverses movement ${o.movement.id}: it no longer counts`, '+1 on hand']);
+  });
+});
+
+describe('a part held per VIN', () => {
+  test("the part's totals are every vehicle's together, each vehicle's stock beside them", async () => {
+    const app = await testApp();
+    const key = { part: '04002-12345', quantity: 1, by: 'Pat' };
+    await call(app, 'recordMovement', { kind: 'order', ...key, vin: LC });
+    await call(app, 'recordMovement', { kind: 'order', ...key, vin: LC2 });
+    await call(app, 'recordMovement', { kind: 'receive', ...key, vin: LC2 });
+    const listed = (await call(app, 'listParts', {})).parts.find((p) => p.partNumber === '04002-****')!;
+    expect([listed.onHand, listed.onOrder]).toEqual([1, 1]);
+    expect(listed.perVinStock.map((v) => [v.vin, v.onHand, v.onOrder])).toEqual([
+      [LC, 0, 1],
+      [LC2, 1, 0],
+    ]);
   });
 });
 
