@@ -1,6 +1,6 @@
 // Pure rules no test held before (issue 16): the make a campaign is for, and spreadsheet-safe CSV cells.
 import { describe, expect, test } from 'vitest';
-import { makeFit } from '../../main/lookup/make';
+import { keyedEvidence, makeFit } from '../../main/lookup/make';
 import { csvField } from '../../shared/csv-out';
 
 describe('the make a campaign is for', () => {
@@ -16,6 +16,17 @@ describe('the make a campaign is for', () => {
     expect(makeFit('LEXUS', lexus, '9ZZ', { decodedMake: null, wmiMakes: [] })).toBe('unknown');
     expect(makeFit('LEXUS', lexus, '9ZZ', { decodedMake: null, wmiMakes: null })).toBe('unknown');
     expect(makeFit(null, null, '1HG', { decodedMake: 'HONDA', wmiMakes: ['HONDA'] })).toBe('unknown');
+  });
+  test('a bulletin without its own WMI list: the decoded make, else the makes vPIC registers for the WMI, decide', () => {
+    expect(makeFit('LEXUS', null, 'JTH', { decodedMake: 'LEXUS', wmiMakes: null })).toBe('yes');
+    expect(makeFit('LEXUS', null, '1HG', { decodedMake: null, wmiMakes: ['HONDA'] })).toBe('no');
+  });
+  test('makes are one whatever their case and spaces, as vPIC and the bulletins spell them', () => {
+    const ev = keyedEvidence({ decodedMake: ' Lexus ', wmiMakes: ['toyota', ' LEXUS'] });
+    expect(ev).toEqual({ decodedMake: 'LEXUS', wmiMakes: ['TOYOTA', 'LEXUS'] });
+    expect(makeFit('LEXUS', lexus, '2T2', ev)).toBe('yes');
+    expect(keyedEvidence({ decodedMake: null, wmiMakes: null })).toEqual({ decodedMake: null, wmiMakes: null });
+    expect(keyedEvidence({ decodedMake: '', wmiMakes: [] })).toEqual({ decodedMake: null, wmiMakes: [] });
   });
 });
 
