@@ -73,7 +73,8 @@ describe('recall-desk parts, stock, book, suggest, complete, claims', () => {
     expect(run(db, 'claims', 'correct', '1', '--op-code', '23LJ01R2', '--reason', 'typed the wrong op code').code).toBe(0);
     const csv = run(db, 'claims', '--csv').stdout;
     expect(csv.split('\r\n')[1]).toMatch(
-      /^1,JTHKPAAY4PA001234,23LJ01,23LJ01R2,0.4,RO-9,Dana Kim,Sam,\d{4}-\d\d-\d\d,,op code 23LJ01R1 → 23LJ01R2 \(typed the wrong op code;/,
+      // Goodwill "no"; the correction as the Claims screen writes it.
+      /^1,JTHKPAAY4PA001234,23LJ01,23LJ01R2,0.4,RO-9,Dana Kim,Sam,\d{4}-\d\d-\d\d,no,,"Op code was 23LJ01R1 → 23LJ01R2: typed the wrong op code \(/,
     );
     const history = JSON.parse(run(db, 'stock', 'history', '04002-****', '--json').stdout);
     expect(history.movements.map((m: { kind: string; partNumber: string }) => [m.kind, m.partNumber])).toEqual([
