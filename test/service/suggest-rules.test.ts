@@ -63,12 +63,16 @@ describe('parts that cannot be ordered', () => {
     const lines = (await call(app, 'suggestOrders', {})).lines.filter((l) => l.campaign === 'BLC');
     expect(lines).toEqual([
       {
+        key: 'BLC||',
         campaign: 'BLC',
         partNumber: null,
+        part: null,
         method: 'none',
         quantity: 0,
         vin: null,
         reason: 'No order: part number not yet released.',
+        source: null,
+        bookedAt: null,
       },
     ]);
   });
