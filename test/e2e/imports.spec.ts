@@ -147,7 +147,7 @@ test('import stock vehicles (mapping a column), and the hold report shows the ri
   const download = app.waitForEvent('download');
   await holds.getByRole('button', { name: 'Export CSV' }).click();
   const csv = fs.readFileSync(await (await download).path(), 'utf8');
-  expect(csv.split('\r\n')[0]).toBe('\uFEFFStock number,VIN,Model,Model year,Condition,Campaign,Title,Hold,Certainty,Remedy available,Needs,Reason,Source');
+  expect(csv.split('\r\n')[0]).toBe('\uFEFFStock number,VIN,Model,Model year,Condition,Campaign,Title,Hold,Certainty,Remedy,Needs,Reason,Source,Part (CPOR)');
   expect(csv.split('\r\n').filter(Boolean)).toHaveLength(5);
 
   // The lookup knows the vehicle now: no questions for the LC, and its stock status shows.
