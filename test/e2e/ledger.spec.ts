@@ -107,8 +107,9 @@ test('booking: the free slots of the day fill the time; the card says where the 
   await app.keyboard.press('F9');
   const orders = app.getByTestId('orders');
   await orders.getByLabel('Your name').fill('Pat Lee');
-  await orders.getByRole('button', { name: /Accept 1 order line/ }).click();
-  await expect(orders.getByTestId('accepted')).toHaveText('1 order(s) recorded in the stock ledger.');
+  await orders.getByRole('checkbox', { name: `Choose 23LJ01 04002-**** for ${LC}` }).check();
+  await orders.getByRole('button', { name: 'Accept 1 chosen line' }).click();
+  await expect(orders.getByTestId('accepted')).toHaveText('1 order recorded in the stock ledger.');
   await app.keyboard.press('F2');
   await app.getByLabel('Scan or type a VIN').fill(LC);
   await app.keyboard.press('Enter');
