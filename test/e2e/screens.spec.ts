@@ -143,7 +143,7 @@ test('a screen whose data breaks the contract says what happened and that the da
   const uncaught: string[] = [];
   page.on('pageerror', (e) => uncaught.push(e.message));
   // A services bug, simulated at the network: the hold report comes back in a shape the contract does not allow.
-  await page.route('**/api/holdReport', (route) => route.fulfill({ json: { ok: true, data: { generatedAt: '2024-05-01T10:00:00Z', holds: 'none' } } }));
+  await page.route('**/api/holdReportPart', (route) => route.fulfill({ json: { ok: true, data: { generatedAt: '2024-05-01T10:00:00Z', holds: 'none' } } }));
   await page.goto(server.url);
   // The screens are there once the window knows who is signed in; a key before that reaches nothing.
   await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
@@ -164,7 +164,7 @@ test('a screen whose data breaks the contract says what happened and that the da
   await expect(page.getByRole('article', { name: 'ALE Valve Spring' })).toBeVisible();
 
   // Once the services answer properly, "Try again" brings the screen back.
-  await page.unroute('**/api/holdReport');
+  await page.unroute('**/api/holdReportPart');
   await page.keyboard.press('F5');
   await problem.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByTestId('holds-summary')).toContainText('0 of 0 vehicles in stock have holds');
