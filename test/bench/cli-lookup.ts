@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SHARED_VPIC } from '../support/vpic-path';
+import { median } from './browser-timing';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'main', 'cli.cjs');
@@ -28,7 +29,6 @@ function lookupCpuMs(dir: string): number {
   return (user + system) / 1000;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 
 function main() {

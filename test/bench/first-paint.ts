@@ -14,8 +14,9 @@ import { type ChildProcess, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page, type Response } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { serve } from '../support/serve';
+import { median, ms, requestMs, runsLine } from './browser-timing';
 import { serviceCsv, stockCsv } from '../support/synthetic';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -84,15 +85,6 @@ function scrollJumps(page: Page, testId: string): Promise<number[]> {
     return times;
   }, testId);
 }
-
-/** From sending the request to the last byte of the answer: the services' share of a first paint. */
-async function requestMs(response: Response): Promise<number> {
-  await response.finished();
-  return response.request().timing().responseEnd;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const ms = (x: number) => Math.round(x);
 
 async function main() {
   const json = process.argv.includes('--json');
@@ -171,8 +163,7 @@ async function main() {
     };
     if (json) console.log(JSON.stringify(report, null, 2));
     else {
-      const line = (name: string, xs: number[]) =>
-        `${name.padEnd(34)} median ${String(ms(median(xs))).padStart(6)} ms  (runs: ${xs.map(ms).join(', ')})  goal < ${GOAL_MS} ms: ${median(xs) < GOAL_MS ? 'met' : 'NOT MET'}`;
+      const line = (name: string, xs: number[]) => runsLine(name, xs, 34, GOAL_MS);
       console.log(
         `First paint at ${VEHICLES.toLocaleString('en-US')} stock and ${VEHICLES.toLocaleString('en-US')} serviced vehicles, Chromium, ${RUNS} runs:`,
       );

@@ -12,9 +12,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium, type Response } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { OFFLINE_CHROMIUM_ARGS } from '../../main/forms/chromium-args';
 import { serve } from '../support/serve';
+import { median, ms, requestMs, runsLine } from './browser-timing';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'main', 'cli.cjs');
@@ -61,14 +62,6 @@ function seed(file: string): void {
   })();
   db.close();
 }
-
-async function requestMs(response: Response): Promise<number> {
-  await response.finished();
-  return response.request().timing().responseEnd;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const ms = (x: number) => Math.round(x);
 
 async function main() {
   const json = process.argv.includes('--json');
@@ -152,8 +145,7 @@ async function main() {
     if (json) console.log(JSON.stringify(report, null, 2));
     else {
       console.log(`A part's ledger with ${MOVEMENTS.toLocaleString('en-US')} movements, Chromium, ${RUNS} runs:`);
-      const line = (name: string, xs: number[]) =>
-        `${name.padEnd(40)} median ${String(ms(median(xs))).padStart(6)} ms  (runs: ${xs.map(ms).join(', ')})  goal < ${GOAL_MS} ms: ${median(xs) < GOAL_MS ? 'met' : 'NOT MET'}`;
+      const line = (name: string, xs: number[]) => runsLine(name, xs, 40, GOAL_MS);
       console.log(line('Open, in the page (click → rows painted)', inPage));
       console.log(line('Open, as the test driver sees it', open));
       console.log(`  of which the request (services + transfer): median ${ms(median(request))} ms`);
