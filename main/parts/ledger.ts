@@ -21,10 +21,33 @@ type LineRow = [number, string, MovementKind, number, string | null, string | nu
 type FoldRow = [number, string, MovementKind, number, string | null, number | null];
 
 const bucketKey = (part: string, vin: string | null) => (vin === null ? part : `${part}\u0000${vin}`);
+/** The whole ledger's buckets by part, then by VIN (no key built per movement). */
+type PartBuckets = { shelf: Bucket | null; perVin: Map<string, Bucket> };
+const newBucket = (): Bucket => ({ onHand: 0, onOrder: 0, open: [], ordered: false });
+/** The bucket of (part, vin) in a flat map keyed part or part\0vin (one part's folds). */
+const flatBucketOf =
+  (buckets: Map<string, Bucket>) =>
+  (part: string, vin: string | null): Bucket => {
+    const key = bucketKey(part, vin);
+    let b = buckets.get(key);
+    if (!b) buckets.set(key, (b = newBucket()));
+    return b;
+  };
+/** The same in the whole ledger's map by part, then VIN. */
+const nestedBucketOf =
+  (buckets: Map<string, PartBuckets>) =>
+  (part: string, vin: string | null): Bucket => {
+    let p = buckets.get(part);
+    if (!p) buckets.set(part, (p = { shelf: null, perVin: new Map() }));
+    if (vin === null) return (p.shelf ??= newBucket());
+    let b = p.perVin.get(vin);
+    if (!b) p.perVin.set(vin, (b = newBucket()));
+    return b;
+  };
 
 export class Ledger {
   private readonly stmt;
-  private folded: { last: FoldRow | null; buckets: Map<string, Bucket> } = { last: null, buckets: new Map() };
+  private folded: { last: FoldRow | null; buckets: Map<string, PartBuckets> } = { last: null, buckets: new Map() };
   /** positions() as last built, and the parts whose movements were folded in since (null: build it all). */
   private pos: { map: Map<string, PartPosition>; dirty: Set<string> } | null = null;
 
@@ -60,7 +83,7 @@ export class Ledger {
   }
 
   /** The whole ledger folded, brought up to date with the movements recorded since the last call. */
-  private buckets(): Map<string, Bucket> {
+  private buckets(): Map<string, PartBuckets> {
     const { last } = this.folded;
     const still = last ? this.stmt.row.get(last[0]) : undefined;
     const valid = last === null || (still?.every((v, i) => v === last[i]) ?? false);
@@ -68,10 +91,12 @@ export class Ledger {
     const rows = this.stmt.since.all(from);
     if (!valid || rows.some((r) => r[2] === 'reverse')) {
       const all = from > 0 ? this.stmt.since.all(0) : rows;
-      this.folded = { last: all.at(-1) ?? null, buckets: fold(all) };
+      const buckets = new Map<string, PartBuckets>();
+      fold(all, undefined, nestedBucketOf(buckets));
+      this.folded = { last: all.at(-1) ?? null, buckets };
       this.pos = null;
     } else if (rows.length > 0) {
-      fold(rows, undefined, this.folded.buckets);
+      fold(rows, undefined, nestedBucketOf(this.folded.buckets));
       this.folded.last = rows.at(-1)!;
       if (this.pos) for (const r of rows) this.pos.dirty.add(r[1]);
     }
@@ -87,24 +112,31 @@ export class Ledger {
     if (this.pos && this.pos.dirty.size === 0) return this.pos.map;
     const dirty = this.pos ? this.pos.dirty : null;
     const out = this.pos ? this.pos.map : new Map<string, PartPosition>();
-    if (dirty) for (const part of dirty) out.delete(part);
-    for (const [key, b] of buckets) {
-      const sep = key.indexOf('\u0000');
-      const part = sep < 0 ? key : key.slice(0, sep);
-      if (dirty && !dirty.has(part)) continue;
-      let p = out.get(part);
-      if (!p) out.set(part, (p = { onHand: 0, onOrder: 0, perVin: new Map() }));
-      p.onHand += b.onHand;
-      p.onOrder += b.onOrder;
-      if (sep >= 0) p.perVin.set(key.slice(sep + 1), { onHand: b.onHand, onOrder: b.onOrder, ordered: b.ordered });
-    }
+    const sum = (part: string, pb: PartBuckets) => {
+      const p: PartPosition = { onHand: pb.shelf?.onHand ?? 0, onOrder: pb.shelf?.onOrder ?? 0, perVin: new Map() };
+      for (const [vin, b] of pb.perVin) {
+        p.onHand += b.onHand;
+        p.onOrder += b.onOrder;
+        p.perVin.set(vin, { onHand: b.onHand, onOrder: b.onOrder, ordered: b.ordered });
+      }
+      out.set(part, p);
+    };
+    if (dirty) {
+      for (const part of dirty) {
+        const pb = buckets.get(part);
+        if (pb) sum(part, pb);
+        else out.delete(part);
+      }
+    } else for (const [part, pb] of buckets) sum(part, pb);
     this.pos = { map: out, dirty: new Set() };
     return out;
   }
 
   /** One part's position, for one VIN or for its shelf stock (vin null). */
   position(part: string, vin: string | null): Position {
-    const b = fold(this.stmt.ofPart.all(part)).get(bucketKey(part, vin));
+    const buckets = new Map<string, Bucket>();
+    fold(this.stmt.ofPart.all(part), undefined, flatBucketOf(buckets));
+    const b = buckets.get(bucketKey(part, vin));
     return { onHand: b?.onHand ?? 0, onOrder: b?.onOrder ?? 0 };
   }
 
@@ -116,7 +148,8 @@ export class Ledger {
    */
   partFold(part: string, vin: string | null): { before: Position; after(id: number): { movement: Movement; position: Position } } {
     const key = bucketKey(part, vin);
-    const kept = this.buckets().get(key);
+    const pb = this.buckets().get(part);
+    const kept = vin === null ? pb?.shelf : pb?.perVin.get(vin);
     const bucket: Bucket = kept ? { ...kept, open: kept.open.map((o) => ({ ...o })) } : { onHand: 0, onOrder: 0, open: [], ordered: false };
     return {
       before: { onHand: bucket.onHand, onOrder: bucket.onOrder },
@@ -124,7 +157,7 @@ export class Ledger {
         const row = this.stmt.byId.get(id)!;
         const effects = new Map<number, string>();
         const one = new Map([[key, bucket]]);
-        fold([[row.id, row.part, row.kind, row.quantity, row.vin, row.reverses_id]], effects, one);
+        fold([[row.id, row.part, row.kind, row.quantity, row.vin, row.reverses_id]], effects, flatBucketOf(one));
         const b = one.get(bucketKey(row.part, row.vin))!;
         return { movement: toMovement(row, null, effects.get(id) ?? ''), position: { onHand: b.onHand, onOrder: b.onOrder } };
       },
@@ -151,7 +184,7 @@ export class Ledger {
   /** (part, VIN) pairs with an order on record (not reversed): a CPOR line is not suggested twice. */
   orderedForVin(): Set<string> {
     const out = new Set<string>();
-    for (const [key, b] of this.buckets()) if (b.ordered && key.includes('\u0000')) out.add(key);
+    for (const [part, pb] of this.buckets()) for (const [vin, b] of pb.perVin) if (b.ordered) out.add(bucketKey(part, vin));
     return out;
   }
 
@@ -170,6 +203,7 @@ export class Ledger {
     fold(
       rows.map((r) => [r.id, r.part, r.kind, r.quantity, r.vin, r.reverses_id]),
       effects,
+      flatBucketOf(new Map()),
     );
     const reversedBy = new Map(rows.filter((r) => r.reverses_id !== null).map((r) => [r.reverses_id!, r.id]));
     return rows.map((r) => toMovement(r, reversedBy.get(r.id) ?? null, effects.get(r.id) ?? ''));
@@ -190,7 +224,7 @@ export class Ledger {
       folded[i] = [r[0], part, r[2], r[3], r[4], r[7]];
       if (r[7] !== null) reversed.add(r[7]);
     }
-    fold(folded, effects);
+    fold(folded, effects, flatBucketOf(new Map()));
     // Newest first: the page's first row is rows[last - offset].
     const from = rows.length - 1 - offset;
     const out: LedgerLine[] = [];
@@ -221,7 +255,8 @@ export function toMovement(r: MovementRow, reversedBy: number | null, effect: st
   };
 }
 
-function fold(rows: FoldRow[], effects?: Map<number, string>, buckets = new Map<string, Bucket>()): Map<string, Bucket> {
+/** Folds the rows into the buckets `bucketOf` finds (or makes) for each (part, VIN). */
+function fold(rows: FoldRow[], effects: Map<number, string> | undefined, bucketOf: (part: string, vin: string | null) => Bucket): void {
   const reversed = new Set<number>();
   for (const r of rows) if (r[2] === 'reverse' && r[5] !== null) reversed.add(r[5]);
   for (const [id, part, kind, q, vin, reverses] of rows) {
@@ -233,9 +268,7 @@ function fold(rows: FoldRow[], effects?: Map<number, string>, buckets = new Map<
       effects?.set(id, 'reversed: does not count');
       continue;
     }
-    const key = bucketKey(part, vin);
-    let b = buckets.get(key);
-    if (!b) buckets.set(key, (b = { onHand: 0, onOrder: 0, open: [], ordered: false }));
+    const b = bucketOf(part, vin);
     switch (kind) {
       case 'order':
         b.ordered = true;
@@ -273,5 +306,4 @@ function fold(rows: FoldRow[], effects?: Map<number, string>, buckets = new Map<
         break;
     }
   }
-  return buckets;
 }

@@ -4,6 +4,8 @@
 import type { CampaignHit } from '../../shared/lookup/contract';
 import type { Suggestions, SuggestionLine } from '../../shared/parts/contract';
 import { addDays, localIsoDate } from '../../shared/dates';
+import { modelYearOf, quickVin, regionOf } from '../../shared/vin';
+import { normalizeModel } from '../../shared/bulletin';
 import { ApiError } from '../../shared/contract';
 import { CONDITION_LABEL, METHOD_LABEL, plural } from '../../shared/wording';
 import { demandWithin, type Demand, overdueBooked } from '../appointments/store';
@@ -185,7 +187,7 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
     if (seen.size > 0 && seen.has(e.vin)) continue;
     if (covered(e.vin)) continue;
     if (!e.line) {
-      const v = e.vehicle;
+      const v = e;
       const because = `In stock${v.stockNumber ? ` #${v.stockNumber}` : ''}${v.condition ? ` (${CONDITION_LABEL[v.condition]})` : ''}, ${v.why}: ${v.before}`;
       e.line = Object.freeze(make(v.vin, because, null)) as SuggestionLine;
     }
@@ -194,7 +196,17 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
   return out;
 }
 
-type StockVehicle = { vin: string; stockNumber: string | null; condition: keyof typeof CONDITION_LABEL | null; why: string; before: string };
+/** A stock vehicle a campaign's part is for, with its CPOR line once made (kept with the stock lookup). */
+type StockVehicle = {
+  vin: string;
+  stockNumber: string | null;
+  condition: keyof typeof CONDITION_LABEL | null;
+  why: string;
+  before: string;
+  line: SuggestionLine | null;
+};
+/** Which part's entries a campaign's vehicle list is. */
+const claimedBy = new WeakMap<StockVehicle[], string>();
 
 /** What the bulletin's delivery rule for the vehicle's condition asks: must, or should, have it before delivery. */
 function beforeDelivery(hit: CampaignHit, condition: StockVehicle['condition']): string {
@@ -214,7 +226,7 @@ const stockCache = new WeakMap<SuggestServices['db'], { key: string; stock: Map<
 /**
  * The same, kept until what it depends on changes: the library and its parts (the catalog, kept as one
  * object until then), the day, and the vehicles, their campaign statuses and the affected lists (a
- * counter triggers bump, migration 007). 20,000 stock vehicles are one lookup each.
+ * counter triggers bump, migration 007).
  */
 function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Map<string, StockVehicle[]> {
   const counter = s.db.sqlite.prepare<[], number>("SELECT n FROM change_counters WHERE name = 'stock-lookups'").pluck().get() ?? -1;
@@ -228,7 +240,7 @@ function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Map<string
 }
 const catalogOf = new WeakMap<Map<string, StockVehicle[]>, CampaignParts[]>();
 /** A stock vehicle's CPOR line for one part, made once per stock lookup. */
-type StockEntry = { vehicle: StockVehicle; vin: string; line: SuggestionLine | null };
+type StockEntry = StockVehicle;
 const stockLines = new WeakMap<Map<string, StockVehicle[]>, Map<string, StockEntry[]>>();
 
 /** The stock vehicles of a campaign, as entries for one of its parts (kept with the stock lookup). */
@@ -238,25 +250,93 @@ function stockEntries(stock: Map<string, StockVehicle[]>, code: string, pn: stri
   const id = `${code}\u0000${pn}`;
   let entries = byPart.get(id);
   if (!entries) {
-    entries = (stock.get(code) ?? []).map((vehicle) => ({ vehicle, vin: vehicle.vin, line: null }));
+    // The campaign's first part asked about keeps its lines on the vehicles themselves; another
+    // part of the same campaign (rare) gets copies.
+    const vehicles = stock.get(code) ?? [];
+    const claimed = claimedBy.get(vehicles);
+    if (claimed === undefined) claimedBy.set(vehicles, id);
+    entries = claimed === undefined || claimed === id ? vehicles : vehicles.map((v) => ({ ...v, line: null }));
     byPart.set(id, entries);
   }
   return entries;
 }
 
+/**
+ * Every stock vehicle with what decides which campaigns its lookup can consider: whether the lookup's
+ * statement has rows of its own for the VIN (a VIN range, an affected list, a campaign status), whether
+ * one of them is a wanted campaign's, and the one model its ranges name (the lookup's model when the
+ * record has none). The same seeks as the lookup's, for every stock vehicle in one statement.
+ */
+const STOCK_SQL = `WITH wanted(code) AS (SELECT value FROM json_each(?))
+  SELECT v.vin, v.stock_number, v.model, v.production_month, v.condition,
+         EXISTS (SELECT 1 FROM vin_range_rules r
+                  WHERE r.wmi = substr(v.vin, 1, 3) AND r.vds = substr(v.vin, 4, 5) AND r.year_code = substr(v.vin, 10, 1)
+                    AND r.serial_from <= substr(v.vin, 11) AND r.serial_to >= substr(v.vin, 11))
+      OR EXISTS (SELECT 1 FROM affected_vins a WHERE a.vin = v.vin)
+      OR EXISTS (SELECT 1 FROM vehicle_campaigns c WHERE c.vin = v.vin) AS own,
+         EXISTS (SELECT 1 FROM vin_range_rules r JOIN campaigns k ON k.id = r.campaign_id
+                  WHERE r.wmi = substr(v.vin, 1, 3) AND r.vds = substr(v.vin, 4, 5) AND r.year_code = substr(v.vin, 10, 1)
+                    AND r.serial_from <= substr(v.vin, 11) AND r.serial_to >= substr(v.vin, 11) AND k.code IN wanted)
+      OR EXISTS (SELECT 1 FROM affected_vins a JOIN affected_vin_lists l ON l.id = a.list_id JOIN campaigns k ON k.id = l.campaign_id
+                  WHERE a.vin = v.vin AND k.code IN wanted)
+      OR EXISTS (SELECT 1 FROM vehicle_campaigns c WHERE c.vin = v.vin AND c.campaign_code IN wanted) AS wantedRow,
+         (SELECT CASE WHEN count(DISTINCT r.model) = 1 THEN min(r.model) END FROM vin_range_rules r
+           WHERE r.wmi = substr(v.vin, 1, 3) AND r.vds = substr(v.vin, 4, 5) AND r.year_code = substr(v.vin, 10, 1)
+             AND r.serial_from <= substr(v.vin, 11) AND r.serial_to >= substr(v.vin, 11)) AS rangeModel
+    FROM vehicles v WHERE v.in_stock = 1 ORDER BY v.stock_number, v.vin`;
+type StockRow = [
+  vin: string,
+  stockNumber: string | null,
+  model: string | null,
+  productionMonth: string | null,
+  condition: string | null,
+  own: 0 | 1,
+  wantedRow: 0 | 1,
+  rangeModel: string | null,
+];
+
+/**
+ * The stock vehicles' lookups, only where a campaign with a part held per VIN can be among the
+ * answers. A lookup considers the campaigns with rows for the VIN and those whose model windows the
+ * VIN's model year, build region and model can fit (CampaignStore.windowsFor): a vehicle with neither
+ * for a wanted campaign is not looked up. A VIN with no rows at all gets the answer of every VIN with
+ * the same model year, WMI, recorded model, production month and condition (the lookup keeps one answer
+ * per such key): one lookup per key, its campaigns shared. Every other vehicle is looked up itself.
+ */
 function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, StockVehicle[]> {
   const out = new Map<string, StockVehicle[]>();
   const wanted = new Set(catalog.filter((c) => c.parts.some((p) => p.heldPerVin && p.released)).map((c) => c.code));
   if (wanted.size === 0) return out;
-  const vins = s.db.sqlite.prepare<[], string>('SELECT vin FROM vehicles WHERE in_stock = 1 ORDER BY stock_number, vin').pluck().all();
-  for (const vin of vins) {
-    let r: ReturnType<Services['lookup']['lookup']>;
-    try {
-      r = s.lookup.lookup({ vin });
-    } catch {
-      continue; // a stock record with a VIN that does not decode cannot be matched; the holds report names it
+  const wantedIds = new Set<number>();
+  for (const code of wanted) {
+    const id = s.campaigns.idForCode(code);
+    if (id !== null) wantedIds.add(id);
+  }
+  const rows = s.db.sqlite
+    .prepare<[string], StockRow>(STOCK_SQL)
+    .raw(true)
+    .all(JSON.stringify([...wanted]));
+  const year = s.now().getFullYear();
+  /** Whether a wanted campaign has a model window this model year, region and model can fit. */
+  const windows = new Map<string, boolean>();
+  const windowFits = (modelYear: number, region: string, modelKey: string | null) => {
+    const key = `${modelYear}|${region}|${modelKey ?? ''}`;
+    let fits = windows.get(key);
+    if (fits === undefined) {
+      fits = s.campaigns.windowsFor(modelYear, region, modelKey).some((w) => wantedIds.has(w.campaign_id));
+      windows.set(key, fits);
     }
-    for (const hit of r.campaigns) {
+    return fits;
+  };
+  const modelKeys = new Map<string, string>();
+  const keyOf = (model: string) => {
+    let key = modelKeys.get(model);
+    if (key === undefined) modelKeys.set(model, (key = normalizeModel(model)));
+    return key;
+  };
+  const shared = new Map<string, readonly CampaignHit[]>();
+  const add = (vin: string, stockNumber: string | null, condition: StockVehicle['condition'], hits: readonly CampaignHit[]) => {
+    for (const hit of hits) {
       if (!wanted.has(hit.code) || (hit.vehicleStatus && hit.vehicleStatus.status !== 'open')) continue;
       // The card's answer decides (a VIN on the list of a campaign that lists only launched phases
       // reads "remedy available" there): the suggestions never say otherwise.
@@ -264,10 +344,45 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, 
       const listed = hit.affectedList?.listed === true;
       const why = listed ? `on the affected list of ${hit.affectedList!.date}` : `${hit.remedy.phaseName ?? 'phase'} launched`;
       const list = out.get(hit.code) ?? [];
-      const condition = r.vehicle?.condition ?? null;
-      list.push({ vin: r.vin, stockNumber: r.vehicle?.stockNumber ?? null, condition, why, before: beforeDelivery(hit, condition) });
+      list.push({ vin, stockNumber, condition, why, before: beforeDelivery(hit, condition), line: null });
       out.set(hit.code, list);
     }
+  };
+  const lookUp = (vin: string) => {
+    try {
+      return s.lookup.lookup({ vin });
+    } catch {
+      return null; // a stock record with a VIN that does not decode cannot be matched; the holds report names it
+    }
+  };
+  const own = (vin: string) => {
+    const r = lookUp(vin);
+    if (r) add(r.vin, r.vehicle?.stockNumber ?? null, r.vehicle?.condition ?? null, r.campaigns);
+  };
+  for (const [vin, stockNumber, recorded, month, condition, hasRows, wantedRow, rangeModel] of rows) {
+    // A VIN stored other than as the lookup reads it, or with a wanted campaign's row: its own lookup.
+    const clean = quickVin(vin);
+    if (wantedRow || !clean || clean.vin !== vin) {
+      own(vin);
+      continue;
+    }
+    const modelYear = modelYearOf(vin, year)!;
+    // The lookup's model: the record's, else the one model the VIN's ranges name (no decode here).
+    const model = recorded || rangeModel || null;
+    if (!windowFits(modelYear, regionOf(vin) ?? '', model ? keyOf(model) : null)) continue;
+    if (hasRows) {
+      own(vin);
+      continue;
+    }
+    const key = `${modelYear}|${vin.slice(0, 3)}|${recorded}|${month}|${condition}`;
+    let hits = shared.get(key);
+    if (!hits) {
+      const r = lookUp(vin);
+      // A VIN the lookup refuses says nothing of the others with its key.
+      if (!r) continue;
+      shared.set(key, (hits = r.campaigns));
+    }
+    add(vin, stockNumber, condition as StockVehicle['condition'], hits);
   }
   return out;
 }
