@@ -40,6 +40,7 @@ export const OPERATION_NAMES = [
   'setStockingLevel',
   'setCporReference',
   'vehicleCpor',
+  'cporRequests',
   'stockHistory',
   'partLedger',
   'suggestOrders',

@@ -5,7 +5,7 @@ import { ApiError, type ParsedInputOf } from '../../shared/api';
 import { type CporState, partWord } from '../../shared/parts/wording';
 import type { Db } from '../db/open';
 import type { CoreServices as Services } from '../core-services';
-import { loadCatalog } from './catalog';
+import { findPart, loadCatalog } from './catalog';
 import { ledgerOf } from './service';
 import { matchesPart } from './pattern';
 import { CPOR_REQUEST_REF } from '../../shared/parts/wording';
@@ -17,39 +17,107 @@ export { cporPhrase } from '../../shared/parts/wording';
 /** The placeholder accepted suggestions record as the order's ref: not a CPOR reference yet. */
 export const CPOR_REQUEST = CPOR_REQUEST_REF;
 
-type StateRow = [string, string, string, string, string | null, string, string | null, string | null];
-const STATE_ROWS = `SELECT m.part, m.vin, m.kind, m.part_number, m.ref, m.made_at, r.reference, r.entered_at
+type StateRow = [
+  part: string,
+  vin: string,
+  kind: string,
+  partNumber: string,
+  ref: string | null,
+  madeAt: string,
+  reference: string | null,
+  enteredAt: string | null,
+  id: number,
+  madeBy: string,
+  enteredBy: string | null,
+];
+const STATE_ROWS = `SELECT m.part, m.vin, m.kind, m.part_number, m.ref, m.made_at, r.reference, r.entered_at, m.id, m.made_by, r.entered_by
          FROM stock_movements m LEFT JOIN cpor_references r ON r.movement_id = m.id
         WHERE m.vin IS NOT NULL AND m.kind IN ('order', 'receive')
           AND NOT EXISTS (SELECT 1 FROM stock_movements x WHERE x.reverses_id = m.id)`;
 
 /** The state of each (part, VIN) with a per-VIN order or receipt, keyed `part\0vin`. */
 export function cporStates(db: Db): Map<string, CporState> {
-  return foldStates(db, db.sqlite.prepare<[], StateRow>(`${STATE_ROWS} ORDER BY m.id`).raw(true).all());
+  const out = new Map<string, CporState>();
+  for (const [key, r] of allRequests(db)) out.set(key, r.state);
+  return out;
 }
 
 /** The same for one part of one vehicle (a seek on the ledger's part index), or null. */
 export function cporStateOf(db: Db, part: string, vin: string): CporState | null {
   const rows = db.sqlite.prepare<[string, string], StateRow>(`${STATE_ROWS} AND m.part = ? AND m.vin = ? ORDER BY m.id`).raw(true).all(part, vin);
-  return foldStates(db, rows).get(`${part}\u0000${vin}`) ?? null;
+  return foldStates(db, rows).get(`${part}\u0000${vin}`)?.state ?? null;
 }
 
-function foldStates(db: Db, rows: StateRow[]): Map<string, CporState> {
-  const out = new Map<string, CporState>();
+/** A (part, VIN)'s state, with the order it stands on (the last one) and who recorded it and its reference. */
+type Request = { state: CporState; orderId: number | null; acceptedBy: string | null; acceptedAt: string | null; enteredBy: string | null };
+
+const allRequests = (db: Db) => foldStates(db, db.sqlite.prepare<[], StateRow>(`${STATE_ROWS} ORDER BY m.id`).raw(true).all());
+
+function foldStates(db: Db, rows: StateRow[]): Map<string, Request> {
+  const out = new Map<string, Request>();
   if (rows.length === 0) return out;
   const positions = ledgerOf(db).positions();
-  for (const [part, vin, kind, number, ref, at, reference, enteredAt] of rows) {
+  for (const [part, vin, kind, number, ref, at, reference, enteredAt, id, by, enteredBy] of rows) {
     const key = `${part}\u0000${vin}`;
     const pos = positions.get(part)?.perVin.get(vin);
     if (kind === 'receive') {
-      if (pos && pos.onHand > 0) out.set(key, { state: 'received', since: at, reference: out.get(key)?.reference ?? null, partNumber: number });
+      if (pos && pos.onHand > 0) {
+        const state: CporState = { state: 'received', since: at, reference: out.get(key)?.state.reference ?? null, partNumber: number };
+        out.set(key, { state, orderId: null, acceptedBy: null, acceptedAt: null, enteredBy: null });
+      }
       continue;
     }
     if (!pos || pos.onOrder <= 0) continue;
     const given = reference ?? (ref && ref !== CPOR_REQUEST ? ref : null);
-    out.set(key, { state: given ? 'on-order' : 'to-place', since: given ? (enteredAt ?? at) : at, reference: given, partNumber: number });
+    const state: CporState = { state: given ? 'on-order' : 'to-place', since: given ? (enteredAt ?? at) : at, reference: given, partNumber: number };
+    out.set(key, { state, orderId: id, acceptedBy: by, acceptedAt: at, enteredBy: reference ? enteredBy : null });
   }
   return out;
+}
+
+/**
+ * The CPOR requests not yet received, as the parts person works them: each vehicle's part to place in
+ * Service Lane (no CPOR reference yet), then those on order, oldest first; the same states the part,
+ * the vehicle's card and the hold report show. `state` keeps only one of the two.
+ */
+export function cporRequests(s: Pick<Services, 'db' | 'campaigns'>, input: ParsedInputOf<'cporRequests'>) {
+  return s.db.sqlite
+    .transaction(() => {
+      const catalog = loadCatalog(s.db, s.campaigns);
+      const requests = [];
+      let toPlace = 0;
+      let onOrder = 0;
+      for (const [key, r] of allRequests(s.db)) {
+        if (r.state.state === 'received' || r.orderId === null) continue;
+        if (r.state.state === 'to-place') toPlace++;
+        else onOrder++;
+        if (input.state && r.state.state !== input.state) continue;
+        const sep = key.indexOf('\u0000');
+        const part = key.slice(0, sep);
+        const facts = findPart(catalog, part);
+        requests.push({
+          id: r.orderId,
+          campaign: facts?.campaign ?? null,
+          part,
+          partNumber: r.state.partNumber,
+          description: facts?.description ?? null,
+          what: partWord(facts?.description ?? ''),
+          vin: key.slice(sep + 1),
+          state: r.state.state,
+          since: r.state.since,
+          reference: r.state.reference,
+          acceptedBy: r.acceptedBy!,
+          acceptedAt: r.acceptedAt!,
+          enteredBy: r.enteredBy,
+        });
+      }
+      // To place first (the work to do), then on order; each oldest first.
+      requests.sort((a, b) =>
+        a.state === b.state ? (a.acceptedAt < b.acceptedAt ? -1 : a.acceptedAt > b.acceptedAt ? 1 : a.id - b.id) : a.state === 'to-place' ? -1 : 1,
+      );
+      return { toPlace, onOrder, requests };
+    })
+    .deferred();
 }
 
 /** A vehicle's per-VIN parts with a CPOR request, ordered or received, per campaign: what its campaign cards show. */

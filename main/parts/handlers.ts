@@ -2,7 +2,7 @@ import type { HandlersOf } from '../../shared/contract';
 import type { partsOperations } from '../../shared/parts/contract';
 import type { Services } from '../services';
 import { listParts, partLedger, recordMovement, reverseMovement, setPart, setStockingLevel, stockHistory } from './service';
-import { setCporReference, vehicleCpor } from './cpor';
+import { cporRequests, setCporReference, vehicleCpor } from './cpor';
 import { acceptSuggestions, suggestOrders } from './suggest';
 
 export const partsHandlers = (s: Services): HandlersOf<typeof partsOperations> => ({
@@ -13,6 +13,7 @@ export const partsHandlers = (s: Services): HandlersOf<typeof partsOperations> =
   setStockingLevel: (input) => setStockingLevel(s, input),
   setCporReference: (input) => setCporReference(s, input),
   vehicleCpor: (input) => vehicleCpor(s, input),
+  cporRequests: (input) => cporRequests(s, input),
   stockHistory: (input) => stockHistory(s, input),
   partLedger: (input) => partLedger(s, input),
   suggestOrders: (input) => suggestOrders(s, input),

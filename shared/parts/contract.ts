@@ -231,6 +231,36 @@ export const partsOperations = defineOperations({
     input: z.object({ id: z.number().int().positive(), reference: z.string().trim().min(1, 'give the CPOR reference').max(40), by: PersonName }),
     output: z.object({ id: z.number().int(), part: z.string(), vin: z.string(), reference: z.string(), state: z.enum(['to-place', 'on-order', 'received']) }),
   },
+  /**
+   * The CPOR requests not yet received: to place in Service Lane (no CPOR reference yet), then on order;
+   * `state` keeps one of the two. The counts are of both, whatever `state` keeps.
+   */
+  cporRequests: {
+    input: z.object({ state: z.enum(['to-place', 'on-order']).nullish() }),
+    output: z.object({
+      toPlace: z.number().int(),
+      onOrder: z.number().int(),
+      requests: z.array(
+        z.object({
+          /** The order movement: its CPOR reference is entered against it (setCporReference). */
+          id: z.number().int(),
+          campaign: z.string().nullable(),
+          part: z.string(),
+          partNumber: z.string(),
+          description: z.string().nullable(),
+          what: z.enum(['key', 'part']),
+          vin: z.string(),
+          state: z.enum(['to-place', 'on-order']),
+          /** To place: since the request was accepted; on order: since its reference was entered. */
+          since: z.string(),
+          reference: z.string().nullable(),
+          acceptedBy: z.string(),
+          acceptedAt: z.string(),
+          enteredBy: z.string().nullable(),
+        }),
+      ),
+    }),
+  },
   suggestOrders: { input: z.object({ horizonDays: Horizon.default(14) }), output: Suggestions },
   acceptSuggestions: {
     input: z
@@ -263,6 +293,7 @@ export const partsEffects = defineEffects(partsOperations, {
   partLedger: read(['stock'], 'see a part’s ledger'),
   vehicleCpor: read(['stock', 'parts'], 'see a vehicle’s CPOR requests'),
   setCporReference: write(['stock', 'lookup', 'reports'], 'enter CPOR references', PARTS, 'by'),
+  cporRequests: read(['stock', 'parts'], 'see the CPOR requests'),
   suggestOrders: read(['stock', 'parts', 'appointments', 'vehicles', 'lists', 'library'], 'see order suggestions'),
   acceptSuggestions: write(['stock', 'lookup', 'reports'], 'accept order suggestions', PARTS, 'by'),
 });
@@ -274,3 +305,4 @@ export type LedgerLine = z.output<typeof LedgerLine>;
 export type SuggestionLine = z.output<typeof SuggestionLine>;
 export type SuggestionSource = z.output<typeof SuggestionSource>;
 export type Suggestions = z.output<typeof Suggestions>;
+export type CporRequest = z.output<(typeof partsOperations)['cporRequests']['output']>['requests'][number];

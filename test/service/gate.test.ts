@@ -56,6 +56,7 @@ const MAY: Record<OperationName, readonly Role[] | 'public'> = {
   partLedger: ALL,
   setCporReference: PARTS,
   vehicleCpor: ALL,
+  cporRequests: ALL,
   suggestOrders: ALL,
   acceptSuggestions: PARTS,
   listTechnicians: ALL,
