@@ -4,7 +4,7 @@ import type { Suggestions } from '../../shared/parts/contract';
 import { partsCsv, suggestionsCsv } from '../../shared/parts/csv';
 import { type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
 import { byArg, numberArg } from '../cli/args';
-import { formatHistory, formatParts, formatSuggestions } from './format';
+import { formatHistory, formatParts, formatRequests, formatSuggestions } from './format';
 
 type SetOpts = {
   db?: string;
@@ -113,6 +113,14 @@ export const partsCommands: CommandRegistrar = (program, rt) => {
       const app = await rt.open(o);
       const r = await rt.call(app, 'setCporReference', { id: n, reference: o.ref, by: byArg(o.by) });
       rt.io.out(`Order #${r.id} for ${r.vin}: CPOR ${r.reference}, ${r.state === 'on-order' ? 'on order' : r.state}.`);
+    });
+  withDb(stock.command('to-place').description('the accepted CPOR requests still to place in Service Lane (their order numbers, for stock cpor)'))
+    .option('--all', 'the requests on order as well')
+    .option('--json', 'print the requests as JSON')
+    .action(async (o: { db?: string; all?: boolean; json?: boolean }) => {
+      const app = await rt.open(o);
+      const r = await rt.call(app, 'cporRequests', { state: o.all ? null : 'to-place' });
+      rt.io.out(o.json ? JSON.stringify(r, null, 2) : formatRequests(r));
     });
   withDb(stock.command('level').description('how many of a part to keep on the shelf'))
     .argument('<PART>', 'the part number')

@@ -1,5 +1,6 @@
 // The parts list, a part's history and the suggestions as a terminal reads them.
-import type { Movement, PartsList, Suggestions } from '../../shared/parts/contract';
+import type { CporRequest, Movement, PartsList, Suggestions } from '../../shared/parts/contract';
+import { ENTER_REFERENCE_HINT, NOTHING_TO_PLACE, requestStateText, requestText, standingCountText } from '../../shared/parts/wording';
 import { macCodeText, METHOD_LABEL, SOURCE_MARK, yesNoUnknown } from '../../shared/wording';
 
 export function formatParts(l: PartsList): string {
@@ -36,5 +37,13 @@ export function formatSuggestions(s: Suggestions, accepted?: number): string {
       `  ${l.reason}`,
     );
   if (accepted !== undefined) lines.push('', `${accepted} order${accepted === 1 ? '' : 's'} recorded in the stock ledger.`);
+  return lines.join('\n');
+}
+
+/** The CPOR requests to place (and on order, with --all): one line each, its order number first. */
+export function formatRequests(r: { toPlace: number; onOrder: number; requests: CporRequest[] }): string {
+  const lines = [r.toPlace === 0 && r.requests.length === 0 ? NOTHING_TO_PLACE : `${standingCountText(r.toPlace, r.onOrder)}:`];
+  for (const q of r.requests) lines.push(`#${q.id}  ${requestText(q)}: ${requestStateText(q)}`);
+  if (r.toPlace > 0) lines.push('', ENTER_REFERENCE_HINT);
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@
 // picking lines. Pure: no React, no Node.
 import { dateTimeText } from '../dates';
 import { count, plural } from '../wording';
-import type { SuggestionLine, SuggestionSource } from './contract';
+import type { CporRequest, SuggestionLine, SuggestionSource } from './contract';
 
 export type CporStateName = 'to-place' | 'on-order' | 'received';
 export type CporState = { state: CporStateName; since: string; reference: string | null; partNumber: string };
@@ -64,3 +64,19 @@ export const TO_PLACE_HELP =
   'Each accepted CPOR line is a request to place in Service Lane: it stays "to place" until its CPOR reference is entered, then it is on order until the part is received for that VIN.';
 export const cporEnteredText = (reference: string) => `CPOR ${reference}: on order`;
 export const moreToPlaceText = (n: number) => `and ${plural(n, 'more request')}: enter their references with "recall-desk stock cpor ID --ref REFERENCE".`;
+
+// The standing list of CPOR requests (the order suggestions screen and `stock to-place`).
+export const STANDING_TITLE = 'To place in Service Lane';
+export const STANDING_HELP =
+  'Every accepted CPOR request stays here until its CPOR reference is entered: place it in Service Lane, then enter the reference CPOR gives. It is then on order until the part is received for that VIN.';
+export const standingCountText = (toPlace: number, onOrder: number) => `${plural(toPlace, 'request')} to place${onOrder ? `, ${count(onOrder)} on order` : ''}`;
+export const NOTHING_TO_PLACE = 'No CPOR request to place: every accepted request has its CPOR reference.';
+/** A request's state on its line: "to place since 2026-11-23 09:30, accepted by Pat" or "on order since ... (CPOR CP-1, entered by Pat)". */
+export function requestStateText(r: Pick<CporRequest, 'state' | 'since' | 'reference' | 'acceptedBy' | 'enteredBy'>): string {
+  if (r.state === 'to-place') return `to place since ${dateTimeText(r.since)}, accepted by ${r.acceptedBy}`;
+  return `on order since ${dateTimeText(r.since)} (CPOR ${r.reference}${r.enteredBy ? `, entered by ${r.enteredBy}` : ''})`;
+}
+/** The request itself: "key 04002-78010 for JTH… (23LJ01)". */
+export const requestText = (r: Pick<CporRequest, 'what' | 'partNumber' | 'vin' | 'campaign'>) =>
+  `${r.what} ${r.partNumber} for ${r.vin}${r.campaign ? ` (${r.campaign})` : ''}`;
+export const ENTER_REFERENCE_HINT = 'Enter a reference: recall-desk stock cpor ID --ref REFERENCE';
