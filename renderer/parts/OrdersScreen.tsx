@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Movement, SuggestionLine } from '../../shared/parts/contract';
+import type { CporRequest, SuggestionLine } from '../../shared/parts/contract';
 import { suggestionsCsv } from '../../shared/parts/csv';
 import {
   acceptedText,
@@ -8,11 +8,12 @@ import {
   chooseLineLabel,
   chooseShownText,
   chosenText,
-  CPOR_REQUEST_REF,
-  cporEnteredText,
   moreToPlaceText,
-  TO_PLACE_HELP,
-  TO_PLACE_TITLE,
+  NOTHING_TO_PLACE,
+  requestStateText,
+  STANDING_HELP,
+  STANDING_TITLE,
+  standingCountText,
   FOR_FILTER,
   forText,
   GROUPING,
@@ -256,6 +257,7 @@ export function OrdersScreen() {
           )}
         </div>
       </header>
+      <StandingRequests by={by} />
       {!valid && <Notice kind="error" message="The horizon is a whole number of days from 1 to 365, e.g. 14." />}
       {s.error && <ErrorNotice error={s.error} />}
       {s.data && (
@@ -319,46 +321,73 @@ export function OrdersScreen() {
               {accept.data && <Notice kind="ok" message={acceptedText(accept.data.recorded.length)} testId="accepted" />}
             </form>
           </Can>
-          {accept.data && <ToPlace requests={accept.data.recorded.filter((m) => m.vin !== null && m.ref === CPOR_REQUEST_REF)} by={by} />}
         </>
       )}
     </div>
   );
 }
 
-/** The CPOR requests just accepted: placed in Service Lane one by one, each reference entered here. */
-function ToPlace({ requests, by }: { requests: Movement[]; by: string }) {
-  if (requests.length === 0) return null;
+/**
+ * The CPOR requests to place in Service Lane, standing: every accepted request without its CPOR
+ * reference, whenever it was accepted, then those on order until received. A reference is entered
+ * for one line at any time; the line then reads "on order since ...".
+ */
+function StandingRequests({ by }: { by: string }) {
+  const active = useScreenActive();
+  const q = useQuery({ ...apiQuery('cporRequests', {}), subscribed: active });
+  if (q.error) return <ErrorNotice error={q.error} />;
+  if (!q.data) return null;
+  const { toPlace, onOrder, requests } = q.data;
   return (
-    <section className="panel to-place" aria-label="Requests to place in CPOR">
-      <h3>{TO_PLACE_TITLE}</h3>
-      <p className="muted">{TO_PLACE_HELP}</p>
-      <ul className="to-place-list">
-        {requests.slice(0, 200).map((m) => (
-          <ToPlaceRow key={m.id} m={m} by={by} />
-        ))}
-      </ul>
-      {requests.length > 200 && <p className="muted">{moreToPlaceText(requests.length - 200)}</p>}
+    <section className="panel to-place no-print" aria-label={STANDING_TITLE}>
+      <h3>
+        {STANDING_TITLE}{' '}
+        <span className="muted" data-testid="standing-count">
+          {standingCountText(toPlace, onOrder)}
+        </span>
+      </h3>
+      {requests.length === 0 ? (
+        <p className="muted">{NOTHING_TO_PLACE}</p>
+      ) : (
+        <>
+          <p className="muted">{STANDING_HELP}</p>
+          <ul className="to-place-list">
+            {requests.slice(0, SHOWN).map((r) => (
+              <RequestRow key={r.id} r={r} by={by} />
+            ))}
+          </ul>
+          {requests.length > SHOWN && <p className="muted">{moreToPlaceText(requests.length - SHOWN)}</p>}
+        </>
+      )}
     </section>
   );
 }
+const SHOWN = 200;
 
-function ToPlaceRow({ m, by }: { m: Movement; by: string }) {
+function RequestRow({ r, by }: { r: CporRequest; by: string }) {
   const [reference, setReference] = useState('');
   const enter = useApiMutation('setCporReference');
   return (
-    <li data-testid={`to-place-${m.id}`}>
-      <span className="mono">{m.partNumber}</span> for <span className="mono">{m.vin}</span> (order #{m.id}):{' '}
-      {enter.data ? (
-        <strong>{cporEnteredText(enter.data.reference)}</strong>
-      ) : (
+    <li data-testid={`request-${r.id}`} className={`request ${r.state}`}>
+      <span className="what">
+        {r.what} <span className="mono">{r.partNumber}</span> for <span className="mono">{r.vin}</span>
+        {r.campaign && (
+          <>
+            {' '}
+            <span className="code mono">{r.campaign}</span>
+          </>
+        )}{' '}
+        <span className="muted">(order #{r.id})</span>
+      </span>{' '}
+      <span className="state">{requestStateText(r)}</span>
+      {r.state === 'to-place' && (
         <Can op="setCporReference">
           <form
             className="inline-form"
-            aria-label={`CPOR reference for ${m.vin}`}
+            aria-label={`CPOR reference for ${r.vin}`}
             onSubmit={(e) => {
               e.preventDefault();
-              enter.mutate({ id: m.id, reference, by });
+              enter.mutate({ id: r.id, reference, by });
             }}
           >
             <input aria-label="CPOR reference" value={reference} onChange={(e) => setReference(e.target.value)} size={12} placeholder="e.g. CP-123" />

@@ -59,11 +59,8 @@ export const chooseLineLabel = (l: Pick<SuggestionLine, 'campaign' | 'partNumber
 
 /** The ref an accepted CPOR line is recorded with until its CPOR reference is entered (main/parts/cpor.ts). */
 export const CPOR_REQUEST_REF = 'CPOR';
-export const TO_PLACE_TITLE = 'Requests to place in CPOR';
-export const TO_PLACE_HELP =
-  'Each accepted CPOR line is a request to place in Service Lane: it stays "to place" until its CPOR reference is entered, then it is on order until the part is received for that VIN.';
-export const cporEnteredText = (reference: string) => `CPOR ${reference}: on order`;
-export const moreToPlaceText = (n: number) => `and ${plural(n, 'more request')}: enter their references with "recall-desk stock cpor ID --ref REFERENCE".`;
+export const moreToPlaceText = (n: number) =>
+  `and ${plural(n, 'more request')}: "recall-desk stock to-place --all" lists them all; "recall-desk stock cpor ID --ref REFERENCE" enters a reference.`;
 
 // The standing list of CPOR requests (the order suggestions screen and `stock to-place`).
 export const STANDING_TITLE = 'To place in Service Lane';

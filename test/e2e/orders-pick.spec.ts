@@ -105,13 +105,13 @@ test('pick three of about 4,000 suggestion lines, accept only those, then CPOR r
     ].sort(),
   );
 
-  // The LC's request is placed in Service Lane: its reference is entered here.
-  const toPlace = orders.getByRole('region', { name: 'Requests to place in CPOR' });
+  // The LC's request is placed in Service Lane: its reference is entered in the standing list.
+  const toPlace = orders.getByRole('region', { name: 'To place in Service Lane' });
   await expect(toPlace.getByRole('listitem')).toHaveCount(3);
   const lcRequest = toPlace.getByRole('form', { name: `CPOR reference for ${LC}` });
   await lcRequest.getByLabel('CPOR reference').fill('CP-4411');
   await lcRequest.getByRole('button', { name: 'Enter reference' }).click();
-  await expect(toPlace.getByRole('listitem').filter({ hasText: LC })).toContainText('CPOR CP-4411: on order', { timeout: 30_000 });
+  await expect(toPlace.getByRole('listitem').filter({ hasText: LC })).toContainText(/on order since .+ \(CPOR CP-4411/, { timeout: 30_000 });
   await shot(app, 'orders-04-cpor-reference', true);
 
   // The key arrives for that VIN.
