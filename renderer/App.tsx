@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AuthContext, useAuth } from './accounts/auth';
 import { SignIn } from './accounts/SignIn';
 import { UserBar, useSignOut } from './accounts/UserBar';
+import { DeskSignIn } from './lan/DeskSignIn';
 import { HostBar } from './lan/HostBar';
 import { useIdleSignOut } from './accounts/useIdleSignOut';
 import { NavigationContext, ScreenActiveContext, type Navigation } from './navigation';
@@ -49,7 +50,12 @@ export function App() {
     return <Problem title="Recall Desk could not start" error={auth.error} actions={[{ ...reload, primary: true }]} />;
   }
   if (!auth.data) return <div className="loading">Loading…</div>;
-  if (auth.data.accounts && !auth.data.user) return <SignIn />;
+  if (auth.data.accounts && !auth.data.user)
+    return (
+      <DeskSignIn>
+        <SignIn />
+      </DeskSignIn>
+    );
   return (
     <AuthContext value={auth.data.accounts ? auth.data : null}>
       <Shell />

@@ -77,7 +77,7 @@ export class WindowSwitch {
     if (WINDOW_OPS.has(name)) {
       if (name === 'deskConnection') return { ok: true, data: this.describe() };
       if (this.desk) {
-        if (name === 'stopUsingDesk') return this.answer(() => this.stopUsing());
+        if (name === 'stopUsingDesk') return this.answer(() => this.stopUsing(ctx.session ?? null));
         return { ok: false, error: { code: 'conflict', message: alreadyOnDesk(this.desk.desk.status().host), details: [] } };
       }
       if (name === 'stopUsingDesk') return { ok: false, error: { code: 'conflict', message: NOT_ON_DESK, details: [] } };
@@ -120,11 +120,13 @@ export class WindowSwitch {
     }
   }
 
-  /** Forgets the pairing and returns the window to this PC's database. */
-  async stopUsing(): Promise<DeskConnection> {
+  /** Forgets the pairing and returns the window to this PC's database (the person's session there ended first). */
+  async stopUsing(session: string | null = null): Promise<DeskConnection> {
     const was = this.desk;
     if (!was) return this.describe();
     this.desk = null;
+    // Signed out on the host, if it answers soon; a host that is down ends the session itself later.
+    if (session) await Promise.race([was.desk.dispatch('signOut', {}, { session }), new Promise((r) => setTimeout(r, 1500))]);
     fs.rmSync(this.o.connectionFile, { force: true });
     await was.desk.close();
     await this.ensureLocal();
@@ -170,8 +172,9 @@ export class WindowSwitch {
       const d = this.desk.desk;
       const unChanges = d.subscribe((tags) => this.emit(tags));
       const unStatus = d.onStatus((s) => {
-        // The top bar of a browser window reads deskConnection again when 'settings' changes.
-        this.emit(['settings']);
+        // The top bar of a browser window reads deskConnection again; the host back, every screen is
+        // fetched again (what changed meanwhile was not pushed). Down, what is on screen stays.
+        this.emit(s.reachable ? TAGS : ['connection']);
         for (const l of this.hostListeners) l(s);
       });
       for (const l of this.hostListeners) l(d.status());

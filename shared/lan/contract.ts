@@ -57,10 +57,10 @@ export const lanOperations = defineOperations({
 export const lanEffects = defineEffects(lanOperations, {
   sharingStatus: read(['settings'], 'see how this database is shared', ADMIN),
   shareDatabase: write(['settings'], 'share this database with other desks', ADMIN),
-  deskConnection: read(['settings'], 'see which database this window works on', 'public'),
+  deskConnection: read(['connection'], 'see which database this window works on', 'public'),
   // Replaces the database the window works on: an admin of this PC (anyone on a PC without accounts),
   // in this PC's own window only (never over HTTP from another desk).
-  connectToDesk: onHostOnly(write(['settings'], 'connect this window to a desk that shares its database', ADMIN)),
+  connectToDesk: onHostOnly(write(['connection'], 'connect this window to a desk that shares its database', ADMIN)),
   // Back to this PC's database, whose own sign-in then applies: anyone at this PC's window.
-  stopUsingDesk: write(['settings'], 'go back to this PC’s database', 'public'),
+  stopUsingDesk: write(['connection'], 'go back to this PC’s database', 'public'),
 });

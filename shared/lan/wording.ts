@@ -1,8 +1,8 @@
 // What the top bar and Settings say about sharing the database with the other desks.
 export const hostBar = (host: string) => `Desk of ${host}`;
 /** Short enough for the top bar (the bar keeps its height: nothing on screen moves); the rest is its tooltip. */
-export const hostDown = (host: string) => `${host}: no answer, retrying…`;
-export const HOST_DOWN_DETAIL = 'The sharing PC does not answer. The screen stays as it was and is refreshed when it answers again.';
+export const hostDown = (host: string) => `${host}: no answer`;
+export const HOST_DOWN_DETAIL = 'The sharing PC does not answer; asked again every second. The screen stays as it was and is refreshed when it answers again.';
 export const SHARE_TITLE = 'Share this database with other desks';
 export const CONNECT_TITLE = 'Connect to a desk that shares its database';
 export const NOT_SHARING =
@@ -41,3 +41,4 @@ export const CONNECT_WHILE_SHARING =
   'This PC shares its own database with other desks now: its window cannot also work on another PC’s. Restart Recall Desk without sharing first.';
 export const NOT_ON_DESK = 'This window already works on this PC’s database.';
 export const CONNECTING_ALREADY = 'A connection is being made already: wait for its answer.';
+export const CONNECTING = 'Connecting…';
