@@ -37,15 +37,18 @@ export function App() {
     // A problem a person can act on (no access token, the app not running) is said as it is.
     if (auth.error instanceof ApiError)
       return (
-        <div className="sign-in-page">
-          <div className="sign-in" role="alert" data-testid="start-problem">
-            <h1>Recall Desk could not start</h1>
-            <p>{auth.error.message}</p>
-            <button type="button" className="primary" onClick={() => window.location.reload()}>
-              Try again
-            </button>
+        // A window connected to a sharing PC that refuses it (its certificate changed): the way back is here.
+        <DeskSignIn>
+          <div className="sign-in-page">
+            <div className="sign-in" role="alert" data-testid="start-problem">
+              <h1>Recall Desk could not start</h1>
+              <p>{auth.error.message}</p>
+              <button type="button" className="primary" onClick={() => window.location.reload()}>
+                Try again
+              </button>
+            </div>
           </div>
-        </div>
+        </DeskSignIn>
       );
     return <Problem title="Recall Desk could not start" error={auth.error} actions={[{ ...reload, primary: true }]} />;
   }

@@ -32,11 +32,12 @@ const ADMIN = { name: 'Dana Admin', password: 'admin-pw-1' };
 const PARTS = { name: 'Pat Parts', password: 'parts-pw-1' };
 const PART = '12345-67890';
 
-async function sharingHost(): Promise<LanHost> {
-  const db = tempDbPath();
-  addAccount(db, ADMIN.name, 'admin,parts', ADMIN.password);
-  addAccount(db, PARTS.name, 'parts', PARTS.password, ADMIN);
-  const host = await serveLan(CLI, db);
+async function sharingHost(db = tempDbPath(), args: string[] = []): Promise<LanHost> {
+  if (!fs.existsSync(db)) {
+    addAccount(db, ADMIN.name, 'admin,parts', ADMIN.password);
+    addAccount(db, PARTS.name, 'parts', PARTS.password, ADMIN);
+  }
+  const host = await serveLan(CLI, db, {}, args);
   hosts.push(host);
   return host;
 }
@@ -182,5 +183,29 @@ describe('connecting the window to a sharing PC from Settings (browser mode)', (
     expect(fs.existsSync(win.connectionFile)).toBe(true);
     // The window's session here means nothing on the host: its sign-in form is next.
     expect(data<{ user: unknown }>(await win.call('authStatus', {}, lee))).toMatchObject({ user: null });
+  });
+
+  test('a paired window whose host now presents another certificate is refused with that reason; stop using still returns here', async () => {
+    const db = tempDbPath();
+    const first = await sharingHost(db);
+    const win = await localWindow();
+    data(await win.call('connectToDesk', { address: first.url, code: first.code() }));
+    // The sharing PC set up again (a new certificate) on the same address, or another computer answering there.
+    await first.stop();
+    hosts.splice(hosts.indexOf(first), 1);
+    fs.rmSync(path.join(path.dirname(db), 'lan-cert.pem'));
+    fs.rmSync(path.join(path.dirname(db), 'lan-key.pem'));
+    const second = await sharingHost(db, ['--port', String(first.port)]);
+    expect(second.fingerprint).not.toBe(first.fingerprint);
+    const r = await win.call('authStatus', {});
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.error.message).toMatch(
+      new RegExp(
+        `^Refused: the certificate of 127\\.0\\.0\\.1:${first.port} does not match the pinned fingerprint \\(it has ${second.fingerprint}, this desk expects ${first.fingerprint}\\)`,
+      ),
+    );
+    expect(data<Connection>(await win.call('stopUsingDesk', {}))).toMatchObject({ server: null });
+    expect(fs.existsSync(win.connectionFile)).toBe(false);
+    expect(data<{ accounts: boolean }>(await win.call('authStatus', {}))).toMatchObject({ accounts: false });
   });
 });
