@@ -100,13 +100,13 @@ export class WindowSwitch {
    * Pairs as `recall-desk connect` does and switches the window to the host. Called by the
    * connectToDesk handler once this PC's gate let the call through.
    */
-  async connect(input: { address: string; code: string; fingerprint: string }): Promise<DeskConnection> {
+  async connect(input: { address: string; pairingCode: string; fingerprint: string }): Promise<DeskConnection> {
     if (this.desk) throw new ApiError('conflict', alreadyOnDesk(this.desk.desk.status().host));
     if (currentSharing()) throw new ApiError('conflict', CONNECT_WHILE_SHARING);
     if (this.connecting) throw new ApiError('conflict', CONNECTING_ALREADY);
     this.connecting = true;
     try {
-      const paired = await pairWithHost(input.address, input.code, { expected: input.fingerprint || null });
+      const paired = await pairWithHost(input.address, input.pairingCode, { expected: input.fingerprint || null });
       const connection: SavedConnection = { server: paired.server, fingerprint: paired.fingerprint, user: null, pairedAt: new Date().toISOString() };
       saveConnection(connection, this.o.connectionFile);
       this.switchToDesk(connection);

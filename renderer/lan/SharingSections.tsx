@@ -220,7 +220,7 @@ function ConnectForm() {
         aria-label={CONNECT_TITLE}
         onSubmit={(e) => {
           e.preventDefault();
-          connect.mutate({ address, code, fingerprint });
+          connect.mutate({ address, pairingCode: code, fingerprint });
         }}
       >
         <label htmlFor="connect-address">{CONNECT_ADDRESS_LABEL}</label>

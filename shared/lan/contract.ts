@@ -44,7 +44,8 @@ export const lanOperations = defineOperations({
   connectToDesk: {
     input: z.object({
       address: z.string().trim().min(1, 'give the address the sharing PC shows, e.g. https://192.168.1.20:8443').max(300, 'the address is too long'),
-      code: z.string().trim().min(1, 'give the pairing code the sharing PC shows').max(40, 'the pairing code is 12 letters and digits'),
+      // Not "code": the audit trail keeps a field named code (a campaign's); a pairing code is no record.
+      pairingCode: z.string().trim().min(1, 'give the pairing code the sharing PC shows').max(40, 'the pairing code is 12 letters and digits'),
       /** Optional: the fingerprint read off the sharing PC's screen; a certificate with another is refused. */
       fingerprint: z.string().trim().max(200, 'the fingerprint is 32 hex pairs').default(''),
     }),

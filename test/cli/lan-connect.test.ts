@@ -90,7 +90,7 @@ describe('connecting the window to a sharing PC from Settings (browser mode)', (
     expect(data<Connection>(await win.call('deskConnection', {}))).toMatchObject({ server: null, host: null, canConnect: true });
 
     // A PC without accounts: anyone at it may connect its window (recall-desk connect needs no account here either).
-    const connected = data<Connection>(await win.call('connectToDesk', { address: host.url, code: host.code() }));
+    const connected = data<Connection>(await win.call('connectToDesk', { address: host.url, pairingCode: host.code() }));
     expect(connected).toMatchObject({ server: host.url, host: `127.0.0.1:${host.port}`, fingerprint: host.fingerprint, reachable: true });
     // The pairing is saved as the CLI saves it: the host and the fingerprint it pinned.
     const saved = JSON.parse(fs.readFileSync(win.connectionFile, 'utf8')) as { server: string; fingerprint: string };
@@ -140,16 +140,16 @@ describe('connecting the window to a sharing PC from Settings (browser mode)', (
       expect(data<Connection>(await win.call('deskConnection', {}))).toMatchObject({ server: null });
       return r.ok ? '' : r.error.message;
     };
-    expect(await refused({ address: host.url, code: 'ZZZZ-ZZZZ-ZZZZ' })).toMatch(/^Not paired: Wrong or expired pairing code/);
+    expect(await refused({ address: host.url, pairingCode: 'ZZZZ-ZZZZ-ZZZZ' })).toMatch(/^Not paired: Wrong or expired pairing code/);
     const other = host.fingerprint.replace(/^../, host.fingerprint.startsWith('00') ? '11' : '00');
-    expect(await refused({ address: host.url, code: host.code(), fingerprint: other })).toMatch(
+    expect(await refused({ address: host.url, pairingCode: host.code(), fingerprint: other })).toMatch(
       new RegExp(`presents the fingerprint ${host.fingerprint}, not ${other}`),
     );
-    expect(await refused({ address: `http://127.0.0.1:${host.port}`, code: host.code() })).toMatch(/over HTTPS only/);
-    expect(await refused({ address: 'https://127.0.0.1:1', code: host.code() })).toMatch(/^Cannot reach the sharing PC 127\.0\.0\.1:1/);
-    expect(await refused({ address: host.url, code: 'ab' })).toMatch(/pairing code is 12 letters and digits/);
+    expect(await refused({ address: `http://127.0.0.1:${host.port}`, pairingCode: host.code() })).toMatch(/over HTTPS only/);
+    expect(await refused({ address: 'https://127.0.0.1:1', pairingCode: host.code() })).toMatch(/^Cannot reach the sharing PC 127\.0\.0\.1:1/);
+    expect(await refused({ address: host.url, pairingCode: 'ab' })).toMatch(/pairing code is 12 letters and digits/);
     // The code shown was never used: it still pairs.
-    expect(data<Connection>(await win.call('connectToDesk', { address: host.url, code: host.code(), fingerprint: host.fingerprint }))).toMatchObject({
+    expect(data<Connection>(await win.call('connectToDesk', { address: host.url, pairingCode: host.code(), fingerprint: host.fingerprint }))).toMatchObject({
       fingerprint: host.fingerprint,
     });
   });
@@ -160,7 +160,7 @@ describe('connecting the window to a sharing PC from Settings (browser mode)', (
     addAccount(db, 'Lee Local', 'admin', 'local-pw-1');
     addAccount(db, 'Cal Counter', 'parts', 'counter-pw-1', { name: 'Lee Local', password: 'local-pw-1' });
     const win = await localWindow(db);
-    const input = { address: host.url, code: host.code() };
+    const input = { address: host.url, pairingCode: host.code() };
     const anon = await win.call('connectToDesk', input);
     expect(anon.ok ? '' : anon.error.code).toBe('unauthenticated');
     const counter = data<{ session: string }>(await win.call('signIn', { name: 'Cal Counter', password: 'counter-pw-1' })).session;
@@ -189,7 +189,7 @@ describe('connecting the window to a sharing PC from Settings (browser mode)', (
     const db = tempDbPath();
     const first = await sharingHost(db);
     const win = await localWindow();
-    data(await win.call('connectToDesk', { address: first.url, code: first.code() }));
+    data(await win.call('connectToDesk', { address: first.url, pairingCode: first.code() }));
     // The sharing PC set up again (a new certificate) on the same address, or another computer answering there.
     await first.stop();
     hosts.splice(hosts.indexOf(first), 1);

@@ -63,7 +63,7 @@ describe('the Electron window’s switch between a sharing PC and this PC', () =
     expect(onHost).toMatchObject({ ok: true, data: { accounts: true, user: null } });
     expect(await sw.dispatch('deskConnection', {}, {})).toMatchObject({ ok: true, data: { server: host.url, fingerprint: host.fingerprint } });
     // Connecting elsewhere first needs "stop using".
-    const again = await sw.dispatch('connectToDesk', { address: host.url, code: host.code() }, {});
+    const again = await sw.dispatch('connectToDesk', { address: host.url, pairingCode: host.code() }, {});
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('stop using it first') } });
 
     // Stop using the host: signed out there, the pairing forgotten, this PC's database opened once.
