@@ -38,7 +38,7 @@ export function App() {
     if (auth.error instanceof ApiError)
       return (
         // A window connected to a sharing PC that refuses it (its certificate changed): the way back is here.
-        <DeskSignIn>
+        <DeskSignIn problem>
           <div className="sign-in-page">
             <div className="sign-in" role="alert" data-testid="start-problem">
               <h1>Recall Desk could not start</h1>

@@ -238,6 +238,27 @@ test('this PC’s window connects to a sharing PC from Settings (address and cod
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Parts' }).click();
     await expect(page.getByTestId('parts')).toBeVisible();
     await expect(page.getByTestId('parts').getByRole('button', { name: /12345-67890/ })).toHaveCount(0);
+
+    // Paired again (the host shows a new code), then the window opened while the host is off: the
+    // problem is said, with the way back beside it.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const again = page.getByTestId('connect-section').getByRole('form', { name: 'Connect to a desk that shares its database' });
+    await again.getByLabel('Address of the sharing PC').fill(host.url);
+    await again.getByLabel('Pairing code').fill(host.code());
+    await again.getByRole('button', { name: 'Connect' }).click();
+    await expect(page.getByTestId('desk-sign-in-note')).toBeVisible();
+    await host.stop();
+    await page.reload();
+    await expect(page.getByTestId('start-problem')).toContainText(`Cannot reach the sharing PC 127.0.0.1:${host.port}`);
+    await expect(page.getByTestId('desk-sign-in-note').getByTestId('pinned-fingerprint')).toHaveText(host.fingerprint);
+    await shot(page, 'lan-75-desk-host-off-at-start');
+    await page
+      .getByTestId('desk-sign-in-note')
+      .getByRole('button', { name: /^Stop using/ })
+      .click();
+    await expect(page.getByTestId('start-problem')).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
+    expect(fs.existsSync(connection)).toBe(false);
   } finally {
     await browser.close();
     local.child.kill();
