@@ -4,10 +4,11 @@
 // `recall-desk connect` does (the certificate's fingerprint pinned, the connection saved), then sends
 // every call of the window to the host, pushes the host's changes on its /events, and "stop using"
 // forgets the pairing and returns to this PC's database. Refusals leave nothing saved.
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { saveConnection } from '../../main/lan/connection';
 import { EVENTS_PATH, SESSION_HEADER, TOKEN_HEADER, type Envelope } from '../../shared/api';
 import { addAccount, CLI } from '../support/cli';
 import { desk as cliDesk, type LanHost, serveLan } from '../support/lan';
@@ -207,5 +208,36 @@ describe('connecting the window to a sharing PC from Settings (browser mode)', (
     expect(data<Connection>(await win.call('stopUsingDesk', {}))).toMatchObject({ server: null });
     expect(fs.existsSync(win.connectionFile)).toBe(false);
     expect(data<{ accounts: boolean }>(await win.call('authStatus', {}))).toMatchObject({ accounts: false });
+  });
+
+  test('serve without --db on a paired PC starts on the sharing PC, as the window does', async () => {
+    const host = await sharingHost();
+    const config = tempDir();
+    saveConnection(
+      { server: host.url, fingerprint: host.fingerprint, user: null, pairedAt: '2026-12-06T10:00:00Z' },
+      path.join(config, 'Recall Desk', 'connection.json'),
+    );
+    const child = spawn(process.execPath, [CLI, 'serve'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, RECALL_DESK_DB: '', XDG_CONFIG_HOME: config, RECALL_DESK_VPIC: SHARED_VPIC },
+    });
+    windows.push(child);
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (out += d));
+    const until = Date.now() + 30_000;
+    while (!/^Open: /m.test(out)) {
+      if (Date.now() > until || child.exitCode !== null) throw new Error(`serve printed no address:\n${out}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(out).toContain(`Database: the sharing PC 127.0.0.1:${host.port}`);
+    const u = new URL(/^Open: (\S+)$/m.exec(out)![1]!);
+    const token = /token=([^&]+)/.exec(u.hash)![1]!;
+    const res = await fetch(`${u.origin}/api/authStatus`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+      body: '{}',
+    });
+    expect(await res.json()).toMatchObject({ ok: true, data: { accounts: true, user: null } });
   });
 });
