@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AuthContext, useAuth } from './accounts/auth';
 import { SignIn } from './accounts/SignIn';
 import { UserBar, useSignOut } from './accounts/UserBar';
+import { DeskSignIn } from './lan/DeskSignIn';
 import { HostBar } from './lan/HostBar';
 import { useIdleSignOut } from './accounts/useIdleSignOut';
 import { NavigationContext, ScreenActiveContext, type Navigation } from './navigation';
@@ -36,20 +37,28 @@ export function App() {
     // A problem a person can act on (no access token, the app not running) is said as it is.
     if (auth.error instanceof ApiError)
       return (
-        <div className="sign-in-page">
-          <div className="sign-in" role="alert" data-testid="start-problem">
-            <h1>Recall Desk could not start</h1>
-            <p>{auth.error.message}</p>
-            <button type="button" className="primary" onClick={() => window.location.reload()}>
-              Try again
-            </button>
+        // A window connected to a sharing PC that refuses it (its certificate changed): the way back is here.
+        <DeskSignIn problem>
+          <div className="sign-in-page">
+            <div className="sign-in" role="alert" data-testid="start-problem">
+              <h1>Recall Desk could not start</h1>
+              <p>{auth.error.message}</p>
+              <button type="button" className="primary" onClick={() => window.location.reload()}>
+                Try again
+              </button>
+            </div>
           </div>
-        </div>
+        </DeskSignIn>
       );
     return <Problem title="Recall Desk could not start" error={auth.error} actions={[{ ...reload, primary: true }]} />;
   }
   if (!auth.data) return <div className="loading">Loading…</div>;
-  if (auth.data.accounts && !auth.data.user) return <SignIn />;
+  if (auth.data.accounts && !auth.data.user)
+    return (
+      <DeskSignIn>
+        <SignIn />
+      </DeskSignIn>
+    );
   return (
     <AuthContext value={auth.data.accounts ? auth.data : null}>
       <Shell />

@@ -63,6 +63,14 @@ function setHostState(next: HostState): void {
 }
 const setReachable = (reachable: boolean) => setHostState({ ...hostState, reachable });
 window.recallDeskHost?.subscribe((s) => setHostState(s ?? { host: null, reachable: true }));
+/**
+ * This PC's own window (Electron or the loopback browser mode) that Settings connected to a sharing PC:
+ * its process says which host and whether it answers (deskConnection). A page served by the host
+ * itself already knows (lanHost).
+ */
+export function followDesk(state: { host: string | null; reachable: boolean }): void {
+  if (!lanHost) setHostState(state);
+}
 export const hostStatus = {
   get: (): HostState => hostState,
   subscribe: (l: () => void) => {

@@ -30,6 +30,8 @@ export const TAGS = [
   'forms',
   'accounts',
   'audit',
+  /** Which database the window works on (this PC's, or a sharing PC's) and whether that PC answers. */
+  'connection',
 ] as const;
 export type Tag = (typeof TAGS)[number];
 

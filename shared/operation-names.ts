@@ -72,4 +72,7 @@ export const OPERATION_NAMES = [
   'showInFolder',
   'sharingStatus',
   'shareDatabase',
+  'deskConnection',
+  'connectToDesk',
+  'stopUsingDesk',
 ] as const;

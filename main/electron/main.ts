@@ -1,8 +1,9 @@
 // The Electron entry: one window onto the renderer, the services behind typed IPC handlers.
 // Only this folder imports 'electron'; everything it serves runs in plain Node too. A desk paired
-// with a sharing PC (recall-desk connect) opens no database here: every call of the window goes to
-// the host through main/lan/desk.ts (HTTPS, the certificate pinned to the fingerprint saved at
-// pairing), as the person signed in to the window; printing stays on this PC.
+// with a sharing PC (recall-desk connect, or Settings' "Connect to a desk") opens no database here:
+// every call of the window goes to the host through main/lan/desk.ts (HTTPS, the certificate pinned
+// to the fingerprint saved at pairing), as the person signed in to the window; printing stays on this
+// PC. Settings switches it while the window runs, without a restart (main/lan/window-switch.ts).
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import path from 'node:path';
 import { ipcChannel, operationNames } from '../../shared/api';
@@ -11,10 +12,12 @@ import { HOST_CHANGED_CHANNEL, HOST_STATE_CHANNEL } from '../../shared/lan/windo
 import { createApp, type App } from '../app';
 import type { Dispatcher } from '../api/dispatch';
 import { scheduleDailyBackups } from '../db/backup';
-import { userDataDir } from '../db/paths';
-import { type Desk, openDesk, windowBackend } from '../lan/desk';
+import { DB_FILE, userDataDir } from '../db/paths';
+import { connectionFile } from '../lan/connection';
+import { openDesk, windowBackend } from '../lan/desk';
 import { shareStarter } from '../lan/share';
-import { currentSharing, setSharingStarter } from '../lan/state';
+import { currentSharing, setSharingStarter, setWindowSwitch } from '../lan/state';
+import { WindowSwitch } from '../lan/window-switch';
 import { ElectronPdf, showInFolder } from './print';
 import { APP_ENTRY_URL } from '../security/app-protocol';
 import { registerAppScheme, serveAppScheme } from './protocol';
@@ -28,28 +31,33 @@ registerAppScheme();
 hardenContents();
 
 let services: App | undefined;
-let desk: Desk | undefined;
+let windowDb: WindowSwitch | undefined;
 
 async function start(): Promise<void> {
   hardenSession();
   serveAppScheme(path.join(__dirname, '..', 'renderer'));
   const backend = windowBackend({ argv: process.argv, env: process.env, dataDir: userDataDir() });
-  let dispatch: Dispatcher;
-  let subscribe: (listener: (tags: readonly Tag[]) => void) => () => void;
-  if (backend.kind === 'desk') {
-    desk = openDesk(backend.connection, { pdf: new ElectronPdf(), formsFolder: path.join(userDataDir(), 'forms'), showInFolder });
-    dispatch = desk.dispatch;
-    subscribe = (l) => desk!.subscribe(l);
-  } else {
-    const local = await createApp({ dbPath: backend.dbPath, version: __APP_VERSION__, pdf: new ElectronPdf(), showInFolder });
-    services = local;
-    // A single PC backs up too: a copy a day, the last 14 kept.
-    scheduleDailyBackups(local.db.sqlite, local.db.path, local.now, (m) => console.error(m));
-    dispatch = local.dispatch;
-    subscribe = (l) => local.changes.subscribe(l);
-    // An admin may share this database with the other desks from Settings (as serve --lan does).
-    setSharingStarter(shareStarter(local, path.join(__dirname, '..', 'renderer')));
-  }
+  // The window works on this PC's database or, paired, on the sharing PC's; Settings switches it while
+  // it runs ("Connect to a desk", "Stop using HOST"): the logic is plain Node (main/lan/window-switch.ts).
+  windowDb = await new WindowSwitch({
+    openLocal: async () => {
+      const dbPath = backend.kind === 'local' ? backend.dbPath : path.join(userDataDir(), DB_FILE);
+      const local = await createApp({ dbPath, version: __APP_VERSION__, pdf: new ElectronPdf(), showInFolder });
+      services = local;
+      // A single PC backs up too: a copy a day, the last 14 kept.
+      scheduleDailyBackups(local.db.sqlite, local.db.path, local.now, (m) => console.error(m));
+      // An admin may share this database with the other desks from Settings (as serve --lan does).
+      setSharingStarter(shareStarter(local, path.join(__dirname, '..', 'renderer')));
+      return { dispatch: local.dispatch, subscribe: (l) => local.changes.subscribe(l) };
+    },
+    openDesk: (connection) => openDesk(connection, { pdf: new ElectronPdf(), formsFolder: path.join(userDataDir(), 'forms'), showInFolder }),
+    connectionFile: connectionFile(),
+    start: backend.kind === 'desk' ? backend.connection : null,
+  }).start();
+  setWindowSwitch(windowDb);
+  const switcher = windowDb;
+  const dispatch: Dispatcher = switcher.dispatch;
+  const subscribe = (l: (tags: readonly Tag[]) => void) => switcher.subscribe(l);
 
   const win = new BrowserWindow({
     width: 1280,
@@ -81,8 +89,8 @@ async function start(): Promise<void> {
     });
   }
   // On a desk: which host, and whether it answers (the top bar); null on a file here.
-  ipcMain.handle(HOST_STATE_CHANNEL, (event) => (isTrustedEvent(event, expectedUrl, win.webContents.id) ? (desk?.status() ?? null) : null));
-  const unStatus = desk?.onStatus((s) => {
+  ipcMain.handle(HOST_STATE_CHANNEL, (event) => (isTrustedEvent(event, expectedUrl, win.webContents.id) ? switcher.hostState() : null));
+  const unStatus = switcher.onHostState((s) => {
     if (!win.isDestroyed()) win.webContents.send(HOST_CHANGED_CHANNEL, s);
   });
   // Every write, and every change another process (or desk) makes to the database, reaches the window at once.
@@ -91,7 +99,7 @@ async function start(): Promise<void> {
   });
   win.on('closed', () => {
     unsubscribe();
-    unStatus?.();
+    unStatus();
   });
   win.once('ready-to-show', () => win.show());
   await win.loadURL(expectedUrl);
@@ -106,5 +114,5 @@ app
   });
 
 app.on('window-all-closed', () => {
-  void Promise.all([currentSharing()?.close(), services?.close(), desk?.close()]).finally(() => app.quit());
+  void Promise.all([currentSharing()?.close(), services?.close(), windowDb?.close()]).finally(() => app.quit());
 });

@@ -30,7 +30,7 @@ export function parseHostUrl(s: string): URL {
 
 export const mismatch = (host: string, seen: string, pinned: string) =>
   `Refused: the certificate of ${host} does not match the pinned fingerprint (it has ${seen}, this desk expects ${pinned}). ` +
-  'Another computer may be answering at that address. If the sharing PC was set up again, pair again (recall-desk connect).';
+  'Another computer may be answering at that address. If the sharing PC was set up again, pair again (Settings: stop using it, then connect; or recall-desk connect).';
 
 /**
  * An agent whose every connection is checked against `pinned` once the TLS handshake is done and

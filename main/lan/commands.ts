@@ -4,10 +4,9 @@ import { type CommandRegistrar, PASSWORD_ENV, UsageError, withDb } from '../cli/
 import { passwordFor } from '../cli/secrets';
 import { backupTo, manualBackupFile, RestoreRefused, restoreFrom } from '../db/backup';
 import { resolveDbPath } from '../db/paths';
-import { normalizeFingerprint } from './cert';
-import { HostLink, HostRefused, parseEnvelope, unreachable } from './client';
+import { HostRefused } from './client';
 import { connectionFile, saveConnection } from './connection';
-import { normalizeCode, pairingProof } from './pairing';
+import { PairingRefused, pairWithHost } from './pair';
 import { networkShareOf, refusalFor } from './netfs';
 
 export const lanCommands: CommandRegistrar = (program, rt) => {
@@ -20,46 +19,23 @@ export const lanCommands: CommandRegistrar = (program, rt) => {
       const g = rt.globals();
       const name = g.user?.trim();
       if (!name) throw new UsageError(`connect needs --user NAME: who signs in on this desk (the password from ${PASSWORD_ENV}, or asked).`);
-      const expected = g.fingerprint ? normalizeFingerprint(g.fingerprint) : null;
-      if (g.fingerprint && !expected) throw new UsageError(`--fingerprint ${g.fingerprint}: give the 32 hex pairs the sharing PC shows (AB:CD:...).`);
-      const code = normalizeCode(o.code);
-      if (!/^[0-9A-Z]{12}$/.test(code))
-        throw new UsageError(`--code ${o.code}: the pairing code is 12 letters and digits, as the sharing PC shows it (e.g. 7KQ2-M9XD-4HTP).`);
       try {
-        // 1. The certificate the address presents.
-        const probe = new HostLink(server, null);
-        try {
-          await probe.call('authStatus', {}, null);
-        } finally {
-          probe.close();
-        }
-        const seen = probe.agent.seen!;
-        if (expected && expected !== seen) throw new HostRefused(`Refused: ${server} presents the fingerprint ${seen}, not ${expected} as given.`);
-        // 2. Both sides prove they know the code for that very certificate, on a connection pinned to it.
-        const link = new HostLink(server, seen);
-        try {
-          const { status, text } = await link.post('/lan/pair', JSON.stringify({ proof: pairingProof(code, seen, 'desk') })).catch((err) => {
-            throw unreachable(err, link.origin.host);
-          });
-          const answer = parseEnvelope(status, text, link.origin.host);
-          if (!answer.ok) throw new UsageError(`Not paired: ${answer.error.message}`);
-          if ((answer.data as { proof?: string }).proof !== pairingProof(code, seen, 'host')) {
-            throw new HostRefused(`Refused: ${server} did not prove it knows the pairing code; another computer may be answering at that address.`);
-          }
-          // 3. The person signs in there once, so a wrong name or password shows now.
-          const password = await passwordFor(name, PASSWORD_ENV, 'Password');
-          const signedIn = await link.call('signIn', { name, password }, null);
-          if (!signedIn.ok) throw new UsageError(`Paired, but ${SIGN_IN_NEEDED.split(':')[0]} failed: ${signedIn.error.message}`);
-          await link.call('signOut', {}, (signedIn.data as { session: string }).session);
-        } finally {
-          link.close();
-        }
-        saveConnection({ server: link.origin.origin, fingerprint: seen, user: name, pairedAt: new Date().toISOString() });
+        // The same pairing as Settings' "Connect to a desk"; the person signs in there once, so a wrong name or password shows now.
+        const paired = await pairWithHost(server, o.code, {
+          expected: g.fingerprint ?? null,
+          check: async (link) => {
+            const password = await passwordFor(name, PASSWORD_ENV, 'Password');
+            const signedIn = await link.call('signIn', { name, password }, null);
+            if (!signedIn.ok) throw new UsageError(`Paired, but ${SIGN_IN_NEEDED.split(':')[0]} failed: ${signedIn.error.message}`);
+            await link.call('signOut', {}, (signedIn.data as { session: string }).session);
+          },
+        });
+        saveConnection({ server: paired.server, fingerprint: paired.fingerprint, user: name, pairedAt: new Date().toISOString() });
         rt.io.out(
-          `Paired with ${link.origin.origin}\nFingerprint (SHA-256): ${seen}\nSaved in ${connectionFile()}: from now on the commands work on that PC's database as ${name} (--db FILE for a file here).`,
+          `Paired with ${paired.server}\nFingerprint (SHA-256): ${paired.fingerprint}\nSaved in ${connectionFile()}: from now on the commands work on that PC's database as ${name} (--db FILE for a file here).`,
         );
       } catch (err) {
-        if (err instanceof HostRefused) throw new UsageError(err.message);
+        if (err instanceof HostRefused || err instanceof PairingRefused) throw new UsageError(err.message);
         throw err;
       }
     });

@@ -39,7 +39,8 @@ export type DeskOptions = {
   pdf: PdfPrinter;
   /** Where saved PDFs go on this PC. */
   formsFolder: string;
-  showInFolder: (file: string) => void;
+  /** Shows a saved form in the file manager; null where there is none to open (the browser mode). */
+  showInFolder: ((file: string) => void) | null;
   /** The host beats every 0.7 s on the event stream: this long without a byte, it is unreachable. */
   silenceMs?: number;
 };
@@ -208,7 +209,8 @@ export function openDesk(connection: Pick<SavedConnection, 'server' | 'fingerpri
     const parsed = operations.showInFolder.input.safeParse(input);
     if (!parsed.success) return fail('invalid-input', 'Name the saved form to show.');
     const resolved = path.resolve(parsed.data.path);
-    if (!resolved.startsWith(path.resolve(o.formsFolder) + path.sep) || !fs.existsSync(resolved)) return { ok: true, data: { shown: false } };
+    if (!o.showInFolder || !resolved.startsWith(path.resolve(o.formsFolder) + path.sep) || !fs.existsSync(resolved))
+      return { ok: true, data: { shown: false } };
     o.showInFolder(resolved);
     return { ok: true, data: { shown: true } };
   };

@@ -1,7 +1,7 @@
 import { ApiError, type HandlersOf } from '../../shared/contract';
 import type { lanOperations, SharingStatus } from '../../shared/lan/contract';
-import { SHARE_NOT_HERE } from '../../shared/lan/wording';
-import { currentSharing, sharingStarter } from './state';
+import { CONNECT_NOT_HERE, SHARE_NOT_HERE } from '../../shared/lan/wording';
+import { currentSharing, currentWindowSwitch, sharingStarter } from './state';
 
 function status(): SharingStatus {
   const s = currentSharing();
@@ -24,5 +24,16 @@ export const lanHandlers = (): HandlersOf<typeof lanOperations> => ({
     if (!start) throw new ApiError('conflict', SHARE_NOT_HERE);
     await start(port);
     return status();
+  },
+  // The window's switch answers these itself (main/lan/window-switch.ts); what reaches the dispatcher
+  // otherwise is a command or another process: it works on this PC's own database.
+  deskConnection: () => currentWindowSwitch()?.describe() ?? { server: null, host: null, fingerprint: null, reachable: true, canConnect: false },
+  connectToDesk: (input) => {
+    const sw = currentWindowSwitch();
+    if (!sw) throw new ApiError('conflict', CONNECT_NOT_HERE);
+    return sw.connect(input);
+  },
+  stopUsingDesk: () => {
+    throw new ApiError('conflict', CONNECT_NOT_HERE);
   },
 });

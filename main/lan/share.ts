@@ -13,7 +13,7 @@ import { ensureCertificate } from './cert';
 import { SignInLimiter } from './limits';
 import { PairingCodes } from './pairing';
 import { ApiError } from '../../shared/contract';
-import { NO_ADMIN_TO_SHARE } from '../../shared/lan/wording';
+import { CONNECT_WINDOW_ONLY, NO_ADMIN_TO_SHARE } from '../../shared/lan/wording';
 import { markShared } from '../db/backup';
 import { type ShareStarter, setCurrentSharing } from './state';
 import { UPLOAD_PATHS, uploadRoute } from './upload';
@@ -95,7 +95,7 @@ export async function startSharing(app: App, o: { port: number; staticDir: strin
   };
 
   const server = await startServer({
-    dispatch: app.dispatch,
+    dispatch: overLan(app),
     subscribe: (l) => app.changes.subscribe(l),
     staticDir: o.staticDir,
     port: o.port,
@@ -126,6 +126,21 @@ export async function startSharing(app: App, o: { port: number; staticDir: strin
   setCurrentSharing(sharing);
   return sharing;
 }
+
+/**
+ * What the other desks may call: everything but switching the database this PC's own window works on
+ * (that is for someone at this PC, in its window).
+ */
+const overLan =
+  (app: App): ServerOptions['dispatch'] =>
+  (name, input, ctx) => {
+    if (name === 'connectToDesk' || name === 'stopUsingDesk') return Promise.resolve(refused('forbidden', CONNECT_WINDOW_ONLY));
+    if (name === 'deskConnection')
+      return Promise.resolve({ ok: true, data: { server: null, host: null, fingerprint: null, reachable: true, canConnect: false } });
+    return app.dispatch(name, input, ctx);
+  };
+
+const refused = (code: 'forbidden', message: string) => ({ ok: false as const, error: { code, message, details: [] } });
 
 /** A body of at most 4 KB, as JSON (null when it is not). */
 function readSmallJson(req: http.IncomingMessage, then: (body: unknown) => void, ctx: RouteContext): void {

@@ -1,5 +1,6 @@
 // The sharing this process runs, if any (one per process): Settings reads it through sharingStatus.
 import type { Sharing } from './share';
+import type { WindowSwitch } from './window-switch';
 
 let sharing: Sharing | null = null;
 
@@ -20,4 +21,16 @@ export const sharingStarter = (): ShareStarter | null => starter;
 
 export function setSharingStarter(s: ShareStarter | null): void {
   starter = s;
+}
+
+/**
+ * The switch of this process's window between this PC's database and a sharing PC's (Settings,
+ * "Connect to a desk"): set by a process that shows the window, never by a CLI command or a host.
+ */
+let windowSwitch: WindowSwitch | null = null;
+
+export const currentWindowSwitch = (): WindowSwitch | null => windowSwitch;
+
+export function setWindowSwitch(s: WindowSwitch | null): void {
+  windowSwitch = s;
 }

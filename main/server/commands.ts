@@ -4,8 +4,13 @@ import path from 'node:path';
 import { type CliRuntime, type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
 import type { App } from '../app';
 import { markShared, scheduleDailyBackups } from '../db/backup';
+import { resolveDbPath } from '../db/paths';
 import { NO_ADMIN_TO_SHARE } from '../../shared/lan/wording';
-import { currentSharing, setSharingStarter } from '../lan/state';
+import { ChromiumPdf } from '../forms/pdf';
+import { connectionFile } from '../lan/connection';
+import { openDesk, windowBackend } from '../lan/desk';
+import { currentSharing, setSharingStarter, setWindowSwitch } from '../lan/state';
+import { WindowSwitch } from '../lan/window-switch';
 import { hasAdmin, shareStarter, startSharing } from '../lan/share';
 import { startServer } from './http';
 
@@ -16,27 +21,52 @@ export const serverCommands: CommandRegistrar = (program, rt) => {
     .action(async (o: { db?: string; port?: string; lan?: boolean }) => {
       const port = o.port === undefined ? 0 : Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535; got "${o.port}".`);
-      // Each browser tab signs in itself: the server acts as nobody.
-      const app = await rt.open(o, { signIn: false });
+      // Each browser tab signs in itself: the server acts as nobody. Always this PC's database file, even
+      // on a PC paired with a sharing PC (the commands then work there): the window switch below starts
+      // the window on that PC instead.
+      const app = await rt.open({ ...o, db: resolveDbPath(o.db) }, { signIn: false });
       if (!fs.existsSync(path.join(rt.ctx.staticDir, 'index.html'))) {
         throw new UsageError(`The renderer is not built (${rt.ctx.staticDir}): run npm run build first.`);
       }
       if (o.lan) return serveLan(rt, app, port);
-      const server = await startServer({ dispatch: app.dispatch, subscribe: (l) => app.changes.subscribe(l), staticDir: rt.ctx.staticDir, port });
+      // The window works on this database, or on a sharing PC's once paired (Settings, "Connect to a desk").
+      const windowDb = await windowSwitch(app, o.db);
+      const server = await startServer({ dispatch: windowDb.dispatch, subscribe: (l) => windowDb.subscribe(l), staticDir: rt.ctx.staticDir, port });
       const stopBackups = scheduleDailyBackups(app.db.sqlite, app.db.path, app.now, rt.io.err);
       // An admin may share this database from Settings: the same as serve --lan, in this process.
       setSharingStarter(shareStarter(app, rt.ctx.staticDir));
-      rt.io.out(`Recall Desk (browser mode) is running on this computer only.\nDatabase: ${app.db.path}\nOpen: ${server.url}\nStop with Ctrl+C.`);
+      const on = windowDb.hostState();
+      const database = on ? `the sharing PC ${on.host} (paired; Settings, "Stop using" returns to ${app.db.path})` : app.db.path;
+      rt.io.out(`Recall Desk (browser mode) is running on this computer only.\nDatabase: ${database}\nOpen: ${server.url}\nStop with Ctrl+C.`);
       rt.release(app);
       await (rt.ctx.waitForExit ?? waitForSignal)(async () => {
         stopBackups();
         setSharingStarter(null);
+        setWindowSwitch(null);
+        await windowDb.close();
         await currentSharing()?.close();
         await server.close();
         await app.close();
       });
     });
 };
+
+/**
+ * The browser mode's window switch: on this database, or on the sharing PC saved at pairing when no
+ * file was named (--db, RECALL_DESK_DB), as the Electron window. A desk's PDFs are made by this PC's
+ * Chromium and kept in this PC's forms folder.
+ */
+async function windowSwitch(app: App, db: string | undefined): Promise<WindowSwitch> {
+  const start = windowBackend({ argv: db ? [`--db=${db}`] : [], env: process.env, dataDir: path.dirname(app.db.path) });
+  const sw = await new WindowSwitch({
+    openLocal: async () => ({ dispatch: app.dispatch, subscribe: (l) => app.changes.subscribe(l) }),
+    openDesk: (connection) => openDesk(connection, { pdf: new ChromiumPdf(), formsFolder: path.join(path.dirname(app.db.path), 'forms'), showInFolder: null }),
+    connectionFile: connectionFile(),
+    start: start.kind === 'desk' ? start.connection : null,
+  }).start();
+  setWindowSwitch(sw);
+  return sw;
+}
 
 /** Shared on the LAN: the addresses, the fingerprint and the pairing code, each on its own line. */
 async function serveLan(rt: CliRuntime, app: App, port: number): Promise<void> {

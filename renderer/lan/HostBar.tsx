@@ -1,9 +1,11 @@
 import { useSyncExternalStore } from 'react';
 import { HOST_DOWN_DETAIL, hostBar, hostDown } from '../../shared/lan/wording';
 import { hostStatus } from '../api';
+import { useDeskConnection } from './desk';
 
 /** On a desk of a sharing PC: which PC this is, and within 2 s when it does not answer. */
 export function HostBar() {
+  useDeskConnection();
   const state = useSyncExternalStore(hostStatus.subscribe, hostStatus.get);
   if (!state.host) return null;
   if (!state.reachable) {

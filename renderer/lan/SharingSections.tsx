@@ -1,8 +1,31 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, useSyncExternalStore } from 'react';
-import { CONNECT_BROWSER, CONNECT_CLI, CONNECT_TITLE, NOT_SHARING, SHARE_BUTTON, SHARE_PORT_LABEL, SHARE_TITLE, SHARING_HOW } from '../../shared/lan/wording';
+import {
+  CONNECT_ADDRESS_LABEL,
+  CONNECT_ADMIN_ONLY,
+  CONNECT_BROWSER,
+  CONNECT_BUTTON,
+  CONNECT_CLI,
+  CONNECT_CODE_LABEL,
+  CONNECT_FINGERPRINT_LABEL,
+  CONNECT_HOW,
+  CONNECT_TITLE,
+  CONNECTING,
+  connectedTo,
+  NOT_SHARING,
+  PINNED_FINGERPRINT,
+  PINNED_HOW,
+  SHARE_BUTTON,
+  SHARE_PORT_LABEL,
+  SHARE_TITLE,
+  SHARING_HOW,
+  stopUsing,
+} from '../../shared/lan/wording';
+import { useCan } from '../accounts/auth';
 import { Can } from '../accounts/Can';
-import { hostStatus } from '../api';
+import { hostStatus, lanHost } from '../api';
+import { setSession } from '../session';
+import { useDeskConnection } from './desk';
 import { apiQuery, useApiMutation } from '../queries';
 import { ErrorNotice } from '../ui/Notice';
 
@@ -97,16 +120,147 @@ function StartSharing() {
 
 function ConnectSection() {
   const { host } = useSyncExternalStore(hostStatus.subscribe, hostStatus.get);
+  const connection = useDeskConnection();
+  // A page the sharing PC serves to a plain browser: nothing to connect, that browser is on the host.
+  if (lanHost) {
+    return (
+      <section data-testid="connect-section">
+        <h2>{CONNECT_TITLE}</h2>
+        {host && (
+          <p>
+            This window already works on the database of <strong>{host}</strong>.
+          </p>
+        )}
+        <p>{CONNECT_BROWSER}</p>
+        <p className="muted">{CONNECT_CLI}</p>
+      </section>
+    );
+  }
+  const c = connection.data;
   return (
     <section data-testid="connect-section">
       <h2>{CONNECT_TITLE}</h2>
-      {host && (
-        <p>
-          This window already works on the database of <strong>{host}</strong>.
-        </p>
-      )}
-      <p>{CONNECT_BROWSER}</p>
-      <p className="muted">{CONNECT_CLI}</p>
+      {connection.error && <ErrorNotice error={connection.error} />}
+      {c?.server && c.host && c.fingerprint && <Connected host={c.host} fingerprint={c.fingerprint} />}
+      {c && !c.server && (c.canConnect ? <ConnectForm /> : <p className="muted">{CONNECT_CLI}</p>)}
+      {c && !c.server && <p className="muted">{CONNECT_BROWSER}</p>}
     </section>
+  );
+}
+
+/** On a sharing PC's database: which one, the fingerprint pinned at pairing, and the way back. */
+function Connected({ host, fingerprint }: { host: string; fingerprint: string }) {
+  return (
+    <>
+      <p data-testid="connected-to">
+        <strong>{connectedTo(host)}</strong>
+      </p>
+      <PinnedFingerprint fingerprint={fingerprint} />
+      <StopUsingButton host={host} />
+    </>
+  );
+}
+
+/** The fingerprint this PC pinned, pair by pair, beside what to compare it with. */
+export function PinnedFingerprint({ fingerprint }: { fingerprint: string }) {
+  return (
+    <>
+      <dl className="sharing">
+        <dt>{PINNED_FINGERPRINT}</dt>
+        <dd>
+          <code className="fingerprint" data-testid="pinned-fingerprint">
+            <Pairs text={fingerprint} />
+          </code>
+        </dd>
+      </dl>
+      <p className="muted">{PINNED_HOW}</p>
+    </>
+  );
+}
+
+/** "Stop using HOST": the pairing is forgotten, the window works on this PC's database again (its own sign-in). */
+export function StopUsingButton({ host }: { host: string }) {
+  const client = useQueryClient();
+  const stop = useApiMutation('stopUsingDesk', {
+    onSuccess: () => {
+      setSession(null);
+      void client.resetQueries();
+    },
+  });
+  return (
+    <div>
+      <button type="button" onClick={() => stop.mutate({})} disabled={stop.isPending} data-testid="stop-using">
+        {stopUsing(host)}
+      </button>
+      {stop.error && <ErrorNotice error={stop.error} />}
+    </div>
+  );
+}
+
+/** The address and the pairing code the sharing PC shows; its fingerprint too, if the person wants it checked. */
+function ConnectForm() {
+  const may = useCan('connectToDesk');
+  const [address, setAddress] = useState('');
+  const [code, setCode] = useState('');
+  const [fingerprint, setFingerprint] = useState('');
+  const client = useQueryClient();
+  const connect = useApiMutation('connectToDesk', {
+    onSuccess: () => {
+      // The window now works on the host: its sign-in form comes next, and every screen is asked again there.
+      setSession(null);
+      void client.resetQueries();
+    },
+  });
+  if (!may) return <p className="muted">{CONNECT_ADMIN_ONLY}</p>;
+  return (
+    <>
+      <p>{CONNECT_HOW}</p>
+      <form
+        className="form-grid connect-form"
+        aria-label={CONNECT_TITLE}
+        onSubmit={(e) => {
+          e.preventDefault();
+          connect.mutate({ address, pairingCode: code, fingerprint });
+        }}
+      >
+        <label htmlFor="connect-address">{CONNECT_ADDRESS_LABEL}</label>
+        <input
+          id="connect-address"
+          value={address}
+          onChange={(e) => setAddress(e.target.value.trim())}
+          placeholder="https://192.168.1.20:8443"
+          autoComplete="off"
+          spellCheck={false}
+          required
+        />
+        <label htmlFor="connect-code">{CONNECT_CODE_LABEL}</label>
+        <input
+          id="connect-code"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          placeholder="7KQ2-M9XD-4HTP"
+          autoComplete="off"
+          spellCheck={false}
+          size={16}
+          required
+        />
+        <label htmlFor="connect-fingerprint">{CONNECT_FINGERPRINT_LABEL}</label>
+        <input
+          id="connect-fingerprint"
+          value={fingerprint}
+          onChange={(e) => setFingerprint(e.target.value)}
+          placeholder="AB:CD:…"
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <span />
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={connect.isPending}>
+            {connect.isPending ? CONNECTING : CONNECT_BUTTON}
+          </button>
+        </div>
+      </form>
+      {connect.error && <ErrorNotice error={connect.error} testId="connect-error" />}
+    </>
   );
 }

@@ -160,3 +160,109 @@ test('the admin shares this PC’s database from Settings: the address, the fing
     child.kill();
   }
 });
+
+test('this PC’s window connects to a sharing PC from Settings (address and code), works on its database, and stops using it', async () => {
+  test.setTimeout(180_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-e2e-connect-'));
+  const hostDb = path.join(dir, 'host', 'recall-desk.sqlite');
+  addAccount(hostDb, ADMIN.name, 'admin,parts', ADMIN.password);
+  const part = cli(['parts', 'set', 'BLC', '12345-67890', '--description', 'Carpet retainer clip', '--released', '--db', hostDb, '--user', ADMIN.name], {
+    RECALL_DESK_PASSWORD: ADMIN.password,
+  });
+  expect(part.code, part.stderr).toBe(0);
+  const host = await serveLan(CLI, hostDb);
+  // This PC: its own database (no accounts), its own data folder where the pairing is saved.
+  const config = path.join(dir, 'config');
+  const connection = path.join(config, 'Recall Desk', 'connection.json');
+  const local = await serve(CLI, path.join(dir, 'desk', 'recall-desk.sqlite'), { XDG_CONFIG_HOME: config });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: OFFLINE_CHROMIUM_ARGS });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    await page.goto(local.url);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const section = page.getByTestId('connect-section');
+    const form = section.getByRole('form', { name: 'Connect to a desk that shares its database' });
+    await expect(form).toBeVisible();
+    await expect(page.getByTestId('host-bar')).toHaveCount(0);
+    await section.scrollIntoViewIfNeeded();
+    await shot(page, 'lan-70-connect-before', true);
+
+    // A wrong code: said plainly, nothing saved, still this PC's database.
+    await form.getByLabel('Address of the sharing PC').fill(host.url);
+    await form.getByLabel('Pairing code').fill('ZZZZ-ZZZZ-ZZZZ');
+    await form.getByRole('button', { name: 'Connect' }).click();
+    await expect(section.getByTestId('connect-error')).toContainText('Wrong or expired pairing code');
+    expect(fs.existsSync(connection)).toBe(false);
+    await shot(page, 'lan-71-connect-wrong-code', true);
+
+    // The code the sharing PC shows: paired, the fingerprint pinned, the host's sign-in form next.
+    await form.getByLabel('Pairing code').fill(host.code());
+    await form.getByRole('button', { name: 'Connect' }).click();
+    const note = page.getByTestId('desk-sign-in-note');
+    await expect(note.getByTestId('pinned-fingerprint')).toHaveText(host.fingerprint);
+    await expect(note).toContainText(`Sign in on 127.0.0.1:${host.port}`);
+    expect(JSON.parse(fs.readFileSync(connection, 'utf8'))).toMatchObject({ server: host.url, fingerprint: host.fingerprint });
+    await shot(page, 'lan-72-connected-sign-in');
+    await signIn(page, ADMIN.name, ADMIN.password);
+    await expect(page.getByTestId('host-bar')).toHaveText(`Desk of 127.0.0.1:${host.port}`);
+
+    // A screen shows the host's data.
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Parts' }).click();
+    await expect(page.getByTestId('parts').getByRole('button', { name: /12345-67890/ })).toBeVisible();
+
+    // Settings says where the window works, with the fingerprint pinned, and the way back.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(section.getByTestId('connected-to')).toHaveText(`This window works on the database of 127.0.0.1:${host.port}.`);
+    await expect(section.getByTestId('pinned-fingerprint')).toHaveText(host.fingerprint);
+    await section.scrollIntoViewIfNeeded();
+    await shot(page, 'lan-73-connected-settings', true);
+
+    // The host stops answering: the top bar says so, the screen stays; back, the bar clears.
+    process.kill(host.child.pid!, 'SIGSTOP');
+    try {
+      await expect(page.getByTestId('host-down')).toBeVisible({ timeout: 6_000 });
+      await expect(section.getByTestId('pinned-fingerprint')).toHaveText(host.fingerprint);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await shot(page, 'lan-74-desk-host-down');
+    } finally {
+      process.kill(host.child.pid!, 'SIGCONT');
+    }
+    await expect(page.getByTestId('host-bar')).toBeVisible({ timeout: 10_000 });
+
+    // Stop using the host: the pairing is forgotten, the window is on this PC's database again.
+    await section.getByRole('button', { name: `Stop using 127.0.0.1:${host.port} (work on this PC’s database)` }).click();
+    await expect(page.getByTestId('host-bar')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByTestId('connect-section').getByRole('form', { name: 'Connect to a desk that shares its database' })).toBeVisible();
+    expect(fs.existsSync(connection)).toBe(false);
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Parts' }).click();
+    await expect(page.getByTestId('parts')).toBeVisible();
+    await expect(page.getByTestId('parts').getByRole('button', { name: /12345-67890/ })).toHaveCount(0);
+
+    // Paired again (the host shows a new code), then the window opened while the host is off: the
+    // problem is said, with the way back beside it.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const again = page.getByTestId('connect-section').getByRole('form', { name: 'Connect to a desk that shares its database' });
+    await again.getByLabel('Address of the sharing PC').fill(host.url);
+    await again.getByLabel('Pairing code').fill(host.code());
+    await again.getByRole('button', { name: 'Connect' }).click();
+    await expect(page.getByTestId('desk-sign-in-note')).toBeVisible();
+    await host.stop();
+    await page.reload();
+    await expect(page.getByTestId('start-problem')).toContainText(`Cannot reach the sharing PC 127.0.0.1:${host.port}`);
+    await expect(page.getByTestId('desk-sign-in-note').getByTestId('pinned-fingerprint')).toHaveText(host.fingerprint);
+    await shot(page, 'lan-75-desk-host-off-at-start');
+    await page
+      .getByTestId('desk-sign-in-note')
+      .getByRole('button', { name: /^Stop using/ })
+      .click();
+    await expect(page.getByTestId('start-problem')).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
+    expect(fs.existsSync(connection)).toBe(false);
+  } finally {
+    await browser.close();
+    local.child.kill();
+    await host.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

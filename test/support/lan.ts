@@ -17,8 +17,8 @@ export type LanHost = {
   stop(): Promise<void>;
 };
 
-export async function serveLan(cli: string, db: string, env: NodeJS.ProcessEnv = {}): Promise<LanHost> {
-  const child = spawn(process.execPath, [cli, 'serve', '--lan', '--db', db], {
+export async function serveLan(cli: string, db: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<LanHost> {
+  const child = spawn(process.execPath, [cli, 'serve', '--lan', '--db', db, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, RECALL_DESK_VPIC: SHARED_VPIC, RECALL_DESK_LISTEN: '127.0.0.1', ...env },
   });
