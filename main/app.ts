@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Tag } from '../shared/contract';
 import { createDispatcher, type Dispatcher } from './api/dispatch';
-import { createHandlers } from './api/handlers';
+import { handlersOnDemand } from './api/handlers';
 import { AuditLog } from './accounts/audit';
 import { AccountsService } from './accounts/service';
 import { Sessions } from './accounts/sessions';
@@ -97,7 +97,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const services: Services = { ...core, forms: new FormsService(core, settings, pdf) };
     return {
       ...services,
-      dispatch: createDispatcher(services, createHandlers(services), undefined, {
+      dispatch: createDispatcher(services, handlersOnDemand(services), undefined, {
         waitMs: opts.busyWaitMs ?? BUSY_WAIT_MS,
         holder: () => currentWriter(db.path),
       }),
