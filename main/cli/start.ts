@@ -43,6 +43,8 @@ function cacheDir(): string | null {
 }
 
 function start(): void {
+  // The packages loaded beside the bundle (better-sqlite3's JavaScript): Node's own compile cache.
+  Module.enableCompileCache?.();
   const source = fs.readFileSync(BUNDLE, 'utf8');
   const stat = fs.statSync(BUNDLE);
   const dir = cacheDir();
