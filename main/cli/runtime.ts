@@ -108,7 +108,7 @@ export function openAppFor(ctx: CliContext, opened: Set<App>, globals: () => Glo
       return app;
     }
     const { createApp } = await import('../app');
-    const app = await createApp({ dbPath: resolveDbPath(opts.db), version: ctx.version });
+    const app = await createApp({ dbPath: resolveDbPath(opts.db), version: ctx.version, handlersOnDemand: true });
     // A mistyped --db makes a new, empty database: said, so its "nothing applies" is not trusted blindly.
     if (app.db.created) io?.err(newDatabaseCreated(app.db.path));
     opened.add(app);
