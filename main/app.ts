@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Tag } from '../shared/contract';
 import { createDispatcher, type Dispatcher } from './api/dispatch';
-import { createHandlers } from './api/handlers';
+import { createHandlers, handlersOnDemand } from './api/handlers';
 import { AuditLog } from './accounts/audit';
 import { AccountsService } from './accounts/service';
 import { Sessions } from './accounts/sessions';
@@ -38,6 +38,11 @@ export type AppOptions = {
   vpicPath?: string | null;
   /** How long a write waits for another process's import before answering 'busy'. */
   busyWaitMs?: number;
+  /**
+   * A one-shot command (the CLI) loads a domain's handlers on the first call of one of its operations:
+   * it calls one or two domains. A long-running app (the window, the browser mode) has them all from the start.
+   */
+  handlersOnDemand?: boolean;
 };
 
 const BUSY_WAIT_MS = 3000;
@@ -97,7 +102,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const services: Services = { ...core, forms: new FormsService(core, settings, pdf) };
     return {
       ...services,
-      dispatch: createDispatcher(services, createHandlers(services), undefined, {
+      dispatch: createDispatcher(services, opts.handlersOnDemand ? handlersOnDemand(services) : await createHandlers(services), undefined, {
         waitMs: opts.busyWaitMs ?? BUSY_WAIT_MS,
         holder: () => currentWriter(db.path),
       }),

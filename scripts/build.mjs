@@ -48,8 +48,25 @@ if (notExternal.length > 0) {
   throw new Error(`scripts/build.mjs: runtime dependencies missing from esbuild's external list: ${notExternal.join(', ')}`);
 }
 
+/**
+ * The CLI runs one command a process, so it must not pay for what that command does not use. Each
+ * domain's commands and handlers are loaded on demand (main/cli/registry.ts, main/api/handlers.ts): in
+ * this one CommonJS bundle they are evaluated only when reached. What is left is compiling the code a
+ * command runs: the bundle is minified, and dist/main/cli.cjs (main/cli/start.ts) runs it with V8's code
+ * cache of that command.
+ */
 await Promise.all([
-  build({ ...common, entryPoints: ['main/cli/bin.ts'], outfile: 'dist/main/cli.cjs' }),
+  // import() of a package left outside the bundle (playwright-core) becomes require(): start.ts runs the bundle
+  // as a vm.Script, where a native import() needs an experimental flag.
+  build({
+    ...common,
+    entryPoints: ['main/cli/bin.ts'],
+    outfile: 'dist/main/cli-bundle.cjs',
+    minify: true,
+    keepNames: true,
+    supported: { 'dynamic-import': false },
+  }),
+  build({ ...common, entryPoints: ['main/cli/start.ts'], outfile: 'dist/main/cli.cjs' }),
   build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/electron.cjs' }),
   // The vPIC decoder's thread (main/vehicles/vpic.ts starts it from beside the bundle that runs).
   build({ ...common, entryPoints: ['main/vehicles/vpic-worker.ts'], outfile: 'dist/main/vpic-worker.cjs' }),

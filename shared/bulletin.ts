@@ -1,7 +1,7 @@
 // The bulletin format: one campaign at one revision, as data. Built-in campaigns and imported files
 // share this schema. Every fact traces to the bulletin; what it does not state is null ("unknown"),
 // never a default.
-import { z } from 'zod';
+import { z } from './lazy-zod';
 
 export const BULLETIN_FORMAT = 'recall-desk/bulletin@1';
 

@@ -1,5 +1,5 @@
 // Small zod pieces several domains' contracts share.
-import { z } from 'zod';
+import { z } from './lazy-zod';
 import { analyzeVin } from './vin';
 
 export const Empty = z.object({}).strict();

@@ -15,7 +15,7 @@ import { describeStorageError } from '../db/errors';
 import type { WriterNote } from '../db/writer-note';
 import { busyWriting } from '../../shared/wording';
 import type { CoreServices as Services } from '../core-services';
-import type { Handlers } from './handlers';
+import type { Handler, Handlers } from './handlers';
 
 /**
  * How a call arrived. A transport passes the session the caller holds (the window's, a browser tab's);
@@ -41,9 +41,15 @@ const refuse = (code: ErrorCode, message: string, details: string[] = []): Envel
 
 const isThenable = (v: unknown): v is PromiseLike<unknown> => typeof (v as { then?: unknown } | null)?.then === 'function';
 
+/**
+ * The handlers: all of them, or how to get one (main/api/handlers.ts: a domain's handlers are loaded on
+ * the first call of one of its operations).
+ */
+export type HandlerSource = Handlers | ((name: OperationName) => Promise<Handler>);
+
 export function createDispatcher(
   s: Pick<Services, 'accounts' | 'audit' | 'changes' | 'jobs' | 'db' | 'now'>,
-  handlers: Handlers,
+  handlers: HandlerSource,
   log: (msg: string) => void = (m) => console.error(m),
   busy: BusyPolicy = NO_WAIT,
 ): Dispatcher {
@@ -68,8 +74,10 @@ export function createDispatcher(
     s.audit.record(s.now().toISOString(), by, name, auditFacts(input, output));
   };
 
+  const handlerOf = async (name: OperationName): Promise<Handler> => (typeof handlers === 'function' ? await handlers(name) : (handlers[name] as Handler));
+
   const run = async (name: OperationName, fx: Effects, caller: Caller, input: unknown): Promise<unknown> => {
-    const handler = handlers[name] as (i: unknown, c: Caller) => unknown;
+    const handler = await handlerOf(name);
     if (fx.kind === 'read') {
       // One consistent snapshot for what the read does before its first await (boxed: a transaction
       // function may not return a promise).

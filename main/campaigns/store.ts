@@ -328,19 +328,18 @@ export class CampaignStore {
 
   async list(): Promise<CampaignSummary[]> {
     this.syncWithOtherProcesses();
-    const rows = await this.db.kysely.selectFrom('campaigns').select(['id']).orderBy('code').execute();
-    return rows.map((r) => this.summarize(this.byId(r.id)));
+    const ids = this.db.sqlite.prepare<[], number>('SELECT id FROM campaigns ORDER BY code').pluck().all();
+    return ids.map((id) => this.summarize(this.byId(id)));
   }
 
   async detail(code: string): Promise<CampaignDetail> {
     this.syncWithOtherProcesses();
     const c = this.byId(this.idOf(code).id);
-    const revisions = await this.db.kysely
-      .selectFrom('campaign_revisions')
-      .select(['revision_date', 'revision_label', 'origin', 'loaded_at'])
-      .where('campaign_code', '=', c.code)
-      .orderBy('revision_date', 'desc')
-      .execute();
+    const revisions = this.db.sqlite
+      .prepare<[string], Pick<Row<'campaign_revisions'>, 'revision_date' | 'revision_label' | 'origin' | 'loaded_at'>>(
+        'SELECT revision_date, revision_label, origin, loaded_at FROM campaign_revisions WHERE campaign_code = ? ORDER BY revision_date DESC',
+      )
+      .all(c.code);
     return {
       summary: this.summarize(c),
       bulletin: c.bulletin,

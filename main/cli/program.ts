@@ -6,7 +6,6 @@ import { Command, CommanderError } from 'commander';
 import { ApiError } from '../../shared/contract';
 import type { App } from '../app';
 import { DatabaseOpenError } from '../db/open';
-import { HostRefused } from '../lan/client';
 import { commandRegistry, entriesFor } from './registry';
 import { callApi, CommandFailed, type CliContext, type CliRuntime, type GlobalOptions, type Io, openAppFor, PASSWORD_ENV, UsageError } from './runtime';
 
@@ -67,22 +66,18 @@ export async function runCli(argv: string[], io: Io, ctx: CliContext): Promise<n
     program = await buildProgram(rt, argv);
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
-    code = exitCodeFor(err, io);
+    code = await exitCodeFor(err, io);
   } finally {
     for (const app of opened) await app.close();
   }
   return code;
 }
 
-function exitCodeFor(err: unknown, io: Io): number {
+async function exitCodeFor(err: unknown, io: Io): Promise<number> {
   if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
   if (err instanceof UsageError || err instanceof DatabaseOpenError) {
     io.err(err.message);
     return 2;
-  }
-  if (err instanceof HostRefused) {
-    io.err(err.message);
-    return 1;
   }
   if (err instanceof CommandFailed) {
     io.err(err.message);
@@ -91,6 +86,11 @@ function exitCodeFor(err: unknown, io: Io): number {
   if (err instanceof ApiError) {
     io.err([err.message, ...err.details.map((d) => `  ${d}`)].join('\n'));
     return err.code === 'internal' ? 1 : 2;
+  }
+  // Only a command that reached a sharing PC can meet its refusal (the LAN client is loaded for it alone).
+  if (err instanceof (await import('../lan/client')).HostRefused) {
+    io.err(err.message);
+    return 1;
   }
   io.err(`recall-desk: ${(err as Error).message}`);
   return 1;

@@ -3,17 +3,16 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { SIGN_IN_NEEDED } from '../../shared/accounts/wording';
-import { ApiError, type InputOf, type OperationName, type OutputOf, unwrap, type Envelope } from '../../shared/api';
-import type { Actor } from '../../shared/contract';
+import type { InputOf, OperationName, OutputOf } from '../../shared/api';
+import { type Actor, ApiError, type Envelope, unwrap } from '../../shared/contract';
 import { passwordFor } from './secrets';
 import { UsageError } from './runtime-errors';
-import { type App, createApp } from '../app';
+import type { App } from '../app';
 import { resolveDbPath } from '../db/paths';
 import { newDatabaseCreated } from '../../shared/wording';
 import { normalizeFingerprint } from '../lan/cert';
-import { HostLink, HostRefused } from '../lan/client';
+import type { HostLink } from '../lan/client';
 import { loadConnection } from '../lan/connection';
-import { createRemoteApp } from '../lan/remote';
 
 export type Io = {
   out: (s: string) => void;
@@ -108,7 +107,8 @@ export function openAppFor(ctx: CliContext, opened: Set<App>, globals: () => Glo
       opened.add(app);
       return app;
     }
-    const app = await createApp({ dbPath: resolveDbPath(opts.db), version: ctx.version });
+    const { createApp } = await import('../app');
+    const app = await createApp({ dbPath: resolveDbPath(opts.db), version: ctx.version, handlersOnDemand: true });
     // A mistyped --db makes a new, empty database: said, so its "nothing applies" is not trusted blindly.
     if (app.db.created) io?.err(newDatabaseCreated(app.db.path));
     opened.add(app);
@@ -119,6 +119,8 @@ export function openAppFor(ctx: CliContext, opened: Set<App>, globals: () => Glo
 
 /** Signs in on the sharing PC as the person named: every call of the command is theirs there. */
 async function openRemote(host: { server: string; fingerprint: string; user: string | undefined }): Promise<App> {
+  // The LAN client and the remote app are loaded only here: a command on a database file never needs them.
+  const [{ HostLink, HostRefused }, { createRemoteApp }] = await Promise.all([import('../lan/client'), import('../lan/remote')]);
   let link: HostLink;
   try {
     link = new HostLink(host.server, host.fingerprint);

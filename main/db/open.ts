@@ -1,20 +1,15 @@
-// Opens (or creates) the database file, applies pending migrations and returns both handles:
-// Kysely for typed queries, the raw better-sqlite3 connection for prepared hot-path statements
-// and synchronous all-or-nothing transactions.
+// Opens (or creates) the database file, applies pending migrations and returns the better-sqlite3
+// connection (prepared statements, synchronous all-or-nothing transactions). Kysely runs the migrations
+// only (main/db/migrate.ts), loaded when one is pending: a command on an up-to-date file never loads it.
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { Migrator } from 'kysely/migration';
-import { preMigrationBackup } from './backup';
-import { migrationProvider, migrations } from './migrations/index';
+import { migrations } from './migrations/index';
 import { describeStorageError } from './errors';
-import type { Database } from './schema';
 
 export type Db = {
   path: string;
   sqlite: BetterSqlite3.Database;
-  kysely: Kysely<Database>;
   /** The file did not exist: this run created it (the CLI says so: a mistyped --db is then seen). */
   created: boolean;
   /**
@@ -26,6 +21,9 @@ export type Db = {
 };
 
 export class DatabaseOpenError extends Error {}
+
+/** Every migration this version knows, by name. */
+const MIGRATION_NAMES = Object.keys(migrations);
 
 /** A WAL reader meets a lock only in rare moments (recovery, a WAL restart); a few ms cover them. */
 export const BUSY_TIMEOUT_MS = 25;
@@ -99,10 +97,9 @@ export async function openDatabase(file: string): Promise<Db> {
   sqlite.pragma('synchronous = NORMAL');
   // The lookup's indexes must stay in memory: 2 MB (the default) thrashes with a large library.
   sqlite.pragma('cache_size = -65536');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   // Every migration done (every open but the first after an update): nothing to ask the migrator,
   // whose lock, table checks and transaction were a good part of a one-shot CLI command's time.
-  if (!allMigrated(sqlite)) await migrate(sqlite, kysely, file);
+  if (!allMigrated(sqlite)) await (await import('./migrate')).migrate(sqlite, file);
   forgetStat4(sqlite);
   // Serving, the thread must never sleep in SQLite's busy wait: better-sqlite3 is synchronous, so a
   // write waiting 5 s for another process's import froze every lookup for 5 s. A connection gives up
@@ -111,12 +108,10 @@ export async function openDatabase(file: string): Promise<Db> {
   return {
     path: file,
     sqlite,
-    kysely,
     created,
     readOnly: null,
     async close() {
-      // Kysely's SqliteDialect closes the better-sqlite3 connection it was given.
-      await kysely.destroy();
+      sqlite.close();
     },
   };
 }
@@ -125,31 +120,7 @@ export async function openDatabase(file: string): Promise<Db> {
 function allMigrated(sqlite: BetterSqlite3.Database): boolean {
   if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get()) return false;
   const done = new Set(sqlite.prepare<[], string>('SELECT name FROM kysely_migration').pluck().all());
-  return Object.keys(migrations).every((m) => done.has(m));
-}
-
-/** Brings the file to this version's shape: an existing database is copied first (kept for good, beside the dailies). */
-async function migrate(sqlite: BetterSqlite3.Database, kysely: Kysely<Database>, file: string): Promise<void> {
-  const migrator = new Migrator({ db: kysely, provider: migrationProvider });
-  const known = await migrator.getMigrations();
-  const pending = known.filter((m) => !m.executedAt);
-  if (pending.length > 0 && pending.length < known.length) {
-    try {
-      await preMigrationBackup(sqlite, file, pending[0]!.name, new Date());
-    } catch (err) {
-      await kysely.destroy();
-      throw new DatabaseOpenError(
-        `Cannot back up ${file} before migrating it (${(err as Error).message}): nothing was changed. Free some disk space or check the folder's permissions.`,
-      );
-    }
-  }
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    await kysely.destroy();
-    const why = describeStorageError(error) ?? `${(error as Error).message ?? String(error)}.`;
-    throw new DatabaseOpenError(`Database migration ${failed} failed: ${why} The file was left as it was.`);
-  }
+  return MIGRATION_NAMES.every((m) => done.has(m));
 }
 
 /**
@@ -193,7 +164,7 @@ function openForReading(file: string, why: 'file' | 'disk'): BetterSqlite3.Datab
 function unknownMigrations(sqlite: BetterSqlite3.Database): string[] {
   if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get()) return [];
   const names = sqlite.prepare<[], string>('SELECT name FROM kysely_migration ORDER BY name').pluck().all();
-  return names.filter((n) => !(n in migrations));
+  return names.filter((n) => !MIGRATION_NAMES.includes(n));
 }
 
 /**
@@ -203,7 +174,7 @@ function unknownMigrations(sqlite: BetterSqlite3.Database): string[] {
 function openReadOnly(file: string, sqlite: BetterSqlite3.Database, why: 'file' | 'disk'): Db {
   const hasMigrationTable = !!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get();
   const done = new Set(hasMigrationTable ? sqlite.prepare<[], string>('SELECT name FROM kysely_migration').pluck().all() : []);
-  const pending = Object.keys(migrations).filter((m) => !done.has(m));
+  const pending = MIGRATION_NAMES.filter((m) => !done.has(m));
   if (pending.length) {
     sqlite.close();
     throw new DatabaseOpenError(
@@ -215,15 +186,13 @@ function openReadOnly(file: string, sqlite: BetterSqlite3.Database, why: 'file' 
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma('cache_size = -65536');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     path: file,
     sqlite,
-    kysely,
     created: false,
     readOnly: why,
     async close() {
-      await kysely.destroy();
+      sqlite.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 // The accounts domain: staff accounts with roles, signing in and out, and the audit trail of who did
 // what. Passwords go in and never come out: no answer carries one, nor its hash.
-import { z } from 'zod';
+import { z } from '../lazy-zod';
 import { defineEffects, defineOperations, read, write } from '../contract';
 import { ADMIN, MANAGERS, ROLES } from './roles';
 import { isoDate } from '../bulletin';

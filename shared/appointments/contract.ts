@@ -1,6 +1,6 @@
 // The appointments domain: the service lane's bookings, its technicians and their courses, and
 // completing the work (training gates, a different verifier, parts leaving stock, a claim line).
-import { z } from 'zod';
+import { z } from '../lazy-zod';
 import { isoDate } from '../bulletin';
 import { defineEffects, defineOperations, read, write } from '../contract';
 import { ADVISORS, MANAGERS } from '../accounts/roles';

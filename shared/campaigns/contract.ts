@@ -1,5 +1,5 @@
 // The campaigns domain: the library of bulletins, their revisions, and importing a new one.
-import { z } from 'zod';
+import { z } from '../lazy-zod';
 import { Bulletin, CampaignKind } from '../bulletin';
 import { Impact } from '../changes/contract';
 import { defineEffects, defineOperations, read, write } from '../contract';

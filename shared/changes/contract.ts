@@ -1,6 +1,6 @@
 // The changes domain: what an import does to the dealer's vehicles (its impact, shown before it is
 // applied), and "What changed": every applied import with its impact, newest first.
-import { z } from 'zod';
+import { z } from '../lazy-zod';
 import { isoDate, Severity } from '../bulletin';
 import { defineEffects, defineOperations, read, write } from '../contract';
 import { HoldKind } from '../reports/contract';

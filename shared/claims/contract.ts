@@ -1,6 +1,6 @@
 // The claims domain: one claim line per campaign completed here, and corrections that keep the
 // original in the claim's history (wrong op code or VIN, per Warranty Procedure Bulletin PRO17-03).
-import { z } from 'zod';
+import { z } from '../lazy-zod';
 import { isoDate } from '../bulletin';
 import { defineEffects, defineOperations, read, write } from '../contract';
 import { MANAGERS } from '../accounts/roles';

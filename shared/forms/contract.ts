@@ -1,6 +1,6 @@
 // The forms domain: printable documents (the disclosure form, owner letters, the guest FAQ and the
 // lists) rendered to one HTML document each, and the log of forms printed for vehicles.
-import { z } from 'zod';
+import { z } from '../lazy-zod';
 import { defineEffects, defineOperations, read, write } from '../contract';
 import { ADVISORS } from '../accounts/roles';
 import { CampaignCode, Vin } from '../schemas';

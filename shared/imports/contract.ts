@@ -1,5 +1,5 @@
 // The imports domain: affected-VIN lists and DMS vehicle exports, previewed then committed as a job.
-import { z } from 'zod';
+import { z } from '../lazy-zod';
 import { isoDate } from '../bulletin';
 import { Impact } from '../changes/contract';
 import { defineEffects, defineOperations, queued, read } from '../contract';

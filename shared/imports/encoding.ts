@@ -2,7 +2,7 @@
 // a BOM says it (UTF-8, UTF-16 LE/BE); without one, every other byte zero is UTF-16, bytes that are
 // valid UTF-8 are UTF-8, and anything else is Windows-1252 (what Windows DMSs and Excel's "CSV" write).
 // TextDecoder only (no node:), so the window and the CLI read a file the same way.
-import { z } from 'zod';
+import { z } from '../lazy-zod';
 
 // The WHATWG TextDecoder, global in Node and in every browser (shared/ is typed without DOM or Node).
 declare const TextDecoder: new (label?: string, options?: { fatal?: boolean }) => { decode(input?: Uint8Array, options?: { stream?: boolean }): string };

@@ -1,6 +1,6 @@
 // Sharing this database with the other desks (serve --lan): what Settings shows an admin on the
 // sharing PC — the addresses, the certificate's fingerprint and the pairing code of the moment.
-import { z } from 'zod';
+import { z } from '../lazy-zod';
 import { ADMIN } from '../accounts/roles';
 import { defineEffects, defineOperations, onHostOnly, read, write } from '../contract';
 

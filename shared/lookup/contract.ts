@@ -1,5 +1,5 @@
 // The lookup domain: one VIN (with the model and production month when known) against the library.
-import { z } from 'zod';
+import { z } from '../lazy-zod';
 import { CampaignKind, DeliveryRuleKind, PhaseStatus, Severity, VehicleCondition } from '../bulletin';
 import { defineEffects, defineOperations, read } from '../contract';
 import { Certainty, Need } from '../schemas';

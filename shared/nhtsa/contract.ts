@@ -1,6 +1,6 @@
 // The nhtsa domain: NHTSA's recall flat file imported offline (FLAT_RCL_POST_2010 / _PRE_2010, the .txt
 // or the .zip as downloaded), so a vehicle of any make gets NHTSA's recalls for its make, model and year.
-import { z } from 'zod';
+import { z } from '../lazy-zod';
 import { MANAGERS } from '../accounts/roles';
 import { Severity } from '../bulletin';
 import { defineEffects, defineOperations, onHostOnly, read } from '../contract';

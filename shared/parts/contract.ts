@@ -1,6 +1,6 @@
 // The parts domain: each campaign's parts (the bulletin's values and the counter's dated amendments),
 // the stock ledger and the order suggestions.
-import { z } from 'zod';
+import { z } from '../lazy-zod';
 import { defineEffects, defineOperations, read, write } from '../contract';
 import { MANAGERS, PARTS } from '../accounts/roles';
 import { CampaignCode, Empty, Vin } from '../schemas';

@@ -1,5 +1,5 @@
 // Input pieces the parts, appointments and claims contracts share: counts a counter types, names, dates.
-import { z } from 'zod';
+import { z } from '../lazy-zod';
 
 /** How many units: a whole, positive, plausible number. */
 export const Quantity = z

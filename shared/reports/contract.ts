@@ -1,5 +1,5 @@
 // The reports domain: stock vehicles that may not be delivered, and serviced vehicles to call back.
-import { z } from 'zod';
+import { z } from '../lazy-zod';
 import { Severity, VehicleCondition } from '../bulletin';
 import { defineEffects, defineOperations, read } from '../contract';
 import { Certainty, Empty, Need } from '../schemas';

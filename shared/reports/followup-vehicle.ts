@@ -1,6 +1,6 @@
 // The serviced vehicle and its guest, as every follow-up line names them: a campaign's row and the line
 // for another make's NHTSA recalls alike.
-import { z } from 'zod';
+import { z } from '../lazy-zod';
 
 export const FollowUpVehicle = z.object({
   vin: z.string(),

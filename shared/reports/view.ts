@@ -2,7 +2,7 @@
 // as one plain object. The screen filters with it over the rows it has loaded; Print / Save PDF send it
 // with the request and the forms service applies the very same functions, so paper, PDF and CSV show
 // the lines the screen shows, in its order.
-import { z } from 'zod';
+import { z } from '../lazy-zod';
 import { VehicleCondition } from '../bulletin';
 import { NHTSA_WORDING } from '../nhtsa/wording';
 import { Certainty } from '../schemas';

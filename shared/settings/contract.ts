@@ -1,5 +1,5 @@
 // The settings domain: what the app knows about itself, and the dealer's details printed on forms.
-import { z } from 'zod';
+import { z } from '../lazy-zod';
 import { defineEffects, defineOperations, read, write } from '../contract';
 import { MANAGERS } from '../accounts/roles';
 import { Empty } from '../schemas';

@@ -1,5 +1,5 @@
 // The vehicles domain: what the dealer records about one vehicle and one campaign.
-import { z } from 'zod';
+import { z } from '../lazy-zod';
 import { defineEffects, defineOperations, write } from '../contract';
 import { ADVISORS } from '../accounts/roles';
 import { CampaignCode, Vin } from '../schemas';

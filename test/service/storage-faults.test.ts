@@ -68,7 +68,7 @@ describe('the database file', () => {
     const dispatch = createDispatcher(
       app,
       {
-        ...(await import('../../main/api/handlers')).createHandlers(app),
+        ...(await (await import('../../main/api/handlers')).createHandlers(app)),
         appInfo: () => {
           throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
         },

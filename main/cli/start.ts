@@ -1,0 +1,84 @@
+// dist/main/cli.cjs: starts the CLI bundle (cli-bundle.cjs) with V8's code cache of the command given.
+//
+// A command runs once a process, so compiling its code is a good part of its CPU: V8 compiles each
+// function the first time it runs, every run. The code cache kept after a run holds every function that
+// run compiled (Node's own compile cache holds only the top level, made before anything ran), so the
+// next run of the same command compiles nearly nothing. One cache per command (a lookup does not need
+// the forms' code), made again when the bundle or Node changes. A cache that cannot be read or written
+// is only slower: the command runs the same.
+import fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+
+const BUNDLE = path.join(__dirname, 'cli-bundle.cjs');
+/** The program's options that take a value: the word after one is not the command. */
+const VALUE_OPTIONS = new Set(['--user', '--server', '--fingerprint']);
+
+function commandOf(argv: readonly string[]): string {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!a.startsWith('-')) return /^[a-z-]{1,40}$/.test(a) ? a : 'other';
+  }
+  return 'none';
+}
+
+/**
+ * This user's own cache folder (made private; one that another user owns or could write is not used:
+ * a cache is code this process would run).
+ */
+function cacheDir(): string | null {
+  try {
+    const uid = process.getuid?.();
+    const dir = path.join(os.tmpdir(), `recall-desk-code-cache${uid === undefined ? '' : `-${uid}`}`);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = fs.statSync(dir);
+    if (uid !== undefined && (st.uid !== uid || (st.mode & 0o077) !== 0)) return null;
+    return dir;
+  } catch {
+    return null;
+  }
+}
+
+function start(): void {
+  // The packages loaded beside the bundle (better-sqlite3's JavaScript): Node's own compile cache.
+  Module.enableCompileCache?.();
+  const source = fs.readFileSync(BUNDLE, 'utf8');
+  const stat = fs.statSync(BUNDLE);
+  const dir = cacheDir();
+  const file = dir
+    ? path.join(dir, `${commandOf(process.argv.slice(2))}-${stat.size}-${Math.round(stat.mtimeMs)}-${process.version}-${process.arch}.v8`)
+    : null;
+  let cachedData: Buffer | undefined;
+  try {
+    if (file) cachedData = fs.readFileSync(file);
+  } catch {
+    cachedData = undefined;
+  }
+  // The bundle has no import() of its own (scripts/build.mjs makes them require()): a vm.Script needs none.
+  const script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData });
+  if (file && (!cachedData || script.cachedDataRejected)) {
+    // Made once the command is done: by then it holds every function the command ran.
+    process.once('exit', () => {
+      try {
+        const tmp = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+        fs.renameSync(tmp, file);
+        // The same command's caches of an earlier bundle or Node are of no use any more.
+        const mine = path.basename(file);
+        const command = `${mine.split('-')[0]}-`;
+        for (const f of fs.readdirSync(dir!)) if (f.startsWith(command) && f.endsWith('.v8') && f !== mine) fs.rmSync(path.join(dir!, f), { force: true });
+      } catch {
+        // No cache this time: the next run compiles again.
+      }
+    });
+  }
+  const mod = new Module(BUNDLE, module);
+  mod.filename = BUNDLE;
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run.call(mod.exports, mod.exports, createRequire(BUNDLE), mod, BUNDLE, __dirname);
+}
+
+start();
