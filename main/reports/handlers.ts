@@ -16,9 +16,9 @@ export const reportHandlers = (s: Services): HandlersOf<typeof reportOperations>
       await s.vpic?.start();
       return reports.followUpList(input);
     },
-    holdReportPart: async ({ from, count }) => {
+    holdReportPart: async (input) => {
       await s.vpic?.start();
-      return reports.holdPart(from, count);
+      return reports.holdPart(input);
     },
     followUpPart: async (input) => {
       await s.vpic?.start();

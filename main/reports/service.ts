@@ -6,7 +6,8 @@ import { DataGeneration, GenerationCache } from '../db/generation';
 import type { Db } from '../db/open';
 import { followUpList } from './followup';
 import { holdReport } from './holds';
-import { encodeFollowUp, encodeHolds, followUpPart, holdPart } from '../../shared/reports/parts';
+import { followUpPart, holdPart, type WindowPlace } from '../../shared/reports/parts';
+import { followUpShown, holdsShown, type ListShown, shownCount } from '../../shared/reports/view';
 import type { FollowUpPart, HoldReportPart } from '../../shared/reports/contract';
 
 type Sources = Pick<CoreServices, 'db' | 'lookup' | 'now' | 'campaigns' | 'vpic'>;
@@ -26,26 +27,22 @@ export class ReportsService {
     return this.kept.get('holds', () => holdReport(this.s.db, this.s.lookup, this.s.now, this.s.campaigns));
   }
 
-  /** The hold report from..from+count, each text once (encoded once per report, then sliced). */
-  holdPart(from: number, count: number): HoldReportPart {
+  /**
+   * A window of the hold report as a screen shows it: the view (the one Print / Save PDF and the CSV
+   * apply) is worked out once per report and view, then sliced as the screen scrolls.
+   */
+  holdPart(input: ParsedInputOf<'holdReportPart'>): HoldReportPart {
     const r = this.holdReport();
-    return holdPart(
-      r,
-      encoded(r, () => encodeHolds(r)),
-      from,
-      count,
-    );
+    const shown = viewOf(r, input.view, () => holdsShown(r.holds, input.view ?? {}));
+    return holdPart(r, windowRows(shown, input.from, input.count), place(shown, input.from, r.holds.length));
   }
 
+  /** A window of the follow-up list as a screen shows it; with a view, of every row (as a print takes it). */
   followUpPart(input: ParsedInputOf<'followUpPart'>): FollowUpPart {
-    const { from, count, ...filter } = input;
-    const l = this.followUpList(filter);
-    return followUpPart(
-      l,
-      encoded(l, () => encodeFollowUp(l)),
-      from,
-      count,
-    );
+    const { from, count, view, ...filter } = input;
+    const l = this.followUpList(view ? { campaign: null, remedyAvailableOnly: false, booked: 'all' } : filter);
+    const shown = viewOf(l, view, () => followUpShown(l.rows, view ?? {}));
+    return followUpPart(l, windowRows(shown, from, count), place(shown, from, l.rows.length));
   }
 
   followUpList(input: ParsedInputOf<'followUpList'>): FollowUpList {
@@ -55,13 +52,37 @@ export class ReportsService {
   }
 }
 
-const encodings = new WeakMap<object, unknown>();
-/** A kept report's encoding, made once for that report object. */
-function encoded<T>(report: object, make: () => T): T {
-  let e = encodings.get(report) as T | undefined;
-  if (e === undefined) encodings.set(report, (e = make()));
-  return e;
+/** Views kept per report (a few: the screen's current one and those just before it). */
+const VIEWS_KEPT = 6;
+const views = new WeakMap<object, Map<string, ListShown<unknown>>>();
+
+/** A kept report's view, worked out once for that report object (scrolling asks for the same view again). */
+function viewOf<R>(report: object, view: object | undefined, make: () => ListShown<R>): ListShown<R> {
+  let kept = views.get(report);
+  if (!kept) views.set(report, (kept = new Map()));
+  const key = JSON.stringify(view ?? null);
+  let shown = kept.get(key) as ListShown<R> | undefined;
+  if (shown) {
+    kept.delete(key); // the most recent last
+  } else {
+    shown = make();
+    if (kept.size >= VIEWS_KEPT) kept.delete(kept.keys().next().value!);
+  }
+  kept.set(key, shown);
+  return shown;
 }
+
+/** The rows of entries from..from+count: of that many vehicles when grouped. */
+function windowRows<R>(shown: ListShown<R>, from: number, count: number): R[] {
+  return shown.grouped ? shown.vehicles.slice(from, from + count).flatMap((g) => g.rows) : shown.rows.slice(from, from + count);
+}
+
+const place = (shown: ListShown<unknown>, from: number, reportTotal: number): WindowPlace => ({
+  total: shownCount(shown),
+  from,
+  grouped: shown.grouped,
+  reportTotal,
+});
 
 const services = new WeakMap<Db, ReportsService>();
 

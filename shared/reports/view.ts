@@ -7,7 +7,8 @@ import { VehicleCondition } from '../bulletin';
 import { NHTSA_WORDING } from '../nhtsa/wording';
 import { Certainty } from '../schemas';
 import { CERTAINTY_LABEL, conditionText, HOLD_LABEL } from '../wording';
-import { type FollowUpList, HoldKind, type HoldReport } from './contract';
+import type { FollowUpList, HoldReport } from './contract';
+import { HoldKind } from './hold-kind';
 
 type Hold = HoldReport['holds'][number];
 type FollowUpRow = FollowUpList['rows'][number];
