@@ -10,7 +10,14 @@ import { followUpPart, holdPart, type WindowPlace } from '../../shared/reports/p
 import { followUpShown, holdsShown, type ListShown, shownCount } from '../../shared/reports/view';
 import type { FollowUpPart, HoldReportPart } from '../../shared/reports/contract';
 
-type Sources = Pick<CoreServices, 'db' | 'lookup' | 'now' | 'campaigns' | 'vpic'>;
+type Sources = Pick<CoreServices, 'db' | 'lookup' | 'now' | 'campaigns' | 'vpic' | 'changes'>;
+
+/** The data the reports are made from: a change to any of it makes them again. */
+const REPORT_TAGS = new Set(['reports', 'library', 'vehicles', 'lists', 'stock', 'appointments']);
+/** After a change, the reports a screen has asked for are made again once the writes have settled. */
+const WARM_AFTER_CHANGE_MS = 3_000;
+/** Every row of the follow-up list: what the screen's windows and a print from the screen are cut from. */
+const EVERY_FOLLOW_UP = { campaign: null, remedyAvailableOnly: false, booked: 'all' } as const;
 
 export class ReportsService {
   // Every open of the screens asked for a lookup per vehicle again: kept until the data changes (or vPIC
@@ -27,11 +34,52 @@ export class ReportsService {
     return this.kept.get('holds', () => holdReport(this.s.db, this.s.lookup, this.s.now, this.s.campaigns));
   }
 
+  private warmTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The reports screens asked for since the host started: those are kept made after a change. */
+  private readonly inUse = new Set<'holds' | 'followup'>();
+
+  /**
+   * For a long-running host (serve, the window): the reports are made ahead of the first screen that
+   * asks (a report of 100,000 vehicles takes seconds to work out; a window of it, milliseconds), and
+   * made again a moment after the data changes, for the screens in use since. Returns how to stop.
+   */
+  keepWarm(): () => void {
+    this.warmSoon(0, true);
+    const stop = this.s.changes.subscribe((tags) => {
+      if (tags.some((t) => REPORT_TAGS.has(t))) this.warmSoon(WARM_AFTER_CHANGE_MS, false);
+    });
+    return () => {
+      stop();
+      if (this.warmTimer) clearTimeout(this.warmTimer);
+    };
+  }
+
+  private warmSoon(ms: number, every: boolean): void {
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => void this.warm(every), ms);
+    this.warmTimer.unref?.();
+  }
+
+  private async warm(every: boolean): Promise<void> {
+    this.warmTimer = null;
+    try {
+      // As the screens' handlers do: vPIC's WMI makes are part of what a report is made for.
+      await this.s.vpic?.start();
+      if (every || this.inUse.has('holds')) this.holdReport();
+      // Requests that came meanwhile go first.
+      await new Promise((r) => setImmediate(r));
+      if (every || this.inUse.has('followup')) this.followUpList(EVERY_FOLLOW_UP);
+    } catch {
+      // A report that cannot be made is said to the screen that asks for it.
+    }
+  }
+
   /**
    * A window of the hold report as a screen shows it: the view (the one Print / Save PDF and the CSV
    * apply) is worked out once per report and view, then sliced as the screen scrolls.
    */
   holdPart(input: ParsedInputOf<'holdReportPart'>): HoldReportPart {
+    this.inUse.add('holds');
     const r = this.holdReport();
     const shown = viewOf(r, input.view, () => holdsShown(r.holds, input.view ?? {}));
     return holdPart(r, windowRows(shown, input.from, input.count), place(shown, input.from, r.holds.length));
@@ -40,7 +88,8 @@ export class ReportsService {
   /** A window of the follow-up list as a screen shows it; with a view, of every row (as a print takes it). */
   followUpPart(input: ParsedInputOf<'followUpPart'>): FollowUpPart {
     const { from, count, view, ...filter } = input;
-    const l = this.followUpList(view ? { campaign: null, remedyAvailableOnly: false, booked: 'all' } : filter);
+    this.inUse.add('followup');
+    const l = this.followUpList(view ? EVERY_FOLLOW_UP : filter);
     const shown = viewOf(l, view, () => followUpShown(l.rows, view ?? {}));
     return followUpPart(l, windowRows(shown, from, count), place(shown, from, l.rows.length));
   }

@@ -7,6 +7,7 @@ import { markShared, scheduleDailyBackups } from '../db/backup';
 import { NO_ADMIN_TO_SHARE } from '../../shared/lan/wording';
 import { currentSharing, setSharingStarter } from '../lan/state';
 import { hasAdmin, shareStarter, startSharing } from '../lan/share';
+import { reportsOf } from '../reports/service';
 import { startServer } from './http';
 
 export const serverCommands: CommandRegistrar = (program, rt) => {
@@ -24,11 +25,14 @@ export const serverCommands: CommandRegistrar = (program, rt) => {
       if (o.lan) return serveLan(rt, app, port);
       const server = await startServer({ dispatch: app.dispatch, subscribe: (l) => app.changes.subscribe(l), staticDir: rt.ctx.staticDir, port });
       const stopBackups = scheduleDailyBackups(app.db.sqlite, app.db.path, app.now, rt.io.err);
+      // The reports are made ahead of the first screen that asks, and kept made (main/reports/service.ts).
+      const stopWarm = reportsOf(app).keepWarm();
       // An admin may share this database from Settings: the same as serve --lan, in this process.
       setSharingStarter(shareStarter(app, rt.ctx.staticDir));
       rt.io.out(`Recall Desk (browser mode) is running on this computer only.\nDatabase: ${app.db.path}\nOpen: ${server.url}\nStop with Ctrl+C.`);
       rt.release(app);
       await (rt.ctx.waitForExit ?? waitForSignal)(async () => {
+        stopWarm();
         stopBackups();
         setSharingStarter(null);
         await currentSharing()?.close();
@@ -45,6 +49,7 @@ async function serveLan(rt: CliRuntime, app: App, port: number): Promise<void> {
   // Restoring a copy is refused while this runs; the copies of every day are made meanwhile.
   const unmark = markShared(app.db.path);
   const stopBackups = scheduleDailyBackups(app.db.sqlite, app.db.path, app.now, rt.io.err);
+  const stopWarm = reportsOf(app).keepWarm();
   const lines = sharing.addresses.map((a) => `Address: https://${a.includes(':') ? `[${a}]` : a}:${sharing.server.port}`);
   lines.push(`Fingerprint (SHA-256): ${sharing.fingerprint}`);
   lines.push(`Pairing code: ${sharing.pairing.current().code}`);
@@ -55,6 +60,7 @@ async function serveLan(rt: CliRuntime, app: App, port: number): Promise<void> {
   rt.release(app);
   await (rt.ctx.waitForExit ?? waitForSignal)(async () => {
     clearInterval(renew);
+    stopWarm();
     stopBackups();
     unmark();
     await sharing.close();
