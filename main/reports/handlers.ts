@@ -18,10 +18,13 @@ export const reportHandlers = (s: Services): HandlersOf<typeof reportOperations>
     },
     holdReportPart: async (input) => {
       await s.vpic?.start();
+      // Being made ahead (a step at a time): wait for it rather than make it twice.
+      await reports.ready('holds');
       return reports.holdPart(input);
     },
     followUpPart: async (input) => {
       await s.vpic?.start();
+      if (input.view) await reports.ready('followup');
       return reports.followUpPart(input);
     },
   };

@@ -4,8 +4,8 @@ import type { HoldReport, FollowUpList, ParsedInputOf } from '../../shared/api';
 import type { CoreServices } from '../core-services';
 import { DataGeneration, GenerationCache } from '../db/generation';
 import type { Db } from '../db/open';
-import { followUpList } from './followup';
-import { holdReport } from './holds';
+import { followUpList, followUpSteps } from './followup';
+import { holdReport, holdReportSteps } from './holds';
 import { followUpPart, holdPart, type WindowPlace } from '../../shared/reports/parts';
 import { followUpShown, holdsShown, type ListShown, shownCount } from '../../shared/reports/view';
 import type { FollowUpPart, HoldReportPart } from '../../shared/reports/contract';
@@ -18,20 +18,69 @@ const REPORT_TAGS = new Set(['reports', 'library', 'vehicles', 'lists', 'stock',
 const WARM_AFTER_CHANGE_MS = 3_000;
 /** Every row of the follow-up list: what the screen's windows and a print from the screen are cut from. */
 const EVERY_FOLLOW_UP = { campaign: null, remedyAvailableOnly: false, booked: 'all' } as const;
+const HOLDS = 'holds';
+const followUpKey = (input: ParsedInputOf<'followUpList'>) => `followup|${input.campaign ?? ''}|${input.remedyAvailableOnly}|${input.booked}`;
+const EVERY_FOLLOW_UP_KEY = followUpKey(EVERY_FOLLOW_UP);
 
 export class ReportsService {
   // Every open of the screens asked for a lookup per vehicle again: kept until the data changes (or vPIC
   // opens: its WMI makes confirm a campaign's make).
   private readonly kept: GenerationCache;
+  private readonly generation: DataGeneration;
+  /** The generation each report was last given for (a report given again for it is the kept one). */
+  private readonly madeFor = new Map<string, string>();
+  /** Reports being made a step at a time, for the generation named: a screen asking meanwhile waits for it. */
+  private readonly making = new Map<string, { generation: string; done: Promise<void> }>();
 
   constructor(private readonly s: Sources) {
-    this.kept = new GenerationCache(new DataGeneration(s.db.sqlite, s.now, () => (s.vpic?.ready ? 'vpic' : '')), () =>
-      s.campaigns.syncWithOtherProcesses(true),
-    );
+    this.generation = new DataGeneration(s.db.sqlite, s.now, () => (s.vpic?.ready ? 'vpic' : ''));
+    this.kept = new GenerationCache(this.generation, () => s.campaigns.syncWithOtherProcesses(true));
+  }
+
+  private keep<T>(key: string, make: () => T): T {
+    const value = this.kept.get(key, make);
+    this.madeFor.set(key, this.generation.current());
+    return value;
   }
 
   holdReport(): HoldReport {
-    return this.kept.get('holds', () => holdReport(this.s.db, this.s.lookup, this.s.now, this.s.campaigns));
+    return this.keep(HOLDS, () => holdReport(this.s.db, this.s.lookup, this.s.now, this.s.campaigns));
+  }
+
+  /** Waits while the report a screen asks for is being made ahead (it is then given at once). */
+  async ready(which: 'holds' | 'followup'): Promise<void> {
+    const m = this.making.get(which === 'holds' ? HOLDS : EVERY_FOLLOW_UP_KEY);
+    if (m && m.generation === this.generation.current()) await m.done;
+  }
+
+  /**
+   * Makes a report a step at a time, letting requests through between steps, and keeps it when the data
+   * did not change meanwhile (else the next ask or the next change makes it again).
+   */
+  private async makeInSteps<T>(key: string, steps: () => Generator<void, T>): Promise<void> {
+    const g = this.generation.current();
+    if (this.madeFor.get(key) === g || this.making.get(key)?.generation === g) return;
+    let finished = () => {};
+    const done = new Promise<void>((r) => {
+      finished = r;
+    });
+    this.making.set(key, { generation: g, done });
+    try {
+      this.s.campaigns.syncWithOtherProcesses(true);
+      const run = steps();
+      for (;;) {
+        const n = run.next();
+        if (n.done) {
+          if (this.generation.current() === g) this.keep(key, () => n.value);
+          break;
+        }
+        if (this.generation.current() !== g) break;
+        await new Promise((r) => setImmediate(r));
+      }
+    } finally {
+      this.making.delete(key);
+      finished();
+    }
   }
 
   private warmTimer: ReturnType<typeof setTimeout> | null = null;
@@ -65,10 +114,9 @@ export class ReportsService {
     try {
       // As the screens' handlers do: vPIC's WMI makes are part of what a report is made for.
       await this.s.vpic?.start();
-      if (every || this.inUse.has('holds')) this.holdReport();
-      // Requests that came meanwhile go first.
-      await new Promise((r) => setImmediate(r));
-      if (every || this.inUse.has('followup')) this.followUpList(EVERY_FOLLOW_UP);
+      const { db, lookup, now, campaigns } = this.s;
+      if (every || this.inUse.has('holds')) await this.makeInSteps(HOLDS, () => holdReportSteps(db, lookup, now, campaigns));
+      if (every || this.inUse.has('followup')) await this.makeInSteps(EVERY_FOLLOW_UP_KEY, () => followUpSteps(db, lookup, now, EVERY_FOLLOW_UP));
     } catch {
       // A report that cannot be made is said to the screen that asks for it.
     }
@@ -96,8 +144,7 @@ export class ReportsService {
 
   followUpList(input: ParsedInputOf<'followUpList'>): FollowUpList {
     // One key per filter however it was written (the screen leaves the campaign out, a print names it null).
-    const key = `followup|${input.campaign ?? ''}|${input.remedyAvailableOnly}|${input.booked}`;
-    return this.kept.get(key, () => followUpList(this.s.db, this.s.lookup, this.s.now, input));
+    return this.keep(followUpKey(input), () => followUpList(this.s.db, this.s.lookup, this.s.now, input));
   }
 }
 

@@ -3,8 +3,10 @@
 // kept report, and each window is a slice of exactly what Print / Save PDF and the CSV use (the same
 // `holdsShown` / `followUpShown` over the same report). A change in the data makes a new report.
 // Real SQLite files, the real dispatch.
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import type { App } from '../../main/app';
+import { VEHICLES_PER_STEP } from '../../main/reports/holds';
+import { reportsOf } from '../../main/reports/service';
 import type { RenderedForm } from '../../shared/forms/contract';
 import type { FollowUpViewInput, HoldViewInput } from '../../shared/reports/view';
 import { decodeFollowUp, decodeHolds } from '../../shared/reports/parts';
@@ -130,4 +132,31 @@ test('a change in the data makes a new report: the same window answers with the 
   expect(decodeHolds(after).map((h) => h.stockNumber)).not.toEqual(decodeHolds(before).map((h) => h.stockNumber));
   const whole = await call(app, 'holdReport', {});
   expect(after.total).toBe(whole.holds.length);
+});
+
+test('a long-running host makes the reports ahead, a step at a time: requests are answered meanwhile, and the first window then costs no lookup', async () => {
+  const app = await testApp();
+  await importVehicles(app, stockCsv(VEHICLES_PER_STEP * 2 + 10), 'add');
+  await importVehicles(app, serviceCsv(50), 'none');
+  const reports = reportsOf(app);
+  const lookups = vi.spyOn(app.lookup, 'lookup');
+  const stop = reports.keepWarm();
+  try {
+    // Let the making begin, then ask for something else: it is answered before the making is over.
+    while (lookups.mock.calls.length === 0) await new Promise((r) => setTimeout(r, 5));
+    const campaigns = await call(app, 'listCampaigns', {});
+    expect(campaigns.length).toBeGreaterThan(0);
+    expect(lookups.mock.calls.length).toBeLessThan(VEHICLES_PER_STEP * 2 + 10);
+    await reports.ready('holds');
+    await reports.ready('followup');
+    const made = lookups.mock.calls.length;
+    expect(made).toBe(VEHICLES_PER_STEP * 2 + 10 + 50);
+    const first = await call(app, 'holdReportPart', { from: 0, count: 100, view: {} });
+    const follow = await call(app, 'followUpPart', { from: 0, count: 100, view: { booked: 'not-booked' } });
+    expect(first.total).toBeGreaterThan(VEHICLES_PER_STEP * 2);
+    expect(follow.total).toBeGreaterThan(0);
+    expect(lookups.mock.calls.length).toBe(made);
+  } finally {
+    stop();
+  }
 });
