@@ -58,10 +58,10 @@ function table(cols: [string, string][], rows: string[][]): string {
 }
 
 // The hold report's lines: Chromium's time goes by the boxes it lays out, and a table cell per field made
-// 7 boxes a line (20,000 lines: 19-61 s, 150 s on a busy machine). A line is now 2: its fixed fields
-// (stock #, VIN, model, year, condition: short, never wrapped) as one monospaced text padded to the
-// widest value of each column in this document, floated at the left of the line, and its holds beside
-// it, wrapping under their own column. Tables of LINES_PER_TABLE lines keep the column heading
+// 8 boxes a line (20,000 lines: 19-61 s, 150 s on a busy machine). A line is now 1 box and 1 text, in a
+// monospaced font: its fixed fields (stock #, VIN, model, year, condition: short, never wrapped) padded to
+// the widest value of each column in this document, then its holds, which wrap under their own column (a
+// hanging indent as wide as the fixed fields). Tables of LINES_PER_TABLE lines keep the column heading
 // repeated at the top of every page.
 const MONO_PT = 7.5;
 /** The advance of one monospaced character at MONO_PT (DejaVu Sans Mono, Liberation Mono, Consolas: 0.6 em or less), in mm. */
@@ -70,14 +70,12 @@ const MONO_CHAR_MM = MONO_PT * 0.6021 * 0.35278;
 const MAX_FIXED_CHARS = 78;
 const LINE_CSS = `
 table.lines thead th,table.lines tbody td{padding:0;border:none;background:none}
-.ln{font-size:8pt;border-bottom:.5px solid #999;break-inside:avoid}
+.ln{white-space:pre-wrap;font-family:"DejaVu Sans Mono","Liberation Mono",Consolas,monospace;font-size:${MONO_PT}pt;border-bottom:.5px solid #999;break-inside:avoid}
 .ln:nth-child(even){background:#eee}
-.ln::after{content:"";display:block;clear:both}
-.ln .f{float:left;white-space:pre;font-family:"DejaVu Sans Mono","Liberation Mono",Consolas,monospace;font-size:${MONO_PT}pt;font-weight:normal}
-thead .ln{font-size:7.5pt;font-weight:bold;border-bottom:1.5px solid #000}
+thead .ln{font-weight:bold;border-bottom:1.5px solid #000}
 `;
 
-/** Lines whose first `fixed` fields (plain text) are padded columns and whose last is HTML. */
+/** Lines whose first fields (plain text) are padded columns and whose last is HTML. */
 function paddedLines(cols: string[], rows: { fixed: string[]; rest: string }[]): { html: string; css: string } | null {
   const n = cols.length - 1;
   const widths = cols.slice(0, n).map((c, i) => Math.max(c.length, ...rows.map((r) => r.fixed[i]!.length)));
@@ -85,7 +83,7 @@ function paddedLines(cols: string[], rows: { fixed: string[]; rest: string }[]):
   if (chars > MAX_FIXED_CHARS) return null;
   const pad = (fields: string[]) => fields.map((f, i) => f.padEnd(widths[i]! + 2)).join('');
   const mm = Math.ceil(chars * MONO_CHAR_MM * 10) / 10;
-  const line = (fixed: string[], rest: string) => `<div class="ln"><span class="f">${esc(pad(fixed))}</span>${rest}</div>`;
+  const line = (fixed: string[], rest: string) => `<div class="ln">${esc(pad(fixed))}${rest}</div>`;
   const head = `<thead><tr><th>${line(cols.slice(0, n), esc(cols[n]!))}</th></tr></thead>`;
   const out: string[] = [];
   for (let i = 0; i < rows.length; i += LINES_PER_TABLE) {
@@ -93,8 +91,8 @@ function paddedLines(cols: string[], rows: { fixed: string[]; rest: string }[]):
     for (const r of rows.slice(i, i + LINES_PER_TABLE)) out.push(line(r.fixed, r.rest));
     out.push('</td></tr></tbody></table>');
   }
-  // The holds start where the fixed fields end, and wrap there: the line's left padding, the float in it.
-  return { html: out.join(''), css: `${LINE_CSS}.ln{padding:.3mm 1mm .3mm ${mm + 1}mm}.ln .f{width:${mm}mm;margin-left:-${mm}mm}` };
+  // The first line starts at the left edge (the fixed fields), the holds' next lines under the holds.
+  return { html: out.join(''), css: `${LINE_CSS}.ln{padding:.3mm 1mm .3mm ${mm + 1}mm;text-indent:-${mm}mm}` };
 }
 
 function page(kind: keyof typeof FORM_KIND_LABEL, h: ListHeader, body: string, cols: [string, string][], css = ''): string {
