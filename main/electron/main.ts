@@ -22,6 +22,7 @@ import { ElectronPdf, showInFolder } from './print';
 import { APP_ENTRY_URL } from '../security/app-protocol';
 import { registerAppScheme, serveAppScheme } from './protocol';
 import { hardenContents, hardenSession, isTrustedEvent, windowWebPreferences } from './security';
+import { reportsOf } from '../reports/service';
 
 declare const __APP_VERSION__: string;
 
@@ -46,6 +47,8 @@ async function start(): Promise<void> {
       services = local;
       // A single PC backs up too: a copy a day, the last 14 kept.
       scheduleDailyBackups(local.db.sqlite, local.db.path, local.now, (m) => console.error(m));
+      // The reports are made ahead of the first screen that asks, and kept made (main/reports/service.ts).
+      reportsOf(local).keepWarm();
       // An admin may share this database with the other desks from Settings (as serve --lan does).
       setSharingStarter(shareStarter(local, path.join(__dirname, '..', 'renderer')));
       return { dispatch: local.dispatch, subscribe: (l) => local.changes.subscribe(l) };

@@ -5,10 +5,17 @@ import type { Db } from '../db/open';
 import type { LookupService } from '../lookup/service';
 import { severityRank } from '../../shared/wording';
 import { followUpVehicle, type Serviced } from './followup-vehicle';
+import { runSteps, VEHICLES_PER_STEP } from './holds';
 import { openCampaigns } from './open-campaigns';
 import { fromNhtsaOnly, nhtsaFollowUpLine, sortFollowUpLines } from '../nhtsa/followup';
 
 export function followUpList(db: Db, lookup: LookupService, now: () => Date, filter: ParsedInputOf<'followUpList'>): FollowUpList {
+  // At once, in one read transaction (one snapshot).
+  return lookup.batch(() => runSteps(followUpSteps(db, lookup, now, filter)));
+}
+
+/** The follow-up list a step at a time (`VEHICLES_PER_STEP` vehicles each): the host makes it ahead without stopping the requests. */
+export function* followUpSteps(db: Db, lookup: LookupService, now: () => Date, filter: ParsedInputOf<'followUpList'>): Generator<void, FollowUpList> {
   const serviced = db.sqlite
     .prepare<[], Serviced>(
       `SELECT vin, last_service_date, guest_name, guest_phone, guest_email, guest_address FROM vehicles
@@ -36,34 +43,40 @@ export function followUpList(db: Db, lookup: LookupService, now: () => Date, fil
   const rows: FollowUpList['rows'] = [];
   const per = new Map<string, FollowUpList['perCampaign'][number]>();
   const checkAtNhtsa: FollowUpList['checkAtNhtsa'] = [];
-  lookup.batch(() => {
-    for (const v of serviced) {
-      const { result, open } = openCampaigns(lookup, v.vin);
-      // Other makes' recalls from NHTSA's file (by model and year): a line of their own, never counted.
-      const line = nhtsaFollowUpLine(v, result, open, filter);
-      if (line) checkAtNhtsa.push(line);
-      for (const hit of open) {
-        if (fromNhtsaOnly(hit)) continue;
-        const c = per.get(hit.code) ?? { code: hit.code, title: hit.title, notYetRemedied: 0 };
-        c.notYetRemedied++;
-        per.set(hit.code, c);
-        if (wanted && hit.code !== wanted) continue;
-        if (filter.remedyAvailableOnly && hit.remedy.available !== true) continue;
-        const appointment = appointments.get(`${v.vin} ${hit.code}`) ?? null;
-        if (filter.booked === 'booked' ? appointment === null : filter.booked === 'not-booked' && appointment !== null) continue;
-        rows.push({
-          ...followUpVehicle(v, result),
-          code: hit.code,
-          title: hit.title,
-          severity: hit.severity,
-          certainty: hit.certainty,
-          remedyAvailable: hit.remedy.available,
-          appointment,
-          waitingSince: waitingSince.get(`${v.vin} ${hit.code}`) ?? null,
-        });
+  for (let from = 0; from < serviced.length; from += VEHICLES_PER_STEP) {
+    if (from > 0) yield;
+    lookupSlice(serviced.slice(from, from + VEHICLES_PER_STEP));
+  }
+  function lookupSlice(slice: Serviced[]) {
+    lookup.batch(() => {
+      for (const v of slice) {
+        const { result, open } = openCampaigns(lookup, v.vin);
+        // Other makes' recalls from NHTSA's file (by model and year): a line of their own, never counted.
+        const line = nhtsaFollowUpLine(v, result, open, filter);
+        if (line) checkAtNhtsa.push(line);
+        for (const hit of open) {
+          if (fromNhtsaOnly(hit)) continue;
+          const c = per.get(hit.code) ?? { code: hit.code, title: hit.title, notYetRemedied: 0 };
+          c.notYetRemedied++;
+          per.set(hit.code, c);
+          if (wanted && hit.code !== wanted) continue;
+          if (filter.remedyAvailableOnly && hit.remedy.available !== true) continue;
+          const appointment = appointments.get(`${v.vin} ${hit.code}`) ?? null;
+          if (filter.booked === 'booked' ? appointment === null : filter.booked === 'not-booked' && appointment !== null) continue;
+          rows.push({
+            ...followUpVehicle(v, result),
+            code: hit.code,
+            title: hit.title,
+            severity: hit.severity,
+            certainty: hit.certainty,
+            remedyAvailable: hit.remedy.available,
+            appointment,
+            waitingSince: waitingSince.get(`${v.vin} ${hit.code}`) ?? null,
+          });
+        }
       }
-    }
-  });
+    });
+  }
   // Flagged campaigns first (do not drive, park outside, stop sale); otherwise as serviced, newest first.
   if (rows.some((r) => r.severity.length)) rows.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
   return {

@@ -16,12 +16,15 @@ export const reportHandlers = (s: Services): HandlersOf<typeof reportOperations>
       await s.vpic?.start();
       return reports.followUpList(input);
     },
-    holdReportPart: async ({ from, count }) => {
+    holdReportPart: async (input) => {
       await s.vpic?.start();
-      return reports.holdPart(from, count);
+      // Being made ahead (a step at a time): wait for it rather than make it twice.
+      await reports.ready('holds');
+      return reports.holdPart(input);
     },
     followUpPart: async (input) => {
       await s.vpic?.start();
+      if (input.view) await reports.ready('followup');
       return reports.followUpPart(input);
     },
   };

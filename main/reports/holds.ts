@@ -44,44 +44,67 @@ const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** `campaigns`: when given, each hold says where the vehicle's per-VIN part stands (to place, on order since, received). */
 export function holdReport(db: Db, lookup: LookupService, now: () => Date, campaigns?: CampaignStore): HoldReport {
+  // At once, in one read transaction (one snapshot).
+  return lookup.batch(() => runSteps(holdReportSteps(db, lookup, now, campaigns)));
+}
+
+/** Runs a report's steps to the end, at once. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const n = steps.next();
+    if (n.done) return n.value;
+  }
+}
+
+/** Vehicles looked up per step when a report is made a step at a time (between steps, requests are served). */
+export const VEHICLES_PER_STEP = 2_000;
+
+/** The hold report a step at a time (`VEHICLES_PER_STEP` vehicles each): the host makes it ahead without stopping the requests. */
+export function* holdReportSteps(db: Db, lookup: LookupService, now: () => Date, campaigns?: CampaignStore): Generator<void, HoldReport> {
   const partsOf = campaigns ? vehiclePartsPhrase(db, campaigns) : () => null;
   const stock = db.sqlite.prepare<[], StockRow>('SELECT vin, stock_number, model, condition FROM vehicles WHERE in_stock = 1 ORDER BY stock_number, vin').all();
   const holds: Hold[] = [];
-  lookup.batch(() => {
-    for (const v of stock) {
-      const { result, open } = openCampaigns(lookup, v.vin);
-      for (const hit of open) {
-        // The lookup's own stock holds (the card shows the same): by the vehicle's condition, or every
-        // rule while the condition is unknown; one line per kind of hold.
-        const seen = new Set<string>();
-        for (const rule of hit.stockHolds) {
-          if (seen.has(rule.hold)) continue;
-          seen.add(rule.hold);
-          holds.push({
-            vin: v.vin,
-            stockNumber: v.stock_number,
-            model: result.model,
-            modelYear: result.modelYear,
-            condition: v.condition,
-            code: hit.code,
-            title: hit.title,
-            hold: rule.hold,
-            severity: hit.severity,
-            reason: rule.text,
-            certainty: hit.certainty,
-            remedyAvailable: hit.remedy.available,
-            needs: hit.needs,
-            source:
-              hit.matchedBy === 'nhtsa-model-year'
-                ? NHTSA_WORDING.holdSource(hit.source.bulletin, hit.source.revisionDate)
-                : `${hit.source.bulletin}, revision ${hit.source.revisionDate}`,
-            parts: partsOf(v.vin, hit.code),
-            origin: hit.matchedBy === 'nhtsa-model-year' ? 'nhtsa' : 'bulletin',
-          });
+  for (let from = 0; from < stock.length; from += VEHICLES_PER_STEP) {
+    if (from > 0) yield;
+    lookupSlice(stock.slice(from, from + VEHICLES_PER_STEP));
+  }
+  function lookupSlice(slice: StockRow[]) {
+    lookup.batch(() => {
+      for (const v of slice) {
+        const { result, open } = openCampaigns(lookup, v.vin);
+        for (const hit of open) {
+          // The lookup's own stock holds (the card shows the same): by the vehicle's condition, or every
+          // rule while the condition is unknown; one line per kind of hold.
+          const seen = new Set<string>();
+          for (const rule of hit.stockHolds) {
+            if (seen.has(rule.hold)) continue;
+            seen.add(rule.hold);
+            holds.push({
+              vin: v.vin,
+              stockNumber: v.stock_number,
+              model: result.model,
+              modelYear: result.modelYear,
+              condition: v.condition,
+              code: hit.code,
+              title: hit.title,
+              hold: rule.hold,
+              severity: hit.severity,
+              reason: rule.text,
+              certainty: hit.certainty,
+              remedyAvailable: hit.remedy.available,
+              needs: hit.needs,
+              source:
+                hit.matchedBy === 'nhtsa-model-year'
+                  ? NHTSA_WORDING.holdSource(hit.source.bulletin, hit.source.revisionDate)
+                  : `${hit.source.bulletin}, revision ${hit.source.revisionDate}`,
+              parts: partsOf(v.vin, hit.code),
+              origin: hit.matchedBy === 'nhtsa-model-year' ? 'nhtsa' : 'bulletin',
+            });
+          }
         }
       }
-    }
-  });
+    });
+  }
   // Plain code-unit order, not localeCompare: the same order for these ASCII codes and stock numbers,
   // and a fifth of the time over a whole stock's holds.
   holds.sort(

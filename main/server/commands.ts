@@ -12,6 +12,7 @@ import { openDesk, windowBackend } from '../lan/desk';
 import { currentSharing, setSharingStarter, setWindowSwitch } from '../lan/state';
 import { WindowSwitch } from '../lan/window-switch';
 import { hasAdmin, shareStarter, startSharing } from '../lan/share';
+import { reportsOf } from '../reports/service';
 import { startServer } from './http';
 
 export const serverCommands: CommandRegistrar = (program, rt) => {
@@ -33,6 +34,8 @@ export const serverCommands: CommandRegistrar = (program, rt) => {
       const windowDb = await windowSwitch(app, o.db);
       const server = await startServer({ dispatch: windowDb.dispatch, subscribe: (l) => windowDb.subscribe(l), staticDir: rt.ctx.staticDir, port });
       const stopBackups = scheduleDailyBackups(app.db.sqlite, app.db.path, app.now, rt.io.err);
+      // The reports are made ahead of the first screen that asks, and kept made (main/reports/service.ts).
+      const stopWarm = reportsOf(app).keepWarm();
       // An admin may share this database from Settings: the same as serve --lan, in this process.
       setSharingStarter(shareStarter(app, rt.ctx.staticDir));
       const on = windowDb.hostState();
@@ -40,6 +43,7 @@ export const serverCommands: CommandRegistrar = (program, rt) => {
       rt.io.out(`Recall Desk (browser mode) is running on this computer only.\nDatabase: ${database}\nOpen: ${server.url}\nStop with Ctrl+C.`);
       rt.release(app);
       await (rt.ctx.waitForExit ?? waitForSignal)(async () => {
+        stopWarm();
         stopBackups();
         setSharingStarter(null);
         setWindowSwitch(null);
@@ -75,6 +79,7 @@ async function serveLan(rt: CliRuntime, app: App, port: number): Promise<void> {
   // Restoring a copy is refused while this runs; the copies of every day are made meanwhile.
   const unmark = markShared(app.db.path);
   const stopBackups = scheduleDailyBackups(app.db.sqlite, app.db.path, app.now, rt.io.err);
+  const stopWarm = reportsOf(app).keepWarm();
   const lines = sharing.addresses.map((a) => `Address: https://${a.includes(':') ? `[${a}]` : a}:${sharing.server.port}`);
   lines.push(`Fingerprint (SHA-256): ${sharing.fingerprint}`);
   lines.push(`Pairing code: ${sharing.pairing.current().code}`);
@@ -85,6 +90,7 @@ async function serveLan(rt: CliRuntime, app: App, port: number): Promise<void> {
   rt.release(app);
   await (rt.ctx.waitForExit ?? waitForSignal)(async () => {
     clearInterval(renew);
+    stopWarm();
     stopBackups();
     unmark();
     await sharing.close();

@@ -4,16 +4,15 @@ import { followUpCsv } from '../../shared/csv-out';
 import type { FollowUpList } from '../../shared/reports/contract';
 import { CERTAINTY_LABEL, count, plural, remedyShort, severityLine } from '../../shared/wording';
 import { useScreenActive } from '../navigation';
-import { useFollowUpList } from './report-parts';
+import { useFollowUpWindows } from './report-parts';
 import { Busy } from '../ui/Busy';
 import { downloadText } from '../ui/download';
 import { ErrorNotice } from '../ui/Notice';
 import { NhtsaFollowUp } from '../nhtsa/NhtsaFollowUp';
 import { GroupedToggle, ListBody } from './ListBody';
 import { FilterSelect, SearchBox } from './ListTools';
-import { flatRows, type ListShown, useListView } from './list-view';
 import { type Column, nextSort, type SortState } from './VirtualTable';
-import { FOLLOW_UP_COMPARE, FOLLOW_UP_VEHICLE_COMPARE, type FollowUpView, followUpShown } from '../../shared/reports/view';
+import { FOLLOW_UP_COMPARE, FOLLOW_UP_VEHICLE_COMPARE, type FollowUpView } from '../../shared/reports/view';
 
 type Row = FollowUpList['rows'][number];
 type Certainty = keyof typeof CERTAINTY_LABEL;
@@ -115,10 +114,7 @@ const VEHICLE_COLUMNS: Column<VehicleRows>[] = [
 
 /** Follow-up (F6): vehicles last serviced here with open campaigns, for calls and mailings. */
 export function FollowUpScreen() {
-  // The whole list, once: every filter, search and sort works over it here, without asking again.
-  // No structural sharing: comparing 20,000 rows deep on every refetch costs more than redrawing.
-  // First rows first: the first 200 rows are drawn at once, the rest joins them when it arrives.
-  const list = useFollowUpList(useScreenActive());
+  const active = useScreenActive();
   const [search, setSearch] = useState('');
   const [campaign, setCampaign] = useState('');
   const [availableOnly, setAvailableOnly] = useState(false);
@@ -127,36 +123,37 @@ export function FollowUpScreen() {
   const [booked, setBooked] = useState<Booked>('not-booked');
   const [grouped, setGrouped] = useState(false);
   const [sort, setSort] = useState<SortState>(null);
-  const l = list.data?.report;
-  const complete = list.data?.complete ?? false;
-  const total = list.data?.total ?? 0;
+  const [exporting, setExporting] = useState(false);
 
   // The view: what the screen shows, and what Print / Save PDF and the CSV show (shared/reports/view.ts).
+  // The services apply it to the kept list and send its rows a window at a time (first rows first).
   const filters = useMemo<FollowUpView>(
     () => ({ search, campaign, availableOnly, certainty, booked, sort, grouped }),
     [search, campaign, availableOnly, certainty, booked, sort, grouped],
   );
-  const view = useListView(l?.rows, filters, followUpShown);
+  const windows = useFollowUpWindows(filters, active);
   const onSort = useCallback((column: string) => setSort((s) => nextSort(s, column)), []);
 
-  const shown: ListShown<Row> = view.shown ?? { grouped: false, rows: [] };
+  const l = windows.head;
+  const list = windows.list;
   const filtered = search.trim() !== '' || campaign || availableOnly || certainty || booked;
+  const exportCsv = async () => {
+    if (!l) return;
+    setExporting(true);
+    try {
+      downloadText(`follow-up-${campaign || 'all'}-${l.generatedAt.slice(0, 10)}.csv`, followUpCsv({ ...l, rows: await windows.everything() }));
+    } finally {
+      setExporting(false);
+    }
+  };
   return (
     <div className="report" data-testid="followup">
       <header className="report-head">
         <h2>Follow-up: vehicles serviced here with open campaigns</h2>
         <div className="button-row no-print">
-          {(list.isFetching || view.pending) && (
-            <Busy label={l && !complete ? `Loading all ${count(total)} rows…` : list.isFetching ? 'Checking…' : 'Filtering…'} />
-          )}
+          {(windows.isFetching || exporting) && <Busy label={exporting ? 'Preparing the CSV…' : windows.pending ? 'Filtering…' : 'Checking…'} />}
           {l && (
-            <button
-              type="button"
-              disabled={view.pending}
-              onClick={() =>
-                downloadText(`follow-up-${campaign || 'all'}-${l.generatedAt.slice(0, 10)}.csv`, followUpCsv({ ...l, rows: [...flatRows(shown)] }))
-              }
-            >
+            <button type="button" disabled={windows.pending || exporting} onClick={() => void exportCsv()}>
               Export CSV
             </button>
           )}
@@ -164,12 +161,12 @@ export function FollowUpScreen() {
           <PrintButton kind="followup" campaign={campaign} view={filters} />
         </div>
       </header>
-      {list.error ? (
-        <ErrorNotice error={list.error} />
-      ) : !l ? null : (
+      {windows.error ? (
+        <ErrorNotice error={windows.error} />
+      ) : !l || !list ? null : (
         <div data-testid="followup-list">
           <p className="lead">
-            {plural(total, 'open campaign')} · {plural(l.vehiclesServiced, 'vehicle')} with a service visit here on file
+            {plural(l.reportTotal, 'open campaign')} · {plural(l.vehiclesServiced, 'vehicle')} with a service visit here on file
           </p>
           {l.vehiclesServiced === 0 && <p className="hint">No service history on file. Import a DMS service export under Imports (F4).</p>}
           {l.perCampaign.length > 0 && (
@@ -194,7 +191,7 @@ export function FollowUpScreen() {
               </table>
             </div>
           )}
-          {total > 0 && (
+          {l.reportTotal > 0 && (
             <>
               <div className="list-tools no-print">
                 <SearchBox label="Search" hint="VIN, model, guest's name or phone" value={search} onChange={setSearch} />
@@ -228,15 +225,11 @@ export function FollowUpScreen() {
                 <GroupedToggle value={grouped} onChange={setGrouped} />
               </div>
               <ListBody
-                shown={shown}
+                list={list}
                 countTestId="followup-shown"
-                countText={
-                  shown.grouped
-                    ? `${count(shown.vehicles.length)} vehicles shown`
-                    : `${count(shown.rows.length)} of ${count(complete ? l.rows.length : total)} open campaigns shown${complete ? '' : ' (loading the rest)'}`
-                }
+                countText={list.grouped ? `${count(list.count)} vehicles shown` : `${count(list.count)} of ${count(l.reportTotal)} open campaigns shown`}
                 filtered={Boolean(filtered)}
-                pending={view.pending}
+                pending={windows.pending}
                 sort={sort}
                 onSort={onSort}
                 flat={{ label: 'Vehicles to contact', columns: ROW_COLUMNS, rowHeight: 58, rowKey: (r) => `${r.vin}-${r.code}`, rowTestId: 'followup-row' }}

@@ -15,15 +15,15 @@ import {
   severityLine,
 } from '../../shared/wording';
 import { useScreenActive } from '../navigation';
-import { useHoldReport } from './report-parts';
+import { useHoldWindows } from './report-parts';
 import { Busy } from '../ui/Busy';
 import { downloadText } from '../ui/download';
 import { ErrorNotice } from '../ui/Notice';
 import { GroupedToggle, ListBody } from './ListBody';
 import { FilterSelect, SearchBox } from './ListTools';
-import { flatRows, type ListShown, REMEDY_FILTER, type RemedyFilter, useListView } from './list-view';
+import { REMEDY_FILTER, type RemedyFilter } from './list-view';
 import { type Column, nextSort, type SortState } from './VirtualTable';
-import { HOLD_COMPARE, HOLD_VEHICLE_COMPARE, type HoldView, holdCertaintyText, holdsShown, strongestHold } from '../../shared/reports/view';
+import { HOLD_COMPARE, HOLD_VEHICLE_COMPARE, type HoldView, holdCertaintyText, strongestHold } from '../../shared/reports/view';
 
 type Hold = HoldReport['holds'][number];
 type HoldKind = Hold['hold'];
@@ -156,10 +156,7 @@ const VEHICLE_COLUMNS: Column<VehicleHolds>[] = [
 
 /** Stock holds (F5): every vehicle in stock against every campaign, by its bulletin's delivery rule. */
 export function HoldsScreen() {
-  // Checked afresh each time the screen is shown; not while another screen is in front.
-  // No structural sharing: comparing 20,000 rows deep on every refetch costs more than redrawing.
-  // First rows first: the first 200 holds are drawn at once, the rest joins them when it arrives.
-  const report = useHoldReport(useScreenActive());
+  const active = useScreenActive();
   const [search, setSearch] = useState('');
   const [campaign, setCampaign] = useState('');
   const [hold, setHold] = useState<HoldKind | ''>('');
@@ -168,38 +165,41 @@ export function HoldsScreen() {
   const [certainty, setCertainty] = useState<Certainty | ''>('');
   const [grouped, setGrouped] = useState(false);
   const [sort, setSort] = useState<SortState>(null);
-  const r = report.data?.report;
-  const complete = report.data?.complete ?? false;
-  const total = report.data?.total ?? 0;
+  const [exporting, setExporting] = useState(false);
 
   // The view: what the screen shows, and what Print / Save PDF and the CSV show (shared/reports/view.ts).
+  // The services apply it and send the rows a window at a time (first rows first); checked afresh each
+  // time the screen is shown, not while another screen is in front.
   const filters = useMemo<HoldView>(
     () => ({ search, campaign, hold, condition, remedy, certainty, sort, grouped }),
     [search, campaign, hold, condition, remedy, certainty, sort, grouped],
   );
-  const view = useListView(r?.holds, filters, holdsShown);
+  const report = useHoldWindows(filters, active);
   const onSort = useCallback((column: string) => setSort((s) => nextSort(s, column)), []);
 
   if (report.error) return <ErrorNotice error={report.error} />;
-  if (!r) return <Busy label="Checking the stock…" />;
-  const shown: ListShown<Hold> = view.shown ?? { grouped: false, rows: [] };
+  const r = report.head;
+  const list = report.list;
+  if (!r || !list) return <Busy label="Checking the stock…" />;
   const filtered = search.trim() !== '' || campaign || hold || condition || remedy || certainty;
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      downloadText(`stock-holds-${r.generatedAt.slice(0, 10)}.csv`, holdsCsv({ ...r, holds: await report.everything() }));
+    } finally {
+      setExporting(false);
+    }
+  };
   return (
     <div className="report" data-testid="holds">
       <header className="report-head">
         <h2>Stock vehicles that may not be delivered</h2>
         <div className="button-row no-print">
-          {(report.isFetching || view.pending) && (
-            <Busy label={r && !complete ? `Loading all ${count(total)} holds…` : report.isFetching ? 'Checking the stock…' : 'Filtering…'} />
-          )}
+          {(report.isFetching || exporting) && <Busy label={exporting ? 'Preparing the CSV…' : report.pending ? 'Filtering…' : 'Checking the stock…'} />}
           <button type="button" onClick={() => report.refetch()}>
             Refresh
           </button>
-          <button
-            type="button"
-            disabled={view.pending || !complete}
-            onClick={() => downloadText(`stock-holds-${r.generatedAt.slice(0, 10)}.csv`, holdsCsv({ ...r, holds: [...flatRows(shown)] }))}
-          >
+          <button type="button" disabled={report.pending || exporting} onClick={() => void exportCsv()}>
             Export CSV
           </button>
           {/* The lines the screen shows on paper (a legend, page numbers), not the rows drawn. */}
@@ -236,7 +236,7 @@ export function HoldsScreen() {
           </table>
         </div>
       )}
-      {total > 0 && (
+      {r.reportTotal > 0 && (
         <>
           <div className="list-tools no-print">
             <SearchBox label="Search" hint="VIN, stock number or model" value={search} onChange={setSearch} />
@@ -272,15 +272,15 @@ export function HoldsScreen() {
             <GroupedToggle value={grouped} onChange={setGrouped} />
           </div>
           <ListBody
-            shown={shown}
+            list={list}
             countTestId="holds-shown"
             countText={
-              shown.grouped
-                ? `${count(shown.vehicles.length)} of ${count(r.vehiclesHeld)} vehicles with holds shown`
-                : `${count(shown.rows.length)} of ${count(complete ? r.holds.length : total)} holds shown${complete ? '' : ' (loading the rest)'}`
+              list.grouped
+                ? `${count(list.count)} of ${count(r.vehiclesHeld)} vehicles with holds shown`
+                : `${count(list.count)} of ${count(r.reportTotal)} holds shown`
             }
             filtered={Boolean(filtered)}
-            pending={view.pending}
+            pending={report.pending}
             sort={sort}
             onSort={onSort}
             flat={{

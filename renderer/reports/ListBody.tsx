@@ -1,16 +1,16 @@
 // The lower half of a dealer-sized list (holds, follow-up): how many entries are shown, a word when
-// the filters leave none, and the virtual table of entries, one row each or one row per vehicle.
+// the filters leave none, and the virtual table of entries, one row each or one row per vehicle,
+// fetched a window at a time (report-parts.ts).
 import type { ComponentProps } from 'react';
-import { type ListShown, shownCount } from './list-view';
+import type { ListWindow, VehicleRows } from './report-parts';
 import type { SortState } from './VirtualTable';
 import { VirtualTable } from './VirtualTable';
 
-type VehicleRows<R> = { vin: string; rows: R[] };
 /** A table's own props: the list, the sort and the pending state are ListBody's. */
-type TableProps<T> = Omit<ComponentProps<typeof VirtualTable<T>>, 'rows' | 'sort' | 'onSort'>;
+type TableProps<T> = Omit<ComponentProps<typeof VirtualTable<T>>, 'rows' | 'count' | 'rowAt' | 'onRange' | 'sort' | 'onSort'>;
 
 export function ListBody<R>({
-  shown,
+  list,
   countText,
   countTestId,
   filtered,
@@ -20,13 +20,13 @@ export function ListBody<R>({
   flat,
   grouped,
 }: {
-  shown: ListShown<R>;
+  list: ListWindow<R>;
   /** "120 of 4,000 holds shown". */
   countText: string;
   countTestId: string;
   /** A search or a filter is set: when nothing is shown, say how to see rows again. */
   filtered: boolean;
-  /** A filter is being applied: the rows shown are the previous filter's. */
+  /** A new view is being worked out: the rows shown are the previous view's. */
   pending: boolean;
   sort: SortState;
   onSort: (column: string) => void;
@@ -37,13 +37,13 @@ export function ListBody<R>({
     <>
       <p className="list-count">
         <span data-testid={countTestId}>{countText}</span>
-        {filtered && shownCount(shown) === 0 && <span className="hint">Nothing matches: clear the search or a filter.</span>}
+        {filtered && !pending && list.count === 0 && <span className="hint">Nothing matches: clear the search or a filter.</span>}
       </p>
       <div className={pending ? 'updating' : undefined} aria-busy={pending || undefined}>
-        {shown.grouped ? (
-          <VirtualTable {...grouped} rows={shown.vehicles} sort={sort} onSort={onSort} />
+        {list.grouped ? (
+          <VirtualTable {...grouped} count={list.count} rowAt={list.at} onRange={list.onRange} sort={sort} onSort={onSort} />
         ) : (
-          <VirtualTable {...flat} rows={shown.rows} sort={sort} onSort={onSort} />
+          <VirtualTable {...flat} count={list.count} rowAt={list.at} onRange={list.onRange} sort={sort} onSort={onSort} />
         )}
       </div>
     </>

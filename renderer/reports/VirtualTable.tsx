@@ -3,7 +3,7 @@
 // anywhere. It is a real table (rows, column headers with their sort order) laid out as a grid, so
 // assistive technology and tests read it as the table it shows.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type CSSProperties, type ReactNode, useRef } from 'react';
+import { type CSSProperties, type ReactNode, useEffect, useRef } from 'react';
 import './lists.css';
 
 export type Column<T> = {
@@ -23,6 +23,9 @@ const HEAD_HEIGHT = 38;
 export function VirtualTable<T>({
   label,
   rows,
+  count = rows?.length ?? 0,
+  rowAt = (i) => rows?.[i],
+  onRange,
   columns,
   rowHeight,
   rowKey,
@@ -32,7 +35,13 @@ export function VirtualTable<T>({
   onSort,
 }: {
   label: string;
-  rows: readonly T[];
+  /** The rows, all here; or `count` and `rowAt` for a list fetched a window at a time. */
+  rows?: readonly T[];
+  count?: number;
+  /** A row, or undefined while its window is on its way (a placeholder row is drawn). */
+  rowAt?: (i: number) => T | undefined;
+  /** The rows in view (with the overscan), first and last index: where the windows are to be fetched. */
+  onRange?: (first: number, last: number) => void;
   columns: readonly Column<T>[];
   rowHeight: number;
   rowKey: (row: T) => string;
@@ -43,20 +52,27 @@ export function VirtualTable<T>({
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     overscan: 8,
     scrollMargin: HEAD_HEIGHT,
-    getItemKey: (i) => rowKey(rows[i]!),
+    getItemKey: (i) => {
+      const row = rowAt(i);
+      return row === undefined ? `loading-${i}` : rowKey(row);
+    },
   });
   const grid: CSSProperties = { gridTemplateColumns: columns.map((c) => c.width).join(' ') };
+  const items = virtualizer.getVirtualItems();
+  const firstShown = items[0]?.index ?? 0;
+  const lastShown = items.at(-1)?.index ?? 0;
+  useEffect(() => onRange?.(firstShown, lastShown), [onRange, firstShown, lastShown]);
 
   return (
     // The scroll box takes keyboard focus so PageDown, Home and End move through the list.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
     <div ref={scroller} className="vlist" tabIndex={0} data-testid={`${rowTestId}s`}>
-      <table className="vtable" aria-label={label} aria-rowcount={rows.length + 1}>
+      <table className="vtable" aria-label={label} aria-rowcount={count + 1}>
         <thead className="vlist-head" style={{ height: HEAD_HEIGHT }}>
           <tr aria-rowindex={1} className="vrow" style={grid}>
             {columns.map((c) => (
@@ -76,16 +92,17 @@ export function VirtualTable<T>({
           </tr>
         </thead>
         <tbody className="vlist-body" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index]!;
+          {items.map((item) => {
+            const row = rowAt(item.index);
+            const style = { ...grid, height: rowHeight, transform: `translateY(${item.start - HEAD_HEIGHT}px)` };
+            if (row === undefined)
+              return (
+                <tr key={item.key} aria-rowindex={item.index + 2} aria-busy="true" className="vrow vrow-loading" style={style}>
+                  <td className="muted">Loading…</td>
+                </tr>
+              );
             return (
-              <tr
-                key={item.key}
-                aria-rowindex={item.index + 2}
-                data-testid={rowTestId}
-                className={`vrow ${rowClass?.(row) ?? ''}`}
-                style={{ ...grid, height: rowHeight, transform: `translateY(${item.start - HEAD_HEIGHT}px)` }}
-              >
+              <tr key={item.key} aria-rowindex={item.index + 2} data-testid={rowTestId} className={`vrow ${rowClass?.(row) ?? ''}`} style={style}>
                 {columns.map((c) => (
                   <td key={c.id}>{c.render(row)}</td>
                 ))}

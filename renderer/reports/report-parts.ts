@@ -1,82 +1,114 @@
-// The dealer-sized lists first rows first: the first FIRST_ROWS rows of the report are asked for and
-// drawn at once, the rest is asked for right after and joined to them when it arrives (same report:
-// same generatedAt and total). Each text arrives once per part (shared/reports/parts.ts).
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+// The dealer-sized lists a window at a time: the screen sends its view (search, filters, sort, grouping:
+// shared/reports/view.ts, the object Print / Save PDF and the CSV use) and asks the services for the
+// entries it has scrolled to, PAGE at a time. The services keep the report until the data changes and
+// the view worked out for it, so a window is a slice: the first rows come at once whatever the size of
+// the list, and nothing of the list is kept, sorted or filtered here.
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import type { FollowUpList, FollowUpPart, HoldReport, HoldReportPart } from '../../shared/reports/contract';
 import { decodeFollowUp, decodeHolds } from '../../shared/reports/parts';
+import { type FollowUpView, groupByVin, type HoldView } from '../../shared/reports/view';
+import { api } from '../api';
 import { apiQuery } from '../queries';
 
-/** The rest came from a newer report than the first rows (the data changed between): ask for the first rows again. */
-function useSameReport(first: { data?: { generatedAt: string }; isFetching: boolean; refetch: () => unknown }, rest: { data?: { generatedAt: string } }) {
-  const stale = !first.isFetching && first.data !== undefined && rest.data !== undefined && rest.data.generatedAt > first.data.generatedAt;
-  useEffect(() => {
-    if (stale) void first.refetch();
-  }, [stale, first]);
+/** Entries per window: about three screens of rows. */
+export const PAGE = 100;
+/** As many entries as the contract allows in one answer: the CSV of the whole view. */
+const EVERYTHING = 1_000_000;
+
+type Hold = HoldReport['holds'][number];
+type FollowUpRow = FollowUpList['rows'][number];
+export type VehicleRows<R> = { vin: string; rows: R[] };
+
+type Part = HoldReportPart | FollowUpPart;
+type Head<P extends Part> = Omit<P, 'holds' | 'rows' | 'texts'>;
+
+/** What a list screen draws: entries by index (undefined while its window is on its way). */
+export type ListWindow<R> = {
+  count: number;
+  onRange: (first: number, last: number) => void;
+} & ({ grouped: false; at: (i: number) => R | undefined } | { grouped: true; at: (i: number) => VehicleRows<R> | undefined });
+
+const decoded = new WeakMap<Part, unknown[]>();
+/** A window's entries, decoded once per answer: rows, or (grouped) vehicles with their rows. */
+function entriesOf<R extends { vin: string }>(p: Part, decode: (p: never) => R[]): (R | VehicleRows<R>)[] {
+  let e = decoded.get(p) as (R | VehicleRows<R>)[] | undefined;
+  if (!e) {
+    const rows = decode(p as never);
+    decoded.set(p, (e = p.grouped ? groupByVin(rows) : rows));
+  }
+  return e;
 }
 
-/** About two screens of rows: what is drawn first. */
-export const FIRST_ROWS = 200;
-const REST = 1_000_000;
-
-type Parted<R> = {
-  /** The report with the rows loaded so far (all of them once `complete`). */
-  report: R;
-  complete: boolean;
-  /** Rows in the whole report. */
-  total: number;
+const pagesOf = (first: number, last: number): number[] => {
+  const pages: number[] = [];
+  for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) pages.push(p);
+  return pages;
 };
 
-function join<P extends { generatedAt: string; total: number; texts: string[]; from: number }, Row, R>(
-  first: P | undefined,
-  rest: P | undefined,
-  decode: (p: P) => Row[],
-  build: (summary: Omit<P, 'texts' | 'from' | 'total'>, rows: Row[]) => R,
-): Parted<R> | undefined {
-  if (!first) return undefined;
-  const more = first.total > FIRST_ROWS;
-  const same = rest !== undefined && rest.generatedAt === first.generatedAt && rest.total === first.total;
-  const rows = same ? decode(first).concat(decode(rest)) : decode(first);
-  const { texts: _t, from: _f, total: _n, ...summary } = first;
-  return { report: build(summary, rows), complete: !more || same, total: first.total };
-}
+function useWindows<P extends Part, R extends { vin: string }>(
+  name: 'holdReportPart' | 'followUpPart',
+  view: HoldView | FollowUpView,
+  active: boolean,
+  decode: (p: P) => R[],
+) {
+  // The first window names the report (its generatedAt) and the view's size; checked afresh each time the
+  // screen is shown. While a new view is on its way the previous one stays drawn (marked as updating).
+  const first = useQuery({
+    ...(apiQuery(name, { from: 0, count: PAGE, view } as never) as ReturnType<typeof apiQuery<'holdReportPart'>>),
+    subscribed: active,
+    structuralSharing: false,
+    placeholderData: keepPreviousData,
+  });
+  const head = first.data as P | undefined;
+  const [range, setRange] = useState<[number, number]>([0, 0]);
+  const onRange = useCallback((a: number, b: number) => setRange((r) => (r[0] === a && r[1] === b ? r : [a, b])), []);
+  const current = head !== undefined && !first.isPlaceholderData;
+  // The windows scrolled to, of the same report as the first (its generatedAt in the key): a change in
+  // the data gives a new first window, hence new keys, hence windows of the new report.
+  const wanted = current ? pagesOf(range[0], Math.min(range[1], Math.max(0, head.total - 1))).filter((p) => p > 0) : [];
+  const pages = useQueries({
+    queries: wanted.map((p) => {
+      const input = { from: p * PAGE, count: PAGE, view };
+      return {
+        queryKey: [name, input, head?.generatedAt] as const,
+        queryFn: () => (api[name] as (i: unknown) => Promise<P>)(input),
+        enabled: active,
+        structuralSharing: false,
+        staleTime: Number.POSITIVE_INFINITY,
+      };
+    }),
+  });
 
-export function useHoldReport(subscribed: boolean) {
-  const first = useQuery({ ...apiQuery('holdReportPart', { from: 0, count: FIRST_ROWS }), subscribed, structuralSharing: false });
-  const more = (first.data?.total ?? 0) > FIRST_ROWS;
-  const rest = useQuery({ ...apiQuery('holdReportPart', more ? { from: FIRST_ROWS, count: REST } : null), subscribed, structuralSharing: false });
-  useSameReport(first, rest);
-  const data = useMemo(
-    () =>
-      join<HoldReportPart, HoldReport['holds'][number], HoldReport>(first.data, rest.data, decodeHolds, (s, holds) => {
-        const { holds: _, ...summary } = s as HoldReportPart;
-        return { ...summary, holds };
-      }),
-    [first.data, rest.data],
-  );
+  const byPage = new Map<number, P>();
+  if (head) byPage.set(0, head);
+  wanted.forEach((p, k) => {
+    const d = pages[k]?.data as P | undefined;
+    if (d && head && d.generatedAt === head.generatedAt && d.total === head.total) byPage.set(p, d);
+  });
+  const at = (i: number) => {
+    const p = byPage.get(Math.floor(i / PAGE));
+    return p ? entriesOf(p, decode)[i - p.from] : undefined;
+  };
+  const list = head ? ({ grouped: head.grouped, count: head.total, at, onRange } as ListWindow<R>) : undefined;
+  const error = first.error ?? pages.find((q) => q.error)?.error ?? null;
   return {
-    data,
-    error: first.error ?? rest.error,
-    isFetching: first.isFetching || rest.isFetching,
-    refetch: () => {
-      void first.refetch();
-      if (more) void rest.refetch();
-    },
+    head: head as Head<P> | undefined,
+    list,
+    /** A new view is being worked out: the rows drawn are the previous view's. */
+    pending: first.isPlaceholderData,
+    isFetching: first.isFetching || pages.some((q) => q.isFetching),
+    error,
+    refetch: () => void first.refetch(),
+    /** Every row of the view, for the CSV (the lines the screen shows, in its order). */
+    everything: async (): Promise<R[]> => decode(await (api[name] as (i: unknown) => Promise<P>)({ from: 0, count: EVERYTHING, view })),
   };
 }
 
-export function useFollowUpList(subscribed: boolean) {
-  const first = useQuery({ ...apiQuery('followUpPart', { from: 0, count: FIRST_ROWS }), subscribed, structuralSharing: false });
-  const more = (first.data?.total ?? 0) > FIRST_ROWS;
-  const rest = useQuery({ ...apiQuery('followUpPart', more ? { from: FIRST_ROWS, count: REST } : null), subscribed, structuralSharing: false });
-  useSameReport(first, rest);
-  const data = useMemo(
-    () =>
-      join<FollowUpPart, FollowUpList['rows'][number], FollowUpList>(first.data, rest.data, decodeFollowUp, (s, rows) => {
-        const { rows: _, ...summary } = s as FollowUpPart;
-        return { ...summary, rows };
-      }),
-    [first.data, rest.data],
-  );
-  return { data, error: first.error ?? rest.error, isFetching: first.isFetching || rest.isFetching };
+export function useHoldWindows(view: HoldView, active: boolean) {
+  return useWindows<HoldReportPart, Hold>('holdReportPart', view, active, decodeHolds);
+}
+
+export function useFollowUpWindows(view: FollowUpView, active: boolean) {
+  return useWindows<FollowUpPart, FollowUpRow>('followUpPart', view, active, decodeFollowUp);
 }

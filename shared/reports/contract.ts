@@ -5,13 +5,10 @@ import { defineEffects, defineOperations, read } from '../contract';
 import { Certainty, Empty, Need } from '../schemas';
 import { NhtsaFollowUpLine } from '../nhtsa/contract';
 import { FollowUpVehicle } from './followup-vehicle';
+import { HoldKind } from './hold-kind';
+import { FollowUpView, HoldView } from './view';
 
-export const HoldKind = z.enum([
-  'do-not-deliver-until-remedied',
-  'deliver-with-disclosure-if-unavailable',
-  'perform-before-delivery',
-  'check-by-vin-before-delivery',
-]);
+export { HoldKind };
 export const Hold = z.object({
   vin: z.string(),
   stockNumber: z.string().nullable(),
@@ -74,43 +71,51 @@ export const FollowUpList = z.object({
 });
 
 /**
- * A part of a report, first rows first: the screen asks for the first rows (drawn at once), then for the
- * rest. Each distinct text (a campaign's title, a hold's reason, its source, a part's state) is sent once,
- * in `texts`; a row names its texts by their index there.
+ * A window of a report as a screen shows it: the view (search, filters, sort, grouping: the very same
+ * object Print / Save PDF and the CSV use) is applied by the services, and `from`/`count` pick the
+ * entries of the result the screen has scrolled to (holds or rows; vehicles when grouped). Each
+ * distinct text of the window (a campaign's title, a hold's reason, its source, a part's state) is sent
+ * once, in `texts`; a row names its texts by their index there.
  */
 export const ReportPartInput = z.object({
   from: z.number().int().min(0).default(0),
   count: z.number().int().min(1).max(1_000_000).default(200),
 });
 const TextRef = z.number().int().min(0);
+/** What a window says about its place in the view. */
+const WindowHead = {
+  /** Entries the view shows: holds or rows, or vehicles when grouped (this window is `from` .. `from + count`). */
+  total: z.number().int(),
+  from: z.number().int(),
+  /** One entry per vehicle: the window's rows are those of `count` vehicles, each vehicle's rows together. */
+  grouped: z.boolean().default(false),
+  /** Holds or rows in the whole report, whatever the view. */
+  reportTotal: z.number().int(),
+  texts: z.array(z.string()),
+};
 export const HoldPartRow = Hold.omit({ title: true, reason: true, source: true, parts: true }).extend({
   title: TextRef,
   reason: TextRef,
   source: TextRef,
   parts: TextRef.nullable(),
 });
-export const HoldReportPart = HoldReport.omit({ holds: true }).extend({
-  /** Holds in the whole report (this part is `from` .. `from + holds.length`). */
-  total: z.number().int(),
-  from: z.number().int(),
-  texts: z.array(z.string()),
-  holds: z.array(HoldPartRow),
-});
+export const HoldReportPart = HoldReport.omit({ holds: true }).extend({ ...WindowHead, holds: z.array(HoldPartRow) });
 export const FollowUpPartRow = FollowUpRow.omit({ title: true }).extend({ title: TextRef });
-export const FollowUpPart = FollowUpList.omit({ rows: true }).extend({
-  total: z.number().int(),
-  from: z.number().int(),
-  texts: z.array(z.string()),
-  rows: z.array(FollowUpPartRow),
+export const FollowUpPart = FollowUpList.omit({ rows: true }).extend({ ...WindowHead, rows: z.array(FollowUpPartRow) });
+
+export const HoldPartInput = ReportPartInput.extend({ view: HoldView.optional() });
+export const FollowUpPartInput = FollowUpInput.extend(ReportPartInput.shape).extend({
+  /** The screen's view; with it, the list is every row (as Print / Save PDF take it) and the view filters. */
+  view: FollowUpView.optional(),
 });
 
 export const reportOperations = defineOperations({
   holdReport: { input: Empty, output: HoldReport },
   followUpList: { input: FollowUpInput, output: FollowUpList },
-  /** The hold report a part at a time (the screen: first rows first; each text once). */
-  holdReportPart: { input: ReportPartInput, output: HoldReportPart },
-  /** The follow-up list a part at a time (the screen: first rows first; each title once). */
-  followUpPart: { input: FollowUpInput.extend(ReportPartInput.shape), output: FollowUpPart },
+  /** A window of the hold report as the screen shows it (its view applied here; each text once). */
+  holdReportPart: { input: HoldPartInput, output: HoldReportPart },
+  /** A window of the follow-up list as the screen shows it (its view applied here; each title once). */
+  followUpPart: { input: FollowUpPartInput, output: FollowUpPart },
 });
 
 export const reportEffects = defineEffects(reportOperations, {

@@ -1,11 +1,13 @@
-// A report sent a part at a time (first rows first), each distinct text once: the services encode a
-// part, the screen decodes it back into the report's own rows (the texts shared, not copied).
+// A window of a report (the entries a screen has scrolled to), each distinct text of the window once:
+// the services encode a window, the screen decodes it back into the report's own rows (the texts
+// shared, not copied).
 import type { FollowUpList, FollowUpPart, HoldReport, HoldReportPart } from './contract';
+import { groupByVin } from './view';
 
 type Hold = HoldReport['holds'][number];
 type FollowUpRow = FollowUpList['rows'][number];
 
-/** The texts of a report, each once, with its index. */
+/** The texts of a window, each once, with its index. */
 class Texts {
   readonly list: string[] = [];
   private readonly index = new Map<string, number>();
@@ -20,23 +22,20 @@ class Texts {
   }
 }
 
-/** The whole report encoded once (kept beside the report): a part is then a slice. */
-export function encodeHolds(r: HoldReport): { texts: string[]; rows: HoldReportPart['holds'] } {
+/** Where a window sits in the view, and how big the report is. */
+export type WindowPlace = { total: number; from: number; grouped: boolean; reportTotal: number };
+
+export function holdPart(r: HoldReport, rows: readonly Hold[], place: WindowPlace): HoldReportPart {
+  const { holds: _, ...head } = r;
   const t = new Texts();
-  const rows = r.holds.map((h) => ({
+  const holds = rows.map((h) => ({
     ...h,
     title: t.ref(h.title),
     reason: t.ref(h.reason),
     source: t.ref(h.source),
     parts: h.parts === null ? null : t.ref(h.parts),
   }));
-  return { texts: t.list, rows };
-}
-
-export function holdPart(r: HoldReport, encoded: ReturnType<typeof encodeHolds>, from: number, count: number): HoldReportPart {
-  const { holds: _, ...head } = r;
-  // Every text of the report (a few per campaign), so any part decodes alone.
-  return { ...head, total: r.holds.length, from, texts: encoded.texts, holds: encoded.rows.slice(from, from + count) };
+  return { ...head, ...place, texts: t.list, holds };
 }
 
 export function decodeHolds(p: HoldReportPart): Hold[] {
@@ -44,16 +43,17 @@ export function decodeHolds(p: HoldReportPart): Hold[] {
   return p.holds.map((h) => ({ ...h, title: t[h.title]!, reason: t[h.reason]!, source: t[h.source]!, parts: h.parts === null ? null : t[h.parts]! }));
 }
 
-export function encodeFollowUp(l: FollowUpList): { texts: string[]; rows: FollowUpPart['rows'] } {
-  const t = new Texts();
-  return { texts: t.list, rows: l.rows.map((r) => ({ ...r, title: t.ref(r.title) })) };
-}
-
-export function followUpPart(l: FollowUpList, encoded: ReturnType<typeof encodeFollowUp>, from: number, count: number): FollowUpPart {
+export function followUpPart(l: FollowUpList, rows: readonly FollowUpRow[], place: WindowPlace): FollowUpPart {
   const { rows: _, ...head } = l;
-  return { ...head, total: l.rows.length, from, texts: encoded.texts, rows: encoded.rows.slice(from, from + count) };
+  const t = new Texts();
+  return { ...head, ...place, texts: t.list, rows: rows.map((r) => ({ ...r, title: t.ref(r.title) })) };
 }
 
 export function decodeFollowUp(p: FollowUpPart): FollowUpRow[] {
   return p.rows.map((r) => ({ ...r, title: p.texts[r.title]! }));
+}
+
+/** A window's entries: its rows, or (grouped) its vehicles, each with its rows. */
+export function windowEntries<R extends { vin: string }>(grouped: boolean, rows: R[]): R[] | { vin: string; rows: R[] }[] {
+  return grouped ? groupByVin(rows) : rows;
 }

@@ -1,13 +1,14 @@
 // What a dealer-sized list shows (holds, follow-up): its search, filters, sort and per-vehicle grouping,
-// as one plain object. The screen filters with it over the rows it has loaded; Print / Save PDF send it
-// with the request and the forms service applies the very same functions, so paper, PDF and CSV show
-// the lines the screen shows, in its order.
+// as one plain object. The screen sends it with each window it asks for and the reports service applies
+// these functions to the kept report; Print / Save PDF send it too and the forms service applies the very
+// same functions, so screen, paper, PDF and CSV show the same lines, in the same order.
 import { z } from '../lazy-zod';
 import { VehicleCondition } from '../bulletin';
 import { NHTSA_WORDING } from '../nhtsa/wording';
 import { Certainty } from '../schemas';
 import { CERTAINTY_LABEL, conditionText, HOLD_LABEL } from '../wording';
-import { type FollowUpList, HoldKind, type HoldReport } from './contract';
+import type { FollowUpList, HoldReport } from './contract';
+import { HoldKind } from './hold-kind';
 
 type Hold = HoldReport['holds'][number];
 type FollowUpRow = FollowUpList['rows'][number];

@@ -6,7 +6,8 @@
 //
 // Builds a database with 20,000 stock vehicles (every one held) and 20,000 serviced vehicles (every
 // one with an open campaign) through the CLI's own import, starts `dist/main/cli.cjs serve` on it, and
-// times, in Debian's Chromium (the screens read the first 200 rows first: the request timed is that first part): F5 until the first hold rows are visible, F6 until the first follow-up
+// times, in Debian's Chromium (first open in a fresh server process; reopened on fresh pages with the report kept; once
+// more after another process changed the data) (the screens read the first 200 rows first: the request timed is that first part): F5 until the first hold rows are visible, F6 until the first follow-up
 // rows are visible, and a campaign filter on the follow-up list until the filtered rows are shown
 // and the busy sign is gone. Goal: each under 1 s. Also counts the elements each screen draws.
 import { OFFLINE_CHROMIUM_ARGS } from '../../main/forms/chromium-args';
@@ -31,6 +32,13 @@ const FOLLOWUP_ROW = '[data-testid="followup"] table[aria-label="Vehicles to con
 
 function cli(args: string[]): void {
   execFileSync(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** What the screen looked like once its first rows were drawn, to look at: test-results/screens/first-paint-*.png. */
+async function shot(page: Page, name: string): Promise<void> {
+  const dir = path.join(ROOT, 'test-results', 'screens');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `first-paint-${name}-${VEHICLES}.png`) });
 }
 
 async function timeTo(action: () => Promise<unknown>, done: () => Promise<unknown>): Promise<number> {
@@ -102,6 +110,8 @@ async function main() {
     cli(['import-vehicles', path.join(dir, 'stock.csv'), '--stock', 'add', '--db', db]);
     cli(['import-vehicles', path.join(dir, 'service.csv'), '--db', db]);
     server = await serve(CLI, db);
+    const started = performance.now();
+    let firstF5AfterStartMs = 0;
 
     const holds: number[] = [];
     const followUp: number[] = [];
@@ -117,6 +127,7 @@ async function main() {
       await page.goto(server.url);
       await page.getByLabel('Scan or type a VIN').waitFor();
       const holdAnswer = page.waitForResponse((r) => r.url().endsWith('/api/holdReportPart'), { timeout: 120_000 });
+      if (run === 0) firstF5AfterStartMs = performance.now() - started;
       holds.push(
         await timeTo(
           () => page.keyboard.press('F5'),
@@ -125,6 +136,7 @@ async function main() {
       );
       holdRequest.push(await requestMs(await holdAnswer));
       holdElements = await elements(page, 'holds');
+      if (run === 0) await shot(page, 'holds');
       if (run === 0) holdScroll = await scrollJumps(page, 'hold-rows');
       const followUpAnswer = page.waitForResponse((r) => r.url().endsWith('/api/followUpPart'), { timeout: 120_000 });
       followUp.push(
@@ -135,6 +147,7 @@ async function main() {
       );
       followUpRequest.push(await requestMs(await followUpAnswer));
       followUpElements = await elements(page, 'followup');
+      if (run === 0) await shot(page, 'followup');
       filter.push(
         await timeTo(
           () => page.getByTestId('followup').getByLabel('Campaign filter').selectOption('ALE'),
@@ -143,10 +156,24 @@ async function main() {
       );
       await page.close();
     }
+    // After a change in the data (one more stock vehicle, by another process, as a DMS import): the
+    // report is made again, on demand if the screen asks before the host made it ahead.
+    fs.writeFileSync(path.join(dir, 'one.csv'), stockCsv(1, VEHICLES * 3));
+    cli(['import-vehicles', path.join(dir, 'one.csv'), '--stock', 'add', '--db', db]);
+    const changed = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await changed.goto(server.url);
+    await changed.getByLabel('Scan or type a VIN').waitFor();
+    const holdsAfterChange = await timeTo(
+      () => changed.keyboard.press('F5'),
+      () => changed.locator(HOLD_ROW).first().waitFor({ timeout: 120_000 }),
+    );
+    await changed.close();
     const report = {
       vehicles: { stock: VEHICLES, serviced: VEHICLES },
       runs: RUNS,
       holdsFirstPaintMs: { median: ms(median(holds)), all: holds.map(ms), requestMedian: ms(median(holdRequest)) },
+      firstF5AfterServerStartMs: ms(firstF5AfterStartMs),
+      holdsAfterDataChangeMs: ms(holdsAfterChange),
       followUpFirstPaintMs: { median: ms(median(followUp)), all: followUp.map(ms), requestMedian: ms(median(followUpRequest)) },
       followUpFilterMs: { median: ms(median(filter)), all: filter.map(ms) },
       elementsDrawn: { holds: holdElements, followUp: followUpElements },
@@ -167,12 +194,15 @@ async function main() {
       console.log(
         `First paint at ${VEHICLES.toLocaleString('en-US')} stock and ${VEHICLES.toLocaleString('en-US')} serviced vehicles, Chromium, ${RUNS} runs:`,
       );
-      // The first open makes the report; later opens get it kept (until the data changes): both against the goal.
+      // The first open is in a fresh server process (the report made ahead since it started, or still being
+      // made); later opens get it kept (until the data changes); after a change it is made again: all against the goal.
       const once = (name: string, x: number) => `${name.padEnd(34)} ${String(ms(x)).padStart(6)} ms  goal < ${GOAL_MS} ms: ${x < GOAL_MS ? 'met' : 'NOT MET'}`;
-      console.log(once('Stock holds, first open (made)', holds[0]!));
+      console.log(once('Stock holds, first open (new process)', holds[0]!));
       if (RUNS > 1) console.log(line('Stock holds, reopened (kept)', holds.slice(1)));
-      console.log(once('Follow-up, first open (made)', followUp[0]!));
+      console.log(once('Follow-up, first open (new process)', followUp[0]!));
       if (RUNS > 1) console.log(line('Follow-up, reopened (kept)', followUp.slice(1)));
+      console.log(`  (the first F5 came ${ms(firstF5AfterStartMs)} ms after the server started: the host makes the reports ahead, a step at a time)`);
+      console.log(once('Stock holds after a data change', holdsAfterChange));
       console.log(line('Stock holds (F5 → first rows)', holds));
       console.log(`  of which the request (services + transfer): median ${ms(median(holdRequest))} ms`);
       console.log(line('Follow-up (F6 → first rows)', followUp));

@@ -188,7 +188,7 @@ describe('lists', () => {
     const f = await ok<RenderedForm>(app.dispatch('renderForm', { kind: 'holds' }));
     const legend = f.html.match(/\[1\] ALE/g) ?? [];
     expect(legend).toHaveLength(1);
-    expect(f.html.match(/<tr><td>S\d/g)).toHaveLength(2);
+    expect(f.html.match(/<div class="ln">S\d/g)).toHaveLength(2);
     expect(f.html.match(/not deliver any pre-owned vehicle in inventory/g) ?? []).toHaveLength(1);
   });
 });

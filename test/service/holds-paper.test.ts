@@ -34,7 +34,7 @@ async function stocked(app: App) {
 
 const html = async (app: App, req: object) => (await ok<RenderedForm>(app.dispatch('renderForm', req))).html;
 /** The stock numbers of the table's lines, top to bottom. */
-const stockColumn = (h: string) => [...h.matchAll(/<tr><td>([^<]*)<\/td>/g)].map((m) => m[1]);
+const stockColumn = (h: string) => [...h.matchAll(/(?<!<th>)<div class="ln">(\S*)/g)].map((m) => m[1]);
 
 describe('Print / Save PDF follow the screen', () => {
   test("the campaign filter, the search and the sort: only the lines shown, in the screen's order", async () => {
