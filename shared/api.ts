@@ -1,7 +1,7 @@
 // The operation registry: every domain's contract merged into one map. The IPC handlers, the HTTP
 // bridge, the CLI and the renderer client derive from it; a domain adds an operation in its own
 // shared/<domain>/contract.ts and its name in operation-names.ts (the compiler checks both agree).
-import type { z } from 'zod';
+import type { z } from './lazy-zod';
 import { accountEffects, accountOperations } from './accounts/contract';
 import { campaignEffects, campaignOperations } from './campaigns/contract';
 import type { Effects } from './contract';

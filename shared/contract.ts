@@ -1,7 +1,7 @@
 // What every domain's contract is made of: an operation is a zod schema for its input and one for its
 // output. Domains declare theirs in shared/<domain>/contract.ts; shared/api.ts merges them, and the
 // IPC handlers, the HTTP bridge, the CLI, the preload and the renderer client all derive from that.
-import type { z } from 'zod';
+import type { z } from './lazy-zod';
 import type { Access, Role } from './accounts/roles';
 
 export type Operation = { input: z.ZodType; output: z.ZodType };
