@@ -3,7 +3,7 @@
 // fresh database of its own. Goal (issue
 // 7): at least 0.7 of the raw rate.
 import type { App } from '../../main/app';
-import { VIN_BYTES } from '../../main/imports/vinlist';
+import { VIN_BYTES } from '../../main/imports/vinlist-stage';
 import { CHUNK } from '../../main/imports/writer';
 import type { Envelope } from '../../shared/api';
 import { makeVin } from '../support/synthetic';
