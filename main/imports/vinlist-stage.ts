@@ -221,7 +221,9 @@ export class ListStager {
   /** Merges the sorted runs into one sorted, distinct list; of equal VINs the earliest run's row is kept. */
   private merge(write: (chunk: ListChunk, seq: number) => void): void {
     const db = this.db();
-    const read = db.prepare<[number, number], { n: number; vins: Buffer; details: string | null }>('SELECT n, vins, details FROM runs WHERE run = ? AND seq = ?');
+    const read = db.prepare<[number, number], { n: number; vins: Buffer; details: string | null }>(
+      'SELECT n, vins, details FROM runs WHERE run = ? AND seq = ?',
+    );
     type Head = { run: number; seq: number; at: number; chunk: ListChunk | null };
     const load = (h: Head) => {
       const r = read.get(h.run, h.seq++);

@@ -65,8 +65,10 @@ describe('a list of millions of VINs is imported in bounded memory', () => {
       const r = await cliWithPeak(CLI, ['import-vins', 'ALE', l.file, '--date', '2010-07-07', '--db', db], {});
       expect(r.code, r.stderr).toBe(0);
       const read = rows + l.duplicates;
-      expect(r.stderr).toContain(`${read.toLocaleString('en-US')} rows read: ${rows.toLocaleString('en-US')} valid, ${l.duplicates.toLocaleString('en-US')} duplicates, 0 invalid.`);
-      expect(r.stdout).toContain(`imported, ${rows.toLocaleString("en-US")} VINs (partial list).`);
+      expect(r.stderr).toContain(
+        `${read.toLocaleString('en-US')} rows read: ${rows.toLocaleString('en-US')} valid, ${l.duplicates.toLocaleString('en-US')} duplicates, 0 invalid.`,
+      );
+      expect(r.stdout).toContain(`imported, ${rows.toLocaleString('en-US')} VINs (partial list).`);
       return r.peakMb;
     };
     const medium = await run(MEDIUM);
@@ -99,7 +101,9 @@ describe('a list of millions of VINs is imported in bounded memory', () => {
     };
     const medium = await run(MEDIUM, '23LJ01');
     const big = await run(BIG, 'ALE');
-    console.log(`sharing PC peak: after ${MEDIUM.toLocaleString('en-US')} rows ${medium.toFixed(0)} MB, after ${BIG.toLocaleString('en-US')} rows ${big.toFixed(0)} MB`);
+    console.log(
+      `sharing PC peak: after ${MEDIUM.toLocaleString('en-US')} rows ${medium.toFixed(0)} MB, after ${BIG.toLocaleString('en-US')} rows ${big.toFixed(0)} MB`,
+    );
     expect(big - medium).toBeLessThan(heldMb(BIG - MEDIUM));
   }, 400_000);
 });

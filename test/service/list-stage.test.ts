@@ -23,7 +23,11 @@ function lines(n: number, distinct: number, seed: number) {
   const r = rng(seed);
   return Array.from({ length: n }, (_, line) => {
     const k = Math.floor(r() * distinct);
-    return { vin: makeVin('JTH', ['BE96S', 'CE96S', 'GL46F'][k % 3]!, 2007 + (k % 2), String(1_000_000 + k)), phase: String(line), status: line % 2 ? 'open' : null };
+    return {
+      vin: makeVin('JTH', ['BE96S', 'CE96S', 'GL46F'][k % 3]!, 2007 + (k % 2), String(1_000_000 + k)),
+      phase: String(line),
+      status: line % 2 ? 'open' : null,
+    };
   });
 }
 
@@ -47,7 +51,12 @@ describe('a staged list', () => {
         expect(got.phases).toEqual(expected.map((v) => first.get(v)!.phase));
         expect(got.statuses).toEqual(expected.map((v) => first.get(v)!.status));
         expect(stager.duplicates).toBe(input.length - expected.length);
-        expect(dropped.sort()).toEqual(input.map((l) => l.vin).filter((_, i) => first.get(input[i]!.vin) !== input[i]).sort());
+        expect(dropped.sort()).toEqual(
+          input
+            .map((l) => l.vin)
+            .filter((_, i) => first.get(input[i]!.vin) !== input[i])
+            .sort(),
+        );
         // Chunks of the import's size, the last one the rest.
         expect(got.sizes.slice(0, -1).every((s) => s === 20_000)).toBe(true);
       } finally {

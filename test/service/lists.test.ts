@@ -9,7 +9,13 @@ import { testApp } from '../support/tempdb';
 
 /** A staged list read back whole (the staging file is then removed): its VINs in order and their columns. */
 function readBack(staged: StagedList) {
-  const out = { count: staged.count, vins: [] as string[], phases: null as (string | null)[] | null, partNumbers: null as (string | null)[] | null, statuses: null as (string | null)[] | null };
+  const out = {
+    count: staged.count,
+    vins: [] as string[],
+    phases: null as (string | null)[] | null,
+    partNumbers: null as (string | null)[] | null,
+    statuses: null as (string | null)[] | null,
+  };
   for (const c of staged.chunks()) {
     for (let i = 0; i < c.count; i++) out.vins.push(vinAt(c, i));
     if (c.phases) (out.phases ??= []).push(...c.phases);
