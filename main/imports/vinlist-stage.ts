@@ -146,24 +146,27 @@ export class ListStager {
     const { vins, n, details } = this;
     const order = vinOrder(vins, n);
     const out = Buffer.allocUnsafe(Math.min(n, CHUNK) * VIN_BYTES);
-    const pick = <T>(xs: T[] | null, idx: number[]) => (xs ? idx.map((i) => xs[i]!) : null);
-    let kept: number[] = [];
+    const withDetails = this.hasDetails;
+    // Which rows the chunk holds (their indexes), for their optional columns.
+    const kept = new Int32Array(Math.min(n, CHUNK));
+    const pick = <T>(xs: T[] | null, m: number) => (xs ? Array.from(kept.subarray(0, m), (i) => xs[i]!) : null);
+    let m = 0;
     let seq = 0;
     let written = 0;
     const flush = () => {
-      if (!kept.length) return;
+      if (!m) return;
       write(
         {
-          count: kept.length,
-          vins: out.subarray(0, kept.length * VIN_BYTES),
-          phases: pick(details.phases, kept),
-          partNumbers: pick(details.partNumbers, kept),
-          statuses: pick(details.statuses, kept),
+          count: m,
+          vins: out.subarray(0, m * VIN_BYTES),
+          phases: withDetails ? pick(details.phases, m) : null,
+          partNumbers: withDetails ? pick(details.partNumbers, m) : null,
+          statuses: withDetails ? pick(details.statuses, m) : null,
         },
         seq++,
       );
-      written += kept.length;
-      kept = [];
+      written += m;
+      m = 0;
     };
     let prev = -1;
     for (let k = 0; k < n; k++) {
@@ -174,9 +177,10 @@ export class ListStager {
         continue;
       }
       prev = i;
-      vins.copy(out, kept.length * VIN_BYTES, i * VIN_BYTES, (i + 1) * VIN_BYTES);
-      kept.push(i);
-      if (kept.length === CHUNK) flush();
+      // Byte by byte: Buffer.copy's call per VIN was a sixth of a 1M-row preview.
+      for (let p = 0, from = i * VIN_BYTES, to = m * VIN_BYTES; p < VIN_BYTES; p++) out[to + p] = vins[from + p]!;
+      kept[m++] = i;
+      if (m === CHUNK) flush();
     }
     flush();
     this.n = 0;
@@ -304,27 +308,33 @@ function sameVin(a: Buffer, i: number, b: Buffer, j: number): boolean {
   return true;
 }
 
+/** A VIN character's place among the 36 digits and letters, in ASCII order (a checked VIN has no other). */
+const RANK = new Uint8Array(256);
+for (let c = 0; c < 256; c++) RANK[c] = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : 0;
+
 /**
  * Indexes of the `n` VINs in VIN order, equal VINs in line order (stable): a least-significant-first
- * radix sort over the VINs' 17 bytes, linear where Array sort's string comparisons took seconds on
- * millions of VINs. A position where every VIN has the same character (a list's make and model often
- * share most of the first eight) changes nothing and is skipped.
+ * radix sort over the VINs' 17 characters, two characters (36 x 36 buckets) a pass, linear where Array
+ * sort's string comparisons took seconds on millions of VINs. A pass where every VIN has the same
+ * characters (a list's make and model often share most of the first eight) changes nothing and is skipped.
  */
 function vinOrder(vins: Buffer, n: number): Int32Array {
   let order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   let next = new Int32Array(n);
-  const codes = new Uint8Array(n);
-  const start = new Int32Array(257);
-  for (let p = VIN_BYTES - 1; p >= 0 && n > 1; p--) {
+  const codes = new Uint16Array(n);
+  const BUCKETS = 36 * 36;
+  const start = new Int32Array(BUCKETS + 1);
+  // Pairs from the end: (15, 16), (13, 14) ... (1, 2), then 0 alone.
+  for (let p = VIN_BYTES - 2; p >= -1 && n > 1; p -= 2) {
     start.fill(0);
-    for (let i = 0; i < n; i++) {
-      const c = vins[i * VIN_BYTES + p]!;
+    for (let i = 0, at = i * VIN_BYTES + p; i < n; i++, at += VIN_BYTES) {
+      const c = (p >= 0 ? RANK[vins[at]!]! * 36 : 0) + RANK[vins[at + 1]!]!;
       codes[i] = c;
       start[c + 1]!++;
     }
     if (start[codes[0]! + 1] === n) continue;
-    for (let c = 0; c < 256; c++) start[c + 1]! += start[c]!;
+    for (let c = 0; c < BUCKETS; c++) start[c + 1]! += start[c]!;
     for (let k = 0; k < n; k++) {
       const i = order[k]!;
       next[start[codes[i]!]!++] = i;
