@@ -35,8 +35,27 @@ function remember(file: string): void {
   if (exitHook) return;
   exitHook = true;
   process.once('exit', () => {
-    for (const f of live) fs.rmSync(f, { force: true });
+    for (const f of live) {
+      try {
+        fs.rmSync(f, { force: true });
+      } catch {
+        // Nothing more can be done as the process ends; the temporary folder is the system's to clear.
+      }
+    }
   });
+}
+
+/**
+ * Removes a staging file. One that cannot be removed now (still open on Windows, say) is tried again
+ * when the process ends: a scratch file never fails an import.
+ */
+function removeFile(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+    live.delete(file);
+  } catch {
+    // Left in `live` for the exit hook.
+  }
 }
 
 function openStaging(): { file: string; db: BetterSqlite3.Database } {
@@ -57,7 +76,8 @@ export class StagedList {
   constructor(
     readonly count: number,
     readonly hasDetails: boolean,
-    private readonly file: string,
+    /** The staging file (in the temporary folder). */
+    readonly file: string,
   ) {}
 
   /** The rows in VIN order, CHUNK at a time. */
@@ -76,8 +96,7 @@ export class StagedList {
   dispose(): void {
     if (this.removed) return;
     this.removed = true;
-    fs.rmSync(this.file, { force: true });
-    live.delete(this.file);
+    removeFile(this.file);
   }
 }
 
@@ -282,8 +301,7 @@ export class ListStager {
   discard(): void {
     if (!this.staging) return;
     this.staging.db.close();
-    fs.rmSync(this.staging.file, { force: true });
-    live.delete(this.staging.file);
+    removeFile(this.staging.file);
     this.staging = null;
   }
 }

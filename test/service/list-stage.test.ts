@@ -1,5 +1,6 @@
 // A VIN list staged on disk in bounded runs: whatever the run size, the staged list is the list's
 // distinct VINs in VIN order, each with its first line's columns, and every duplicate is counted once.
+import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ListStager, type StagedList, VIN_BYTES, vinAt } from '../../main/imports/vinlist-stage';
 import { rng, makeVin } from '../support/synthetic';
@@ -59,9 +60,12 @@ describe('a staged list', () => {
         );
         // Chunks of the import's size, the last one the rest.
         expect(got.sizes.slice(0, -1).every((s) => s === 20_000)).toBe(true);
+        expect(fs.existsSync(staged.file)).toBe(true);
       } finally {
         staged.dispose();
       }
+      // Done with: the staging file is gone.
+      expect(fs.existsSync(staged.file)).toBe(false);
       expect(() => [...staged.chunks()]).toThrow(/removed/);
     });
   }
