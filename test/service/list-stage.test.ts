@@ -60,12 +60,14 @@ describe('a staged list', () => {
         );
         // Chunks of the import's size, the last one the rest.
         expect(got.sizes.slice(0, -1).every((s) => s === 20_000)).toBe(true);
-        expect(fs.existsSync(staged.file)).toBe(true);
+        // One run is held in memory; several were merged in a staging file.
+        if (input.length > runRows) expect(fs.existsSync(staged.file!)).toBe(true);
+        else expect(staged.file).toBeNull();
       } finally {
         staged.dispose();
       }
       // Done with: the staging file is gone.
-      expect(fs.existsSync(staged.file)).toBe(false);
+      if (staged.file) expect(fs.existsSync(staged.file)).toBe(false);
       expect(() => [...staged.chunks()]).toThrow(/removed/);
     });
   }
