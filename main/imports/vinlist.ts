@@ -37,6 +37,8 @@ const OPTIONAL = {
 };
 
 const clean = (s: string | undefined) => (s ?? '').trim();
+/** An optional column's cell of a line (null: no such column, or empty). */
+const cellOf = (r: CsvRecord, c: number): string | null => (c >= 0 ? clean(r.fields[c]) || null : null);
 
 /** Which column holds VINs, and whether line 1 is a header: by name first, then by content. */
 export function findVinColumn(records: CsvRecord[], fileName: string): { index: number; hasHeader: boolean } {
@@ -164,8 +166,7 @@ export class VinListBuilder {
     // Counted with duplicates; the stager takes a removed duplicate's back out.
     if (!a.checkDigitValid) this.checkDigitMismatches++;
     const { cols } = this;
-    const cell = (c: number) => (c >= 0 ? clean(r.fields[c]) || null : null);
-    this.stage.add(a.vin, cell(cols.phase), cell(cols.partNumber), cell(cols.status));
+    this.stage.add(a.vin, cellOf(r, cols.phase), cellOf(r, cols.partNumber), cellOf(r, cols.status));
   }
 
   /** The preview, and the rows staged for the import (sorted by VIN, each VIN's first line). */
