@@ -59,8 +59,33 @@ function removeFile(file: string): void {
   }
 }
 
+const PREFIX = 'recall-desk-list-';
+/** A staging file this old belongs to a process that was killed (kill -9, a power cut): removed. */
+const STALE_MS = 24 * 60 * 60_000;
+let swept = false;
+
+/** Once a process: removes staging files left by processes that could not remove their own. */
+function sweepStale(dir: string): void {
+  if (swept) return;
+  swept = true;
+  try {
+    for (const name of fs.readdirSync(dir)) {
+      if (!name.startsWith(PREFIX)) continue;
+      const f = path.join(dir, name);
+      try {
+        if (Date.now() - fs.statSync(f).mtimeMs > STALE_MS) fs.rmSync(f, { force: true });
+      } catch {
+        // Another process's, or gone meanwhile: left alone.
+      }
+    }
+  } catch {
+    // The temporary folder cannot be listed: nothing to sweep.
+  }
+}
+
 function openStaging(): { file: string; db: BetterSqlite3.Database } {
-  const file = path.join(os.tmpdir(), `recall-desk-list-${randomUUID()}.sqlite`);
+  sweepStale(os.tmpdir());
+  const file = path.join(os.tmpdir(), `${PREFIX}${randomUUID()}.sqlite`);
   remember(file);
   const db = new BetterSqlite3(file);
   // A scratch file: nothing to recover after a crash (it is read again from the list), so no journal.
