@@ -7,7 +7,8 @@ import type { PreviewVehiclesInput, PreviewVinListInput } from '../../shared/imp
 import type { CoreServices as Services } from '../core-services';
 import type { Mapping, VehiclePreview, VehicleRow } from './vehicles';
 import { vehiclesWriter } from './vehicles-writer';
-import type { ListPreview, ListRows } from './vinlist';
+import type { ListPreview } from './vinlist';
+import type { StagedList } from './vinlist-stage';
 import { vinListWriter } from './vinlist-writer';
 
 export type VinListInputs = Omit<z.output<typeof PreviewVinListInput>, 'content'>;
@@ -18,7 +19,7 @@ export const todayOf = (s: Pick<Services, 'now'>): string => localIsoDate(s.now(
 export function stageVinList(
   { campaigns, jobs, now }: Services,
   input: VinListInputs,
-  read: { preview: ListPreview; rows: ListRows },
+  read: { preview: ListPreview; rows: StagedList },
 ): OutputOf<'previewVinList'> {
   const campaign = campaigns.idOf(input.campaign);
   const listDate = input.listDate ?? localIsoDate(now());

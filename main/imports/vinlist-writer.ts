@@ -1,9 +1,9 @@
 // Writes an affected-VIN list: a newer list replaces the campaign's older one in the same transaction.
 import { count } from '../../shared/wording';
 import { markSuperseded } from './purge';
-import { type ListRows, VIN_BYTES, vinAt } from './vinlist';
+import { type ListChunk, type StagedList, VIN_BYTES, vinAt } from './vinlist-stage';
 import type BetterSqlite3 from 'better-sqlite3';
-import { chunkRanges, type ImportWriter } from './writer';
+import type { ImportWriter } from './writer';
 
 /**
  * Rows per INSERT statement with detail columns. One run() per row spent about half the import
@@ -12,19 +12,18 @@ import { chunkRanges, type ImportWriter } from './writer';
  */
 const ROWS_PER_INSERT = 500;
 
-/** Inserts rows [start, end) of a list: the returned function is called once per chunk. */
-function listInserter(conn: BetterSqlite3.Database, listId: number, rows: ListRows): (start: number, end: number) => void {
-  const { phases, partNumbers, statuses } = rows;
-  if (!phases && !partNumbers && !statuses) {
-    // Most lists are VINs alone. The preview holds them as one buffer of 17-byte VINs (vinlist.ts): a
-    // chunk of it is bound as one blob, which SQLite cuts back into 17-character texts. One bound
-    // value per chunk instead of one per row, which was a third of the time of a 5M-row list even in
-    // 500-row statements. list_id is the integer SQLite just gave the list, written into the SQL.
+/** Inserts one staged chunk of a list (CHUNK rows at most, in VIN order): the returned function is called once per chunk. */
+function listInserter(conn: BetterSqlite3.Database, listId: number, hasDetails: boolean): (chunk: ListChunk) => void {
+  if (!hasDetails) {
+    // Most lists are VINs alone. A staged chunk holds its VINs as one buffer of 17-byte VINs
+    // (vinlist-stage.ts): it is bound as one blob, which SQLite cuts back into 17-character texts. One
+    // bound value per chunk instead of one per row, which was a third of the time of a 5M-row list even
+    // in 500-row statements. list_id is the integer SQLite just gave the list, written into the SQL.
     const insert = conn.prepare<{ vins: Buffer }>(
       `WITH RECURSIVE at(i) AS (SELECT 0 UNION ALL SELECT i + ${VIN_BYTES} FROM at WHERE i + ${VIN_BYTES} < length(@vins))
        INSERT INTO affected_vins (vin, list_id) SELECT CAST(substr(@vins, i + 1, ${VIN_BYTES}) AS TEXT), ${listId} FROM at`,
     );
-    return (start, end) => insert.run({ vins: rows.vins.subarray(start * VIN_BYTES, end * VIN_BYTES) });
+    return (chunk) => insert.run({ vins: chunk.vins });
   }
   const statements = new Map<number, BetterSqlite3.Statement>();
   const insert = (n: number) => {
@@ -35,17 +34,18 @@ function listInserter(conn: BetterSqlite3.Database, listId: number, rows: ListRo
     }
     return s;
   };
-  return (start, end) => {
-    for (let i = start; i < end; i += ROWS_PER_INSERT) {
-      const to = Math.min(end, i + ROWS_PER_INSERT);
+  return (chunk) => {
+    const { phases, partNumbers, statuses } = chunk;
+    for (let i = 0; i < chunk.count; i += ROWS_PER_INSERT) {
+      const to = Math.min(chunk.count, i + ROWS_PER_INSERT);
       const values: (string | null)[] = [];
-      for (let k = i; k < to; k++) values.push(vinAt(rows, k), phases?.[k] ?? null, partNumbers?.[k] ?? null, statuses?.[k] ?? null);
+      for (let k = i; k < to; k++) values.push(vinAt(chunk, k), phases?.[k] ?? null, partNumbers?.[k] ?? null, statuses?.[k] ?? null);
       insert(to - i).run(values);
     }
   };
 }
 
-export type VinListImport = { campaignId: number; campaignCode: string; listDate: string; complete: boolean; sourceName: string; rows: ListRows };
+export type VinListImport = { campaignId: number; campaignCode: string; listDate: string; complete: boolean; sourceName: string; rows: StagedList };
 
 export function vinListWriter(p: VinListImport): ImportWriter {
   return {
@@ -61,7 +61,12 @@ export function vinListWriter(p: VinListImport): ImportWriter {
       const listId = conn
         .prepare('INSERT INTO affected_vin_lists (campaign_id, list_date, source_name, imported_at, row_count, complete) VALUES (?, ?, ?, ?, ?, ?)')
         .run(p.campaignId, p.listDate, p.sourceName, at, p.rows.count, p.complete ? 1 : 0).lastInsertRowid;
-      await chunkRanges(p.rows.count, step, listInserter(conn, Number(listId), p.rows));
+      // The staged chunks, one at a time, in VIN order: the inserts walk the table's key in order.
+      const insert = listInserter(conn, Number(listId), p.rows.hasDetails);
+      for (const chunk of p.rows.chunks()) {
+        insert(chunk);
+        await step(chunk.count);
+      }
     },
     source: () => ({
       kind: 'vin-list',
@@ -71,6 +76,7 @@ export function vinListWriter(p: VinListImport): ImportWriter {
       complete: p.complete,
       rows: p.rows.count,
     }),
+    dispose: () => p.rows.dispose(),
     doneMessage: () => `${p.campaignCode}: affected-VIN list of ${p.listDate} imported, ${count(p.rows.count)} VINs${p.complete ? '' : ' (partial list)'}.`,
   };
 }

@@ -8,31 +8,13 @@ import { count, IMPORT_REASON, INVALID_KIND_LABEL, plural } from '../../shared/w
 import { CsvReader, type CsvRecord } from '../files/csv';
 import { uniqueColumns, wrongCellCount } from './columns';
 import { type InvalidLine as Line, LineLog, shortText } from './invalid';
+import { ListStager, type StagedList, VIN_BYTES } from './vinlist-stage';
 
 /** A line left out, as `check` reports it too. */
 export type InvalidLine = { line: number; text: string; reason: string };
 
 /** Lines read before deciding which column holds the VINs. */
 const SAMPLE = 50;
-
-/** Bytes a VIN takes in ListRows.vins: a checked VIN is 17 ASCII letters and digits. */
-export const VIN_BYTES = 17;
-
-/**
- * Rows in VIN order, VINs distinct. The VINs are one buffer of `count` VINs end to end, not millions
- * of strings: those strings (each still tied to the file's text) and their array were most of a large
- * preview's garbage collection. An optional column the file does not have is null, not a column of nulls.
- */
-export type ListRows = {
-  count: number;
-  vins: Buffer;
-  phases: (string | null)[] | null;
-  partNumbers: (string | null)[] | null;
-  statuses: (string | null)[] | null;
-};
-
-/** The i-th VIN of the rows. */
-export const vinAt = (rows: ListRows, i: number): string => rows.vins.toString('latin1', i * VIN_BYTES, (i + 1) * VIN_BYTES);
 
 export type ListPreview = {
   rowsRead: number;
@@ -55,6 +37,8 @@ const OPTIONAL = {
 };
 
 const clean = (s: string | undefined) => (s ?? '').trim();
+/** An optional column's cell of a line (null: no such column, or empty). */
+const cellOf = (r: CsvRecord, c: number): string | null => (c >= 0 ? clean(r.fields[c]) || null : null);
 
 /** Which column holds VINs, and whether line 1 is a header: by name first, then by content. */
 export function findVinColumn(records: CsvRecord[], fileName: string): { index: number; hasHeader: boolean } {
@@ -88,10 +72,16 @@ export class VinListBuilder {
   private header: string[] = [];
   private notes: string[] = [];
   private cols = { phase: -1, partNumber: -1, status: -1 };
-  /** Every valid line's VIN, duplicates included: they are dropped after sorting (see finish). */
-  private rows: ListRows = { count: 0, vins: Buffer.allocUnsafe(VIN_BYTES * 1024), phases: null, partNumbers: null, statuses: null };
+  /**
+   * Every valid line's VIN, duplicates included: sorted and de-duplicated a bounded run at a time,
+   * staged on disk (vinlist-stage.ts). A duplicate dropped takes its check-digit mismatch back out.
+   */
+  private readonly stage = new ListStager((vins, at) => {
+    const v = vins.toString('latin1', at, at + VIN_BYTES);
+    const a = quickVin(v) ?? analyzeVin(v);
+    if ('checkDigitValid' in a && !a.checkDigitValid) this.checkDigitMismatches--;
+  });
   private readonly invalid = new LineLog(INVALID_KIND_LABEL);
-  private duplicates = 0;
   private checkDigitMismatches = 0;
   private dataLines = 0;
 
@@ -142,7 +132,7 @@ export class VinListBuilder {
       const col = (re: RegExp) => this.header.findIndex((h) => re.test(h));
       this.cols = { phase: col(OPTIONAL.phase), partNumber: col(OPTIONAL.partNumber), status: col(OPTIONAL.status) };
       const { phase, partNumber, status } = this.cols;
-      Object.assign(this.rows, { phases: phase >= 0 ? [] : null, partNumbers: partNumber >= 0 ? [] : null, statuses: status >= 0 ? [] : null });
+      this.stage.columns({ phase: phase >= 0, partNumber: partNumber >= 0, status: status >= 0 });
     }
     for (const r of sample) if (!(hasHeader && r === first)) this.row(r);
   }
@@ -173,56 +163,37 @@ export class VinListBuilder {
       }
       a = full;
     }
-    // Counted with duplicates; finish() takes a removed duplicate's back out.
+    // Counted with duplicates; the stager takes a removed duplicate's back out.
     if (!a.checkDigitValid) this.checkDigitMismatches++;
-    const { rows, cols } = this;
-    let at = rows.count * VIN_BYTES;
-    if (at + VIN_BYTES > rows.vins.length) {
-      const more = Buffer.allocUnsafe(rows.vins.length * 2);
-      rows.vins.copy(more);
-      rows.vins = more;
-    }
-    for (let p = 0; p < VIN_BYTES; p++) rows.vins[at++] = a.vin.charCodeAt(p);
-    rows.count++;
-    rows.phases?.push(clean(r.fields[cols.phase]) || null);
-    rows.partNumbers?.push(clean(r.fields[cols.partNumber]) || null);
-    rows.statuses?.push(clean(r.fields[cols.status]) || null);
+    const { cols } = this;
+    this.stage.add(a.vin, cellOf(r, cols.phase), cellOf(r, cols.partNumber), cellOf(r, cols.status));
   }
 
-  /**
-   * Sorts the rows by VIN and keeps each VIN's first line. Sorting first makes duplicates neighbours,
-   * so no Set of millions of strings is built (that Set was most of a large preview's time and memory).
-   * VIN order also makes the import's inserts walk the table's key in order (see vinlist-writer.ts).
-   * Done here, in the preview, not while the import holds the write lock.
-   */
-  private sortDistinct(): void {
-    const { count, vins, phases, partNumbers, statuses } = this.rows;
-    const order = vinOrder(vins, count);
-    let kept = 0;
-    for (let k = 0; k < count; k++) {
-      const i = order[k]!;
-      if (kept > 0 && sameVin(vins, order[kept - 1]!, i)) {
-        this.duplicates++;
-        const v = vins.toString('latin1', i * VIN_BYTES, (i + 1) * VIN_BYTES);
-        const a = quickVin(v) ?? analyzeVin(v);
-        if ('checkDigitValid' in a && !a.checkDigitValid) this.checkDigitMismatches--;
-      } else order[kept++] = i;
+  /** The preview, and the rows staged for the import (sorted by VIN, each VIN's first line). */
+  finish(): { preview: ListPreview; rows: StagedList } {
+    let rows: StagedList;
+    try {
+      if (this.sample) this.decide();
+      rows = this.stage.finish();
+    } catch (err) {
+      this.discard();
+      throw err;
     }
-    const sorted = Buffer.allocUnsafe(kept * VIN_BYTES);
-    for (let k = 0; k < kept; k++) vins.copy(sorted, k * VIN_BYTES, order[k]! * VIN_BYTES, (order[k]! + 1) * VIN_BYTES);
-    const by = <T>(xs: T[] | null): T[] | null => {
-      if (!xs) return null;
-      const out = new Array<T>(kept);
-      for (let k = 0; k < kept; k++) out[k] = xs[order[k]!]!;
-      return out;
-    };
-    this.rows = { count: kept, vins: sorted, phases: by(phases), partNumbers: by(partNumbers), statuses: by(statuses) };
+    try {
+      return this.summary(rows);
+    } catch (err) {
+      rows.dispose();
+      throw err;
+    }
   }
 
-  finish(): { preview: ListPreview; rows: ListRows } {
-    if (this.sample) this.decide();
-    this.sortDistinct();
-    const { rows, fileName, header } = this;
+  /** What was staged so far is removed: the file could not be read to the end. */
+  discard(): void {
+    this.stage.discard();
+  }
+
+  private summary(rows: StagedList): { preview: ListPreview; rows: StagedList } {
+    const { fileName, header } = this;
     const inv = this.invalid.summary();
     if (this.dataLines === 0) throw new ApiError('invalid-input', `${fileName} is empty: there is nothing to import.`);
     if (rows.count === 0 || (this.dataLines >= 5 && inv.total > rows.count)) {
@@ -237,7 +208,7 @@ export class VinListBuilder {
       preview: {
         rowsRead: this.dataLines,
         valid: rows.count,
-        duplicates: this.duplicates,
+        duplicates: this.stage.duplicates,
         invalid: inv.lines,
         invalidCount: inv.total,
         invalidByKind: inv.byKind,
@@ -255,56 +226,30 @@ export class VinListBuilder {
   }
 }
 
-/**
- * Indexes of the `n` VINs in VIN order, equal VINs in line order (stable): a least-significant-first
- * radix sort over the VINs' 17 bytes, linear where Array sort's string comparisons took seconds on
- * millions of VINs. A position where every VIN has the same character (a list's make and model often
- * share most of the first eight) changes nothing and is skipped.
- */
-function vinOrder(vins: Buffer, n: number): Int32Array {
-  let order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  let next = new Int32Array(n);
-  const codes = new Uint8Array(n);
-  const start = new Int32Array(257);
-  for (let p = VIN_BYTES - 1; p >= 0 && n > 1; p--) {
-    start.fill(0);
-    for (let i = 0; i < n; i++) {
-      const c = vins[i * VIN_BYTES + p]!;
-      codes[i] = c;
-      start[c + 1]!++;
-    }
-    if (start[codes[0]! + 1] === n) continue;
-    for (let c = 0; c < 256; c++) start[c + 1]! += start[c]!;
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      next[start[codes[i]!]!++] = i;
-    }
-    [order, next] = [next, order];
-  }
-  return order;
-}
-
-/** Whether VINs i and j are the same, from the end: neighbours in a list mostly differ in the serial. */
-function sameVin(vins: Buffer, i: number, j: number): boolean {
-  for (let p = VIN_BYTES - 1; p >= 0; p--) if (vins[i * VIN_BYTES + p] !== vins[j * VIN_BYTES + p]) return false;
-  return true;
-}
-
 /** A list given whole (the window sends the file's text). */
-export function readVinList(content: string, fileName: string): { preview: ListPreview; rows: ListRows } {
+export function readVinList(content: string, fileName: string): { preview: ListPreview; rows: StagedList } {
   const b = new VinListBuilder(fileName);
-  const reader = new CsvReader(b.accept);
-  reader.push(content);
-  reader.end();
+  try {
+    const reader = new CsvReader(b.accept);
+    reader.push(content);
+    reader.end();
+  } catch (err) {
+    b.discard();
+    throw err;
+  }
   return b.finish();
 }
 
 /** A list read from a stream of text chunks (the CLI reads the file so), in bounded memory. */
-export async function readVinListStream(chunks: AsyncIterable<string>, fileName: string): Promise<{ preview: ListPreview; rows: ListRows }> {
+export async function readVinListStream(chunks: AsyncIterable<string>, fileName: string): Promise<{ preview: ListPreview; rows: StagedList }> {
   const b = new VinListBuilder(fileName);
-  const reader = new CsvReader(b.accept);
-  for await (const chunk of chunks) reader.push(chunk);
-  reader.end();
+  try {
+    const reader = new CsvReader(b.accept);
+    for await (const chunk of chunks) reader.push(chunk);
+    reader.end();
+  } catch (err) {
+    b.discard();
+    throw err;
+  }
   return b.finish();
 }

@@ -1,12 +1,30 @@
 // Affected-VIN lists on real SQLite files: reading every shape of file a dealer gets, the preview,
 // the all-or-nothing commit, replacing a list, cancel, and what the lookup then says.
 import { describe, expect, test } from 'vitest';
-import { type ListRows, readVinList, vinAt } from '../../main/imports/vinlist';
+import { readVinList } from '../../main/imports/vinlist';
+import { type StagedList, vinAt } from '../../main/imports/vinlist-stage';
 import { ok } from '../support/envelope';
 import { makeVin } from '../support/synthetic';
 import { testApp } from '../support/tempdb';
 
-const vinsOf = (rows: ListRows) => Array.from({ length: rows.count }, (_, i) => vinAt(rows, i));
+/** A staged list read back whole (the staging file is then removed): its VINs in order and their columns. */
+function readBack(staged: StagedList) {
+  const out = {
+    count: staged.count,
+    vins: [] as string[],
+    phases: null as (string | null)[] | null,
+    partNumbers: null as (string | null)[] | null,
+    statuses: null as (string | null)[] | null,
+  };
+  for (const c of staged.chunks()) {
+    for (let i = 0; i < c.count; i++) out.vins.push(vinAt(c, i));
+    if (c.phases) (out.phases ??= []).push(...c.phases);
+    if (c.partNumbers) (out.partNumbers ??= []).push(...c.partNumbers);
+    if (c.statuses) (out.statuses ??= []).push(...c.statuses);
+  }
+  staged.dispose();
+  return out;
+}
 const ALE = (serial: string) => makeVin('JTH', 'BE96S', 2007, serial); // GS 350 2007 range 0007930-0028367
 
 async function importList(app: Awaited<ReturnType<typeof testApp>>, content: string, opts: { campaign?: string; listDate?: string; complete?: boolean } = {}) {
@@ -28,13 +46,14 @@ describe('reading a list', () => {
     const text = `\uFEFF${ALE('0007930')}\r\n  ${ALE('0007931').toLowerCase()} \r\nI${ALE('0007932')}\r\n\r\n`;
     const { preview, rows } = readVinList(text, 'list.txt');
     expect(preview).toMatchObject({ rowsRead: 3, valid: 3, duplicates: 0, invalid: [], hasHeader: false });
-    expect(vinsOf(rows)).toEqual([ALE('0007930'), ALE('0007931'), ALE('0007932')]);
+    expect(readBack(rows).vins).toEqual([ALE('0007930'), ALE('0007931'), ALE('0007932')]);
   });
 
   test('a CSV with a header, quoted fields and optional columns', () => {
     const text = `"Model","VIN","Phase","Part Number"\n"GS 350","${ALE('0007930')}","1","90913-A"\n"GS 350","${ALE('0007931')}",,\n`;
-    const { preview, rows } = readVinList(text, 'tis.csv');
+    const { preview, rows: staged } = readVinList(text, 'tis.csv');
     expect(preview.columns).toEqual({ vin: 'VIN', phase: 'Phase', partNumber: 'Part Number', status: null });
+    const rows = readBack(staged);
     expect(rows.phases).toEqual(['1', null]);
     expect(rows.partNumbers).toEqual(['90913-A', null]);
   });
@@ -42,11 +61,12 @@ describe('reading a list', () => {
   test("a repeated VIN keeps its first line's columns; its check-digit mismatch counts once", () => {
     const badCheck = `${ALE('0007933').slice(0, 8)}${ALE('0007933')[8] === '0' ? '1' : '0'}${ALE('0007933').slice(9)}`;
     const text = ['VIN,Phase', `${ALE('0007931')},2`, `${badCheck},1`, `${ALE('0007931')},3`, `${ALE('0007930')},1`, `${badCheck},2`].join('\n');
-    const { preview, rows } = readVinList(text, 'tis.csv');
+    const { preview, rows: staged } = readVinList(text, 'tis.csv');
     expect(preview).toMatchObject({ rowsRead: 5, valid: 3, duplicates: 2, checkDigitMismatches: 1 });
-    expect(vinsOf(rows)).toEqual([ALE('0007930'), ALE('0007931'), badCheck].sort());
+    const rows = readBack(staged);
+    expect(rows.vins).toEqual([ALE('0007930'), ALE('0007931'), badCheck].sort());
     expect(rows).toMatchObject({ count: 3, partNumbers: null, statuses: null });
-    const phaseOf = new Map(vinsOf(rows).map((v, i) => [v, rows.phases![i]]));
+    const phaseOf = new Map(rows.vins.map((v, i) => [v, rows.phases![i]]));
     expect(Object.fromEntries(phaseOf)).toEqual({ [ALE('0007930')]: '1', [ALE('0007931')]: '2', [badCheck]: '1' });
   });
 
