@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { describeIssues } from '../../shared/bulletin';
-import { decoderLabel, type FileEncoding, sniffEncoding, Utf8Check } from '../../shared/imports/encoding';
+import { type FileEncoding, sniffEncoding, Utf8Check } from '../../shared/imports/encoding';
+import { decodedChunks } from '../files/decoded-chunks';
 import { type CommitImportInput, type ConditionChoice, type ImportStatus, PreviewVehiclesInput, PreviewVinListInput } from '../../shared/imports/contract';
 import { formatImpact } from '../changes/format';
 import { VEHICLE_FIELDS } from '../../shared/vehicle-fields';
@@ -113,15 +114,12 @@ function readChunks(file: string): { chunks: AsyncIterable<string>; encoding: Fi
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(`Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}.`);
   }
-  const decoder = new TextDecoder(decoderLabel(encoding));
   const chunks = {
     async *[Symbol.asyncIterator]() {
       // Opened when read: a desk uploads the file instead.
       const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
       try {
-        for await (const chunk of stream) yield decoder.decode(chunk as Buffer, { stream: true });
-        const rest = decoder.decode();
-        if (rest) yield rest;
+        yield* decodedChunks(stream, encoding);
       } catch (err) {
         throw new UsageError(`Cannot read ${file}: ${(err as Error).message}.`);
       }

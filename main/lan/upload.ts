@@ -3,12 +3,12 @@
 // a local file (a stream of chunks into the same reader, staged the same way), so a list of millions
 // of rows works and memory stays bounded on both PCs. The commit is the ordinary commitImport call.
 import type http from 'node:http';
-import { StringDecoder } from 'node:string_decoder';
 import { describeIssues } from '../../shared/bulletin';
 import { ApiError } from '../../shared/contract';
 import { PreviewVehiclesInput, PreviewVinListInput } from '../../shared/imports/contract';
 import type { App } from '../app';
 import { describeStorageError } from '../db/errors';
+import { decodedChunks } from '../files/decoded-chunks';
 import { mappingOf, stageVehicles, stageVinList, todayOf } from '../imports/preview';
 import { readVehiclesStream } from '../imports/vehicles';
 import { readVinListStream } from '../imports/vinlist';
@@ -42,14 +42,9 @@ export function uploadRoute(app: App, op: Op, may: (session: string | null, op: 
       const details = describeIssues(parsed.error);
       return refuse('invalid-input', details[0] ?? 'Invalid input.', details);
     }
-    const decoder = new StringDecoder('utf8');
-    const chunks: AsyncIterable<string> = {
-      async *[Symbol.asyncIterator]() {
-        for await (const c of req as AsyncIterable<Buffer>) yield decoder.write(c);
-        const tail = decoder.end();
-        if (tail) yield tail;
-      },
-    };
+    // In the encoding the desk detected in the file (it says so in the preview): a Windows-1252 DMS
+    // export or a UTF-16 list reads here as it does in a local import.
+    const chunks = decodedChunks(req as AsyncIterable<Buffer>, parsed.data.encoding);
     const run = async () => {
       if (op === 'previewVinList') {
         const input = parsed.data as ReturnType<typeof PreviewVinListInput.parse>;
