@@ -1,0 +1,43 @@
+// Order suggestions by the part's quantity per vehicle (main/parts/suggest.ts), rules the mutation run
+// found no test holding: a part used twice per vehicle needs two per booked vehicle, and a part whose
+// bulletin states no quantity counts one per vehicle. Real SQLite files; the clock is 2026-11-23 12:00 UTC.
+import { describe, expect, test } from 'vitest';
+import type { App } from '../../main/app';
+import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
+import { call } from '../support/lane';
+import { testApp } from '../support/tempdb';
+
+const RX05 = 'JTJHA31U950123456';
+const RX05B = 'JTJHA31U250123457';
+
+const blcLines = async (app: App) => (await call(app, 'suggestOrders', {})).lines.filter((l) => l.campaign === 'BLC');
+
+/** BLC with one released stock part, as the bulletin prints it (quantity as given). */
+async function blcWithPart(app: App, quantity: number | null) {
+  const b = structuredClone(BUILT_IN_DOCUMENTS.find((d) => (d as { code: string }).code === 'BLC')) as Record<string, any>;
+  b.revisionDate = '2026-11-20';
+  b.parts = [{ partNumber: '12345-67890', partNumberPerVin: false, description: 'Clip', quantity, macCode: null, released: true, note: null }];
+  await call(app, 'importBulletin', { fileName: 'BLC.json', content: JSON.stringify(b) });
+}
+
+describe('booked demand counts the quantity per vehicle', () => {
+  test('two per vehicle: two booked vehicles need four, less what is on hand', async () => {
+    const app = await testApp();
+    await blcWithPart(app, 2);
+    await call(app, 'recordMovement', { kind: 'receive', part: '12345-67890', quantity: 1, by: 'Pat' });
+    await call(app, 'bookAppointment', { vin: RX05, campaigns: ['BLC'], at: '2026-11-25T08:00', model: 'RX 330' });
+    await call(app, 'bookAppointment', { vin: RX05B, campaigns: ['BLC'], at: '2026-11-26T08:00', model: 'RX 330' });
+    expect((await blcLines(app)).map((l) => [l.method, l.quantity, l.reason])).toEqual([
+      ['stock', 3, '4 booked in the next 14 days + keep 0 on the shelf = 4; 1 on hand + 0 on order: order 3'],
+    ]);
+  });
+
+  test('a part whose bulletin states no quantity counts one per booked vehicle', async () => {
+    const app = await testApp();
+    await blcWithPart(app, null);
+    await call(app, 'bookAppointment', { vin: RX05, campaigns: ['BLC'], at: '2026-11-25T08:00', model: 'RX 330' });
+    expect((await blcLines(app)).map((l) => [l.method, l.quantity, l.reason])).toEqual([
+      ['stock', 1, '1 booked in the next 14 days + keep 0 on the shelf = 1; 0 on hand + 0 on order: order 1'],
+    ]);
+  });
+});
