@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import type { App } from '../../main/app';
 import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
-import { call } from '../support/lane';
+import { call, LC, LC2 } from '../support/lane';
 import { testApp } from '../support/tempdb';
 
 const RX05 = 'JTJHA31U950123456';
@@ -38,6 +38,26 @@ describe('booked demand counts the quantity per vehicle', () => {
     await call(app, 'bookAppointment', { vin: RX05, campaigns: ['BLC'], at: '2026-11-25T08:00', model: 'RX 330' });
     expect((await blcLines(app)).map((l) => [l.method, l.quantity, l.reason])).toEqual([
       ['stock', 1, '1 booked in the next 14 days + keep 0 on the shelf = 1; 0 on hand + 0 on order: order 1'],
+    ]);
+  });
+});
+
+describe('a booked appointment of an earlier day that never arrived', () => {
+  test('is not demand: the vehicle gets no CPOR line, and another vehicle’s CPOR line does not carry the note', async () => {
+    const app = await testApp();
+    app.db.sqlite
+      .prepare('INSERT INTO vehicles (vin, model, model_year, production_month, in_stock, updated_at) VALUES (?, ?, 2023, ?, 1, ?)')
+      .run(LC2, 'LC', '2022-12', '2026-11-01T00:00:00Z');
+    const early = await testApp({ dbPath: app.db.path, now: () => new Date('2026-11-20T12:00:00Z') });
+    await call(early, 'bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '2026-11-21T09:00', model: 'LC', productionMonth: '2022-12' });
+    await early.close();
+    const lines = (await call(app, 'suggestOrders', {})).lines.filter((l) => l.campaign === '23LJ01');
+    expect(lines.map((l) => [l.method, l.vin, l.reason])).toEqual([
+      [
+        'cpor',
+        LC2,
+        'In stock, Phase 1 launched: should have it before delivery; no CPOR order recorded: order 1 through CPOR for this VIN (per-VIN part number: CPOR gives it).',
+      ],
     ]);
   });
 });
