@@ -25,6 +25,7 @@ export default defineConfig({
       'test/service/suggest-pick.test.ts',
       'test/service/cpor-card.test.ts',
       'test/service/suggest-quantities.test.ts',
+      'test/service/suggest-keys.test.ts',
       'test/service/cpor-rules.test.ts',
       'test/service/lane-*.test.ts',
       'test/service/parts-scenarios.test.ts',
