@@ -21,6 +21,8 @@ export default defineConfig({
       'test/unit/phases.test.ts',
       'test/service/booking-offer.test.ts',
       'test/service/ledger-rules.test.ts',
+      'test/service/part-ledger.test.ts',
+      'test/service/parts-write-answer.test.ts',
       'test/service/suggest-rules.test.ts',
       'test/service/suggest-pick.test.ts',
       'test/service/cpor-card.test.ts',
