@@ -1,0 +1,48 @@
+// The whole-ledger fold kept in memory (main/parts/ledger.ts), a rule the mutation run found no test
+// holding: a write rolled back, and another process's movement recorded after it under the same id (SQLite gives
+// the rolled-back id again) is folded as the movement now on record, not the one rolled back.
+// Real SQLite files; the clock is 2026-11-23 12:00 UTC.
+import { describe, expect, test } from 'vitest';
+import { ledgerOf } from '../../main/parts/service';
+import { call } from '../support/lane';
+import { testApp } from '../support/tempdb';
+
+const CLIP = '12345-67890';
+
+describe('the fold kept in memory', () => {
+  test('a write rolled back, then another movement under the same id: the positions hold the new one only', async () => {
+    const app = await testApp();
+    await call(app, 'setPart', { campaign: 'BLC', part: CLIP, description: 'Clip', quantity: 1, released: true, perVin: false, by: 'Pat' });
+    await call(app, 'setStockingLevel', { part: CLIP, level: 5, by: 'Pat' });
+    await call(app, 'recordMovement', { kind: 'receive', part: CLIP, quantity: 5, by: 'Pat' });
+    const ledger = ledgerOf(app.db);
+    expect(ledger.positions().get(CLIP)?.onHand).toBe(5);
+    const write = app.db.sqlite.transaction(() => {
+      const id = ledger.record({
+        part: CLIP,
+        part_number: CLIP,
+        kind: 'receive',
+        quantity: 100,
+        vin: null,
+        expected_on: null,
+        ref: null,
+        appointment_id: null,
+        reverses_id: null,
+        made_by: 'Pat',
+        made_at: '2026-11-23T12:00:00.000Z',
+      });
+      expect(ledger.positions().get(CLIP)?.onHand).toBe(105);
+      throw new Error(`roll back ${id}`);
+    });
+    expect(() => write()).toThrow(/roll back/);
+    // Another process on the same file records the next movement: this process's fold has not seen it.
+    const other = await testApp({ dbPath: app.db.path });
+    const used = await call(other, 'recordMovement', { kind: 'use', part: CLIP, quantity: 1, by: 'Pat' });
+    expect(used.movement.id).toBe(2);
+    expect(ledger.positions().get(CLIP)).toMatchObject({ onHand: 4, onOrder: 0 });
+    expect((await call(app, 'suggestOrders', {})).lines.filter((l) => l.campaign === 'BLC').map((l) => [l.quantity, l.reason])).toEqual([
+      [1, '0 booked in the next 14 days + keep 5 on the shelf = 5; 4 on hand + 0 on order: order 1'],
+    ]);
+    expect((await call(app, 'stockHistory', { part: CLIP })).position.onHand).toBe(4);
+  });
+});
