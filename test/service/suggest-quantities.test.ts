@@ -1,5 +1,5 @@
 // Order suggestions by the part's quantity per vehicle (main/parts/suggest.ts), rules the mutation run
-// found no test holding: a part used twice per vehicle needs two per booked vehicle, and a part whose
+// found no test holding: a part used twice per vehicle needs two per booked vehicle, a part whose
 // bulletin states no quantity counts one per vehicle. Real SQLite files; the clock is 2026-11-23 12:00 UTC.
 import { describe, expect, test } from 'vitest';
 import type { App } from '../../main/app';
@@ -59,5 +59,18 @@ describe('a booked appointment of an earlier day that never arrived', () => {
         'In stock, Phase 1 launched: should have it before delivery; no CPOR order recorded: order 1 through CPOR for this VIN (per-VIN part number: CPOR gives it).',
       ],
     ]);
+  });
+});
+
+describe('the horizon', () => {
+  test('a vehicle booked on its last day is demand and "booked only" accepts its line; the day after is not', async () => {
+    const app = await testApp();
+    await call(app, 'bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '2026-12-07T16:00', model: 'LC', productionMonth: '2022-12' });
+    await call(app, 'bookAppointment', { vin: LC2, campaigns: ['23LJ01'], at: '2026-12-08T08:00', model: 'LC', productionMonth: '2022-12' });
+    const lines = (await call(app, 'suggestOrders', { horizonDays: 14 })).lines.filter((l) => l.method === 'cpor');
+    expect(lines.map((l) => [l.vin, l.bookedAt])).toEqual([[LC, '2026-12-07T16:00']]);
+    const accepted = await call(app, 'acceptSuggestions', { horizonDays: 14, by: 'Pat', bookedOnly: true });
+    expect(accepted.recorded.map((m) => [m.vin, m.ref])).toEqual([[LC, 'CPOR']]);
+    expect((await call(app, 'suggestOrders', { horizonDays: 15 })).lines.filter((l) => l.method === 'cpor').map((l) => l.vin)).toEqual([LC2]);
   });
 });
