@@ -1,10 +1,12 @@
-// Order suggestions by the part's quantity per vehicle (main/parts/suggest.ts), rules the mutation run
-// found no test holding: a part used twice per vehicle needs two per booked vehicle, a part whose
-// bulletin states no quantity counts one per vehicle. Real SQLite files; the clock is 2026-11-23 12:00 UTC.
+// Order suggestion rules the mutation run (npm run mutate) found no test holding (main/parts/suggest.ts):
+// booked demand counts the part's quantity per vehicle (none stated: one); a booking that never arrived
+// is not demand and its note stays off another vehicle's CPOR line; the horizon's last day is demand;
+// a stock vehicle's line says "must" where the bulletin says to perform it before delivery; an
+// unreleased part's line carries the bulletin's note. Real SQLite files; the clock is 2026-11-23 12:00 UTC.
 import { describe, expect, test } from 'vitest';
 import type { App } from '../../main/app';
 import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
-import { call, LC, LC2 } from '../support/lane';
+import { call, importVehicles, LC, LC2 } from '../support/lane';
 import { testApp } from '../support/tempdb';
 
 const RX05 = 'JTJHA31U950123456';
@@ -72,5 +74,28 @@ describe('the horizon', () => {
     const accepted = await call(app, 'acceptSuggestions', { horizonDays: 14, by: 'Pat', bookedOnly: true });
     expect(accepted.recorded.map((m) => [m.vin, m.ref])).toEqual([[LC, 'CPOR']]);
     expect((await call(app, 'suggestOrders', { horizonDays: 15 })).lines.filter((l) => l.method === 'cpor').map((l) => l.vin)).toEqual([LC2]);
+  });
+});
+
+describe('what a stock vehicle’s CPOR line says', () => {
+  test('a new vehicle under a bulletin that says "perform before delivery" must have it before delivery', async () => {
+    const app = await testApp();
+    await call(app, 'setPart', { campaign: 'BLC', part: '12345-67890', description: 'Clip', quantity: 1, released: true, perVin: true, by: 'Pat' });
+    await importVehicles(app, ['Stock #,VIN,Year,Model,New/Used', `S9,${RX05},2005,RX 330,N`].join('\r\n'), 'add');
+    const lines = (await call(app, 'suggestOrders', {})).lines.filter((l) => l.campaign === 'BLC');
+    expect(lines.map((l) => [l.method, l.vin, l.reason])).toEqual([
+      ['cpor', RX05, expect.stringMatching(/^In stock #S9 \(New\), .*: must have it before delivery;/)],
+    ]);
+  });
+
+  test('a part not released yet: the bulletin’s note about it is in the line', async () => {
+    const app = await testApp();
+    const b = structuredClone(BUILT_IN_DOCUMENTS.find((d) => (d as { code: string }).code === 'BLC')) as Record<string, any>;
+    b.revisionDate = '2026-11-20';
+    b.parts = [
+      { partNumber: '12345-67890', partNumberPerVin: false, description: 'Clip', quantity: 1, macCode: null, released: false, note: 'Expected in January.' },
+    ];
+    await call(app, 'importBulletin', { fileName: 'BLC.json', content: JSON.stringify(b) });
+    expect((await blcLines(app)).map((l) => [l.method, l.reason])).toEqual([['none', 'No order: 12345-67890 is not released yet. Expected in January.']]);
   });
 });
