@@ -34,6 +34,14 @@ describe('booked demand counts the quantity per vehicle', () => {
     ]);
   });
 
+  test('on hand covers what is booked: the part has no line at all, only ALE says it has nothing to order', async () => {
+    const app = await testApp();
+    await blcWithPart(app, 2);
+    await call(app, 'recordMovement', { kind: 'receive', part: '12345-67890', quantity: 2, by: 'Pat' });
+    await call(app, 'bookAppointment', { vin: RX05, campaigns: ['BLC'], at: '2026-11-25T08:00', model: 'RX 330' });
+    expect((await call(app, 'suggestOrders', {})).lines.map((l) => [l.key, l.method, l.quantity])).toEqual([['ALE||', 'none', 0]]);
+  });
+
   test('a part whose bulletin states no quantity counts one per booked vehicle', async () => {
     const app = await testApp();
     await blcWithPart(app, null);
