@@ -1,5 +1,5 @@
 // Order suggestion rules the mutation run (npm run mutate) found no test holding (main/parts/suggest.ts):
-// booked demand counts the part's quantity per vehicle (none stated: one); a booking that never arrived
+// booked demand counts the part's quantity per vehicle (none stated: one), and so does a CPOR line; a booking that never arrived
 // is not demand and its note stays off another vehicle's CPOR line; the horizon's last day is demand;
 // a stock vehicle's line says "must" where the bulletin says to perform it before delivery; an
 // unreleased part's line carries the bulletin's note. Real SQLite files; the clock is 2026-11-23 12:00 UTC.
@@ -15,10 +15,10 @@ const RX05B = 'JTJHA31U250123457';
 const blcLines = async (app: App) => (await call(app, 'suggestOrders', {})).lines.filter((l) => l.campaign === 'BLC');
 
 /** BLC with one released stock part, as the bulletin prints it (quantity as given). */
-async function blcWithPart(app: App, quantity: number | null) {
+async function blcWithPart(app: App, quantity: number | null, perVin = false) {
   const b = structuredClone(BUILT_IN_DOCUMENTS.find((d) => (d as { code: string }).code === 'BLC')) as Record<string, any>;
   b.revisionDate = '2026-11-20';
-  b.parts = [{ partNumber: '12345-67890', partNumberPerVin: false, description: 'Clip', quantity, macCode: null, released: true, note: null }];
+  b.parts = [{ partNumber: '12345-67890', partNumberPerVin: perVin, description: 'Clip', quantity, macCode: null, released: true, note: null }];
   await call(app, 'importBulletin', { fileName: 'BLC.json', content: JSON.stringify(b) });
 }
 
@@ -86,14 +86,25 @@ describe('the horizon', () => {
 });
 
 describe('what a stock vehicle’s CPOR line says', () => {
-  test('a new vehicle under a bulletin that says "perform before delivery" must have it before delivery', async () => {
+  test('a new vehicle under a bulletin that says "perform before delivery" must have it before delivery, as many as it takes', async () => {
     const app = await testApp();
-    await call(app, 'setPart', { campaign: 'BLC', part: '12345-67890', description: 'Clip', quantity: 1, released: true, perVin: true, by: 'Pat' });
+    await blcWithPart(app, 2, true);
     await importVehicles(app, ['Stock #,VIN,Year,Model,New/Used', `S9,${RX05},2005,RX 330,N`].join('\r\n'), 'add');
-    const lines = (await call(app, 'suggestOrders', {})).lines.filter((l) => l.campaign === 'BLC');
-    expect(lines.map((l) => [l.method, l.vin, l.reason])).toEqual([
-      ['cpor', RX05, expect.stringMatching(/^In stock #S9 \(New\), .*: must have it before delivery;/)],
+    expect((await blcLines(app)).map((l) => [l.method, l.vin, l.quantity, l.reason])).toEqual([
+      [
+        'cpor',
+        RX05,
+        2,
+        'In stock #S9 (New), Follow-up notice launched: must have it before delivery; no CPOR order recorded: order 2 through CPOR for this VIN (per-VIN part number: CPOR gives it).',
+      ],
     ]);
+  });
+
+  test('a part held per VIN whose bulletin states no quantity: one per vehicle', async () => {
+    const app = await testApp();
+    await blcWithPart(app, null, true);
+    await importVehicles(app, ['Stock #,VIN,Year,Model,New/Used', `S9,${RX05},2005,RX 330,N`].join('\r\n'), 'add');
+    expect((await blcLines(app)).map((l) => [l.method, l.vin, l.quantity])).toEqual([['cpor', RX05, 1]]);
   });
 
   test('a part not released yet: the bulletin’s note about it is in the line', async () => {
