@@ -11,6 +11,7 @@ import { testApp } from '../support/tempdb';
 
 const RX05 = 'JTJHA31U950123456';
 const RX05B = 'JTJHA31U250123457';
+const RX05V = 'JTJHA31UX50123456'; // the check digit right: a part is received for it
 
 const blcLines = async (app: App) => (await call(app, 'suggestOrders', {})).lines.filter((l) => l.campaign === 'BLC');
 
@@ -105,6 +106,16 @@ describe('what a stock vehicle’s CPOR line says', () => {
     await blcWithPart(app, null, true);
     await importVehicles(app, ['Stock #,VIN,Year,Model,New/Used', `S9,${RX05},2005,RX 330,N`].join('\r\n'), 'add');
     expect((await blcLines(app)).map((l) => [l.method, l.vin, l.quantity])).toEqual([['cpor', RX05, 1]]);
+  });
+
+  test('two per vehicle, one received for the vehicle: it still gets its line; the second received: no line', async () => {
+    const app = await testApp();
+    await blcWithPart(app, 2, true);
+    await importVehicles(app, ['Stock #,VIN,Year,Model,New/Used', `S9,${RX05V},2005,RX 330,N`].join('\r\n'), 'add');
+    await call(app, 'recordMovement', { kind: 'receive', part: '12345-67890', quantity: 1, vin: RX05V, by: 'Pat' });
+    expect((await blcLines(app)).map((l) => [l.method, l.vin])).toEqual([['cpor', RX05V]]);
+    await call(app, 'recordMovement', { kind: 'receive', part: '12345-67890', quantity: 1, vin: RX05V, by: 'Pat' });
+    expect(await blcLines(app)).toEqual([]);
   });
 
   test('a part not released yet: the bulletin’s note about it is in the line', async () => {
