@@ -129,3 +129,30 @@ describe('what a stock vehicle’s CPOR line says', () => {
     expect((await blcLines(app)).map((l) => [l.method, l.reason])).toEqual([['none', 'No order: 12345-67890 is not released yet. Expected in January.']]);
   });
 });
+
+describe('one CPOR line per vehicle', () => {
+  test('a vehicle in stock that is also booked: one line, the booking’s', async () => {
+    const app = await testApp();
+    await importVehicles(app, ['Stock #,VIN,Year,Model,Prod Date,New/Used', `S1,${LC},2023,LC,12/22,U`].join('\r\n'), 'add');
+    await call(app, 'bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '2026-11-25T09:00' });
+    const lines = (await call(app, 'suggestOrders', {})).lines.filter((l) => l.method === 'cpor');
+    expect(lines.map((l) => [l.vin, l.source, l.bookedAt])).toEqual([[LC, 'booked', '2026-11-25T09:00']]);
+  });
+
+  test('a file from before one open appointment per VIN and campaign, the vehicle booked twice: one line, the first booking’s', async () => {
+    const app = await testApp();
+    await call(app, 'bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '2026-11-25T09:00', model: 'LC', productionMonth: '2022-12' });
+    // The second booking as an older version recorded it (it refused nothing): the same rows again, a day later.
+    const db = app.db.sqlite;
+    const copy = db
+      .prepare(
+        "INSERT INTO appointments (vin, at, status, model, production_month, created_at, updated_at) SELECT vin, '2026-11-26T09:00', status, model, production_month, created_at, updated_at FROM appointments WHERE id = 1",
+      )
+      .run();
+    db.prepare(
+      'INSERT INTO appointment_campaigns (appointment_id, campaign_code, remedy_available) SELECT ?, campaign_code, remedy_available FROM appointment_campaigns WHERE appointment_id = 1',
+    ).run(copy.lastInsertRowid);
+    const lines = (await call(app, 'suggestOrders', {})).lines.filter((l) => l.method === 'cpor');
+    expect(lines.map((l) => [l.vin, l.bookedAt])).toEqual([[LC, '2026-11-25T09:00']]);
+  });
+});
