@@ -9,7 +9,8 @@ import { defineConfig } from 'vitest/config';
  */
 class RulesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (f: TestSpecification) => (f.moduleId.includes('/test/unit/') ? 0 : f.moduleId.endsWith('/booking-offer.test.ts') ? 1 : 2);
+    const rank = (f: TestSpecification) =>
+      f.moduleId.includes('/test/unit/') ? 0 : f.moduleId.endsWith('/booking-offer.test.ts') || f.moduleId.endsWith('/booking-goodwill.test.ts') ? 1 : 2;
     return [...files].sort((a, b) => rank(a) - rank(b));
   }
 }
@@ -20,6 +21,7 @@ export default defineConfig({
       'test/unit/rules-held.test.ts',
       'test/unit/phases.test.ts',
       'test/service/booking-offer.test.ts',
+      'test/service/booking-goodwill.test.ts',
       'test/service/ledger-rules.test.ts',
       'test/service/part-ledger.test.ts',
       'test/service/parts-write-answer.test.ts',

@@ -2,7 +2,8 @@
 // booked demand counts the part's quantity per vehicle (none stated: one), and so does a CPOR line; a booking that never arrived
 // is not demand and its note stays off another vehicle's CPOR line; the horizon's last day is demand;
 // a stock vehicle's line says "must" where the bulletin says to perform it before delivery; an
-// unreleased part's line carries the bulletin's note. Real SQLite files; the clock is 2026-11-23 12:00 UTC.
+// unreleased part's line carries the bulletin's note; the stock looked up again when a part becomes per VIN.
+// Real SQLite files; the clock is 2026-11-23 12:00 UTC.
 import { describe, expect, test } from 'vitest';
 import type { App } from '../../main/app';
 import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
@@ -154,5 +155,16 @@ describe('one CPOR line per vehicle', () => {
     ).run(copy.lastInsertRowid);
     const lines = (await call(app, 'suggestOrders', {})).lines.filter((l) => l.method === 'cpor');
     expect(lines.map((l) => [l.vin, l.bookedAt])).toEqual([[LC, '2026-11-25T09:00']]);
+  });
+});
+
+describe('the stock vehicles looked up for the suggestions', () => {
+  test('a part made per VIN after the suggestions were read: the vehicles in stock get their lines at the next call', async () => {
+    const app = await testApp();
+    await importVehicles(app, ['Stock #,VIN,Year,Model,New/Used', `S9,${RX05V},2005,RX 330,N`].join('\r\n'), 'add');
+    await call(app, 'setPart', { campaign: 'BLC', part: '12345-67890', description: 'Clip', quantity: 1, released: true, perVin: false, by: 'Pat' });
+    expect(await blcLines(app)).toEqual([]);
+    await call(app, 'setPart', { campaign: 'BLC', part: '12345-67890', perVin: true, by: 'Pat' });
+    expect((await blcLines(app)).map((l) => [l.method, l.vin])).toEqual([['cpor', RX05V]]);
   });
 });
