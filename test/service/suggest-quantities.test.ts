@@ -168,3 +168,16 @@ describe('the stock vehicles looked up for the suggestions', () => {
     expect((await blcLines(app)).map((l) => [l.method, l.vin])).toEqual([['cpor', RX05V]]);
   });
 });
+
+describe('vehicles in stock under two campaigns held per VIN', () => {
+  test('each campaign’s line is for its own vehicle and part', async () => {
+    const app = await testApp();
+    await call(app, 'setPart', { campaign: 'BLC', part: '12345-67890', description: 'Clip', quantity: 1, released: true, perVin: true, by: 'Pat' });
+    await importVehicles(app, ['Stock #,VIN,Year,Model,Prod Date,New/Used', `S1,${LC},2023,LC,12/22,U`, `S9,${RX05V},2005,RX 330,,N`].join('\r\n'), 'add');
+    const lines = (await call(app, 'suggestOrders', {})).lines.filter((l) => l.method === 'cpor');
+    expect(lines.map((l) => [l.campaign, l.partNumber, l.vin])).toEqual([
+      ['23LJ01', '04002-****', LC],
+      ['BLC', '12345-67890', RX05V],
+    ]);
+  });
+});
