@@ -180,4 +180,17 @@ describe('vehicles in stock under two campaigns held per VIN', () => {
       ['BLC', '12345-67890', RX05V],
     ]);
   });
+
+  test('a campaign with a stock part beside its part held per VIN: the vehicle in stock still gets its line', async () => {
+    const app = await testApp();
+    const b = structuredClone(BUILT_IN_DOCUMENTS.find((d) => (d as { code: string }).code === 'BLC')) as Record<string, any>;
+    b.revisionDate = '2026-11-20';
+    b.parts = [
+      { partNumber: '12345-67890', partNumberPerVin: false, description: 'Clip', quantity: 1, macCode: null, released: true, note: null },
+      { partNumber: '12345-67891', partNumberPerVin: true, description: 'Cover', quantity: 1, macCode: null, released: true, note: null },
+    ];
+    await call(app, 'importBulletin', { fileName: 'BLC.json', content: JSON.stringify(b) });
+    await importVehicles(app, ['Stock #,VIN,Year,Model,New/Used', `S9,${RX05V},2005,RX 330,N`].join('\r\n'), 'add');
+    expect((await blcLines(app)).map((l) => [l.method, l.partNumber, l.vin])).toEqual([['cpor', '12345-67891', RX05V]]);
+  });
 });
