@@ -193,4 +193,15 @@ describe('vehicles in stock under two campaigns held per VIN', () => {
     await importVehicles(app, ['Stock #,VIN,Year,Model,New/Used', `S9,${RX05V},2005,RX 330,N`].join('\r\n'), 'add');
     expect((await blcLines(app)).map((l) => [l.method, l.partNumber, l.vin])).toEqual([['cpor', '12345-67891', RX05V]]);
   });
+
+  test('a vehicle recorded as done has no line; reopened, its line is back', async () => {
+    const app = await testApp();
+    await importVehicles(app, ['Stock #,VIN,Year,Model,Prod Date,New/Used', `S1,${LC},2023,LC,12/22,U`].join('\r\n'), 'add');
+    const cporVins = async () => (await call(app, 'suggestOrders', {})).lines.filter((l) => l.method === 'cpor').map((l) => l.vin);
+    expect(await cporVins()).toEqual([LC]);
+    await call(app, 'setVehicleCampaignStatus', { vin: LC, campaign: '23LJ01', status: 'completed-elsewhere' });
+    expect(await cporVins()).toEqual([]);
+    await call(app, 'setVehicleCampaignStatus', { vin: LC, campaign: '23LJ01', status: 'open' });
+    expect(await cporVins()).toEqual([LC]);
+  });
 });
