@@ -41,4 +41,26 @@ describe('chosen keys no longer suggested', () => {
     ]);
     expect(movements(app)).toBe(0);
   });
+
+  test('eleven chosen lines that order nothing: the first ten are named, each with why, and nothing is recorded', async () => {
+    const app = await testApp();
+    const b = structuredClone(BUILT_IN_DOCUMENTS.find((d) => (d as { code: string }).code === 'BLC')) as Record<string, any>;
+    b.revisionDate = '2026-11-20';
+    b.parts = Array.from({ length: 11 }, (_, i) => ({
+      partNumber: null,
+      partNumberPerVin: null,
+      description: `Part ${i + 1}`,
+      quantity: 1,
+      macCode: null,
+      released: false,
+      note: null,
+    }));
+    await call(app, 'importBulletin', { fileName: 'BLC.json', content: JSON.stringify(b) });
+    const keys = (await call(app, 'suggestOrders', {})).lines.filter((l) => l.campaign === 'BLC').map((l) => l.key);
+    expect(keys).toEqual(['BLC||', ...Array.from({ length: 10 }, (_, i) => `BLC||#${i + 2}`)]);
+    const e = await refusal(app, 'acceptSuggestions', { horizonDays: 14, by: 'Pat', keys });
+    const named = ['BLC', ...Array.from({ length: 9 }, (_, i) => `BLC for #${i + 2}`)].map((k) => `${k} orders nothing (no order)`);
+    expect([e.code, e.message]).toEqual(['invalid-input', `${named.join('; ')}: choose only stock and CPOR lines.`]);
+    expect(movements(app)).toBe(0);
+  });
 });
