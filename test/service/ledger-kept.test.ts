@@ -1,6 +1,7 @@
-// The whole-ledger fold kept in memory (main/parts/ledger.ts), a rule the mutation run found no test
-// holding: a write rolled back, and another process's movement recorded after it under the same id (SQLite gives
-// the rolled-back id again) is folded as the movement now on record, not the one rolled back.
+// The whole-ledger fold kept in memory (main/parts/ledger.ts), rules the mutation run found no test
+// holding: a write rolled back, and another process's movement recorded after it under the same id
+// (SQLite gives the rolled-back id again), is folded as the movement now on record, not the one rolled
+// back; movements of another process that reverse an older one are folded again from the start.
 // Real SQLite files; the clock is 2026-11-23 12:00 UTC.
 import { describe, expect, test } from 'vitest';
 import { ledgerOf } from '../../main/parts/service';
@@ -44,5 +45,18 @@ describe('the fold kept in memory', () => {
       [1, '0 booked in the next 14 days + keep 5 on the shelf = 5; 4 on hand + 0 on order: order 1'],
     ]);
     expect((await call(app, 'stockHistory', { part: CLIP })).position.onHand).toBe(4);
+  });
+
+  test("another process's receipt and its reversal of an older movement, both new to this process: the reversed one no longer counts", async () => {
+    const app = await testApp();
+    await call(app, 'setPart', { campaign: 'BLC', part: CLIP, description: 'Clip', quantity: 1, released: true, perVin: false, by: 'Pat' });
+    await call(app, 'setStockingLevel', { part: CLIP, level: 10, by: 'Pat' });
+    const first = await call(app, 'recordMovement', { kind: 'receive', part: CLIP, quantity: 5, by: 'Pat' });
+    const stockLine = async () => (await call(app, 'suggestOrders', {})).lines.filter((l) => l.campaign === 'BLC').map((l) => l.reason);
+    expect(await stockLine()).toEqual(['0 booked in the next 14 days + keep 10 on the shelf = 10; 5 on hand + 0 on order: order 5']);
+    const other = await testApp({ dbPath: app.db.path });
+    await call(other, 'recordMovement', { kind: 'receive', part: CLIP, quantity: 2, by: 'Pat' });
+    await call(other, 'reverseMovement', { id: first.movement.id, reason: 'counted twice', by: 'Pat' });
+    expect(await stockLine()).toEqual(['0 booked in the next 14 days + keep 10 on the shelf = 10; 2 on hand + 0 on order: order 8']);
   });
 });
