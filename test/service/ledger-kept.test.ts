@@ -1,7 +1,8 @@
 // The whole-ledger fold kept in memory (main/parts/ledger.ts), rules the mutation run found no test
 // holding: a write rolled back, and another process's movement recorded after it under the same id
 // (SQLite gives the rolled-back id again), is folded as the movement now on record, not the one rolled
-// back; movements of another process that reverse an older one are folded again from the start.
+// back; movements of another process that reverse an older one are folded again from the start, and
+// several of its movements at once are each counted once.
 // Real SQLite files; the clock is 2026-11-23 12:00 UTC.
 import { describe, expect, test } from 'vitest';
 import { ledgerOf } from '../../main/parts/service';
@@ -58,5 +59,23 @@ describe('the fold kept in memory', () => {
     await call(other, 'recordMovement', { kind: 'receive', part: CLIP, quantity: 2, by: 'Pat' });
     await call(other, 'reverseMovement', { id: first.movement.id, reason: 'counted twice', by: 'Pat' });
     expect(await stockLine()).toEqual(['0 booked in the next 14 days + keep 10 on the shelf = 10; 2 on hand + 0 on order: order 8']);
+  });
+
+  test("another process's movements, three at a time, are counted once, however often the positions are read again", async () => {
+    const app = await testApp();
+    await call(app, 'setPart', { campaign: 'BLC', part: CLIP, description: 'Clip', quantity: 1, released: true, perVin: false, by: 'Pat' });
+    await call(app, 'setStockingLevel', { part: CLIP, level: 10, by: 'Pat' });
+    await call(app, 'recordMovement', { kind: 'receive', part: CLIP, quantity: 1, by: 'Pat' });
+    const stockLine = async () => (await call(app, 'suggestOrders', {})).lines.filter((l) => l.campaign === 'BLC').map((l) => l.quantity);
+    expect(await stockLine()).toEqual([9]);
+    const other = await testApp({ dbPath: app.db.path });
+    for (const quantity of [1, 2, 3]) await call(other, 'recordMovement', { kind: 'receive', part: CLIP, quantity, by: 'Pat' });
+    expect(await stockLine()).toEqual([3]);
+    expect(await stockLine()).toEqual([3]);
+    await call(other, 'recordMovement', { kind: 'use', part: CLIP, quantity: 1, by: 'Pat' });
+    await call(other, 'recordMovement', { kind: 'receive', part: CLIP, quantity: 2, by: 'Pat' });
+    await call(other, 'recordMovement', { kind: 'receive', part: CLIP, quantity: 1, by: 'Pat' });
+    expect(await stockLine()).toEqual([1]);
+    expect(await stockLine()).toEqual([1]);
   });
 });
