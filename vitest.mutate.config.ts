@@ -26,6 +26,7 @@ export default defineConfig({
       'test/service/part-ledger.test.ts',
       'test/service/parts-write-answer.test.ts',
       'test/service/ledger-kept.test.ts',
+      'test/service/complete-used-key.test.ts',
       'test/service/suggest-rules.test.ts',
       'test/service/suggest-pick.test.ts',
       'test/service/cpor-card.test.ts',
