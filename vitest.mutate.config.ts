@@ -33,6 +33,7 @@ export default defineConfig({
       'test/service/suggest-quantities.test.ts',
       'test/service/suggest-keys.test.ts',
       'test/service/cpor-rules.test.ts',
+      'test/service/cpor-more.test.ts',
       'test/service/lane-*.test.ts',
       'test/service/parts-scenarios.test.ts',
     ],
