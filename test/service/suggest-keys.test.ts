@@ -39,6 +39,8 @@ describe('chosen keys no longer suggested', () => {
       `12 chosen lines are no longer suggested: "nonsense"; "BLC|12345";  12345-00000; ALE for ${LC}; BLC 12345-67890; BLC 12345-67891; BLC 12345-67892; BLC 12345-67893; BLC 12345-67894; BLC 12345-67895 and 2 more. Nothing was recorded: look at the suggestions again and choose again.`,
       ['"nonsense"', '"BLC|12345"', ' 12345-00000', `ALE for ${LC}`, ...made.map((k) => `BLC ${k.split('|')[1]}`)],
     ]);
+    const ten = await refusal(app, 'acceptSuggestions', { horizonDays: 14, by: 'Pat', keys: keys.slice(0, 10) });
+    expect(ten.message).toMatch(/; BLC 12345-67895\. Nothing was recorded/);
     expect(movements(app)).toBe(0);
   });
 
