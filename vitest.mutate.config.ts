@@ -9,7 +9,8 @@ import { defineConfig } from 'vitest/config';
  */
 class RulesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (f: TestSpecification) => (f.moduleId.includes('/test/unit/') ? 0 : f.moduleId.endsWith('/booking-offer.test.ts') ? 1 : 2);
+    const rank = (f: TestSpecification) =>
+      f.moduleId.includes('/test/unit/') ? 0 : f.moduleId.endsWith('/booking-offer.test.ts') || f.moduleId.endsWith('/booking-goodwill.test.ts') ? 1 : 2;
     return [...files].sort((a, b) => rank(a) - rank(b));
   }
 }
@@ -20,9 +21,19 @@ export default defineConfig({
       'test/unit/rules-held.test.ts',
       'test/unit/phases.test.ts',
       'test/service/booking-offer.test.ts',
+      'test/service/booking-goodwill.test.ts',
       'test/service/ledger-rules.test.ts',
+      'test/service/part-ledger.test.ts',
+      'test/service/parts-write-answer.test.ts',
+      'test/service/ledger-kept.test.ts',
+      'test/service/complete-used-key.test.ts',
       'test/service/suggest-rules.test.ts',
+      'test/service/suggest-pick.test.ts',
+      'test/service/cpor-card.test.ts',
+      'test/service/suggest-quantities.test.ts',
+      'test/service/suggest-keys.test.ts',
       'test/service/cpor-rules.test.ts',
+      'test/service/cpor-more.test.ts',
       'test/service/lane-*.test.ts',
       'test/service/parts-scenarios.test.ts',
     ],
