@@ -169,6 +169,13 @@ export function setCporReference(s: Pick<Services, 'db' | 'now'>, input: ParsedI
       if (!m) throw new ApiError('not-found', `No stock movement ${input.id}.`);
       if (m.kind !== 'order' || m.vin === null)
         throw new ApiError('invalid-input', `Movement ${m.id} is not a CPOR order for a vehicle: only an order with a VIN gets a CPOR reference.`);
+      // A reversed request was cancelled: it is never "on order", whatever reference is typed for it.
+      const reversal = s.db.sqlite.prepare<[number], number>('SELECT id FROM stock_movements WHERE reverses_id = ?').pluck().get(m.id);
+      if (reversal !== undefined)
+        throw new ApiError(
+          'conflict',
+          `Order ${m.id} was reversed (movement ${reversal}): it is not on order. Accept the vehicle's line again to place a new request.`,
+        );
       const done = s.db.sqlite.prepare<[number], string>('SELECT reference FROM cpor_references WHERE movement_id = ?').pluck().get(m.id);
       if (done !== undefined) throw new ApiError('conflict', `Order ${m.id} already has the CPOR reference ${done}.`);
       s.db.sqlite

@@ -18,4 +18,16 @@ describe('a CPOR reference', () => {
     const twice = await refusal(app, 'setCporReference', { id: o.movement.id, reference: 'CP-3', by: 'Pat' });
     expect([twice.code, twice.message]).toEqual(['conflict', `Order ${o.movement.id} already has the CPOR reference CP-2.`]);
   });
+
+  test('is refused on an order that was reversed: a cancelled request is not on order', async () => {
+    const app = await testApp();
+    const o = await call(app, 'recordMovement', { kind: 'order', part: '04002-****', quantity: 1, vin: LC, by: 'Pat' });
+    const back = await call(app, 'reverseMovement', { id: o.movement.id, reason: 'accepted in error', by: 'Pat' });
+    const e = await refusal(app, 'setCporReference', { id: o.movement.id, reference: 'CP-9', by: 'Pat' });
+    expect(e.code).toBe('conflict');
+    expect(e.message).toContain(`Order ${o.movement.id} was reversed`);
+    expect(e.message).toContain(`movement ${back.movement.id}`);
+    const requests = await call(app, 'cporRequests', {});
+    expect(requests.requests.filter((r: { vin: string }) => r.vin === LC)).toEqual([]);
+  });
 });
