@@ -98,8 +98,14 @@ const line = (
 /** A line's key: campaign, part number and VIN (codes and VINs never hold "|"; the part is between them). */
 export const lineKey = (campaign: string, partNumber: string | null, vin: string | null) => `${campaign}|${partNumber ?? ''}|${vin ?? ''}`;
 
-/** A key in words: "23LJ01 04002-78010 for JTH…", "BLC 12345-67890". */
-function keyInWords(key: string): string {
+/** A key in words: "23LJ01 04002-78010 for JTH…", "BLC 12345-67890", "BLC (line 2)" for a campaign's second line of one key. */
+function keyInWords(numbered: string): string {
+  const nth = /#(\d+)$/.exec(numbered);
+  const key = nth ? numbered.slice(0, nth.index) : numbered;
+  return `${keyParts(key)}${nth ? ` (line ${nth[1]})` : ''}`;
+}
+
+function keyParts(key: string): string {
   const first = key.indexOf('|');
   const last = key.lastIndexOf('|');
   if (first < 0 || first === last) return `"${key}"`;

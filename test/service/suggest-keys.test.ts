@@ -61,7 +61,7 @@ describe('chosen keys no longer suggested', () => {
     const keys = (await call(app, 'suggestOrders', {})).lines.filter((l) => l.campaign === 'BLC').map((l) => l.key);
     expect(keys).toEqual(['BLC||', ...Array.from({ length: 10 }, (_, i) => `BLC||#${i + 2}`)]);
     const e = await refusal(app, 'acceptSuggestions', { horizonDays: 14, by: 'Pat', keys });
-    const named = ['BLC', ...Array.from({ length: 9 }, (_, i) => `BLC for #${i + 2}`)].map((k) => `${k} orders nothing (no order)`);
+    const named = ['BLC', ...Array.from({ length: 9 }, (_, i) => `BLC (line ${i + 2})`)].map((k) => `${k} orders nothing (no order)`);
     expect([e.code, e.message]).toEqual(['invalid-input', `${named.join('; ')}: choose only stock and CPOR lines.`]);
     expect(movements(app)).toBe(0);
   });
