@@ -74,7 +74,6 @@ export class Ledger {
         )
         .pluck(),
       levels: s.prepare<[], [string, number]>('SELECT part, level FROM stocking_levels').raw(true),
-      level: s.prepare<[string], number>('SELECT level FROM stocking_levels WHERE part = ?').pluck(),
       setLevel: s.prepare(
         `INSERT INTO stocking_levels (part, level, set_by, set_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (part) DO UPDATE SET level = excluded.level, set_by = excluded.set_by, set_at = excluded.set_at`,
@@ -173,19 +172,8 @@ export class Ledger {
     return new Map(this.stmt.levels.all());
   }
 
-  level(part: string): number {
-    return this.stmt.level.get(part) ?? 0;
-  }
-
   setLevel(part: string, level: number, by: string, at: string): void {
     this.stmt.setLevel.run(part, level, by, at);
-  }
-
-  /** (part, VIN) pairs with an order on record (not reversed): a CPOR line is not suggested twice. */
-  orderedForVin(): Set<string> {
-    const out = new Set<string>();
-    for (const [part, pb] of this.buckets()) for (const [vin, b] of pb.perVin) if (b.ordered) out.add(bucketKey(part, vin));
-    return out;
   }
 
   record(m: Omit<MovementRow, 'id'>): number {
