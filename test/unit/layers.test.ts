@@ -149,7 +149,12 @@ const forbidden: LintCase[] = [
   { name: 'shared → electron', dir: 'shared', code: "import { app } from 'electron';\n\nexport const x = app;\n", rules: [NO_RESTRICTED] },
   { name: 'shared → main/', dir: 'shared', code: "import { createApp } from '../main/app';\n\nexport const x = createApp;\n", rules: [NO_RESTRICTED] },
   { name: 'shared → renderer/', dir: 'shared', code: "import { api } from '../renderer/api';\n\nexport const x = api;\n", rules: [NO_RESTRICTED] },
-  { name: 'shared → zod itself (schemas built at load)', dir: 'shared', code: "import { z } from 'zod';\n\nexport const x = z.string();\n", rules: [NO_RESTRICTED] },
+  {
+    name: 'shared → zod itself (schemas built at load)',
+    dir: 'shared',
+    code: "import { z } from 'zod';\n\nexport const x = z.string();\n",
+    rules: [NO_RESTRICTED],
+  },
   { name: 'shared → react', dir: 'shared', code: "import { useState } from 'react';\n\nexport const x = useState;\n", rules: [NO_RESTRICTED] },
   { name: 'main/ → electron', dir: 'main', code: "import { app } from 'electron';\n\nexport const x = app;\n", rules: [NO_RESTRICTED] },
   {
