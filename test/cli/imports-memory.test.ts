@@ -81,26 +81,27 @@ describe('a list of millions of VINs is imported in bounded memory', () => {
   test('on a sharing PC: a desk uploads 4.8M rows and the host peaks within a few MB of 2.4M rows', async () => {
     if (!memoryOf(process.pid)) return;
     const ADMIN = { name: 'Dana Admin', password: 'admin-pw-1' };
-    const db = tempDbPath();
-    addAccount(db, ADMIN.name, 'admin', ADMIN.password);
-    const host = await serveLan(CLI, db);
-    hosts.push(host);
     const config = tempDir();
-    const run = async (rows: number, campaign: string) => {
+    // Each list to a sharing PC of its own, started afresh, as the local test runs a process per list: a
+    // long-running host's peak after two imports also holds what the first left behind (its heap grown,
+    // its pages), which is not what the size of the list costs.
+    const run = async (rows: number) => {
+      const db = tempDbPath();
+      addAccount(db, ADMIN.name, 'admin', ADMIN.password);
+      const host = await serveLan(CLI, db);
+      hosts.push(host);
       const l = lists.get(rows)!;
       const r = await cliWithPeak(
         CLI,
-        // Each into a campaign of its own: a replaced list's rows are purged afterwards, on a connection
-        // (and cache) of its own, which only the second import would pay.
-        ['--server', host.url, '--fingerprint', host.fingerprint, '--user', ADMIN.name, 'import-vins', campaign, l.file, '--date', '2026-11-20'],
+        ['--server', host.url, '--fingerprint', host.fingerprint, '--user', ADMIN.name, 'import-vins', '23LJ01', l.file, '--date', '2026-11-20'],
         { XDG_CONFIG_HOME: config, RECALL_DESK_DB: '', RECALL_DESK_PASSWORD: ADMIN.password },
       );
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(`imported, ${rows.toLocaleString('en-US')} VINs`);
       return memoryOf(host.child.pid)!.peakMb;
     };
-    const medium = await run(MEDIUM, '23LJ01');
-    const big = await run(BIG, 'ALE');
+    const medium = await run(MEDIUM);
+    const big = await run(BIG);
     console.log(
       `sharing PC peak: after ${MEDIUM.toLocaleString('en-US')} rows ${medium.toFixed(0)} MB, after ${BIG.toLocaleString('en-US')} rows ${big.toFixed(0)} MB`,
     );
