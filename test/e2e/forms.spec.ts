@@ -25,7 +25,7 @@ test('a 23LJ01 stock vehicle: settings, then the disclosure form printed and rec
   const settings = app.getByTestId('settings');
   await expect(settings.getByTestId('settings-missing')).toContainText('dealer name, dealer address, dealer code, dealer phone');
   await settings.getByLabel('Dealer name').fill('Lexus of Springfield');
-  await settings.getByLabel('Address').fill('100 Main Street\nSpringfield, IL 62701');
+  await settings.getByLabel('Address', { exact: true }).fill('100 Main Street\nSpringfield, IL 62701');
   await settings.getByLabel('Dealer code').fill('64123');
   await settings.getByLabel('Phone').fill('(217) 555-0100');
   await settings.getByRole('button', { name: 'Save' }).click();
