@@ -65,6 +65,38 @@ test('a vPIC database unpacked before the indexes gets them when opened, and dec
   expect(patternPlan(file)).toContain('SEARCH p USING INDEX rd_pattern_schema (VinSchemaId=?)');
 }, 120_000);
 
+/** The plan of corgi's lookupValues: a lookup table's names by id, compared as text (CAST(Id AS TEXT) IN (...)). */
+function lookupValuesPlan(file: string, table: string): string {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT CAST(Id AS TEXT) as Id, Name FROM ${table} WHERE CAST(Id AS TEXT) IN (?, ?)`).all('1', '2') as {
+      detail: string;
+    }[];
+    return plan.map((p) => p.detail).join('\n');
+  } finally {
+    db.close();
+  }
+}
+
+test("the decoder's names by id of the big lookup tables (models, makes, manufacturers) are sought by an index on the text id, not scanned", async () => {
+  const file = path.join(tempDir(), 'vpic.sqlite');
+  const warm = new VpicDecoder(SHARED_VPIC);
+  await warm.start();
+  await warm.close();
+  fs.copyFileSync(SHARED_VPIC, file);
+  const vpic = new VpicDecoder(file);
+  try {
+    expect((await vpic.decode('2T2HA31U660012345'))?.ruleModel).toBe('RX 330');
+  } finally {
+    await vpic.close();
+  }
+  for (const table of ['Model', 'Make', 'Manufacturer']) {
+    const plan = lookupValuesPlan(file, table);
+    expect(plan).toMatch(new RegExp(`SEARCH ${table} USING INDEX`));
+    expect(plan).not.toMatch(new RegExp(`SCAN ${table}\\b`));
+  }
+}, 120_000);
+
 test("a decode made once is kept in the app's database: after a restart the lookup has it at once, before the decoder opens", async () => {
   const dbPath = tempDbPath();
   const vin = makeVin('2T2', 'HA31U', 2006, '6077001');
