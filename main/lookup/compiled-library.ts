@@ -7,10 +7,9 @@ import type { CampaignHit } from '../../shared/lookup/contract';
 import type { BuildRegion } from '../../shared/vin';
 import { ageInDays } from '../../shared/age';
 import type { CampaignStore, WindowCandidate } from '../campaigns/store';
-import { type Candidates, type CompiledCampaign, compileCampaign, NONE, planWindows } from './evaluate';
+import { type CompiledCampaign, compileCampaign, planWindows, SharedValues, type WindowGroup } from './evaluate';
 
-/** A campaign whose model windows a model can fit: its candidates are the plan of those windows. */
-export type WindowGroup = Candidates & { k: CompiledCampaign };
+export type { WindowGroup } from './evaluate';
 
 const REGIONS: readonly (BuildRegion | '')[] = ['', 'North America', 'Japan', 'Europe', 'Asia', 'Other'];
 const NO_MODEL = '\u0000';
@@ -18,10 +17,46 @@ const NO_MODEL = '\u0000';
 const GROUPS_KEPT = 2000;
 const ANSWERS_KEPT = 20_000;
 
+/**
+ * A map of at most `size` entries that forgets the oldest first. The keys are kept in a ring, so the
+ * oldest is found at once: a Map's own first key is found by stepping over every entry deleted
+ * before it, thousands of them once the map is full (a whole check of 1M VINs was paying that).
+ */
+class Kept<V> {
+  private readonly map = new Map<string, V>();
+  private readonly ring: (string | undefined)[];
+  private next = 0;
+
+  constructor(private readonly size: number) {
+    this.ring = new Array(size).fill(undefined);
+  }
+
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
+  /** Keeps a key not kept yet. */
+  add(key: string, value: V): void {
+    const oldest = this.ring[this.next];
+    if (oldest !== undefined) this.map.delete(oldest);
+    this.ring[this.next] = key;
+    this.next = (this.next + 1) % this.size;
+    this.map.set(key, value);
+  }
+
+  clear(): void {
+    this.map.clear();
+    this.ring.fill(undefined);
+    this.next = 0;
+  }
+}
+
 export class CompiledLibrary {
   private readonly compiled = new Map<number, CompiledCampaign>();
-  private readonly groups = new Map<number, Map<string, WindowGroup[]>>();
-  private readonly answers = new Map<string, readonly CampaignHit[]>();
+  private readonly groups = new Map<number, Kept<WindowGroup[]>>();
+  private readonly answers = new Kept<readonly CampaignHit[]>(ANSWERS_KEPT);
+  /** What campaigns state alike, one value for all of them (see SharedValues). */
+  private values = new SharedValues();
   private generation = -1;
   private day = -1;
 
@@ -34,6 +69,7 @@ export class CompiledLibrary {
       this.compiled.clear();
       this.groups.clear();
       this.answers.clear();
+      this.values = new SharedValues();
     }
     if (today !== this.day) {
       this.day = today;
@@ -44,7 +80,7 @@ export class CompiledLibrary {
   /** The per-campaign work that does not depend on the VIN, done once per loaded revision. */
   campaign(id: number): CompiledCampaign {
     let k = this.compiled.get(id);
-    if (!k) this.compiled.set(id, (k = compileCampaign(this.store.byId(id))));
+    if (!k) this.compiled.set(id, (k = compileCampaign(this.store.byId(id), this.values)));
     return k;
   }
 
@@ -52,7 +88,7 @@ export class CompiledLibrary {
   ageOf(k: CompiledCampaign, now: Date, today: number): number {
     if (k.ageDay !== today) {
       k.ageDay = today;
-      k.source = Object.freeze({ ...k.source, ageDays: ageInDays(k.revisionDate, now) });
+      k.source = k.values.source(k.source, ageInDays(k.revisionDate, now));
     }
     return k.source.ageDays;
   }
@@ -64,11 +100,10 @@ export class CompiledLibrary {
   windowGroups(modelYear: number, region: BuildRegion | null, modelKey: string | null): readonly WindowGroup[] {
     const at = modelYear * 8 + REGIONS.indexOf(region ?? '');
     let byModel = this.groups.get(at);
-    if (!byModel) this.groups.set(at, (byModel = new Map()));
+    if (!byModel) this.groups.set(at, (byModel = new Kept(GROUPS_KEPT)));
     const key = modelKey ?? NO_MODEL;
     let groups = byModel.get(key);
     if (!groups) {
-      if (byModel.size >= GROUPS_KEPT) byModel.delete(byModel.keys().next().value!);
       const byId = new Map<number, WindowCandidate[]>();
       for (const w of this.store.windowsFor(modelYear, region ?? '', modelKey)) {
         const ws = byId.get(w.campaign_id);
@@ -77,11 +112,10 @@ export class CompiledLibrary {
       }
       groups = [];
       for (const [id, ws] of byId) {
-        const k = this.campaign(id);
-        const plan = planWindows(k, ws, modelYear, modelKey);
-        if (plan) groups.push({ k, ranges: NONE, plan, list: null, status: null });
+        const group = planWindows(this.campaign(id), ws, modelYear, modelKey);
+        if (group) groups.push(group);
       }
-      byModel.set(key, groups);
+      byModel.add(key, groups);
     }
     return groups;
   }
@@ -95,10 +129,9 @@ export class CompiledLibrary {
   }
 
   remember(key: string, hits: CampaignHit[]): readonly CampaignHit[] {
-    if (this.answers.size >= ANSWERS_KEPT) this.answers.delete(this.answers.keys().next().value!);
     for (const h of hits) Object.freeze(h);
     Object.freeze(hits);
-    this.answers.set(key, hits);
+    this.answers.add(key, hits);
     return hits;
   }
 }
