@@ -200,27 +200,29 @@ export function planWindows(k: CompiledCampaign, windows: readonly WindowCandida
   if (definite.length === 0 && possible.length === 0) return null;
   const choices = [...new Set(possible.map((w) => w.model))];
   const d = definite[0] ?? NO_WINDOW;
+  // The fields a lookup reads, in the order it reads them, first.
   const group: WindowGroup = {
     k,
+    list: null,
     ranges: NONE,
     plan: null,
-    list: null,
-    status: null,
+    count: definite.length,
+    undated,
     from: d.from,
     to: d.to,
-    monthLead: d.monthLead,
+    // "RX 350 2023 produced " is one string for every campaign's window of that model and year.
+    monthLead: d.monthLead && k.values.text(d.monthLead),
     monthTail: d.monthTail,
-    fromIso: d.fromIso,
-    toIso: d.toIso,
-    yearDetail: d.yearDetail,
     phase: d.phase,
     chart: d.chart,
-    count: definite.length,
-    definite,
-    undated,
+    status: null,
+    yearDetail: d.yearDetail,
     productionWindows: shared(productionWindows),
-    choices: shared(choices),
-    choicesDetail: `Model year ${modelYear} is covered for ${choices.join(', ')}`,
+    fromIso: d.fromIso,
+    toIso: d.toIso,
+    definite,
+    choices: choices.length ? shared(choices) : NONE,
+    choicesDetail: definite.length ? '' : `Model year ${modelYear} is covered for ${choices.join(', ')}`,
     choicesDated: possible.some((w) => w.produced_from || w.produced_to),
   };
   group.plan = group;
@@ -524,11 +526,16 @@ function describeDone(s: StatusRow): string {
  * verify before "not on the list", safety recalls before programs, then by code: the most pressing first.
  */
 export function byUrgency(a: CampaignHit, b: CampaignHit): number {
-  const rank = (h: CampaignHit) =>
+  // Codes are upper-case letters and digits: compared by code point (localeCompare cost a microsecond).
+  return urgency(a) - urgency(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+/** A hit's place in byUrgency before its code: the lower, the more pressing. */
+function urgency(h: CampaignHit): number {
+  return (
     (h.vehicleStatus && h.vehicleStatus.status !== 'open' ? 100 : 0) +
     (h.severity.length ? 0 : 50) +
     (h.certainty === 'confirmed' ? 0 : h.affectedList && !h.affectedList.listed && h.affectedList.complete ? 20 : 10) +
-    (h.kind === 'safety-recall' ? 0 : 1);
-  // Codes are upper-case letters and digits: compared by code point (localeCompare cost a microsecond).
-  return rank(a) - rank(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+    (h.kind === 'safety-recall' ? 0 : 1)
+  );
 }
