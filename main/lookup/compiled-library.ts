@@ -13,9 +13,19 @@ export type { WindowGroup } from './evaluate';
 
 const REGIONS: readonly (BuildRegion | '')[] = ['', 'North America', 'Japan', 'Europe', 'Asia', 'Other'];
 const NO_MODEL = '\u0000';
-/** Model keys kept per model year and region; answers kept in all. Past these, the oldest go. */
-const GROUPS_KEPT = 2000;
+/** Model years a model's window groups are kept for by place (the VIN's year codes run 1980-2039); others by key. */
+const FIRST_YEAR = 1980;
+const YEARS = 60;
+/** Models kept (each with its groups per model year and region); answers kept. Past these, the oldest go. */
+const MODELS_KEPT = 2000;
 const ANSWERS_KEPT = 20_000;
+
+/**
+ * A model's window groups per model year and region. Looked up by model first: the map of models is
+ * one for every lookup, so it stays in the CPU's cache, and the year and region are then a place in a
+ * list, not another map.
+ */
+type ModelGroups = { byPlace: (WindowGroup[] | undefined)[]; other: Map<number, WindowGroup[]> | null };
 
 /**
  * A map of at most `size` entries that forgets the oldest first. The keys are kept in a ring, so the
@@ -53,7 +63,7 @@ class Kept<V> {
 
 export class CompiledLibrary {
   private readonly compiled = new Map<number, CompiledCampaign>();
-  private readonly groups = new Map<number, Kept<WindowGroup[]>>();
+  private readonly groups = new Kept<ModelGroups>(MODELS_KEPT);
   private readonly answers = new Kept<readonly CampaignHit[]>(ANSWERS_KEPT);
   /** What campaigns state alike, one value for all of them (see SharedValues). */
   private values = new SharedValues();
@@ -98,11 +108,13 @@ export class CompiledLibrary {
    * the plan of its windows: found once per model asked about.
    */
   windowGroups(modelYear: number, region: BuildRegion | null, modelKey: string | null): readonly WindowGroup[] {
-    const at = modelYear * 8 + REGIONS.indexOf(region ?? '');
-    let byModel = this.groups.get(at);
-    if (!byModel) this.groups.set(at, (byModel = new Kept(GROUPS_KEPT)));
     const key = modelKey ?? NO_MODEL;
-    let groups = byModel.get(key);
+    let model = this.groups.get(key);
+    if (!model) this.groups.add(key, (model = { byPlace: new Array(YEARS * REGIONS.length).fill(undefined), other: null }));
+    const regionAt = REGIONS.indexOf(region ?? '');
+    const year = modelYear - FIRST_YEAR;
+    const place = year >= 0 && year < YEARS && regionAt >= 0 ? year * REGIONS.length + regionAt : -1;
+    let groups = place >= 0 ? model.byPlace[place] : model.other?.get(modelYear * 8 + regionAt);
     if (!groups) {
       const byId = new Map<number, WindowCandidate[]>();
       for (const w of this.store.windowsFor(modelYear, region ?? '', modelKey)) {
@@ -115,7 +127,8 @@ export class CompiledLibrary {
         const group = planWindows(this.campaign(id), ws, modelYear, modelKey);
         if (group) groups.push(group);
       }
-      byModel.add(key, groups);
+      if (place >= 0) model.byPlace[place] = groups;
+      else (model.other ??= new Map()).set(modelYear * 8 + regionAt, groups);
     }
     return groups;
   }

@@ -54,6 +54,8 @@ export type CompiledCampaign = {
   onlyRemedy: Remedy | null;
   /** The actions after the VIN's own lines, confirmed then verify, each: available, not available, unknown. */
   standing: [string[], string[], string[], string[], string[], string[]];
+  /** The same, after asking for the production month (the month is all a hit lacks): one list, not one per hit. */
+  monthAsked: CompiledCampaign['standing'];
   code: string;
   title: string;
   kind: Bulletin['kind'];
@@ -118,6 +120,8 @@ export class SharedValues {
     return this.one(`source\u0000${written([s.bulletin, s.revisionDate, s.revisionLabel, ageDays])}`, () => Object.freeze({ ...s, ageDays }));
   }
 }
+
+const ASK_MONTH = "Read the production month from the label on the driver's door jamb.";
 
 export type StatusRow = NonNullable<CampaignHit['vehicleStatus']>;
 export type Candidates = { ranges: RangeRow[]; plan: WindowPlan | null; list: ListRow | null; status: StatusRow | null };
@@ -210,13 +214,14 @@ export function planWindows(k: CompiledCampaign, windows: readonly WindowCandida
     undated,
     from: d.from,
     to: d.to,
-    // "RX 350 2023 produced " is one string for every campaign's window of that model and year.
+    // "RX 350 2023 produced " and the window's wording are one string each for every campaign (and
+    // region) that says them alike.
     monthLead: d.monthLead && k.values.text(d.monthLead),
-    monthTail: d.monthTail,
+    monthTail: d.monthTail && k.values.text(d.monthTail),
     phase: d.phase,
     chart: d.chart,
     status: null,
-    yearDetail: d.yearDetail,
+    yearDetail: d.yearDetail && k.values.text(d.yearDetail),
     productionWindows: shared(productionWindows),
     fromIso: d.fromIso,
     toIso: d.toIso,
@@ -291,6 +296,7 @@ export function compileCampaign(c: LoadedCampaign, values = new SharedValues()):
     source: values.source({ bulletin: b.source.title, revisionDate: b.revisionDate, revisionLabel: b.revisionLabel, ageDays: -1 }, -1),
     onlyRemedy: b.phases.length === 1 ? remedies.get(b.phases[0]!.id)! : null,
     standing: standing as CompiledCampaign['standing'],
+    monthAsked: standing.map((actions) => values.list('actions', [ASK_MONTH, ...actions])) as CompiledCampaign['standing'],
     code: b.code,
     title: b.title,
     kind: values.text(b.kind) as Bulletin['kind'],
@@ -421,10 +427,11 @@ export function evaluate(
   const affectedList = list ? { date: list.date, listed: confirmed, complete: list.complete } : null;
   const notListed = list !== null && !confirmed && list.complete;
   const done = cand.status && cand.status.status !== 'open' ? cand.status : null;
-  const standing = k.standing[(confirmed ? 0 : 3) + (remedy.available === true ? 0 : remedy.available === false ? 1 : 2)]!;
+  const standingAt = (confirmed ? 0 : 3) + (remedy.available === true ? 0 : remedy.available === false ? 1 : 2);
+  const standing = k.standing[standingAt]!;
   let actions: string[];
   if (done) actions = [describeDone(done)];
-  else if (!notListed && !needModel && !needMonth && !edge) actions = standing;
+  else if (!notListed && !needModel && !edge) actions = needMonth ? k.monthAsked[standingAt]! : standing;
   else {
     actions = [];
     if (edge) actions.push(WINDOW_EDGE_ACTION);
@@ -432,7 +439,7 @@ export function evaluate(
       actions.push(`Not on the affected-VIN list of ${list.date} (${count(list.rows)} VINs): probably not involved; confirm in TIS if the guest has a notice.`);
     }
     if (needModel) actions.push(`Ask the guest which model it is (${modelChoices.join(', ')}), or read it from the registration.`);
-    if (needMonth) actions.push("Read the production month from the label on the driver's door jamb.");
+    if (needMonth) actions.push(ASK_MONTH);
     for (const a of standing) actions.push(a);
   }
 
