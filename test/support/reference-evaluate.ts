@@ -1,6 +1,7 @@
 // The lookup's evaluation as it stood before it was made lean (main/lookup/evaluate.ts and the month
-// rules of match.ts at commit a3f3201), kept as the reference the lean one must answer exactly like
-// (test/service/lookup-evaluate-same.test.ts). Plain and unoptimised on purpose: one object per step.
+// rules of match.ts at commit a3f3201), kept verbatim but for its imports: the reference the lean one
+// must answer exactly like (test/service/lookup-evaluate-same.test.ts). Not to be optimised: a change
+// here would move the reference along with what it checks.
 import type { Bulletin, ModelWindowRule, Phase } from '../../shared/bulletin';
 import type { CampaignHit } from '../../shared/lookup/contract';
 import { count, listedLaunchedText, WINDOW_EDGE_ACTION, windowEdgeText, windowMonthText } from '../../shared/wording';
