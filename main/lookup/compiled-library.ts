@@ -7,21 +7,66 @@ import type { CampaignHit } from '../../shared/lookup/contract';
 import type { BuildRegion } from '../../shared/vin';
 import { ageInDays } from '../../shared/age';
 import type { CampaignStore, WindowCandidate } from '../campaigns/store';
-import { type Candidates, type CompiledCampaign, compileCampaign, NONE, planWindows } from './evaluate';
+import { type CompiledCampaign, compileCampaign, planWindows, SharedValues, type WindowGroup } from './evaluate';
 
-/** A campaign whose model windows a model can fit: its candidates are the plan of those windows. */
-export type WindowGroup = Candidates & { k: CompiledCampaign };
+export type { WindowGroup } from './evaluate';
 
 const REGIONS: readonly (BuildRegion | '')[] = ['', 'North America', 'Japan', 'Europe', 'Asia', 'Other'];
 const NO_MODEL = '\u0000';
-/** Model keys kept per model year and region; answers kept in all. Past these, the oldest go. */
-const GROUPS_KEPT = 2000;
+/** Model years a model's window groups are kept for by place (the VIN's year codes run 1980-2039); others by key. */
+const FIRST_YEAR = 1980;
+const YEARS = 60;
+/** Models kept (each with its groups per model year and region); answers kept. Past these, the oldest go. */
+const MODELS_KEPT = 2000;
 const ANSWERS_KEPT = 20_000;
+
+/**
+ * A model's window groups per model year and region. Looked up by model first: the map of models is
+ * one for every lookup, so it stays in the CPU's cache, and the year and region are then a place in a
+ * list, not another map.
+ */
+type ModelGroups = { byPlace: (WindowGroup[] | undefined)[]; other: Map<number, WindowGroup[]> | null };
+
+/**
+ * A map of at most `size` entries that forgets the oldest first. The keys are kept in a ring, so the
+ * oldest is found at once: a Map's own first key is found by stepping over every entry deleted
+ * before it, thousands of them once the map is full (a whole check of 1M VINs was paying that).
+ */
+class Kept<V> {
+  private readonly map = new Map<string, V>();
+  private readonly ring: (string | undefined)[];
+  private next = 0;
+
+  constructor(private readonly size: number) {
+    this.ring = new Array(size).fill(undefined);
+  }
+
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
+  /** Keeps a key not kept yet. */
+  add(key: string, value: V): void {
+    const oldest = this.ring[this.next];
+    if (oldest !== undefined) this.map.delete(oldest);
+    this.ring[this.next] = key;
+    this.next = (this.next + 1) % this.size;
+    this.map.set(key, value);
+  }
+
+  clear(): void {
+    this.map.clear();
+    this.ring.fill(undefined);
+    this.next = 0;
+  }
+}
 
 export class CompiledLibrary {
   private readonly compiled = new Map<number, CompiledCampaign>();
-  private readonly groups = new Map<number, Map<string, WindowGroup[]>>();
-  private readonly answers = new Map<string, readonly CampaignHit[]>();
+  private readonly groups = new Kept<ModelGroups>(MODELS_KEPT);
+  private readonly answers = new Kept<readonly CampaignHit[]>(ANSWERS_KEPT);
+  /** What campaigns state alike, one value for all of them (see SharedValues). */
+  private values = new SharedValues();
   private generation = -1;
   private day = -1;
 
@@ -34,6 +79,7 @@ export class CompiledLibrary {
       this.compiled.clear();
       this.groups.clear();
       this.answers.clear();
+      this.values = new SharedValues();
     }
     if (today !== this.day) {
       this.day = today;
@@ -44,7 +90,7 @@ export class CompiledLibrary {
   /** The per-campaign work that does not depend on the VIN, done once per loaded revision. */
   campaign(id: number): CompiledCampaign {
     let k = this.compiled.get(id);
-    if (!k) this.compiled.set(id, (k = compileCampaign(this.store.byId(id))));
+    if (!k) this.compiled.set(id, (k = compileCampaign(this.store.byId(id), this.values)));
     return k;
   }
 
@@ -52,7 +98,7 @@ export class CompiledLibrary {
   ageOf(k: CompiledCampaign, now: Date, today: number): number {
     if (k.ageDay !== today) {
       k.ageDay = today;
-      k.source = Object.freeze({ ...k.source, ageDays: ageInDays(k.revisionDate, now) });
+      k.source = k.values.source(k.source, ageInDays(k.revisionDate, now));
     }
     return k.source.ageDays;
   }
@@ -62,13 +108,14 @@ export class CompiledLibrary {
    * the plan of its windows: found once per model asked about.
    */
   windowGroups(modelYear: number, region: BuildRegion | null, modelKey: string | null): readonly WindowGroup[] {
-    const at = modelYear * 8 + REGIONS.indexOf(region ?? '');
-    let byModel = this.groups.get(at);
-    if (!byModel) this.groups.set(at, (byModel = new Map()));
     const key = modelKey ?? NO_MODEL;
-    let groups = byModel.get(key);
+    let model = this.groups.get(key);
+    if (!model) this.groups.add(key, (model = { byPlace: new Array(YEARS * REGIONS.length).fill(undefined), other: null }));
+    const regionAt = REGIONS.indexOf(region ?? '');
+    const year = modelYear - FIRST_YEAR;
+    const place = year >= 0 && year < YEARS && regionAt >= 0 ? year * REGIONS.length + regionAt : -1;
+    let groups = place >= 0 ? model.byPlace[place] : model.other?.get(modelYear * 8 + regionAt);
     if (!groups) {
-      if (byModel.size >= GROUPS_KEPT) byModel.delete(byModel.keys().next().value!);
       const byId = new Map<number, WindowCandidate[]>();
       for (const w of this.store.windowsFor(modelYear, region ?? '', modelKey)) {
         const ws = byId.get(w.campaign_id);
@@ -77,11 +124,11 @@ export class CompiledLibrary {
       }
       groups = [];
       for (const [id, ws] of byId) {
-        const k = this.campaign(id);
-        const plan = planWindows(k, ws, modelYear, modelKey);
-        if (plan) groups.push({ k, ranges: NONE, plan, list: null, status: null });
+        const group = planWindows(this.campaign(id), ws, modelYear, modelKey);
+        if (group) groups.push(group);
       }
-      byModel.set(key, groups);
+      if (place >= 0) model.byPlace[place] = groups;
+      else (model.other ??= new Map()).set(modelYear * 8 + regionAt, groups);
     }
     return groups;
   }
@@ -95,10 +142,9 @@ export class CompiledLibrary {
   }
 
   remember(key: string, hits: CampaignHit[]): readonly CampaignHit[] {
-    if (this.answers.size >= ANSWERS_KEPT) this.answers.delete(this.answers.keys().next().value!);
     for (const h of hits) Object.freeze(h);
     Object.freeze(hits);
-    this.answers.set(key, hits);
+    this.answers.add(key, hits);
     return hits;
   }
 }

@@ -2,8 +2,12 @@
 // statement found. No database, no clock: the service passes in the list and the bulletin's age.
 //
 // A library can hold thousands of campaigns, and a lookup touches a few of them at random, so each
-// campaign's data is cold in the CPU's caches: what a hit needs is compiled once per loaded revision
-// into one flat object, and evaluation follows as few references as it can.
+// campaign's data is cold in the CPU's caches: a question never asked before spends most of its time
+// waiting on memory, one wait per object it reaches. So what a hit needs is compiled once per loaded
+// revision into one flat object (the fields every lookup reads first); a model's plan of a campaign's
+// windows is one object with its first window inline; and what campaigns say alike (the make, the
+// actions, the remedy of a phase, the source line) is one value for all of them (SharedValues), which
+// the lookups before have kept warm.
 import type { Bulletin, ModelWindowRule, Phase } from '../../shared/bulletin';
 import type { CampaignHit } from '../../shared/lookup/contract';
 import { count, listedLaunchedText, WINDOW_EDGE_ACTION, windowEdgeText, windowMonthText } from '../../shared/wording';
@@ -12,7 +16,7 @@ import type { AffectedListInfo, LoadedCampaign, WindowCandidate } from '../campa
 import type { Row } from '../db/schema';
 import { orderedSeverity } from '../../shared/wording';
 import { makeKey } from './make';
-import { dayNumber, MONTH_INSIDE, MONTH_PARTLY, modelFit, monthFit, monthInWindow } from './match';
+import { dayNumber, MONTH_INSIDE, MONTH_OUTSIDE, MONTH_PARTLY, modelFit, monthFit, monthInWindow, OPEN_END, OPEN_START } from './match';
 
 export type RangeRow = Pick<Row<'vin_range_rules'>, 'model' | 'model_year' | 'phase' | 'serial_from' | 'serial_to'>;
 export type ListRow = Pick<Row<'affected_vins'>, 'phase'> & Pick<Row<'affected_vin_lists'>, 'list_date'>;
@@ -36,31 +40,36 @@ const NEEDS = {
 };
 
 export type CompiledCampaign = {
+  // Read by every lookup that meets the campaign, in this order: kept together at the front.
   id: number;
+  /** The bulletin's make in key form, for the make check; null when the bulletin names none. */
+  makeKey: string | null;
+  /** The bulletin's own WMIs; null when it lists none. */
+  wmis: Set<string> | null;
+  /** The day (days since 1970, UTC) `source` carries the bulletin's age of. */
+  ageDay: number;
+  /** The hit's source, with the bulletin's age on the day `ageDay`. */
+  source: CampaignHit['source'];
+  /** The remedy of a bulletin with one phase: every hit's, whatever its match. */
+  onlyRemedy: Remedy | null;
+  /** The actions after the VIN's own lines, confirmed then verify, each: available, not available, unknown. */
+  standing: [string[], string[], string[], string[], string[], string[]];
+  /** The same, after asking for the production month (the month is all a hit lacks): one list, not one per hit. */
+  monthAsked: CompiledCampaign['standing'];
   code: string;
   title: string;
   kind: Bulletin['kind'];
   severity: Bulletin['severity'];
   nhtsaRecallNumber: string | null;
-  /** The bulletin's make as a hit shows it. */
-  make: string;
-  /** The bulletin's make in key form, for the make check; null when the bulletin names none. */
-  makeKey: string | null;
-  /** The bulletin's own WMIs; null when it lists none. */
-  wmis: Set<string> | null;
-  delivery: Bulletin['delivery'];
   /** What "Verify:" ends with: the bulletin's eligibility note, or the general advice. */
   verifyNote: string;
-  revisionDate: string;
-  /** The window rules by id: read only when a hit's wording needs a window's note or years. */
-  windows: Map<string, ModelWindowRule>;
-  /** The phase chart (window id, then production month); null when the bulletin has none. */
-  chart: Map<string, Map<string, string>> | null;
-  /** The remedy of a bulletin with one phase: every hit's, whatever its match. */
-  onlyRemedy: Remedy | null;
+  /** The bulletin's make as a hit shows it. */
+  make: string;
+  delivery: Bulletin['delivery'];
+  /** The stock holds per recorded condition ('' when not recorded). */
+  holds: Map<string, CampaignHit['stockHolds']>;
   /** The remedy of each phase, as a hit states it. */
   remedies: Map<string, Remedy>;
-  phaseSummary: string;
   /**
    * The bulletin says only vehicles of launched phases are on its affected-VIN list: the remedy of a
    * listed VIN whose phase is not stated (`any`), or whose stated phase the revision had not launched.
@@ -68,21 +77,58 @@ export type CompiledCampaign = {
   listed: { any: Remedy; byPhase: Map<string, Remedy> } | null;
   /** The remedy while the model or month is not known yet: it depends only on which is missing. */
   pending: { model: Remedy; month: Remedy; both: Remedy };
-  /** The actions after the VIN's own lines, confirmed then verify, each: available, not available, unknown. */
-  standing: [string[], string[], string[], string[], string[], string[]];
-  /** The stock holds per recorded condition ('' when not recorded). */
-  holds: Map<string, CampaignHit['stockHolds']>;
-  /** The hit's source, with the bulletin's age on the day `ageDay` (days since 1970, UTC). */
-  source: CampaignHit['source'];
-  ageDay: number;
+  phaseSummary: string;
+  revisionDate: string;
+  /** The window rules by id: read only when a plan is made. */
+  windows: Map<string, ModelWindowRule>;
+  /** The phase chart (window id, then production month); null when the bulletin has none. */
+  chart: Map<string, Map<string, string>> | null;
+  /** Where equal values of other campaigns are shared from (the library's; a campaign compiled alone has its own). */
+  values: SharedValues;
 };
+
+/**
+ * Values that many campaigns state alike, one object for all of them: a lookup that reads one finds
+ * it where the campaign before left it, in the CPU's cache. Every value is frozen (or never changed).
+ * Kept by the compiled library until the library changes.
+ */
+export class SharedValues {
+  private readonly values = new Map<string, unknown>();
+
+  /** The one value for `key` (the value's kind and its content, written out); `make` makes it the first time. */
+  one<T>(key: string, make: () => T): T {
+    let value = this.values.get(key) as T | undefined;
+    if (value === undefined) this.values.set(key, (value = make()));
+    return value;
+  }
+
+  /** A frozen list, one for every equal list. */
+  list<T>(kind: string, items: T[]): T[] {
+    return this.one(`${kind}\u0000${written(items)}`, () => shared(items));
+  }
+
+  remedy(r: Remedy): Remedy {
+    return this.one(`remedy\u0000${written(r)}`, () => Object.freeze(r));
+  }
+
+  text(s: string): string {
+    return this.one(`text\u0000${s}`, () => s);
+  }
+
+  /** The source line with the bulletin's age on one day. */
+  source(s: CampaignHit['source'], ageDays: number): CampaignHit['source'] {
+    return this.one(`source\u0000${written([s.bulletin, s.revisionDate, s.revisionLabel, ageDays])}`, () => Object.freeze({ ...s, ageDays }));
+  }
+}
+
+const ASK_MONTH = "Read the production month from the label on the driver's door jamb.";
 
 export type StatusRow = NonNullable<CampaignHit['vehicleStatus']>;
 export type Candidates = { ranges: RangeRow[]; plan: WindowPlan | null; list: ListRow | null; status: StatusRow | null };
 
 /** A model window that surely fits the model, with the wording of a match made ahead. */
 type DefiniteWindow = {
-  /** First and last production day as numbers (20221201), NaN when open. */
+  /** First and last production day as numbers (20221201); OPEN_START and OPEN_END when open. */
   from: number;
   to: number;
   /** "RX 350 2023 produced " and ": inside the window 2022-05-01 to 2023-01-31.", around the month. */
@@ -100,9 +146,13 @@ type DefiniteWindow = {
 
 /**
  * What a campaign's model windows say for one model year and model, worked out once per model asked
- * about: the windows that surely fit (in the bulletin's order), or else the models it may be.
+ * about: the windows that surely fit (in the bulletin's order), or else the models it may be. The
+ * first window that surely fits is the plan's own fields (most plans have one): no further object to
+ * reach for it. With none, those fields are empty and `count` is 0.
  */
-export type WindowPlan = {
+export type WindowPlan = DefiniteWindow & {
+  /** How many windows surely fit; `definite` lists them all, the first being the plan's own fields. */
+  count: number;
   definite: DefiniteWindow[];
   /** A window that fits has no production dates: the month does not matter. */
   undated: boolean;
@@ -114,8 +164,19 @@ export type WindowPlan = {
   choicesDated: boolean;
 };
 
-/** The plan for a campaign's windows of one model year that a model key can fit; null when none can. */
-export function planWindows(k: CompiledCampaign, windows: readonly WindowCandidate[], modelYear: number, modelKey: string | null): WindowPlan | null {
+/** A value written out whole, as a key: undefined is told from null (JSON.stringify would drop it). */
+function written(value: unknown): string {
+  return JSON.stringify(value, (_, v) => (v === undefined ? '\u0000undefined' : Number.isNaN(v) ? '\u0000NaN' : v));
+}
+
+/**
+ * A campaign whose model windows a model can fit, as the lookup meets it: its candidates are the plan
+ * of those windows, and the plan is the group itself (one object to reach, not two).
+ */
+export type WindowGroup = WindowPlan & Candidates & { k: CompiledCampaign };
+
+/** The plan for a campaign's windows of one model year that a model key can fit, as a group; null when none can. */
+export function planWindows(k: CompiledCampaign, windows: readonly WindowCandidate[], modelYear: number, modelKey: string | null): WindowGroup | null {
   const definite: DefiniteWindow[] = [];
   const productionWindows: CampaignHit['productionWindows'] = [];
   const possible: WindowCandidate[] = [];
@@ -128,8 +189,8 @@ export function planWindows(k: CompiledCampaign, windows: readonly WindowCandida
     const rule = k.windows.get(w.window_id);
     const note = rule?.windowNote ?? null;
     definite.push({
-      from: w.produced_from ? dayNumber(w.produced_from) : Number.NaN,
-      to: w.produced_to ? dayNumber(w.produced_to) : Number.NaN,
+      from: w.produced_from ? dayNumber(w.produced_from) : OPEN_START,
+      to: w.produced_to ? dayNumber(w.produced_to) : OPEN_END,
       monthLead: `${w.model} ${modelYear} produced `,
       monthTail: `: ${windowMonthText(w.produced_from, w.produced_to, note)}`,
       fromIso: w.produced_from,
@@ -142,24 +203,61 @@ export function planWindows(k: CompiledCampaign, windows: readonly WindowCandida
   }
   if (definite.length === 0 && possible.length === 0) return null;
   const choices = [...new Set(possible.map((w) => w.model))];
-  return {
-    definite,
+  const d = definite[0] ?? NO_WINDOW;
+  // The fields a lookup reads, in the order it reads them, first.
+  const group: WindowGroup = {
+    k,
+    list: null,
+    ranges: NONE,
+    plan: null,
+    count: definite.length,
     undated,
+    from: d.from,
+    to: d.to,
+    // "RX 350 2023 produced " and the window's wording are one string each for every campaign (and
+    // region) that says them alike.
+    monthLead: d.monthLead && k.values.text(d.monthLead),
+    monthTail: d.monthTail && k.values.text(d.monthTail),
+    phase: d.phase,
+    chart: d.chart,
+    status: null,
+    yearDetail: d.yearDetail && k.values.text(d.yearDetail),
     productionWindows: shared(productionWindows),
-    choices: shared(choices),
-    choicesDetail: `Model year ${modelYear} is covered for ${choices.join(', ')}`,
+    fromIso: d.fromIso,
+    toIso: d.toIso,
+    definite,
+    choices: choices.length ? shared(choices) : NONE,
+    choicesDetail: definite.length ? '' : `Model year ${modelYear} is covered for ${choices.join(', ')}`,
     choicesDated: possible.some((w) => w.produced_from || w.produced_to),
   };
+  group.plan = group;
+  return group;
 }
 
-/** The per-campaign work that does not depend on the VIN, done once per loaded revision. */
-export function compileCampaign(c: LoadedCampaign): CompiledCampaign {
+/** The fields of a plan where no window surely fits (never read: `count` is 0). */
+const NO_WINDOW: DefiniteWindow = {
+  from: OPEN_START,
+  to: OPEN_END,
+  monthLead: '',
+  monthTail: '',
+  fromIso: null,
+  toIso: null,
+  yearDetail: '',
+  phase: null,
+  chart: null,
+};
+
+/**
+ * The per-campaign work that does not depend on the VIN, done once per loaded revision. `values`: the
+ * library's shared values (equal values of other campaigns are the same object).
+ */
+export function compileCampaign(c: LoadedCampaign, values = new SharedValues()): CompiledCampaign {
   const b = c.bulletin;
   const byWhen = { always: [], verify: [], 'remedy-available': [], 'remedy-not-available': [], 'remedy-unknown': [] } as Record<ActionWhen, string[]>;
   for (const a of b.actions) byWhen[a.when].push(a.text);
   // Until confirmed, then what the remedy state calls for, then the standing instructions.
   const states = ['remedy-available', 'remedy-not-available', 'remedy-unknown'] as const;
-  const standing = [[], byWhen.verify].flatMap((first) => states.map((state) => shared([...first, ...byWhen[state], ...byWhen.always])));
+  const standing = [[], byWhen.verify].flatMap((first) => states.map((state) => values.list('actions', [...first, ...byWhen[state], ...byWhen.always])));
   let chart: CompiledCampaign['chart'] = null;
   for (const cell of b.phaseChart) {
     chart ??= new Map();
@@ -168,17 +266,17 @@ export function compileCampaign(c: LoadedCampaign): CompiledCampaign {
     months.set(cell.month, cell.phase);
   }
   const remedies = new Map<string, Remedy>();
-  for (const p of b.phases) remedies.set(p.id, phaseRemedy(p));
+  for (const p of b.phases) remedies.set(p.id, values.remedy(phaseRemedy(p)));
   const holds = new Map<string, CampaignHit['stockHolds']>();
   for (const condition of ['', ...new Set(b.delivery.map((d) => d.condition))]) {
-    holds.set(condition, shared(stockHolds(b, (condition || null) as VehicleCondition | null)));
+    holds.set(condition, values.list('holds', stockHolds(b, (condition || null) as VehicleCondition | null)));
   }
   const phaseSummary = summarizePhases(b.phases);
   let listed: CompiledCampaign['listed'] = null;
   if (b.listedVehicles?.phase === 'launched') {
     const statement = b.listedVehicles.statement;
     const launched = (p: Phase | null): Remedy =>
-      Object.freeze({
+      values.remedy({
         available: true,
         status: 'remedy-available',
         phase: p?.id ?? null,
@@ -188,35 +286,39 @@ export function compileCampaign(c: LoadedCampaign): CompiledCampaign {
       });
     listed = { any: launched(null), byPhase: new Map(b.phases.filter((p) => remedyAvailable(p.status) !== true).map((p) => [p.id, launched(p)])) };
   }
+  const wmis = b.wmis?.length ? b.wmis : null;
   return {
     id: c.id,
+    makeKey: b.make ? values.text(makeKey(b.make)) : null,
+    wmis: wmis && values.one(`wmis\u0000${written(wmis)}`, () => new Set(wmis)),
+    ageDay: -1,
+    // The age is set on the first lookup of each day (CompiledLibrary.ageOf); -1 until then, not NaN (see OPEN_START in match.ts).
+    source: values.source({ bulletin: b.source.title, revisionDate: b.revisionDate, revisionLabel: b.revisionLabel, ageDays: -1 }, -1),
+    onlyRemedy: b.phases.length === 1 ? remedies.get(b.phases[0]!.id)! : null,
+    standing: standing as CompiledCampaign['standing'],
+    monthAsked: standing.map((actions) => values.list('actions', [ASK_MONTH, ...actions])) as CompiledCampaign['standing'],
     code: b.code,
     title: b.title,
-    kind: b.kind,
+    kind: values.text(b.kind) as Bulletin['kind'],
     // A revision loaded before severity existed has none stated.
-    severity: shared(orderedSeverity(b.severity ?? [])),
+    severity: values.list('severity', orderedSeverity(b.severity ?? [])),
     nhtsaRecallNumber: b.nhtsaRecallNumber ?? null,
-    make: b.make ?? 'unknown make',
-    makeKey: b.make ? makeKey(b.make) : null,
-    wmis: b.wmis?.length ? new Set(b.wmis) : null,
+    verifyNote: values.text(b.eligibilityNote ?? "Confirm eligibility with the manufacturer's system."),
+    make: values.text(b.make ?? 'unknown make'),
     delivery: b.delivery,
-    verifyNote: b.eligibilityNote ?? "Confirm eligibility with the manufacturer's system.",
+    holds,
+    remedies,
+    listed,
+    pending: {
+      model: values.remedy(unknownRemedy(phaseSummary, 'The phase depends on the model.')),
+      month: values.remedy(unknownRemedy(phaseSummary, 'The phase depends on the production month.')),
+      both: values.remedy(unknownRemedy(phaseSummary, 'The phase depends on the model and production month.')),
+    },
+    phaseSummary,
     revisionDate: b.revisionDate,
     windows: new Map(b.modelWindows.map((w) => [w.id, w])),
     chart,
-    onlyRemedy: b.phases.length === 1 ? remedies.get(b.phases[0]!.id)! : null,
-    remedies,
-    phaseSummary,
-    listed,
-    pending: {
-      model: unknownRemedy(phaseSummary, 'The phase depends on the model.'),
-      month: unknownRemedy(phaseSummary, 'The phase depends on the production month.'),
-      both: unknownRemedy(phaseSummary, 'The phase depends on the model and production month.'),
-    },
-    standing: standing as CompiledCampaign['standing'],
-    holds,
-    source: Object.freeze({ bulletin: b.source.title, revisionDate: b.revisionDate, revisionLabel: b.revisionLabel, ageDays: Number.NaN }),
-    ageDay: -1,
+    values,
   };
 }
 
@@ -264,27 +366,34 @@ export function evaluate(
     phaseId = r.phase;
   } else if (cand.plan) {
     const p = cand.plan;
-    if (p.definite.length > 0) {
-      let d = p.definite[0]!;
+    if (p.count > 0) {
+      // The first window that surely fits is the plan's own fields.
+      let d: DefiniteWindow = p;
       // Every window that fits is dated: the month decides, or is asked for.
       if (!p.undated) {
         if (v.month) {
-          // A window the whole month is inside wins; else one that covers some of its days.
-          let found: DefiniteWindow | null = null;
-          for (const x of p.definite) {
-            const fit = monthFit(v.month, x.from, x.to);
-            if (fit === MONTH_INSIDE) {
-              found = x;
-              edge = false;
-              break;
+          if (p.count === 1) {
+            const fit = monthFit(v.month, p.from, p.to);
+            if (fit === MONTH_OUTSIDE) return null;
+            edge = fit === MONTH_PARTLY;
+          } else {
+            // A window the whole month is inside wins; else one that covers some of its days.
+            let found: DefiniteWindow | null = null;
+            for (const x of p.definite) {
+              const fit = monthFit(v.month, x.from, x.to);
+              if (fit === MONTH_INSIDE) {
+                found = x;
+                edge = false;
+                break;
+              }
+              if (fit === MONTH_PARTLY && found === null) {
+                found = x;
+                edge = true;
+              }
             }
-            if (fit === MONTH_PARTLY && found === null) {
-              found = x;
-              edge = true;
-            }
+            if (!found) return null;
+            d = found;
           }
-          if (!found) return null;
-          d = found;
         } else {
           needMonth = true;
           productionWindows = p.productionWindows;
@@ -318,10 +427,11 @@ export function evaluate(
   const affectedList = list ? { date: list.date, listed: confirmed, complete: list.complete } : null;
   const notListed = list !== null && !confirmed && list.complete;
   const done = cand.status && cand.status.status !== 'open' ? cand.status : null;
-  const standing = k.standing[(confirmed ? 0 : 3) + (remedy.available === true ? 0 : remedy.available === false ? 1 : 2)]!;
+  const standingAt = (confirmed ? 0 : 3) + (remedy.available === true ? 0 : remedy.available === false ? 1 : 2);
+  const standing = k.standing[standingAt]!;
   let actions: string[];
   if (done) actions = [describeDone(done)];
-  else if (!notListed && !needModel && !needMonth && !edge) actions = standing;
+  else if (!notListed && !needModel && !edge) actions = needMonth ? k.monthAsked[standingAt]! : standing;
   else {
     actions = [];
     if (edge) actions.push(WINDOW_EDGE_ACTION);
@@ -329,7 +439,7 @@ export function evaluate(
       actions.push(`Not on the affected-VIN list of ${list.date} (${count(list.rows)} VINs): probably not involved; confirm in TIS if the guest has a notice.`);
     }
     if (needModel) actions.push(`Ask the guest which model it is (${modelChoices.join(', ')}), or read it from the registration.`);
-    if (needMonth) actions.push("Read the production month from the label on the driver's door jamb.");
+    if (needMonth) actions.push(ASK_MONTH);
     for (const a of standing) actions.push(a);
   }
 
@@ -395,9 +505,9 @@ function unstatedPhase(k: CompiledCampaign, v: { model: string | null; month: st
   );
 }
 
-/** The hit's source, with the bulletin's age today: made again only when the age changes. */
+/** The hit's source, with the bulletin's age today (the compiled library keeps it for today's age). */
 function sourceOf(k: CompiledCampaign, ageDays: number): CampaignHit['source'] {
-  if (k.source.ageDays !== ageDays) k.source = Object.freeze({ ...k.source, ageDays });
+  if (k.source.ageDays !== ageDays) k.source = k.values.source(k.source, ageDays);
   return k.source;
 }
 
@@ -423,11 +533,16 @@ function describeDone(s: StatusRow): string {
  * verify before "not on the list", safety recalls before programs, then by code: the most pressing first.
  */
 export function byUrgency(a: CampaignHit, b: CampaignHit): number {
-  const rank = (h: CampaignHit) =>
+  // Codes are upper-case letters and digits: compared by code point (localeCompare cost a microsecond).
+  return urgency(a) - urgency(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+/** A hit's place in byUrgency before its code: the lower, the more pressing. */
+function urgency(h: CampaignHit): number {
+  return (
     (h.vehicleStatus && h.vehicleStatus.status !== 'open' ? 100 : 0) +
     (h.severity.length ? 0 : 50) +
     (h.certainty === 'confirmed' ? 0 : h.affectedList && !h.affectedList.listed && h.affectedList.complete ? 20 : 10) +
-    (h.kind === 'safety-recall' ? 0 : 1);
-  // Codes are upper-case letters and digits: compared by code point (localeCompare cost a microsecond).
-  return rank(a) - rank(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+    (h.kind === 'safety-recall' ? 0 : 1)
+  );
 }
