@@ -151,12 +151,22 @@ const detailsOf = (json: string | null): Details => {
 };
 
 /**
+ * Bytes a row takes while it waits to be sorted: its VIN, and in a list with optional columns, the
+ * row's index (4 bytes), by which its cells are found again once the rows are in VIN order.
+ */
+const rowBytes = (withDetails: boolean) => (withDetails ? VIN_BYTES + 4 : VIN_BYTES);
+
+/**
  * Collects a list's valid rows in line order and stages them sorted and distinct. A VIN met again is a
  * duplicate: its first line is kept (the stable sort keeps line order among equals, and an earlier
  * run holds earlier lines), and `onDuplicate` hears of each one dropped.
  */
 export class ListStager {
-  private vins = Buffer.allocUnsafe(VIN_BYTES * 1024);
+  /** The rows of the current run, end to end (rowBytes each), in line order; made at the first row. */
+  private rows: Buffer = Buffer.alloc(0);
+  /** The sort's second buffer, kept between runs. */
+  private spare: Buffer | null = null;
+  private size = VIN_BYTES;
   private n = 0;
   private details: Details = { phases: null, partNumbers: null, statuses: null };
   private staging: { file: string; db: BetterSqlite3.Database } | null = null;
@@ -168,28 +178,60 @@ export class ListStager {
     private readonly onDuplicate: (vins: Buffer, at: number) => void,
     /** VINs sorted in memory at a time (RUN_ROWS; smaller where a test needs several runs). */
     private readonly runRows = RUN_ROWS,
+    /**
+     * How many rows the list may have, at most (from its size), when known: the rows' buffer is made
+     * that size at once (up to a run), not grown by doubling. Memory is taken from the system only as
+     * it is written, and on some machines (virtual ones) taking it is what costs: growing a 1M-row
+     * list's buffer by doubling took 35 MB for 17, a fifth of its preview's time.
+     */
+    private readonly rowsAtMost = 0,
   ) {}
 
   /** Which optional columns the list has: set before the first row. */
   columns(has: { phase: boolean; partNumber: boolean; status: boolean }): void {
+    if (this.n > 0 || this.runs > 0) throw new Error('The columns of a staged list are set before its first row.');
     this.details = { phases: has.phase ? [] : null, partNumbers: has.partNumber ? [] : null, statuses: has.status ? [] : null };
+    this.size = rowBytes(this.hasDetails);
   }
 
   /** A valid row: its checked VIN (17 ASCII characters) and its optional cells. */
   add(vin: string, phase: string | null, partNumber: string | null, status: string | null): void {
-    let at = this.n * VIN_BYTES;
-    if (at + VIN_BYTES > this.vins.length) {
-      const more = Buffer.allocUnsafe(Math.min(this.vins.length * 2, this.runRows * VIN_BYTES));
-      this.vins.copy(more, 0, 0, at);
-      this.vins = more;
+    const at = this.slot();
+    for (let p = 0; p < VIN_BYTES; p++) this.rows[at + p] = vin.charCodeAt(p);
+    this.push(phase, partNumber, status);
+  }
+
+  /**
+   * Where the next row's VIN goes in `buffer`, room made for it: a reader writes the VIN's 17 bytes
+   * there as it checks them (no string is made of it), then keeps the row with push(), or leaves it.
+   */
+  slot(): number {
+    const { size } = this;
+    const at = this.n * size;
+    if (at + size > this.rows.length) {
+      const rows = this.rows.length ? this.rows.length * 2 : Math.max(16_384, this.rowsAtMost) * size;
+      const more = Buffer.allocUnsafe(Math.min(rows, this.runRows * size));
+      this.rows.copy(more, 0, 0, at);
+      this.rows = more;
     }
-    for (let p = 0; p < VIN_BYTES; p++) this.vins[at++] = vin.charCodeAt(p);
-    this.n++;
-    const d = this.details;
-    d.phases?.push(phase);
-    d.partNumbers?.push(partNumber);
-    d.statuses?.push(status);
-    if (this.n === this.runRows) this.spill();
+    return at;
+  }
+
+  /** The rows' buffer, for the VIN of slot(): read it after slot(), which may replace it. */
+  get buffer(): Buffer {
+    return this.rows;
+  }
+
+  /** Keeps the row whose VIN was written at slot(), with its optional cells. */
+  push(phase: string | null, partNumber: string | null, status: string | null): void {
+    if (this.size !== VIN_BYTES) {
+      this.rows.writeUInt32LE(this.n, this.n * this.size + VIN_BYTES);
+      const d = this.details;
+      d.phases?.push(phase);
+      d.partNumbers?.push(partNumber);
+      d.statuses?.push(status);
+    }
+    if (++this.n === this.runRows) this.spill();
   }
 
   private get hasDetails(): boolean {
@@ -203,59 +245,63 @@ export class ListStager {
 
   /**
    * Sorts the rows held, drops duplicates among them and hands each chunk of CHUNK distinct rows, in
-   * VIN order, to `write`; then forgets them.
+   * VIN order, to `write`; then forgets them. The chunks' VINs are views of the sorted rows, compacted
+   * in place (a row's VIN is only ever moved towards the start): `keep` says the caller holds on to
+   * them, so the buffer is not used again.
    */
-  private sortedChunks(write: (chunk: ListChunk, seq: number) => void): number {
-    const { vins, n, details } = this;
-    const order = vinOrder(vins, n);
-    const out = Buffer.allocUnsafe(Math.min(n, CHUNK) * VIN_BYTES);
-    const withDetails = this.hasDetails;
-    // Which rows the chunk holds (their indexes), for their optional columns.
-    const kept = new Int32Array(Math.min(n, CHUNK));
-    const pick = <T>(xs: T[] | null, m: number) => (xs ? Array.from(kept.subarray(0, m), (i) => xs[i]!) : null);
+  private sortedChunks(write: (chunk: ListChunk, seq: number) => void, keep: boolean): number {
+    const { n, details, size } = this;
+    const withDetails = size !== VIN_BYTES;
+    if (!this.spare || this.spare.length < n * size) this.spare = Buffer.allocUnsafe(this.rows.length);
+    const rows = sortRows(this.rows, this.spare, n, size);
+    const v = new DataView(rows.buffer, rows.byteOffset, rows.byteLength);
+    // Which rows the chunk holds (their indexes in line order), for their optional columns.
+    const kept = withDetails ? new Int32Array(Math.min(n, CHUNK)) : null;
+    const pick = <T>(xs: T[] | null, m: number) => (xs && kept ? Array.from(kept.subarray(0, m), (i) => xs[i]!) : null);
     let seq = 0;
-    let written = 0;
-    // The loop's own counter (m) is not shared with this closure: a variable a closure writes lives in
-    // a context object, and every m++ of a million rows went through it.
-    const emit = (m: number) => {
+    const emit = (from: number, to: number) =>
       write(
         {
-          count: m,
-          vins: out.subarray(0, m * VIN_BYTES),
-          phases: withDetails ? pick(details.phases, m) : null,
-          partNumbers: withDetails ? pick(details.partNumbers, m) : null,
-          statuses: withDetails ? pick(details.statuses, m) : null,
+          count: to - from,
+          vins: rows.subarray(from * VIN_BYTES, to * VIN_BYTES),
+          phases: pick(details.phases, to - from),
+          partNumbers: pick(details.partNumbers, to - from),
+          statuses: pick(details.statuses, to - from),
         },
         seq++,
       );
-      written += m;
-    };
     let m = 0;
-    let prev = -1;
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      if (prev >= 0 && sameVin(vins, prev, vins, i)) {
+    let chunkStart = 0;
+    for (let k = 0, at = 0; k < n; k++, at += size) {
+      const to = m * VIN_BYTES;
+      if (m > 0 && sameVinAt(v, to - VIN_BYTES, at)) {
         this.duplicates++;
-        this.onDuplicate(vins, i * VIN_BYTES);
+        this.onDuplicate(rows, at);
         continue;
       }
-      prev = i;
-      // Byte by byte: Buffer.copy's call per VIN was a sixth of a 1M-row preview.
-      for (let p = 0, from = i * VIN_BYTES, to = m * VIN_BYTES; p < VIN_BYTES; p++) out[to + p] = vins[from + p]!;
-      kept[m++] = i;
-      if (m === CHUNK) {
-        emit(m);
-        m = 0;
+      if (kept) kept[m - chunkStart] = v.getUint32(at + VIN_BYTES, true);
+      if (to !== at) moveVin(v, at, to);
+      if (++m - chunkStart === CHUNK) {
+        emit(chunkStart, m);
+        chunkStart = m;
       }
     }
-    if (m) emit(m);
+    if (m > chunkStart) emit(chunkStart, m);
     this.n = 0;
     this.details = {
       phases: details.phases ? [] : null,
       partNumbers: details.partNumbers ? [] : null,
       statuses: details.statuses ? [] : null,
     };
-    return written;
+    if (keep) {
+      // The chunks hold the sorted buffer now; the other one is let go.
+      this.rows = Buffer.alloc(0);
+      this.spare = null;
+    } else if (rows !== this.rows) {
+      this.spare = this.rows;
+      this.rows = rows;
+    }
+    return m;
   }
 
   /** A full run: sorted, distinct, written to the staging file to be merged at the end. */
@@ -263,7 +309,7 @@ export class ListStager {
     const db = this.db();
     const insert = db.prepare('INSERT INTO runs (run, seq, n, vins, details) VALUES (?, ?, ?, ?, ?)');
     const run = this.runs++;
-    db.transaction(() => this.sortedChunks((c, seq) => insert.run(run, seq, c.count, c.vins, detailsJson(c, this.hasDetails))))();
+    db.transaction(() => this.sortedChunks((c, seq) => insert.run(run, seq, c.count, c.vins, detailsJson(c, this.hasDetails)), false))();
   }
 
   /** The list staged: sorted, distinct; in memory if it was one run, else on disk. */
@@ -273,12 +319,12 @@ export class ListStager {
       // One run (most lists): sorted in memory and kept there, as the preview always kept it. Writing it
       // to a file and reading it back cost a 1M-row list a third of a second, for no memory saved.
       const chunks: ListChunk[] = [];
-      this.total = this.sortedChunks((c) => chunks.push({ ...c, vins: Buffer.from(c.vins) }));
-      this.vins = Buffer.alloc(0);
+      this.total = this.sortedChunks((c) => chunks.push(c), true);
       return StagedList.held(this.total, hasDetails, chunks);
     }
     if (this.n > 0) this.spill();
-    this.vins = Buffer.alloc(0);
+    this.rows = Buffer.alloc(0);
+    this.spare = null;
     const db = this.db();
     const insert = db.prepare('INSERT INTO list (seq, n, vins, details) VALUES (?, ?, ?, ?)');
     db.transaction(() => this.merge((c, seq) => insert.run(seq, c.count, c.vins, detailsJson(c, hasDetails))))();
@@ -374,38 +420,76 @@ function sameVin(a: Buffer, i: number, b: Buffer, j: number): boolean {
   return true;
 }
 
+/** Whether the VINs at byte offsets x and y of one buffer are the same: four 32-bit words and a byte. */
+function sameVinAt(v: DataView, x: number, y: number): boolean {
+  return (
+    v.getUint32(x + 13) === v.getUint32(y + 13) &&
+    v.getUint32(x + 9) === v.getUint32(y + 9) &&
+    v.getUint32(x + 5) === v.getUint32(y + 5) &&
+    v.getUint32(x + 1) === v.getUint32(y + 1) &&
+    v.getUint8(x) === v.getUint8(y)
+  );
+}
+
+/** Moves the VIN at byte offset `from` to `to` of one buffer, `to` before `from` (the words are read before they can be overwritten). */
+function moveVin(v: DataView, from: number, to: number): void {
+  v.setUint32(to, v.getUint32(from));
+  v.setUint32(to + 4, v.getUint32(from + 4));
+  v.setUint32(to + 8, v.getUint32(from + 8));
+  v.setUint32(to + 12, v.getUint32(from + 12));
+  v.setUint8(to + 16, v.getUint8(from + 16));
+}
+
 /** A VIN character's place among the 36 digits and letters, in ASCII order (a checked VIN has no other). */
 const RANK = new Uint8Array(256);
 for (let c = 0; c < 256; c++) RANK[c] = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : 0;
 
 /**
- * Indexes of the `n` VINs in VIN order, equal VINs in line order (stable): a least-significant-first
- * radix sort over the VINs' 17 characters, two characters (36 x 36 buckets) a pass, linear where Array
- * sort's string comparisons took seconds on millions of VINs. A pass where every VIN has the same
- * characters (a list's make and model often share most of the first eight) changes nothing and is skipped.
+ * Three characters a pass (36 x 36 x 36 buckets), from the end: (14, 15, 16), (11, 12, 13) ... (2, 3, 4),
+ * then (0, 1). Six passes at most, where two characters a pass took nine (each moving every row).
  */
-function vinOrder(vins: Buffer, n: number): Int32Array {
-  let order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  let next = new Int32Array(n);
-  const codes = new Uint16Array(n);
-  const BUCKETS = 36 * 36;
-  const start = new Int32Array(BUCKETS + 1);
-  // Pairs from the end: (15, 16), (13, 14) ... (1, 2), then 0 alone.
-  for (let p = VIN_BYTES - 2; p >= -1 && n > 1; p -= 2) {
-    start.fill(0);
-    for (let i = 0, at = i * VIN_BYTES + p; i < n; i++, at += VIN_BYTES) {
-      const c = (p >= 0 ? RANK[vins[at]!]! * 36 : 0) + RANK[vins[at + 1]!]!;
-      codes[i] = c;
-      start[c + 1]!++;
-    }
-    if (start[codes[0]! + 1] === n) continue;
-    for (let c = 0; c < BUCKETS; c++) start[c + 1]! += start[c]!;
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      next[start[codes[i]!]!++] = i;
-    }
-    [order, next] = [next, order];
+const PASSES = 6;
+const BUCKETS = 36 * 36 * 36;
+const digitAt = (rows: Buffer, at: number, pass: number): number => {
+  const p = VIN_BYTES - 3 - 3 * pass;
+  return p >= 0 ? RANK[rows[at + p]!]! * 1296 + RANK[rows[at + p + 1]!]! * 36 + RANK[rows[at + p + 2]!]! : RANK[rows[at]!]! * 36 + RANK[rows[at + 1]!]!;
+};
+
+/**
+ * The `n` rows of `a` (`size` bytes each, a VIN first) in VIN order, equal VINs in line order (stable):
+ * a least-significant-first radix sort over the VINs' 17 characters, three characters a pass, linear
+ * where Array sort's string comparisons took seconds on millions of VINs. The rows themselves move,
+ * between `a` and `b`, each pass reading one buffer straight through: sorting indexes instead left the
+ * rows to be gathered in VIN order at the end, a million reads from all over the buffer that the
+ * processor's caches could not help with (more than the sort itself). Every pass's counts are taken in
+ * one read first; a pass where every VIN has the same characters (a list's make and model often share
+ * most of the first eight) changes nothing and is skipped. Returns the buffer that holds the sorted rows.
+ */
+function sortRows(a: Buffer, b: Buffer, n: number, size: number): Buffer {
+  if (n < 2) return a;
+  const counts = new Int32Array(PASSES * BUCKETS);
+  for (let i = 0, at = 0; i < n; i++, at += size) {
+    for (let pass = 0; pass < PASSES; pass++) counts[pass * BUCKETS + digitAt(a, at, pass)]!++;
   }
-  return order;
+  const start = new Int32Array(BUCKETS);
+  let src = a;
+  let dst = b;
+  for (let pass = 0; pass < PASSES; pass++) {
+    const base = pass * BUCKETS;
+    if (counts[base + digitAt(src, 0, pass)] === n) continue;
+    for (let c = 0, sum = 0; c < BUCKETS; c++) {
+      start[c] = sum;
+      sum += counts[base + c]!;
+    }
+    const from = new DataView(src.buffer, src.byteOffset, src.byteLength);
+    const to = new DataView(dst.buffer, dst.byteOffset, dst.byteLength);
+    for (let i = 0, at = 0; i < n; i++, at += size) {
+      const t = start[digitAt(src, at, pass)]!++ * size;
+      let w = 0;
+      for (; w + 4 <= size; w += 4) to.setUint32(t + w, from.getUint32(at + w, true), true);
+      for (; w < size; w++) dst[t + w] = src[at + w]!;
+    }
+    [src, dst] = [dst, src];
+  }
+  return src;
 }
