@@ -110,18 +110,16 @@ CLEAN_CLASSES.forEach((c, p) => {
 
 /**
  * quickVin without a string or an object: the 17 characters of `text` from `at` (a VIN cell inside a
- * line of a million-line list) read in place, and copied as they are read to `out` from `to` when
- * given (what is copied of a VIN found not clean is left there). -1: not a clean VIN (the full
- * analysis says why); 0: clean, its check digit holds; 1: clean, its check digit does not.
+ * line of a million-line list) read in place. -1: not a clean VIN (the full analysis says why);
+ * 0: clean, its check digit holds; 1: clean, its check digit does not.
  */
-export function cleanVinAt(text: string, at: number, out?: Uint8Array, to = 0): -1 | 0 | 1 {
+export function cleanVinAt(text: string, at: number): -1 | 0 | 1 {
   if (at < 0 || at + VIN_LENGTH > text.length) return -1;
   let sum = 0;
   for (let i = 0; i < VIN_LENGTH; i++) {
     const c = text.charCodeAt(at + i);
     if (c >= 128 || (CLEAN_AT[c]! & (1 << i)) === 0) return -1;
     sum += VALUE_BY_CODE[c]! * WEIGHTS[i]!;
-    if (out) out[to + i] = c;
   }
   const rem = sum % 11;
   return text.charCodeAt(at + 8) === (rem === 10 ? 88 : 48 + rem) ? 0 : 1;

@@ -22,7 +22,10 @@ export const RUN_ROWS = 1 << 20;
 /** A list's optional columns; a column the file does not have is null. */
 type Details = { phases: (string | null)[] | null; partNumbers: (string | null)[] | null; statuses: (string | null)[] | null };
 
-/** Up to CHUNK rows of a staged list, in VIN order: the VINs end to end and their optional columns. */
+/**
+ * Up to CHUNK rows of a staged list, in VIN order: the VINs end to end and their optional columns.
+ * `vins` is read before the next chunk is asked for: a held list's chunks are made in one buffer.
+ */
 export type ListChunk = Details & { count: number; vins: Buffer };
 
 /** The i-th VIN of a chunk. */
@@ -106,24 +109,31 @@ export class StagedList {
   private constructor(
     readonly count: number,
     readonly hasDetails: boolean,
-    /** The staging file (in the temporary folder), or null: the chunks are held. */
+    /** The staging file (in the temporary folder), or null: the rows are held. */
     readonly file: string | null,
-    private held: ListChunk[] | null,
+    /** Held rows: the VINs packed (packVin), sorted, and each chunk's optional columns. */
+    private held: { packed: Uint32Array; details: Details[] | null } | null,
   ) {}
 
   static inFile(count: number, hasDetails: boolean, file: string): StagedList {
     return new StagedList(count, hasDetails, file, null);
   }
 
-  static held(count: number, hasDetails: boolean, chunks: ListChunk[]): StagedList {
-    return new StagedList(count, hasDetails, null, chunks);
+  static held(count: number, hasDetails: boolean, packed: Uint32Array, details: Details[] | null): StagedList {
+    return new StagedList(count, hasDetails, null, { packed, details });
   }
 
   /** The rows in VIN order, CHUNK at a time. */
   *chunks(): Generator<ListChunk> {
     if (this.removed) throw new Error('The staged list was already removed.');
     if (this.held) {
-      yield* this.held;
+      const { packed, details } = this.held;
+      const out = Buffer.allocUnsafe(Math.min(this.count, CHUNK) * VIN_BYTES);
+      for (let c = 0, from = 0; from < this.count; c++, from += CHUNK) {
+        const to = Math.min(this.count, from + CHUNK);
+        unpackVins(packed, from, to, out);
+        yield { count: to - from, vins: out.subarray(0, (to - from) * VIN_BYTES), ...(details?.[c] ?? NO_DETAILS) };
+      }
       return;
     }
     const db = new BetterSqlite3(this.file!, { readonly: true, fileMustExist: true });
@@ -144,17 +154,24 @@ export class StagedList {
   }
 }
 
+const NO_DETAILS: Details = Object.freeze({ phases: null, partNumbers: null, statuses: null });
+
 const detailsOf = (json: string | null): Details => {
-  if (!json) return { phases: null, partNumbers: null, statuses: null };
+  if (!json) return NO_DETAILS;
   const [phases, partNumbers, statuses] = JSON.parse(json) as [(string | null)[] | null, (string | null)[] | null, (string | null)[] | null];
   return { phases, partNumbers, statuses };
 };
 
 /**
- * Bytes a row takes while it waits to be sorted: its VIN, and in a list with optional columns, the
- * row's index (4 bytes), by which its cells are found again once the rows are in VIN order.
+ * A VIN waiting to be sorted is packed in six 16-bit words: positions 1-3, 4-6 ... 13-15 three characters
+ * a word (36 x 36 x 36 < 65,536), 16-17 in the sixth; a character is its place among the 36 digits and
+ * letters, so the words compare as the VINs do. 12 bytes a VIN, not 17: the sort moves less and the
+ * buffers take less memory (taking memory from the system was a large part of a preview's time on a
+ * virtual machine), and each word is one radix pass's digit as it stands. In a list with optional
+ * columns a row has a fifth 32-bit word: its index, by which its cells are found again once sorted.
  */
-const rowBytes = (withDetails: boolean) => (withDetails ? VIN_BYTES + 4 : VIN_BYTES);
+const WORDS = 6;
+const PACKED = WORDS / 2;
 
 /**
  * Collects a list's valid rows in line order and stages them sorted and distinct. A VIN met again is a
@@ -162,11 +179,13 @@ const rowBytes = (withDetails: boolean) => (withDetails ? VIN_BYTES + 4 : VIN_BY
  * run holds earlier lines), and `onDuplicate` hears of each one dropped.
  */
 export class ListStager {
-  /** The rows of the current run, end to end (rowBytes each), in line order; made at the first row. */
-  private rows: Buffer = Buffer.alloc(0);
+  /** The rows of the current run, packed, end to end (`stride` 32-bit words each), in line order. */
+  private rows: Uint32Array = new Uint32Array(0);
+  /** The same buffer's 16-bit words, where the VINs are packed. */
+  private words: Uint16Array = new Uint16Array(0);
   /** The sort's second buffer, kept between runs. */
-  private spare: Buffer | null = null;
-  private size = VIN_BYTES;
+  private spare: Uint32Array | null = null;
+  private stride = PACKED;
   private n = 0;
   private details: Details = { phases: null, partNumbers: null, statuses: null };
   private staging: { file: string; db: BetterSqlite3.Database } | null = null;
@@ -182,7 +201,7 @@ export class ListStager {
      * How many rows the list may have, at most (from its size), when known: the rows' buffer is made
      * that size at once (up to a run), not grown by doubling. Memory is taken from the system only as
      * it is written, and on some machines (virtual ones) taking it is what costs: growing a 1M-row
-     * list's buffer by doubling took 35 MB for 17, a fifth of its preview's time.
+     * list's buffer by doubling took twice the memory it ended with.
      */
     private readonly rowsAtMost = 0,
   ) {}
@@ -191,47 +210,38 @@ export class ListStager {
   columns(has: { phase: boolean; partNumber: boolean; status: boolean }): void {
     if (this.n > 0 || this.runs > 0) throw new Error('The columns of a staged list are set before its first row.');
     this.details = { phases: has.phase ? [] : null, partNumbers: has.partNumber ? [] : null, statuses: has.status ? [] : null };
-    this.size = rowBytes(this.hasDetails);
+    this.stride = this.hasDetails ? PACKED + 1 : PACKED;
   }
 
   /** A valid row: its checked VIN (17 ASCII characters) and its optional cells. */
   add(vin: string, phase: string | null, partNumber: string | null, status: string | null): void {
-    const at = this.slot();
-    for (let p = 0; p < VIN_BYTES; p++) this.rows[at + p] = vin.charCodeAt(p);
-    this.push(phase, partNumber, status);
+    this.addAt(vin, 0, phase, partNumber, status);
   }
 
-  /**
-   * Where the next row's VIN goes in `buffer`, room made for it: a reader writes the VIN's 17 bytes
-   * there as it checks them (no string is made of it), then keeps the row with push(), or leaves it.
-   */
-  slot(): number {
-    const { size } = this;
-    const at = this.n * size;
-    if (at + size > this.rows.length) {
-      const rows = this.rows.length ? this.rows.length * 2 : Math.max(16_384, this.rowsAtMost) * size;
-      const more = Buffer.allocUnsafe(Math.min(rows, this.runRows * size));
-      this.rows.copy(more, 0, 0, at);
-      this.rows = more;
+  /** A valid row whose checked VIN stands in `text` from `from` (a line as read: no string is made of it). */
+  addAt(text: string, from: number, phase: string | null, partNumber: string | null, status: string | null): void {
+    const { stride } = this;
+    const at = this.n * stride;
+    if (at + stride > this.rows.length) {
+      const rows = this.rows.length ? this.rows.length * 2 : Math.max(16_384, this.rowsAtMost) * stride;
+      const more = new Uint32Array(Math.min(rows, this.runRows * stride));
+      more.set(this.rows.subarray(0, at));
+      this.use(more);
     }
-    return at;
-  }
-
-  /** The rows' buffer, for the VIN of slot(): read it after slot(), which may replace it. */
-  get buffer(): Buffer {
-    return this.rows;
-  }
-
-  /** Keeps the row whose VIN was written at slot(), with its optional cells. */
-  push(phase: string | null, partNumber: string | null, status: string | null): void {
-    if (this.size !== VIN_BYTES) {
-      this.rows.writeUInt32LE(this.n, this.n * this.size + VIN_BYTES);
+    packVin(text, from, this.words, at * 2);
+    if (stride !== PACKED) {
+      this.rows[at + PACKED] = this.n;
       const d = this.details;
       d.phases?.push(phase);
       d.partNumbers?.push(partNumber);
       d.statuses?.push(status);
     }
     if (++this.n === this.runRows) this.spill();
+  }
+
+  private use(rows: Uint32Array): void {
+    this.rows = rows;
+    this.words = new Uint16Array(rows.buffer, rows.byteOffset, rows.length * 2);
   }
 
   private get hasDetails(): boolean {
@@ -244,49 +254,44 @@ export class ListStager {
   }
 
   /**
-   * Sorts the rows held, drops duplicates among them and hands each chunk of CHUNK distinct rows, in
-   * VIN order, to `write`; then forgets them. The chunks' VINs are views of the sorted rows, compacted
-   * in place (a row's VIN is only ever moved towards the start): `keep` says the caller holds on to
-   * them, so the buffer is not used again.
+   * Sorts the rows held and drops duplicates among them: the distinct rows' packed VINs, in VIN order,
+   * compacted in place at the start of the sorted buffer (a row only ever moves towards the start),
+   * and each chunk's optional columns. Then forgets the rows; `keep`: the caller holds on to the
+   * sorted buffer, which is not used again.
    */
-  private sortedChunks(write: (chunk: ListChunk, seq: number) => void, keep: boolean): number {
-    const { n, details, size } = this;
-    const withDetails = size !== VIN_BYTES;
-    if (!this.spare || this.spare.length < n * size) this.spare = Buffer.allocUnsafe(this.rows.length);
-    const rows = sortRows(this.rows, this.spare, n, size);
-    const v = new DataView(rows.buffer, rows.byteOffset, rows.byteLength);
+  private sortRun(keep: boolean): { count: number; packed: Uint32Array; details: Details[] | null } {
+    const { n, details, stride } = this;
+    if (!this.spare || this.spare.length < n * stride) this.spare = new Uint32Array(this.rows.length);
+    const rows = sortRows(this.rows, this.spare, n, stride);
+    const chunks: Details[] | null = stride !== PACKED ? [] : null;
     // Which rows the chunk holds (their indexes in line order), for their optional columns.
-    const kept = withDetails ? new Int32Array(Math.min(n, CHUNK)) : null;
+    const kept = chunks ? new Int32Array(Math.min(n, CHUNK)) : null;
     const pick = <T>(xs: T[] | null, m: number) => (xs && kept ? Array.from(kept.subarray(0, m), (i) => xs[i]!) : null);
-    let seq = 0;
-    const emit = (from: number, to: number) =>
-      write(
-        {
-          count: to - from,
-          vins: rows.subarray(from * VIN_BYTES, to * VIN_BYTES),
-          phases: pick(details.phases, to - from),
-          partNumbers: pick(details.partNumbers, to - from),
-          statuses: pick(details.statuses, to - from),
-        },
-        seq++,
-      );
+    const dropped = Buffer.allocUnsafe(VIN_BYTES);
     let m = 0;
     let chunkStart = 0;
-    for (let k = 0, at = 0; k < n; k++, at += size) {
-      const to = m * VIN_BYTES;
-      if (m > 0 && sameVinAt(v, to - VIN_BYTES, at)) {
+    for (let k = 0, at = 0; k < n; k++, at += stride) {
+      const to = m * PACKED;
+      if (m > 0 && rows[at] === rows[to - 3] && rows[at + 1] === rows[to - 2] && rows[at + 2] === rows[to - 1]) {
         this.duplicates++;
-        this.onDuplicate(rows, at);
+        unpackVins(rows, k, k + 1, dropped, stride);
+        this.onDuplicate(dropped, 0);
         continue;
       }
-      if (kept) kept[m - chunkStart] = v.getUint32(at + VIN_BYTES, true);
-      if (to !== at) moveVin(v, at, to);
+      if (kept) kept[m - chunkStart] = rows[at + PACKED]!;
+      rows[to] = rows[at]!;
+      rows[to + 1] = rows[at + 1]!;
+      rows[to + 2] = rows[at + 2]!;
       if (++m - chunkStart === CHUNK) {
-        emit(chunkStart, m);
+        const c = m - chunkStart;
+        chunks?.push({ phases: pick(details.phases, c), partNumbers: pick(details.partNumbers, c), statuses: pick(details.statuses, c) });
         chunkStart = m;
       }
     }
-    if (m > chunkStart) emit(chunkStart, m);
+    if (chunks && m > chunkStart) {
+      const c = m - chunkStart;
+      chunks.push({ phases: pick(details.phases, c), partNumbers: pick(details.partNumbers, c), statuses: pick(details.statuses, c) });
+    }
     this.n = 0;
     this.details = {
       phases: details.phases ? [] : null,
@@ -294,14 +299,14 @@ export class ListStager {
       statuses: details.statuses ? [] : null,
     };
     if (keep) {
-      // The chunks hold the sorted buffer now; the other one is let go.
-      this.rows = Buffer.alloc(0);
+      // The sorted buffer is the staged list's now; the other one is let go.
+      this.use(new Uint32Array(0));
       this.spare = null;
     } else if (rows !== this.rows) {
       this.spare = this.rows;
-      this.rows = rows;
+      this.use(rows);
     }
-    return m;
+    return { count: m, packed: rows.subarray(0, m * PACKED), details: chunks };
   }
 
   /** A full run: sorted, distinct, written to the staging file to be merged at the end. */
@@ -309,7 +314,17 @@ export class ListStager {
     const db = this.db();
     const insert = db.prepare('INSERT INTO runs (run, seq, n, vins, details) VALUES (?, ?, ?, ?, ?)');
     const run = this.runs++;
-    db.transaction(() => this.sortedChunks((c, seq) => insert.run(run, seq, c.count, c.vins, detailsJson(c, this.hasDetails)), false))();
+    const withDetails = this.hasDetails;
+    const { count, packed, details } = this.sortRun(false);
+    const out = Buffer.allocUnsafe(Math.min(count, CHUNK) * VIN_BYTES);
+    db.transaction(() => {
+      for (let seq = 0, from = 0; from < count; seq++, from += CHUNK) {
+        const to = Math.min(count, from + CHUNK);
+        unpackVins(packed, from, to, out);
+        const c = { count: to - from, vins: out.subarray(0, (to - from) * VIN_BYTES), ...(details?.[seq] ?? NO_DETAILS) };
+        insert.run(run, seq, c.count, c.vins, detailsJson(c, withDetails));
+      }
+    })();
   }
 
   /** The list staged: sorted, distinct; in memory if it was one run, else on disk. */
@@ -318,12 +333,12 @@ export class ListStager {
     if (this.runs === 0) {
       // One run (most lists): sorted in memory and kept there, as the preview always kept it. Writing it
       // to a file and reading it back cost a 1M-row list a third of a second, for no memory saved.
-      const chunks: ListChunk[] = [];
-      this.total = this.sortedChunks((c) => chunks.push(c), true);
-      return StagedList.held(this.total, hasDetails, chunks);
+      const { count, packed, details } = this.sortRun(true);
+      this.total = count;
+      return StagedList.held(count, hasDetails, packed, details);
     }
     if (this.n > 0) this.spill();
-    this.rows = Buffer.alloc(0);
+    this.use(new Uint32Array(0));
     this.spare = null;
     const db = this.db();
     const insert = db.prepare('INSERT INTO list (seq, n, vins, details) VALUES (?, ?, ?, ?)');
@@ -420,76 +435,90 @@ function sameVin(a: Buffer, i: number, b: Buffer, j: number): boolean {
   return true;
 }
 
-/** Whether the VINs at byte offsets x and y of one buffer are the same: four 32-bit words and a byte. */
-function sameVinAt(v: DataView, x: number, y: number): boolean {
-  return (
-    v.getUint32(x + 13) === v.getUint32(y + 13) &&
-    v.getUint32(x + 9) === v.getUint32(y + 9) &&
-    v.getUint32(x + 5) === v.getUint32(y + 5) &&
-    v.getUint32(x + 1) === v.getUint32(y + 1) &&
-    v.getUint8(x) === v.getUint8(y)
-  );
-}
+/** Buckets of a pass: a packed word's values. */
+const BUCKETS = 36 * 36 * 36;
 
-/** Moves the VIN at byte offset `from` to `to` of one buffer, `to` before `from` (the words are read before they can be overwritten). */
-function moveVin(v: DataView, from: number, to: number): void {
-  v.setUint32(to, v.getUint32(from));
-  v.setUint32(to + 4, v.getUint32(from + 4));
-  v.setUint32(to + 8, v.getUint32(from + 8));
-  v.setUint32(to + 12, v.getUint32(from + 12));
-  v.setUint8(to + 16, v.getUint8(from + 16));
+/**
+ * The `n` rows of `a` (`stride` 32-bit words each, a packed VIN first) in VIN order, equal VINs in
+ * line order (stable): a least-significant-first radix sort, a packed word (three characters) a pass,
+ * linear where Array sort's string comparisons took seconds on millions of VINs. The rows themselves
+ * move, between `a` and `b`, each pass reading one buffer straight through: sorting indexes instead
+ * left the rows to be gathered in VIN order at the end, a million reads from all over the buffer that
+ * the processor's caches could not help with. Every pass's counts are taken in one read first; a pass
+ * where every VIN has the same characters (a list's make and model often share most of the first eight)
+ * changes nothing and is skipped. Returns the buffer that holds the sorted rows.
+ */
+function sortRows(a: Uint32Array, b: Uint32Array, n: number, stride: number): Uint32Array {
+  if (n < 2) return a;
+  const half = stride * 2;
+  const counts = new Int32Array(WORDS * BUCKETS);
+  const words = new Uint16Array(a.buffer, a.byteOffset, n * half);
+  for (let i = 0, at = 0; i < n; i++, at += half) {
+    for (let w = 0; w < WORDS; w++) counts[w * BUCKETS + words[at + w]!]!++;
+  }
+  const start = new Int32Array(BUCKETS);
+  let src = a;
+  let dst = b;
+  for (let w = WORDS - 1; w >= 0; w--) {
+    const base = w * BUCKETS;
+    const digits = new Uint16Array(src.buffer, src.byteOffset, n * half);
+    if (counts[base + digits[w]!] === n) continue;
+    for (let c = 0, sum = 0; c < BUCKETS; c++) {
+      start[c] = sum;
+      sum += counts[base + c]!;
+    }
+    if (stride === PACKED) {
+      for (let i = 0, at = 0; i < n; i++, at += PACKED) {
+        const t = start[digits[at * 2 + w]!]!++ * PACKED;
+        dst[t] = src[at]!;
+        dst[t + 1] = src[at + 1]!;
+        dst[t + 2] = src[at + 2]!;
+      }
+    } else {
+      for (let i = 0, at = 0; i < n; i++, at += stride) {
+        const t = start[digits[at * 2 + w]!]!++ * stride;
+        dst[t] = src[at]!;
+        dst[t + 1] = src[at + 1]!;
+        dst[t + 2] = src[at + 2]!;
+        dst[t + 3] = src[at + 3]!;
+      }
+    }
+    [src, dst] = [dst, src];
+  }
+  return src;
 }
 
 /** A VIN character's place among the 36 digits and letters, in ASCII order (a checked VIN has no other). */
 const RANK = new Uint8Array(256);
 for (let c = 0; c < 256; c++) RANK[c] = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : 0;
+/** The characters of a packed word, three bytes a value. */
+const TRIPLES = new Uint8Array(BUCKETS * 3);
+for (let v = 0; v < BUCKETS; v++) {
+  for (const [k, r] of [Math.floor(v / 1296), Math.floor(v / 36) % 36, v % 36].entries()) TRIPLES[v * 3 + k] = r < 10 ? 48 + r : 55 + r;
+}
 
-/**
- * Three characters a pass (36 x 36 x 36 buckets), from the end: (14, 15, 16), (11, 12, 13) ... (2, 3, 4),
- * then (0, 1). Six passes at most, where two characters a pass took nine (each moving every row).
- */
-const PASSES = 6;
-const BUCKETS = 36 * 36 * 36;
-const digitAt = (rows: Buffer, at: number, pass: number): number => {
-  const p = VIN_BYTES - 3 - 3 * pass;
-  return p >= 0 ? RANK[rows[at + p]!]! * 1296 + RANK[rows[at + p + 1]!]! * 36 + RANK[rows[at + p + 2]!]! : RANK[rows[at]!]! * 36 + RANK[rows[at + 1]!]!;
-};
+/** Packs the checked VIN of `text` at `from` into `words` from `at` (see WORDS). */
+function packVin(text: string, from: number, words: Uint16Array, at: number): void {
+  for (let k = 0, p = from; k < WORDS - 1; k++, p += 3) {
+    words[at + k] = RANK[text.charCodeAt(p)]! * 1296 + RANK[text.charCodeAt(p + 1)]! * 36 + RANK[text.charCodeAt(p + 2)]!;
+  }
+  words[at + WORDS - 1] = RANK[text.charCodeAt(from + 15)]! * 36 + RANK[text.charCodeAt(from + 16)]!;
+}
 
-/**
- * The `n` rows of `a` (`size` bytes each, a VIN first) in VIN order, equal VINs in line order (stable):
- * a least-significant-first radix sort over the VINs' 17 characters, three characters a pass, linear
- * where Array sort's string comparisons took seconds on millions of VINs. The rows themselves move,
- * between `a` and `b`, each pass reading one buffer straight through: sorting indexes instead left the
- * rows to be gathered in VIN order at the end, a million reads from all over the buffer that the
- * processor's caches could not help with (more than the sort itself). Every pass's counts are taken in
- * one read first; a pass where every VIN has the same characters (a list's make and model often share
- * most of the first eight) changes nothing and is skipped. Returns the buffer that holds the sorted rows.
- */
-function sortRows(a: Buffer, b: Buffer, n: number, size: number): Buffer {
-  if (n < 2) return a;
-  const counts = new Int32Array(PASSES * BUCKETS);
-  for (let i = 0, at = 0; i < n; i++, at += size) {
-    for (let pass = 0; pass < PASSES; pass++) counts[pass * BUCKETS + digitAt(a, at, pass)]!++;
-  }
-  const start = new Int32Array(BUCKETS);
-  let src = a;
-  let dst = b;
-  for (let pass = 0; pass < PASSES; pass++) {
-    const base = pass * BUCKETS;
-    if (counts[base + digitAt(src, 0, pass)] === n) continue;
-    for (let c = 0, sum = 0; c < BUCKETS; c++) {
-      start[c] = sum;
-      sum += counts[base + c]!;
+/** The VINs of packed rows [from, to) (`stride` words apart) as text, end to end, into `out`. */
+function unpackVins(rows: Uint32Array, from: number, to: number, out: Buffer, stride = PACKED): void {
+  const words = new Uint16Array(rows.buffer, rows.byteOffset, rows.length * 2);
+  for (let i = from, o = 0; i < to; i++) {
+    const at = i * stride * 2;
+    for (let w = 0; w < WORDS - 1; w++, o += 3) {
+      const t = words[at + w]! * 3;
+      out[o] = TRIPLES[t]!;
+      out[o + 1] = TRIPLES[t + 1]!;
+      out[o + 2] = TRIPLES[t + 2]!;
     }
-    const from = new DataView(src.buffer, src.byteOffset, src.byteLength);
-    const to = new DataView(dst.buffer, dst.byteOffset, dst.byteLength);
-    for (let i = 0, at = 0; i < n; i++, at += size) {
-      const t = start[digitAt(src, at, pass)]!++ * size;
-      let w = 0;
-      for (; w + 4 <= size; w += 4) to.setUint32(t + w, from.getUint32(at + w, true), true);
-      for (; w < size; w++) dst[t + w] = src[at + w]!;
-    }
-    [src, dst] = [dst, src];
+    // The sixth word holds two characters: the last two of its triple.
+    const t = words[at + WORDS - 1]! * 3;
+    out[o++] = TRIPLES[t + 1]!;
+    out[o++] = TRIPLES[t + 2]!;
   }
-  return src;
 }

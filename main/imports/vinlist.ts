@@ -160,7 +160,7 @@ export class VinListBuilder {
 
   /**
    * The hot loop of a list: whole plain lines read where they stand in the text (see PlainLines), each
-   * line's cells found by their delimiters, its VIN checked and copied into the stage as it is read.
+   * line's cells found by their delimiters, its VIN checked and packed into the stage where it stands.
    * No string, array or record is made of a line (the optional cells aside): a million-line list made
    * a million of each, and a million more strings for its VINs. A line of any other shape (a quote,
    * another width than the header's, a VIN cell that is not a clean VIN, a blank line) is left to the
@@ -177,28 +177,26 @@ export class VinListBuilder {
     let mismatches = 0;
     let lineStart = start;
     lines: for (;;) {
-      const slot = stage.slot();
-      const out = stage.buffer;
       let i = lineStart;
       let cell = 0;
       let cellStart = i;
-      let vinEnd = -1;
+      let vinAt = -1;
       let clean = 0;
       let phase: string | null = null;
       let partNumber: string | null = null;
       let status: string | null = null;
       for (;;) {
         if (cell === index && i === cellStart) {
-          clean = cleanVinAt(s, i, out, slot);
+          clean = cleanVinAt(s, i);
           if (clean < 0) break lines;
+          vinAt = i;
           i += VIN_BYTES;
-          vinEnd = i;
         }
         if (i >= length) break lines;
         const c = s.charCodeAt(i);
         if (c === delimiter || c === CR || c === LF) {
           if (cell === index) {
-            if (i !== vinEnd) break lines;
+            if (i !== vinAt + VIN_BYTES) break lines;
           } else if (withDetails) {
             if (cell === phaseCol) phase = cellText(s, cellStart, i);
             else if (cell === partCol) partNumber = cellText(s, cellStart, i);
@@ -218,8 +216,8 @@ export class VinListBuilder {
         i++;
       }
       // The line's width: the header's, or with no header, wide enough to hold the VIN cell.
-      if (width >= 0 ? cell !== width : vinEnd < 0) break;
-      stage.push(phase, partNumber, status);
+      if (width >= 0 ? cell !== width : vinAt < 0) break;
+      stage.addAt(s, vinAt, phase, partNumber, status);
       mismatches += clean;
       taken++;
       lineStart = i;

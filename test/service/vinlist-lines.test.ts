@@ -4,7 +4,7 @@
 // anywhere (inside a VIN, between the CR and LF of a line end).
 import { describe, expect, test } from 'vitest';
 import { readVinList, readVinListStream } from '../../main/imports/vinlist';
-import { type StagedList, vinAt } from '../../main/imports/vinlist-stage';
+import { ListStager, type StagedList, vinAt } from '../../main/imports/vinlist-stage';
 import { makeVin, rng } from '../support/synthetic';
 
 /** The VIN with another check digit than the one it calls for. */
@@ -114,5 +114,26 @@ describe('a VIN list read line by line where it stands', () => {
     const got = await readEveryWay(lines.join('\r\n'));
     expect(got.preview).toMatchObject({ valid: 80, invalidCount: 0, columns: { vin: 'VIN', status: 'Status' } });
     expect(got.vins).toEqual(Array.from({ length: 80 }, (_, k) => vin(k)).sort());
+  });
+});
+
+describe('VINs packed for the sort', () => {
+  test('any character at any position comes back as it was, in the order of the VINs as text', () => {
+    const r = rng(17);
+    const any = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
+    const pickOf = (cs: string) => cs[Math.floor(r() * cs.length)]!;
+    const vins = Array.from({ length: 5000 }, () => {
+      let v = '';
+      for (let p = 0; p < 17; p++) v += p >= 13 ? pickOf('0123456789') : p === 9 ? pickOf('ABCDEFGHJKLMNPRSTVWXY123456789') : pickOf(any);
+      return v;
+    });
+    vins.push('ZZZZZZZZZYZZZ9999', '00000000010000000', vins[3]!);
+    for (const runRows of [1000, 1 << 20]) {
+      const stager = new ListStager(() => {}, runRows);
+      for (const v of vins) stager.add(v, null, null, null);
+      const staged = stager.finish();
+      expect(rowsOf(staged).vins).toEqual([...new Set(vins)].sort());
+      expect(stager.duplicates).toBe(vins.length - new Set(vins).size);
+    }
   });
 });
