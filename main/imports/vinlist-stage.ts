@@ -493,8 +493,11 @@ const RANK = new Uint8Array(256);
 for (let c = 0; c < 256; c++) RANK[c] = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : 0;
 /** The characters of a packed word, three bytes a value. */
 const TRIPLES = new Uint8Array(BUCKETS * 3);
+const charOfRank = (r: number) => (r < 10 ? 48 + r : 55 + r);
 for (let v = 0; v < BUCKETS; v++) {
-  for (const [k, r] of [Math.floor(v / 1296), Math.floor(v / 36) % 36, v % 36].entries()) TRIPLES[v * 3 + k] = r < 10 ? 48 + r : 55 + r;
+  TRIPLES[v * 3] = charOfRank(Math.floor(v / 1296));
+  TRIPLES[v * 3 + 1] = charOfRank(Math.floor(v / 36) % 36);
+  TRIPLES[v * 3 + 2] = charOfRank(v % 36);
 }
 
 /** Packs the checked VIN of `text` at `from` into `words` from `at` (see WORDS). */
