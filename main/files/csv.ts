@@ -95,6 +95,16 @@ const isBlank = (fields: string[]) => fields.length === 1 && fields[0]!.trim() =
 type Line = { text: string; line: number; ending: string };
 
 /**
+ * Takes plain lines in bulk, where they stand in the text read, before the reader makes a string, an
+ * array or a record of them (a VIN list's million lines are read so: main/imports/vinlist.ts).
+ * take(text, start) reads whole lines from `start` as far as it can and returns where it stopped: the
+ * start of a line it leaves to the reader (a quote, a line of another shape, a line this chunk does
+ * not finish), with `taken` set to the lines it took. It follows the reader's line ends: CRLF, LF, and
+ * a lone CR, except a CR that ends the text (an LF may follow in the next chunk).
+ */
+export type PlainLines = { take(text: string, start: number): number; taken: number };
+
+/**
  * Push-based: feed text chunks (a whole string is one chunk), then end(). Each record goes to
  * `onRecord` as soon as it is complete, so a stream of any size is read in bounded memory.
  */
@@ -106,6 +116,8 @@ export class CsvReader {
   private overflow: { line: number; length: number; head: string } | null = null;
   /** Lines of a record whose quoted field is still open (multi-line mode). */
   private open: Line[] = [];
+  /** Offered the lines first (see PlainLines); set once the columns are known. */
+  plainLines: PlainLines | null = null;
 
   constructor(
     private readonly onRecord: (r: CsvRecord) => void,
@@ -131,6 +143,11 @@ export class CsvReader {
     let lf = s.indexOf('\n');
     let start = 0;
     for (;;) {
+      const plain = this.plainLines;
+      if (plain && !this.overflow && this.open.length === 0) {
+        start = plain.take(s, start);
+        this.lineNo += plain.taken;
+      }
       if (cr !== -1 && cr < start) cr = s.indexOf('\r', start);
       if (lf !== -1 && lf < start) lf = s.indexOf('\n', start);
       if (cr !== -1 && (lf === -1 || cr < lf)) {

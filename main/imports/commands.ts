@@ -31,7 +31,7 @@ export const importCommands: CommandRegistrar = (program, rt) => {
     .action(
       async (campaign: string, file: string, o: { db?: string; date?: string; complete?: boolean; partial?: boolean; dryRun?: boolean; json?: boolean }) => {
         if (o.complete && o.partial) throw new UsageError('--complete and --partial contradict each other: give one.');
-        const { chunks, encoding } = readChunks(file);
+        const { chunks, encoding, bytes } = readChunks(file);
         const input = checked(PreviewVinListInput, {
           campaign,
           fileName: path.basename(file),
@@ -46,7 +46,7 @@ export const importCommands: CommandRegistrar = (program, rt) => {
         const { content: _, ...inputs } = input;
         const preview = remote
           ? (unwrap(await remote.upload('previewVinList', inputs, file)) as OutputOf<'previewVinList'>)
-          : stageVinList(app, input, await readVinListStream(chunks, input.fileName));
+          : stageVinList(app, input, await readVinListStream(chunks, input.fileName, bytes));
         rt.io.err(formatListPreview(preview));
         const expect = { campaign: preview.campaign.code, listDate: preview.listDate, complete: preview.complete };
         await impactOrImport(rt, app, preview, expect, o);
@@ -104,10 +104,13 @@ function checked<S extends z.ZodType>(schema: S, input: z.input<S>): z.output<S>
  * The file as a stream of text chunks, in the encoding detected first (a BOM, UTF-16 without one, else
  * UTF-8 if every byte of it is valid UTF-8, else Windows-1252): memory stays bounded whatever its size.
  */
-function readChunks(file: string): { chunks: AsyncIterable<string>; encoding: FileEncoding } {
+function readChunks(file: string): { chunks: AsyncIterable<string>; encoding: FileEncoding; bytes: number } {
   let encoding: FileEncoding;
+  let bytes: number;
   try {
-    if (!fs.statSync(file).isFile()) throw new UsageError(`Cannot read ${file}: it is not a file.`);
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new UsageError(`Cannot read ${file}: it is not a file.`);
+    bytes = stat.size;
     encoding = detectFileEncoding(file);
   } catch (err) {
     if (err instanceof UsageError) throw err;
@@ -125,7 +128,7 @@ function readChunks(file: string): { chunks: AsyncIterable<string>; encoding: Fi
       }
     },
   };
-  return { chunks, encoding };
+  return { chunks, encoding, bytes };
 }
 
 /** The first bytes, else one pass over the file checking UTF-8 (1 MB at a time). */

@@ -16,13 +16,16 @@ import { CHUNK } from './writer';
 /** Bytes a VIN takes: a checked VIN is 17 ASCII letters and digits. */
 export const VIN_BYTES = 17;
 
-/** VINs sorted in memory at a time: about 27 MB with the sort's index arrays. A longer list is merged on disk. */
+/** VINs sorted in memory at a time: about 25 MB, packed (12 bytes a VIN) in the sort's two buffers. A longer list is merged on disk. */
 export const RUN_ROWS = 1 << 20;
 
 /** A list's optional columns; a column the file does not have is null. */
 type Details = { phases: (string | null)[] | null; partNumbers: (string | null)[] | null; statuses: (string | null)[] | null };
 
-/** Up to CHUNK rows of a staged list, in VIN order: the VINs end to end and their optional columns. */
+/**
+ * Up to CHUNK rows of a staged list, in VIN order: the VINs end to end and their optional columns.
+ * `vins` is read before the next chunk is asked for: a held list's chunks are made in one buffer.
+ */
 export type ListChunk = Details & { count: number; vins: Buffer };
 
 /** The i-th VIN of a chunk. */
@@ -98,7 +101,7 @@ function openStaging(): { file: string; db: BetterSqlite3.Database } {
 
 /**
  * A staged list: its distinct rows, in VIN order, read back a chunk at a time. A list of up to RUN_ROWS
- * VINs stays in memory (its sorted chunks: at most 18 MB of VINs, what the preview held before); a
+ * VINs stays in memory (its VINs packed and sorted: at most 13 MB, written out as text a chunk at a time); a
  * longer one is in its staging file.
  */
 export class StagedList {
@@ -106,24 +109,31 @@ export class StagedList {
   private constructor(
     readonly count: number,
     readonly hasDetails: boolean,
-    /** The staging file (in the temporary folder), or null: the chunks are held. */
+    /** The staging file (in the temporary folder), or null: the rows are held. */
     readonly file: string | null,
-    private held: ListChunk[] | null,
+    /** Held rows: the VINs packed (packVin), sorted, and each chunk's optional columns. */
+    private held: { packed: Uint32Array; details: Details[] | null } | null,
   ) {}
 
   static inFile(count: number, hasDetails: boolean, file: string): StagedList {
     return new StagedList(count, hasDetails, file, null);
   }
 
-  static held(count: number, hasDetails: boolean, chunks: ListChunk[]): StagedList {
-    return new StagedList(count, hasDetails, null, chunks);
+  static held(count: number, hasDetails: boolean, packed: Uint32Array, details: Details[] | null): StagedList {
+    return new StagedList(count, hasDetails, null, { packed, details });
   }
 
   /** The rows in VIN order, CHUNK at a time. */
   *chunks(): Generator<ListChunk> {
     if (this.removed) throw new Error('The staged list was already removed.');
     if (this.held) {
-      yield* this.held;
+      const { packed, details } = this.held;
+      const out = Buffer.allocUnsafe(Math.min(this.count, CHUNK) * VIN_BYTES);
+      for (let c = 0, from = 0; from < this.count; c++, from += CHUNK) {
+        const to = Math.min(this.count, from + CHUNK);
+        unpackVins(packed, from, to, out);
+        yield { count: to - from, vins: out.subarray(0, (to - from) * VIN_BYTES), ...(details?.[c] ?? NO_DETAILS) };
+      }
       return;
     }
     const db = new BetterSqlite3(this.file!, { readonly: true, fileMustExist: true });
@@ -144,11 +154,24 @@ export class StagedList {
   }
 }
 
+const NO_DETAILS: Details = Object.freeze({ phases: null, partNumbers: null, statuses: null });
+
 const detailsOf = (json: string | null): Details => {
-  if (!json) return { phases: null, partNumbers: null, statuses: null };
+  if (!json) return NO_DETAILS;
   const [phases, partNumbers, statuses] = JSON.parse(json) as [(string | null)[] | null, (string | null)[] | null, (string | null)[] | null];
   return { phases, partNumbers, statuses };
 };
+
+/**
+ * A VIN waiting to be sorted is packed in six 16-bit words: positions 1-3, 4-6 ... 13-15 three characters
+ * a word (36 x 36 x 36 < 65,536), 16-17 in the sixth; a character is its place among the 36 digits and
+ * letters, so the words compare as the VINs do. 12 bytes a VIN, not 17: the sort moves less and the
+ * buffers take less memory (taking memory from the system was a large part of a preview's time on a
+ * virtual machine), and each word is one radix pass's digit as it stands. In a list with optional
+ * columns a row has a fifth 32-bit word: its index, by which its cells are found again once sorted.
+ */
+const WORDS = 6;
+const PACKED = WORDS / 2;
 
 /**
  * Collects a list's valid rows in line order and stages them sorted and distinct. A VIN met again is a
@@ -156,7 +179,13 @@ const detailsOf = (json: string | null): Details => {
  * run holds earlier lines), and `onDuplicate` hears of each one dropped.
  */
 export class ListStager {
-  private vins = Buffer.allocUnsafe(VIN_BYTES * 1024);
+  /** The rows of the current run, packed, end to end (`stride` 32-bit words each), in line order. */
+  private rows: Uint32Array = new Uint32Array(0);
+  /** The same buffer's 16-bit words, where the VINs are packed. */
+  private words: Uint16Array = new Uint16Array(0);
+  /** The sort's second buffer, kept between runs. */
+  private spare: Uint32Array | null = null;
+  private stride = PACKED;
   private n = 0;
   private details: Details = { phases: null, partNumbers: null, statuses: null };
   private staging: { file: string; db: BetterSqlite3.Database } | null = null;
@@ -168,28 +197,51 @@ export class ListStager {
     private readonly onDuplicate: (vins: Buffer, at: number) => void,
     /** VINs sorted in memory at a time (RUN_ROWS; smaller where a test needs several runs). */
     private readonly runRows = RUN_ROWS,
+    /**
+     * How many rows the list may have, at most (from its size), when known: the rows' buffer is made
+     * that size at once (up to a run), not grown by doubling. Memory is taken from the system only as
+     * it is written, and on some machines (virtual ones) taking it is what costs: growing a 1M-row
+     * list's buffer by doubling took twice the memory it ended with.
+     */
+    private readonly rowsAtMost = 0,
   ) {}
 
   /** Which optional columns the list has: set before the first row. */
   columns(has: { phase: boolean; partNumber: boolean; status: boolean }): void {
+    if (this.n > 0 || this.runs > 0) throw new Error('The columns of a staged list are set before its first row.');
     this.details = { phases: has.phase ? [] : null, partNumbers: has.partNumber ? [] : null, statuses: has.status ? [] : null };
+    this.stride = this.hasDetails ? PACKED + 1 : PACKED;
   }
 
   /** A valid row: its checked VIN (17 ASCII characters) and its optional cells. */
   add(vin: string, phase: string | null, partNumber: string | null, status: string | null): void {
-    let at = this.n * VIN_BYTES;
-    if (at + VIN_BYTES > this.vins.length) {
-      const more = Buffer.allocUnsafe(Math.min(this.vins.length * 2, this.runRows * VIN_BYTES));
-      this.vins.copy(more, 0, 0, at);
-      this.vins = more;
+    this.addAt(vin, 0, phase, partNumber, status);
+  }
+
+  /** A valid row whose checked VIN stands in `text` from `from` (a line as read: no string is made of it). */
+  addAt(text: string, from: number, phase: string | null, partNumber: string | null, status: string | null): void {
+    const { stride } = this;
+    const at = this.n * stride;
+    if (at + stride > this.rows.length) {
+      const rows = this.rows.length ? this.rows.length * 2 : Math.max(16_384, this.rowsAtMost) * stride;
+      const more = new Uint32Array(Math.min(rows, this.runRows * stride));
+      more.set(this.rows.subarray(0, at));
+      this.use(more);
     }
-    for (let p = 0; p < VIN_BYTES; p++) this.vins[at++] = vin.charCodeAt(p);
-    this.n++;
-    const d = this.details;
-    d.phases?.push(phase);
-    d.partNumbers?.push(partNumber);
-    d.statuses?.push(status);
-    if (this.n === this.runRows) this.spill();
+    packVin(text, from, this.words, at * 2);
+    if (stride !== PACKED) {
+      this.rows[at + PACKED] = this.n;
+      const d = this.details;
+      d.phases?.push(phase);
+      d.partNumbers?.push(partNumber);
+      d.statuses?.push(status);
+    }
+    if (++this.n === this.runRows) this.spill();
+  }
+
+  private use(rows: Uint32Array): void {
+    this.rows = rows;
+    this.words = new Uint16Array(rows.buffer, rows.byteOffset, rows.length * 2);
   }
 
   private get hasDetails(): boolean {
@@ -202,60 +254,59 @@ export class ListStager {
   }
 
   /**
-   * Sorts the rows held, drops duplicates among them and hands each chunk of CHUNK distinct rows, in
-   * VIN order, to `write`; then forgets them.
+   * Sorts the rows held and drops duplicates among them: the distinct rows' packed VINs, in VIN order,
+   * compacted in place at the start of the sorted buffer (a row only ever moves towards the start),
+   * and each chunk's optional columns. Then forgets the rows; `keep`: the caller holds on to the
+   * sorted buffer, which is not used again.
    */
-  private sortedChunks(write: (chunk: ListChunk, seq: number) => void): number {
-    const { vins, n, details } = this;
-    const order = vinOrder(vins, n);
-    const out = Buffer.allocUnsafe(Math.min(n, CHUNK) * VIN_BYTES);
-    const withDetails = this.hasDetails;
-    // Which rows the chunk holds (their indexes), for their optional columns.
-    const kept = new Int32Array(Math.min(n, CHUNK));
-    const pick = <T>(xs: T[] | null, m: number) => (xs ? Array.from(kept.subarray(0, m), (i) => xs[i]!) : null);
-    let seq = 0;
-    let written = 0;
-    // The loop's own counter (m) is not shared with this closure: a variable a closure writes lives in
-    // a context object, and every m++ of a million rows went through it.
-    const emit = (m: number) => {
-      write(
-        {
-          count: m,
-          vins: out.subarray(0, m * VIN_BYTES),
-          phases: withDetails ? pick(details.phases, m) : null,
-          partNumbers: withDetails ? pick(details.partNumbers, m) : null,
-          statuses: withDetails ? pick(details.statuses, m) : null,
-        },
-        seq++,
-      );
-      written += m;
-    };
+  private sortRun(keep: boolean): { count: number; packed: Uint32Array; details: Details[] | null } {
+    const { n, details, stride } = this;
+    if (!this.spare || this.spare.length < n * stride) this.spare = new Uint32Array(this.rows.length);
+    const rows = sortRows(this.rows, this.spare, n, stride);
+    const chunks: Details[] | null = stride !== PACKED ? [] : null;
+    // Which rows the chunk holds (their indexes in line order), for their optional columns.
+    const kept = chunks ? new Int32Array(Math.min(n, CHUNK)) : null;
+    const pick = <T>(xs: T[] | null, m: number) => (xs && kept ? Array.from(kept.subarray(0, m), (i) => xs[i]!) : null);
+    const dropped = Buffer.allocUnsafe(VIN_BYTES);
     let m = 0;
-    let prev = -1;
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      if (prev >= 0 && sameVin(vins, prev, vins, i)) {
+    let chunkStart = 0;
+    for (let k = 0, at = 0; k < n; k++, at += stride) {
+      const to = m * PACKED;
+      if (m > 0 && rows[at] === rows[to - 3] && rows[at + 1] === rows[to - 2] && rows[at + 2] === rows[to - 1]) {
         this.duplicates++;
-        this.onDuplicate(vins, i * VIN_BYTES);
+        unpackVins(rows, k, k + 1, dropped, stride);
+        this.onDuplicate(dropped, 0);
         continue;
       }
-      prev = i;
-      // Byte by byte: Buffer.copy's call per VIN was a sixth of a 1M-row preview.
-      for (let p = 0, from = i * VIN_BYTES, to = m * VIN_BYTES; p < VIN_BYTES; p++) out[to + p] = vins[from + p]!;
-      kept[m++] = i;
-      if (m === CHUNK) {
-        emit(m);
-        m = 0;
+      if (kept) kept[m - chunkStart] = rows[at + PACKED]!;
+      rows[to] = rows[at]!;
+      rows[to + 1] = rows[at + 1]!;
+      rows[to + 2] = rows[at + 2]!;
+      if (++m - chunkStart === CHUNK) {
+        const c = m - chunkStart;
+        chunks?.push({ phases: pick(details.phases, c), partNumbers: pick(details.partNumbers, c), statuses: pick(details.statuses, c) });
+        chunkStart = m;
       }
     }
-    if (m) emit(m);
+    if (chunks && m > chunkStart) {
+      const c = m - chunkStart;
+      chunks.push({ phases: pick(details.phases, c), partNumbers: pick(details.partNumbers, c), statuses: pick(details.statuses, c) });
+    }
     this.n = 0;
     this.details = {
       phases: details.phases ? [] : null,
       partNumbers: details.partNumbers ? [] : null,
       statuses: details.statuses ? [] : null,
     };
-    return written;
+    if (keep) {
+      // The sorted buffer is the staged list's now; the other one is let go.
+      this.use(new Uint32Array(0));
+      this.spare = null;
+    } else if (rows !== this.rows) {
+      this.spare = this.rows;
+      this.use(rows);
+    }
+    return { count: m, packed: rows.subarray(0, m * PACKED), details: chunks };
   }
 
   /** A full run: sorted, distinct, written to the staging file to be merged at the end. */
@@ -263,7 +314,17 @@ export class ListStager {
     const db = this.db();
     const insert = db.prepare('INSERT INTO runs (run, seq, n, vins, details) VALUES (?, ?, ?, ?, ?)');
     const run = this.runs++;
-    db.transaction(() => this.sortedChunks((c, seq) => insert.run(run, seq, c.count, c.vins, detailsJson(c, this.hasDetails))))();
+    const withDetails = this.hasDetails;
+    const { count, packed, details } = this.sortRun(false);
+    const out = Buffer.allocUnsafe(Math.min(count, CHUNK) * VIN_BYTES);
+    db.transaction(() => {
+      for (let seq = 0, from = 0; from < count; seq++, from += CHUNK) {
+        const to = Math.min(count, from + CHUNK);
+        unpackVins(packed, from, to, out);
+        const c = { count: to - from, vins: out.subarray(0, (to - from) * VIN_BYTES), ...(details?.[seq] ?? NO_DETAILS) };
+        insert.run(run, seq, c.count, c.vins, detailsJson(c, withDetails));
+      }
+    })();
   }
 
   /** The list staged: sorted, distinct; in memory if it was one run, else on disk. */
@@ -272,13 +333,13 @@ export class ListStager {
     if (this.runs === 0) {
       // One run (most lists): sorted in memory and kept there, as the preview always kept it. Writing it
       // to a file and reading it back cost a 1M-row list a third of a second, for no memory saved.
-      const chunks: ListChunk[] = [];
-      this.total = this.sortedChunks((c) => chunks.push({ ...c, vins: Buffer.from(c.vins) }));
-      this.vins = Buffer.alloc(0);
-      return StagedList.held(this.total, hasDetails, chunks);
+      const { count, packed, details } = this.sortRun(true);
+      this.total = count;
+      return StagedList.held(count, hasDetails, packed, details);
     }
     if (this.n > 0) this.spill();
-    this.vins = Buffer.alloc(0);
+    this.use(new Uint32Array(0));
+    this.spare = null;
     const db = this.db();
     const insert = db.prepare('INSERT INTO list (seq, n, vins, details) VALUES (?, ?, ?, ?)');
     db.transaction(() => this.merge((c, seq) => insert.run(seq, c.count, c.vins, detailsJson(c, hasDetails))))();
@@ -374,38 +435,93 @@ function sameVin(a: Buffer, i: number, b: Buffer, j: number): boolean {
   return true;
 }
 
+/** Buckets of a pass: a packed word's values. */
+const BUCKETS = 36 * 36 * 36;
+
+/**
+ * The `n` rows of `a` (`stride` 32-bit words each, a packed VIN first) in VIN order, equal VINs in
+ * line order (stable): a least-significant-first radix sort, a packed word (three characters) a pass,
+ * linear where Array sort's string comparisons took seconds on millions of VINs. The rows themselves
+ * move, between `a` and `b`, each pass reading one buffer straight through: sorting indexes instead
+ * left the rows to be gathered in VIN order at the end, a million reads from all over the buffer that
+ * the processor's caches could not help with. Every pass's counts are taken in one read first; a pass
+ * where every VIN has the same characters (a list's make and model often share most of the first eight)
+ * changes nothing and is skipped. Returns the buffer that holds the sorted rows.
+ */
+function sortRows(a: Uint32Array, b: Uint32Array, n: number, stride: number): Uint32Array {
+  if (n < 2) return a;
+  const half = stride * 2;
+  const counts = new Int32Array(WORDS * BUCKETS);
+  const words = new Uint16Array(a.buffer, a.byteOffset, n * half);
+  for (let i = 0, at = 0; i < n; i++, at += half) {
+    for (let w = 0; w < WORDS; w++) counts[w * BUCKETS + words[at + w]!]!++;
+  }
+  const start = new Int32Array(BUCKETS);
+  let src = a;
+  let dst = b;
+  for (let w = WORDS - 1; w >= 0; w--) {
+    const base = w * BUCKETS;
+    const digits = new Uint16Array(src.buffer, src.byteOffset, n * half);
+    if (counts[base + digits[w]!] === n) continue;
+    for (let c = 0, sum = 0; c < BUCKETS; c++) {
+      start[c] = sum;
+      sum += counts[base + c]!;
+    }
+    if (stride === PACKED) {
+      for (let i = 0, at = 0; i < n; i++, at += PACKED) {
+        const t = start[digits[at * 2 + w]!]!++ * PACKED;
+        dst[t] = src[at]!;
+        dst[t + 1] = src[at + 1]!;
+        dst[t + 2] = src[at + 2]!;
+      }
+    } else {
+      for (let i = 0, at = 0; i < n; i++, at += stride) {
+        const t = start[digits[at * 2 + w]!]!++ * stride;
+        dst[t] = src[at]!;
+        dst[t + 1] = src[at + 1]!;
+        dst[t + 2] = src[at + 2]!;
+        dst[t + 3] = src[at + 3]!;
+      }
+    }
+    [src, dst] = [dst, src];
+  }
+  return src;
+}
+
 /** A VIN character's place among the 36 digits and letters, in ASCII order (a checked VIN has no other). */
 const RANK = new Uint8Array(256);
 for (let c = 0; c < 256; c++) RANK[c] = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : 0;
+/** The characters of a packed word, three bytes a value. */
+const TRIPLES = new Uint8Array(BUCKETS * 3);
+const charOfRank = (r: number) => (r < 10 ? 48 + r : 55 + r);
+for (let v = 0; v < BUCKETS; v++) {
+  TRIPLES[v * 3] = charOfRank(Math.floor(v / 1296));
+  TRIPLES[v * 3 + 1] = charOfRank(Math.floor(v / 36) % 36);
+  TRIPLES[v * 3 + 2] = charOfRank(v % 36);
+}
 
-/**
- * Indexes of the `n` VINs in VIN order, equal VINs in line order (stable): a least-significant-first
- * radix sort over the VINs' 17 characters, two characters (36 x 36 buckets) a pass, linear where Array
- * sort's string comparisons took seconds on millions of VINs. A pass where every VIN has the same
- * characters (a list's make and model often share most of the first eight) changes nothing and is skipped.
- */
-function vinOrder(vins: Buffer, n: number): Int32Array {
-  let order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  let next = new Int32Array(n);
-  const codes = new Uint16Array(n);
-  const BUCKETS = 36 * 36;
-  const start = new Int32Array(BUCKETS + 1);
-  // Pairs from the end: (15, 16), (13, 14) ... (1, 2), then 0 alone.
-  for (let p = VIN_BYTES - 2; p >= -1 && n > 1; p -= 2) {
-    start.fill(0);
-    for (let i = 0, at = i * VIN_BYTES + p; i < n; i++, at += VIN_BYTES) {
-      const c = (p >= 0 ? RANK[vins[at]!]! * 36 : 0) + RANK[vins[at + 1]!]!;
-      codes[i] = c;
-      start[c + 1]!++;
-    }
-    if (start[codes[0]! + 1] === n) continue;
-    for (let c = 0; c < BUCKETS; c++) start[c + 1]! += start[c]!;
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      next[start[codes[i]!]!++] = i;
-    }
-    [order, next] = [next, order];
+/** Packs the checked VIN of `text` at `from` into `words` from `at` (see WORDS). */
+function packVin(text: string, from: number, words: Uint16Array, at: number): void {
+  for (let k = 0, p = from; k < WORDS - 1; k++, p += 3) {
+    words[at + k] = RANK[text.charCodeAt(p)]! * 1296 + RANK[text.charCodeAt(p + 1)]! * 36 + RANK[text.charCodeAt(p + 2)]!;
   }
-  return order;
+  words[at + WORDS - 1] = RANK[text.charCodeAt(from + 15)]! * 36 + RANK[text.charCodeAt(from + 16)]!;
+}
+
+/** The VINs of packed rows [from, to) (`stride` words apart) as text, end to end, into `out`. */
+function unpackVins(rows: Uint32Array, from: number, to: number, out: Buffer, stride = PACKED): void {
+  const words = new Uint16Array(rows.buffer, rows.byteOffset, rows.length * 2);
+  for (let i = from, o = 0; i < to; i++) {
+    const at = i * stride * 2;
+    for (let w = 0; w < WORDS - 1; w++, o += 3) {
+      const t = words[at + w]! * 3;
+      out[o] = TRIPLES[t]!;
+      out[o + 1] = TRIPLES[t + 1]!;
+      out[o + 2] = TRIPLES[t + 2]!;
+    }
+    // The sixth word holds two characters: the last two of its triple.
+    const t = words[at + WORDS - 1]! * 3;
+    out[o++] = TRIPLES[t + 1]!;
+    out[o++] = TRIPLES[t + 2]!;
+  }
 }

@@ -3,12 +3,12 @@
 // stream), checked line by line, and summarised for a preview before anything is written.
 import { ApiError } from '../../shared/contract';
 import type { InvalidKind } from '../../shared/imports/contract';
-import { analyzeVin, quickVin } from '../../shared/vin';
+import { analyzeVin, cleanVinAt, quickVin } from '../../shared/vin';
 import { count, IMPORT_REASON, INVALID_KIND_LABEL, plural } from '../../shared/wording';
-import { CsvReader, type CsvRecord } from '../files/csv';
+import { CsvReader, type CsvRecord, type PlainLines } from '../files/csv';
 import { uniqueColumns, wrongCellCount } from './columns';
 import { type InvalidLine as Line, LineLog, shortText } from './invalid';
-import { ListStager, type StagedList, VIN_BYTES } from './vinlist-stage';
+import { ListStager, RUN_ROWS, type StagedList, VIN_BYTES } from './vinlist-stage';
 
 /** A line left out, as `check` reports it too. */
 export type InvalidLine = { line: number; text: string; reason: string };
@@ -37,6 +37,13 @@ const OPTIONAL = {
 };
 
 const clean = (s: string | undefined) => (s ?? '').trim();
+const CR = 13;
+const LF = 10;
+const QUOTE = 34;
+/** Characters of a line the hot loop reads; a longer line is the reader's (which reports one over MAX_LINE). */
+const PLAIN_LINE = 4096;
+/** An optional cell of a line as read, from `from` to `to` (null: empty). */
+const cellText = (s: string, from: number, to: number): string | null => s.slice(from, to).trim() || null;
 /** An optional column's cell of a line (null: no such column, or empty). */
 const cellOf = (r: CsvRecord, c: number): string | null => (c >= 0 ? clean(r.fields[c]) || null : null);
 
@@ -76,16 +83,29 @@ export class VinListBuilder {
    * Every valid line's VIN, duplicates included: sorted and de-duplicated a bounded run at a time,
    * staged on disk (vinlist-stage.ts). A duplicate dropped takes its check-digit mismatch back out.
    */
-  private readonly stage = new ListStager((vins, at) => {
-    const v = vins.toString('latin1', at, at + VIN_BYTES);
-    const a = quickVin(v) ?? analyzeVin(v);
-    if ('checkDigitValid' in a && !a.checkDigitValid) this.checkDigitMismatches--;
-  });
+  private readonly stage: ListStager;
   private readonly invalid = new LineLog(INVALID_KIND_LABEL);
   private checkDigitMismatches = 0;
   private dataLines = 0;
+  /** The file's reader: records go to accept(), and once the columns are known, plain lines to take(). */
+  readonly reader = new CsvReader((r) => this.accept(r));
+  private readonly lines: PlainLines = { take: (s, start) => this.take(s, start), taken: 0 };
 
-  constructor(private readonly fileName: string) {}
+  /** `chars`: the text's length, when known: the list has at most one row per 18 characters (a VIN and a line end). */
+  constructor(
+    private readonly fileName: string,
+    chars = 0,
+  ) {
+    this.stage = new ListStager(
+      (vins, at) => {
+        const v = vins.toString('latin1', at, at + VIN_BYTES);
+        const a = quickVin(v) ?? analyzeVin(v);
+        if ('checkDigitValid' in a && !a.checkDigitValid) this.checkDigitMismatches--;
+      },
+      RUN_ROWS,
+      Math.ceil(chars / (VIN_BYTES + 1)),
+    );
+  }
 
   readonly accept = (r: CsvRecord): void => {
     // A line that could not be read waits with the sample too: it is reported by its VIN cell, and
@@ -135,6 +155,78 @@ export class VinListBuilder {
       this.stage.columns({ phase: phase >= 0, partNumber: partNumber >= 0, status: status >= 0 });
     }
     for (const r of sample) if (!(hasHeader && r === first)) this.row(r);
+    this.reader.plainLines = this.lines;
+  }
+
+  /**
+   * The hot loop of a list: whole plain lines read where they stand in the text (see PlainLines), each
+   * line's cells found by their delimiters, its VIN checked and packed into the stage where it stands.
+   * No string, array or record is made of a line (the optional cells aside): a million-line list made
+   * a million of each, and a million more strings for its VINs. A line of any other shape (a quote,
+   * another width than the header's, a VIN cell that is not a clean VIN, a blank line) is left to the
+   * reader, and so to row(), which says what is wrong with it.
+   */
+  private take(s: string, start: number): number {
+    const delimiter = (this.reader.delimiter ?? ',').charCodeAt(0);
+    const { index, stage } = this;
+    const width = this.hasHeader ? this.header.length : -1;
+    const { phase: phaseCol, partNumber: partCol, status: statusCol } = this.cols;
+    const withDetails = phaseCol >= 0 || partCol >= 0 || statusCol >= 0;
+    const length = s.length;
+    let taken = 0;
+    let mismatches = 0;
+    let lineStart = start;
+    lines: for (;;) {
+      let i = lineStart;
+      let cell = 0;
+      let cellStart = i;
+      let vinAt = -1;
+      let clean = 0;
+      let phase: string | null = null;
+      let partNumber: string | null = null;
+      let status: string | null = null;
+      for (;;) {
+        if (cell === index && i === cellStart) {
+          clean = cleanVinAt(s, i);
+          if (clean < 0) break lines;
+          vinAt = i;
+          i += VIN_BYTES;
+        }
+        if (i >= length) break lines;
+        const c = s.charCodeAt(i);
+        if (c === delimiter || c === CR || c === LF) {
+          if (cell === index) {
+            if (i !== vinAt + VIN_BYTES) break lines;
+          } else if (withDetails) {
+            if (cell === phaseCol) phase = cellText(s, cellStart, i);
+            else if (cell === partCol) partNumber = cellText(s, cellStart, i);
+            else if (cell === statusCol) status = cellText(s, cellStart, i);
+          }
+          cell++;
+          if (c === delimiter) {
+            cellStart = ++i;
+            continue;
+          }
+          // A CR that ends the text may be the first half of a CRLF: the reader waits for the next chunk.
+          if (c === CR && i + 1 >= length) break lines;
+          i += c === CR && s.charCodeAt(i + 1) === LF ? 2 : 1;
+          break;
+        }
+        if (c === QUOTE || i - lineStart > PLAIN_LINE) break lines;
+        i++;
+      }
+      // The line's width: the header's, or with no header, wide enough to hold the VIN cell.
+      if (width >= 0 ? cell !== width : vinAt < 0) break;
+      stage.addAt(s, vinAt, phase, partNumber, status);
+      mismatches += clean;
+      taken++;
+      lineStart = i;
+    }
+    // Counted with duplicates, as in row().
+    this.checkDigitMismatches += mismatches;
+    this.dataLines += taken;
+    this.lines.taken = taken;
+    return lineStart;
   }
 
   private row(r: CsvRecord): void {
@@ -228,11 +320,10 @@ export class VinListBuilder {
 
 /** A list given whole (the window sends the file's text). */
 export function readVinList(content: string, fileName: string): { preview: ListPreview; rows: StagedList } {
-  const b = new VinListBuilder(fileName);
+  const b = new VinListBuilder(fileName, content.length);
   try {
-    const reader = new CsvReader(b.accept);
-    reader.push(content);
-    reader.end();
+    b.reader.push(content);
+    b.reader.end();
   } catch (err) {
     b.discard();
     throw err;
@@ -241,12 +332,16 @@ export function readVinList(content: string, fileName: string): { preview: ListP
 }
 
 /** A list read from a stream of text chunks (the CLI reads the file so), in bounded memory. */
-export async function readVinListStream(chunks: AsyncIterable<string>, fileName: string): Promise<{ preview: ListPreview; rows: StagedList }> {
-  const b = new VinListBuilder(fileName);
+export async function readVinListStream(
+  chunks: AsyncIterable<string>,
+  fileName: string,
+  /** The file's size in bytes, when known: at least its length in characters. */
+  bytes = 0,
+): Promise<{ preview: ListPreview; rows: StagedList }> {
+  const b = new VinListBuilder(fileName, bytes);
   try {
-    const reader = new CsvReader(b.accept);
-    for await (const chunk of chunks) reader.push(chunk);
-    reader.end();
+    for await (const chunk of chunks) b.reader.push(chunk);
+    b.reader.end();
   } catch (err) {
     b.discard();
     throw err;
