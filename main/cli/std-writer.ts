@@ -4,13 +4,16 @@
 // tenth of a lookup's CPU, for the few lines a command prints. A line is written with one synchronous
 // write() instead, as console.log would write it. The stream is made only for a long output (which
 // streams with backpressure) or when a direct write fails (a full non-blocking pipe, a closed reader);
-// from then on every line goes through it, so the lines keep their order.
+// from then on every line goes through it, so the lines keep their order. A terminal always gets the
+// stream: on Windows it writes to the console as UTF-16, where raw UTF-8 bytes would garble "·" and "é".
 import fs from 'node:fs';
 
 const ignore = () => {};
 
 export class StdWriter {
   private opened: NodeJS.WriteStream | null = null;
+  /** Whether the descriptor is a pipe, a socket (a pipe Node made) or a file: written directly. */
+  private direct: boolean | undefined;
 
   constructor(
     private readonly fd: 1 | 2,
@@ -26,7 +29,7 @@ export class StdWriter {
   /** One line, as console.log (console.error) writes it. */
   line(s: string): void {
     const text = `${s}\n`;
-    if (this.opened) {
+    if (this.opened || !this.isPipeOrFile()) {
       this.viaStream(text);
       return;
     }
@@ -38,6 +41,18 @@ export class StdWriter {
       // EAGAIN, EPIPE...: the rest goes through the stream, which deals with them as it always did.
       this.viaStream(written === 0 ? text : bytes.subarray(written));
     }
+  }
+
+  private isPipeOrFile(): boolean {
+    if (this.direct === undefined) {
+      try {
+        const st = fs.fstatSync(this.fd);
+        this.direct = st.isFIFO() || st.isSocket() || st.isFile();
+      } catch {
+        this.direct = false;
+      }
+    }
+    return this.direct;
   }
 
   /** As the console writes: an error of the stream (a reader gone) is not the command's failure. */
