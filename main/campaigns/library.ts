@@ -13,6 +13,15 @@ export const BUILT_IN_DOCUMENTS: readonly unknown[] = [BLC, ALE, LJ01];
 
 const META_KEY = 'built_in_library_sha256';
 
+/** The shipped documents' hash, made once by the build (scripts/build.mjs); absent when run from source. */
+declare const __BUILT_IN_LIBRARY_SHA256__: string | undefined;
+
+/** The hash a start compares: the shipped documents' comes from the build, so a start needs no node:crypto for it. */
+function hashOf(docs: readonly unknown[]): string {
+  if (docs === BUILT_IN_DOCUMENTS && typeof __BUILT_IN_LIBRARY_SHA256__ === 'string') return __BUILT_IN_LIBRARY_SHA256__;
+  return createHash('sha256').update(JSON.stringify(docs)).digest('hex');
+}
+
 export function parseBuiltIns(docs: readonly unknown[] = BUILT_IN_DOCUMENTS): Bulletin[] {
   return docs.map((doc, i) => {
     const parsed = Bulletin.safeParse(doc);
@@ -30,7 +39,7 @@ export function parseBuiltIns(docs: readonly unknown[] = BUILT_IN_DOCUMENTS): Bu
  * newer than or as new as a built-in one is never overwritten.
  */
 export function loadBuiltInLibrary(db: Db, store: CampaignStore, docs: readonly unknown[] = BUILT_IN_DOCUMENTS): { loaded: string[] } {
-  const hash = createHash('sha256').update(JSON.stringify(docs)).digest('hex');
+  const hash = hashOf(docs);
   const seen = db.sqlite.prepare<[string], Pick<Row<'meta'>, 'value'>>('SELECT value FROM meta WHERE key = ?').get(META_KEY);
   if (seen?.value === hash) return { loaded: [] };
   const bulletins = parseBuiltIns(docs);

@@ -6,6 +6,7 @@
 // next run of the same command compiles nearly nothing. One cache per command (a lookup does not need
 // the forms' code), made again when the bundle or Node changes. A cache that cannot be read or written
 // is only slower: the command runs the same.
+import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
@@ -45,7 +46,10 @@ function cacheDir(): string | null {
 function start(): void {
   // The packages loaded beside the bundle (better-sqlite3's JavaScript): Node's own compile cache.
   Module.enableCompileCache?.();
-  const source = fs.readFileSync(BUNDLE, 'utf8');
+  // The bundle is ASCII (scripts/build.mjs says when not): read as Latin-1, V8 keeps it as one byte a
+  // character with no UTF-8 decoding (a two-byte string of the whole bundle otherwise).
+  const bytes = fs.readFileSync(BUNDLE);
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const stat = fs.statSync(BUNDLE);
   const dir = cacheDir();
   const file = dir

@@ -1,0 +1,59 @@
+// What a one-shot command loads (issue 17: `lookup` under 0.2 s of CPU; the figure itself is the
+// cli-lookup bench's). Node's modules a lookup does not use are not loaded at all: the LAN's https, tls
+// and net, the imports' zlib, the vPIC thread's worker_threads, a prompt's readline, child_process,
+// and crypto (the built-in library's hash comes from the build). Their loading was about a tenth of a
+// lookup's CPU.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { expect, test } from 'vitest';
+import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
+import { CLI } from '../support/cli';
+import { tempDir } from '../support/tempdb';
+import { SHARED_VPIC } from '../support/vpic-path';
+
+const VIN = 'JTJHY7AX4K4000001';
+
+/** Runs the built CLI with its standard output a pipe, as a script reads it; the Node modules it loaded. */
+function runRecordingModules(dir: string, args: string[]) {
+  const probe = path.join(dir, 'modules-probe.cjs');
+  const report = path.join(dir, 'modules.json');
+  fs.writeFileSync(probe, "process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULES_REPORT, JSON.stringify(process.moduleLoadList)));\n");
+  const r = spawnSync(process.execPath, ['--require', probe, CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, RECALL_DESK_VPIC: SHARED_VPIC, MODULES_REPORT: report, TMPDIR: dir },
+  });
+  const loaded = JSON.parse(fs.readFileSync(report, 'utf8')) as string[];
+  return { ...r, loaded: new Set(loaded.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length))) };
+}
+
+test('a lookup loads none of the Node modules it does not use, and prints the same', { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'db.sqlite');
+  // The first lookup makes the database and decodes the VIN (on the vPIC thread): the usual one is the next.
+  const first = runRecordingModules(dir, ['lookup', VIN, '--db', db]);
+  expect(first.status).toBe(0);
+  const usual = runRecordingModules(dir, ['lookup', VIN, '--db', db]);
+  expect(usual.status).toBe(0);
+  expect(usual.stderr).toBe('');
+  expect(usual.stdout).toBe(first.stdout);
+  expect(usual.stdout).toMatch(new RegExp(`^VIN ${VIN}  model year 2019 .*\\n(.*\\n)+$`));
+  const unused = ['net', 'tls', 'https', 'http', 'zlib', 'worker_threads', 'readline', 'child_process', 'crypto'];
+  expect(unused.filter((m) => usual.loaded.has(m))).toEqual([]);
+});
+
+test("the built-in library's hash made by the build is the one a start from source makes", { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'db.sqlite');
+  const r = spawnSync(process.execPath, [CLI, 'campaigns', '--db', db], { encoding: 'utf8', env: { ...process.env, RECALL_DESK_VPIC: SHARED_VPIC } });
+  expect(r.status).toBe(0);
+  const sqlite = new BetterSqlite3(db, { readonly: true });
+  try {
+    const kept = sqlite.prepare<[], string>("SELECT value FROM meta WHERE key = 'built_in_library_sha256'").pluck().get();
+    expect(kept).toBe(createHash('sha256').update(JSON.stringify(BUILT_IN_DOCUMENTS)).digest('hex'));
+  } finally {
+    sqlite.close();
+  }
+});
