@@ -67,6 +67,8 @@ export class ListPurger {
 
   private async run(): Promise<void> {
     await sleep(0);
+    // Stopped meanwhile (a one-shot command that ended): no connection opened for nothing.
+    if (this.stopped) return;
     const conn = new BetterSqlite3(this.dbPath, { fileMustExist: true });
     try {
       // Never block the thread on another process's lock: try again a little later instead.
