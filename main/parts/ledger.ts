@@ -88,7 +88,7 @@ export class Ledger {
     const valid = last === null || (still?.every((v, i) => v === last[i]) ?? false);
     const from = valid && last ? last[0] : 0;
     const rows = this.stmt.since.all(from);
-    if (!valid || rows.some((r) => r[2] === 'reverse')) {
+    if (!valid || hasReversal(rows)) {
       const all = from > 0 ? this.stmt.since.all(0) : rows;
       const buckets = new Map<string, PartBuckets>();
       fold(all, undefined, nestedBucketOf(buckets));
@@ -243,20 +243,36 @@ export function toMovement(r: MovementRow, reversedBy: number | null, effect: st
   };
 }
 
-/** Folds the rows into the buckets `bucketOf` finds (or makes) for each (part, VIN). */
+/** Whether one of the rows is a reversal (it changes what came before it: the fold starts again). */
+function hasReversal(rows: FoldRow[]): boolean {
+  for (let i = 0; i < rows.length; i++) if (rows[i]![2] === 'reverse') return true;
+  return false;
+}
+
+/**
+ * Folds the rows into the buckets `bucketOf` finds (or makes) for each (part, VIN). Indexed loops, no
+ * destructuring: the whole ledger is folded on the first call of a process, before the JIT has warmed.
+ */
 function fold(rows: FoldRow[], effects: Map<number, string> | undefined, bucketOf: (part: string, vin: string | null) => Bucket): void {
   const reversed = new Set<number>();
-  for (const r of rows) if (r[2] === 'reverse' && r[5] !== null) reversed.add(r[5]);
-  for (const [id, part, kind, q, vin, reverses] of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r[2] === 'reverse' && r[5] !== null) reversed.add(r[5]);
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const id = r[0];
+    const kind = r[2];
+    const q = r[3];
     if (kind === 'reverse') {
-      effects?.set(id, `reverses movement ${reverses}: it no longer counts`);
+      effects?.set(id, `reverses movement ${r[5]}: it no longer counts`);
       continue;
     }
     if (reversed.has(id)) {
       effects?.set(id, 'reversed: does not count');
       continue;
     }
-    const b = bucketOf(part, vin);
+    const b = bucketOf(r[1], r[4]);
     switch (kind) {
       case 'order':
         b.ordered = true;

@@ -188,14 +188,34 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
     out.push(make(d.vin, `Booked ${d.at.replace('T', ' ')} (${how})`, d.at));
   }
   // A stock vehicle's line is the same until the stock's lookups are redone: made once, kept with them
-  // each call only asks the ledger about the VIN.
-  for (const e of stockEntries(ctx.stock, c.code, pn)) {
+  // each call only asks the ledger about the VIN. What every vehicle's line of this part shares (the
+  // key's start, the order's words when no list gives a number) is put together once.
+  const keyStart = `${c.code}|${pn}|`;
+  const orderWords = `; no CPOR order recorded: order ${perVehicle} through CPOR for this VIN (${why}).`;
+  const entries = stockEntries(ctx.stock, c.code, pn);
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     if (seen.size > 0 && seen.has(e.vin)) continue;
     if (covered(e.vin)) continue;
     if (!e.line) {
-      const v = e;
-      const because = `In stock${v.stockNumber ? ` #${v.stockNumber}` : ''}${v.condition ? ` (${CONDITION_LABEL[v.condition]})` : ''}, ${v.why}: ${v.before}`;
-      e.line = Object.freeze(make(v.vin, because, null)) as SuggestionLine;
+      const because = `In stock${e.stockNumber ? ` #${e.stockNumber}` : ''}${e.condition ? ` (${CONDITION_LABEL[e.condition]})` : ''}, ${e.why}: ${e.before}`;
+      const number = p.isPattern ? ctx.listedNumber(c.code, pn, e.vin) : null;
+      e.line = Object.freeze(
+        number === null
+          ? {
+              key: keyStart + e.vin,
+              campaign: c.code,
+              partNumber: pn,
+              part: pn,
+              method: 'cpor',
+              quantity: perVehicle,
+              vin: e.vin,
+              reason: because + orderWords,
+              source: 'in-stock',
+              bookedAt: null,
+            }
+          : make(e.vin, because, null),
+      ) as SuggestionLine;
     }
     out.push(e.line);
   }
@@ -211,6 +231,8 @@ type StockVehicle = {
   before: string;
   line: SuggestionLine | null;
 };
+/** A campaign a stock vehicle's lookup answers with the remedy available: why, and what before delivery. */
+type StockPick = { code: string; why: string; before: string };
 /** Which part's entries a campaign's vehicle list is. */
 const claimedBy = new WeakMap<StockVehicle[], string>();
 
@@ -340,8 +362,9 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, 
     if (key === undefined) modelKeys.set(model, (key = normalizeModel(model)));
     return key;
   };
-  const shared = new Map<string, readonly CampaignHit[]>();
-  const add = (vin: string, stockNumber: string | null, condition: StockVehicle['condition'], hits: readonly CampaignHit[]) => {
+  /** What a lookup's answer puts in the stock lists for a vehicle in this condition: worked out once per answer shared by a key. */
+  const picksOf = (hits: readonly CampaignHit[], condition: StockVehicle['condition']): StockPick[] => {
+    const picks: StockPick[] = [];
     for (const hit of hits) {
       if (!wanted.has(hit.code) || (hit.vehicleStatus && hit.vehicleStatus.status !== 'open')) continue;
       // The card's answer decides (a VIN on the list of a campaign that lists only launched phases
@@ -349,11 +372,21 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, 
       if (hit.remedy.available !== true) continue;
       const listed = hit.affectedList?.listed === true;
       const why = listed ? `on the affected list of ${hit.affectedList!.date}` : `${hit.remedy.phaseName ?? 'phase'} launched`;
-      const list = out.get(hit.code) ?? [];
-      list.push({ vin, stockNumber, condition, why, before: beforeDelivery(hit, condition), line: null });
-      out.set(hit.code, list);
+      picks.push({ code: hit.code, why, before: beforeDelivery(hit, condition) });
+    }
+    return picks;
+  };
+  const add = (vin: string, stockNumber: string | null, condition: StockVehicle['condition'], picks: StockPick[]) => {
+    for (let i = 0; i < picks.length; i++) {
+      const { code, why, before } = picks[i]!;
+      const list = out.get(code);
+      const entry: StockVehicle = { vin, stockNumber, condition, why, before, line: null };
+      if (list) list.push(entry);
+      else out.set(code, [entry]);
     }
   };
+  /** One answer's picks per key: every VIN of the key has the same condition (it is part of the key). */
+  const shared = new Map<string, StockPick[]>();
   const lookUp = (vin: string) => {
     try {
       return s.lookup.lookup({ vin });
@@ -363,32 +396,39 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, 
   };
   const own = (vin: string) => {
     const r = lookUp(vin);
-    if (r) add(r.vin, r.vehicle?.stockNumber ?? null, r.vehicle?.condition ?? null, r.campaigns);
+    if (r) {
+      const condition = r.vehicle?.condition ?? null;
+      add(r.vin, r.vehicle?.stockNumber ?? null, condition, picksOf(r.campaigns, condition));
+    }
   };
-  for (const [vin, stockNumber, recorded, month, condition, hasRows, wantedRow, rangeModel] of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const vin = row[0];
     // A VIN stored other than as the lookup reads it, or with a wanted campaign's row: its own lookup.
     const clean = quickVin(vin);
-    if (wantedRow || !clean || clean.vin !== vin) {
+    if (row[6] || !clean || clean.vin !== vin) {
       own(vin);
       continue;
     }
     const modelYear = modelYearOf(vin, year)!;
     // The lookup's model: the record's, else the one model the VIN's ranges name (no decode here).
-    const model = recorded || rangeModel || null;
+    const recorded = row[2];
+    const model = recorded || row[7] || null;
     if (!windowFits(modelYear, regionOf(vin) ?? '', model ? keyOf(model) : null)) continue;
-    if (hasRows) {
+    if (row[5]) {
       own(vin);
       continue;
     }
-    const key = `${modelYear}|${vin.slice(0, 3)}|${recorded}|${month}|${condition}`;
-    let hits = shared.get(key);
-    if (!hits) {
+    const condition = row[4] as StockVehicle['condition'];
+    const key = `${modelYear}|${vin.slice(0, 3)}|${recorded}|${row[3]}|${condition}`;
+    let picks = shared.get(key);
+    if (!picks) {
       const r = lookUp(vin);
       // A VIN the lookup refuses says nothing of the others with its key.
       if (!r) continue;
-      shared.set(key, (hits = r.campaigns));
+      shared.set(key, (picks = picksOf(r.campaigns, condition)));
     }
-    add(vin, stockNumber, condition as StockVehicle['condition'], hits);
+    add(vin, row[1], condition, picks);
   }
   return out;
 }
