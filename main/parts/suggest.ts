@@ -192,13 +192,21 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
   // key's start, the order's words when no list gives a number) is put together once.
   const keyStart = `${c.code}|${pn}|`;
   const orderWords = `; no CPOR order recorded: order ${perVehicle} through CPOR for this VIN (${why}).`;
+  // The reason after the vehicle's own words ("In stock #S1 (New)"): one string per answer and delivery rule.
+  const tails = new Map<string, Map<string, string>>();
+  const tailOf = (e: StockVehicle) => {
+    let byBefore = tails.get(e.why);
+    if (!byBefore) tails.set(e.why, (byBefore = new Map()));
+    let tail = byBefore.get(e.before);
+    if (tail === undefined) byBefore.set(e.before, (tail = `, ${e.why}: ${e.before}${orderWords}`));
+    return tail;
+  };
   const entries = stockEntries(ctx.stock, c.code, pn);
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (seen.size > 0 && seen.has(e.vin)) continue;
     if (covered(e.vin)) continue;
     if (!e.line) {
-      const because = `In stock${e.stockNumber ? ` #${e.stockNumber}` : ''}${e.condition ? ` (${CONDITION_LABEL[e.condition]})` : ''}, ${e.why}: ${e.before}`;
       const number = p.isPattern ? ctx.listedNumber(c.code, pn, e.vin) : null;
       e.line = Object.freeze(
         number === null
@@ -210,17 +218,24 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
               method: 'cpor',
               quantity: perVehicle,
               vin: e.vin,
-              reason: because + orderWords,
+              reason: inStockWords(e) + tailOf(e),
               source: 'in-stock',
               bookedAt: null,
             }
-          : make(e.vin, because, null),
+          : make(e.vin, `${inStockWords(e)}, ${e.why}: ${e.before}`, null),
       ) as SuggestionLine;
     }
     out.push(e.line);
   }
   return out;
 }
+
+/** "In stock", its stock number and condition: "In stock #S1 (New)", "In stock (Used)", "In stock". */
+type Condition = keyof typeof CONDITION_LABEL;
+const CONDITION_WORDS = Object.fromEntries(Object.entries(CONDITION_LABEL).map(([k, label]) => [k, ` (${label})`])) as Record<Condition, string>;
+const IN_STOCK = Object.fromEntries(Object.entries(CONDITION_WORDS).map(([k, words]) => [k, `In stock${words}`])) as Record<Condition, string>;
+const inStockWords = (e: StockVehicle) =>
+  e.stockNumber ? `In stock #${e.stockNumber}${e.condition ? CONDITION_WORDS[e.condition] : ''}` : e.condition ? IN_STOCK[e.condition] : 'In stock';
 
 /** A stock vehicle a campaign's part is for, with its CPOR line once made (kept with the stock lookup). */
 type StockVehicle = {
