@@ -305,18 +305,19 @@ function stockEntries(stock: Map<string, StockVehicle[]>, code: string, pn: stri
 }
 
 /**
- * Every stock vehicle with what decides which campaigns its lookup can consider: whether the lookup's
- * statement has rows of its own for the VIN (a VIN range, an affected list, a campaign status), whether
- * one of them is a wanted campaign's, and the one model its ranges name (the lookup's model when the
+ * Every stock vehicle with what decides which campaigns its lookup can consider: the VIN ranges the
+ * lookup's statement finds for it (their ids, in the index's order: the same for two VINs in the same
+ * ranges), whether it has rows of another kind (an affected list, a campaign status), whether one of
+ * its rows is a wanted campaign's, and the one model its ranges name (the lookup's model when the
  * record has none). The same seeks as the lookup's, for every stock vehicle in one statement.
  */
 const STOCK_SQL = `WITH wanted(code) AS (SELECT value FROM json_each(?))
   SELECT v.vin, v.stock_number, v.model, v.production_month, v.condition,
-         EXISTS (SELECT 1 FROM vin_range_rules r
-                  WHERE r.wmi = substr(v.vin, 1, 3) AND r.vds = substr(v.vin, 4, 5) AND r.year_code = substr(v.vin, 10, 1)
-                    AND r.serial_from <= substr(v.vin, 11) AND r.serial_to >= substr(v.vin, 11))
-      OR EXISTS (SELECT 1 FROM affected_vins a WHERE a.vin = v.vin)
-      OR EXISTS (SELECT 1 FROM vehicle_campaigns c WHERE c.vin = v.vin) AS own,
+         (SELECT group_concat(r.id) FROM vin_range_rules r
+           WHERE r.wmi = substr(v.vin, 1, 3) AND r.vds = substr(v.vin, 4, 5) AND r.year_code = substr(v.vin, 10, 1)
+             AND r.serial_from <= substr(v.vin, 11) AND r.serial_to >= substr(v.vin, 11)) AS ranges,
+         EXISTS (SELECT 1 FROM affected_vins a WHERE a.vin = v.vin)
+      OR EXISTS (SELECT 1 FROM vehicle_campaigns c WHERE c.vin = v.vin) AS otherRows,
          EXISTS (SELECT 1 FROM vin_range_rules r JOIN campaigns k ON k.id = r.campaign_id
                   WHERE r.wmi = substr(v.vin, 1, 3) AND r.vds = substr(v.vin, 4, 5) AND r.year_code = substr(v.vin, 10, 1)
                     AND r.serial_from <= substr(v.vin, 11) AND r.serial_to >= substr(v.vin, 11) AND k.code IN wanted)
@@ -333,7 +334,8 @@ type StockRow = [
   model: string | null,
   productionMonth: string | null,
   condition: string | null,
-  own: 0 | 1,
+  ranges: string | null,
+  otherRows: 0 | 1,
   wantedRow: 0 | 1,
   rangeModel: string | null,
 ];
@@ -344,7 +346,10 @@ type StockRow = [
  * VIN's model year, build region and model can fit (CampaignStore.windowsFor): a vehicle with neither
  * for a wanted campaign is not looked up. A VIN with no rows at all gets the answer of every VIN with
  * the same model year, WMI, recorded model, production month and condition (the lookup keeps one answer
- * per such key): one lookup per key, its campaigns shared. Every other vehicle is looked up itself.
+ * per such key): one lookup per key, its campaigns shared. So does a VIN whose only rows are VIN ranges,
+ * with the VINs of the same key in the same ranges: the lookup's answer is made from nothing else (the
+ * ranges' campaigns, phases and model; the model windows of the key; the WMI's region and makes). A VIN
+ * with an affected-list or status row, or stored other than the lookup reads it, is looked up itself.
  */
 function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, StockVehicle[]> {
   const out = new Map<string, StockVehicle[]>();
@@ -419,23 +424,25 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, 
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const vin = row[0];
-    // A VIN stored other than as the lookup reads it, or with a wanted campaign's row: its own lookup.
+    const [ranges, otherRows, wantedRow] = [row[5], row[6], row[7]];
+    // A VIN stored other than as the lookup reads it, or with a wanted campaign's list or status row: its own lookup.
     const clean = quickVin(vin);
-    if (row[6] || !clean || clean.vin !== vin) {
+    if ((wantedRow && otherRows) || !clean || clean.vin !== vin) {
       own(vin);
       continue;
     }
     const modelYear = modelYearOf(vin, year)!;
     // The lookup's model: the record's, else the one model the VIN's ranges name (no decode here).
     const recorded = row[2];
-    const model = recorded || row[7] || null;
-    if (!windowFits(modelYear, regionOf(vin) ?? '', model ? keyOf(model) : null)) continue;
-    if (row[5]) {
+    const model = recorded || row[8] || null;
+    // A wanted campaign's range row makes it a candidate whatever its windows.
+    if (!wantedRow && !windowFits(modelYear, regionOf(vin) ?? '', model ? keyOf(model) : null)) continue;
+    if (otherRows) {
       own(vin);
       continue;
     }
     const condition = row[4] as StockVehicle['condition'];
-    const key = `${modelYear}|${vin.slice(0, 3)}|${recorded}|${row[3]}|${condition}`;
+    const key = `${modelYear}|${vin.slice(0, 3)}|${recorded}|${row[3]}|${condition}|${ranges ?? ''}`;
     let picks = shared.get(key);
     if (!picks) {
       const r = lookUp(vin);
