@@ -306,27 +306,23 @@ function stockEntries(stock: Map<string, StockVehicle[]>, code: string, pn: stri
 
 /**
  * Every stock vehicle with what decides which campaigns its lookup can consider: the VIN ranges the
- * lookup's statement finds for it (their ids, in the index's order: the same for two VINs in the same
- * ranges), whether it has rows of another kind (an affected list, a campaign status), whether one of
- * its rows is a wanted campaign's, and the one model its ranges name (the lookup's model when the
- * record has none). The same seeks as the lookup's, for every stock vehicle in one statement.
+ * lookup's statement finds for it, each as [id, whether a wanted campaign's (1/0), model], in the
+ * index's order (the same text for two VINs in the same ranges; null for none), whether it has rows
+ * of another kind (an affected list, a campaign status), and whether one of those is a wanted
+ * campaign's. The same seeks as the lookup's, for every stock vehicle in one statement.
  */
-const STOCK_SQL = `WITH wanted(code) AS (SELECT value FROM json_each(?))
+const STOCK_SQL = `WITH wanted(code) AS (SELECT value FROM json_each(?)),
+       wantedIds(id) AS (SELECT id FROM campaigns WHERE code IN wanted)
   SELECT v.vin, v.stock_number, v.model, v.production_month, v.condition,
-         (SELECT group_concat(r.id) FROM vin_range_rules r
+         (SELECT CASE WHEN count(*) > 0 THEN json_group_array(json_array(r.id, r.campaign_id IN wantedIds, r.model)) END
+            FROM vin_range_rules r
            WHERE r.wmi = substr(v.vin, 1, 3) AND r.vds = substr(v.vin, 4, 5) AND r.year_code = substr(v.vin, 10, 1)
              AND r.serial_from <= substr(v.vin, 11) AND r.serial_to >= substr(v.vin, 11)) AS ranges,
          EXISTS (SELECT 1 FROM affected_vins a WHERE a.vin = v.vin)
       OR EXISTS (SELECT 1 FROM vehicle_campaigns c WHERE c.vin = v.vin) AS otherRows,
-         EXISTS (SELECT 1 FROM vin_range_rules r JOIN campaigns k ON k.id = r.campaign_id
-                  WHERE r.wmi = substr(v.vin, 1, 3) AND r.vds = substr(v.vin, 4, 5) AND r.year_code = substr(v.vin, 10, 1)
-                    AND r.serial_from <= substr(v.vin, 11) AND r.serial_to >= substr(v.vin, 11) AND k.code IN wanted)
-      OR EXISTS (SELECT 1 FROM affected_vins a JOIN affected_vin_lists l ON l.id = a.list_id JOIN campaigns k ON k.id = l.campaign_id
+         EXISTS (SELECT 1 FROM affected_vins a JOIN affected_vin_lists l ON l.id = a.list_id JOIN campaigns k ON k.id = l.campaign_id
                   WHERE a.vin = v.vin AND k.code IN wanted)
-      OR EXISTS (SELECT 1 FROM vehicle_campaigns c WHERE c.vin = v.vin AND c.campaign_code IN wanted) AS wantedRow,
-         (SELECT CASE WHEN count(DISTINCT r.model) = 1 THEN min(r.model) END FROM vin_range_rules r
-           WHERE r.wmi = substr(v.vin, 1, 3) AND r.vds = substr(v.vin, 4, 5) AND r.year_code = substr(v.vin, 10, 1)
-             AND r.serial_from <= substr(v.vin, 11) AND r.serial_to >= substr(v.vin, 11)) AS rangeModel
+      OR EXISTS (SELECT 1 FROM vehicle_campaigns c WHERE c.vin = v.vin AND c.campaign_code IN wanted) AS wantedOther
     FROM vehicles v WHERE v.in_stock = 1 ORDER BY v.stock_number, v.vin`;
 type StockRow = [
   vin: string,
@@ -336,9 +332,15 @@ type StockRow = [
   condition: string | null,
   ranges: string | null,
   otherRows: 0 | 1,
-  wantedRow: 0 | 1,
-  rangeModel: string | null,
+  wantedOther: 0 | 1,
 ];
+/** What a VIN's ranges say: whether one is a wanted campaign's, and the one model they name (null: none, or several). */
+type RangeFacts = { wanted: boolean; model: string | null };
+function rangeFacts(json: string): RangeFacts {
+  const ranges = JSON.parse(json) as [id: number, wanted: 0 | 1, model: string][];
+  const models = new Set(ranges.map((r) => r[2]));
+  return { wanted: ranges.some((r) => r[1] === 1), model: models.size === 1 ? ranges[0]![2] : null };
+}
 
 /**
  * The stock vehicles' lookups, only where a campaign with a part held per VIN can be among the
@@ -421,10 +423,18 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, 
       add(r.vin, r.vehicle?.stockNumber ?? null, condition, picksOf(r.campaigns, condition));
     }
   };
+  /** Each set of ranges' facts, worked out once (VINs in the same ranges share the text). */
+  const factsOf = new Map<string, RangeFacts>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const vin = row[0];
-    const [ranges, otherRows, wantedRow] = [row[5], row[6], row[7]];
+    const [ranges, otherRows] = [row[5], row[6]];
+    let facts: RangeFacts | null = null;
+    if (ranges !== null) {
+      facts = factsOf.get(ranges) ?? null;
+      if (!facts) factsOf.set(ranges, (facts = rangeFacts(ranges)));
+    }
+    const wantedRow = row[7] === 1 || facts?.wanted === true;
     // A VIN stored other than as the lookup reads it, or with a wanted campaign's list or status row: its own lookup.
     const clean = quickVin(vin);
     if ((wantedRow && otherRows) || !clean || clean.vin !== vin) {
@@ -434,7 +444,7 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, 
     const modelYear = modelYearOf(vin, year)!;
     // The lookup's model: the record's, else the one model the VIN's ranges name (no decode here).
     const recorded = row[2];
-    const model = recorded || row[8] || null;
+    const model = recorded || facts?.model || null;
     // A wanted campaign's range row makes it a candidate whatever its windows.
     if (!wantedRow && !windowFits(modelYear, regionOf(vin) ?? '', model ? keyOf(model) : null)) continue;
     if (otherRows) {
