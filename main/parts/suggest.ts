@@ -47,7 +47,10 @@ export function computeSuggestions(s: SuggestServices, horizonDays: number): Sug
     if (c.parts.length === 0) {
       lines.push(line(c.code, null, 'none', 0, null, `No order: ${lowerFirst(noPartsNote(c))}${bookedNote(booked, horizonDays)}`));
     } else {
-      for (const p of c.parts) for (const l of partLines(c, p, booked, ctx)) lines.push(l);
+      for (const p of c.parts) {
+        const made = partLines(c, p, booked, ctx);
+        for (let i = 0; i < made.length; i++) lines.push(made[i]!);
+      }
     }
     const late = overdue.get(c.code);
     if (late) for (let i = from; i < lines.length; i++) if (lines[i]!.method !== 'cpor') lines[i]!.reason += overdueNote(late);
@@ -246,8 +249,8 @@ type StockVehicle = {
   before: string;
   line: SuggestionLine | null;
 };
-/** A campaign a stock vehicle's lookup answers with the remedy available: why, and what before delivery. */
-type StockPick = { code: string; why: string; before: string };
+/** A campaign a stock vehicle's lookup answers with the remedy available: why, what before delivery, and the campaign's list of vehicles. */
+type StockPick = { why: string; before: string; list: StockVehicle[] };
 /** Which part's entries a campaign's vehicle list is. */
 const claimedBy = new WeakMap<StockVehicle[], string>();
 
@@ -394,21 +397,24 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, 
       if (hit.remedy.available !== true) continue;
       const listed = hit.affectedList?.listed === true;
       const why = listed ? `on the affected list of ${hit.affectedList!.date}` : `${hit.remedy.phaseName ?? 'phase'} launched`;
-      picks.push({ code: hit.code, why, before: beforeDelivery(hit, condition) });
+      // The campaign's list in the answer (every pick is added to at once: no list stays empty).
+      let list = out.get(hit.code);
+      if (!list) out.set(hit.code, (list = []));
+      picks.push({ why, before: beforeDelivery(hit, condition), list });
     }
     return picks;
   };
   const add = (vin: string, stockNumber: string | null, condition: StockVehicle['condition'], picks: StockPick[]) => {
     for (let i = 0; i < picks.length; i++) {
-      const { code, why, before } = picks[i]!;
-      const list = out.get(code);
-      const entry: StockVehicle = { vin, stockNumber, condition, why, before, line: null };
-      if (list) list.push(entry);
-      else out.set(code, [entry]);
+      const p = picks[i]!;
+      p.list.push({ vin, stockNumber, condition, why: p.why, before: p.before, line: null });
     }
   };
-  /** One answer's picks per key: every VIN of the key has the same condition (it is part of the key). */
-  const shared = new Map<string, StockPick[]>();
+  /**
+   * One answer's picks per key, by the VIN's ranges (their text; '' for none) then the rest of the key:
+   * every VIN of the key has the same condition (it is part of the key).
+   */
+  const shared = new Map<string, Map<string, StockPick[]>>();
   const lookUp = (vin: string) => {
     try {
       return s.lookup.lookup({ vin });
@@ -428,7 +434,8 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, 
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const vin = row[0];
-    const [ranges, otherRows] = [row[5], row[6]];
+    const ranges = row[5];
+    const otherRows = row[6];
     let facts: RangeFacts | null = null;
     if (ranges !== null) {
       facts = factsOf.get(ranges) ?? null;
@@ -452,13 +459,15 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, 
       continue;
     }
     const condition = row[4] as StockVehicle['condition'];
-    const key = `${modelYear}|${vin.slice(0, 3)}|${recorded}|${row[3]}|${condition}|${ranges ?? ''}`;
-    let picks = shared.get(key);
+    let inRanges = shared.get(ranges ?? '');
+    if (!inRanges) shared.set(ranges ?? '', (inRanges = new Map()));
+    const key = `${modelYear}|${vin.slice(0, 3)}|${recorded}|${row[3]}|${condition}`;
+    let picks = inRanges.get(key);
     if (!picks) {
       const r = lookUp(vin);
       // A VIN the lookup refuses says nothing of the others with its key.
       if (!r) continue;
-      shared.set(key, (picks = picksOf(r.campaigns, condition)));
+      inRanges.set(key, (picks = picksOf(r.campaigns, condition)));
     }
     add(vin, row[1], condition, picks);
   }
