@@ -140,18 +140,23 @@ export class Ledger {
     // One that cannot be read is kept again with the next recorded movement.
     this.keptLast = 0;
     if (!k || k.format !== KEPT_FORMAT) return;
-    const last = JSON.parse(k.last_row) as FoldRow;
-    const still = this.stmt.row.get(k.last_id);
-    if (!still || !sameRow(still, last)) return;
-    this.keptLast = k.last_id;
     const buckets = new Map<string, PartBuckets>();
-    const parts = JSON.parse(k.buckets) as KeptPart[];
-    for (let i = 0; i < parts.length; i++) {
-      const [part, shelf, vins] = parts[i]!;
-      const perVin = new Map<string, Bucket>();
-      for (let j = 0; j < vins.length; j++) perVin.set(vins[j]![0], unkeep(vins[j]![1]));
-      buckets.set(part, { shelf: shelf ? unkeep(shelf) : null, perVin });
+    let last: FoldRow;
+    try {
+      last = JSON.parse(k.last_row) as FoldRow;
+      const still = this.stmt.row.get(k.last_id);
+      if (!still || !sameRow(still, last)) return;
+      const parts = JSON.parse(k.buckets) as KeptPart[];
+      for (let i = 0; i < parts.length; i++) {
+        const [part, shelf, vins] = parts[i]!;
+        const perVin = new Map<string, Bucket>();
+        for (let j = 0; j < vins.length; j++) perVin.set(vins[j]![0], unkeep(vins[j]![1]));
+        buckets.set(part, { shelf: shelf ? unkeep(shelf) : null, perVin });
+      }
+    } catch {
+      return; // A kept fold that does not read (a damaged row): the ledger is folded from its movements.
     }
+    this.keptLast = k.last_id;
     this.folded = { last, buckets };
     this.pos = null;
   }

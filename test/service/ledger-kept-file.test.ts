@@ -84,7 +84,7 @@ describe('the fold kept in the file', () => {
     asDefined(await testApp({ dbPath: app.db.path }));
   });
 
-  test('not read when its last movement no longer reads as it did, or it was kept in another format', async () => {
+  test('not read when its last movement no longer reads as it did, it was kept in another format, or it is damaged', async () => {
     const app = await testApp();
     record(app, 7, KEEP_EVERY + 10);
     alterKept(app);
@@ -93,6 +93,13 @@ describe('the fold kept in the file', () => {
     app.db.sqlite.prepare('UPDATE ledger_fold SET last_row = ?').run(JSON.stringify([row[0], row[1], row[2], Number(row[3]) + 1, row[4], row[5]]));
     asDefined(await testApp({ dbPath: app.db.path }));
     app.db.sqlite.prepare('UPDATE ledger_fold SET last_row = ?, format = format + 1').run(k.last_row);
+    asDefined(await testApp({ dbPath: app.db.path }));
+    // Damaged (not JSON): folded from the movements, and kept again with the next recorded movement.
+    app.db.sqlite.prepare('UPDATE ledger_fold SET format = format - 1, buckets = \'[["P-A", [1\'').run();
+    const damaged = await testApp({ dbPath: app.db.path });
+    asDefined(damaged);
+    record(damaged, 10, 1);
+    expect(JSON.parse(kept(app)!.buckets)).toBeInstanceOf(Array);
     asDefined(await testApp({ dbPath: app.db.path }));
   });
 
