@@ -316,6 +316,15 @@ export interface NhtsaImportTable {
   refused: string;
 }
 
+/** The whole stock ledger's fold as last kept (one row, id 1): see migration 012 and main/parts/ledger.ts. */
+export interface LedgerFoldTable {
+  id: number;
+  format: number;
+  last_id: number;
+  last_row: string;
+  buckets: string;
+}
+
 export interface Database {
   campaigns: CampaignsTable;
   campaign_revisions: CampaignRevisionsTable;
@@ -343,6 +352,7 @@ export interface Database {
   forms_log: FormsLogTable;
   vin_decodes: VinDecodesTable;
   waiting_list: WaitingListTable;
+  ledger_fold: LedgerFoldTable;
   cpor_references: CporReferencesTable;
   change_counters: ChangeCountersTable;
   import_changes: ImportChangesTable;

@@ -153,7 +153,9 @@ export function listedPartNumbers(db: Db): (code: string, pattern: string, vin: 
     else lists.set(code, [id]);
   }
   return (code, pattern, vin) => {
-    for (const id of lists.get(code) ?? []) {
+    const ids = lists.get(code);
+    if (ids === undefined) return null;
+    for (const id of ids) {
       const number = stmt.number.get(vin, id);
       if (number && matchesPart(pattern, number)) return number;
     }

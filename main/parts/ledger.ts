@@ -3,7 +3,8 @@
 // first; a reversed movement counts as if it had never been made (nothing is deleted).
 // The whole-ledger fold is kept in memory and carried forward with the movements added since (the
 // ledger is append-only); a reversal, or a last movement that is no longer there (a rolled-back write),
-// folds it again from the start.
+// folds it again from the start. It is also kept in the file (migration 012), written with a recorded
+// movement every KEEP_EVERY movements, so a new process starts from it instead of from the first movement.
 import type { LedgerLine, Movement } from '../../shared/parts/contract';
 import type { Db } from '../db/open';
 import type { MovementKind, Row } from '../db/schema';
@@ -13,6 +14,15 @@ export type Position = { onHand: number; onOrder: number };
 export type VinPosition = Position & { ordered: boolean };
 export type PartPosition = Position & { perVin: Map<string, VinPosition> };
 type Bucket = Position & { open: { id: number; left: number }[]; ordered: boolean };
+
+/** The kept fold's format: a fold kept by another format (another version's rules) is not read. */
+const KEPT_FORMAT = 1;
+/** A recorded movement keeps the fold in the file when this many have been recorded since it was last kept. */
+export const KEEP_EVERY = 500;
+/** A bucket as kept: on hand, on order, ordered (1/0), and its open orders as [id, left, id, left, ...]. */
+type KeptBucket = [onHand: number, onOrder: number, ordered: 0 | 1, open: number[]];
+/** A part as kept: its number, its shelf bucket (or null), and its VINs' buckets in the fold's order. */
+type KeptPart = [part: string, shelf: KeptBucket | null, perVin: [vin: string, bucket: KeptBucket][]];
 
 type MovementRow = Row<'stock_movements'>;
 /** id, part_number, kind, quantity, vin, expected_on, ref, reverses_id, made_by, made_at: what the ledger on screen shows. */
@@ -50,6 +60,10 @@ export class Ledger {
   private folded: { last: FoldRow | null; buckets: Map<string, PartBuckets> } = { last: null, buckets: new Map() };
   /** positions() as last built, and the parts whose movements were folded in since (null: build it all). */
   private pos: { map: Map<string, PartPosition>; dirty: Set<string> } | null = null;
+  /** Whether this process has looked at the fold kept in the file (its first fold starts from it). */
+  private keptRead = false;
+  /** The last movement of the fold kept in the file, as this process last found or wrote it (null: not asked yet). */
+  private keptLast: number | null = null;
 
   constructor(db: Db) {
     const s = db.sqlite;
@@ -74,6 +88,14 @@ export class Ledger {
         )
         .pluck(),
       levels: s.prepare<[], [string, number]>('SELECT part, level FROM stocking_levels').raw(true),
+      kept: s.prepare<[], { format: number; last_id: number; last_row: string; buckets: string }>(
+        'SELECT format, last_id, last_row, buckets FROM ledger_fold WHERE id = 1',
+      ),
+      keptLast: s.prepare<[], number>('SELECT last_id FROM ledger_fold WHERE id = 1').pluck(),
+      keep: s.prepare<[number, number, string, string]>(
+        `INSERT INTO ledger_fold (id, format, last_id, last_row, buckets) VALUES (1, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET format = excluded.format, last_id = excluded.last_id, last_row = excluded.last_row, buckets = excluded.buckets`,
+      ),
       setLevel: s.prepare(
         `INSERT INTO stocking_levels (part, level, set_by, set_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (part) DO UPDATE SET level = excluded.level, set_by = excluded.set_by, set_at = excluded.set_at`,
@@ -83,12 +105,17 @@ export class Ledger {
 
   /** The whole ledger folded, brought up to date with the movements recorded since the last call. */
   private buckets(): Map<string, PartBuckets> {
+    // A process's first fold starts from the one kept in the file, when it is still valid.
+    if (!this.keptRead) {
+      this.keptRead = true;
+      if (this.folded.last === null) this.readKept();
+    }
     const { last } = this.folded;
     const still = last ? this.stmt.row.get(last[0]) : undefined;
-    const valid = last === null || (still?.every((v, i) => v === last[i]) ?? false);
+    const valid = last === null || (still !== undefined && sameRow(still, last));
     const from = valid && last ? last[0] : 0;
     const rows = this.stmt.since.all(from);
-    if (!valid || rows.some((r) => r[2] === 'reverse')) {
+    if (!valid || hasReversal(rows)) {
       const all = from > 0 ? this.stmt.since.all(0) : rows;
       const buckets = new Map<string, PartBuckets>();
       fold(all, undefined, nestedBucketOf(buckets));
@@ -100,6 +127,58 @@ export class Ledger {
       if (this.pos) for (const r of rows) this.pos.dirty.add(r[1]);
     }
     return this.folded.buckets;
+  }
+
+  /**
+   * The fold kept in the file, taken as this process's fold when it is of this format and its last
+   * movement still reads as it did when it was kept (the ledger is append-only and its ids are never
+   * reused, so every movement before it is one it folded). Movements after it are folded on top by
+   * buckets(), as for a fold kept in memory; a reversal among them folds again from the start.
+   */
+  private readKept(): void {
+    const k = this.stmt.kept.get();
+    // One that cannot be read is kept again with the next recorded movement.
+    this.keptLast = 0;
+    if (!k || k.format !== KEPT_FORMAT) return;
+    const buckets = new Map<string, PartBuckets>();
+    let last: FoldRow;
+    try {
+      last = JSON.parse(k.last_row) as FoldRow;
+      const still = this.stmt.row.get(k.last_id);
+      if (!still || !sameRow(still, last)) return;
+      const parts = JSON.parse(k.buckets) as KeptPart[];
+      for (let i = 0; i < parts.length; i++) {
+        const [part, shelf, vins] = parts[i]!;
+        const perVin = new Map<string, Bucket>();
+        for (let j = 0; j < vins.length; j++) perVin.set(vins[j]![0], unkeep(vins[j]![1]));
+        buckets.set(part, { shelf: shelf ? unkeep(shelf) : null, perVin });
+      }
+    } catch {
+      return; // A kept fold that does not read (a damaged row): the ledger is folded from its movements.
+    }
+    this.keptLast = k.last_id;
+    this.folded = { last, buckets };
+    this.pos = null;
+  }
+
+  /**
+   * Keeps the whole fold in the file, up to the movements this transaction sees (a movement just
+   * recorded included): it commits or rolls back with them. Done every KEEP_EVERY movements.
+   */
+  private keepIfDue(id: number): void {
+    if (this.keptLast === null) this.keptLast = this.stmt.keptLast.get() ?? 0;
+    if (id - this.keptLast < KEEP_EVERY) return;
+    const buckets = this.buckets();
+    const last = this.folded.last;
+    if (!last) return;
+    const parts: KeptPart[] = [];
+    for (const [part, pb] of buckets) {
+      const vins: [string, KeptBucket][] = [];
+      for (const [vin, b] of pb.perVin) vins.push([vin, keep(b)]);
+      parts.push([part, pb.shelf ? keep(pb.shelf) : null, vins]);
+    }
+    this.stmt.keep.run(KEPT_FORMAT, last[0], JSON.stringify(last), JSON.stringify(parts));
+    this.keptLast = last[0];
   }
 
   /**
@@ -177,7 +256,9 @@ export class Ledger {
   }
 
   record(m: Omit<MovementRow, 'id'>): number {
-    return Number(this.stmt.insert.run(m).lastInsertRowid);
+    const id = Number(this.stmt.insert.run(m).lastInsertRowid);
+    this.keepIfDue(id);
+    return id;
   }
 
   byId(id: number): MovementRow | undefined {
@@ -243,20 +324,50 @@ export function toMovement(r: MovementRow, reversedBy: number | null, effect: st
   };
 }
 
-/** Folds the rows into the buckets `bucketOf` finds (or makes) for each (part, VIN). */
+/** Whether a movement reads now as it did when it was folded. */
+const sameRow = (a: FoldRow, b: FoldRow) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+const keep = (b: Bucket): KeptBucket => {
+  const open: number[] = [];
+  for (const o of b.open) open.push(o.id, o.left);
+  return [b.onHand, b.onOrder, b.ordered ? 1 : 0, open];
+};
+const unkeep = ([onHand, onOrder, ordered, flat]: KeptBucket): Bucket => {
+  const open: Bucket['open'] = [];
+  for (let i = 0; i < flat.length; i += 2) open.push({ id: flat[i]!, left: flat[i + 1]! });
+  return { onHand, onOrder, open, ordered: ordered === 1 };
+};
+
+/** Whether one of the rows is a reversal (it changes what came before it: the fold starts again). */
+function hasReversal(rows: FoldRow[]): boolean {
+  for (let i = 0; i < rows.length; i++) if (rows[i]![2] === 'reverse') return true;
+  return false;
+}
+
+/**
+ * Folds the rows into the buckets `bucketOf` finds (or makes) for each (part, VIN). Indexed loops, no
+ * destructuring: the whole ledger is folded on the first call of a process, before the JIT has warmed.
+ */
 function fold(rows: FoldRow[], effects: Map<number, string> | undefined, bucketOf: (part: string, vin: string | null) => Bucket): void {
   const reversed = new Set<number>();
-  for (const r of rows) if (r[2] === 'reverse' && r[5] !== null) reversed.add(r[5]);
-  for (const [id, part, kind, q, vin, reverses] of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r[2] === 'reverse' && r[5] !== null) reversed.add(r[5]);
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const id = r[0];
+    const kind = r[2];
+    const q = r[3];
     if (kind === 'reverse') {
-      effects?.set(id, `reverses movement ${reverses}: it no longer counts`);
+      effects?.set(id, `reverses movement ${r[5]}: it no longer counts`);
       continue;
     }
     if (reversed.has(id)) {
       effects?.set(id, 'reversed: does not count');
       continue;
     }
-    const b = bucketOf(part, vin);
+    const b = bucketOf(r[1], r[4]);
     switch (kind) {
       case 'order':
         b.ordered = true;

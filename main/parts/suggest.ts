@@ -47,7 +47,10 @@ export function computeSuggestions(s: SuggestServices, horizonDays: number): Sug
     if (c.parts.length === 0) {
       lines.push(line(c.code, null, 'none', 0, null, `No order: ${lowerFirst(noPartsNote(c))}${bookedNote(booked, horizonDays)}`));
     } else {
-      for (const p of c.parts) for (const l of partLines(c, p, booked, ctx)) lines.push(l);
+      for (const p of c.parts) {
+        const made = partLines(c, p, booked, ctx);
+        for (let i = 0; i < made.length; i++) lines.push(made[i]!);
+      }
     }
     const late = overdue.get(c.code);
     if (late) for (let i = from; i < lines.length; i++) if (lines[i]!.method !== 'cpor') lines[i]!.reason += overdueNote(late);
@@ -188,19 +191,54 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
     out.push(make(d.vin, `Booked ${d.at.replace('T', ' ')} (${how})`, d.at));
   }
   // A stock vehicle's line is the same until the stock's lookups are redone: made once, kept with them
-  // each call only asks the ledger about the VIN.
-  for (const e of stockEntries(ctx.stock, c.code, pn)) {
+  // each call only asks the ledger about the VIN. What every vehicle's line of this part shares (the
+  // key's start, the order's words when no list gives a number) is put together once.
+  const keyStart = `${c.code}|${pn}|`;
+  const orderWords = `; no CPOR order recorded: order ${perVehicle} through CPOR for this VIN (${why}).`;
+  // The reason after the vehicle's own words ("In stock #S1 (New)"): one string per answer and delivery rule.
+  const tails = new Map<string, Map<string, string>>();
+  const tailOf = (e: StockVehicle) => {
+    let byBefore = tails.get(e.why);
+    if (!byBefore) tails.set(e.why, (byBefore = new Map()));
+    let tail = byBefore.get(e.before);
+    if (tail === undefined) byBefore.set(e.before, (tail = `, ${e.why}: ${e.before}${orderWords}`));
+    return tail;
+  };
+  const entries = stockEntries(ctx.stock, c.code, pn);
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     if (seen.size > 0 && seen.has(e.vin)) continue;
     if (covered(e.vin)) continue;
     if (!e.line) {
-      const v = e;
-      const because = `In stock${v.stockNumber ? ` #${v.stockNumber}` : ''}${v.condition ? ` (${CONDITION_LABEL[v.condition]})` : ''}, ${v.why}: ${v.before}`;
-      e.line = Object.freeze(make(v.vin, because, null)) as SuggestionLine;
+      const number = p.isPattern ? ctx.listedNumber(c.code, pn, e.vin) : null;
+      e.line = Object.freeze(
+        number === null
+          ? {
+              key: keyStart + e.vin,
+              campaign: c.code,
+              partNumber: pn,
+              part: pn,
+              method: 'cpor',
+              quantity: perVehicle,
+              vin: e.vin,
+              reason: inStockWords(e) + tailOf(e),
+              source: 'in-stock',
+              bookedAt: null,
+            }
+          : make(e.vin, `${inStockWords(e)}, ${e.why}: ${e.before}`, null),
+      ) as SuggestionLine;
     }
     out.push(e.line);
   }
   return out;
 }
+
+/** "In stock", its stock number and condition: "In stock #S1 (New)", "In stock (Used)", "In stock". */
+type Condition = keyof typeof CONDITION_LABEL;
+const CONDITION_WORDS = Object.fromEntries(Object.entries(CONDITION_LABEL).map(([k, label]) => [k, ` (${label})`])) as Record<Condition, string>;
+const IN_STOCK = Object.fromEntries(Object.entries(CONDITION_WORDS).map(([k, words]) => [k, `In stock${words}`])) as Record<Condition, string>;
+const inStockWords = (e: StockVehicle) =>
+  e.stockNumber ? `In stock #${e.stockNumber}${e.condition ? CONDITION_WORDS[e.condition] : ''}` : e.condition ? IN_STOCK[e.condition] : 'In stock';
 
 /** A stock vehicle a campaign's part is for, with its CPOR line once made (kept with the stock lookup). */
 type StockVehicle = {
@@ -211,6 +249,8 @@ type StockVehicle = {
   before: string;
   line: SuggestionLine | null;
 };
+/** A campaign a stock vehicle's lookup answers with the remedy available: why, what before delivery, and the campaign's list of vehicles. */
+type StockPick = { why: string; before: string; list: StockVehicle[] };
 /** Which part's entries a campaign's vehicle list is. */
 const claimedBy = new WeakMap<StockVehicle[], string>();
 
@@ -268,27 +308,24 @@ function stockEntries(stock: Map<string, StockVehicle[]>, code: string, pn: stri
 }
 
 /**
- * Every stock vehicle with what decides which campaigns its lookup can consider: whether the lookup's
- * statement has rows of its own for the VIN (a VIN range, an affected list, a campaign status), whether
- * one of them is a wanted campaign's, and the one model its ranges name (the lookup's model when the
- * record has none). The same seeks as the lookup's, for every stock vehicle in one statement.
+ * Every stock vehicle with what decides which campaigns its lookup can consider: the VIN ranges the
+ * lookup's statement finds for it, each as [id, whether a wanted campaign's (1/0), model], in the
+ * index's order (the same text for two VINs in the same ranges; null for none), whether it has rows
+ * of another kind (an affected list, a campaign status), and whether one of those is a wanted
+ * campaign's. The same seeks as the lookup's, for every stock vehicle in one statement.
  */
-const STOCK_SQL = `WITH wanted(code) AS (SELECT value FROM json_each(?))
+const STOCK_SQL = `WITH wanted(code) AS (SELECT value FROM json_each(?)),
+       wantedIds(id) AS (SELECT id FROM campaigns WHERE code IN wanted)
   SELECT v.vin, v.stock_number, v.model, v.production_month, v.condition,
-         EXISTS (SELECT 1 FROM vin_range_rules r
-                  WHERE r.wmi = substr(v.vin, 1, 3) AND r.vds = substr(v.vin, 4, 5) AND r.year_code = substr(v.vin, 10, 1)
-                    AND r.serial_from <= substr(v.vin, 11) AND r.serial_to >= substr(v.vin, 11))
-      OR EXISTS (SELECT 1 FROM affected_vins a WHERE a.vin = v.vin)
-      OR EXISTS (SELECT 1 FROM vehicle_campaigns c WHERE c.vin = v.vin) AS own,
-         EXISTS (SELECT 1 FROM vin_range_rules r JOIN campaigns k ON k.id = r.campaign_id
-                  WHERE r.wmi = substr(v.vin, 1, 3) AND r.vds = substr(v.vin, 4, 5) AND r.year_code = substr(v.vin, 10, 1)
-                    AND r.serial_from <= substr(v.vin, 11) AND r.serial_to >= substr(v.vin, 11) AND k.code IN wanted)
-      OR EXISTS (SELECT 1 FROM affected_vins a JOIN affected_vin_lists l ON l.id = a.list_id JOIN campaigns k ON k.id = l.campaign_id
-                  WHERE a.vin = v.vin AND k.code IN wanted)
-      OR EXISTS (SELECT 1 FROM vehicle_campaigns c WHERE c.vin = v.vin AND c.campaign_code IN wanted) AS wantedRow,
-         (SELECT CASE WHEN count(DISTINCT r.model) = 1 THEN min(r.model) END FROM vin_range_rules r
+         (SELECT CASE WHEN count(*) > 0 THEN json_group_array(json_array(r.id, r.campaign_id IN wantedIds, r.model)) END
+            FROM vin_range_rules r
            WHERE r.wmi = substr(v.vin, 1, 3) AND r.vds = substr(v.vin, 4, 5) AND r.year_code = substr(v.vin, 10, 1)
-             AND r.serial_from <= substr(v.vin, 11) AND r.serial_to >= substr(v.vin, 11)) AS rangeModel
+             AND r.serial_from <= substr(v.vin, 11) AND r.serial_to >= substr(v.vin, 11)) AS ranges,
+         EXISTS (SELECT 1 FROM affected_vins a WHERE a.vin = v.vin)
+      OR EXISTS (SELECT 1 FROM vehicle_campaigns c WHERE c.vin = v.vin) AS otherRows,
+         EXISTS (SELECT 1 FROM affected_vins a JOIN affected_vin_lists l ON l.id = a.list_id JOIN campaigns k ON k.id = l.campaign_id
+                  WHERE a.vin = v.vin AND k.code IN wanted)
+      OR EXISTS (SELECT 1 FROM vehicle_campaigns c WHERE c.vin = v.vin AND c.campaign_code IN wanted) AS wantedOther
     FROM vehicles v WHERE v.in_stock = 1 ORDER BY v.stock_number, v.vin`;
 type StockRow = [
   vin: string,
@@ -296,10 +333,17 @@ type StockRow = [
   model: string | null,
   productionMonth: string | null,
   condition: string | null,
-  own: 0 | 1,
-  wantedRow: 0 | 1,
-  rangeModel: string | null,
+  ranges: string | null,
+  otherRows: 0 | 1,
+  wantedOther: 0 | 1,
 ];
+/** What a VIN's ranges say: whether one is a wanted campaign's, and the one model they name (null: none, or several). */
+type RangeFacts = { wanted: boolean; model: string | null };
+function rangeFacts(json: string): RangeFacts {
+  const ranges = JSON.parse(json) as [id: number, wanted: 0 | 1, model: string][];
+  const models = new Set(ranges.map((r) => r[2]));
+  return { wanted: ranges.some((r) => r[1] === 1), model: models.size === 1 ? ranges[0]![2] : null };
+}
 
 /**
  * The stock vehicles' lookups, only where a campaign with a part held per VIN can be among the
@@ -307,7 +351,10 @@ type StockRow = [
  * VIN's model year, build region and model can fit (CampaignStore.windowsFor): a vehicle with neither
  * for a wanted campaign is not looked up. A VIN with no rows at all gets the answer of every VIN with
  * the same model year, WMI, recorded model, production month and condition (the lookup keeps one answer
- * per such key): one lookup per key, its campaigns shared. Every other vehicle is looked up itself.
+ * per such key): one lookup per key, its campaigns shared. So does a VIN whose only rows are VIN ranges,
+ * with the VINs of the same key in the same ranges: the lookup's answer is made from nothing else (the
+ * ranges' campaigns, phases and model; the model windows of the key; the WMI's region and makes). A VIN
+ * with an affected-list or status row, or stored other than the lookup reads it, is looked up itself.
  */
 function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, StockVehicle[]> {
   const out = new Map<string, StockVehicle[]>();
@@ -340,8 +387,9 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, 
     if (key === undefined) modelKeys.set(model, (key = normalizeModel(model)));
     return key;
   };
-  const shared = new Map<string, readonly CampaignHit[]>();
-  const add = (vin: string, stockNumber: string | null, condition: StockVehicle['condition'], hits: readonly CampaignHit[]) => {
+  /** What a lookup's answer puts in the stock lists for a vehicle in this condition: worked out once per answer shared by a key. */
+  const picksOf = (hits: readonly CampaignHit[], condition: StockVehicle['condition']): StockPick[] => {
+    const picks: StockPick[] = [];
     for (const hit of hits) {
       if (!wanted.has(hit.code) || (hit.vehicleStatus && hit.vehicleStatus.status !== 'open')) continue;
       // The card's answer decides (a VIN on the list of a campaign that lists only launched phases
@@ -349,11 +397,24 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, 
       if (hit.remedy.available !== true) continue;
       const listed = hit.affectedList?.listed === true;
       const why = listed ? `on the affected list of ${hit.affectedList!.date}` : `${hit.remedy.phaseName ?? 'phase'} launched`;
-      const list = out.get(hit.code) ?? [];
-      list.push({ vin, stockNumber, condition, why, before: beforeDelivery(hit, condition), line: null });
-      out.set(hit.code, list);
+      // The campaign's list in the answer (every pick is added to at once: no list stays empty).
+      let list = out.get(hit.code);
+      if (!list) out.set(hit.code, (list = []));
+      picks.push({ why, before: beforeDelivery(hit, condition), list });
+    }
+    return picks;
+  };
+  const add = (vin: string, stockNumber: string | null, condition: StockVehicle['condition'], picks: StockPick[]) => {
+    for (let i = 0; i < picks.length; i++) {
+      const p = picks[i]!;
+      p.list.push({ vin, stockNumber, condition, why: p.why, before: p.before, line: null });
     }
   };
+  /**
+   * One answer's picks per key, by the VIN's ranges (their text; '' for none) then the rest of the key:
+   * every VIN of the key has the same condition (it is part of the key).
+   */
+  const shared = new Map<string, Map<string, StockPick[]>>();
   const lookUp = (vin: string) => {
     try {
       return s.lookup.lookup({ vin });
@@ -363,32 +424,52 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, 
   };
   const own = (vin: string) => {
     const r = lookUp(vin);
-    if (r) add(r.vin, r.vehicle?.stockNumber ?? null, r.vehicle?.condition ?? null, r.campaigns);
+    if (r) {
+      const condition = r.vehicle?.condition ?? null;
+      add(r.vin, r.vehicle?.stockNumber ?? null, condition, picksOf(r.campaigns, condition));
+    }
   };
-  for (const [vin, stockNumber, recorded, month, condition, hasRows, wantedRow, rangeModel] of rows) {
-    // A VIN stored other than as the lookup reads it, or with a wanted campaign's row: its own lookup.
+  /** Each set of ranges' facts, worked out once (VINs in the same ranges share the text). */
+  const factsOf = new Map<string, RangeFacts>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const vin = row[0];
+    const ranges = row[5];
+    const otherRows = row[6];
+    let facts: RangeFacts | null = null;
+    if (ranges !== null) {
+      facts = factsOf.get(ranges) ?? null;
+      if (!facts) factsOf.set(ranges, (facts = rangeFacts(ranges)));
+    }
+    const wantedRow = row[7] === 1 || facts?.wanted === true;
+    // A VIN stored other than as the lookup reads it, or with a wanted campaign's list or status row: its own lookup.
     const clean = quickVin(vin);
-    if (wantedRow || !clean || clean.vin !== vin) {
+    if ((wantedRow && otherRows) || !clean || clean.vin !== vin) {
       own(vin);
       continue;
     }
     const modelYear = modelYearOf(vin, year)!;
     // The lookup's model: the record's, else the one model the VIN's ranges name (no decode here).
-    const model = recorded || rangeModel || null;
-    if (!windowFits(modelYear, regionOf(vin) ?? '', model ? keyOf(model) : null)) continue;
-    if (hasRows) {
+    const recorded = row[2];
+    const model = recorded || facts?.model || null;
+    // A wanted campaign's range row makes it a candidate whatever its windows.
+    if (!wantedRow && !windowFits(modelYear, regionOf(vin) ?? '', model ? keyOf(model) : null)) continue;
+    if (otherRows) {
       own(vin);
       continue;
     }
-    const key = `${modelYear}|${vin.slice(0, 3)}|${recorded}|${month}|${condition}`;
-    let hits = shared.get(key);
-    if (!hits) {
+    const condition = row[4] as StockVehicle['condition'];
+    let inRanges = shared.get(ranges ?? '');
+    if (!inRanges) shared.set(ranges ?? '', (inRanges = new Map()));
+    const key = `${modelYear}|${vin.slice(0, 3)}|${recorded}|${row[3]}|${condition}`;
+    let picks = inRanges.get(key);
+    if (!picks) {
       const r = lookUp(vin);
       // A VIN the lookup refuses says nothing of the others with its key.
       if (!r) continue;
-      shared.set(key, (hits = r.campaigns));
+      inRanges.set(key, (picks = picksOf(r.campaigns, condition)));
     }
-    add(vin, stockNumber, condition as StockVehicle['condition'], hits);
+    add(vin, row[1], condition, picks);
   }
   return out;
 }

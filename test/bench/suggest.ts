@@ -1,7 +1,10 @@
 // Order suggestions at scale: 2,000 campaign parts (1,000 synthetic campaigns, stock, per-VIN and MAC
 // code D parts), 5,000 appointments over the next 30 days and 50,000 stock movements, on a real SQLite
-// file, and 20,000 vehicles in stock. Goals (issue 16): the steady median after each new movement under
-// 100 ms, and the first call of a process (every bulletin parsed, the ledger folded, every stock vehicle
+// file, and 20,000 vehicles in stock. The movements are written as the counter's work leaves the file:
+// the app keeps the ledger's fold in the file with a recorded movement every KEEP_EVERY (500) movements,
+// so the fold kept is as old as it can be (499 movements behind: the first call folds them on top).
+// Goals (issue 16): the steady median after each new movement under 100 ms, and the first call of a
+// process (every bulletin parsed, the kept ledger fold read and brought up to date, every stock vehicle
 // looked up) under 300 ms. Each figure is given as wall time and as this process's CPU time: on a
 // loaded machine the wall time mostly measures the wait for a core.
 //
@@ -14,6 +17,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../main/app';
+import { KEEP_EVERY } from '../../main/parts/ledger';
+import { ledgerOf } from '../../main/parts/service';
 import { suggestOrders } from '../../main/parts/suggest';
 import type { Bulletin } from '../../shared/bulletin';
 import { addDays, localIsoDate } from '../../shared/dates';
@@ -74,10 +79,27 @@ async function writeData(dbPath: string, now: Date) {
       }
       const move = s.prepare("INSERT INTO stock_movements (part, part_number, kind, quantity, vin, made_by, made_at) VALUES (?, ?, ?, ?, ?, 'bench', 'now')");
       const kinds = ['order', 'receive', 'receive', 'use', 'use', 'return', 'count'] as const;
+      const ledger = ledgerOf(app.db);
       for (let i = 0; i < 50_000; i++) {
         const p = partsOf[Math.floor(r() * 1000)]![Math.floor(r() * 2)]!;
         const kind = p.perVin ? (i % 2 ? 'order' : 'receive') : kinds[Math.floor(r() * kinds.length)]!;
-        move.run(p.part, p.part, kind, 1 + Math.floor(r() * 3), p.perVin ? vinOf(Math.floor(r() * 5000)) : null);
+        const [quantity, vin] = [1 + Math.floor(r() * 3), p.perVin ? vinOf(Math.floor(r() * 5000)) : null];
+        // Recorded as the app records it (keeping the fold in the file), KEEP_EVERY - 1 movements before the last.
+        if (i === 50_000 - (KEEP_EVERY - 1) - 1) {
+          ledger.record({
+            part: p.part,
+            part_number: p.part,
+            kind,
+            quantity,
+            vin,
+            expected_on: null,
+            ref: null,
+            appointment_id: null,
+            reverses_id: null,
+            made_by: 'bench',
+            made_at: 'now',
+          });
+        } else move.run(p.part, p.part, kind, quantity, vin);
       }
       const stock = s.prepare("INSERT OR IGNORE INTO vehicles (vin, in_stock, condition, updated_at) VALUES (?, 1, 'new', 'now')");
       for (const vin of sampleVins(lib, IN_STOCK)) stock.run(vin);
@@ -97,7 +119,7 @@ async function measure(dbPath: string, now: Date, loadMs: number) {
   try {
     const s = app.db.sqlite;
     const inStock = s.prepare('SELECT count(*) FROM vehicles WHERE in_stock = 1').pluck().get() as number;
-    // Cold: the first suggestions of a process parse every bulletin and fold the whole ledger.
+    // Cold: the first suggestions of a process parse every bulletin, read the kept fold (and fold the 499 movements after it) and look the stock up.
     let t = performance.now();
     let c = cpuMs();
     let lines = suggestOrders(app, { horizonDays: 14 }).lines.length;
@@ -146,7 +168,7 @@ async function measure(dbPath: string, now: Date, loadMs: number) {
       console.log(
         [
           `Order suggestions: 2,000 parts, 5,000 appointments, 50,000 movements, ${inStock.toLocaleString('en-US')} vehicles in stock → ${lines} lines`,
-          `  first call of the process (every bulletin parsed, the ledger folded, the stock looked up): ${result.coldMs} ms, CPU ${result.coldCpuMs} ms (goal < ${FIRST_GOAL_MS} ms): ${result.coldOk ? 'met' : 'NOT met'}`,
+          `  first call of the process (every bulletin parsed, the kept ledger fold brought up to date, the stock looked up): ${result.coldMs} ms, CPU ${result.coldCpuMs} ms (goal < ${FIRST_GOAL_MS} ms): ${result.coldOk ? 'met' : 'NOT met'}`,
           `  after each new movement: median ${result.medianMs} ms (CPU ${result.medianCpuMs} ms), max ${result.maxMs} ms over ${runs.length} runs (goal median < ${GOAL_MS} ms): ${result.steadyOk ? 'met' : 'NOT met'}`,
           `  load average ${os
             .loadavg()

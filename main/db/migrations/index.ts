@@ -17,6 +17,7 @@ export const migrations: Record<string, () => Promise<Migration>> = {
   '008_import_changes': async () => (await import('./008_import_changes')).m008_import_changes,
   '009_accounts_and_audit': async () => (await import('./009_accounts_and_audit')).m009_accounts_and_audit,
   '010_nhtsa_recalls': async () => (await import('./010_nhtsa_recalls')).m010_nhtsa_recalls,
+  '012_ledger_fold': async () => (await import('./012_ledger_fold')).m012_ledger_fold,
 };
 
 export const migrationProvider: MigrationProvider = {
