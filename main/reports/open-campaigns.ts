@@ -8,7 +8,11 @@ export function openCampaigns(
   vin: string,
   facts: { model?: string | null; productionMonth?: string | null } = {},
 ): { result: LookupResult; open: CampaignHit[] } {
-  const result = lookup.lookup({ vin, ...facts });
+  return openOf(lookup.lookup({ vin, ...facts }));
+}
+
+/** A lookup's answer with the campaigns still open. */
+export function openOf(result: LookupResult): { result: LookupResult; open: CampaignHit[] } {
   const open = result.campaigns.filter((h) => !(h.vehicleStatus && h.vehicleStatus.status !== 'open') && !(h.affectedList?.complete && !h.affectedList.listed));
   return { result, open };
 }
