@@ -14,8 +14,12 @@ type Sources = Pick<CoreServices, 'db' | 'lookup' | 'now' | 'campaigns' | 'vpic'
 
 /** The data the reports are made from: a change to any of it makes them again. */
 const REPORT_TAGS = new Set(['reports', 'library', 'vehicles', 'lists', 'stock', 'appointments']);
-/** After a change, the reports a screen has asked for are made again once the writes have settled. */
-const WARM_AFTER_CHANGE_MS = 3_000;
+/**
+ * After a change, the reports a screen has asked for are made again once the writes have settled: no
+ * other change for this long (a change meanwhile starts the wait again, and stops a making under way at
+ * its next step). Short: the screen's next open, seconds later, should find the report made.
+ */
+const WARM_AFTER_CHANGE_MS = 400;
 /** Every row of the follow-up list: what the screen's windows and a print from the screen are cut from. */
 const EVERY_FOLLOW_UP = { campaign: null, remedyAvailableOnly: false, booked: 'all' } as const;
 const HOLDS = 'holds';
