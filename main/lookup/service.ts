@@ -51,6 +51,8 @@ type Gathered = {
   ranges: Map<string, { row: CandidateRow; n: number }[]>;
 };
 const NO_ROWS: readonly CandidateRow[] = [];
+/** No campaign with rows of its own: never written (slot() makes a map of its own first). */
+const NO_CANDIDATES = new Map<number, Candidates>();
 const NO_RANGES: readonly { row: CandidateRow; n: number }[] = [];
 /** A value written so that no two sequences of values read the same. */
 const text = (x: string | null) => (x === null ? '~' : `${x.length}:${x}`);
@@ -271,8 +273,10 @@ export class LookupService {
     const today = Math.floor(now.getTime() / 86_400_000);
 
     // Campaigns with rows in the statement (ranges, list, status): few, and usually none.
-    const byCampaign = new Map<number, Candidates>();
+    // Made on the first row of a campaign (most VINs have none: a report's batch then makes no map).
+    let byCampaign = NO_CANDIDATES;
     const slot = (id: number) => {
+      if (byCampaign === NO_CANDIDATES) byCampaign = new Map();
       let c = byCampaign.get(id);
       if (!c) byCampaign.set(id, (c = { ranges: [], plan: null, list: null, status: null }));
       return c;

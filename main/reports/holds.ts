@@ -1,13 +1,13 @@
 // Stock vehicles that may not be delivered as they are: every in-stock vehicle checked against every
 // campaign, by the delivery rule its bulletin states for the vehicle's condition.
-import type { HoldReport } from '../../shared/api';
+import type { CampaignHit, HoldReport } from '../../shared/api';
 import type { Db } from '../db/open';
 import type { LookupService, VehicleColumns } from '../lookup/service';
 import type { CampaignStore } from '../campaigns/store';
 import { loadCatalog } from '../parts/catalog';
 import { cporPhrase, cporStates } from '../parts/cpor';
 import { severityRank } from '../../shared/wording';
-import { openOf } from './open-campaigns';
+import { isOpen } from './open-campaigns';
 import { NHTSA_WORDING } from '../../shared/nhtsa/wording';
 
 /** Where each vehicle's per-VIN part of a campaign stands, in words, from the ledger and the CPOR references. */
@@ -40,6 +40,22 @@ const ORDER: Record<Hold['hold'], number> = {
 };
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A hit's source as a hold line says it, made once per source (every hit of a campaign shares its source object). */
+const sourceLines = new WeakMap<object, string>();
+function sourceLine(hit: CampaignHit): string {
+  // Only a frozen source can be kept by its object (its words cannot change under the key).
+  const key = hit.matchedBy !== 'nhtsa-model-year' && Object.isFrozen(hit.source) ? hit.source : null;
+  let line = key ? sourceLines.get(key) : undefined;
+  if (line === undefined) {
+    line =
+      hit.matchedBy === 'nhtsa-model-year'
+        ? NHTSA_WORDING.holdSource(hit.source.bulletin, hit.source.revisionDate)
+        : `${hit.source.bulletin}, revision ${hit.source.revisionDate}`;
+    if (key) sourceLines.set(key, line);
+  }
+  return line;
+}
 
 /** The place of the first rule of the same kind of hold as rule i (rules are few: one or two). */
 function firstOfKind(rules: readonly { hold: string }[], i: number): number {
@@ -85,9 +101,10 @@ export function* holdReportSteps(db: Db, lookup: LookupService, now: () => Date,
   function lookupSlice(slice: StockRow[]) {
     lookup.batch(() => {
       for (const v of slice) {
-        const { result, open } = openOf(lookupOf(v));
+        const result = lookupOf(v);
         const before = holds.length;
-        for (const hit of open) {
+        for (const hit of result.campaigns) {
+          if (!isOpen(hit)) continue;
           // The lookup's own stock holds (the card shows the same): by the vehicle's condition, or every
           // rule while the condition is unknown; one line per kind of hold.
           const rules = hit.stockHolds;
@@ -108,10 +125,7 @@ export function* holdReportSteps(db: Db, lookup: LookupService, now: () => Date,
               certainty: hit.certainty,
               remedyAvailable: hit.remedy.available,
               needs: hit.needs,
-              source:
-                hit.matchedBy === 'nhtsa-model-year'
-                  ? NHTSA_WORDING.holdSource(hit.source.bulletin, hit.source.revisionDate)
-                  : `${hit.source.bulletin}, revision ${hit.source.revisionDate}`,
+              source: sourceLine(hit),
               parts: partsOf(v.vin, hit.code),
               origin: hit.matchedBy === 'nhtsa-model-year' ? 'nhtsa' : 'bulletin',
             });

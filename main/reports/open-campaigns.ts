@@ -13,6 +13,9 @@ export function openCampaigns(
 
 /** A lookup's answer with the campaigns still open. */
 export function openOf(result: LookupResult): { result: LookupResult; open: CampaignHit[] } {
-  const open = result.campaigns.filter((h) => !(h.vehicleStatus && h.vehicleStatus.status !== 'open') && !(h.affectedList?.complete && !h.affectedList.listed));
-  return { result, open };
+  return { result, open: result.campaigns.filter(isOpen) };
 }
+
+/** Not recorded as done or not applicable here, and not left off a complete affected list. */
+export const isOpen = (h: CampaignHit): boolean =>
+  !(h.vehicleStatus && h.vehicleStatus.status !== 'open') && !(h.affectedList?.complete && !h.affectedList.listed);
