@@ -92,6 +92,8 @@ export function* holdReportSteps(db: Db, lookup: LookupService, now: () => Date,
       .all();
     return { stock, lookupOf: lookup.known('in-stock') };
   });
+  // The data is read: the lookups follow (a host opening vPIC meanwhile lets it finish first).
+  yield;
   const holds: Hold[] = [];
   let vehiclesHeld = 0;
   for (let from = 0; from < stock.length; from += VEHICLES_PER_STEP) {

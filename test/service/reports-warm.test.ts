@@ -43,3 +43,28 @@ test("the hold report is made again within a moment of another process's change,
     stop();
   }
 }, 60_000);
+
+test('a new host reads the stock while vPIC opens, and the first screen opened meanwhile waits for that making: each vehicle is looked up once', async () => {
+  const dbPath = tempDbPath();
+  const first = await testApp({ dbPath });
+  await importVehicles(first, stockCsv(3_000), 'add');
+  await first.close();
+  // A new process on the same file: vPIC not open yet.
+  const app = await testApp({ dbPath });
+  expect(app.vpic!.ready).toBe(false);
+  const batch = vi.spyOn(app.lookup, 'lookupKnown');
+  const one = vi.spyOn(app.lookup, 'lookup');
+  const stop = reportsOf(app).keepWarm();
+  try {
+    // The screen asks at once (as F5 right after the start): the handler opens vPIC, then waits.
+    const part = await call(app, 'holdReportPart', { from: 0, count: 10, view: {} });
+    expect(part.total).toBe(3_000);
+    expect(app.vpic!.ready).toBe(true);
+    expect(batch.mock.calls.length + one.mock.calls.length).toBe(3_000);
+    // Made for vPIC's makes: asked again, nothing is made again.
+    await call(app, 'holdReportPart', { from: 0, count: 10, view: {} });
+    expect(batch.mock.calls.length + one.mock.calls.length).toBe(3_000);
+  } finally {
+    stop();
+  }
+}, 60_000);
