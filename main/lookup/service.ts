@@ -333,7 +333,8 @@ export class LookupService {
     // With no range, list or status row of any campaign for this VIN, its hits depend only on what
     // this key names (the region is the WMI's; the model key is the model's): every VIN that shares it
     // gets the same answer, worked out once.
-    const shared = `${vin.modelYear}|${wmi}|${wmiMakes ? 'v' : '-'}|${decoded?.make ?? ''}|${productionMonth}|${model}|${stock ? stock.condition : '-'}`;
+    // Texts are written with their length (a model recorded as "null" is not a missing model).
+    const shared = `${vin.modelYear}|${wmi}|${wmiMakes ? 'v' : '-'}|${text(decoded?.make ?? null)}${text(productionMonth)}${text(model)}${stock ? text(stock.condition) : '-'}`;
     const key = byCampaign.size === 0 ? shared : null;
     // In a batch, a VIN with rows of its own: its hits depend on those rows as well (named exactly by known()).
     if (kept && (kept.generation !== this.store.generation || kept.day !== today)) {
