@@ -26,6 +26,8 @@ export function* followUpSteps(db: Db, lookup: LookupService, now: () => Date, f
       .all();
     return { serviced, lookupOf: lookup.known('serviced') };
   });
+  // The data is read: the lookups follow, a step at a time.
+  yield;
   const wanted = filter.campaign ? filter.campaign.toUpperCase() : null;
   const appointments = new Map<string, { id: number; at: string }>();
   for (const [id, at, vin, code] of db.sqlite

@@ -69,9 +69,12 @@ export class ReportsService {
     const done = new Promise<void>((r) => {
       finished = r;
     });
-    const making = { generation: g, done, opening: false };
+    // While vPIC opens, the making is of the generation its opening brings: ready() waits for it as well.
+    const making = { generation: g, done, opening: opening !== undefined };
     this.making.set(key, making);
     try {
+      // Whatever was waiting goes first (a screen's answer of the report made just before this one).
+      await new Promise((r) => setImmediate(r));
       this.s.campaigns.syncWithOtherProcesses(true);
       const data = this.generation.data();
       const run = steps();
@@ -85,7 +88,6 @@ export class ReportsService {
           // The first step read the rows (no lookup yet) while vPIC opens: its WMI makes are part of what
           // the report is made for, so the rest waits for it, and goes on only if the file did not change
           // meanwhile. A screen asking meanwhile waits for this making (see ready()).
-          making.opening = true;
           await opening;
           making.opening = false;
           if (this.generation.data() !== data) break;
@@ -135,8 +137,7 @@ export class ReportsService {
       const opening = this.s.vpic?.start();
       const { db, lookup, now, campaigns } = this.s;
       if (every || this.inUse.has('holds')) await this.makeInSteps(HOLDS, () => holdReportSteps(db, lookup, now, campaigns), opening);
-      await opening;
-      if (every || this.inUse.has('followup')) await this.makeInSteps(EVERY_FOLLOW_UP_KEY, () => followUpSteps(db, lookup, now, EVERY_FOLLOW_UP));
+      if (every || this.inUse.has('followup')) await this.makeInSteps(EVERY_FOLLOW_UP_KEY, () => followUpSteps(db, lookup, now, EVERY_FOLLOW_UP), opening);
     } catch {
       // A report that cannot be made is said to the screen that asks for it.
     }

@@ -6,7 +6,7 @@ import { createApp } from '../../main/app';
 import { reportsOf } from '../../main/reports/service';
 import { ok } from '../support/envelope';
 import { call, importVehicles } from '../support/lane';
-import { makeVin, stockCsv } from '../support/synthetic';
+import { makeVin, serviceCsv, stockCsv } from '../support/synthetic';
 import { tempDbPath, testApp } from '../support/tempdb';
 
 test("the hold report is made again within a moment of another process's change, without being asked", async () => {
@@ -64,6 +64,27 @@ test('a new host reads the stock while vPIC opens, and the first screen opened m
     // Made for vPIC's makes: asked again, nothing is made again.
     await call(app, 'holdReportPart', { from: 0, count: 10, view: {} });
     expect(batch.mock.calls.length + one.mock.calls.length).toBe(3_000);
+  } finally {
+    stop();
+  }
+}, 60_000);
+
+test("the first screen's answer goes out before the follow-up list's making starts: the list made next waits for it", async () => {
+  const dbPath = tempDbPath();
+  const first = await testApp({ dbPath });
+  await importVehicles(first, stockCsv(3_000), 'add');
+  await importVehicles(first, serviceCsv(3_000, 3_000), 'none');
+  await first.close();
+  const app = await testApp({ dbPath });
+  const batch = vi.spyOn(app.lookup, 'lookupKnown');
+  const stop = reportsOf(app).keepWarm();
+  try {
+    const part = await call(app, 'holdReportPart', { from: 0, count: 10, view: {} });
+    // Answered once the holds were made (3,000 lookups), before any of the follow-up list's.
+    expect(part.total).toBe(3_000);
+    expect(batch.mock.calls.length).toBe(3_000);
+    await reportsOf(app).ready('followup');
+    expect(batch.mock.calls.length).toBe(6_000);
   } finally {
     stop();
   }
