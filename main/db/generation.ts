@@ -27,8 +27,13 @@ export class DataGeneration {
   }
 
   current(): string {
+    return `${this.data()}|${this.outside()}`;
+  }
+
+  /** The file's part alone (and the day): what a report's rows are read from, whatever the outside says. */
+  data(): string {
     const own = this.totalChanges.get()! - (quiet.get(this.sqlite) ?? 0);
-    return `${this.dataVersion.get()}|${own}|${this.now().toISOString().slice(0, 10)}|${this.outside()}`;
+    return `${this.dataVersion.get()}|${own}|${this.now().toISOString().slice(0, 10)}`;
   }
 }
 

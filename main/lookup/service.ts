@@ -10,10 +10,11 @@ import { analyzeVin, type BuildRegion } from '../../shared/vin';
 import { checkDigitLetterText, modelConflictText } from '../../shared/wording';
 import type { CampaignStore } from '../campaigns/store';
 import type { Db } from '../db/open';
+import type { Row } from '../db/schema';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
 import { keyedEvidence, makeFit } from './make';
 import { CompiledLibrary } from './compiled-library';
-import { mergeNhtsa, NhtsaLookup } from '../nhtsa/lookup';
+import { mergeNhtsa, type NhtsaAnswer, NhtsaLookup } from '../nhtsa/lookup';
 import { severityRank } from '../../shared/wording';
 import { byUrgency, type Candidates, type CompiledCampaign, evaluate, type StatusRow, type Vehicle } from './evaluate';
 
@@ -40,6 +41,35 @@ type CandidateRow = [
 ];
 /** What every campaign's answer for this lookup is worked out from. */
 type Context = { v: Vehicle; wmi: string; region: BuildRegion | null; decoded: DecodedVehicle | null; wmiMakes: string[] | null; now: Date; today: number };
+/** The vehicles a report looks up: every one in stock, or every one serviced here. */
+export type KnownVehicles = 'in-stock' | 'serviced';
+/** Each VIN's candidate rows, read for a whole set of vehicles; ranges by WMI, VDS and year code. */
+type Gathered = {
+  lists: Map<string, CandidateRow[]>;
+  statuses: Map<string, CandidateRow[]>;
+  /** Each range numbered (its place in the set), for the key of the answers kept. */
+  ranges: Map<string, { row: CandidateRow; n: number }[]>;
+};
+const NO_ROWS: readonly CandidateRow[] = [];
+/** No campaign with rows of its own: never written (slot() makes a map of its own first). */
+const NO_CANDIDATES = new Map<number, Candidates>();
+const NO_RANGES: readonly { row: CandidateRow; n: number }[] = [];
+/** A value written so that no two sequences of values read the same. */
+const text = (x: string | null) => (x === null ? '~' : `${x.length}:${x}`);
+/** The columns of a vehicle record the lookup reads. */
+export type VehicleColumns = Pick<Row<'vehicles'>, 'vin' | 'model' | 'condition' | 'stock_number' | 'production_month' | 'last_service_date' | 'in_stock'>;
+/** What known() read for a set of vehicles, and the answers it keeps meanwhile. */
+export type KnownBatch = { readonly which: KnownVehicles; readonly rows: Gathered; readonly kept: BatchKept };
+/** A batch's answers, kept while the library and the day stay as they were: NHTSA's, and the campaigns' for a VIN's rows. */
+type BatchKept = {
+  nhtsa: Map<string, NhtsaAnswer | null>;
+  hits: Map<string, readonly CampaignHit[]>;
+  generation: number;
+  day: number;
+  /** The current VIN's own rows, named (see known()). */
+  rowsKey: string;
+};
+type ValidVin = Extract<ReturnType<typeof analyzeVin>, { ok: true }>;
 type VehicleRecord = {
   model: string | null;
   condition: string | null;
@@ -124,8 +154,103 @@ export class LookupService {
 
   lookup(q: LookupQuery): LookupResult {
     const now = this.now();
-    // The model year reads against the app's clock: never more than one year after today.
-    const vin = analyzeVin(q.vin, now.getFullYear());
+    const vin = this.analyze(q.vin, now);
+    const { wmi, vds, yearCode, serial } = vin.parts;
+    this.sync(now);
+    return this.answer(q, vin, this.candidates.all({ wmi, vds, yearCode, serial, vin: vin.vin }), now, null);
+  }
+
+  /**
+   * Lookups of many of the dealer's vehicles (a report's: every one in stock, or every one serviced
+   * here), each answer exactly what `lookup({ vin })` gives: the rows the candidate statement would read
+   * for each VIN are read for all of them by a few set statements (lists, statuses, ranges), and the
+   * same code makes each answer from them. What a campaign's evaluation and NHTSA's file answer is kept
+   * for the batch by everything it depends on, so a stock of 100,000 mostly repeats a few hundred answers.
+   * The lookup returned takes a vehicle's row of the vehicles table, as the caller read it (in its order,
+   * with its columns) in the same read transaction; call both inside one (batch()): one snapshot.
+   */
+  known(which: KnownVehicles): (vehicle: VehicleColumns) => LookupResult {
+    const batch: KnownBatch = { which, rows: this.gather(which), kept: { nhtsa: new Map(), hits: new Map(), generation: -1, day: -1, rowsKey: '' } };
+    return (v) => this.lookupKnown(batch, v);
+  }
+
+  /** One vehicle of a batch made by known(): exactly lookup({ vin: v.vin }). */
+  lookupKnown(batch: KnownBatch, v: VehicleColumns): LookupResult {
+    const { which, rows, kept } = batch;
+    const now = this.now();
+    const a = analyzeVin(v.vin, now.getFullYear());
+    // A vehicle outside the set, or a VIN written otherwise than the lookup writes it, is looked up as ever.
+    if (!a.ok || a.vin !== v.vin || (which === 'in-stock' ? v.in_stock !== 1 : v.last_service_date === null)) return this.lookup({ vin: v.vin });
+    const { wmi, vds, yearCode, serial } = a.parts;
+    this.sync(now);
+    // The rows, and a key naming them exactly (a range by its place in the set, a list or status row by its values).
+    const found: CandidateRow[] = [];
+    let rowsKey = '';
+    for (const { row, n } of rows.ranges.get(`${wmi}|${vds}|${yearCode}`) ?? NO_RANGES) {
+      if (row[6]! > serial) break; // by serial_from, as the index gives them
+      if (row[7]! >= serial) {
+        found.push(row);
+        rowsKey += `r${n}`;
+      }
+    }
+    for (const r of rows.lists.get(v.vin) ?? NO_ROWS) {
+      found.push(r);
+      rowsKey += `l${r[1]},${text(r[5])}`;
+    }
+    found.push(['v', null as unknown as number, v.model, v.condition, v.stock_number, null, v.production_month, v.last_service_date, v.in_stock]);
+    for (const r of rows.statuses.get(v.vin) ?? NO_ROWS) {
+      found.push(r);
+      rowsKey += `s${text(r[2])}${text(r[4])}${text(r[5])}${text(r[6])}`;
+    }
+    kept.rowsKey = rowsKey;
+    return this.answer({ vin: v.vin }, a, found, now, kept);
+  }
+
+  /** Every affected-list row, status and published range the set's vehicles can match, in the order the per-VIN statement reads them. */
+  private gather(which: KnownVehicles): Gathered {
+    const where = which === 'in-stock' ? 'v.in_stock = 1' : 'v.last_service_date IS NOT NULL';
+    const byKey = (statement: string, row: (r: unknown[]) => CandidateRow) => {
+      const m = new Map<string, CandidateRow[]>();
+      for (const r of this.db.sqlite.prepare(statement).raw(true).all() as unknown[][]) {
+        const key = r[0] as string;
+        const at = m.get(key);
+        if (at) at.push(row(r));
+        else m.set(key, [row(r)]);
+      }
+      return m;
+    };
+    const lists = byKey(
+      `SELECT a.vin, a.list_id, a.phase FROM vehicles v JOIN affected_vins a ON a.vin = v.vin WHERE ${where} ORDER BY a.vin, a.list_id`,
+      (r) => ['l', r[1] as number, null, null, null, r[2] as string | null, null, null, null],
+    );
+    const statuses = byKey(
+      `SELECT s.vin, s.campaign_code, s.repair_order, s.status, s.completed_on FROM vehicles v JOIN vehicle_campaigns s ON s.vin = v.vin
+        WHERE ${where} ORDER BY s.vin, s.campaign_code`,
+      (r) => ['s', null as unknown as number, r[1] as string, null, r[2] as string | null, r[3] as string, r[4] as string | null, null, null],
+    );
+    // The ranges of the set's WMI+VDS+year codes, each group by serial_from then id (the lookup index's order).
+    const ranges = new Map<string, { row: CandidateRow; n: number }[]>();
+    let n = 0;
+    for (const r of this.db.sqlite
+      .prepare(
+        `SELECT r.wmi || '|' || r.vds || '|' || r.year_code, r.campaign_id, r.model, r.phase, r.serial_from, r.serial_to, r.model_year
+           FROM (SELECT DISTINCT substr(v.vin, 1, 3) AS wmi, substr(v.vin, 4, 5) AS vds, substr(v.vin, 10, 1) AS year_code FROM vehicles v WHERE ${where}) k
+           JOIN vin_range_rules r ON r.wmi = k.wmi AND r.vds = k.vds AND r.year_code = k.year_code
+          ORDER BY r.wmi, r.vds, r.year_code, r.serial_from, r.id`,
+      )
+      .raw(true)
+      .all() as [string, number, string, string | null, string, string, number][]) {
+      const row: CandidateRow = ['r', r[1], r[2], null, null, r[3], r[4], r[5], r[6]];
+      const group = ranges.get(r[0]);
+      if (group) group.push({ row, n: n++ });
+      else ranges.set(r[0], [{ row, n: n++ }]);
+    }
+    return { lists, statuses, ranges };
+  }
+
+  /** The VIN read as the lookup reads it, against the app's clock (a model year never more than one year ahead). */
+  private analyze(input: string, now: Date): ValidVin {
+    const vin = analyzeVin(input, now.getFullYear());
     if (!vin.ok) {
       throw new ApiError(
         'invalid-vin',
@@ -133,20 +258,29 @@ export class LookupService {
         vin.errors.map((e) => e.message),
       );
     }
-    const month = q.productionMonth?.trim() || null;
-    const { wmi, vds, yearCode, serial } = vin.parts;
-    const today = Math.floor(now.getTime() / 86_400_000);
+    return vin;
+  }
+
+  private sync(now: Date): void {
     this.store.syncWithOtherProcesses();
-    this.library.sync(today);
+    this.library.sync(Math.floor(now.getTime() / 86_400_000));
+  }
+
+  /** The answer for a VIN from the candidate statement's rows for it. */
+  private answer(q: LookupQuery, vin: ValidVin, rows: readonly CandidateRow[], now: Date, kept: BatchKept | null): LookupResult {
+    const month = q.productionMonth?.trim() || null;
+    const { wmi, vds, serial } = vin.parts;
+    const today = Math.floor(now.getTime() / 86_400_000);
 
     // Campaigns with rows in the statement (ranges, list, status): few, and usually none.
-    const byCampaign = new Map<number, Candidates>();
+    // Made on the first row of a campaign (most VINs have none: a report's batch then makes no map).
+    let byCampaign = NO_CANDIDATES;
     const slot = (id: number) => {
+      if (byCampaign === NO_CANDIDATES) byCampaign = new Map();
       let c = byCampaign.get(id);
       if (!c) byCampaign.set(id, (c = { ranges: [], plan: null, list: null, status: null }));
       return c;
     };
-    const rows = this.candidates.all({ wmi, vds, yearCode, serial, vin: vin.vin });
     let vehicle: VehicleRecord | null = null;
     for (const [src, id, m, modelKey, windowId, phase, a, b, year] of rows) {
       if (src === 'r') slot(id).ranges.push({ model: m!, model_year: year!, phase, serial_from: a!, serial_to: b! });
@@ -199,26 +333,42 @@ export class LookupService {
     // With no range, list or status row of any campaign for this VIN, its hits depend only on what
     // this key names (the region is the WMI's; the model key is the model's): every VIN that shares it
     // gets the same answer, worked out once.
-    const key =
-      byCampaign.size === 0
-        ? `${vin.modelYear}|${wmi}|${wmiMakes ? 'v' : '-'}|${decoded?.make ?? ''}|${productionMonth}|${model}|${stock ? stock.condition : '-'}`
-        : null;
-    let hits = key === null ? undefined : this.library.answer(key)?.slice();
+    // Texts are written with their length (a model recorded as "null" is not a missing model).
+    const shared = `${vin.modelYear}|${wmi}|${wmiMakes ? 'v' : '-'}|${text(decoded?.make ?? null)}${text(productionMonth)}${text(model)}${stock ? text(stock.condition) : '-'}`;
+    const key = byCampaign.size === 0 ? shared : null;
+    // In a batch, a VIN with rows of its own: its hits depend on those rows as well (named exactly by known()).
+    if (kept && (kept.generation !== this.store.generation || kept.day !== today)) {
+      kept.generation = this.store.generation;
+      kept.day = today;
+      kept.hits.clear();
+      kept.nhtsa.clear();
+    }
+    const rowsKey = key === null && kept ? `${shared}\u0000${kept.rowsKey}` : null;
+    let hits = key !== null ? this.library.answer(key)?.slice() : rowsKey !== null ? kept!.hits.get(rowsKey)?.slice() : undefined;
     if (!hits) {
       const v = { modelYear: vin.modelYear, model, modelKey: model ? this.keyOf(model) : null, month: productionMonth, stock };
       hits = this.evaluateAll(byCampaign, { v, wmi, region: vin.region, decoded, wmiMakes, now, today });
       if (key !== null) hits = this.library.remember(key, hits).slice();
+      else if (rowsKey !== null) {
+        // Shared by every VIN of the batch with the same rows: frozen, as the library's kept answers are.
+        for (const h of hits) Object.freeze(h);
+        kept!.hits.set(rowsKey, Object.freeze(hits));
+        hits = hits.slice();
+      }
     }
     // NHTSA's recalls for the make, model and year (any make vPIC decodes): one statement, see nhtsa/lookup.ts.
-    const nhtsa = this.nhtsa.find({
-      make: decoded?.make ?? (wmiMakes?.length === 1 ? wmiMakes[0]! : null),
-      // A model the person stated or the dealer recorded is the model; else vPIC's, with and without its grade.
-      models: modelSource === 'stated' || modelSource === 'vehicle-record' ? [model] : [model, decoded?.ruleModel, decoded?.model],
-      modelYear: vin.modelYear,
-      productionMonth,
-      stock: vehicle?.inStock ? { condition: vehicle.condition as NonNullable<LookupResult['vehicle']>['condition'] } : null,
-      today,
-    });
+    const nhtsa = this.nhtsa.find(
+      {
+        make: decoded?.make ?? (wmiMakes?.length === 1 ? wmiMakes[0]! : null),
+        // A model the person stated or the dealer recorded is the model; else vPIC's, with and without its grade.
+        models: modelSource === 'stated' || modelSource === 'vehicle-record' ? [model] : [model, decoded?.ruleModel, decoded?.model],
+        modelYear: vin.modelYear,
+        productionMonth,
+        stock: vehicle?.inStock ? { condition: vehicle.condition as NonNullable<LookupResult['vehicle']>['condition'] } : null,
+        today,
+      },
+      kept?.nhtsa,
+    );
     if (nhtsa?.hits.length) {
       hits = mergeNhtsa(hits, nhtsa.hits);
       hits.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || byUrgency(a, b));
@@ -296,7 +446,7 @@ export class LookupService {
  * (make and model), it may well have been issued so (NHTSA lists such Genesis VINs as check-digit
  * exceptions), and the warning says that instead of "probably a typo". A wrong digit stays a probable typo.
  */
-function softerCheckDigitWarning(vin: Extract<ReturnType<typeof analyzeVin>, { ok: true }>, decoded: DecodedVehicle): string[] {
+function softerCheckDigitWarning(vin: ValidVin, decoded: DecodedVehicle): string[] {
   const ch = vin.vin[8]!;
   const model = decoded.ruleModel ?? decoded.model;
   if (ch < 'A' || ch > 'Z' || ch === 'X' || !decoded.make || !model) return vin.warnings;

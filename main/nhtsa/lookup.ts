@@ -39,6 +39,8 @@ export type NhtsaQuery = {
   today: number;
 };
 
+const text = (x: string) => `${x.length}:${x}`;
+
 export type NhtsaAnswer = { hits: CampaignHit[]; note: LookupResult['nhtsa'] };
 
 export class NhtsaLookup {
@@ -67,10 +69,31 @@ export class NhtsaLookup {
     this.any = sqlite.prepare<[], number>('SELECT count(*) FROM nhtsa_import').pluck();
   }
 
-  /** NHTSA's recalls for the vehicle, and what to say when none match its model. */
-  find(q: NhtsaQuery): NhtsaAnswer | null {
+  /**
+   * NHTSA's recalls for the vehicle, and what to say when none match its model. `kept`: answers already
+   * given in the same read transaction (a report's batch), by everything an answer depends on; they are
+   * shared, so frozen.
+   */
+  find(q: NhtsaQuery, kept?: Map<string, NhtsaAnswer | null> | null): NhtsaAnswer | null {
     if (!q.make) return null;
-    const makeKey = nhtsaKey(q.make);
+    if (!kept) return this.answer(q, q.make);
+    // Each text written with its length: no two queries share a key.
+    let key = `${q.modelYear},${q.today},${q.stock ? (q.stock.condition === null ? '+~' : `+${text(q.stock.condition)}`) : '-'}${text(q.make)}${text(q.productionMonth ?? '')}`;
+    for (const m of q.models) key += text(m || '');
+    let a = kept.get(key);
+    if (a === undefined) {
+      a = this.answer(q, q.make);
+      if (a) {
+        for (const h of a.hits) Object.freeze(h);
+        Object.freeze(a.hits);
+      }
+      kept.set(key, a);
+    }
+    return a;
+  }
+
+  private answer(q: NhtsaQuery, make: string): NhtsaAnswer | null {
+    const makeKey = nhtsaKey(make);
     const keys = [...new Set(q.models.filter((m): m is string => !!m).map(nhtsaKey))].filter(Boolean);
     let rows: Row[] = [];
     for (const k of keys) {
@@ -86,10 +109,10 @@ export class NhtsaLookup {
         note: {
           modelsListed: listed,
           text: !keys.length
-            ? NHTSA_WORDING.noModel(q.make, q.modelYear, listed)
+            ? NHTSA_WORDING.noModel(make, q.modelYear, listed)
             : listed.length
-              ? NHTSA_WORDING.modelNotListed(q.make, q.modelYear, q.models.find((m) => !!m) ?? '', listed)
-              : NHTSA_WORDING.nothingForMakeYear(q.make, q.modelYear),
+              ? NHTSA_WORDING.modelNotListed(make, q.modelYear, q.models.find((m) => !!m) ?? '', listed)
+              : NHTSA_WORDING.nothingForMakeYear(make, q.modelYear),
         },
       };
     }

@@ -2,11 +2,11 @@
 // contact for calls and mailings, and the "not yet remedied" count per campaign (BLC's letter).
 import type { FollowUpList, ParsedInputOf } from '../../shared/api';
 import type { Db } from '../db/open';
-import type { LookupService } from '../lookup/service';
+import type { LookupService, VehicleColumns } from '../lookup/service';
 import { severityRank } from '../../shared/wording';
 import { followUpVehicle, type Serviced } from './followup-vehicle';
 import { runSteps, VEHICLES_PER_STEP } from './holds';
-import { openCampaigns } from './open-campaigns';
+import { openOf } from './open-campaigns';
 import { fromNhtsaOnly, nhtsaFollowUpLine, sortFollowUpLines } from '../nhtsa/followup';
 
 export function followUpList(db: Db, lookup: LookupService, now: () => Date, filter: ParsedInputOf<'followUpList'>): FollowUpList {
@@ -15,13 +15,31 @@ export function followUpList(db: Db, lookup: LookupService, now: () => Date, fil
 }
 
 /** The follow-up list a step at a time (`VEHICLES_PER_STEP` vehicles each): the host makes it ahead without stopping the requests. */
+/** Serviced vehicles read per step. */
+const VEHICLES_PER_PAGE = 20_000;
+
 export function* followUpSteps(db: Db, lookup: LookupService, now: () => Date, filter: ParsedInputOf<'followUpList'>): Generator<void, FollowUpList> {
-  const serviced = db.sqlite
-    .prepare<[], Serviced>(
-      `SELECT vin, last_service_date, guest_name, guest_phone, guest_email, guest_address FROM vehicles
-       WHERE last_service_date IS NOT NULL ORDER BY last_service_date DESC, vin`,
-    )
-    .all();
+  // The rows every vehicle's lookup reads (set statements, not one per vehicle), then the vehicles a page
+  // at a time (a read of 100,000 at once held the host for a second): between steps the data may not
+  // change (a host making the list ahead drops it when it does; a list made at once is one read transaction).
+  const lookupOf = lookup.known('serviced');
+  const serviced: (Serviced & VehicleColumns)[] = [];
+  const columns = 'vin, last_service_date, guest_name, guest_phone, guest_email, guest_address, model, condition, stock_number, production_month, in_stock';
+  const firstPage = db.sqlite.prepare<[], Serviced & VehicleColumns>(
+    `SELECT ${columns} FROM vehicles WHERE last_service_date IS NOT NULL ORDER BY last_service_date DESC, vin LIMIT ${VEHICLES_PER_PAGE}`,
+  );
+  const nextPage = db.sqlite.prepare<[string, string, string], Serviced & VehicleColumns>(
+    `SELECT ${columns} FROM vehicles WHERE last_service_date <= ? AND NOT (last_service_date = ? AND vin <= ?)
+      ORDER BY last_service_date DESC, vin LIMIT ${VEHICLES_PER_PAGE}`,
+  );
+  for (let page = firstPage.all(); ; ) {
+    for (const v of page) serviced.push(v);
+    // The data is read a page at a time: the lookups follow, a step at a time.
+    yield;
+    if (page.length < VEHICLES_PER_PAGE) break;
+    const last = page[page.length - 1]!;
+    page = nextPage.all(last.last_service_date, last.last_service_date, last.vin);
+  }
   const wanted = filter.campaign ? filter.campaign.toUpperCase() : null;
   const appointments = new Map<string, { id: number; at: string }>();
   for (const [id, at, vin, code] of db.sqlite
@@ -47,10 +65,10 @@ export function* followUpSteps(db: Db, lookup: LookupService, now: () => Date, f
     if (from > 0) yield;
     lookupSlice(serviced.slice(from, from + VEHICLES_PER_STEP));
   }
-  function lookupSlice(slice: Serviced[]) {
+  function lookupSlice(slice: (Serviced & VehicleColumns)[]) {
     lookup.batch(() => {
       for (const v of slice) {
-        const { result, open } = openCampaigns(lookup, v.vin);
+        const { result, open } = openOf(lookupOf(v));
         // Other makes' recalls from NHTSA's file (by model and year): a line of their own, never counted.
         const line = nhtsaFollowUpLine(v, result, open, filter);
         if (line) checkAtNhtsa.push(line);

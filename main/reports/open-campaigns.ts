@@ -8,7 +8,14 @@ export function openCampaigns(
   vin: string,
   facts: { model?: string | null; productionMonth?: string | null } = {},
 ): { result: LookupResult; open: CampaignHit[] } {
-  const result = lookup.lookup({ vin, ...facts });
-  const open = result.campaigns.filter((h) => !(h.vehicleStatus && h.vehicleStatus.status !== 'open') && !(h.affectedList?.complete && !h.affectedList.listed));
-  return { result, open };
+  return openOf(lookup.lookup({ vin, ...facts }));
 }
+
+/** A lookup's answer with the campaigns still open. */
+export function openOf(result: LookupResult): { result: LookupResult; open: CampaignHit[] } {
+  return { result, open: result.campaigns.filter(isOpen) };
+}
+
+/** Not recorded as done or not applicable here, and not left off a complete affected list. */
+export const isOpen = (h: CampaignHit): boolean =>
+  !(h.vehicleStatus && h.vehicleStatus.status !== 'open') && !(h.affectedList?.complete && !h.affectedList.listed);

@@ -14,8 +14,12 @@ type Sources = Pick<CoreServices, 'db' | 'lookup' | 'now' | 'campaigns' | 'vpic'
 
 /** The data the reports are made from: a change to any of it makes them again. */
 const REPORT_TAGS = new Set(['reports', 'library', 'vehicles', 'lists', 'stock', 'appointments']);
-/** After a change, the reports a screen has asked for are made again once the writes have settled. */
-const WARM_AFTER_CHANGE_MS = 3_000;
+/**
+ * After a change, the reports a screen has asked for are made again once the writes have settled: no
+ * other change for this long (a change meanwhile starts the wait again, and stops a making under way at
+ * its next step). Short: the screen's next open, seconds later, should find the report made.
+ */
+const WARM_AFTER_CHANGE_MS = 400;
 /** Every row of the follow-up list: what the screen's windows and a print from the screen are cut from. */
 const EVERY_FOLLOW_UP = { campaign: null, remedyAvailableOnly: false, booked: 'all' } as const;
 const HOLDS = 'holds';
@@ -30,7 +34,7 @@ export class ReportsService {
   /** The generation each report was last given for (a report given again for it is the kept one). */
   private readonly madeFor = new Map<string, string>();
   /** Reports being made a step at a time, for the generation named: a screen asking meanwhile waits for it. */
-  private readonly making = new Map<string, { generation: string; done: Promise<void> }>();
+  private readonly making = new Map<string, { generation: string; done: Promise<void>; opening: boolean }>();
 
   constructor(private readonly s: Sources) {
     this.generation = new DataGeneration(s.db.sqlite, s.now, () => (s.vpic?.ready ? 'vpic' : ''));
@@ -50,29 +54,45 @@ export class ReportsService {
   /** Waits while the report a screen asks for is being made ahead (it is then given at once). */
   async ready(which: 'holds' | 'followup'): Promise<void> {
     const m = this.making.get(which === 'holds' ? HOLDS : EVERY_FOLLOW_UP_KEY);
-    if (m && m.generation === this.generation.current()) await m.done;
+    // A making still waiting for vPIC is of the generation vPIC's opening brings: it is waited for too.
+    if (m && (m.generation === this.generation.current() || m.opening)) await m.done;
   }
 
   /**
    * Makes a report a step at a time, letting requests through between steps, and keeps it when the data
    * did not change meanwhile (else the next ask or the next change makes it again).
    */
-  private async makeInSteps<T>(key: string, steps: () => Generator<void, T>): Promise<void> {
-    const g = this.generation.current();
+  private async makeInSteps<T>(key: string, steps: () => Generator<void, T>, opening?: Promise<unknown>): Promise<void> {
+    let g = this.generation.current();
     if (this.madeFor.get(key) === g || this.making.get(key)?.generation === g) return;
     let finished = () => {};
     const done = new Promise<void>((r) => {
       finished = r;
     });
-    this.making.set(key, { generation: g, done });
+    // While vPIC opens, the making is of the generation its opening brings: ready() waits for it as well.
+    const making = { generation: g, done, opening: opening !== undefined };
+    this.making.set(key, making);
     try {
+      // Whatever was waiting goes first (a screen's answer of the report made just before this one).
+      await new Promise((r) => setImmediate(r));
       this.s.campaigns.syncWithOtherProcesses(true);
+      const data = this.generation.data();
       const run = steps();
-      for (;;) {
+      for (let first = true; ; first = false) {
         const n = run.next();
         if (n.done) {
           if (this.generation.current() === g) this.keep(key, () => n.value);
           break;
+        }
+        if (first && opening) {
+          // The first step read the rows (no lookup yet) while vPIC opens: its WMI makes are part of what
+          // the report is made for, so the rest waits for it, and goes on only if the file did not change
+          // meanwhile. A screen asking meanwhile waits for this making (see ready()).
+          await opening;
+          making.opening = false;
+          if (this.generation.data() !== data) break;
+          making.generation = g = this.generation.current();
+          continue;
         }
         if (this.generation.current() !== g) break;
         await new Promise((r) => setImmediate(r));
@@ -112,11 +132,12 @@ export class ReportsService {
   private async warm(every: boolean): Promise<void> {
     this.warmTimer = null;
     try {
-      // As the screens' handlers do: vPIC's WMI makes are part of what a report is made for.
-      await this.s.vpic?.start();
+      // As the screens' handlers do: vPIC's WMI makes are part of what a report is made for. The hold
+      // report reads its rows while vPIC opens (a new process: the first screen opened comes soon).
+      const opening = this.s.vpic?.start();
       const { db, lookup, now, campaigns } = this.s;
-      if (every || this.inUse.has('holds')) await this.makeInSteps(HOLDS, () => holdReportSteps(db, lookup, now, campaigns));
-      if (every || this.inUse.has('followup')) await this.makeInSteps(EVERY_FOLLOW_UP_KEY, () => followUpSteps(db, lookup, now, EVERY_FOLLOW_UP));
+      if (every || this.inUse.has('holds')) await this.makeInSteps(HOLDS, () => holdReportSteps(db, lookup, now, campaigns), opening);
+      if (every || this.inUse.has('followup')) await this.makeInSteps(EVERY_FOLLOW_UP_KEY, () => followUpSteps(db, lookup, now, EVERY_FOLLOW_UP), opening);
     } catch {
       // A report that cannot be made is said to the screen that asks for it.
     }

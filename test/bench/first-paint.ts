@@ -41,6 +41,19 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(dir, `first-paint-${name}-${VEHICLES}.png`) });
 }
 
+/**
+ * CPU time (ms) the server process has used so far, all its threads (Linux: /proc/PID/stat, utime +
+ * stime, in clock ticks of 10 ms): what its work costs whatever the machine's load. null elsewhere.
+ */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 async function timeTo(action: () => Promise<unknown>, done: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
   await action();
@@ -112,6 +125,7 @@ async function main() {
     server = await serve(CLI, db);
     const started = performance.now();
     let firstF5AfterStartMs = 0;
+    let serverCpuToFirstHolds: number | null = null;
 
     const holds: number[] = [];
     const followUp: number[] = [];
@@ -134,6 +148,7 @@ async function main() {
           () => page.locator(HOLD_ROW).first().waitFor({ timeout: 120_000 }),
         ),
       );
+      if (run === 0) serverCpuToFirstHolds = cpuMs(server.child.pid);
       holdRequest.push(await requestMs(await holdAnswer));
       holdElements = await elements(page, 'holds');
       if (run === 0) await shot(page, 'holds');
@@ -158,6 +173,7 @@ async function main() {
     }
     // After a change in the data (one more stock vehicle, by another process, as a DMS import): the
     // report is made again, on demand if the screen asks before the host made it ahead.
+    const cpuAtChange = cpuMs(server.child.pid);
     fs.writeFileSync(path.join(dir, 'one.csv'), stockCsv(1, VEHICLES * 3));
     cli(['import-vehicles', path.join(dir, 'one.csv'), '--stock', 'add', '--db', db]);
     const changed = await browser.newPage({ viewport: { width: 1366, height: 900 } });
@@ -167,6 +183,13 @@ async function main() {
       () => changed.keyboard.press('F5'),
       () => changed.locator(HOLD_ROW).first().waitFor({ timeout: 120_000 }),
     );
+    const cpuAfterChange = cpuMs(server.child.pid);
+    // The server's CPU: from its start to the first hold rows drawn (its startup, vPIC's opening, the
+    // reports made ahead, the pages), and from the change to the rows drawn after it (the report made again).
+    const serverCpuMs = {
+      toFirstHolds: serverCpuToFirstHolds,
+      changeToHolds: cpuAtChange !== null && cpuAfterChange !== null ? cpuAfterChange - cpuAtChange : null,
+    };
     await changed.close();
     const report = {
       vehicles: { stock: VEHICLES, serviced: VEHICLES },
@@ -174,6 +197,7 @@ async function main() {
       holdsFirstPaintMs: { median: ms(median(holds)), all: holds.map(ms), requestMedian: ms(median(holdRequest)) },
       firstF5AfterServerStartMs: ms(firstF5AfterStartMs),
       holdsAfterDataChangeMs: ms(holdsAfterChange),
+      serverCpuMs,
       followUpFirstPaintMs: { median: ms(median(followUp)), all: followUp.map(ms), requestMedian: ms(median(followUpRequest)) },
       followUpFilterMs: { median: ms(median(filter)), all: filter.map(ms) },
       elementsDrawn: { holds: holdElements, followUp: followUpElements },
@@ -203,6 +227,10 @@ async function main() {
       if (RUNS > 1) console.log(line('Follow-up, reopened (kept)', followUp.slice(1)));
       console.log(`  (the first F5 came ${ms(firstF5AfterStartMs)} ms after the server started: the host makes the reports ahead, a step at a time)`);
       console.log(once('Stock holds after a data change', holdsAfterChange));
+      if (serverCpuMs.toFirstHolds !== null)
+        console.log(
+          `  server CPU (all threads, whatever the load): ${serverCpuMs.toFirstHolds} ms from its start to the first hold rows; ${serverCpuMs.changeToHolds} ms from the change to the hold rows after it`,
+        );
       console.log(line('Stock holds (F5 → first rows)', holds));
       console.log(`  of which the request (services + transfer): median ${ms(median(holdRequest))} ms`);
       console.log(line('Follow-up (F6 → first rows)', followUp));

@@ -139,7 +139,18 @@ test('a long-running host makes the reports ahead, a step at a time: requests ar
   await importVehicles(app, stockCsv(VEHICLES_PER_STEP * 2 + 10), 'add');
   await importVehicles(app, serviceCsv(50), 'none');
   const reports = reportsOf(app);
-  const lookups = vi.spyOn(app.lookup, 'lookup');
+  // Every vehicle's lookup, by either path (one VIN, or one vehicle of the report's batch).
+  const one = vi.spyOn(app.lookup, 'lookup');
+  const batch = vi.spyOn(app.lookup, 'lookupKnown');
+  const lookups = {
+    mock: {
+      calls: {
+        get length() {
+          return one.mock.calls.length + batch.mock.calls.length;
+        },
+      },
+    },
+  };
   const stop = reports.keepWarm();
   try {
     // Let the making begin, then ask for something else: it is answered before the making is over.
