@@ -12,6 +12,7 @@ import { openDesk, windowBackend } from '../lan/desk';
 import { currentSharing, setSharingStarter, setWindowSwitch } from '../lan/state';
 import { WindowSwitch } from '../lan/window-switch';
 import { hasAdmin, shareStarter, startSharing } from '../lan/share';
+import { localUploader } from '../lan/upload';
 import { reportsOf } from '../reports/service';
 import { startServer } from './http';
 
@@ -32,7 +33,14 @@ export const serverCommands: CommandRegistrar = (program, rt) => {
       if (o.lan) return serveLan(rt, app, port);
       // The window works on this database, or on a sharing PC's once paired (Settings, "Connect to a desk").
       const windowDb = await windowSwitch(app, o.db);
-      const server = await startServer({ dispatch: windowDb.dispatch, subscribe: (l) => windowDb.subscribe(l), staticDir: rt.ctx.staticDir, port });
+      const server = await startServer({
+        dispatch: windowDb.dispatch,
+        subscribe: (l) => windowDb.subscribe(l),
+        // The window's import files, streamed with the token: into this database, or on to the sharing PC.
+        upload: windowDb.upload,
+        staticDir: rt.ctx.staticDir,
+        port,
+      });
       const stopBackups = scheduleDailyBackups(app.db.sqlite, app.db.path, app.now, rt.io.err);
       // The reports are made ahead of the first screen that asks, and kept made (main/reports/service.ts).
       const stopWarm = reportsOf(app).keepWarm();
@@ -63,7 +71,7 @@ export const serverCommands: CommandRegistrar = (program, rt) => {
 async function windowSwitch(app: App, db: string | undefined): Promise<WindowSwitch> {
   const start = windowBackend({ argv: db ? [`--db=${db}`] : [], env: process.env, dataDir: path.dirname(app.db.path) });
   const sw = await new WindowSwitch({
-    openLocal: async () => ({ dispatch: app.dispatch, subscribe: (l) => app.changes.subscribe(l) }),
+    openLocal: async () => ({ dispatch: app.dispatch, subscribe: (l) => app.changes.subscribe(l), upload: localUploader(app) }),
     openDesk: (connection) => openDesk(connection, { pdf: new ChromiumPdf(), formsFolder: path.join(path.dirname(app.db.path), 'forms'), showInFolder: null }),
     connectionFile: connectionFile(),
     start: start.kind === 'desk' ? start.connection : null,
