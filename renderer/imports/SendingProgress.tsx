@@ -25,10 +25,11 @@ export function SendingProgress({
         {UPLOAD_WORDING.reading(fileName)}
       </p>
     );
+  const title = sending.checking ? UPLOAD_WORDING.checking(fileName) : UPLOAD_WORDING.sending(fileName);
   return (
     <ProgressBar
-      title={UPLOAD_WORDING.sending(fileName)}
-      label={UPLOAD_WORDING.sending(fileName)}
+      title={title}
+      label={title}
       done={sending.sent}
       total={sending.size}
       amount={UPLOAD_WORDING.sent(sending.sent, sending.size)}

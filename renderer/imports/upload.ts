@@ -21,8 +21,11 @@ declare global {
 /** What a preview is read with besides the file (campaign, date, mapping...). */
 export type UploadInputs<Op extends UploadOp> = Omit<InputOf<Op>, 'content' | 'fileName' | 'encoding'>;
 
-/** How far the sending is: bytes sent of the file's size; null once sent (the file is being read there). */
-export type Sending = { sent: number; size: number } | null;
+/**
+ * How far the sending is: bytes sent of the file's size (`checking`: its text encoding is being
+ * detected here first, a pass over the file); null once sent (the file is being read there).
+ */
+export type Sending = { sent: number; size: number; checking?: true } | null;
 
 /** The person cancelled the sending: nothing was read or changed. */
 export class SendCancelled extends Error {}
@@ -30,12 +33,13 @@ export class SendCancelled extends Error {}
 const SLICE = 4 * 1024 * 1024;
 
 /** The file's encoding as the CLI detects it (shared/imports/encoding.ts), read a slice at a time. */
-async function detectEncoding(file: Blob, signal?: AbortSignal): Promise<FileEncoding> {
+async function detectEncoding(file: Blob, onChecked: (bytes: number) => void, signal?: AbortSignal): Promise<FileEncoding> {
   const sniffed = sniffEncoding(new Uint8Array(await file.slice(0, 4096).arrayBuffer()));
   if (sniffed) return sniffed;
   const check = new Utf8Check();
   for (let at = 0; at < file.size && check.valid; at += SLICE) {
     if (signal?.aborted) throw new SendCancelled();
+    onChecked(at);
     check.push(new Uint8Array(await file.slice(at, at + SLICE).arrayBuffer()));
   }
   check.push(new Uint8Array(0), true);
@@ -102,9 +106,9 @@ export async function previewFile<Op extends UploadOp>(
   }
   const headers = requestHeaders();
   if (!headers) throw new ApiError('invalid-input', 'No access token: open the address that "npm run serve" printed, including its #token part.', []);
-  onSending({ sent: 0, size: file.size });
+  onSending({ sent: 0, size: file.size, checking: true });
   try {
-    const encoding = await detectEncoding(file, o.signal);
+    const encoding = await detectEncoding(file, (at) => onSending({ sent: at, size: file.size, checking: true }), o.signal);
     const envelope = (await send(op, headers, { ...inputs, fileName: file.name, encoding }, file, onSending, o.signal)) as
       | { ok: true; data: unknown }
       | { ok: false; error: { code: string; message: string; details: string[] } };

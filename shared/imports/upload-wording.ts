@@ -11,6 +11,8 @@ export const UPLOAD_WORDING = {
   /** "3.0 of 14.2 MB" */
   sent: (sent: number, size: number) => `${mb(sent)} of ${mb(size)} MB`,
   cancelSending: 'Cancel sending',
+  /** Before the first byte is sent: the file's text encoding detected here (UTF-8, UTF-16, Windows-1252). */
+  checking: (fileName: string) => `Checking ${fileName} (its text encoding) before sending it`,
   /** Once sent, while the PC that keeps the database reads and checks it. */
   reading: (fileName: string) => `Reading ${fileName}…`,
   cancelled: (fileName: string) => `Sending ${fileName} cancelled: nothing was read or imported.`,

@@ -98,6 +98,7 @@ test('sending a list can be cancelled: nothing is read or changed', async ({ app
   await panel.getByLabel('File', { exact: true }).setInputFiles(file);
   const sending = panel.getByTestId('file-sending');
   await expect(sending).toContainText('Sending ALE-big.txt to Recall Desk');
+  await shot(app, 'upload-19-sending');
   await sending.getByRole('button', { name: 'Cancel sending' }).click();
   await expect(panel.getByTestId('send-cancelled')).toHaveText('Sending ALE-big.txt cancelled: nothing was read or imported.');
   await expect(panel.getByTestId('preview')).toHaveCount(0);
