@@ -86,7 +86,9 @@ export function localUploader(s: Services): Uploader {
     // In the encoding the sender detected in the file (it says so in the preview): a Windows-1252 DMS
     // export or a UTF-16 list reads here as it does in a local import.
     try {
-      const data = await preview(s, op, parsed.data, decodedChunks(body as AsyncIterable<Buffer>, parsed.data.encoding));
+      // Read without destroying the request when the reader stops early (a refused file): the sender still gets the answer.
+      const bytes = body.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>;
+      const data = await preview(s, op, parsed.data, decodedChunks(bytes, parsed.data.encoding));
       return { ok: true, data };
     } catch (err) {
       if (err instanceof ApiError) return refused(err.code, err.message, err.details);

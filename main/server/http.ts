@@ -243,13 +243,18 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       }
       // The body is the file, read as it arrives (never held whole); the answer is the preview's
       // envelope. Refused before the body was read (signed out, bad inputs): the connection closes.
+      const answer = (status: number, body: string) => {
+        if (res.writableEnded || res.destroyed) return;
+        if (req.readableEnded || req.destroyed) return send(status, body);
+        // Answered before the whole file was read (signed out, bad inputs, a bad line): the rest is
+        // read and dropped first. A browser still sending sees only a connection closed under its
+        // upload otherwise, never the answer; the request timeout bounds how long that takes.
+        req.once('end', () => send(status, body));
+        req.resume();
+      };
       opts.upload(uploadOp, inputs, req, session).then(
-        (envelope) => {
-          if (!res.writableEnded && !res.destroyed) send(200, JSON.stringify(envelope));
-        },
-        () => {
-          if (!res.writableEnded && !res.destroyed) fail(500, 'internal', 'The upload could not be read.');
-        },
+        (envelope) => answer(200, JSON.stringify(envelope)),
+        () => answer(500, JSON.stringify({ ok: false, error: { code: 'internal', message: 'The upload could not be read.', details: [] } })),
       );
       return;
     }

@@ -4,6 +4,7 @@
 // window main reads it by its path (previewVinListFile, previewVehiclesFile), on this PC or uploading
 // it from there to the sharing PC. A 5M-row list (about 90 MB) works either way.
 import { ApiError, type InputOf, operations, type OutputOf } from '../../shared/api';
+import { describeIssues } from '../../shared/bulletin';
 import { UPLOAD_INPUT_HEADER, UPLOAD_PATHS, type UploadOp } from '../../shared/imports/contract';
 import { decodeFile, type FileEncoding, sniffEncoding, Utf8Check } from '../../shared/imports/encoding';
 import { cannotReadFile, UPLOAD_WORDING } from '../../shared/imports/upload-wording';
@@ -103,6 +104,12 @@ export async function previewFile<Op extends UploadOp>(
       throw new ApiError('invalid-input', cannotReadFile(file.name, (err as Error).message), []);
     }
     return (await api[op]({ ...inputs, fileName: file.name, content: decoded.text, encoding: decoded.encoding } as never)) as OutputOf<Op>;
+  }
+  // What the server would refuse before reading a byte (a date that is no date...) is said at once, before the file is sent.
+  const checked = operations[op].input.safeParse({ ...inputs, fileName: file.name, content: '' });
+  if (!checked.success) {
+    const details = describeIssues(checked.error);
+    throw new ApiError('invalid-input', details[0] ?? 'Invalid input.', details);
   }
   const headers = requestHeaders();
   if (!headers) throw new ApiError('invalid-input', 'No access token: open the address that "npm run serve" printed, including its #token part.', []);

@@ -134,3 +134,48 @@ test('a browser desk on a sharing PC uploads a 1M-row list with its session, and
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('refused before the file is read (the session ended meanwhile): the window hears the answer, not a broken connection', async () => {
+  test.setTimeout(180_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-e2e-upload-'));
+  const db = path.join(dir, 'data', 'recall-desk.sqlite');
+  const ADMIN = { name: 'Alex Admin', password: 'admin-pass-1' };
+  const PAT = { name: 'Pat Parts', password: 'parts-pass-1' };
+  addAccount(db, ADMIN.name, 'admin', ADMIN.password);
+  addAccount(db, PAT.name, 'parts', PAT.password, ADMIN);
+  const host = await serveLan(CLI, db);
+  const file = path.join(dir, 'ALE-desk.txt');
+  bigList(file, 1_500_000);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: OFFLINE_CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    await page.goto(host.url);
+    await signIn(page, PAT.name, PAT.password);
+    // A date that is no date is said at once: nothing is sent.
+    await page.keyboard.press('F4');
+    const panel = page.getByRole('region', { name: 'Affected-VIN list' });
+    await panel.getByLabel('Campaign', { exact: true }).selectOption('ALE');
+    await panel.getByLabel('Date of the list', { exact: true }).fill('2026-13-45');
+    await panel.getByLabel('File', { exact: true }).setInputFiles(file);
+    await expect(panel.getByTestId('list-problem')).toContainText('listDate');
+    await expect(panel.getByTestId('file-sending')).toHaveCount(0);
+
+    // The session ends on the host while the file is on its way (as when an admin disables the account):
+    // the host refuses it before reading the file, and the window still hears why.
+    await page.route('**/lan/upload/previewVinList', (route) =>
+      route.continue({ headers: { ...route.request().headers(), 'x-recall-desk-session': 'ended-session-0000' } }),
+    );
+    await panel.getByLabel('Date of the list', { exact: true }).fill('2026-11-20');
+    await expect(page.getByTestId('session-ended')).toBeVisible({ timeout: 60_000 });
+    await shot(page, 'upload-40-session-ended');
+    expect(problems.filter((p) => !p.includes('401'))).toEqual([]);
+    await context.close();
+  } finally {
+    await browser.close();
+    await host.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
