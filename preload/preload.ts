@@ -1,7 +1,7 @@
 // The typed bridge: one function per operation of the contract, each an invoke on its own channel.
 // Nothing raw (no ipcRenderer, no generic invoke) reaches the page. Only plain names are imported,
 // so the preload stays a few kilobytes.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { CHANGED_CHANNEL, ipcChannel } from '../shared/contract';
 import { HOST_CHANGED_CHANNEL, HOST_STATE_CHANNEL, type HostState } from '../shared/lan/window';
 import { OPERATION_NAMES } from '../shared/operation-names';
@@ -15,6 +15,21 @@ const api = Object.fromEntries(
 );
 
 contextBridge.exposeInMainWorld('recallDesk', Object.freeze(api));
+
+// A file picked in the window is imported by its path on this PC (read there as a stream, or
+// uploaded from there to a sharing PC): only the path of a File the page holds, never the bytes through IPC.
+contextBridge.exposeInMainWorld(
+  'recallDeskFiles',
+  Object.freeze({
+    pathOf(file: unknown): string | null {
+      try {
+        return webUtils.getPathForFile(file as File) || null;
+      } catch {
+        return null;
+      }
+    },
+  }),
+);
 
 // "Changed: tags" from main: only the list of tag names reaches the page, never the IPC event.
 contextBridge.exposeInMainWorld(

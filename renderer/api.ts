@@ -79,6 +79,17 @@ export const hostStatus = {
   },
 };
 
+/**
+ * The headers a request of this tab carries besides the call itself (the per-launch token on loopback,
+ * the session): the import files' uploads (renderer/imports/upload.ts) send them too. Null where this
+ * tab cannot call over HTTP (the Electron window, or no token).
+ */
+export function requestHeaders(): Record<string, string> | null {
+  if (window.recallDesk || (!token && !lanHost)) return null;
+  const session = currentSession();
+  return { ...(token ? { [TOKEN_HEADER]: token } : {}), ...(session ? { [SESSION_HEADER]: session } : {}) };
+}
+
 const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** A write sent again after the connection dropped carries the same key: the host applies it once. */
 const WRITE_RETRIES_MS = [300, 1000, 2000];

@@ -18,6 +18,8 @@ export const OPERATION_NAMES = [
   'importBulletin',
   'previewVinList',
   'previewVehicles',
+  'previewVinListFile',
+  'previewVehiclesFile',
   'importImpact',
   'commitImport',
   'importStatus',

@@ -51,6 +51,7 @@ async function start(): Promise<void> {
       reportsOf(local).keepWarm();
       // An admin may share this database with the other desks from Settings (as serve --lan does).
       setSharingStarter(shareStarter(local, path.join(__dirname, '..', 'renderer')));
+      // Import files are read here by their path (previewVinListFile...), never sent through IPC.
       return { dispatch: local.dispatch, subscribe: (l) => local.changes.subscribe(l) };
     },
     openDesk: (connection) => openDesk(connection, { pdf: new ElectronPdf(), formsFolder: path.join(userDataDir(), 'forms'), showInFolder }),

@@ -19,6 +19,7 @@ import { WriteOutError, writeOut } from '../files/write-out';
 import { NoChromiumError, type PdfPrinter, pdfPageCount } from '../forms/pdf';
 import { HostLink, HostRefused, unreachable } from './client';
 import { connectionFile as defaultConnectionFile, loadConnection, type SavedConnection } from './connection';
+import { type Uploader, uploadHostFile, uploadTo } from './upload';
 
 /** Which database a window opens: a file here (--db, RECALL_DESK_DB, else not paired), or the host it is paired with. */
 export type WindowBackend = { kind: 'local'; dbPath: string } | { kind: 'desk'; connection: SavedConnection };
@@ -53,6 +54,8 @@ export type Desk = {
   onStatus(listener: (s: HostState) => void): () => void;
   /** Whether the host's event stream is open now (a signed-in window has one). */
   streaming(): boolean;
+  /** An import file the window streams (the loopback browser window's upload route): streamed on to the host's. */
+  upload: Uploader;
   close(): Promise<void>;
 };
 
@@ -215,9 +218,24 @@ export function openDesk(connection: Pick<SavedConnection, 'server' | 'fingerpri
     return { ok: true, data: { shown: true } };
   };
 
+  /** A file's bytes to the host's upload route, as the person of the window; the host unreachable is an answer. */
+  const sent = async (send: () => Promise<Envelope<unknown>>): Promise<Envelope<unknown>> => {
+    try {
+      const answer = await send();
+      setReachable(true);
+      return answer;
+    } catch (err) {
+      if (!(err instanceof HostRefused)) setReachable(false);
+      return fail('internal', (err as Error).message);
+    }
+  };
+  const upload: Uploader = (op, inputs, body, s) => sent(() => uploadTo(link, op, inputs, body, s));
+
   const dispatch: Dispatcher = async (name: string, input: unknown, ctx: CallContext = {}) => {
     const s = ctx.session ?? null;
     if (name === 'showInFolder') return showInFolder(input);
+    // A file picked in this PC's window is read here and uploaded, streamed, to the host (never its path).
+    if (name === 'previewVinListFile' || name === 'previewVehiclesFile') return sent(() => uploadHostFile(link, name, input, s));
     const answer = name === 'saveFormPdf' ? await saveFormPdf(input, s) : await remote(name, input, s);
     // The person of the window: signed in, signed out, or their session ended on the host.
     if (name === 'signIn' && answer.ok) follow((answer.data as { session: string }).session);
@@ -241,6 +259,7 @@ export function openDesk(connection: Pick<SavedConnection, 'server' | 'fingerpri
       return () => statusListeners.delete(listener);
     },
     streaming: () => stream?.open ?? false,
+    upload,
     async close() {
       closed = true;
       stream?.stop();

@@ -3,14 +3,13 @@
 // from the host, the local Chromium prints it); import files are uploaded as streams. What only the
 // host can do (serve, restore) says so.
 import fs from 'node:fs';
-import type { Readable } from 'node:stream';
 import { ApiError, type Envelope, unwrap } from '../../shared/contract';
 import type { RenderedForm } from '../../shared/forms/contract';
 import type { App } from '../app';
 import { UsageError } from '../cli/runtime-errors';
 import { ChromiumPdf, NoChromiumError, pdfPageCount } from '../forms/pdf';
-import { type HostLink, parseEnvelope, unreachable } from './client';
-import { UPLOAD_INPUT_HEADER, UPLOAD_PATHS } from './upload';
+import type { HostLink } from './client';
+import { type UPLOAD_PATHS, uploadTo } from './upload';
 
 export type Remote = {
   link: HostLink;
@@ -29,21 +28,7 @@ export function createRemoteApp(link: HostLink, session: string): App {
   const remote: Remote = {
     link,
     session,
-    async upload(op, input, file) {
-      const stream: Readable = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-      const header = Buffer.from(JSON.stringify(input)).toString('base64url');
-      try {
-        const { status, text } = await link.post(UPLOAD_PATHS[op], stream, {
-          session,
-          contentType: 'application/octet-stream',
-          headers: { [UPLOAD_INPUT_HEADER]: header },
-          timeoutMs: 30 * 60_000,
-        });
-        return parseEnvelope(status, text, link.origin.host);
-      } catch (err) {
-        throw unreachable(err, link.origin.host);
-      }
-    },
+    upload: (op, input, file) => uploadTo(link, op, input, fs.createReadStream(file, { highWaterMark: 1 << 20 }), session),
   };
   const own = {
     dispatch: async (name: string, input: unknown) => link.call(name, input, session),

@@ -5,8 +5,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
-import { mayCall } from '../../shared/accounts/roles';
-import { effects } from '../../shared/api';
 import type { App } from '../app';
 import { type RunningServer, type RouteContext, startServer, type ServerOptions } from '../server/http';
 import { ensureCertificate } from './cert';
@@ -16,7 +14,7 @@ import { ApiError } from '../../shared/contract';
 import { CONNECT_WINDOW_ONLY, NO_ADMIN_TO_SHARE } from '../../shared/lan/wording';
 import { markShared } from '../db/backup';
 import { type ShareStarter, setCurrentSharing } from './state';
-import { UPLOAD_PATHS, uploadRoute } from './upload';
+import { localUploader } from './upload';
 
 export type Sharing = {
   server: RunningServer;
@@ -88,18 +86,14 @@ export async function startSharing(app: App, o: { port: number; staticDir: strin
     );
   };
 
-  const mayUpload = (session: string | null, op: 'previewVinList' | 'previewVehicles') => {
-    const actor = app.accounts.sessions.resolve(session);
-    if (!actor) return 'sign in: your session ended or you are not signed in; sign in again.';
-    return mayCall(effects[op].access, actor.roles) ? null : `${actor.name} may not ${effects[op].does}.`;
-  };
-
   const server = await startServer({
     dispatch: overLan(app),
     subscribe: (l) => app.changes.subscribe(l),
     staticDir: o.staticDir,
     port: o.port,
     limits: o.limits,
+    // The desks' import files, streamed into this database.
+    upload: localUploader(app),
     lan: {
       key: cert.key,
       cert: cert.cert,
@@ -108,8 +102,6 @@ export async function startSharing(app: App, o: { port: number; staticDir: strin
       sessionAlive: (s) => app.accounts.sessions.resolve(s) !== null,
       routes: {
         '/lan/pair': pair,
-        [UPLOAD_PATHS.previewVinList]: uploadRoute(app, 'previewVinList', mayUpload),
-        [UPLOAD_PATHS.previewVehicles]: uploadRoute(app, 'previewVehicles', mayUpload),
       },
     },
   });

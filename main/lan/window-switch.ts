@@ -15,11 +15,12 @@ import type { Dispatcher } from '../api/dispatch';
 import { HostRefused } from './client';
 import { type SavedConnection, saveConnection } from './connection';
 import type { Desk } from './desk';
+import type { Uploader } from './upload';
 import { PairingRefused, pairWithHost } from './pair';
 import { currentSharing } from './state';
 
-/** This PC's own database as the window uses it. */
-export type LocalBackend = { dispatch: Dispatcher; subscribe(listener: (tags: readonly Tag[]) => void): () => void };
+/** This PC's own database as the window uses it; `upload`: the import files the browser window streams to it. */
+export type LocalBackend = { dispatch: Dispatcher; subscribe(listener: (tags: readonly Tag[]) => void): () => void; upload?: Uploader };
 
 export type WindowSwitchOptions = {
   /** This PC's database, opened on first need (an Electron window started on a desk opens none until "stop using"). */
@@ -88,6 +89,14 @@ export class WindowSwitch {
     }
     if (this.desk) return this.desk.desk.dispatch(name, input, ctx);
     return (await this.ensureLocal()).dispatch(name, input, ctx);
+  };
+
+  /** An import file the browser window streams: to the host on a desk (streamed on), else into this PC's database. */
+  readonly upload: Uploader = async (op, inputs, body, session) => {
+    if (this.desk) return this.desk.desk.upload(op, inputs, body, session);
+    const local = await this.ensureLocal();
+    if (!local.upload) return { ok: false, error: { code: 'not-found', message: 'This window cannot send files for import.', details: [] } };
+    return local.upload(op, inputs, body, session);
   };
 
   /** "Changed: tags" from whichever database the window works on; every tag when it switches. */

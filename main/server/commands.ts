@@ -12,8 +12,10 @@ import { openDesk, windowBackend } from '../lan/desk';
 import { currentSharing, setSharingStarter, setWindowSwitch } from '../lan/state';
 import { WindowSwitch } from '../lan/window-switch';
 import { hasAdmin, shareStarter, startSharing } from '../lan/share';
+import { localUploader } from '../lan/upload';
 import { reportsOf } from '../reports/service';
 import { startServer } from './http';
+import { fixMallocThreshold } from './malloc';
 
 export const serverCommands: CommandRegistrar = (program, rt) => {
   withDb(program.command('serve').description('the browser mode: the same app on 127.0.0.1, with a per-launch token; --lan shares it with the other desks'))
@@ -22,6 +24,8 @@ export const serverCommands: CommandRegistrar = (program, rt) => {
     .action(async (o: { db?: string; port?: string; lan?: boolean }) => {
       const port = o.port === undefined ? 0 : Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535; got "${o.port}".`);
+      // A server process of its own (not a test's in-process run): glibc's threshold fixed first (./malloc.ts).
+      if (!rt.ctx.waitForExit) fixMallocThreshold();
       // Each browser tab signs in itself: the server acts as nobody. Always this PC's database file, even
       // on a PC paired with a sharing PC (the commands then work there): the window switch below starts
       // the window on that PC instead.
@@ -32,7 +36,14 @@ export const serverCommands: CommandRegistrar = (program, rt) => {
       if (o.lan) return serveLan(rt, app, port);
       // The window works on this database, or on a sharing PC's once paired (Settings, "Connect to a desk").
       const windowDb = await windowSwitch(app, o.db);
-      const server = await startServer({ dispatch: windowDb.dispatch, subscribe: (l) => windowDb.subscribe(l), staticDir: rt.ctx.staticDir, port });
+      const server = await startServer({
+        dispatch: windowDb.dispatch,
+        subscribe: (l) => windowDb.subscribe(l),
+        // The window's import files, streamed with the token: into this database, or on to the sharing PC.
+        upload: windowDb.upload,
+        staticDir: rt.ctx.staticDir,
+        port,
+      });
       const stopBackups = scheduleDailyBackups(app.db.sqlite, app.db.path, app.now, rt.io.err);
       // The reports are made ahead of the first screen that asks, and kept made (main/reports/service.ts).
       const stopWarm = reportsOf(app).keepWarm();
@@ -63,7 +74,7 @@ export const serverCommands: CommandRegistrar = (program, rt) => {
 async function windowSwitch(app: App, db: string | undefined): Promise<WindowSwitch> {
   const start = windowBackend({ argv: db ? [`--db=${db}`] : [], env: process.env, dataDir: path.dirname(app.db.path) });
   const sw = await new WindowSwitch({
-    openLocal: async () => ({ dispatch: app.dispatch, subscribe: (l) => app.changes.subscribe(l) }),
+    openLocal: async () => ({ dispatch: app.dispatch, subscribe: (l) => app.changes.subscribe(l), upload: localUploader(app) }),
     openDesk: (connection) => openDesk(connection, { pdf: new ChromiumPdf(), formsFolder: path.join(path.dirname(app.db.path), 'forms'), showInFolder: null }),
     connectionFile: connectionFile(),
     start: start.kind === 'desk' ? start.connection : null,

@@ -15,6 +15,7 @@ import type { Dispatcher } from '../api/dispatch';
 import { IDEMPOTENCY_HEADER, IdempotentWrites, isValidKey } from '../lan/idempotency';
 import { SignInLimiter } from '../lan/limits';
 import { mimeType, resolveStatic, SECURITY_HEADERS } from '../security/static-files';
+import { UPLOAD_INPUT_HEADER, type Uploader, uploadOpOf } from '../lan/upload';
 
 export type ServerOptions = {
   dispatch: Dispatcher;
@@ -29,6 +30,11 @@ export type ServerOptions = {
   lan?: LanOptions;
   /** Answers of writes by Idempotency-Key (one per server unless given). */
   idempotency?: IdempotentWrites;
+  /**
+   * Import files sent as the body of a request to the upload routes (UPLOAD_PATHS), read as they
+   * arrive: with the token on loopback, with a session on the LAN. None: the routes answer 404.
+   */
+  upload?: Uploader;
 };
 
 export type LanOptions = {
@@ -89,8 +95,11 @@ export type RunningServer = { url: string; host: string; port: number; token: st
 
 const envelopeOf = (code: string, message: string) => JSON.stringify({ ok: false, error: { code, message, details: [] } });
 
-// An affected-VIN list of a million rows with a few columns is tens of MB.
-const MAX_BODY = 300 * 1024 * 1024;
+// A JSON call carries no file of any size: import files go to the upload routes as a stream (the window,
+// the CLI and the desks send them there), NHTSA's file in 4 MB pieces. A body this large is refused
+// before it is held: a 90 MB list as one JSON string once took several times its size on the server.
+export const MAX_BODY = 32 * 1024 * 1024;
+const BODY_REFUSED = 'The request is over 32 MB: a file is sent to the upload route as a stream (update Recall Desk, or use the import screen or the CLI).';
 
 /** decodeURIComponent that answers null instead of throwing on a malformed escape. */
 function safeDecode(s: string): string | null {
@@ -220,6 +229,36 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       return;
     }
 
+    const uploadOp = uploadOpOf(url.pathname);
+    if (uploadOp) {
+      if (!opts.upload) return fail(404, 'not-found', 'Not found.');
+      if (req.method !== 'POST') return fail(405, 'invalid-input', 'This is a POST request.');
+      if (crossOrigin()) return fail(403, 'invalid-input', 'Cross-origin requests are refused.');
+      if (!tokenOk()) return fail(401, 'invalid-input', TOKEN_REFUSED);
+      let inputs: unknown;
+      try {
+        inputs = JSON.parse(Buffer.from(String(req.headers[UPLOAD_INPUT_HEADER] ?? ''), 'base64url').toString('utf8'));
+      } catch {
+        return fail(400, 'invalid-input', `The upload needs its inputs in the ${UPLOAD_INPUT_HEADER} header (base64url JSON).`);
+      }
+      // The body is the file, read as it arrives (never held whole); the answer is the preview's
+      // envelope. Refused before the body was read (signed out, bad inputs): the connection closes.
+      const answer = (status: number, body: string) => {
+        if (res.writableEnded || res.destroyed) return;
+        if (req.readableEnded || req.destroyed) return send(status, body);
+        // Answered before the whole file was read (signed out, bad inputs, a bad line): the rest is
+        // read and dropped first. A browser still sending sees only a connection closed under its
+        // upload otherwise, never the answer; the request timeout bounds how long that takes.
+        req.once('end', () => send(status, body));
+        req.resume();
+      };
+      opts.upload(uploadOp, inputs, req, session).then(
+        (envelope) => answer(200, JSON.stringify(envelope)),
+        () => answer(500, JSON.stringify({ ok: false, error: { code: 'internal', message: 'The upload could not be read.', details: [] } })),
+      );
+      return;
+    }
+
     const route = lan?.routes?.[url.pathname];
     if (route) {
       if (req.method !== 'POST') return fail(405, 'invalid-input', 'This is a POST request.');
@@ -234,7 +273,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return fail(415, 'invalid-input', 'API calls send JSON (content-type: application/json).');
       }
-      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return fail(413, 'invalid-input', 'The request is over 300 MB: split the file.');
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return fail(413, 'invalid-input', BODY_REFUSED);
       const chunks: Buffer[] = [];
       let size = 0;
       req.on('data', (c: Buffer) => {
@@ -243,7 +282,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         else if (!res.headersSent) {
           // No content-length (chunked): refused once over; the answer closes the connection.
           chunks.length = 0;
-          fail(413, 'invalid-input', 'The request is over 300 MB: split the file.');
+          fail(413, 'invalid-input', BODY_REFUSED);
         }
       });
       req.on('end', async () => {

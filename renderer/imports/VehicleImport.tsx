@@ -2,9 +2,10 @@ import { useState } from 'react';
 import type { OutputOf } from '../../shared/api';
 import { VEHICLE_FIELD_LABEL, VEHICLE_FIELDS } from '../../shared/vehicle-fields';
 import { count } from '../../shared/wording';
-import { useApiMutation } from '../queries';
 import { ErrorNotice, Notice } from '../ui/Notice';
-import { type TextFile, TextFilePicker } from '../ui/TextFilePicker';
+import { ImportFilePicker } from './ImportFilePicker';
+import { SendingProgress } from './SendingProgress';
+import { useFilePreview } from './useFilePreview';
 import { ConditionMapping, type Conditions } from './ConditionMapping';
 import { ImportProgress } from './ImportProgress';
 import { LineTable, PreviewCounts } from './PreviewCounts';
@@ -25,22 +26,25 @@ const STOCK_MODES = [
 
 /** Vehicles from the DMS (a CSV export): which column is which, what the file is, then the import. */
 export function VehicleImport() {
-  const [file, setFile] = useState<TextFile | null>(null);
+  // The picked file itself: sent streamed to the PC that keeps the database, never read whole here.
+  const [file, setFile] = useState<File | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [inStock, setInStock] = useState<StockMode>('none');
   const [conditions, setConditions] = useState<Conditions>({});
   // The last preview stays on screen while the file is read again with another mapping (no flicker).
   const [p, setPreview] = useState<Preview | null>(null);
-  const preview = useApiMutation('previewVehicles');
+  const preview = useFilePreview('previewVehicles');
   const job = useImportJob();
 
   /** Reads the file again with these choices; the answer fills in the columns it recognised. */
-  const read = (f: TextFile, m: Mapping, mode: StockMode, c: Conditions) => {
+  const read = (f: File, m: Mapping, mode: StockMode, c: Conditions) => {
     job.reset();
     preview.mutate(
-      { fileName: f.name, content: f.content, encoding: f.encoding, mapping: m, inStock: mode, conditions: c },
+      { file: f, inputs: { mapping: m, inStock: mode, conditions: c } },
       {
         onSuccess: (answer) => {
+          // Cancelled: what was on screen stays.
+          if (!answer) return;
           setPreview(answer);
           setMapping(Object.fromEntries(Object.entries(answer.mapping).map(([k, v]) => [k, v ?? ''])));
         },
@@ -59,7 +63,7 @@ export function VehicleImport() {
       <p className="muted">A CSV export: stock (stock number, condition) or service history (guest, last service). Known vehicles are updated.</p>
       <div className="form-grid">
         <label htmlFor="vehicles-file">File</label>
-        <TextFilePicker
+        <ImportFilePicker
           id="vehicles-file"
           onFile={(loaded) => {
             setFile(loaded);
@@ -85,6 +89,9 @@ export function VehicleImport() {
           ))}
         </div>
       </div>
+      {file && (
+        <SendingProgress fileName={file.name} sending={preview.sending} pending={preview.isPending} cancelled={preview.cancelled} onCancel={preview.cancel} />
+      )}
       {problem && <ErrorNotice error={problem} testId="vehicles-problem" />}
       {p && file && !job.status && (
         <>

@@ -2,9 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { localIsoDate } from '../../shared/dates';
 import { count } from '../../shared/wording';
-import { apiQuery, useApiMutation } from '../queries';
+import { apiQuery } from '../queries';
 import { ErrorNotice } from '../ui/Notice';
-import { type TextFile, TextFilePicker } from '../ui/TextFilePicker';
+import { ImportFilePicker } from './ImportFilePicker';
+import { SendingProgress } from './SendingProgress';
+import { useFilePreview } from './useFilePreview';
 import { ImportProgress } from './ImportProgress';
 import { PreviewCounts } from './PreviewCounts';
 import { useImportJob } from './useImportJob';
@@ -24,8 +26,9 @@ export function VinListImport() {
   const [listDate, setListDate] = useState(() => localIsoDate(new Date()));
   // A dealer's TIS export is rarely the national list: complete only when the user says so.
   const [complete, setComplete] = useState(false);
-  const [file, setFile] = useState<TextFile | null>(null);
-  const preview = useApiMutation('previewVinList');
+  // The picked file itself: sent streamed to the PC that keeps the database, never read whole here.
+  const [file, setFile] = useState<File | null>(null);
+  const preview = useFilePreview('previewVinList');
   const job = useImportJob();
   const { mutate, reset } = preview;
 
@@ -33,7 +36,7 @@ export function VinListImport() {
   useEffect(() => {
     if (!file || !campaign || !ISO_DATE.test(listDate)) return;
     job.reset();
-    mutate({ campaign, fileName: file.name, content: file.content, encoding: file.encoding, listDate, complete });
+    mutate({ file, inputs: { campaign, listDate, complete } });
   }, [file, campaign, listDate, complete, mutate, job.reset]);
 
   const discard = () => {
@@ -69,10 +72,12 @@ export function VinListImport() {
           it are "not on the list"). Leave it off for a dealer's own TIS export.
         </label>
         <label htmlFor="list-file">File</label>
-        <TextFilePicker id="list-file" onFile={setFile} />
+        <ImportFilePicker id="list-file" onFile={setFile} />
       </div>
       {file && !ISO_DATE.test(listDate) && <p className="error-text">Write the date of the list as YYYY-MM-DD.</p>}
-      {preview.isPending && <p className="muted">Reading the file…</p>}
+      {file && (
+        <SendingProgress fileName={file.name} sending={preview.sending} pending={preview.isPending} cancelled={preview.cancelled} onCancel={preview.cancel} />
+      )}
       {problem && <ErrorNotice error={problem} testId="list-problem" />}
       {p && file && !job.status && (
         <>

@@ -2,7 +2,7 @@
 import { z } from '../lazy-zod';
 import { isoDate } from '../bulletin';
 import { Impact } from '../changes/contract';
-import { defineEffects, defineOperations, queued, read } from '../contract';
+import { defineEffects, defineOperations, onHostOnly, queued, read } from '../contract';
 import { LISTS } from '../accounts/roles';
 import { CampaignCode } from '../schemas';
 import { FileEncoding } from './encoding';
@@ -54,6 +54,26 @@ export const VinListPreview = z.object({
   columns: z.object({ vin: z.string(), phase: z.string().nullable(), partNumber: z.string().nullable(), status: z.string().nullable() }),
 });
 
+/**
+ * A file of any size is sent as the body of a request to these routes (streamed: a 5M-row list never
+ * sits whole in memory on either side), with the preview's other inputs (campaign, date, mapping...)
+ * as base64url JSON in one header: by the browser window (with its token or session) and by a desk
+ * (CLI or window) to the sharing PC. The answer is the preview's envelope; Import is commitImport.
+ */
+export const UPLOAD_PATHS = { previewVinList: '/lan/upload/previewVinList', previewVehicles: '/lan/upload/previewVehicles' } as const;
+export type UploadOp = keyof typeof UPLOAD_PATHS;
+/** The preview's inputs without the file's content: base64url of their JSON. */
+export const UPLOAD_INPUT_HEADER = 'x-recall-desk-input';
+
+/** A file on the computer that keeps the database (the Electron window's file picker): read there, as a stream. */
+const HostFile = z.string().trim().min(1, 'name the file to import').max(4096);
+export const PreviewVinListFileInput = z.object({
+  path: HostFile,
+  campaign: CampaignCode,
+  listDate: isoDate.nullish(),
+  complete: z.boolean().default(false),
+});
+
 export const InStockMode = z.enum(['none', 'add', 'replace']);
 /** What a condition value of the file means; `unknown` imports the vehicle with no condition. */
 export const ConditionChoice = z.enum(['new', 'used', 'certified-pre-owned', 'unknown']);
@@ -67,6 +87,13 @@ export const PreviewVehiclesInput = z.object({
   /** none: a service-history export; add: these are in stock; replace: the complete stock list. */
   inStock: InStockMode.default('none'),
   /** The file's own condition values (DEMO, Loaner, ...) → a condition; a value left out is unknown. */
+  conditions: z.record(z.string().max(200), ConditionChoice).default({}),
+});
+/** A DMS export on the computer that keeps the database, read there as a stream (the encoding detected there). */
+export const PreviewVehiclesFileInput = z.object({
+  path: HostFile,
+  mapping: z.record(z.string(), z.string()).default({}),
+  inStock: InStockMode.default('none'),
   conditions: z.record(z.string().max(200), ConditionChoice).default({}),
 });
 export const VehiclesPreview = z.object({
@@ -131,6 +158,10 @@ export const CommitImportInput = z.object({
 export const importOperations = defineOperations({
   previewVinList: { input: PreviewVinListInput, output: VinListPreview },
   previewVehicles: { input: PreviewVehiclesInput, output: VehiclesPreview },
+  /** previewVinList of a file on the PC that keeps the database, read there as a stream (the Electron window's picker). */
+  previewVinListFile: { input: PreviewVinListFileInput, output: VinListPreview },
+  /** previewVehicles of a file on the PC that keeps the database, read there as a stream. */
+  previewVehiclesFile: { input: PreviewVehiclesFileInput, output: VehiclesPreview },
   /** What a previewed import would do (holds, remedy now available, follow-up, part demand): nothing is written. */
   importImpact: { input: CommitImportInput, output: Impact },
   commitImport: { input: CommitImportInput, output: ImportStatus },
@@ -143,6 +174,9 @@ export const importOperations = defineOperations({
 export const importEffects = defineEffects(importOperations, {
   previewVinList: read([], 'read affected-VIN lists', LISTS),
   previewVehicles: read([], 'read DMS files', LISTS),
+  // A path names a file on this computer: never read for a caller over HTTP (a desk uploads instead).
+  previewVinListFile: onHostOnly(read([], 'read affected-VIN lists', LISTS)),
+  previewVehiclesFile: onHostOnly(read([], 'read DMS files', LISTS)),
   // A dry run on the import's own connection, rolled back: it changes nothing.
   importImpact: read([], 'see an import’s impact', LISTS),
   // The import's data changes when its job is done: the job tells every window then.

@@ -32,6 +32,8 @@ const MAY: Record<OperationName, readonly Role[] | 'public'> = {
   importBulletin: MANAGERS,
   previewVinList: LISTS,
   previewVehicles: LISTS,
+  previewVinListFile: LISTS,
+  previewVehiclesFile: LISTS,
   importImpact: LISTS,
   commitImport: LISTS,
   importStatus: ALL,
