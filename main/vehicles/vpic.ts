@@ -107,7 +107,7 @@ export class VpicDecoder {
         return;
       }
       for (const vin of vins) {
-        while ((this.waiting.size > 0 || performance.now() - this.lastAsked < this.idleMs) && !this.closed) await sleep(WARM_PAUSE_MS);
+        while ((this.waiting.size > 0 || Date.now() - this.lastAsked < this.idleMs) && !this.closed) await sleep(WARM_PAUSE_MS);
         if (this.closed || !this.worker) return;
         if (this.done.has(vin)) continue;
         await this.ask(vin).catch(() => null);
@@ -149,7 +149,8 @@ export class VpicDecoder {
 
   /** The decode if it was made already (this run, or kept in the app's database), without waiting; undefined when not. */
   cached(vin: string): DecodedVehicle | null | undefined {
-    this.lastAsked = performance.now();
+    // Date.now(), not performance.now(): its first use loads perf_hooks into every one-shot command.
+    this.lastAsked = Date.now();
     const mem = this.done.get(vin);
     if (mem !== undefined || this.done.has(vin)) return mem;
     const kept = this.store?.get(vin);
