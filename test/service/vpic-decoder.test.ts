@@ -43,12 +43,18 @@ test("the unpacked vPIC database is indexed for the decoder's main query: the pa
   expect(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.part'))).toEqual([]);
 }, 120_000);
 
-test('a vPIC database unpacked before the indexes gets them when opened, and decodes the same', async () => {
+/** A copy of the tests' shared vPIC database, unpacked and indexed as this version does it. */
+async function copyOfSharedVpic(): Promise<string> {
   const file = path.join(tempDir(), 'vpic.sqlite');
   const warm = new VpicDecoder(SHARED_VPIC);
   await warm.start();
   await warm.close();
   fs.copyFileSync(SHARED_VPIC, file);
+  return file;
+}
+
+test('a vPIC database unpacked before the indexes gets them when opened, and decodes the same', async () => {
+  const file = await copyOfSharedVpic();
   const old = new BetterSqlite3(file);
   for (const name of old.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'rd\\_%' ESCAPE '\\'").pluck().all())
     old.exec(`DROP INDEX ${name}`);
@@ -79,11 +85,7 @@ function lookupValuesPlan(file: string, table: string): string {
 }
 
 test("the decoder's names by id of the big lookup tables (models, makes, manufacturers) are sought by an index on the text id, not scanned", async () => {
-  const file = path.join(tempDir(), 'vpic.sqlite');
-  const warm = new VpicDecoder(SHARED_VPIC);
-  await warm.start();
-  await warm.close();
-  fs.copyFileSync(SHARED_VPIC, file);
+  const file = await copyOfSharedVpic();
   const vpic = new VpicDecoder(file);
   try {
     expect((await vpic.decode('2T2HA31U660012345'))?.ruleModel).toBe('RX 330');
