@@ -16,6 +16,7 @@ import { IDEMPOTENCY_HEADER, IdempotentWrites, isValidKey } from '../lan/idempot
 import { SignInLimiter } from '../lan/limits';
 import { mimeType, resolveStatic, SECURITY_HEADERS } from '../security/static-files';
 import { UPLOAD_INPUT_HEADER, type Uploader, uploadOpOf } from '../lan/upload';
+import { BodyPaceWatch } from './body-pace';
 
 export type ServerOptions = {
   dispatch: Dispatcher;
@@ -60,8 +61,12 @@ export type RouteContext = {
 type Limits = {
   /** A client must have sent its headers within this time (slowloris). */
   headersTimeoutMs: number;
-  /** And its whole request, body included (a 300 MB list over loopback takes seconds). */
+  /** And a JSON call's whole request, body included (files go to the upload routes). */
   requestTimeoutMs: number;
+  /** A file sent to an upload route is cut after this long without a byte (not by its length in time). */
+  uploadIdleMs: number;
+  /** The outer bound of any request, an upload's included. */
+  uploadTimeoutMs: number;
   /** An idle keep-alive connection is closed after this. */
   keepAliveTimeoutMs: number;
   /** Open connections at once; a browser uses about six per host. */
@@ -81,6 +86,8 @@ const LAN_HEARTBEAT_MS = 700;
 const LIMITS: Limits = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 120_000,
+  uploadIdleMs: 60_000,
+  uploadTimeoutMs: 60 * 60_000,
   keepAliveTimeoutMs: 5_000,
   maxConnections: 64,
   checkIntervalMs: 1_000,
@@ -126,13 +133,16 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   const limits = { ...LIMITS, ...(lan ? LAN_LIMITS : {}), ...opts.limits };
   const serverOptions = {
     headersTimeout: limits.headersTimeoutMs,
-    requestTimeout: limits.requestTimeoutMs,
+    // Node's check bounds every request; a JSON call's shorter time and an upload's idle time are BodyPaceWatch's.
+    requestTimeout: limits.uploadTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     connectionsCheckingInterval: limits.checkIntervalMs,
     // 16 KB of headers (Node's default) is far more than a browser sends; larger gets 431.
     maxHeaderSize: 16 * 1024,
   };
+  const bodies = new BodyPaceWatch(limits);
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    bodies.watch(req, uploadOpOf((req.url ?? '').split('?')[0]!) !== null);
     // Whatever arrives (a malformed URL, a bad encoding, a NUL byte), the answer is a status code and
     // the server stays up: any web page the user opens can send requests to loopback.
     try {
@@ -248,7 +258,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         if (req.readableEnded || req.destroyed) return send(status, body);
         // Answered before the whole file was read (signed out, bad inputs, a bad line): the rest is
         // read and dropped first. A browser still sending sees only a connection closed under its
-        // upload otherwise, never the answer; the request timeout bounds how long that takes.
+        // upload otherwise, never the answer; the upload's idle time bounds how long that takes.
         req.once('end', () => send(status, body));
         req.resume();
       };
@@ -355,6 +365,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         token,
         close: () =>
           new Promise<void>((done) => {
+            bodies.stop();
             server.closeAllConnections();
             server.close(() => done());
           }),
