@@ -15,7 +15,7 @@ import type { Ledger, Position } from './ledger';
 import { CPOR_REQUEST, listedPartNumbers } from './cpor';
 import { checkedVin, ledgerOf, noPartsNote } from './service';
 
-type SuggestServices = Pick<Services, 'db' | 'campaigns' | 'lookup' | 'now'>;
+type SuggestServices = Pick<Services, 'db' | 'campaigns' | 'lookup' | 'now'> & Partial<Pick<Services, 'vpic'>>;
 
 /** The suggestions for a horizon in days (default 14), read in one consistent snapshot. */
 export function suggestOrders(s: SuggestServices, { horizonDays = 14 }: { horizonDays?: number } = {}): Suggestions {
@@ -271,12 +271,13 @@ const stockCache = new WeakMap<SuggestServices['db'], { key: string; stock: Map<
 
 /**
  * The same, kept until what it depends on changes: the library and its parts (the catalog, kept as one
- * object until then), the day, and the vehicles, their campaign statuses and the affected lists (a
- * counter triggers bump, migration 007).
+ * object until then), the day, whether vPIC has opened, and the vehicles, their campaign statuses and the
+ * affected lists (a counter triggers bump, migration 007).
  */
 function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Map<string, StockVehicle[]> {
   const counter = s.db.sqlite.prepare<[], number>("SELECT n FROM change_counters WHERE name = 'stock-lookups'").pluck().get() ?? -1;
-  const key = `${counter}|${localIsoDate(s.now())}`;
+  // vPIC's makes per WMI once it has opened: a stock vehicle of a WMI no bulletin lists may then be another make.
+  const key = `${counter}|${localIsoDate(s.now())}|${s.vpic?.ready ? 'vpic' : ''}`;
   const kept = stockCache.get(s.db);
   if (kept && kept.key === key && catalogOf.get(kept.stock) === catalog) return kept.stock;
   const stock = lookUpStock(s, catalog);
