@@ -15,7 +15,6 @@ import { hasAdmin, shareStarter, startSharing } from '../lan/share';
 import { localUploader } from '../lan/upload';
 import { reportsOf } from '../reports/service';
 import { startServer } from './http';
-import { fixMallocThreshold } from './malloc';
 
 export const serverCommands: CommandRegistrar = (program, rt) => {
   withDb(program.command('serve').description('the browser mode: the same app on 127.0.0.1, with a per-launch token; --lan shares it with the other desks'))
@@ -24,8 +23,6 @@ export const serverCommands: CommandRegistrar = (program, rt) => {
     .action(async (o: { db?: string; port?: string; lan?: boolean }) => {
       const port = o.port === undefined ? 0 : Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535; got "${o.port}".`);
-      // A server process of its own (not a test's in-process run): glibc's threshold fixed first (./malloc.ts).
-      if (!rt.ctx.waitForExit) fixMallocThreshold();
       // Each browser tab signs in itself: the server acts as nobody. Always this PC's database file, even
       // on a PC paired with a sharing PC (the commands then work there): the window switch below starts
       // the window on that PC instead.
