@@ -85,14 +85,15 @@ export function LookupScreen() {
   };
 
   // Facts add up over the questions asked about this VIN, even when an answer is still on its way.
-  const asked = lookup.request;
+  const { newestAsked } = lookup;
   const answer = useCallback(
     (facts: Partial<Facts>) => {
       if (!result) return;
+      const asked = newestAsked();
       const known = asked && normalizeVin(asked.vin) === result.vin ? { model: asked.model, productionMonth: asked.productionMonth } : statedFacts(result);
       void ask({ vin: result.vin, ...known, ...facts });
     },
-    [ask, result, asked],
+    [ask, result, newestAsked],
   );
 
   return (

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import type { LookupResult } from '../../shared/api';
 import { apiQuery } from '../queries';
@@ -16,21 +16,29 @@ export const statedFacts = (r: LookupResult): Facts => ({ model: r.modelSource =
 
 type Asked = LookupRequest & { decode: 'if-ready' | 'wait' };
 
+/** A question still unanswered after this long shows as busy (the answer on screen dimmed): sooner, it would only flicker. */
+const BUSY_AFTER_MS = 150;
+/** How long an answer waits for its decode when the decode is not made yet (see `run`): about a frame. */
+const DECODE_HOLD_MS = 20;
+
 /**
  * The lookup's state: the question on screen, its answer (a query, so recording a status or finishing
  * an import brings it up to date by itself), and the recent lookups. The answer comes first without
  * waiting for the VIN's decode; when the decode was not ready, the answer with it follows by itself.
+ * The screen changes once a question's answer is in: a scan's key press only sends the questions, so
+ * nothing is drawn between the scan and its answer.
  */
 export function useLookup() {
   const client = useQueryClient();
   const [request, setRequest] = useState<Asked | null>(null);
+  const [waiting, setWaiting] = useState(false);
   const [recent, setRecent] = useState<RecentLookup[]>(loadRecent);
   const latest = useRef<LookupRequest | null>(null);
 
   const answer = useQuery({
     ...apiQuery('lookup', request),
-    // The answer on screen stays until the next one is in (no flicker while a fact is answered); Esc clears it.
-    placeholderData: request ? keepPreviousData : undefined,
+    // The question is shown once answered: its answer is in the cache (or its error, never asked twice).
+    retryOnMount: false,
     // `run` asks afresh; switching to the answer with its decode must not ask a third time.
     staleTime: 5_000,
   });
@@ -55,43 +63,64 @@ export function useLookup() {
   const run = useCallback(
     async (req: LookupRequest): Promise<LookupResult | null> => {
       latest.current = req;
+      const newest = () => latest.current === req;
       const quick: Asked = { ...req, decode: 'if-ready' };
-      setRequest(quick);
+      const full: Asked = { ...req, decode: 'wait' };
+      const slow = setTimeout(() => newest() && setWaiting(true), BUSY_AFTER_MS);
+      // Both asked at once (afresh even when answered a moment ago: another window may have changed the
+      // data): the answer with the decode is on its way while the first is drawn, not asked for a round
+      // trip after it.
+      let withDecode: LookupResult | null = null;
+      const decoded = client.fetchQuery({ ...apiQuery('lookup', full), staleTime: 0 }).then((d) => (withDecode = d));
+      const show = (asked: Asked, r: LookupResult | null) => {
+        if (!newest()) return;
+        clearTimeout(slow);
+        setWaiting(false);
+        setRequest(asked);
+        if (r) remember(r, req);
+      };
       let r: LookupResult;
       try {
-        // Asked again even when the same question was answered a moment ago: another window may have changed the data.
         r = await client.fetchQuery({ ...apiQuery('lookup', quick), staleTime: 0 });
       } catch {
-        return null; // The query holds the error, and the screen shows it.
+        decoded.catch(() => {});
+        show(quick, null); // The query holds the error, and the screen shows it.
+        return null;
       }
-      remember(r, req);
-      if (r.decodePending) {
-        const full: Asked = { ...req, decode: 'wait' };
-        client
-          .fetchQuery({ ...apiQuery('lookup', full), staleTime: 0 })
-          .then((withDecode) => {
-            if (latest.current !== req) return;
-            setRequest(full);
-            remember(withDecode, req);
-          })
-          .catch(() => {}); // The answer without the decode stays; it says so.
+      if (!r.decodePending) {
+        decoded.catch(() => {});
+        show(quick, r);
+        return newest() ? r : null;
       }
-      return latest.current === req ? r : null;
+      // The decode is usually a few ms behind: held that long, the answer is drawn once, with it. A slower
+      // decode (a family the decoder meets for the first time on a busy PC) follows the answer; it says so.
+      if (!withDecode) await Promise.race([decoded.catch(() => null), new Promise((ok) => setTimeout(ok, DECODE_HOLD_MS))]);
+      if (withDecode) show(full, withDecode);
+      else {
+        show(quick, r);
+        decoded.then((d) => show(full, d)).catch(() => {});
+      }
+      return newest() ? r : null;
     },
     [client, remember],
   );
 
   const clear = useCallback(() => {
     latest.current = null;
+    setWaiting(false);
     setRequest(null);
   }, []);
 
+  /** The newest question asked, answered or not (facts stated meanwhile add up on it). */
+  const newestAsked = useCallback(() => latest.current, []);
+
   return {
     request,
+    newestAsked,
     result: answer.data ?? null,
-    /** The answer shown is the previous question's, while the new one is on its way. */
-    updating: answer.isPlaceholderData,
-    busy: answer.isFetching,
+    /** A question is taking a moment: the answer shown is the previous question's. */
+    updating: waiting,
+    busy: waiting,
     error: answer.error,
     recent,
     run,
