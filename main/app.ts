@@ -22,7 +22,7 @@ import { LookupService } from './lookup/service';
 import type { Services } from './services';
 import { SettingsStore } from './settings/store';
 import { familyVins, SqliteDecodeStore } from './vehicles/decode-store';
-import { VpicDecoder, vpicSource } from './vehicles/vpic';
+import { VpicDecoder, type VpicThread, vpicSource } from './vehicles/vpic';
 
 export type AppOptions = {
   dbPath: string;
@@ -43,6 +43,8 @@ export type AppOptions = {
    * it calls one or two domains. A long-running app (the window, the browser mode) has them all from the start.
    */
   handlersOnDemand?: boolean;
+  /** Where vPIC decodes are made (default: the decoder's own thread; a one-shot command: 'inline'). */
+  vpicThread?: VpicThread;
 };
 
 const BUSY_WAIT_MS = 3000;
@@ -67,7 +69,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (!db.readOnly) loadBuiltInLibrary(db, campaigns);
     // RECALL_DESK_VPIC lets test runs share one unpacked copy instead of 74 MB per temp folder.
     const vpicPath = opts.vpicPath === undefined ? process.env.RECALL_DESK_VPIC || path.join(path.dirname(opts.dbPath), 'vpic.sqlite') : opts.vpicPath;
-    const vpic = vpicPath ? new VpicDecoder(vpicPath, new SqliteDecodeStore(db.sqlite, vpicSource(), now), () => familyVins(db.sqlite), now) : null;
+    const vpic = vpicPath
+      ? new VpicDecoder(vpicPath, new SqliteDecodeStore(db.sqlite, vpicSource(), now), () => familyVins(db.sqlite), now, opts.vpicThread)
+      : null;
     const lookup = new LookupService(db, campaigns, now, (wmi) => vpic?.makesOf(wmi) ?? null);
     const changes = new ChangeFeed(db, () => campaigns.invalidate());
     const makesOf = (wmi: string) => vpic?.makesOf(wmi) ?? null;

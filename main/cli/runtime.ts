@@ -31,9 +31,10 @@ export type CliRuntime = {
   /**
    * Opens the services on the command's --db (else RECALL_DESK_DB, else the user's data folder) and,
    * once the database has accounts, signs in the person named by --user: every call is theirs.
-   * `serve` opens without signing in (each browser tab signs in itself).
+   * `serve` opens without signing in (each browser tab signs in itself), and `serving`: its vPIC decodes on
+   * the decoder's own thread (a one-shot command decodes on its own).
    */
-  open(opts: { db?: string }, how?: { signIn?: boolean }): Promise<App>;
+  open(opts: { db?: string }, how?: { signIn?: boolean; serving?: boolean }): Promise<App>;
   call<K extends OperationName>(app: App, name: K, input: InputOf<K>): Promise<OutputOf<K>>;
   /** Hands the open app to a long-running command (serve), which closes it itself. */
   release(app: App): void;
@@ -100,7 +101,7 @@ const sameHost = (a: string, b: string) => {
 };
 
 export function openAppFor(ctx: CliContext, opened: Set<App>, globals: () => GlobalOptions, io?: Io) {
-  return async (opts: { db?: string }, how: { signIn?: boolean } = {}) => {
+  return async (opts: { db?: string }, how: { signIn?: boolean; serving?: boolean } = {}) => {
     const host = hostOf(globals(), opts);
     if (host) {
       const app = await openRemote(host);
@@ -108,7 +109,13 @@ export function openAppFor(ctx: CliContext, opened: Set<App>, globals: () => Glo
       return app;
     }
     const { createApp } = await import('../app');
-    const app = await createApp({ dbPath: resolveDbPath(opts.db), version: ctx.version, handlersOnDemand: true });
+    // A command decodes a VIN or two, on its own thread; serving, decodes never hold up the requests.
+    const app = await createApp({
+      dbPath: resolveDbPath(opts.db),
+      version: ctx.version,
+      handlersOnDemand: true,
+      vpicThread: how.serving ? 'worker' : 'inline',
+    });
     // A mistyped --db makes a new, empty database: said, so its "nothing applies" is not trusted blindly.
     if (app.db.created) io?.err(newDatabaseCreated(app.db.path));
     opened.add(app);

@@ -491,13 +491,22 @@ function sortRows(a: Uint32Array, b: Uint32Array, n: number, stride: number): Ui
 /** A VIN character's place among the 36 digits and letters, in ASCII order (a checked VIN has no other). */
 const RANK = new Uint8Array(256);
 for (let c = 0; c < 256; c++) RANK[c] = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : 0;
-/** The characters of a packed word, three bytes a value. */
-const TRIPLES = new Uint8Array(BUCKETS * 3);
 const charOfRank = (r: number) => (r < 10 ? 48 + r : 55 + r);
-for (let v = 0; v < BUCKETS; v++) {
-  TRIPLES[v * 3] = charOfRank(Math.floor(v / 1296));
-  TRIPLES[v * 3 + 1] = charOfRank(Math.floor(v / 36) % 36);
-  TRIPLES[v * 3 + 2] = charOfRank(v % 36);
+let triples: Uint8Array | null = null;
+/**
+ * The characters of a packed word, three bytes a value: made on first use, not when the module loads
+ * (every command loads it; making it was 5-10% of a lookup's CPU).
+ */
+function triplesTable(): Uint8Array {
+  if (triples) return triples;
+  const t = new Uint8Array(BUCKETS * 3);
+  for (let v = 0; v < BUCKETS; v++) {
+    t[v * 3] = charOfRank(Math.floor(v / 1296));
+    t[v * 3 + 1] = charOfRank(Math.floor(v / 36) % 36);
+    t[v * 3 + 2] = charOfRank(v % 36);
+  }
+  triples = t;
+  return t;
 }
 
 /** Packs the checked VIN of `text` at `from` into `words` from `at` (see WORDS). */
@@ -511,6 +520,7 @@ function packVin(text: string, from: number, words: Uint16Array, at: number): vo
 /** The VINs of packed rows [from, to) (`stride` words apart) as text, end to end, into `out`. */
 function unpackVins(rows: Uint32Array, from: number, to: number, out: Buffer, stride = PACKED): void {
   const words = new Uint16Array(rows.buffer, rows.byteOffset, rows.length * 2);
+  const TRIPLES = triplesTable();
   for (let i = from, o = 0; i < to; i++) {
     const at = i * stride * 2;
     for (let w = 0; w < WORDS - 1; w++, o += 3) {

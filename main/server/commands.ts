@@ -26,7 +26,7 @@ export const serverCommands: CommandRegistrar = (program, rt) => {
       // Each browser tab signs in itself: the server acts as nobody. Always this PC's database file, even
       // on a PC paired with a sharing PC (the commands then work there): the window switch below starts
       // the window on that PC instead.
-      const app = await rt.open({ ...o, db: resolveDbPath(o.db) }, { signIn: false });
+      const app = await rt.open({ ...o, db: resolveDbPath(o.db) }, { signIn: false, serving: true });
       if (!fs.existsSync(path.join(rt.ctx.staticDir, 'index.html'))) {
         throw new UsageError(`The renderer is not built (${rt.ctx.staticDir}): run npm run build first.`);
       }

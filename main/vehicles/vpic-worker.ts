@@ -1,7 +1,9 @@
 // The vPIC decoder's own thread: unpacking, indexing and every decode query run here, so a cold decode
 // (hundreds of ms of SQLite before the index, tens after) never holds up a lookup, a key or a paint on
-// the main thread. It imports packages and node: only (no project files): under the tests it runs from
-// its TypeScript source with Node's type stripping, in the bundle as dist/main/vpic-worker.cjs.
+// the main thread of a running app. A one-shot command decodes on its own thread instead (openVpic):
+// starting a thread cost it more than the decode. It imports packages and node: only (no project
+// files): under the tests it runs from its TypeScript source with Node's type stripping, in the bundle
+// as dist/main/vpic-worker.cjs.
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -14,7 +16,7 @@ export type VpicWorkerData = { file: string; gz: string };
 export type VpicRequest = { id: number; vin: string; options?: { modelYear?: number } };
 /** Worker -> main thread. */
 export type VpicMessage =
-  | { type: 'ready'; makes: [string, string[]][]; unpackMs: number | null; indexMs: number | null }
+  | { type: 'ready'; unpackMs: number | null; indexMs: number | null }
   | { type: 'failed'; message: string }
   | { type: 'decoded'; id: number; components: unknown }
   | { type: 'error'; id: number; message: string };
@@ -77,45 +79,31 @@ async function unpack(file: string, gz: string): Promise<number> {
   return Math.round(performance.now() - started);
 }
 
-function readWmiMakes(file: string): [string, string[]][] {
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-  try {
-    const rows = db
-      .prepare<[], { wmi: string; make: string }>(
-        'SELECT w.Wmi AS wmi, m.Name AS make FROM Wmi w JOIN Wmi_Make wm ON wm.WmiId = w.Id JOIN Make m ON m.Id = wm.MakeId',
-      )
-      .all();
-    const out = new Map<string, string[]>();
-    for (const r of rows) {
-      // vPIC keys small manufacturers by 6 characters (WMI ending in 9 + VIN positions 12-14): those need a full decode.
-      if (r.wmi.length !== 3) continue;
-      const list = out.get(r.wmi);
-      if (!list) out.set(r.wmi, [r.make]);
-      else if (!list.includes(r.make)) list.push(r.make);
+/** The decoder, on the thread that calls this (the worker's, or a one-shot command's own): made ready to decode. */
+export type OpenedVpic = { decoder: Awaited<ReturnType<typeof createDecoder>>; unpackMs: number | null; indexMs: number | null };
+
+/** Opens the vPIC database for decoding: unpacked from the package and indexed first if need be. */
+export async function openVpic(file: string, gz: string): Promise<OpenedVpic> {
+  let unpackMs: number | null = null;
+  let indexMs: number | null = null;
+  if (fs.existsSync(file)) {
+    // A file unpacked by an earlier version has no indexes: slow decodes, not wrong ones, if this fails.
+    try {
+      indexMs = indexVpic(file);
+    } catch {
+      indexMs = null;
     }
-    return [...out];
-  } finally {
-    db.close();
-  }
+  } else unpackMs = await unpack(file, gz);
+  return { decoder: await createDecoder({ databasePath: file }), unpackMs, indexMs };
 }
 
 async function main(port: NonNullable<typeof parentPort>, { file, gz }: VpicWorkerData): Promise<void> {
   const post = (m: VpicMessage) => port.postMessage(m);
-  let decoder: Awaited<ReturnType<typeof createDecoder>>;
+  let decoder: OpenedVpic['decoder'];
   try {
-    let unpackMs: number | null = null;
-    let indexMs: number | null = null;
-    if (fs.existsSync(file)) {
-      // A file unpacked by an earlier version has no indexes: slow decodes, not wrong ones, if this fails.
-      try {
-        indexMs = indexVpic(file);
-      } catch {
-        indexMs = null;
-      }
-    } else unpackMs = await unpack(file, gz);
-    const makes = readWmiMakes(file);
-    decoder = await createDecoder({ databasePath: file });
-    post({ type: 'ready', makes, unpackMs, indexMs });
+    const opened = await openVpic(file, gz);
+    decoder = opened.decoder;
+    post({ type: 'ready', unpackMs: opened.unpackMs, indexMs: opened.indexMs });
   } catch (err) {
     post({ type: 'failed', message: (err as Error).message });
     return;

