@@ -72,6 +72,8 @@ export function useLookup() {
       // trip after it.
       let withDecode: LookupResult | null = null;
       const decoded = client.fetchQuery({ ...apiQuery('lookup', full), staleTime: 0 }).then((d) => (withDecode = d));
+      // A refusal of this one is the first answer's too (a bad VIN), shown as that: never a stray error, whichever comes first.
+      decoded.catch(() => {});
       const show = (asked: Asked, r: LookupResult | null) => {
         if (!newest()) return;
         clearTimeout(slow);
@@ -83,12 +85,10 @@ export function useLookup() {
       try {
         r = await client.fetchQuery({ ...apiQuery('lookup', quick), staleTime: 0 });
       } catch {
-        decoded.catch(() => {});
         show(quick, null); // The query holds the error, and the screen shows it.
         return null;
       }
       if (!r.decodePending) {
-        decoded.catch(() => {});
         show(quick, r);
         return newest() ? r : null;
       }

@@ -108,3 +108,17 @@ test('while a slow answer is on its way the previous answer is shown as busy, th
   await expect(result).not.toHaveAttribute('aria-busy', 'true');
   await expect(app.getByLabel('Scan or type a VIN')).toHaveValue(RX_330);
 });
+
+test('a VIN refused by both questions shows the one reason, and no stray error, whichever refusal comes first', async ({ app }) => {
+  const bad = 'JTHBE96S17OOO7930';
+  // The answer with the decode is refused first, the answer itself a moment later.
+  await app.route('**/api/lookup', async (route) => {
+    if (vinOf(route) === bad && decodeOf(route) === 'if-ready') return answerWhen(route, new Promise(() => {}), 300);
+    return route.continue();
+  });
+  await app.getByLabel('Scan or type a VIN').fill(bad);
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('lookup-error')).toContainText('Position 11: "O" never appears in a VIN');
+  // The fixture then finds no script error on the page (an unhandled refusal is one).
+  await app.waitForTimeout(200);
+});
