@@ -59,7 +59,14 @@ const text = (x: string | null) => (x === null ? '~' : `${x.length}:${x}`);
 /** The columns of a vehicle record the lookup reads. */
 export type VehicleColumns = Pick<Row<'vehicles'>, 'vin' | 'model' | 'condition' | 'stock_number' | 'production_month' | 'last_service_date' | 'in_stock'>;
 /** What known() read for a set of vehicles, and the answers it keeps meanwhile. */
-export type KnownBatch = { readonly which: KnownVehicles; readonly rows: Gathered; readonly kept: BatchKept };
+export type KnownBatch = {
+  readonly which: KnownVehicles;
+  readonly rows: Gathered;
+  readonly kept: BatchKept;
+  /** knownGroup()'s answers by WMI, VDS and year code, and the ranges' sets by their key. */
+  readonly groups: Map<string, KnownGroup>;
+  readonly rangeSets: Map<string, KnownRanges>;
+};
 /** A batch's answers, kept while the library and the day stay as they were: NHTSA's, and the campaigns' for a VIN's rows. */
 type BatchKept = {
   nhtsa: Map<string, NhtsaAnswer | null>;
@@ -69,6 +76,30 @@ type BatchKept = {
   /** The current VIN's own rows, named (see known()). */
   rowsKey: string;
 };
+/**
+ * The VIN ranges a batch holds for a VIN (knownRanges()): one object for every VIN of the batch in the
+ * same ranges, `key` naming them exactly ('' for none).
+ */
+export type KnownRanges = {
+  readonly key: string;
+  /** In the lookup index's order: each range's campaign and model. */
+  readonly ranges: readonly { readonly campaignId: number; readonly model: string }[];
+};
+/** A vehicle's affected-list and status rows in a batch (knownOwnRows()). */
+export type KnownOwnRows = {
+  /** The campaigns of the affected lists that name it (a list the library no longer has is left out, as the lookup leaves it). */
+  listCampaigns: number[];
+  /** The campaign codes of its status rows. */
+  statusCodes: string[];
+};
+/** The ranges of a VIN in none. */
+export const IN_NO_RANGE: KnownRanges = Object.freeze({ key: '', ranges: Object.freeze([]) });
+/**
+ * A batch's VIN ranges of one WMI, VDS and year code (knownGroup()): one object for every VIN of the
+ * batch that shares them. A serial's ranges change only where a range starts or has just ended: the
+ * serials from which they change, in order (`starts`), each with the ranges from it to the next (`sets`).
+ */
+export type KnownGroup = { readonly starts: readonly string[]; readonly sets: readonly KnownRanges[] };
 type ValidVin = Extract<ReturnType<typeof analyzeVin>, { ok: true }>;
 type VehicleRecord = {
   model: string | null;
@@ -193,8 +224,78 @@ export class LookupService {
    * with its columns) in the same read transaction; call both inside one (batch()): one snapshot.
    */
   known(which: KnownVehicles): (vehicle: VehicleColumns) => LookupResult {
-    const batch: KnownBatch = { which, rows: this.gather(which), kept: { nhtsa: new Map(), hits: new Map(), generation: -1, day: -1, rowsKey: '' } };
+    const batch = this.knownBatch(which);
     return (v) => this.lookupKnown(batch, v);
+  }
+
+  /**
+   * The same batch, for a caller that looks up only some of the set's vehicles (lookupKnown) and reads
+   * what the batch holds for the others (knownGroup, knownRanges, knownOwnRows): the order suggestions, whose stock lines need only
+   * the vehicles a campaign with a per-VIN part can answer for. Read it inside the caller's read transaction.
+   */
+  knownBatch(which: KnownVehicles): KnownBatch {
+    return {
+      which,
+      rows: this.gather(which),
+      kept: { nhtsa: new Map(), hits: new Map(), generation: -1, day: -1, rowsKey: '' },
+      groups: new Map(),
+      rangeSets: new Map(),
+    };
+  }
+
+  /**
+   * The VIN ranges a batch holds for the VINs of one WMI, VDS and year code, as this VIN's (stored as the
+   * lookup reads it: 17 clean characters, upper case, see quickVin); nothing is looked up.
+   */
+  knownGroup(batch: KnownBatch, vin: string): KnownGroup {
+    const key = `${vin.slice(0, 3)}|${vin.slice(3, 8)}|${vin[9]}`;
+    let group = batch.groups.get(key);
+    if (!group) batch.groups.set(key, (group = this.groupOf(batch, key)));
+    return group;
+  }
+
+  /**
+   * The ranges of a group a serial (a VIN's last 7 characters) is in: exactly those the lookup reads for
+   * the VIN (serial_from <= serial <= serial_to), one object for every serial in the same ranges.
+   */
+  knownRanges(group: KnownGroup, serial: string): KnownRanges {
+    const { starts, sets } = group;
+    let i = starts.length - 1;
+    while (i >= 0 && starts[i]! > serial) i--;
+    return i < 0 ? IN_NO_RANGE : sets[i]!;
+  }
+
+  private groupOf(batch: KnownBatch, key: string): KnownGroup {
+    const group = batch.rows.ranges.get(key);
+    if (!group) return { starts: [], sets: [] };
+    // Where the ranges a serial is in change: a range's first serial, and the first text after its last
+    // ("0001000\0": no serial sorts between the two). Each set is the one at its start, up to the next.
+    const starts = [...new Set(group.flatMap(({ row }) => [row[6]!, `${row[7]!}\u0000`]))].sort();
+    const sets = starts.map((at) => {
+      const inside = group.filter(({ row }) => row[6]! <= at && row[7]! >= at);
+      const setKey = inside.map(({ n }) => `r${n}`).join('');
+      if (setKey === '') return IN_NO_RANGE;
+      let known = batch.rangeSets.get(setKey);
+      if (!known) {
+        const ranges = inside.map(({ row }) => Object.freeze({ campaignId: row[1], model: row[2]! }));
+        batch.rangeSets.set(setKey, (known = Object.freeze({ key: setKey, ranges: Object.freeze(ranges) })));
+      }
+      return known;
+    });
+    return { starts, sets };
+  }
+
+  /** A batch's affected-list and status rows of one of its vehicles (stored as the lookup reads it), or null for none. */
+  knownOwnRows(batch: KnownBatch, vin: string): KnownOwnRows | null {
+    const lists = batch.rows.lists.get(vin);
+    const statuses = batch.rows.statuses.get(vin);
+    if (lists === undefined && statuses === undefined) return null;
+    const listCampaigns: number[] = [];
+    for (const r of lists ?? NO_ROWS) {
+      const list = this.store.listById(r[1]);
+      if (list) listCampaigns.push(list.campaignId);
+    }
+    return { listCampaigns, statusCodes: (statuses ?? NO_ROWS).map((r) => r[2]!) };
   }
 
   /** One vehicle of a batch made by known(): exactly lookup({ vin: v.vin }). */
