@@ -100,6 +100,8 @@ export const IN_NO_RANGE: KnownRanges = Object.freeze({ key: '', ranges: Object.
  * serials from which they change, in order (`starts`), each with the ranges from it to the next (`sets`).
  */
 export type KnownGroup = { readonly starts: readonly string[]; readonly sets: readonly KnownRanges[] };
+/** The group of a VIN whose WMI, VDS and year code no range of the batch has. */
+export const NO_GROUP: KnownGroup = Object.freeze({ starts: Object.freeze([]), sets: Object.freeze([]) });
 type ValidVin = Extract<ReturnType<typeof analyzeVin>, { ok: true }>;
 type VehicleRecord = {
   model: string | null;
@@ -245,12 +247,16 @@ export class LookupService {
 
   /**
    * The VIN ranges a batch holds for the VINs of one WMI, VDS and year code, as this VIN's (stored as the
-   * lookup reads it: 17 clean characters, upper case, see quickVin); nothing is looked up.
+   * lookup reads it: 17 clean characters, upper case, see quickVin), or NO_GROUP; nothing is looked up.
    */
   knownGroup(batch: KnownBatch, vin: string): KnownGroup {
     const key = `${vin.slice(0, 3)}|${vin.slice(3, 8)}|${vin[9]}`;
     let group = batch.groups.get(key);
-    if (!group) batch.groups.set(key, (group = this.groupOf(batch, key)));
+    if (group === undefined) {
+      const rows = batch.rows.ranges.get(key);
+      if (rows === undefined) return NO_GROUP;
+      batch.groups.set(key, (group = this.groupOf(batch, rows)));
+    }
     return group;
   }
 
@@ -265,9 +271,7 @@ export class LookupService {
     return i < 0 ? IN_NO_RANGE : sets[i]!;
   }
 
-  private groupOf(batch: KnownBatch, key: string): KnownGroup {
-    const group = batch.rows.ranges.get(key);
-    if (!group) return { starts: [], sets: [] };
+  private groupOf(batch: KnownBatch, group: readonly { row: CandidateRow; n: number }[]): KnownGroup {
     // Where the ranges a serial is in change: a range's first serial, and the first text after its last
     // ("0001000\0": no serial sorts between the two). Each set is the one at its start, up to the next.
     const starts = [...new Set(group.flatMap(({ row }) => [row[6]!, `${row[7]!}\u0000`]))].sort();

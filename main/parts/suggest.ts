@@ -10,7 +10,7 @@ import { ApiError } from '../../shared/contract';
 import { CONDITION_LABEL, METHOD_LABEL, plural } from '../../shared/wording';
 import { demandWithin, type Demand, overdueBooked } from '../appointments/store';
 import type { CoreServices as Services } from '../core-services';
-import { type KnownGroup, type KnownOwnRows, type KnownRanges, IN_NO_RANGE, type VehicleColumns } from '../lookup/service';
+import { IN_NO_RANGE, type KnownGroup, type KnownOwnRows, type KnownRanges, NO_GROUP, type VehicleColumns } from '../lookup/service';
 import { type CampaignParts, findPart, loadCatalog, type PartFacts } from './catalog';
 import type { Ledger, Position } from './ledger';
 import { CPOR_REQUEST, listedPartNumbers } from './cpor';
@@ -402,12 +402,12 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
   };
   /** Each set of ranges' facts, worked out once (VINs in the same ranges share it). */
   const factsOf = new Map<KnownRanges, RangeFacts>();
-  /** What the VINs of one WMI, VDS and year code share: model year, build region, and the key of their answers in no range. */
+  /** What the VINs of one WMI, VDS and year code with ranges share: model year and WMI. */
   const groupFacts = new Map<KnownGroup, GroupFacts>();
   /** Whether a wanted campaign has a model window the VIN's model can fit (its record's, else the one its ranges name: no decode here). */
-  const fits = (g: GroupFacts, facts: RangeFacts, recorded: string | null) => {
+  const fits = (vin: string, modelYear: number, facts: RangeFacts, recorded: string | null) => {
     const model = recorded || facts.model || null;
-    return windowFits(g.modelYear, g.region, model ? keyOf(model) : null);
+    return windowFits(modelYear, regionOf(vin) ?? '', model ? keyOf(model) : null);
   };
   /**
    * What a VIN with no row of its own gets (its lookup's answer is made from nothing else: its ranges'
@@ -415,7 +415,8 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
    * by model year and WMI), condition, production month and model on record, the picks of the one lookup
    * made for them, or null where no wanted campaign can be among the answers.
    */
-  const decided: Decided = new Map();
+  const decided = new Map<KnownRanges, ByCondition>();
+  const inNoRange = new Map<number, Map<string, ByCondition>>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const vin = row[0];
@@ -426,26 +427,34 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
       continue;
     }
     const group = s.lookup.knownGroup(batch, vin);
-    let g = groupFacts.get(group);
-    if (!g) {
-      const modelYear = modelYearOf(vin, year)!;
-      groupFacts.set(group, (g = { modelYear, region: regionOf(vin) ?? '', inNoRange: `${modelYear}|${vin.slice(0, 3)}` }));
+    let modelYear: number;
+    let wmi: string;
+    let ranges = IN_NO_RANGE;
+    if (group === NO_GROUP) {
+      modelYear = modelYearOf(vin, year)!;
+      wmi = vin.slice(0, 3);
+    } else {
+      let g = groupFacts.get(group);
+      if (!g) groupFacts.set(group, (g = { modelYear: modelYearOf(vin, year)!, wmi: vin.slice(0, 3) }));
+      modelYear = g.modelYear;
+      wmi = g.wmi;
+      ranges = s.lookup.knownRanges(group, vin.slice(10));
     }
-    const ranges = s.lookup.knownRanges(group, vin.slice(10));
     let facts = factsOf.get(ranges);
     if (!facts) factsOf.set(ranges, (facts = rangeFacts(ranges, wantedIds)));
     const own = s.lookup.knownOwnRows(batch, vin);
     if (own !== null) {
       // An affected-list or status row: its own lookup, where a wanted campaign's row (whatever its windows) or window can be among the answers.
-      if (facts.wanted || wantedOther(own, wanted, wantedIds) || fits(g, facts, row[2])) lookUpOwn(row);
+      if (facts.wanted || wantedOther(own, wanted, wantedIds) || fits(vin, modelYear, facts, row[2])) lookUpOwn(row);
       continue;
     }
     const condition = row[4] as Condition | null;
-    const byRecorded = level(level(level(decided, ranges === IN_NO_RANGE ? g.inNoRange : ranges), condition), row[3]);
+    const byCondition = ranges === IN_NO_RANGE ? level(level(inNoRange, modelYear), wmi) : level(decided, ranges);
+    const byRecorded = level(level(byCondition, condition), row[3]);
     let picks = byRecorded.get(row[2]);
     if (picks === undefined) {
       // A wanted campaign's range row makes it a candidate whatever its windows.
-      if (!facts.wanted && !fits(g, facts, row[2])) picks = null;
+      if (!facts.wanted && !fits(vin, modelYear, facts, row[2])) picks = null;
       else {
         const r = lookUp(row);
         // A VIN the lookup refuses says nothing of the others with its key.
@@ -459,8 +468,9 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
   return stock;
 }
 
-type GroupFacts = { modelYear: number; region: string; inNoRange: string };
-type Decided = Map<KnownRanges | string, Map<Condition | null, Map<string | null, Map<string | null, StockPick[] | null>>>>;
+type GroupFacts = { modelYear: number; wmi: string };
+/** By condition, production month and model on record: the picks, or null for none. */
+type ByCondition = Map<Condition | null, Map<string | null, Map<string | null, StockPick[] | null>>>;
 /** The map kept under a key of a map of maps (made the first time). */
 function level<K, V extends Map<unknown, unknown>>(m: Map<K, V>, key: K): V {
   let next = m.get(key);
