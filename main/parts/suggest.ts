@@ -48,10 +48,7 @@ export function computeSuggestions(s: SuggestServices, horizonDays: number): Sug
     if (c.parts.length === 0) {
       lines.push(line(c.code, null, 'none', 0, null, `No order: ${lowerFirst(noPartsNote(c))}${bookedNote(booked, horizonDays)}`));
     } else {
-      for (const p of c.parts) {
-        const made = partLines(c, p, booked, ctx);
-        for (let i = 0; i < made.length; i++) lines.push(made[i]!);
-      }
+      for (const p of c.parts) partLines(c, p, booked, ctx, lines);
     }
     const late = overdue.get(c.code);
     if (late) for (let i = from; i < lines.length; i++) if (lines[i]!.method !== 'cpor') lines[i]!.reason += overdueNote(late);
@@ -124,26 +121,32 @@ const overdueNote = (n: number) =>
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const bookedNote = (booked: Demand[], days: number) => (booked.length ? ` (${plural(booked.length, 'vehicle')} booked in the next ${days} days.)` : '');
 
-function partLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): SuggestionLine[] {
+/** A part's lines, added to `out` (the suggestions' lines, in order). */
+function partLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx, out: SuggestionLine[]): void {
   const perVehicle = p.quantity ?? 1;
   if (!p.released || (p.partNumber === null && !p.isPattern)) {
     const what = p.partNumber ? `${p.partNumber} is not released yet` : 'part number not yet released';
-    return [line(c.code, p.partNumber, 'none', 0, null, `No order: ${what}.${p.note ? ` ${p.note}` : ''}${bookedNote(booked, ctx.horizonDays)}`)];
+    out.push(line(c.code, p.partNumber, 'none', 0, null, `No order: ${what}.${p.note ? ` ${p.note}` : ''}${bookedNote(booked, ctx.horizonDays)}`));
+    return;
   }
   const pn = p.partNumber!;
   if (p.macCode === 'D') {
     const allocation = p.allocation !== null ? ` Allocation recorded: ${p.allocation}.` : ' No allocation recorded.';
-    return [line(c.code, pn, 'mac-report', 0, null, `MAC code D: no order; refer to the MAC report.${allocation}${bookedNote(booked, ctx.horizonDays)}`)];
+    out.push(line(c.code, pn, 'mac-report', 0, null, `MAC code D: no order; refer to the MAC report.${allocation}${bookedNote(booked, ctx.horizonDays)}`));
+    return;
   }
-  if (p.heldPerVin) return cporLines(c, p, booked, ctx);
+  if (p.heldPerVin) {
+    cporLines(c, p, booked, ctx, out);
+    return;
+  }
 
   const units = booked.length * perVehicle;
   const level = ctx.levels.get(pn) ?? 0;
   const pos: Position = ctx.positions.get(pn) ?? { onHand: 0, onOrder: 0 };
   const needed = units + level;
   const order = needed - (pos.onHand + pos.onOrder);
-  if (order <= 0) return [];
-  return [
+  if (order <= 0) return;
+  out.push(
     line(
       c.code,
       pn,
@@ -153,15 +156,14 @@ function partLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
       `${units} booked in the next ${ctx.horizonDays} days + keep ${level} on the shelf = ${needed}; ${pos.onHand} on hand + ${pos.onOrder} on order: order ${order}`,
       'shelf',
     ),
-  ];
+  );
 }
 
-function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): SuggestionLine[] {
+function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx, out: SuggestionLine[]): void {
   const pn = p.partNumber!;
   const why = p.perVin || p.isPattern ? 'per-VIN part number: CPOR gives it' : 'MAC code C: order through CPOR';
   const perVehicle = p.quantity ?? 1;
   const seen = new Set<string>();
-  const out: SuggestionLine[] = [];
   const perVin = ctx.positions.get(pn)?.perVin;
   /** Ordered already (an order on record, not reversed), or on hand for the VIN: no line. */
   const covered = (vin: string) => {
@@ -199,7 +201,7 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
   // The reason after the vehicle's own words ("In stock #S1 (New)"): one string per pick (answer and delivery rule).
   const tails = new Map<StockPick, string>();
   const list = ctx.stock.lists.get(c.code);
-  if (!list) return out;
+  if (!list) return;
   const made = stockLines(ctx.stock, c.code, pn, list.vins.length);
   const { vins, stockNumbers, picks } = list;
   for (let i = 0; i < vins.length; i++) {
@@ -230,7 +232,6 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
     }
     out.push(l);
   }
-  return out;
 }
 
 /** "In stock", its stock number and condition: "In stock #S1 (New)", "In stock (Used)", "In stock". */
