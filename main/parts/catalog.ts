@@ -68,7 +68,7 @@ export function loadCatalog(db: Db, store: CampaignStore): CampaignParts[] {
  * process's first catalog does not parse every bulletin whole. The bulletin itself is the store's, read
  * when a caller asks for it (CampaignStore.byId: parsed once, kept until the library changes).
  */
-const PARTS_SQL = "SELECT id, code, json_extract(document, '$.revisionDate'), json_extract(document, '$.parts') FROM campaigns ORDER BY code";
+const PARTS_SQL = "SELECT id, code, json_extract(document, '$.revisionDate', '$.parts') FROM campaigns ORDER BY code";
 
 function buildCatalog(db: Db, store: CampaignStore): CampaignParts[] {
   const amendments = new Map<string, AmendmentRow[]>();
@@ -77,8 +77,10 @@ function buildCatalog(db: Db, store: CampaignStore): CampaignParts[] {
     if (list) list.push(a);
     else amendments.set(a.campaign_code, [a]);
   }
-  const rows = db.sqlite.prepare<[], [id: number, code: string, revisionDate: string, parts: string]>(PARTS_SQL).raw(true).all();
-  return rows.map(([id, code, revisionDate, parts]) => {
+  // One path per row would parse the document once per path: both in one array.
+  const rows = db.sqlite.prepare<[], [id: number, code: string, facts: string]>(PARTS_SQL).raw(true).all();
+  return rows.map(([id, code, facts]) => {
+    const [revisionDate, parts] = JSON.parse(facts) as [string, Bulletin['parts']];
     let bulletin: Bulletin | null = null;
     return {
       code,
@@ -86,7 +88,7 @@ function buildCatalog(db: Db, store: CampaignStore): CampaignParts[] {
         bulletin ??= store.byId(id).bulletin;
         return bulletin;
       },
-      parts: campaignParts(code, { parts: JSON.parse(parts) as Bulletin['parts'], revisionDate }, amendments.get(code) ?? []),
+      parts: campaignParts(code, { parts, revisionDate }, amendments.get(code) ?? []),
     };
   });
 }

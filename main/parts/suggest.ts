@@ -119,7 +119,18 @@ const overdueNote = (n: number) =>
   ` (not counted: ${plural(n, 'appointment')} booked before today that never arrived; mark ${n === 1 ? 'it' : 'them'} arrived, no-show or cancelled)`;
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-const bookedNote = (booked: Demand[], days: number) => (booked.length ? ` (${plural(booked.length, 'vehicle')} booked in the next ${days} days.)` : '');
+/** " (3 vehicles booked in the next 14 days.)": one string per count and horizon (a part of every campaign booked says it). */
+const bookedNotes = new Map<string, string>();
+function bookedNote(booked: Demand[], days: number): string {
+  if (!booked.length) return '';
+  const key = `${booked.length}|${days}`;
+  let note = bookedNotes.get(key);
+  if (note === undefined) {
+    if (bookedNotes.size >= 1000) bookedNotes.clear();
+    bookedNotes.set(key, (note = ` (${plural(booked.length, 'vehicle')} booked in the next ${days} days.)`));
+  }
+  return note;
+}
 
 /** A part's lines, added to `out` (the suggestions' lines, in order). */
 function partLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx, out: SuggestionLine[]): void {
