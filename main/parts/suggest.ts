@@ -10,7 +10,7 @@ import { ApiError } from '../../shared/contract';
 import { CONDITION_LABEL, METHOD_LABEL, plural } from '../../shared/wording';
 import { demandWithin, type Demand, overdueBooked } from '../appointments/store';
 import type { CoreServices as Services } from '../core-services';
-import { IN_NO_RANGE, type KnownGroup, type KnownOwnRows, type KnownRanges, NO_GROUP, type VehicleColumns } from '../lookup/service';
+import { IN_NO_RANGE, type KnownGroup, type KnownOwnRows, type KnownRanges, NO_GROUP } from '../lookup/service';
 import { type CampaignParts, findPart, loadCatalog, type PartFacts } from './catalog';
 import type { Ledger, Position } from './ledger';
 import { CPOR_REQUEST, listedPartNumbers } from './cpor';
@@ -306,15 +306,23 @@ function stockLines(stock: Stock, code: string, pn: string, length: number): (Su
   return made;
 }
 
-/** Every stock vehicle, in the stock's order, with the columns its lookup reads (see LookupService.known). */
-const STOCK_SQL =
-  'SELECT vin, stock_number, model, production_month, condition, last_service_date, in_stock FROM vehicles WHERE in_stock = 1 ORDER BY stock_number, vin';
+/**
+ * Every stock vehicle, in the stock's order, with the columns its lookup reads (see LookupService.known).
+ * The condition comes as its place in CONDITIONS (a text made per row for 20,000 rows costs more than the
+ * rest of the row); any other text as it is.
+ */
+const CONDITIONS = [null, 'new', 'used', 'certified-pre-owned'] as const;
+const STOCK_SQL = `SELECT vin, stock_number, model, production_month,
+       CASE WHEN condition IS NULL THEN 0 WHEN condition = 'new' THEN 1 WHEN condition = 'used' THEN 2 WHEN condition = 'certified-pre-owned' THEN 3 ELSE condition END,
+       last_service_date, in_stock
+  FROM vehicles WHERE in_stock = 1 ORDER BY stock_number, vin`;
+const conditionOf = (row: StockRow): Condition | null => (typeof row[4] === 'number' ? CONDITIONS[row[4]]! : (row[4] as Condition));
 type StockRow = [
   vin: string,
   stockNumber: string | null,
   model: string | null,
   productionMonth: string | null,
-  condition: string | null,
+  condition: number | string,
   lastServiceDate: string | null,
   inStock: number,
 ];
@@ -397,7 +405,7 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
         stock_number: row[1],
         model: row[2],
         production_month: row[3],
-        condition: row[4] as VehicleColumns['condition'],
+        condition: conditionOf(row),
         last_service_date: row[5],
         in_stock: row[6],
       });
@@ -460,7 +468,7 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
       if (facts.wanted || wantedOther(own, wanted, wantedIds) || fits(vin, modelYear, facts, row[2])) lookUpOwn(row);
       continue;
     }
-    const condition = row[4] as Condition | null;
+    const condition = conditionOf(row);
     const byCondition = ranges === IN_NO_RANGE ? level(level(inNoRange, modelYear), wmi) : level(decided, ranges);
     const byRecorded = level(level(byCondition, condition), row[3]);
     let picks = byRecorded.get(row[2]);
