@@ -63,8 +63,7 @@ export type KnownBatch = {
   readonly which: KnownVehicles;
   readonly rows: Gathered;
   readonly kept: BatchKept;
-  /** knownGroup()'s answers by WMI, VDS and year code, and the ranges' sets by their key. */
-  readonly groups: Map<string, KnownGroup>;
+  /** knownRanges()'s answers by their key. */
   readonly rangeSets: Map<string, KnownRanges>;
 };
 /** A batch's answers, kept while the library and the day stay as they were: NHTSA's, and the campaigns' for a VIN's rows. */
@@ -94,14 +93,10 @@ export type KnownOwnRows = {
 };
 /** The ranges of a VIN in none. */
 export const IN_NO_RANGE: KnownRanges = Object.freeze({ key: '', ranges: Object.freeze([]) });
-/**
- * A batch's VIN ranges of one WMI, VDS and year code (knownGroup()): one object for every VIN of the
- * batch that shares them. A serial's ranges change only where a range starts or has just ended: the
- * serials from which they change, in order (`starts`), each with the ranges from it to the next (`sets`).
- */
-export type KnownGroup = { readonly starts: readonly string[]; readonly sets: readonly KnownRanges[] };
+/** A batch's VIN ranges of one WMI, VDS and year code (knownGroup()), in the lookup index's order. */
+export type KnownGroup = readonly { readonly row: unknown; readonly n: number }[];
 /** The group of a VIN whose WMI, VDS and year code no range of the batch has. */
-export const NO_GROUP: KnownGroup = Object.freeze({ starts: Object.freeze([]), sets: Object.freeze([]) });
+export const NO_GROUP: KnownGroup = Object.freeze([]);
 type ValidVin = Extract<ReturnType<typeof analyzeVin>, { ok: true }>;
 type VehicleRecord = {
   model: string | null;
@@ -240,7 +235,6 @@ export class LookupService {
       which,
       rows: this.gather(which),
       kept: { nhtsa: new Map(), hits: new Map(), generation: -1, day: -1, rowsKey: '' },
-      groups: new Map(),
       rangeSets: new Map(),
     };
   }
@@ -250,43 +244,28 @@ export class LookupService {
    * lookup reads it: 17 clean characters, upper case, see quickVin), or NO_GROUP; nothing is looked up.
    */
   knownGroup(batch: KnownBatch, vin: string): KnownGroup {
-    const key = `${vin.slice(0, 3)}|${vin.slice(3, 8)}|${vin[9]}`;
-    let group = batch.groups.get(key);
-    if (group === undefined) {
-      const rows = batch.rows.ranges.get(key);
-      if (rows === undefined) return NO_GROUP;
-      batch.groups.set(key, (group = this.groupOf(batch, rows)));
-    }
-    return group;
+    return batch.rows.ranges.get(`${vin.slice(0, 3)}|${vin.slice(3, 8)}|${vin[9]}`) ?? NO_GROUP;
   }
 
   /**
    * The ranges of a group a serial (a VIN's last 7 characters) is in: exactly those the lookup reads for
-   * the VIN (serial_from <= serial <= serial_to), one object for every serial in the same ranges.
+   * the VIN (serial_from <= serial <= serial_to), one object for every serial of the batch in the same ranges.
    */
-  knownRanges(group: KnownGroup, serial: string): KnownRanges {
-    const { starts, sets } = group;
-    let i = starts.length - 1;
-    while (i >= 0 && starts[i]! > serial) i--;
-    return i < 0 ? IN_NO_RANGE : sets[i]!;
-  }
-
-  private groupOf(batch: KnownBatch, group: readonly { row: CandidateRow; n: number }[]): KnownGroup {
-    // Where the ranges a serial is in change: a range's first serial, and the first text after its last
-    // ("0001000\0": no serial sorts between the two). Each set is the one at its start, up to the next.
-    const starts = [...new Set(group.flatMap(({ row }) => [row[6]!, `${row[7]!}\u0000`]))].sort();
-    const sets = starts.map((at) => {
-      const inside = group.filter(({ row }) => row[6]! <= at && row[7]! >= at);
-      const setKey = inside.map(({ n }) => `r${n}`).join('');
-      if (setKey === '') return IN_NO_RANGE;
-      let known = batch.rangeSets.get(setKey);
-      if (!known) {
-        const ranges = inside.map(({ row }) => Object.freeze({ campaignId: row[1], model: row[2]! }));
-        batch.rangeSets.set(setKey, (known = Object.freeze({ key: setKey, ranges: Object.freeze(ranges) })));
-      }
-      return known;
-    });
-    return { starts, sets };
+  knownRanges(batch: KnownBatch, group: KnownGroup, serial: string): KnownRanges {
+    const rows = group as readonly { row: CandidateRow; n: number }[];
+    let key = '';
+    for (let i = 0; i < rows.length; i++) {
+      const { row, n } = rows[i]!;
+      if (row[6]! > serial) break; // by serial_from, as the index gives them
+      if (row[7]! >= serial) key += `r${n}`;
+    }
+    if (key === '') return IN_NO_RANGE;
+    let known = batch.rangeSets.get(key);
+    if (!known) {
+      const ranges = rows.filter(({ row }) => row[6]! <= serial && row[7]! >= serial).map(({ row }) => Object.freeze({ campaignId: row[1], model: row[2]! }));
+      batch.rangeSets.set(key, (known = Object.freeze({ key, ranges: Object.freeze(ranges) })));
+    }
+    return known;
   }
 
   /** A batch's affected-list and status rows of one of its vehicles (stored as the lookup reads it), or null for none. */

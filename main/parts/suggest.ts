@@ -10,7 +10,7 @@ import { ApiError } from '../../shared/contract';
 import { CONDITION_LABEL, METHOD_LABEL, plural } from '../../shared/wording';
 import { demandWithin, type Demand, overdueBooked } from '../appointments/store';
 import type { CoreServices as Services } from '../core-services';
-import { IN_NO_RANGE, type KnownGroup, type KnownOwnRows, type KnownRanges, NO_GROUP } from '../lookup/service';
+import { IN_NO_RANGE, type KnownOwnRows, type KnownRanges, NO_GROUP } from '../lookup/service';
 import { type CampaignParts, findPart, loadCatalog, type PartFacts } from './catalog';
 import type { Ledger, Position } from './ledger';
 import { CPOR_REQUEST, listedPartNumbers } from './cpor';
@@ -422,8 +422,6 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
   };
   /** Each set of ranges' facts, worked out once (VINs in the same ranges share it). */
   const factsOf = new Map<KnownRanges, RangeFacts>();
-  /** What the VINs of one WMI, VDS and year code with ranges share: model year and WMI. */
-  const groupFacts = new Map<KnownGroup, GroupFacts>();
   /** Whether a wanted campaign has a model window the VIN's model can fit (its record's, else the one its ranges name: no decode here). */
   const fits = (vin: string, modelYear: number, facts: RangeFacts, recorded: string | null) => {
     const model = recorded || facts.model || null;
@@ -447,19 +445,8 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
       continue;
     }
     const group = s.lookup.knownGroup(batch, vin);
-    let modelYear: number;
-    let wmi: string;
-    let ranges = IN_NO_RANGE;
-    if (group === NO_GROUP) {
-      modelYear = modelYearOf(vin, year)!;
-      wmi = vin.slice(0, 3);
-    } else {
-      let g = groupFacts.get(group);
-      if (!g) groupFacts.set(group, (g = { modelYear: modelYearOf(vin, year)!, wmi: vin.slice(0, 3) }));
-      modelYear = g.modelYear;
-      wmi = g.wmi;
-      ranges = s.lookup.knownRanges(group, vin.slice(10));
-    }
+    const ranges = group === NO_GROUP ? IN_NO_RANGE : s.lookup.knownRanges(batch, group, vin.slice(10));
+    const modelYear = modelYearOf(vin, year)!;
     let facts = factsOf.get(ranges);
     if (!facts) factsOf.set(ranges, (facts = rangeFacts(ranges, wantedIds)));
     const own = s.lookup.knownOwnRows(batch, vin);
@@ -469,7 +456,8 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
       continue;
     }
     const condition = conditionOf(row);
-    const byCondition = ranges === IN_NO_RANGE ? level(level(inNoRange, modelYear), wmi) : level(decided, ranges);
+    // Ranges are a group's (its model year and WMI); in none, by model year and WMI.
+    const byCondition = ranges === IN_NO_RANGE ? level(level(inNoRange, modelYear), vin.slice(0, 3)) : level(decided, ranges);
     const byRecorded = level(level(byCondition, condition), row[3]);
     let picks = byRecorded.get(row[2]);
     if (picks === undefined) {
@@ -488,7 +476,6 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
   return stock;
 }
 
-type GroupFacts = { modelYear: number; wmi: string };
 /** By condition, production month and model on record: the picks, or null for none. */
 type ByCondition = Map<Condition | null, Map<string | null, Map<string | null, StockPick[] | null>>>;
 /** The map kept under a key of a map of maps (made the first time). */

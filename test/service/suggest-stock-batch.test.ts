@@ -81,6 +81,8 @@ async function variedStock(): Promise<{
   const [from, to] = [Number(edge.serialFrom), Number(edge.serialTo)];
   const edges = [at(from), at(from + 1), at(to), at(from - 1), at(to + 1)];
   const edgeVin = (i: number) => makeVin(edge.wmi, edge.vds, edge.modelYear, edges[i]!);
+  const second = wanted[4]!.vinRanges[1]!;
+  const lastOfOther = makeVin(second.wmi, second.vds, second.modelYear, second.serialTo);
   const listed = [vins[10]!, vins[11]!, vins[12]!];
   s.transaction(() => {
     const put = s.prepare(
@@ -97,6 +99,8 @@ async function variedStock(): Promise<{
     // At a wanted campaign's range ends (first serial, the one after, last, the ones just outside), with one key
     // (condition, month, model): the first in stock order is looked up, the others share its answer unless a row of their own says otherwise.
     for (const [i, serial] of edges.entries()) put.run(makeVin(edge.wmi, edge.vds, edge.modelYear, serial), `A${i}`, null, null, 'new', 1);
+    // The last serial of another of its ranges, with no row of its own.
+    put.run(lastOfOther, 'A5', null, null, 'new', 1);
     put.run('JTHBE96S17000793O', 'S-bad', null, null, 'new', 1);
     // An affected list of a wanted campaign: one VIN with a per-VIN number, two without, one no longer in stock.
     const code = wanted[1]!.code;
@@ -132,7 +136,7 @@ async function variedStock(): Promise<{
   status.run(builtIn[0], 'ALE', 'completed-here', '2026-09-01');
   // The second vehicle at the range's start: completed (the first of its key is not).
   status.run(edgeVin(1), wanted[4]!.code, 'completed-here', '2026-09-01');
-  return { listed, numbered: listed[0]!, completed, edges: [0, 1, 2, 3, 4].map(edgeVin), edgeCode: wanted[4]!.code };
+  return { listed, numbered: listed[0]!, completed, edges: [...[0, 1, 2, 3, 4].map(edgeVin), lastOfOther], edgeCode: wanted[4]!.code };
 }
 
 /** The in-stock lines the per-VIN path gives: each stock vehicle looked up on its own, every field. */
@@ -204,9 +208,10 @@ describe('the suggestions read the stock in one batch', () => {
     expect(expected.some((l) => l.vin === numbered && l.partNumber === 'V3-12345')).toBe(true);
     expect(new Set(expected.map((l) => l.vin!.slice(0, 3))).size).toBeGreaterThanOrEqual(5);
     expect(expected.some((l) => l.vin === completed.vin && l.campaign === completed.code)).toBe(false);
-    // At the range's ends: in it at its first and last serial (the last also listed), not completed, not outside it.
+    // At the range's ends: in it at its first and last serial (the last also listed), not completed, not outside it;
+    // and at the last serial of another range of the campaign.
     const forEdge = edges.map((vin) => expected.some((l) => l.vin === vin && l.campaign === edgeCode));
-    expect(forEdge).toEqual([true, false, true, false, false]);
+    expect(forEdge).toEqual([true, false, true, false, false, true]);
     const got = () => suggestOrders(app, { horizonDays: 14 }).lines.filter((l) => l.source === 'in-stock');
     expect(got()).toEqual(expected);
     // Kept: the same again.
