@@ -59,7 +59,13 @@ const text = (x: string | null) => (x === null ? '~' : `${x.length}:${x}`);
 /** The columns of a vehicle record the lookup reads. */
 export type VehicleColumns = Pick<Row<'vehicles'>, 'vin' | 'model' | 'condition' | 'stock_number' | 'production_month' | 'last_service_date' | 'in_stock'>;
 /** What known() read for a set of vehicles, and the answers it keeps meanwhile. */
-export type KnownBatch = { readonly which: KnownVehicles; readonly rows: Gathered; readonly kept: BatchKept };
+export type KnownBatch = {
+  readonly which: KnownVehicles;
+  readonly rows: Gathered;
+  readonly kept: BatchKept;
+  /** knownRanges()'s answers by their key. */
+  readonly rangeSets: Map<string, KnownRanges>;
+};
 /** A batch's answers, kept while the library and the day stay as they were: NHTSA's, and the campaigns' for a VIN's rows. */
 type BatchKept = {
   nhtsa: Map<string, NhtsaAnswer | null>;
@@ -69,6 +75,28 @@ type BatchKept = {
   /** The current VIN's own rows, named (see known()). */
   rowsKey: string;
 };
+/**
+ * The VIN ranges a batch holds for a VIN (knownRanges()): one object for every VIN of the batch in the
+ * same ranges, `key` naming them exactly ('' for none).
+ */
+export type KnownRanges = {
+  readonly key: string;
+  /** In the lookup index's order: each range's campaign and model. */
+  readonly ranges: readonly { readonly campaignId: number; readonly model: string }[];
+};
+/** A vehicle's affected-list and status rows in a batch (knownOwnRows()). */
+export type KnownOwnRows = {
+  /** The campaigns of the affected lists that name it (a list the library no longer has is left out, as the lookup leaves it). */
+  listCampaigns: number[];
+  /** The campaign codes of its status rows. */
+  statusCodes: string[];
+};
+/** The ranges of a VIN in none. */
+export const IN_NO_RANGE: KnownRanges = Object.freeze({ key: '', ranges: Object.freeze([]) });
+/** A batch's VIN ranges of one WMI, VDS and year code (knownGroup()), in the lookup index's order. */
+export type KnownGroup = readonly { readonly row: unknown; readonly n: number }[];
+/** The group of a VIN whose WMI, VDS and year code no range of the batch has. */
+export const NO_GROUP: KnownGroup = Object.freeze([]);
 type ValidVin = Extract<ReturnType<typeof analyzeVin>, { ok: true }>;
 type VehicleRecord = {
   model: string | null;
@@ -193,8 +221,64 @@ export class LookupService {
    * with its columns) in the same read transaction; call both inside one (batch()): one snapshot.
    */
   known(which: KnownVehicles): (vehicle: VehicleColumns) => LookupResult {
-    const batch: KnownBatch = { which, rows: this.gather(which), kept: { nhtsa: new Map(), hits: new Map(), generation: -1, day: -1, rowsKey: '' } };
+    const batch = this.knownBatch(which);
     return (v) => this.lookupKnown(batch, v);
+  }
+
+  /**
+   * The same batch, for a caller that looks up only some of the set's vehicles (lookupKnown) and reads
+   * what the batch holds for the others (knownGroup, knownRanges, knownOwnRows): the order suggestions, whose stock lines need only
+   * the vehicles a campaign with a per-VIN part can answer for. Read it inside the caller's read transaction.
+   */
+  knownBatch(which: KnownVehicles): KnownBatch {
+    return {
+      which,
+      rows: this.gather(which),
+      kept: { nhtsa: new Map(), hits: new Map(), generation: -1, day: -1, rowsKey: '' },
+      rangeSets: new Map(),
+    };
+  }
+
+  /**
+   * The VIN ranges a batch holds for the VINs of one WMI, VDS and year code, as this VIN's (stored as the
+   * lookup reads it: 17 clean characters, upper case, see quickVin), or NO_GROUP; nothing is looked up.
+   */
+  knownGroup(batch: KnownBatch, vin: string): KnownGroup {
+    return batch.rows.ranges.get(`${vin.slice(0, 3)}|${vin.slice(3, 8)}|${vin[9]}`) ?? NO_GROUP;
+  }
+
+  /**
+   * The ranges of a group a serial (a VIN's last 7 characters) is in: exactly those the lookup reads for
+   * the VIN (serial_from <= serial <= serial_to), one object for every serial of the batch in the same ranges.
+   */
+  knownRanges(batch: KnownBatch, group: KnownGroup, serial: string): KnownRanges {
+    const rows = group as readonly { row: CandidateRow; n: number }[];
+    let key = '';
+    for (let i = 0; i < rows.length; i++) {
+      const { row, n } = rows[i]!;
+      if (row[6]! > serial) break; // by serial_from, as the index gives them
+      if (row[7]! >= serial) key += `r${n}`;
+    }
+    if (key === '') return IN_NO_RANGE;
+    let known = batch.rangeSets.get(key);
+    if (!known) {
+      const ranges = rows.filter(({ row }) => row[6]! <= serial && row[7]! >= serial).map(({ row }) => Object.freeze({ campaignId: row[1], model: row[2]! }));
+      batch.rangeSets.set(key, (known = Object.freeze({ key, ranges: Object.freeze(ranges) })));
+    }
+    return known;
+  }
+
+  /** A batch's affected-list and status rows of one of its vehicles (stored as the lookup reads it), or null for none. */
+  knownOwnRows(batch: KnownBatch, vin: string): KnownOwnRows | null {
+    const lists = batch.rows.lists.get(vin);
+    const statuses = batch.rows.statuses.get(vin);
+    if (lists === undefined && statuses === undefined) return null;
+    const listCampaigns: number[] = [];
+    for (const r of lists ?? NO_ROWS) {
+      const list = this.store.listById(r[1]);
+      if (list) listCampaigns.push(list.campaignId);
+    }
+    return { listCampaigns, statusCodes: (statuses ?? NO_ROWS).map((r) => r[2]!) };
   }
 
   /** One vehicle of a batch made by known(): exactly lookup({ vin: v.vin }). */

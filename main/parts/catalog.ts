@@ -20,7 +20,8 @@ export type PartFacts = Omit<CampaignPart, 'stockingLevel' | 'onHand' | 'onOrder
   note: string | null;
 };
 
-export type CampaignParts = { code: string; bulletin: Bulletin; parts: PartFacts[] };
+/** A campaign's parts; its bulletin is read (parsed whole) only when asked for: most callers need only the parts. */
+export type CampaignParts = { readonly code: string; readonly bulletin: Bulletin; readonly parts: PartFacts[] };
 
 type AmendmentRow = Row<'part_amendments'>;
 
@@ -62,21 +63,37 @@ export function loadCatalog(db: Db, store: CampaignStore): CampaignParts[] {
   return catalog;
 }
 
+/**
+ * Every campaign's parts and revision date, read from the stored documents by SQLite (one statement): a
+ * process's first catalog does not parse every bulletin whole. The bulletin itself is the store's, read
+ * when a caller asks for it (CampaignStore.byId: parsed once, kept until the library changes).
+ */
+const PARTS_SQL = "SELECT id, code, json_extract(document, '$.revisionDate', '$.parts') FROM campaigns ORDER BY code";
+
 function buildCatalog(db: Db, store: CampaignStore): CampaignParts[] {
-  const ids = db.sqlite.prepare<[], number>('SELECT id FROM campaigns ORDER BY code').pluck().all();
   const amendments = new Map<string, AmendmentRow[]>();
   for (const a of db.sqlite.prepare<[], AmendmentRow>('SELECT * FROM part_amendments ORDER BY id').all()) {
     const list = amendments.get(a.campaign_code);
     if (list) list.push(a);
     else amendments.set(a.campaign_code, [a]);
   }
-  return ids.map((id) => {
-    const c = store.byId(id);
-    return { code: c.code, bulletin: c.bulletin, parts: campaignParts(c.code, c.bulletin, amendments.get(c.code) ?? []) };
+  // One path per row would parse the document once per path: both in one array.
+  const rows = db.sqlite.prepare<[], [id: number, code: string, facts: string]>(PARTS_SQL).raw(true).all();
+  return rows.map(([id, code, facts]) => {
+    const [revisionDate, parts] = JSON.parse(facts) as [string, Bulletin['parts']];
+    let bulletin: Bulletin | null = null;
+    return {
+      code,
+      get bulletin() {
+        bulletin ??= store.byId(id).bulletin;
+        return bulletin;
+      },
+      parts: campaignParts(code, { parts, revisionDate }, amendments.get(code) ?? []),
+    };
   });
 }
 
-export function campaignParts(code: string, b: Bulletin, amendments: AmendmentRow[]): PartFacts[] {
+export function campaignParts(code: string, b: Pick<Bulletin, 'parts' | 'revisionDate'>, amendments: AmendmentRow[]): PartFacts[] {
   const byKey = new Map<string, AmendmentRow[]>();
   for (const a of amendments) {
     const list = byKey.get(a.part_key);

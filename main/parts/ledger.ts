@@ -12,7 +12,8 @@ import type { MovementKind, Row } from '../db/schema';
 export type Position = { onHand: number; onOrder: number };
 /** A vehicle's position in a part held per VIN; `ordered`: an order for it is on record (not reversed). */
 export type VinPosition = Position & { ordered: boolean };
-export type PartPosition = Position & { perVin: Map<string, VinPosition> };
+/** A part's position; `perVin` is the fold's own per-VIN map (kept current with it): read it, do not change it. */
+export type PartPosition = Position & { perVin: ReadonlyMap<string, Readonly<VinPosition>> };
 type Bucket = Position & { open: { id: number; left: number }[]; ordered: boolean };
 
 /** The kept fold's format: a fold kept by another format (another version's rules) is not read. */
@@ -190,14 +191,16 @@ export class Ledger {
     if (this.pos && this.pos.dirty.size === 0) return this.pos.map;
     const dirty = this.pos ? this.pos.dirty : null;
     const out = this.pos ? this.pos.map : new Map<string, PartPosition>();
+    // A VIN's position is its bucket itself (no copy per VIN): the fold changes a bucket only by folding a
+    // movement of its part, and a part with a new movement is summed again; a fold from the start makes new buckets.
     const sum = (part: string, pb: PartBuckets) => {
-      const p: PartPosition = { onHand: pb.shelf?.onHand ?? 0, onOrder: pb.shelf?.onOrder ?? 0, perVin: new Map() };
-      for (const [vin, b] of pb.perVin) {
-        p.onHand += b.onHand;
-        p.onOrder += b.onOrder;
-        p.perVin.set(vin, { onHand: b.onHand, onOrder: b.onOrder, ordered: b.ordered });
+      let onHand = pb.shelf?.onHand ?? 0;
+      let onOrder = pb.shelf?.onOrder ?? 0;
+      for (const b of pb.perVin.values()) {
+        onHand += b.onHand;
+        onOrder += b.onOrder;
       }
-      out.set(part, p);
+      out.set(part, { onHand, onOrder, perVin: pb.perVin });
     };
     if (dirty) {
       for (const part of dirty) {

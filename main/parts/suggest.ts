@@ -10,6 +10,7 @@ import { ApiError } from '../../shared/contract';
 import { CONDITION_LABEL, METHOD_LABEL, plural } from '../../shared/wording';
 import { demandWithin, type Demand, overdueBooked } from '../appointments/store';
 import type { CoreServices as Services } from '../core-services';
+import { IN_NO_RANGE, type KnownOwnRows, type KnownRanges, NO_GROUP } from '../lookup/service';
 import { type CampaignParts, findPart, loadCatalog, type PartFacts } from './catalog';
 import type { Ledger, Position } from './ledger';
 import { CPOR_REQUEST, listedPartNumbers } from './cpor';
@@ -47,10 +48,7 @@ export function computeSuggestions(s: SuggestServices, horizonDays: number): Sug
     if (c.parts.length === 0) {
       lines.push(line(c.code, null, 'none', 0, null, `No order: ${lowerFirst(noPartsNote(c))}${bookedNote(booked, horizonDays)}`));
     } else {
-      for (const p of c.parts) {
-        const made = partLines(c, p, booked, ctx);
-        for (let i = 0; i < made.length; i++) lines.push(made[i]!);
-      }
+      for (const p of c.parts) partLines(c, p, booked, ctx, lines);
     }
     const late = overdue.get(c.code);
     if (late) for (let i = from; i < lines.length; i++) if (lines[i]!.method !== 'cpor') lines[i]!.reason += overdueNote(late);
@@ -71,7 +69,7 @@ type Ctx = {
   horizonDays: number;
   positions: ReturnType<Ledger['positions']>;
   levels: Map<string, number>;
-  stock: Map<string, StockVehicle[]>;
+  stock: Stock;
   listedNumber: (code: string, pattern: string, vin: string) => string | null;
 };
 
@@ -121,28 +119,45 @@ const overdueNote = (n: number) =>
   ` (not counted: ${plural(n, 'appointment')} booked before today that never arrived; mark ${n === 1 ? 'it' : 'them'} arrived, no-show or cancelled)`;
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-const bookedNote = (booked: Demand[], days: number) => (booked.length ? ` (${plural(booked.length, 'vehicle')} booked in the next ${days} days.)` : '');
+/** " (3 vehicles booked in the next 14 days.)": one string per count and horizon (a part of every campaign booked says it). */
+const bookedNotes = new Map<string, string>();
+function bookedNote(booked: Demand[], days: number): string {
+  if (!booked.length) return '';
+  const key = `${booked.length}|${days}`;
+  let note = bookedNotes.get(key);
+  if (note === undefined) {
+    if (bookedNotes.size >= 1000) bookedNotes.clear();
+    bookedNotes.set(key, (note = ` (${plural(booked.length, 'vehicle')} booked in the next ${days} days.)`));
+  }
+  return note;
+}
 
-function partLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): SuggestionLine[] {
+/** A part's lines, added to `out` (the suggestions' lines, in order). */
+function partLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx, out: SuggestionLine[]): void {
   const perVehicle = p.quantity ?? 1;
   if (!p.released || (p.partNumber === null && !p.isPattern)) {
     const what = p.partNumber ? `${p.partNumber} is not released yet` : 'part number not yet released';
-    return [line(c.code, p.partNumber, 'none', 0, null, `No order: ${what}.${p.note ? ` ${p.note}` : ''}${bookedNote(booked, ctx.horizonDays)}`)];
+    out.push(line(c.code, p.partNumber, 'none', 0, null, `No order: ${what}.${p.note ? ` ${p.note}` : ''}${bookedNote(booked, ctx.horizonDays)}`));
+    return;
   }
   const pn = p.partNumber!;
   if (p.macCode === 'D') {
     const allocation = p.allocation !== null ? ` Allocation recorded: ${p.allocation}.` : ' No allocation recorded.';
-    return [line(c.code, pn, 'mac-report', 0, null, `MAC code D: no order; refer to the MAC report.${allocation}${bookedNote(booked, ctx.horizonDays)}`)];
+    out.push(line(c.code, pn, 'mac-report', 0, null, `MAC code D: no order; refer to the MAC report.${allocation}${bookedNote(booked, ctx.horizonDays)}`));
+    return;
   }
-  if (p.heldPerVin) return cporLines(c, p, booked, ctx);
+  if (p.heldPerVin) {
+    cporLines(c, p, booked, ctx, out);
+    return;
+  }
 
   const units = booked.length * perVehicle;
   const level = ctx.levels.get(pn) ?? 0;
   const pos: Position = ctx.positions.get(pn) ?? { onHand: 0, onOrder: 0 };
   const needed = units + level;
   const order = needed - (pos.onHand + pos.onOrder);
-  if (order <= 0) return [];
-  return [
+  if (order <= 0) return;
+  out.push(
     line(
       c.code,
       pn,
@@ -152,15 +167,14 @@ function partLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
       `${units} booked in the next ${ctx.horizonDays} days + keep ${level} on the shelf = ${needed}; ${pos.onHand} on hand + ${pos.onOrder} on order: order ${order}`,
       'shelf',
     ),
-  ];
+  );
 }
 
-function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): SuggestionLine[] {
+function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx, out: SuggestionLine[]): void {
   const pn = p.partNumber!;
   const why = p.perVin || p.isPattern ? 'per-VIN part number: CPOR gives it' : 'MAC code C: order through CPOR';
   const perVehicle = p.quantity ?? 1;
   const seen = new Set<string>();
-  const out: SuggestionLine[] = [];
   const perVin = ctx.positions.get(pn)?.perVin;
   /** Ordered already (an order on record, not reversed), or on hand for the VIN: no line. */
   const covered = (vin: string) => {
@@ -195,67 +209,64 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx): 
   // key's start, the order's words when no list gives a number) is put together once.
   const keyStart = `${c.code}|${pn}|`;
   const orderWords = `; no CPOR order recorded: order ${perVehicle} through CPOR for this VIN (${why}).`;
-  // The reason after the vehicle's own words ("In stock #S1 (New)"): one string per answer and delivery rule.
-  const tails = new Map<string, Map<string, string>>();
-  const tailOf = (e: StockVehicle) => {
-    let byBefore = tails.get(e.why);
-    if (!byBefore) tails.set(e.why, (byBefore = new Map()));
-    let tail = byBefore.get(e.before);
-    if (tail === undefined) byBefore.set(e.before, (tail = `, ${e.why}: ${e.before}${orderWords}`));
-    return tail;
-  };
-  const entries = stockEntries(ctx.stock, c.code, pn);
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
-    if (seen.size > 0 && seen.has(e.vin)) continue;
-    if (covered(e.vin)) continue;
-    if (!e.line) {
-      const number = p.isPattern ? ctx.listedNumber(c.code, pn, e.vin) : null;
-      e.line = Object.freeze(
-        number === null
-          ? {
-              key: keyStart + e.vin,
-              campaign: c.code,
-              partNumber: pn,
-              part: pn,
-              method: 'cpor',
-              quantity: perVehicle,
-              vin: e.vin,
-              reason: inStockWords(e) + tailOf(e),
-              source: 'in-stock',
-              bookedAt: null,
-            }
-          : make(e.vin, `${inStockWords(e)}, ${e.why}: ${e.before}`, null),
-      ) as SuggestionLine;
+  // The reason after the vehicle's own words ("In stock #S1 (New)"): one string per pick (answer and delivery rule).
+  const tails = new Map<StockPick, string>();
+  const list = ctx.stock.lists.get(c.code);
+  if (!list) return;
+  const made = stockLines(ctx.stock, c.code, pn, list.vins.length);
+  const { vins, stockNumbers, picks } = list;
+  for (let i = 0; i < vins.length; i++) {
+    const vin = vins[i]!;
+    if (seen.size > 0 && seen.has(vin)) continue;
+    if (covered(vin)) continue;
+    let l = made[i];
+    if (l === undefined) {
+      const pick = picks[i]!;
+      const number = p.isPattern ? ctx.listedNumber(c.code, pn, vin) : null;
+      if (number === null) {
+        let tail = tails.get(pick);
+        if (tail === undefined) tails.set(pick, (tail = `, ${pick.why}: ${pick.before}${orderWords}`));
+        l = {
+          key: keyStart + vin,
+          campaign: c.code,
+          partNumber: pn,
+          part: pn,
+          method: 'cpor',
+          quantity: perVehicle,
+          vin,
+          reason: inStockWords(stockNumbers[i]!, pick.condition) + tail,
+          source: 'in-stock',
+          bookedAt: null,
+        };
+      } else l = make(vin, `${inStockWords(stockNumbers[i]!, pick.condition)}, ${pick.why}: ${pick.before}`, null);
+      made[i] = l = Object.freeze(l);
     }
-    out.push(e.line);
+    out.push(l);
   }
-  return out;
 }
 
 /** "In stock", its stock number and condition: "In stock #S1 (New)", "In stock (Used)", "In stock". */
 type Condition = keyof typeof CONDITION_LABEL;
 const CONDITION_WORDS = Object.fromEntries(Object.entries(CONDITION_LABEL).map(([k, label]) => [k, ` (${label})`])) as Record<Condition, string>;
 const IN_STOCK = Object.fromEntries(Object.entries(CONDITION_WORDS).map(([k, words]) => [k, `In stock${words}`])) as Record<Condition, string>;
-const inStockWords = (e: StockVehicle) =>
-  e.stockNumber ? `In stock #${e.stockNumber}${e.condition ? CONDITION_WORDS[e.condition] : ''}` : e.condition ? IN_STOCK[e.condition] : 'In stock';
+const inStockWords = (stockNumber: string | null, condition: Condition | null) =>
+  stockNumber ? `In stock #${stockNumber}${condition ? CONDITION_WORDS[condition] : ''}` : condition ? IN_STOCK[condition] : 'In stock';
 
-/** A stock vehicle a campaign's part is for, with its CPOR line once made (kept with the stock lookup). */
-type StockVehicle = {
-  vin: string;
-  stockNumber: string | null;
-  condition: keyof typeof CONDITION_LABEL | null;
-  why: string;
-  before: string;
-  line: SuggestionLine | null;
-};
-/** A campaign a stock vehicle's lookup answers with the remedy available: why, what before delivery, and the campaign's list of vehicles. */
-type StockPick = { why: string; before: string; list: StockVehicle[] };
-/** Which part's entries a campaign's vehicle list is. */
-const claimedBy = new WeakMap<StockVehicle[], string>();
+/**
+ * A campaign a stock vehicle's lookup answers with the remedy available: why, what before delivery for
+ * the vehicle's condition, and the campaign's list. One for every vehicle of an answer shared by a key.
+ */
+type StockPick = { why: string; before: string; condition: Condition | null; list: StockList };
+/** A campaign's stock vehicles, in the stock's order, as columns (no object per vehicle): VIN, stock number, pick. */
+type StockList = { vins: string[]; stockNumbers: (string | null)[]; picks: StockPick[] };
+/**
+ * The stock's lists by campaign, and each part's CPOR lines once made (by the place of the vehicle in
+ * its campaign's list), kept with them: the lines of a vehicle stay the same until the stock is looked up again.
+ */
+type Stock = { lists: Map<string, StockList>; lines: Map<string, (SuggestionLine | undefined)[]> };
 
 /** What the bulletin's delivery rule for the vehicle's condition asks: must, or should, have it before delivery. */
-function beforeDelivery(hit: CampaignHit, condition: StockVehicle['condition']): string {
+function beforeDelivery(hit: CampaignHit, condition: Condition | null): string {
   const rule = hit.delivery.find((d) => d.condition === condition)?.rule;
   if (rule === 'do-not-deliver-until-remedied' || rule === 'perform-before-delivery') return 'must have it before delivery';
   if (rule === 'deliver-with-disclosure-if-unavailable') return 'should have it before delivery (else only with the disclosure form)';
@@ -267,14 +278,14 @@ function beforeDelivery(hit: CampaignHit, condition: StockVehicle['condition']):
  * list where the bulletin says only launched phases are listed) for a campaign with a part held per
  * VIN, not yet done. One lookup per stock vehicle.
  */
-const stockCache = new WeakMap<SuggestServices['db'], { key: string; stock: Map<string, StockVehicle[]> }>();
+const stockCache = new WeakMap<SuggestServices['db'], { key: string; stock: Stock }>();
 
 /**
  * The same, kept until what it depends on changes: the library and its parts (the catalog, kept as one
  * object until then), the day, whether vPIC has opened, and the vehicles, their campaign statuses and the
  * affected lists (a counter triggers bump, migration 007).
  */
-function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Map<string, StockVehicle[]> {
+function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Stock {
   const counter = s.db.sqlite.prepare<[], number>("SELECT n FROM change_counters WHERE name = 'stock-lookups'").pluck().get() ?? -1;
   // vPIC's makes per WMI once it has opened: a stock vehicle of a WMI no bulletin lists may then be another make.
   const key = `${counter}|${localIsoDate(s.now())}|${s.vpic?.ready ? 'vpic' : ''}`;
@@ -285,66 +296,38 @@ function stockVehicles(s: SuggestServices, catalog: CampaignParts[]): Map<string
   stockCache.set(s.db, { key, stock });
   return stock;
 }
-const catalogOf = new WeakMap<Map<string, StockVehicle[]>, CampaignParts[]>();
-/** A stock vehicle's CPOR line for one part, made once per stock lookup. */
-type StockEntry = StockVehicle;
-const stockLines = new WeakMap<Map<string, StockVehicle[]>, Map<string, StockEntry[]>>();
+const catalogOf = new WeakMap<Stock, CampaignParts[]>();
 
-/** The stock vehicles of a campaign, as entries for one of its parts (kept with the stock lookup). */
-function stockEntries(stock: Map<string, StockVehicle[]>, code: string, pn: string): StockEntry[] {
-  let byPart = stockLines.get(stock);
-  if (!byPart) stockLines.set(stock, (byPart = new Map()));
+/** A part's CPOR lines for its campaign's stock vehicles, by their place in the list (made as they are first asked for). */
+function stockLines(stock: Stock, code: string, pn: string, length: number): (SuggestionLine | undefined)[] {
   const id = `${code}\u0000${pn}`;
-  let entries = byPart.get(id);
-  if (!entries) {
-    // The campaign's first part asked about keeps its lines on the vehicles themselves; another
-    // part of the same campaign (rare) gets copies.
-    const vehicles = stock.get(code) ?? [];
-    const claimed = claimedBy.get(vehicles);
-    if (claimed === undefined) claimedBy.set(vehicles, id);
-    entries = claimed === undefined || claimed === id ? vehicles : vehicles.map((v) => ({ ...v, line: null }));
-    byPart.set(id, entries);
-  }
-  return entries;
+  let made = stock.lines.get(id);
+  if (!made) stock.lines.set(id, (made = new Array<SuggestionLine | undefined>(length)));
+  return made;
 }
 
 /**
- * Every stock vehicle with what decides which campaigns its lookup can consider: the VIN ranges the
- * lookup's statement finds for it, each as [id, whether a wanted campaign's (1/0), model], in the
- * index's order (the same text for two VINs in the same ranges; null for none), whether it has rows
- * of another kind (an affected list, a campaign status), and whether one of those is a wanted
- * campaign's. The same seeks as the lookup's, for every stock vehicle in one statement.
+ * Every stock vehicle, in the stock's order, with the columns its lookup reads (see LookupService.known).
+ * The condition comes as its place in CONDITIONS (a text made per row for 20,000 rows costs more than the
+ * rest of the row); any other text as it is.
  */
-const STOCK_SQL = `WITH wanted(code) AS (SELECT value FROM json_each(?)),
-       wantedIds(id) AS (SELECT id FROM campaigns WHERE code IN wanted)
-  SELECT v.vin, v.stock_number, v.model, v.production_month, v.condition,
-         (SELECT CASE WHEN count(*) > 0 THEN json_group_array(json_array(r.id, r.campaign_id IN wantedIds, r.model)) END
-            FROM vin_range_rules r
-           WHERE r.wmi = substr(v.vin, 1, 3) AND r.vds = substr(v.vin, 4, 5) AND r.year_code = substr(v.vin, 10, 1)
-             AND r.serial_from <= substr(v.vin, 11) AND r.serial_to >= substr(v.vin, 11)) AS ranges,
-         EXISTS (SELECT 1 FROM affected_vins a WHERE a.vin = v.vin)
-      OR EXISTS (SELECT 1 FROM vehicle_campaigns c WHERE c.vin = v.vin) AS otherRows,
-         EXISTS (SELECT 1 FROM affected_vins a JOIN affected_vin_lists l ON l.id = a.list_id JOIN campaigns k ON k.id = l.campaign_id
-                  WHERE a.vin = v.vin AND k.code IN wanted)
-      OR EXISTS (SELECT 1 FROM vehicle_campaigns c WHERE c.vin = v.vin AND c.campaign_code IN wanted) AS wantedOther
-    FROM vehicles v WHERE v.in_stock = 1 ORDER BY v.stock_number, v.vin`;
+const CONDITIONS = [null, 'new', 'used', 'certified-pre-owned'] as const;
+const STOCK_SQL = `SELECT vin, stock_number, model, production_month,
+       CASE WHEN condition IS NULL THEN 0 WHEN condition = 'new' THEN 1 WHEN condition = 'used' THEN 2 WHEN condition = 'certified-pre-owned' THEN 3 ELSE condition END,
+       last_service_date, in_stock
+  FROM vehicles WHERE in_stock = 1 ORDER BY stock_number, vin`;
+const conditionOf = (row: StockRow): Condition | null => (typeof row[4] === 'number' ? CONDITIONS[row[4]]! : (row[4] as Condition));
 type StockRow = [
   vin: string,
   stockNumber: string | null,
   model: string | null,
   productionMonth: string | null,
-  condition: string | null,
-  ranges: string | null,
-  otherRows: 0 | 1,
-  wantedOther: 0 | 1,
+  condition: number | string,
+  lastServiceDate: string | null,
+  inStock: number,
 ];
 /** What a VIN's ranges say: whether one is a wanted campaign's, and the one model they name (null: none, or several). */
 type RangeFacts = { wanted: boolean; model: string | null };
-function rangeFacts(json: string): RangeFacts {
-  const ranges = JSON.parse(json) as [id: number, wanted: 0 | 1, model: string][];
-  const models = new Set(ranges.map((r) => r[2]));
-  return { wanted: ranges.some((r) => r[1] === 1), model: models.size === 1 ? ranges[0]![2] : null };
-}
 
 /**
  * The stock vehicles' lookups, only where a campaign with a part held per VIN can be among the
@@ -356,20 +339,21 @@ function rangeFacts(json: string): RangeFacts {
  * with the VINs of the same key in the same ranges: the lookup's answer is made from nothing else (the
  * ranges' campaigns, phases and model; the model windows of the key; the WMI's region and makes). A VIN
  * with an affected-list or status row, or stored other than the lookup reads it, is looked up itself.
+ * The rows are read as the hold report reads them (LookupService.knownBatch: a few set statements for
+ * the whole stock, not one per vehicle), and each lookup is the batch's, exactly `lookup({ vin })`.
  */
-function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, StockVehicle[]> {
-  const out = new Map<string, StockVehicle[]>();
+function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
+  const out = new Map<string, StockList>();
+  const stock: Stock = { lists: out, lines: new Map() };
   const wanted = new Set(catalog.filter((c) => c.parts.some((p) => p.heldPerVin && p.released)).map((c) => c.code));
-  if (wanted.size === 0) return out;
+  if (wanted.size === 0) return stock;
   const wantedIds = new Set<number>();
   for (const code of wanted) {
     const id = s.campaigns.idForCode(code);
     if (id !== null) wantedIds.add(id);
   }
-  const rows = s.db.sqlite
-    .prepare<[string], StockRow>(STOCK_SQL)
-    .raw(true)
-    .all(JSON.stringify([...wanted]));
+  const batch = s.lookup.knownBatch('in-stock');
+  const rows = s.db.sqlite.prepare<[], StockRow>(STOCK_SQL).raw(true).all();
   const year = s.now().getFullYear();
   /** Whether a wanted campaign has a model window this model year, region and model can fit. */
   const windows = new Map<string, boolean>();
@@ -389,7 +373,7 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, 
     return key;
   };
   /** What a lookup's answer puts in the stock lists for a vehicle in this condition: worked out once per answer shared by a key. */
-  const picksOf = (hits: readonly CampaignHit[], condition: StockVehicle['condition']): StockPick[] => {
+  const picksOf = (hits: readonly CampaignHit[], condition: Condition | null): StockPick[] => {
     const picks: StockPick[] = [];
     for (const hit of hits) {
       if (!wanted.has(hit.code) || (hit.vehicleStatus && hit.vehicleStatus.status !== 'open')) continue;
@@ -400,80 +384,115 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Map<string, 
       const why = listed ? `on the affected list of ${hit.affectedList!.date}` : `${hit.remedy.phaseName ?? 'phase'} launched`;
       // The campaign's list in the answer (every pick is added to at once: no list stays empty).
       let list = out.get(hit.code);
-      if (!list) out.set(hit.code, (list = []));
-      picks.push({ why, before: beforeDelivery(hit, condition), list });
+      if (!list) out.set(hit.code, (list = { vins: [], stockNumbers: [], picks: [] }));
+      picks.push({ why, before: beforeDelivery(hit, condition), condition, list });
     }
     return picks;
   };
-  const add = (vin: string, stockNumber: string | null, condition: StockVehicle['condition'], picks: StockPick[]) => {
+  const add = (vin: string, stockNumber: string | null, picks: StockPick[]) => {
     for (let i = 0; i < picks.length; i++) {
       const p = picks[i]!;
-      p.list.push({ vin, stockNumber, condition, why: p.why, before: p.before, line: null });
+      p.list.vins.push(vin);
+      p.list.stockNumbers.push(stockNumber);
+      p.list.picks.push(p);
     }
   };
-  /**
-   * One answer's picks per key, by the VIN's ranges (their text; '' for none) then the rest of the key:
-   * every VIN of the key has the same condition (it is part of the key).
-   */
-  const shared = new Map<string, Map<string, StockPick[]>>();
-  const lookUp = (vin: string) => {
+  /** The batch's lookup of a stock vehicle: exactly lookup({ vin }) (a VIN stored otherwise is looked up so). */
+  const lookUp = (row: StockRow) => {
     try {
-      return s.lookup.lookup({ vin });
+      return s.lookup.lookupKnown(batch, {
+        vin: row[0],
+        stock_number: row[1],
+        model: row[2],
+        production_month: row[3],
+        condition: conditionOf(row),
+        last_service_date: row[5],
+        in_stock: row[6],
+      });
     } catch {
       return null; // a stock record with a VIN that does not decode cannot be matched; the holds report names it
     }
   };
-  const own = (vin: string) => {
-    const r = lookUp(vin);
+  const lookUpOwn = (row: StockRow) => {
+    const r = lookUp(row);
     if (r) {
       const condition = r.vehicle?.condition ?? null;
-      add(r.vin, r.vehicle?.stockNumber ?? null, condition, picksOf(r.campaigns, condition));
+      add(r.vin, r.vehicle?.stockNumber ?? null, picksOf(r.campaigns, condition));
     }
   };
-  /** Each set of ranges' facts, worked out once (VINs in the same ranges share the text). */
-  const factsOf = new Map<string, RangeFacts>();
+  /** Each set of ranges' facts, worked out once (VINs in the same ranges share it). */
+  const factsOf = new Map<KnownRanges, RangeFacts>();
+  /** Whether a wanted campaign has a model window the VIN's model can fit (its record's, else the one its ranges name: no decode here). */
+  const fits = (vin: string, modelYear: number, facts: RangeFacts, recorded: string | null) => {
+    const model = recorded || facts.model || null;
+    return windowFits(modelYear, regionOf(vin) ?? '', model ? keyOf(model) : null);
+  };
+  /**
+   * What a VIN with no row of its own gets (its lookup's answer is made from nothing else: its ranges'
+   * campaigns, phases and model, the model windows, the WMI's region and makes): by its ranges (in none:
+   * by model year and WMI), condition, production month and model on record, the picks of the one lookup
+   * made for them, or null where no wanted campaign can be among the answers.
+   */
+  const decided = new Map<KnownRanges, ByCondition>();
+  const inNoRange = new Map<number, Map<string, ByCondition>>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const vin = row[0];
-    const ranges = row[5];
-    const otherRows = row[6];
-    let facts: RangeFacts | null = null;
-    if (ranges !== null) {
-      facts = factsOf.get(ranges) ?? null;
-      if (!facts) factsOf.set(ranges, (facts = rangeFacts(ranges)));
-    }
-    const wantedRow = row[7] === 1 || facts?.wanted === true;
-    // A VIN stored other than as the lookup reads it, or with a wanted campaign's list or status row: its own lookup.
+    // A VIN stored other than as the lookup reads it: its own lookup.
     const clean = quickVin(vin);
-    if ((wantedRow && otherRows) || !clean || clean.vin !== vin) {
-      own(vin);
+    if (!clean || clean.vin !== vin) {
+      lookUpOwn(row);
       continue;
     }
+    const group = s.lookup.knownGroup(batch, vin);
+    const ranges = group === NO_GROUP ? IN_NO_RANGE : s.lookup.knownRanges(batch, group, vin.slice(10));
     const modelYear = modelYearOf(vin, year)!;
-    // The lookup's model: the record's, else the one model the VIN's ranges name (no decode here).
-    const recorded = row[2];
-    const model = recorded || facts?.model || null;
-    // A wanted campaign's range row makes it a candidate whatever its windows.
-    if (!wantedRow && !windowFits(modelYear, regionOf(vin) ?? '', model ? keyOf(model) : null)) continue;
-    if (otherRows) {
-      own(vin);
+    let facts = factsOf.get(ranges);
+    if (!facts) factsOf.set(ranges, (facts = rangeFacts(ranges, wantedIds)));
+    const own = s.lookup.knownOwnRows(batch, vin);
+    if (own !== null) {
+      // An affected-list or status row: its own lookup, where a wanted campaign's row (whatever its windows) or window can be among the answers.
+      if (facts.wanted || wantedOther(own, wanted, wantedIds) || fits(vin, modelYear, facts, row[2])) lookUpOwn(row);
       continue;
     }
-    const condition = row[4] as StockVehicle['condition'];
-    let inRanges = shared.get(ranges ?? '');
-    if (!inRanges) shared.set(ranges ?? '', (inRanges = new Map()));
-    const key = `${modelYear}|${vin.slice(0, 3)}|${recorded}|${row[3]}|${condition}`;
-    let picks = inRanges.get(key);
-    if (!picks) {
-      const r = lookUp(vin);
-      // A VIN the lookup refuses says nothing of the others with its key.
-      if (!r) continue;
-      inRanges.set(key, (picks = picksOf(r.campaigns, condition)));
+    const condition = conditionOf(row);
+    // Ranges are a group's (its model year and WMI); in none, by model year and WMI.
+    const byCondition = ranges === IN_NO_RANGE ? level(level(inNoRange, modelYear), vin.slice(0, 3)) : level(decided, ranges);
+    const byRecorded = level(level(byCondition, condition), row[3]);
+    let picks = byRecorded.get(row[2]);
+    if (picks === undefined) {
+      // A wanted campaign's range row makes it a candidate whatever its windows.
+      if (!facts.wanted && !fits(vin, modelYear, facts, row[2])) picks = null;
+      else {
+        const r = lookUp(row);
+        // A VIN the lookup refuses says nothing of the others with its key.
+        if (!r) continue;
+        picks = picksOf(r.campaigns, condition);
+      }
+      byRecorded.set(row[2], picks);
     }
-    add(vin, row[1], condition, picks);
+    if (picks !== null) add(vin, row[1], picks);
   }
-  return out;
+  return stock;
 }
+
+/** By condition, production month and model on record: the picks, or null for none. */
+type ByCondition = Map<Condition | null, Map<string | null, Map<string | null, StockPick[] | null>>>;
+/** The map kept under a key of a map of maps (made the first time). */
+function level<K, V extends Map<unknown, unknown>>(m: Map<K, V>, key: K): V {
+  let next = m.get(key);
+  if (next === undefined) m.set(key, (next = new Map() as V));
+  return next;
+}
+
+function rangeFacts({ ranges }: KnownRanges, wantedIds: Set<number>): RangeFacts {
+  const models = new Set(ranges.map((r) => r.model));
+  return { wanted: ranges.some((r) => wantedIds.has(r.campaignId)), model: models.size === 1 ? ranges[0]!.model : null };
+}
+
+/** Whether one of a vehicle's affected lists or status rows is a wanted campaign's. */
+const wantedOther = (known: KnownOwnRows, wanted: Set<string>, wantedIds: Set<number>) =>
+  known.listCampaigns.some((id) => wantedIds.has(id)) || known.statusCodes.some((code) => wanted.has(code));
 
 type Choice = { horizonDays: number; by: string; keys?: string[] | null; campaign?: string | null; vins?: string[] | null; bookedOnly?: boolean };
 
