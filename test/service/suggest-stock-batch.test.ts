@@ -11,18 +11,11 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { App } from '../../main/app';
 import { loadCatalog } from '../../main/parts/catalog';
 import { suggestOrders } from '../../main/parts/suggest';
-import type { Bulletin } from '../../shared/bulletin';
 import type { SuggestionLine } from '../../shared/parts/contract';
 import { CONDITION_LABEL } from '../../shared/wording';
+import { BEFORE, withStockParts } from '../support/stock-parts';
 import { makeVin, sampleVins, syntheticLibrary } from '../support/synthetic';
 import { testApp } from '../support/tempdb';
-
-const BEFORE = {
-  'do-not-deliver-until-remedied': 'must have it before delivery',
-  'perform-before-delivery': 'must have it before delivery',
-  'deliver-with-disclosure-if-unavailable': 'should have it before delivery (else only with the disclosure form)',
-} as Record<string, string>;
-const RULES = ['do-not-deliver-until-remedied', 'perform-before-delivery', 'deliver-with-disclosure-if-unavailable', 'no-rule-stated'] as const;
 
 let app: App;
 beforeEach(async () => {
@@ -41,22 +34,7 @@ async function variedStock(): Promise<{
 }> {
   const lib = syntheticLibrary(90, 2, 5);
   for (const [c, b] of lib.bulletins.entries()) {
-    const perVin: Bulletin['parts'][number] = {
-      partNumber: `V${c}-****`,
-      partNumberPerVin: true,
-      description: 'Per-VIN part',
-      quantity: c % 9 === 0 ? 2 : 1,
-      macCode: null,
-      released: true,
-      note: null,
-    };
-    const shelf: Bulletin['parts'][number] = { ...perVin, partNumber: `P${c}-A`, partNumberPerVin: false, quantity: 1, description: 'Stock part' };
-    b.parts = c % 3 === 0 ? [shelf, perVin] : c % 7 === 1 ? [{ ...shelf, partNumber: `C${c}`, macCode: 'C' }] : [shelf];
-    b.phases = b.phases.map((p) => ({ ...p, name: c % 2 ? 'Phase 1' : 'Remedy notice' }));
-    b.delivery = [
-      { condition: 'new', rule: RULES[c % 4]!, text: 'Rule for new vehicles.' },
-      { condition: 'used', rule: RULES[(c + 1) % 4]!, text: 'Rule for used vehicles.' },
-    ];
+    withStockParts(b, c, { doubleEvery: 9, conditions: 2 });
     // Another make: a Honda campaign for its own WMI (a Lexus VIN in its ranges is not a hit).
     if (c % 10 === 3) {
       b.make = 'Honda';
@@ -173,7 +151,7 @@ function perVinLines(): SuggestionLine[] {
         const hit = r.campaigns.find((h) => h.code === c.code);
         if (hit?.remedy.available !== true || (hit.vehicleStatus && hit.vehicleStatus.status !== 'open')) continue;
         const condition = r.vehicle?.condition ?? null;
-        const before = BEFORE[hit.delivery.find((d) => d.condition === condition)?.rule ?? ''] ?? 'should have it before delivery';
+        const before = (BEFORE as Record<string, string>)[hit.delivery.find((d) => d.condition === condition)?.rule ?? ''] ?? 'should have it before delivery';
         const why = hit.affectedList?.listed ? `on the affected list of ${hit.affectedList.date}` : `${hit.remedy.phaseName ?? 'phase'} launched`;
         const listed = listedNumbers.get(r.vin);
         const number = p.isPattern && listed && new RegExp(`^${p.partNumber!.replace(/\*+/g, '[A-Z0-9]+')}$`).test(listed) ? listed : null;

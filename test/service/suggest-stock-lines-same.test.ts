@@ -9,41 +9,17 @@ import { describe, expect, test } from 'vitest';
 import type { App } from '../../main/app';
 import { loadCatalog } from '../../main/parts/catalog';
 import { suggestOrders } from '../../main/parts/suggest';
-import type { Bulletin } from '../../shared/bulletin';
 import type { SuggestionLine } from '../../shared/parts/contract';
 import { CONDITION_LABEL } from '../../shared/wording';
+import { BEFORE, withStockParts } from '../support/stock-parts';
 import { sampleVins, syntheticLibrary } from '../support/synthetic';
 import { testApp } from '../support/tempdb';
-
-const RULES = ['do-not-deliver-until-remedied', 'perform-before-delivery', 'deliver-with-disclosure-if-unavailable', 'no-rule-stated'] as const;
-const BEFORE = {
-  'do-not-deliver-until-remedied': 'must have it before delivery',
-  'perform-before-delivery': 'must have it before delivery',
-  'deliver-with-disclosure-if-unavailable': 'should have it before delivery (else only with the disclosure form)',
-  'no-rule-stated': 'should have it before delivery',
-} as const;
 
 async function varied(): Promise<{ app: App; vins: string[] }> {
   const app = await testApp({ vpicPath: null });
   const lib = syntheticLibrary(60, 2, 11);
   for (const [c, b] of lib.bulletins.entries()) {
-    const perVin: Bulletin['parts'][number] = {
-      partNumber: `V${c}-****`,
-      partNumberPerVin: true,
-      description: 'Per-VIN part',
-      quantity: c % 8 === 0 ? 2 : 1,
-      macCode: null,
-      released: true,
-      note: null,
-    };
-    const shelf: Bulletin['parts'][number] = { ...perVin, partNumber: `P${c}-A`, partNumberPerVin: false, quantity: 1, description: 'Stock part' };
-    b.parts = c % 3 === 0 ? [shelf, perVin] : c % 7 === 1 ? [{ ...shelf, partNumber: `C${c}`, macCode: 'C' }] : [shelf];
-    b.phases = b.phases.map((p) => ({ ...p, name: c % 2 ? 'Phase 1' : 'Remedy notice' }));
-    b.delivery = [
-      { condition: 'new', rule: RULES[c % 4]!, text: 'Rule for new vehicles.' },
-      { condition: 'used', rule: RULES[(c + 1) % 4]!, text: 'Rule for used vehicles.' },
-      { condition: 'certified-pre-owned', rule: RULES[(c + 2) % 4]!, text: 'Rule for certified vehicles.' },
-    ];
+    withStockParts(b, c, { doubleEvery: 8, conditions: 3 });
   }
   const s = app.db.sqlite;
   s.transaction(() => {
