@@ -104,7 +104,7 @@ export function LookupScreen() {
           text={text}
           onText={onText}
           onSubmit={submit}
-          busy={lookup.busy}
+          busy={lookup.updating}
           reportedVin={lookup.error && lookup.request ? normalizeVin(lookup.request.vin) : null}
         />
         {lookup.error && <ErrorNotice error={lookup.error} testId="lookup-error" />}

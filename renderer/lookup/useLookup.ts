@@ -120,7 +120,6 @@ export function useLookup() {
     result: answer.data ?? null,
     /** A question is taking a moment: the answer shown is the previous question's. */
     updating: waiting,
-    busy: waiting,
     error: answer.error,
     recent,
     run,
