@@ -66,7 +66,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   try {
     const campaigns = new CampaignStore(db, now, opts.syncIntervalMs);
     // A read-only database keeps the library it has: lookups answer from it, nothing is written.
-    if (!db.readOnly) loadBuiltInLibrary(db, campaigns);
+    if (!db.readOnly) await loadBuiltInLibrary(db, campaigns);
     // RECALL_DESK_VPIC lets test runs share one unpacked copy instead of 74 MB per temp folder.
     const vpicPath = opts.vpicPath === undefined ? process.env.RECALL_DESK_VPIC || path.join(path.dirname(opts.dbPath), 'vpic.sqlite') : opts.vpicPath;
     const vpic = vpicPath

@@ -8,10 +8,12 @@
 // The table has no index on list_id (migration 005: every import paid for it), so the purge walks the
 // table in key (VIN) order, a range of CHUNK rows per transaction, deleting the replaced lists' rows
 // in each range. One walk clears every list pending when it began; a walk cut short starts over.
-import { setTimeout as sleep } from 'node:timers/promises';
 import BetterSqlite3 from 'better-sqlite3';
 
 const KEY = 'superseded-affected-vin-lists';
+// Not node:timers/promises: loading it cost every command a few ms, for a purge that is nearly always idle.
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** Rows walked per transaction: short enough that a lookup on the same thread never waits long. */
 const CHUNK = 20_000;
 

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
+import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library/documents';
 import { CLI, ROOT, cli } from '../support/cli';
 import { tempDbPath, tempDir } from '../support/tempdb';
 

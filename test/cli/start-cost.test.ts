@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, test } from 'vitest';
-import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
+import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library/documents';
 import { CLI } from '../support/cli';
 import { makeVin } from '../support/synthetic';
 import { tempDir } from '../support/tempdb';

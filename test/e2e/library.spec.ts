@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
+import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library/documents';
 import { expect, shot, test } from './fixtures';
 
 test('the library lists every campaign with its newest revision, and a detail shows the bulletin', async ({ app }) => {

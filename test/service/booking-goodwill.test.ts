@@ -2,7 +2,7 @@
 // holding: a phase announced but not launched, where the FAQ offers goodwill, gets none while the
 // campaign's part is not released (no repair could be done). Real SQLite files; the clock is 2026-11-23 12:00 UTC.
 import { describe, expect, test } from 'vitest';
-import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
+import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library/documents';
 import { call, LC, refusal } from '../support/lane';
 import { testApp } from '../support/tempdb';
 

@@ -2,7 +2,7 @@
 // (main/appointments/vehicle.ts), through the API on real SQLite files; the clock is 2026-11-23 12:00 UTC.
 import { describe, expect, test } from 'vitest';
 import type { App } from '../../main/app';
-import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
+import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library/documents';
 import { call, importVehicles, LC } from '../support/lane';
 import { makeVin } from '../support/synthetic';
 import { testApp } from '../support/tempdb';

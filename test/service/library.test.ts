@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
+import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library/documents';
 import { ApiError } from '../../shared/api';
 import { tempDbPath, tempDir, testApp } from '../support/tempdb';
 
@@ -72,7 +72,7 @@ describe('first and second start', () => {
     const { loadBuiltInLibrary } = await import('../../main/campaigns/library');
     const again = await createApp({ dbPath: file });
     try {
-      const r = loadBuiltInLibrary(again.db, again.campaigns, [fixedBlc, BUILT_IN_DOCUMENTS[1], BUILT_IN_DOCUMENTS[2]]);
+      const r = await loadBuiltInLibrary(again.db, again.campaigns, [fixedBlc, BUILT_IN_DOCUMENTS[1], BUILT_IN_DOCUMENTS[2]]);
       expect(r.loaded).toEqual(['BLC']);
       expect((await again.campaigns.detail('BLC')).bulletin.notes.at(-1)).toBe('A correction shipped with an app upgrade.');
       expect((await again.campaigns.detail('23LJ01')).summary).toMatchObject({ revisionDate: '2024-03-28', origin: 'imported' });

@@ -2,7 +2,7 @@
 // the same (compiled-library.ts). Each test shows that a difference that matters is not lost to it.
 import { describe, expect, test } from 'vitest';
 import type { App } from '../../main/app';
-import { parseBuiltIns } from '../../main/campaigns/library';
+import { parseBuiltIns } from '../../main/campaigns/library/documents';
 import { LookupService } from '../../main/lookup/service';
 import { makeVin } from '../support/synthetic';
 import { testApp } from '../support/tempdb';

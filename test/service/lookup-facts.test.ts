@@ -2,7 +2,7 @@
 // read, on real SQLite files through the services and the API, with the app's own clock.
 import { describe, expect, test } from 'vitest';
 import type { App } from '../../main/app';
-import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
+import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library/documents';
 import type { LookupResult } from '../../shared/api';
 import { computeCheckDigit } from '../../shared/vin';
 import { ok } from '../support/envelope';
@@ -176,7 +176,7 @@ describe('facts the bulletins do not state, labelled with their real source', ()
   test('the WMI lists of BLC and 23LJ01 come from NHTSA vPIC (the letters state none): labelled so, and vPIC does register them for Lexus', async () => {
     const app = await testApp();
     await app.vpic!.start();
-    const { parseBuiltIns } = await import('../../main/campaigns/library');
+    const { parseBuiltIns } = await import('../../main/campaigns/library/documents');
     for (const b of parseBuiltIns()) {
       if (b.code === 'ALE') {
         // ALE's letter has a WMI column: its list is the bulletin's own.

@@ -2,7 +2,7 @@
 // one past each end, the WMI/VDS/year guards, 23LJ01 windows and phases, BLC by model and year.
 import { beforeAll, afterAll, describe, expect, test } from 'vitest';
 import { createApp, type App } from '../../main/app';
-import { parseBuiltIns } from '../../main/campaigns/library';
+import { parseBuiltIns } from '../../main/campaigns/library/documents';
 import { makeVin } from '../support/synthetic';
 import { ApiError } from '../../shared/api';
 import fs from 'node:fs';

@@ -2,7 +2,7 @@
 // exact suggested lines and their explanations. The clock is 2026-11-23 12:00 UTC (testApp).
 import { describe, expect, test } from 'vitest';
 import type { App } from '../../main/app';
-import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
+import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library/documents';
 import { suggestOrders } from '../../main/parts/suggest';
 import { call, importVehicles, importVinList, LC, LC2, LC3, refusal, TRAINED } from '../support/lane';
 import { makeVin } from '../support/synthetic';

@@ -6,7 +6,7 @@
 // Real SQLite files; the clock is 2026-11-23 12:00 UTC.
 import { describe, expect, test } from 'vitest';
 import type { App } from '../../main/app';
-import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
+import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library/documents';
 import { call, importVehicles, LC, LC2 } from '../support/lane';
 import { testApp } from '../support/tempdb';
 

@@ -4,7 +4,7 @@
 // and entering a CPOR reference on what is not a CPOR order. Real SQLite files; the clock is 2026-11-23 12:00 UTC.
 import { describe, expect, test } from 'vitest';
 import type { App } from '../../main/app';
-import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
+import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library/documents';
 import { call, LC, LC2, refusal } from '../support/lane';
 import { testApp } from '../support/tempdb';
 

@@ -1,7 +1,7 @@
 // The editor's forms (shared, pure): a bulletin becomes form values and back, unchanged (no second
 // model), empty fields are "not stated", and problems are named by section, row and field.
 import { expect, test } from 'vitest';
-import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library';
+import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library/documents';
 import { Bulletin, type BulletinInput } from '../../shared/bulletin';
 import { bulletinToDraft, checkDraft, draftToBulletin, type FormRow } from '../../shared/bulletin-form';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Bulletin, describeIssues } from '../../shared/bulletin';
 import { parseBulletinFile } from '../../main/campaigns/import';
-import { BUILT_IN_DOCUMENTS, parseBuiltIns } from '../../main/campaigns/library';
+import { BUILT_IN_DOCUMENTS, parseBuiltIns } from '../../main/campaigns/library/documents';
 import { ApiError } from '../../shared/api';
 
 const ale = () => structuredClone(BUILT_IN_DOCUMENTS[1]) as Record<string, any>;

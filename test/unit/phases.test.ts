@@ -1,7 +1,7 @@
 // What a phase's status means and how a card, a list and the library say it (main/campaigns/phases.ts),
 // on the built-in bulletins as published and on phases made to show each case the bulletins do not.
 import { describe, expect, test } from 'vitest';
-import { parseBuiltIns } from '../../main/campaigns/library';
+import { parseBuiltIns } from '../../main/campaigns/library/documents';
 import { describePhase, remedyAvailable, summarizePhases } from '../../main/campaigns/phases';
 import type { Phase } from '../../shared/bulletin';
 
