@@ -32,9 +32,9 @@ const englishZodOnly = {
 
 /**
  * Node's modules that a command may not need at all (the LAN's https and tls, the imports' zlib, the
- * vPIC decoder's worker_threads, a password prompt's readline, crypto): loaded on first use in the CLI,
- * not when the module that names them starts. Loading them all cost a lookup more than 30 M
- * instructions (10% of its CPU) while it used none of them. Each is an object of functions and values
+ * vPIC decoder's worker_threads and its unpacking's stream pipeline, a password prompt's readline,
+ * crypto): loaded on first use in the CLI, not when the module that names them starts. Loading them all
+ * cost a lookup more than 30 M instructions (10% of its CPU) while it used none of them. Each is an object of functions and values
  * (not a function itself): its names are known here and each reads through to the module once loaded.
  */
 const LAZY_BUILTINS = [
@@ -44,6 +44,7 @@ const LAZY_BUILTINS = [
   'node:https',
   'node:net',
   'node:readline',
+  'node:stream/promises',
   'node:tls',
   'node:worker_threads',
   'node:zlib',
