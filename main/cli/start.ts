@@ -46,8 +46,8 @@ function cacheDir(): string | null {
 function start(): void {
   // The packages loaded beside the bundle (better-sqlite3's JavaScript): Node's own compile cache.
   Module.enableCompileCache?.();
-  // The bundle is ASCII (scripts/build.mjs says when not): read as Latin-1, V8 keeps it as one byte a
-  // character with no UTF-8 decoding (a two-byte string of the whole bundle otherwise).
+  // The bundle is ASCII (esbuild escapes every other character by default): read as Latin-1, V8 keeps it
+  // as one byte a character with no UTF-8 decoding (a two-byte string of the whole bundle otherwise).
   const bytes = fs.readFileSync(BUNDLE);
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const stat = fs.statSync(BUNDLE);
