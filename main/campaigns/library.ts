@@ -2,6 +2,7 @@
 // A later bulletin arrives the same way (importBulletin), never as code.
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
+import { didOneOffWork } from '../one-off-work';
 import type { Row } from '../db/schema';
 import type { CampaignStore } from './store';
 
@@ -28,6 +29,7 @@ export async function loadBuiltInLibrary(db: Db, store: CampaignStore, docs?: re
   const hash = await hashOf(docs);
   const seen = db.sqlite.prepare<[string], Pick<Row<'meta'>, 'value'>>('SELECT value FROM meta WHERE key = ?').get(META_KEY);
   if (seen?.value === hash) return { loaded: [] };
+  didOneOffWork();
   const { BUILT_IN_DOCUMENTS, parseBuiltIns } = await shipped();
   const bulletins = parseBuiltIns(docs ?? BUILT_IN_DOCUMENTS);
   const current = db.sqlite.prepare<[string], Pick<Row<'campaigns'>, 'revision_date' | 'origin'>>('SELECT revision_date, origin FROM campaigns WHERE code = ?');

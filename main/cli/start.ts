@@ -12,6 +12,7 @@ import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { ONE_OFF_WORK } from '../one-off-work';
 
 const BUNDLE = path.join(__dirname, 'cli-bundle.cjs');
 /** The program's options that take a value: the word after one is not the command. */
@@ -63,9 +64,15 @@ function start(): void {
   }
   // The bundle has no import() of its own (scripts/build.mjs makes them require()): a vm.Script needs none.
   const script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData });
+  // A run that migrated the database or loaded the built-in bulletins keeps no cache: the next run does.
+  let usual = true;
+  process.once(ONE_OFF_WORK, () => {
+    usual = false;
+  });
   if (file && (!cachedData || script.cachedDataRejected)) {
     // Made once the command is done: by then it holds every function the command ran.
     process.once('exit', () => {
+      if (!usual) return;
       try {
         const tmp = `${file}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });

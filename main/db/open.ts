@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { migrations } from './migrations/index';
+import { didOneOffWork } from '../one-off-work';
 import { describeStorageError } from './errors';
 
 export type Db = {
@@ -99,7 +100,10 @@ export async function openDatabase(file: string): Promise<Db> {
   sqlite.pragma('cache_size = -65536');
   // Every migration done (every open but the first after an update): nothing to ask the migrator,
   // whose lock, table checks and transaction were a good part of a one-shot CLI command's time.
-  if (!allMigrated(sqlite)) await (await import('./migrate')).migrate(sqlite, file);
+  if (!allMigrated(sqlite)) {
+    await (await import('./migrate')).migrate(sqlite, file);
+    didOneOffWork();
+  }
   forgetStat4(sqlite);
   // Serving, the thread must never sleep in SQLite's busy wait: better-sqlite3 is synchronous, so a
   // write waiting 5 s for another process's import froze every lookup for 5 s. A connection gives up

@@ -86,3 +86,23 @@ test('a lookup of a VIN the database has never seen decodes it on its own thread
   expect(r.stdout).toContain('Decoded from the VIN (NHTSA vPIC): 2019 Lexus LX 570');
   expect(fs.existsSync(report) ? fs.readFileSync(report, 'utf8') : '').toBe('');
 });
+
+test("a lookup that made the database keeps no code cache: the command's cache is a usual lookup's", { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'db.sqlite');
+  const run = () =>
+    spawnSync(process.execPath, [CLI, 'lookup', VIN, '--db', db], { encoding: 'utf8', env: { ...process.env, RECALL_DESK_VPIC: SHARED_VPIC, TMPDIR: dir } });
+  const caches = () => {
+    const folder = fs.readdirSync(dir).find((f) => f.startsWith('recall-desk-code-cache'));
+    return folder ? fs.readdirSync(path.join(dir, folder)).filter((f) => f.startsWith('lookup-') && f.endsWith('.v8')) : [];
+  };
+  // The first run migrates a new file and loads the built-in bulletins: code a usual lookup never runs,
+  // which a cache made then would have every later lookup load.
+  const first = run();
+  expect(first.status).toBe(0);
+  expect(caches()).toEqual([]);
+  const usual = run();
+  expect(usual.status).toBe(0);
+  expect(usual.stdout).toBe(first.stdout);
+  expect(caches()).toHaveLength(1);
+});
