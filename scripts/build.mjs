@@ -34,8 +34,9 @@ const englishZodOnly = {
  * Node's modules that a command may not need at all (the LAN's https and tls, the imports' zlib, the
  * vPIC decoder's worker_threads and its unpacking's stream pipeline, a password prompt's readline,
  * crypto): loaded on first use in the CLI, not when the module that names them starts. Loading them all
- * cost a lookup more than 30 M instructions (10% of its CPU) while it used none of them. Each is an object of functions and values
- * (not a function itself): its names are known here and each reads through to the module once loaded.
+ * cost a lookup more than 30 M instructions (10% of its CPU) while it used none of them. Each is an
+ * object of functions and values (not a function itself): its names are known here and each reads
+ * through to the module once loaded.
  */
 const LAZY_BUILTINS = [
   'node:child_process',
@@ -62,10 +63,10 @@ const lazyBuiltins = {
         contents: [
           'let loaded;',
           `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
-          'const names = {};',
-          `for (const name of ${JSON.stringify(names)}) Object.defineProperty(names, name, { enumerable: true, get: () => load()[name] });`,
+          'const proto = {};',
+          `for (const name of ${JSON.stringify(names)}) Object.defineProperty(proto, name, { enumerable: true, get: () => load()[name] });`,
           // The names on the prototype: each importer's interop object inherits them (see sharedBuiltinViews).
-          'module.exports = Object.create(names);',
+          'module.exports = Object.create(proto);',
         ].join('\n'),
         loader: 'js',
       };
@@ -79,8 +80,8 @@ const lazyBuiltins = {
  * in each of the 30 modules that import it. A lookup made 53 such copies, 2,735 properties with a new
  * function each, all garbage soon after. Given a module with no properties of its own, the copy copies
  * nothing: the object inherits from the module's prototype. So these are imported as a view of the
- * module, an empty object whose prototype is the module (their functions use no `this`), and the lazy
- * builtins above keep their names on a prototype too.
+ * module, an empty object whose prototype is the module (a function called on it that reads `this`
+ * still finds the module's members), and the lazy builtins above keep their names on a prototype too.
  */
 const SHARED_BUILTIN_VIEWS = ['node:fs', 'node:path', 'node:os'];
 const sharedBuiltinViews = {
