@@ -361,8 +361,11 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
     const id = s.campaigns.idForCode(code);
     if (id !== null) wantedIds.add(id);
   }
-  const batch = s.lookup.knownBatch('in-stock');
   const rows = s.db.sqlite.prepare<[], StockRow>(STOCK_SQL).raw(true).all();
+  // The stock's VIN ranges sought range by range when the library has fewer than half as many ranges as the
+  // stock has vehicles (the highest id bounds their number: ids are never reused), else by the stock's codes.
+  const rules = s.db.sqlite.prepare<[], number>('SELECT coalesce(max(id), 0) FROM vin_range_rules').pluck().get() ?? 0;
+  const batch = s.lookup.knownBatch('in-stock', rules * 2 < rows.length ? 'by-rule' : 'by-vehicle');
   const year = s.now().getFullYear();
   /** Whether a wanted campaign has a model window this model year, region and model can fit. */
   const windows = new Map<string, boolean>();
