@@ -70,8 +70,9 @@ export type KnownBatch = {
   readonly which: KnownVehicles;
   readonly rows: Gathered;
   readonly kept: BatchKept;
-  /** knownRanges()'s answers by their key. */
+  /** knownRanges()'s answers by their key; those of one range by its number (no key made per VIN). */
   readonly rangeSets: Map<string, KnownRanges>;
+  readonly oneRange: (KnownRanges | undefined)[];
 };
 /** A batch's answers, kept while the library and the day stay as they were: NHTSA's, and the campaigns' for a VIN's rows. */
 type BatchKept = {
@@ -243,6 +244,7 @@ export class LookupService {
       rows: this.gather(which, rangesBy),
       kept: { nhtsa: new Map(), hits: new Map(), generation: -1, day: -1, rowsKey: '' },
       rangeSets: new Map(),
+      oneRange: [],
     };
   }
 
@@ -260,18 +262,27 @@ export class LookupService {
    */
   knownRanges(batch: KnownBatch, group: KnownGroup, serial: string): KnownRanges {
     const rows = group as readonly { row: CandidateRow; n: number }[];
+    // The first range the serial is in; the key only once it is in a second one (most are in one or none).
+    let first = -1;
     let key = '';
     for (let i = 0; i < rows.length; i++) {
       const { row, n } = rows[i]!;
       if (row[6]! > serial) break; // by serial_from, as the index gives them
-      if (row[7]! >= serial) key += `r${n}`;
+      if (row[7]! < serial) continue;
+      if (first < 0) first = i;
+      else key += key === '' ? `r${rows[first]!.n}r${n}` : `r${n}`;
     }
-    if (key === '') return IN_NO_RANGE;
-    let known = batch.rangeSets.get(key);
-    if (!known) {
+    if (first < 0) return IN_NO_RANGE;
+    const made = (k: string) => {
       const ranges = rows.filter(({ row }) => row[6]! <= serial && row[7]! >= serial).map(({ row }) => Object.freeze({ campaignId: row[1], model: row[2]! }));
-      batch.rangeSets.set(key, (known = Object.freeze({ key, ranges: Object.freeze(ranges) })));
+      return Object.freeze({ key: k, ranges: Object.freeze(ranges) });
+    };
+    if (key === '') {
+      const { n } = rows[first]!;
+      return (batch.oneRange[n] ??= made(`r${n}`));
     }
+    let known = batch.rangeSets.get(key);
+    if (!known) batch.rangeSets.set(key, (known = made(key)));
     return known;
   }
 
