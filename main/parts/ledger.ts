@@ -17,13 +17,18 @@ export type PartPosition = Position & { perVin: ReadonlyMap<string, Readonly<Vin
 type Bucket = Position & { open: { id: number; left: number }[]; ordered: boolean };
 
 /** The kept fold's format: a fold kept by another format (another version's rules) is not read. */
-const KEPT_FORMAT = 1;
+const KEPT_FORMAT = 2;
 /** A recorded movement keeps the fold in the file when this many have been recorded since it was last kept. */
 export const KEEP_EVERY = 500;
 /** A bucket as kept: on hand, on order, ordered (1/0), and its open orders as [id, left, id, left, ...]. */
 type KeptBucket = [onHand: number, onOrder: number, ordered: 0 | 1, open: number[]];
 /** A part as kept: its number, its shelf bucket (or null), and its VINs' buckets in the fold's order. */
-type KeptPart = [part: string, shelf: KeptBucket | null, perVin: [vin: string, bucket: KeptBucket][]];
+/**
+ * A part as kept: its number, its shelf bucket (or null), its VINs in the fold's order, and their buckets
+ * one after the other in one list of numbers (on hand, on order, ordered 1/0, the number of open orders,
+ * then each open order's id and what is left of it): read, one list per part, not three per VIN.
+ */
+type KeptPart = [part: string, shelf: KeptBucket | null, vins: string[], buckets: number[]];
 
 type MovementRow = Row<'stock_movements'>;
 /** id, part_number, kind, quantity, vin, expected_on, ref, reverses_id, made_by, made_at: what the ledger on screen shows. */
@@ -149,9 +154,18 @@ export class Ledger {
       if (!still || !sameRow(still, last)) return;
       const parts = JSON.parse(k.buckets) as KeptPart[];
       for (let i = 0; i < parts.length; i++) {
-        const [part, shelf, vins] = parts[i]!;
+        const [part, shelf, vins, kept] = parts[i]!;
         const perVin = new Map<string, Bucket>();
-        for (let j = 0; j < vins.length; j++) perVin.set(vins[j]![0], unkeep(vins[j]![1]));
+        let at = 0;
+        for (let j = 0; j < vins.length; j++) {
+          const orders = kept[at + 3]!;
+          const open: Bucket['open'] = new Array(orders);
+          for (let o = 0; o < orders; o++) open[o] = { id: kept[at + 4 + 2 * o]!, left: kept[at + 5 + 2 * o]! };
+          perVin.set(vins[j]!, { onHand: kept[at]!, onOrder: kept[at + 1]!, open, ordered: kept[at + 2] === 1 });
+          at += 4 + 2 * orders;
+        }
+        // Numbers left over or missing: not a fold this version kept.
+        if (at !== kept.length) throw new Error('damaged');
         buckets.set(part, { shelf: shelf ? unkeep(shelf) : null, perVin });
       }
     } catch {
@@ -174,9 +188,14 @@ export class Ledger {
     if (!last) return;
     const parts: KeptPart[] = [];
     for (const [part, pb] of buckets) {
-      const vins: [string, KeptBucket][] = [];
-      for (const [vin, b] of pb.perVin) vins.push([vin, keep(b)]);
-      parts.push([part, pb.shelf ? keep(pb.shelf) : null, vins]);
+      const vins: string[] = [];
+      const kept: number[] = [];
+      for (const [vin, b] of pb.perVin) {
+        vins.push(vin);
+        kept.push(b.onHand, b.onOrder, b.ordered ? 1 : 0, b.open.length);
+        for (const o of b.open) kept.push(o.id, o.left);
+      }
+      parts.push([part, pb.shelf ? keep(pb.shelf) : null, vins, kept]);
     }
     this.stmt.keep.run(KEPT_FORMAT, last[0], JSON.stringify(last), JSON.stringify(parts));
     this.keptLast = last[0];

@@ -103,6 +103,37 @@ describe('the fold kept in the file', () => {
     asDefined(await testApp({ dbPath: app.db.path }));
   });
 
+  test("a VIN's bucket is read from its part's list of numbers; a list with numbers left over or missing is not read", async () => {
+    const app = await testApp();
+    record(app, 11, KEEP_EVERY + 5);
+    const original = kept(app)!.buckets;
+    const perVin = (other: App, vin: string) => ledgerOf(other.db).positions().get('04002-****')!.perVin.get(vin)!.onHand;
+    type Part = [string, unknown, string[], number[]];
+    const withVins = (f: (p: Part) => void) => {
+      const parts = JSON.parse(original) as Part[];
+      f(parts.find((p) => p[0] === '04002-****')!);
+      app.db.sqlite.prepare('UPDATE ledger_fold SET buckets = ?').run(JSON.stringify(parts));
+    };
+    // The first VIN's on hand made 1,000 more, the second's untouched: a new process shows exactly that.
+    let vins: string[] = [];
+    withVins((p) => {
+      vins = p[2];
+      p[3][0]! += 1000;
+    });
+    expect(vins).toHaveLength(2);
+    const altered = await testApp({ dbPath: app.db.path });
+    expect(perVin(altered, vins[0]!) - perVin(app, vins[0]!)).toBe(1000);
+    expect(perVin(altered, vins[1]!)).toBe(perVin(app, vins[1]!));
+    // One number more, or one fewer: not this version's fold; folded from the movements.
+    for (const damage of [(p: Part) => p[3].push(0), (p: Part) => p[3].pop()]) {
+      withVins((p) => {
+        p[3][0]! += 1000;
+        damage(p);
+      });
+      asDefined(await testApp({ dbPath: app.db.path }));
+    }
+  });
+
   test('kept in the transaction of the movement: rolled back with it', async () => {
     const app = await testApp();
     record(app, 8, KEEP_EVERY);
