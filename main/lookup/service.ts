@@ -43,6 +43,13 @@ type CandidateRow = [
 type Context = { v: Vehicle; wmi: string; region: BuildRegion | null; decoded: DecodedVehicle | null; wmiMakes: string[] | null; now: Date; today: number };
 /** The vehicles a report looks up: every one in stock, or every one serviced here. */
 export type KnownVehicles = 'in-stock' | 'serviced';
+/**
+ * How a batch finds the VIN ranges of its vehicles' WMI, VDS and year codes (the same ranges either way):
+ * 'by-vehicle' makes the set's distinct codes, then seeks the ranges of each; 'by-rule' seeks, for each
+ * range, whether a vehicle of the set has its codes (faster when the library has fewer ranges than the
+ * set has vehicles: a seek per range instead of a sort of every vehicle's codes).
+ */
+export type KnownRangesBy = 'by-vehicle' | 'by-rule';
 /** Each VIN's candidate rows, read for a whole set of vehicles; ranges by WMI, VDS and year code. */
 type Gathered = {
   lists: Map<string, CandidateRow[]>;
@@ -63,8 +70,9 @@ export type KnownBatch = {
   readonly which: KnownVehicles;
   readonly rows: Gathered;
   readonly kept: BatchKept;
-  /** knownRanges()'s answers by their key. */
+  /** knownRanges()'s answers by their key; those of one range by its number (no key made per VIN). */
   readonly rangeSets: Map<string, KnownRanges>;
+  readonly oneRange: (KnownRanges | undefined)[];
 };
 /** A batch's answers, kept while the library and the day stay as they were: NHTSA's, and the campaigns' for a VIN's rows. */
 type BatchKept = {
@@ -230,12 +238,13 @@ export class LookupService {
    * what the batch holds for the others (knownGroup, knownRanges, knownOwnRows): the order suggestions, whose stock lines need only
    * the vehicles a campaign with a per-VIN part can answer for. Read it inside the caller's read transaction.
    */
-  knownBatch(which: KnownVehicles): KnownBatch {
+  knownBatch(which: KnownVehicles, rangesBy: KnownRangesBy = 'by-vehicle'): KnownBatch {
     return {
       which,
-      rows: this.gather(which),
+      rows: this.gather(which, rangesBy),
       kept: { nhtsa: new Map(), hits: new Map(), generation: -1, day: -1, rowsKey: '' },
       rangeSets: new Map(),
+      oneRange: [],
     };
   }
 
@@ -253,18 +262,27 @@ export class LookupService {
    */
   knownRanges(batch: KnownBatch, group: KnownGroup, serial: string): KnownRanges {
     const rows = group as readonly { row: CandidateRow; n: number }[];
+    // The first range the serial is in; the key only once it is in a second one (most are in one or none).
+    let first = -1;
     let key = '';
     for (let i = 0; i < rows.length; i++) {
       const { row, n } = rows[i]!;
       if (row[6]! > serial) break; // by serial_from, as the index gives them
-      if (row[7]! >= serial) key += `r${n}`;
+      if (row[7]! < serial) continue;
+      if (first < 0) first = i;
+      else key += key === '' ? `r${rows[first]!.n}r${n}` : `r${n}`;
     }
-    if (key === '') return IN_NO_RANGE;
-    let known = batch.rangeSets.get(key);
-    if (!known) {
+    if (first < 0) return IN_NO_RANGE;
+    const made = (k: string) => {
       const ranges = rows.filter(({ row }) => row[6]! <= serial && row[7]! >= serial).map(({ row }) => Object.freeze({ campaignId: row[1], model: row[2]! }));
-      batch.rangeSets.set(key, (known = Object.freeze({ key, ranges: Object.freeze(ranges) })));
+      return Object.freeze({ key: k, ranges: Object.freeze(ranges) });
+    };
+    if (key === '') {
+      const { n } = rows[first]!;
+      return (batch.oneRange[n] ??= made(`r${n}`));
     }
+    let known = batch.rangeSets.get(key);
+    if (!known) batch.rangeSets.set(key, (known = made(key)));
     return known;
   }
 
@@ -314,7 +332,7 @@ export class LookupService {
   }
 
   /** Every affected-list row, status and published range the set's vehicles can match, in the order the per-VIN statement reads them. */
-  private gather(which: KnownVehicles): Gathered {
+  private gather(which: KnownVehicles, rangesBy: KnownRangesBy): Gathered {
     const where = which === 'in-stock' ? 'v.in_stock = 1' : 'v.last_service_date IS NOT NULL';
     const byKey = (statement: string, row: (r: unknown[]) => CandidateRow) => {
       const m = new Map<string, CandidateRow[]>();
@@ -336,14 +354,25 @@ export class LookupService {
       (r) => ['s', null as unknown as number, r[1] as string, null, r[2] as string | null, r[3] as string, r[4] as string | null, null, null],
     );
     // The ranges of the set's WMI+VDS+year codes, each group by serial_from then id (the lookup index's order).
+    // By rule: a vehicle with a range's codes has a VIN starting with its WMI and VDS, so it is sought from
+    // there up to that start followed by a byte no UTF-8 text holds (x'FF'), and its codes are then compared
+    // as the other way compares them.
     const ranges = new Map<string, { row: CandidateRow; n: number }[]>();
     let n = 0;
+    const columns = "r.wmi || '|' || r.vds || '|' || r.year_code, r.campaign_id, r.model, r.phase, r.serial_from, r.serial_to, r.model_year";
     for (const r of this.db.sqlite
       .prepare(
-        `SELECT r.wmi || '|' || r.vds || '|' || r.year_code, r.campaign_id, r.model, r.phase, r.serial_from, r.serial_to, r.model_year
-           FROM (SELECT DISTINCT substr(v.vin, 1, 3) AS wmi, substr(v.vin, 4, 5) AS vds, substr(v.vin, 10, 1) AS year_code FROM vehicles v WHERE ${where}) k
-           JOIN vin_range_rules r ON r.wmi = k.wmi AND r.vds = k.vds AND r.year_code = k.year_code
-          ORDER BY r.wmi, r.vds, r.year_code, r.serial_from, r.id`,
+        rangesBy === 'by-rule'
+          ? `SELECT ${columns}
+               FROM vin_range_rules r
+              WHERE EXISTS (SELECT 1 FROM vehicles v
+                             WHERE v.vin >= r.wmi || r.vds AND v.vin < r.wmi || r.vds || CAST(x'FF' AS TEXT) AND ${where}
+                               AND substr(v.vin, 1, 3) = r.wmi AND substr(v.vin, 4, 5) = r.vds AND substr(v.vin, 10, 1) = r.year_code)
+              ORDER BY r.wmi, r.vds, r.year_code, r.serial_from, r.id`
+          : `SELECT ${columns}
+               FROM (SELECT DISTINCT substr(v.vin, 1, 3) AS wmi, substr(v.vin, 4, 5) AS vds, substr(v.vin, 10, 1) AS year_code FROM vehicles v WHERE ${where}) k
+               JOIN vin_range_rules r ON r.wmi = k.wmi AND r.vds = k.vds AND r.year_code = k.year_code
+              ORDER BY r.wmi, r.vds, r.year_code, r.serial_from, r.id`,
       )
       .raw(true)
       .all() as [string, number, string, string | null, string, string, number][]) {

@@ -64,11 +64,13 @@ export function loadCatalog(db: Db, store: CampaignStore): CampaignParts[] {
 }
 
 /**
- * Every campaign's parts and revision date, read from the stored documents by SQLite (one statement): a
- * process's first catalog does not parse every bulletin whole. The bulletin itself is the store's, read
- * when a caller asks for it (CampaignStore.byId: parsed once, kept until the library changes).
+ * Every campaign's parts and revision date as its document states them, kept beside it (migration 013,
+ * campaign_part_facts: one statement, no document read): a process's first catalog does not parse every
+ * bulletin whole. The bulletin itself is the store's, read when a caller asks for it (CampaignStore.byId:
+ * parsed once, kept until the library changes).
  */
-const PARTS_SQL = "SELECT id, code, json_extract(document, '$.revisionDate', '$.parts') FROM campaigns ORDER BY code";
+const PARTS_SQL = `SELECT c.id, c.code, coalesce(f.facts, json_extract(c.document, '$.revisionDate', '$.parts'))
+  FROM campaigns c LEFT JOIN campaign_part_facts f ON f.campaign_id = c.id ORDER BY c.code`;
 
 function buildCatalog(db: Db, store: CampaignStore): CampaignParts[] {
   const amendments = new Map<string, AmendmentRow[]>();

@@ -17,13 +17,16 @@ export type PartPosition = Position & { perVin: ReadonlyMap<string, Readonly<Vin
 type Bucket = Position & { open: { id: number; left: number }[]; ordered: boolean };
 
 /** The kept fold's format: a fold kept by another format (another version's rules) is not read. */
-const KEPT_FORMAT = 1;
+const KEPT_FORMAT = 2;
 /** A recorded movement keeps the fold in the file when this many have been recorded since it was last kept. */
 export const KEEP_EVERY = 500;
-/** A bucket as kept: on hand, on order, ordered (1/0), and its open orders as [id, left, id, left, ...]. */
-type KeptBucket = [onHand: number, onOrder: number, ordered: 0 | 1, open: number[]];
-/** A part as kept: its number, its shelf bucket (or null), and its VINs' buckets in the fold's order. */
-type KeptPart = [part: string, shelf: KeptBucket | null, perVin: [vin: string, bucket: KeptBucket][]];
+/**
+ * The fold as kept: three lists, read in three steps (not three lists per bucket): the parts, in the fold's
+ * order; their VINs, part after part; and the numbers, part after part: 1 and the shelf bucket, or 0 for
+ * none; the number of its VINs; then each VIN's bucket. A bucket is on hand, on order, ordered (1/0), the
+ * number of its open orders, then each open order's id and what is left of it.
+ */
+type KeptFold = [parts: string[], vins: string[], numbers: number[]];
 
 type MovementRow = Row<'stock_movements'>;
 /** id, part_number, kind, quantity, vin, expected_on, ref, reverses_id, made_by, made_at: what the ledger on screen shows. */
@@ -147,13 +150,25 @@ export class Ledger {
       last = JSON.parse(k.last_row) as FoldRow;
       const still = this.stmt.row.get(k.last_id);
       if (!still || !sameRow(still, last)) return;
-      const parts = JSON.parse(k.buckets) as KeptPart[];
+      const [parts, vins, n] = JSON.parse(k.buckets) as KeptFold;
+      let at = 0;
+      let v = 0;
+      const bucket = (): Bucket => {
+        const orders = n[at + 3]!;
+        const open: Bucket['open'] = new Array(orders);
+        for (let o = 0; o < orders; o++) open[o] = { id: n[at + 4 + 2 * o]!, left: n[at + 5 + 2 * o]! };
+        const b = { onHand: n[at]!, onOrder: n[at + 1]!, open, ordered: n[at + 2] === 1 };
+        at += 4 + 2 * orders;
+        return b;
+      };
       for (let i = 0; i < parts.length; i++) {
-        const [part, shelf, vins] = parts[i]!;
+        const shelf = n[at++] === 1 ? bucket() : null;
         const perVin = new Map<string, Bucket>();
-        for (let j = 0; j < vins.length; j++) perVin.set(vins[j]![0], unkeep(vins[j]![1]));
-        buckets.set(part, { shelf: shelf ? unkeep(shelf) : null, perVin });
+        for (let count = n[at++]!; count > 0 && at < n.length; count--) perVin.set(vins[v++]!, bucket());
+        buckets.set(parts[i]!, { shelf, perVin });
       }
+      // Numbers or VINs left over or missing: not a fold this version kept.
+      if (at !== n.length || v !== vins.length) throw new Error('damaged');
     } catch {
       return; // A kept fold that does not read (a damaged row): the ledger is folded from its movements.
     }
@@ -172,13 +187,23 @@ export class Ledger {
     const buckets = this.buckets();
     const last = this.folded.last;
     if (!last) return;
-    const parts: KeptPart[] = [];
+    const fold: KeptFold = [[], [], []];
+    const [parts, vins, n] = fold;
+    const keep = (b: Bucket) => {
+      n.push(b.onHand, b.onOrder, b.ordered ? 1 : 0, b.open.length);
+      for (const o of b.open) n.push(o.id, o.left);
+    };
     for (const [part, pb] of buckets) {
-      const vins: [string, KeptBucket][] = [];
-      for (const [vin, b] of pb.perVin) vins.push([vin, keep(b)]);
-      parts.push([part, pb.shelf ? keep(pb.shelf) : null, vins]);
+      parts.push(part);
+      n.push(pb.shelf ? 1 : 0);
+      if (pb.shelf) keep(pb.shelf);
+      n.push(pb.perVin.size);
+      for (const [vin, b] of pb.perVin) {
+        vins.push(vin);
+        keep(b);
+      }
     }
-    this.stmt.keep.run(KEPT_FORMAT, last[0], JSON.stringify(last), JSON.stringify(parts));
+    this.stmt.keep.run(KEPT_FORMAT, last[0], JSON.stringify(last), JSON.stringify(fold));
     this.keptLast = last[0];
   }
 
@@ -329,17 +354,6 @@ export function toMovement(r: MovementRow, reversedBy: number | null, effect: st
 
 /** Whether a movement reads now as it did when it was folded. */
 const sameRow = (a: FoldRow, b: FoldRow) => a.length === b.length && a.every((v, i) => v === b[i]);
-
-const keep = (b: Bucket): KeptBucket => {
-  const open: number[] = [];
-  for (const o of b.open) open.push(o.id, o.left);
-  return [b.onHand, b.onOrder, b.ordered ? 1 : 0, open];
-};
-const unkeep = ([onHand, onOrder, ordered, flat]: KeptBucket): Bucket => {
-  const open: Bucket['open'] = [];
-  for (let i = 0; i < flat.length; i += 2) open.push({ id: flat[i]!, left: flat[i + 1]! });
-  return { onHand, onOrder, open, ordered: ordered === 1 };
-};
 
 /** Whether one of the rows is a reversal (it changes what came before it: the fold starts again). */
 function hasReversal(rows: FoldRow[]): boolean {

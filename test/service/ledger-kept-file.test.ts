@@ -44,14 +44,39 @@ const asDefined = (app: App) => {
   const folds = folded(app);
   expect(folds).toEqual(comparable(defined(app), folds));
 };
-/** P-A's shelf stock as kept, made 1,000 more (an alteration a new process shows only if it reads the kept fold). */
-const alterKept = (app: App) => {
-  const k = kept(app)!;
-  const parts = JSON.parse(k.buckets) as [string, [number, number, number, number[]] | null, unknown][];
-  const a = parts.find((p) => p[0] === 'P-A')!;
-  a[1]![0] += 1000;
-  app.db.sqlite.prepare('UPDATE ledger_fold SET buckets = ?').run(JSON.stringify(parts));
+type KeptFold = [parts: string[], vins: string[], numbers: number[]];
+/**
+ * Where each on hand is in the kept fold's numbers (see KeptFold in main/parts/ledger.ts): by part, its
+ * shelf's (or -1) and each of its VINs'.
+ */
+function places([parts, vins, n]: KeptFold) {
+  const out = new Map<string, { shelf: number; vins: Map<string, number> }>();
+  let [at, v] = [0, 0];
+  const bucket = () => {
+    const here = at;
+    at += 4 + 2 * n[at + 3]!;
+    return here;
+  };
+  for (const part of parts) {
+    const shelf = n[at++] === 1 ? bucket() : -1;
+    const byVin = new Map<string, number>();
+    for (let count = n[at++]!; count > 0; count--) byVin.set(vins[v++]!, bucket());
+    out.set(part, { shelf, vins: byVin });
+  }
+  expect([at, v]).toEqual([n.length, vins.length]);
+  return out;
+}
+/** The kept fold changed by `f` (its numbers, and where each on hand is). */
+const alter = (app: App, f: (numbers: number[], at: ReturnType<typeof places>) => void) => {
+  const fold = JSON.parse(kept(app)!.buckets) as KeptFold;
+  f(fold[2], places(fold));
+  app.db.sqlite.prepare('UPDATE ledger_fold SET buckets = ?').run(JSON.stringify(fold));
 };
+/** P-A's shelf stock as kept, made 1,000 more (an alteration a new process shows only if it reads the kept fold). */
+const alterKept = (app: App) =>
+  alter(app, (n, at) => {
+    n[at.get('P-A')!.shelf]! += 1000;
+  });
 
 describe('the fold kept in the file', () => {
   test('kept every KEEP_EVERY recorded movements, up to the last one; a new process starts from it and folds the rest on top', async () => {
@@ -101,6 +126,35 @@ describe('the fold kept in the file', () => {
     record(damaged, 10, 1);
     expect(JSON.parse(kept(app)!.buckets)).toBeInstanceOf(Array);
     asDefined(await testApp({ dbPath: app.db.path }));
+  });
+
+  test("a VIN's bucket is read from the kept lists; with numbers or VINs left over or missing, they are not read", async () => {
+    const app = await testApp();
+    record(app, 11, KEEP_EVERY + 5);
+    const original = kept(app)!.buckets;
+    const perVin = (other: App, vin: string) => ledgerOf(other.db).positions().get('04002-****')!.perVin.get(vin)!.onHand;
+    // The first VIN's on hand made 1,000 more, the second's untouched: a new process shows exactly that.
+    let vins: string[] = [];
+    alter(app, (n, at) => {
+      vins = [...at.get('04002-****')!.vins.keys()];
+      n[at.get('04002-****')!.vins.get(vins[0]!)!]! += 1000;
+    });
+    expect(vins).toHaveLength(2);
+    const altered = await testApp({ dbPath: app.db.path });
+    expect(perVin(altered, vins[0]!) - perVin(app, vins[0]!)).toBe(1000);
+    expect(perVin(altered, vins[1]!)).toBe(perVin(app, vins[1]!));
+    // One number more, or one fewer, or a VIN more: not this version's fold; folded from the movements.
+    const damages = [(f: KeptFold) => f[2].push(0), (f: KeptFold) => f[2].pop(), (f: KeptFold) => f[1].push(vins[0]!)];
+    for (const damage of damages) {
+      app.db.sqlite.prepare('UPDATE ledger_fold SET buckets = ?').run(original);
+      alter(app, (n, at) => {
+        n[at.get('04002-****')!.vins.get(vins[0]!)!]! += 1000;
+      });
+      const fold = JSON.parse(kept(app)!.buckets) as KeptFold;
+      damage(fold);
+      app.db.sqlite.prepare('UPDATE ledger_fold SET buckets = ?').run(JSON.stringify(fold));
+      asDefined(await testApp({ dbPath: app.db.path }));
+    }
   });
 
   test('kept in the transaction of the movement: rolled back with it', async () => {

@@ -18,6 +18,7 @@ export const migrations: Record<string, () => Promise<Migration>> = {
   '009_accounts_and_audit': async () => (await import('./009_accounts_and_audit')).m009_accounts_and_audit,
   '010_nhtsa_recalls': async () => (await import('./010_nhtsa_recalls')).m010_nhtsa_recalls,
   '012_ledger_fold': async () => (await import('./012_ledger_fold')).m012_ledger_fold,
+  '013_suggestions_first_read': async () => (await import('./013_suggestions_first_read')).m013_suggestions_first_read,
 };
 
 export const migrationProvider: MigrationProvider = {
