@@ -84,7 +84,8 @@ async function exitCodeFor(err: unknown, io: Io): Promise<number> {
     return 1;
   }
   if (err instanceof ApiError) {
-    io.err([err.message, ...err.details.map((d) => `  ${d}`)].join('\n'));
+    // The message is often the first detail itself: said once.
+    io.err([err.message, ...err.details.filter((d) => d !== err.message).map((d) => `  ${d}`)].join('\n'));
     return err.code === 'internal' ? 1 : 2;
   }
   // Only a command that reached a sharing PC can meet its refusal (the LAN client is loaded for it alone).

@@ -53,6 +53,8 @@ describe('lookup', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/Position 11: "O" never appears in a VIN; did you mean "0"\?/);
+    // Each position said once: the first reason is the message, not also a detail under it.
+    expect(r.stderr.match(/Position \d+: "O" never appears in a VIN/g)).toEqual([11, 12, 13].map((p) => `Position ${p}: "O" never appears in a VIN`));
   });
 
   test('a bad production month: exit 2 with how to write it', () => {
