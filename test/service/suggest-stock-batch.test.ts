@@ -12,8 +12,8 @@ import type { App } from '../../main/app';
 import { loadCatalog } from '../../main/parts/catalog';
 import { suggestOrders } from '../../main/parts/suggest';
 import type { SuggestionLine } from '../../shared/parts/contract';
-import { CONDITION_LABEL } from '../../shared/wording';
-import { BEFORE, withStockParts } from '../support/stock-parts';
+import type { CONDITION_LABEL } from '../../shared/wording';
+import { BEFORE, expectedStockLine, withStockParts } from '../support/stock-parts';
 import { makeVin, sampleVins, syntheticLibrary } from '../support/synthetic';
 import { testApp } from '../support/tempdb';
 
@@ -156,20 +156,20 @@ function perVinLines(): SuggestionLine[] {
         const listed = listedNumbers.get(r.vin);
         const number = p.isPattern && listed && new RegExp(`^${p.partNumber!.replace(/\*+/g, '[A-Z0-9]+')}$`).test(listed) ? listed : null;
         const how = p.perVin || p.isPattern ? 'per-VIN part number: CPOR gives it' : 'MAC code C: order through CPOR';
-        const order = number ? `${n} × ${number} (the affected list's number for this VIN) through CPOR` : `${n} through CPOR for this VIN (${how})`;
-        const stockNumber = r.vehicle?.stockNumber ?? null;
-        out.push({
-          key: `${c.code}|${number ?? p.partNumber}|${r.vin}`,
-          campaign: c.code,
-          partNumber: number ?? p.partNumber,
-          part: p.partNumber,
-          method: 'cpor',
-          quantity: n,
-          vin: r.vin,
-          reason: `In stock${stockNumber ? ` #${stockNumber}` : ''}${condition ? ` (${CONDITION_LABEL[condition]})` : ''}, ${why}: ${before}; no CPOR order recorded: order ${order}.`,
-          source: 'in-stock',
-          bookedAt: null,
-        });
+        out.push(
+          expectedStockLine({
+            code: c.code,
+            part: p.partNumber!,
+            vin: r.vin,
+            quantity: n,
+            listedNumber: number,
+            how,
+            why,
+            before,
+            stockNumber: r.vehicle?.stockNumber ?? null,
+            condition,
+          }),
+        );
       }
     }
   }

@@ -10,8 +10,8 @@ import type { App } from '../../main/app';
 import { loadCatalog } from '../../main/parts/catalog';
 import { suggestOrders } from '../../main/parts/suggest';
 import type { SuggestionLine } from '../../shared/parts/contract';
-import { CONDITION_LABEL } from '../../shared/wording';
-import { BEFORE, withStockParts } from '../support/stock-parts';
+import type { CONDITION_LABEL } from '../../shared/wording';
+import { BEFORE, expectedStockLine, withStockParts } from '../support/stock-parts';
 import { sampleVins, syntheticLibrary } from '../support/synthetic';
 import { testApp } from '../support/tempdb';
 
@@ -95,19 +95,20 @@ describe('in-stock CPOR lines, every field', () => {
         const why = hit.affectedList?.listed ? `on the affected list of ${hit.affectedList.date}` : `${hit.remedy.phaseName} launched`;
         const number = p.partNumber === pn ? ({ [listed1!]: `${prefix}-12345`, [listed2!]: `${prefix}-54321` } as Record<string, string>)[v.vin] : undefined;
         const how = p.isPattern ? 'per-VIN part number: CPOR gives it' : 'MAC code C: order through CPOR';
-        const order = number ? `${n} × ${number} (the affected list's number for this VIN) through CPOR` : `${n} through CPOR for this VIN (${how})`;
-        expected.push({
-          key: `${c.code}|${number ?? p.partNumber}|${v.vin}`,
-          campaign: c.code,
-          partNumber: number ?? p.partNumber,
-          part: p.partNumber,
-          method: 'cpor',
-          quantity: n,
-          vin: v.vin,
-          reason: `In stock${v.stock_number ? ` #${v.stock_number}` : ''}${v.condition ? ` (${CONDITION_LABEL[v.condition]})` : ''}, ${why}: ${BEFORE[rule]}; no CPOR order recorded: order ${order}.`,
-          source: 'in-stock',
-          bookedAt: null,
-        });
+        expected.push(
+          expectedStockLine({
+            code: c.code,
+            part: p.partNumber!,
+            vin: v.vin,
+            quantity: n,
+            listedNumber: number ?? null,
+            how,
+            why,
+            before: BEFORE[rule],
+            stockNumber: v.stock_number,
+            condition: v.condition,
+          }),
+        );
       }
     }
     // The case is worth having: many lines, each condition, list numbers, both phase names.
