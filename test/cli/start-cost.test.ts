@@ -106,3 +106,45 @@ test("a lookup that made the database keeps no code cache: the command's cache i
   expect(usual.stdout).toBe(first.stdout);
   expect(caches()).toHaveLength(1);
 });
+
+test("a lookup of a VIN never seen loads no zlib and builds no collator: corgi's sort is the app's", { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'db.sqlite');
+  // Every localeCompare and Intl.Collator of the command is written down (the first builds ICU's collator and its locale list).
+  const probe = path.join(dir, 'collator-probe.cjs');
+  const report = path.join(dir, 'collator.txt');
+  fs.writeFileSync(
+    probe,
+    [
+      "const fs = require('node:fs');",
+      "const note = (what) => fs.appendFileSync(process.env.COLLATOR_REPORT, what + '\\n');",
+      'const compare = String.prototype.localeCompare;',
+      "String.prototype.localeCompare = function (...a) { note('localeCompare'); return compare.apply(this, a); };",
+      'const Collator = Intl.Collator;',
+      "Intl.Collator = function (...a) { note('Intl.Collator'); return new Collator(...a); };",
+    ].join('\n'),
+  );
+  const modules = path.join(dir, 'modules-probe.cjs');
+  const loadedReport = path.join(dir, 'modules.json');
+  fs.writeFileSync(
+    modules,
+    "process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULES_REPORT, JSON.stringify(process.moduleLoadList)));\n",
+  );
+  const run = (vin: string) =>
+    spawnSync(process.execPath, ['--require', probe, '--require', modules, CLI, 'lookup', vin, '--db', db], {
+      encoding: 'utf8',
+      env: { ...process.env, RECALL_DESK_VPIC: SHARED_VPIC, COLLATOR_REPORT: report, MODULES_REPORT: loadedReport, TMPDIR: dir },
+    });
+  expect(run(VIN).status).toBe(0);
+  fs.rmSync(report, { force: true });
+  const never = makeVin('JTJ', 'HY7AX', 2019, '4100009');
+  const r = run(never);
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain('Decoded from the VIN (NHTSA vPIC): 2019 Lexus LX 570');
+  expect(fs.existsSync(report) ? fs.readFileSync(report, 'utf8') : '').toBe('');
+  const loaded = new Set(
+    (JSON.parse(fs.readFileSync(loadedReport, 'utf8')) as string[]).filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length)),
+  );
+  // corgi's own unpacking (zlib) is not the app's: vPIC is unpacked once, by the decoder's thread.
+  expect(loaded.has('zlib')).toBe(false);
+});
