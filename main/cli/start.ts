@@ -12,7 +12,7 @@ import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
-import { ONE_OFF_WORK } from '../one-off-work';
+import { OCCASIONAL_WORK, ONE_OFF_WORK } from '../one-off-work';
 
 const BUNDLE = path.join(__dirname, 'cli-bundle.cjs');
 /** The program's options that take a value: the word after one is not the command. */
@@ -69,18 +69,42 @@ function start(): void {
   process.once(ONE_OFF_WORK, () => {
     usual = false;
   });
-  if (file && (!cachedData || script.cachedDataRejected)) {
-    // Made once the command is done: by then it holds every function the command ran.
+  // The occasional work the cache holds the code of (main/one-off-work.ts), listed beside it.
+  const workFile = `${file}.work`;
+  let covered: string[] = [];
+  if (file && cachedData && !script.cachedDataRejected) {
+    try {
+      covered = fs.readFileSync(workFile, 'latin1').split('\n').filter(Boolean);
+    } catch {
+      covered = [];
+    }
+  }
+  const done = new Set<string>();
+  process.on(OCCASIONAL_WORK, (name: string) => done.add(name));
+  if (file) {
+    // Made once the command is done: by then it holds every function the command ran (and those it read from the cache).
     process.once('exit', () => {
-      if (!usual) return;
+      const fresh = !cachedData || script.cachedDataRejected;
+      const missing = [...done].filter((w) => !covered.includes(w));
+      if (!usual || (!fresh && missing.length === 0)) return;
       try {
         const tmp = `${file}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
         fs.renameSync(tmp, file);
+        // A list that cannot be written is no list: the next run with that work makes the cache again.
+        try {
+          fs.writeFileSync(tmp, [...(fresh ? [] : covered), ...missing].join('\n'), { mode: 0o600 });
+          fs.renameSync(tmp, workFile);
+        } catch {
+          fs.rmSync(workFile, { force: true });
+        }
         // The same command's caches of an earlier bundle or Node are of no use any more.
         const mine = path.basename(file);
         const command = `${mine.split('-')[0]}-`;
-        for (const f of fs.readdirSync(dir!)) if (f.startsWith(command) && f.endsWith('.v8') && f !== mine) fs.rmSync(path.join(dir!, f), { force: true });
+        for (const f of fs.readdirSync(dir!)) {
+          if (f.startsWith(command) && (f.endsWith('.v8') || f.endsWith('.v8.work')) && f !== mine && f !== `${mine}.work`)
+            fs.rmSync(path.join(dir!, f), { force: true });
+        }
       } catch {
         // No cache this time: the next run compiles again.
       }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
+import { didOccasionalWork } from '../one-off-work';
 import { normalizeVin, quickVin } from '../../shared/vin';
 import { decodableVin, decodeOptions, describeDecode } from './decoded';
 import type { OpenedVpic, VpicMessage, VpicRequest, VpicWorkerData } from './vpic-worker';
@@ -203,6 +204,7 @@ export class VpicDecoder {
           ? Promise.resolve(kept)
           : this.start().then(async (ok) => {
               if (!ok || this.closed) return null;
+              didOccasionalWork('decode');
               const components = await this.ask(vin);
               const out = components.wmi ? describeDecode({ vin, components }) : null;
               this.remember(vin, out);

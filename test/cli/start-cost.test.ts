@@ -148,3 +148,33 @@ test("a lookup of a VIN never seen loads no zlib and builds no collator: corgi's
   // corgi's own unpacking (zlib) is not the app's: vPIC is unpacked once, by the decoder's thread.
   expect(loaded.has('zlib')).toBe(false);
 });
+
+test("a lookup of a VIN never seen makes the command's cache again once, so later ones find the decoder's code in it", { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'db.sqlite');
+  const run = (vin: string) => {
+    const r = spawnSync(process.execPath, [CLI, 'lookup', vin, '--db', db], {
+      encoding: 'utf8',
+      env: { ...process.env, RECALL_DESK_VPIC: SHARED_VPIC, TMPDIR: dir },
+    });
+    expect(r.status, r.stderr).toBe(0);
+  };
+  const cache = () => {
+    const folder = fs.readdirSync(dir).find((f) => f.startsWith('recall-desk-code-cache'))!;
+    const file = fs.readdirSync(path.join(dir, folder)).find((f) => f.startsWith('lookup-') && f.endsWith('.v8'))!;
+    return createHash('sha256')
+      .update(fs.readFileSync(path.join(dir, folder, file)))
+      .digest('hex');
+  };
+  run(VIN); // makes the database: no cache
+  run(VIN); // the usual lookup's cache
+  const usual = cache();
+  run(VIN);
+  expect(cache()).toBe(usual);
+  run(makeVin('JTJ', 'HY7AX', 2019, '4100011')); // decoded now: the cache is made again, with the decoder's code
+  const withDecode = cache();
+  expect(withDecode).not.toBe(usual);
+  run(makeVin('JTJ', 'HY7AX', 2019, '4100012')); // its code is in the cache now: kept as it is
+  run(VIN);
+  expect(cache()).toBe(withDecode);
+});
