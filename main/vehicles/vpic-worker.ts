@@ -161,4 +161,9 @@ async function main(port: NonNullable<typeof parentPort>, { file, gz }: VpicWork
   });
 }
 
-if (parentPort && workerData?.vpicWorker) void main(parentPort, workerData.vpicWorker as VpicWorkerData);
+// The decoder's thread is started with this argument (main/vehicles/vpic.ts, the same words): a one-shot
+// command that imports this file to decode on its own thread never reads worker_threads, whose loading
+// brings Node's streams and perf_hooks with it.
+if (process.argv.includes('--recall-desk-vpic-worker') && parentPort && workerData?.vpicWorker) {
+  void main(parentPort, workerData.vpicWorker as VpicWorkerData);
+}

@@ -293,7 +293,8 @@ export class VpicDecoder {
       return true;
     }
     const data: VpicWorkerData = { file: this.file, gz: gz() };
-    const worker = new Worker(script, { workerData: { vpicWorker: data } });
+    // The argument tells the file it is the decoder's thread (main/vehicles/vpic-worker.ts, the same words).
+    const worker = new Worker(script, { workerData: { vpicWorker: data }, argv: ['--recall-desk-vpic-worker'] });
     // The decoder's thread never keeps a CLI command's process alive.
     worker.unref();
     this.worker = worker;
