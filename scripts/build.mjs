@@ -1,9 +1,11 @@
 // Builds everything the app runs from dist/: the main-process bundles (Electron entry, CLI, bench)
 // and the preload with esbuild, the renderer with Vite. Fast enough to run before every start/test.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -204,6 +206,42 @@ await Promise.all([
   build({ ...common, entryPoints: ['preload/preload.ts'], outfile: 'dist/preload/preload.cjs', target: 'chrome130' }),
   build({ ...common, entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench/bench.cjs' }),
 ]);
+
+/**
+ * The code cache the CLI starts `lookup` with when its user has none yet (main/cli/start.ts): its first
+ * run on a machine, and the first after each update, compiled the whole bundle (a first lookup on a new
+ * database: 789 M instructions, 472 M with this cache). Made by running the command as a user would, a
+ * first lookup on a new database and then a usual one, in a folder of its own, with no vPIC (unpacking
+ * it takes seconds: the decoder's code is compiled on a user's first decode, then kept in the user's
+ * cache). Made by the Node that builds; another Node rejects it and compiles as before. A build that
+ * cannot run the CLI (better-sqlite3 built for Electron) ships none.
+ */
+function shipLookupCodeCache() {
+  const out = path.join(root, 'dist', 'main', 'code-cache', 'lookup.v8');
+  fs.rmSync(out, { force: true });
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-build-'));
+  try {
+    // vPIC is looked for under a file, so it is never unpacked here.
+    fs.writeFileSync(path.join(dir, 'not-a-folder'), '');
+    const env = { ...process.env, TMPDIR: dir, RECALL_DESK_VPIC: path.join(dir, 'not-a-folder', 'vpic.sqlite'), RECALL_DESK_MAKE_CODE_CACHE: out };
+    for (let run = 0; run < 2; run++) {
+      const r = spawnSync(process.execPath, [path.join(root, 'dist', 'main', 'cli.cjs'), 'lookup', 'JTHBE96S470012345', '--db', path.join(dir, 'db.sqlite')], {
+        env,
+        encoding: 'utf8',
+      });
+      if (r.status !== 0) {
+        fs.rmSync(out, { force: true });
+        console.warn(`scripts/build.mjs: no code cache shipped for lookup: ${(r.stderr || r.error?.message || '').split('\n')[0]}`);
+        return;
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+shipLookupCodeCache();
+if (fs.existsSync(path.join(root, 'dist', 'main', 'code-cache', 'lookup.v8'))) fs.chmodSync(path.join(root, 'dist', 'main', 'code-cache', 'lookup.v8'), 0o644);
 
 if (!mainOnly) {
   const { build: viteBuild } = await import('vite');

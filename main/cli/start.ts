@@ -4,8 +4,10 @@
 // function the first time it runs, every run. The code cache kept after a run holds every function that
 // run compiled (Node's own compile cache holds only the top level, made before anything ran), so the
 // next run of the same command compiles nearly nothing. One cache per command (a lookup does not need
-// the forms' code), made again when the bundle or Node changes. A cache that cannot be read or written
-// is only slower: the command runs the same.
+// the forms' code), made again when the bundle or Node changes. A user with no cache of a command yet (its
+// first run, or the first after an update) runs with the one the package comes with, made by the build
+// (dist/main/code-cache: a first lookup on a new database and a usual one; rejected by another Node, then
+// only compiled as before). A cache that cannot be read or written is only slower: the command runs the same.
 import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -44,6 +46,41 @@ function cacheDir(): string | null {
   }
 }
 
+/** The caches that come with the package, one a command (dist/main/code-cache/lookup.v8), made by the build. */
+const SHIPPED = path.join(__dirname, 'code-cache');
+/** Set by the build only (scripts/build.mjs): the file this run reads its cache from and writes it back to. */
+const MAKE_SHIPPED_CACHE = 'RECALL_DESK_MAKE_CODE_CACHE';
+
+/** A cache file's bytes, or undefined. */
+function readCache(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written beside and renamed: a reader never sees half a cache. False when it could not be written. */
+function writeAtomically(file: string, bytes: Buffer | string): boolean {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, bytes, { mode: 0o600 });
+    fs.renameSync(tmp, file);
+    return true;
+  } catch {
+    remove(tmp);
+    return false;
+  }
+}
+
+function remove(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // Left for a later run.
+  }
+}
+
 function start(): void {
   // The packages loaded beside the bundle (better-sqlite3's JavaScript): Node's own compile cache.
   Module.enableCompileCache?.();
@@ -52,61 +89,47 @@ function start(): void {
   const bytes = fs.readFileSync(BUNDLE);
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const stat = fs.statSync(BUNDLE);
-  const dir = cacheDir();
-  const file = dir
-    ? path.join(dir, `${commandOf(process.argv.slice(2))}-${stat.size}-${Math.round(stat.mtimeMs)}-${process.version}-${process.arch}.v8`)
-    : null;
-  let cachedData: Buffer | undefined;
-  try {
-    if (file) cachedData = fs.readFileSync(file);
-  } catch {
-    cachedData = undefined;
-  }
+  const command = commandOf(process.argv.slice(2));
+  const making = process.env[MAKE_SHIPPED_CACHE];
+  const dir = making ? null : cacheDir();
+  const file = dir ? path.join(dir, `${command}-${stat.size}-${Math.round(stat.mtimeMs)}-${process.version}-${process.arch}.v8`) : null;
+  let cachedData = making ? readCache(making) : file ? readCache(file) : undefined;
+  // No cache of this user's yet (a first run, or the first after an update): the package's, if it has one.
+  const shipped = cachedData === undefined && !making;
+  if (shipped) cachedData = readCache(path.join(SHIPPED, `${command}.v8`));
   // The bundle has no import() of its own (scripts/build.mjs makes them require()): a vm.Script needs none.
   const script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData });
+  if (making) {
+    // The build's run: the cache it read (an earlier run's) and what this run compiled, kept for the package.
+    process.once('exit', () => writeAtomically(making, script.createCachedData()));
+  }
   // A run that migrated the database or loaded the built-in bulletins keeps no cache: the next run does.
   let usual = true;
   process.once(ONE_OFF_WORK, () => {
     usual = false;
   });
-  // The occasional work the cache holds the code of (main/one-off-work.ts), listed beside it.
+  // The occasional work this user's cache holds the code of (main/one-off-work.ts), listed beside it.
   const workFile = `${file}.work`;
-  let covered: string[] = [];
-  if (file && cachedData && !script.cachedDataRejected) {
-    try {
-      covered = fs.readFileSync(workFile, 'latin1').split('\n').filter(Boolean);
-    } catch {
-      covered = [];
-    }
-  }
+  const fresh = shipped || cachedData === undefined || script.cachedDataRejected === true;
+  const covered = fresh ? [] : (readCache(workFile)?.toString('latin1').split('\n').filter(Boolean) ?? []);
   const done = new Set<string>();
   process.on(OCCASIONAL_WORK, (name: string) => done.add(name));
   if (file) {
     // Made once the command is done: by then it holds every function the command ran (and those it read from the cache).
     process.once('exit', () => {
-      const fresh = !cachedData || script.cachedDataRejected;
       const missing = [...done].filter((w) => !covered.includes(w));
       if (!usual || (!fresh && missing.length === 0)) return;
+      if (!writeAtomically(file, script.createCachedData())) return;
+      // A list that cannot be written is no list: the next run with that work makes the cache again.
+      if (!writeAtomically(workFile, [...covered, ...missing].join('\n'))) remove(workFile);
+      // The same command's caches of an earlier bundle or Node are of no use any more.
+      const mine = path.basename(file);
       try {
-        const tmp = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
-        fs.renameSync(tmp, file);
-        // A list that cannot be written is no list: the next run with that work makes the cache again.
-        try {
-          fs.writeFileSync(tmp, [...(fresh ? [] : covered), ...missing].join('\n'), { mode: 0o600 });
-          fs.renameSync(tmp, workFile);
-        } catch {
-          fs.rmSync(workFile, { force: true });
-        }
-        // The same command's caches of an earlier bundle or Node are of no use any more.
-        const mine = path.basename(file);
-        const command = `${mine.split('-')[0]}-`;
         for (const f of fs.readdirSync(dir!)) {
-          if (f.startsWith(command) && (f.endsWith('.v8') || f.endsWith('.v8.work')) && f !== mine && f !== `${mine}.work`)
-            fs.rmSync(path.join(dir!, f), { force: true });
+          if (f.startsWith(`${command}-`) && (f.endsWith('.v8') || f.endsWith('.v8.work')) && f !== mine && f !== `${mine}.work`) remove(path.join(dir!, f));
         }
       } catch {
-        // No cache this time: the next run compiles again.
+        // Left for a later run.
       }
     });
   }

@@ -181,3 +181,33 @@ test("a lookup of a VIN never seen makes the command's cache again once, so late
   run(VIN);
   expect(cache()).toBe(withDecode);
 });
+
+test('a first lookup on a new database, with no cache of its own yet, runs with the code cache the package comes with', { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  // The cache V8 is given for the bundle, and whether it took it, written down by a probe around vm.Script.
+  const probe = path.join(dir, 'cache-probe.cjs');
+  const report = path.join(dir, 'cache.json');
+  fs.writeFileSync(
+    probe,
+    [
+      "const vm = require('node:vm');",
+      'const Script = vm.Script;',
+      'vm.Script = class extends Script {',
+      '  constructor(source, options) {',
+      '    super(source, options);',
+      "    const seen = { given: options?.cachedData?.length ?? 0, rejected: this.cachedDataRejected ?? null, file: String(options?.filename ?? '') };",
+      "    process.on('exit', () => require('node:fs').writeFileSync(process.env.CACHE_REPORT, JSON.stringify(seen)));",
+      '  }',
+      '};',
+    ].join('\n'),
+  );
+  const r = spawnSync(process.execPath, ['--require', probe, CLI, 'lookup', VIN, '--db', path.join(dir, 'db.sqlite')], {
+    encoding: 'utf8',
+    env: { ...process.env, RECALL_DESK_VPIC: SHARED_VPIC, CACHE_REPORT: report, TMPDIR: dir },
+  });
+  expect(r.status, r.stderr).toBe(0);
+  const seen = JSON.parse(fs.readFileSync(report, 'utf8')) as { given: number; rejected: boolean | null; file: string };
+  expect(seen.file).toMatch(/cli-bundle\.cjs$/);
+  expect(seen.given).toBeGreaterThan(100_000);
+  expect(seen.rejected).toBe(false);
+});
