@@ -210,11 +210,12 @@ await Promise.all([
 /**
  * The code cache the CLI starts `lookup` with when its user has none yet (main/cli/start.ts): its first
  * run on a machine, and the first after each update, compiled the whole bundle (a first lookup on a new
- * database: 789 M instructions, 472 M with this cache). Made by running the command as a user would, a
- * first lookup on a new database and then a usual one, in a folder of its own, with no vPIC (unpacking
- * it takes seconds: the decoder's code is compiled on a user's first decode, then kept in the user's
- * cache). Made by the Node that builds; another Node rejects it and compiles as before. A build that
- * cannot run the CLI (better-sqlite3 built for Electron) ships none.
+ * database: 789 M instructions). It is a usual lookup's, made by running the command as a user would in
+ * a folder of its own: a first lookup makes the database, the second is kept. Not the first's: the
+ * user's own cache, made from this one, would then hold the migrations' code and every later lookup
+ * load it. With no vPIC (unpacking it takes seconds): the decoder's code is compiled on a user's first
+ * decode, then kept in the user's cache. Made by the Node that builds; another Node rejects it and
+ * compiles as before. A build that cannot run the CLI (better-sqlite3 built for Electron) ships none.
  */
 function shipLookupCodeCache() {
   const out = path.join(root, 'dist', 'main', 'code-cache', 'lookup.v8');
@@ -224,10 +225,10 @@ function shipLookupCodeCache() {
   try {
     // vPIC is looked for under a file, so it is never unpacked here.
     fs.writeFileSync(path.join(dir, 'not-a-folder'), '');
-    const env = { ...process.env, TMPDIR: dir, RECALL_DESK_VPIC: path.join(dir, 'not-a-folder', 'vpic.sqlite'), RECALL_DESK_MAKE_CODE_CACHE: out };
-    for (let run = 0; run < 2; run++) {
+    const env = { ...process.env, TMPDIR: dir, RECALL_DESK_VPIC: path.join(dir, 'not-a-folder', 'vpic.sqlite') };
+    for (const making of [false, true]) {
       const r = spawnSync(process.execPath, [path.join(root, 'dist', 'main', 'cli.cjs'), 'lookup', 'JTHBE96S470012345', '--db', path.join(dir, 'db.sqlite')], {
-        env,
+        env: making ? { ...env, RECALL_DESK_MAKE_CODE_CACHE: out } : env,
         encoding: 'utf8',
       });
       if (r.status !== 0) {
