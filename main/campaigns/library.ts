@@ -30,8 +30,8 @@ export async function loadBuiltInLibrary(db: Db, store: CampaignStore, docs?: re
   const seen = db.sqlite.prepare<[string], Pick<Row<'meta'>, 'value'>>('SELECT value FROM meta WHERE key = ?').get(META_KEY);
   if (seen?.value === hash) return { loaded: [] };
   didOneOffWork();
-  const { BUILT_IN_DOCUMENTS, parseBuiltIns } = await shipped();
-  const bulletins = parseBuiltIns(docs ?? BUILT_IN_DOCUMENTS);
+  const { builtInBulletins, parseBuiltIns } = await shipped();
+  const bulletins = docs ? parseBuiltIns(docs) : builtInBulletins();
   const current = db.sqlite.prepare<[string], Pick<Row<'campaigns'>, 'revision_date' | 'origin'>>('SELECT revision_date, origin FROM campaigns WHERE code = ?');
   const loaded: string[] = [];
   db.sqlite.transaction(() => {

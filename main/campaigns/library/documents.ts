@@ -8,6 +8,14 @@ import LJ01 from './23LJ01.json' with { type: 'json' };
 
 export const BUILT_IN_DOCUMENTS: readonly unknown[] = [BLC, ALE, LJ01];
 
+/** True in the bundles: scripts/build.mjs put the documents in as the schema parses them, and stops on any that does not. */
+declare const __BUILT_INS_PARSED__: boolean | undefined;
+
+/** The built-in bulletins: as the build parsed them, or parsed now (run from source). */
+export function builtInBulletins(): Bulletin[] {
+  return typeof __BUILT_INS_PARSED__ === 'boolean' && __BUILT_INS_PARSED__ ? (BUILT_IN_DOCUMENTS as Bulletin[]) : parseBuiltIns();
+}
+
 export function parseBuiltIns(docs: readonly unknown[] = BUILT_IN_DOCUMENTS): Bulletin[] {
   return docs.map((doc, i) => {
     const parsed = Bulletin.safeParse(doc);
