@@ -11,21 +11,32 @@ const ORDER = '_-[]*#|0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const RANK = new Int8Array(128).fill(-1);
 for (let i = 0; i < ORDER.length; i++) RANK[ORDER.charCodeAt(i)] = i;
 
-function ranked(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
+/** Whether every character of `s` from `from` on is one of vPIC's. */
+function rankedFrom(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 128 || RANK[c]! < 0) return false;
   }
   return true;
 }
 
-/** -1, 0 or 1, as `a.localeCompare(b)` in English. */
+/** -1, 0 or 1, as `a.localeCompare(b)` in English. One pass over each key (a sort compares each several times). */
 export function patternOrder(a: string, b: string): number {
-  if (!ranked(a) || !ranked(b)) return a.localeCompare(b, 'en');
   const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const d = RANK[a.charCodeAt(i)]! - RANK[b.charCodeAt(i)]!;
-    if (d !== 0) return d < 0 ? -1 : 1;
+  let i = 0;
+  let order = 0;
+  for (; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    const rx = x < 128 ? RANK[x]! : -1;
+    const ry = y < 128 ? RANK[y]! : -1;
+    if (rx < 0 || ry < 0) return a.localeCompare(b, 'en');
+    if (rx !== ry) {
+      order = rx < ry ? -1 : 1;
+      break;
+    }
   }
-  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+  if (order === 0) order = a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+  // Any other character anywhere, even past the first difference, and localeCompare itself decides.
+  return rankedFrom(a, i) && rankedFrom(b, i) ? order : a.localeCompare(b, 'en');
 }

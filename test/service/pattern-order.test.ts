@@ -59,6 +59,10 @@ test('a key with any other character is compared by localeCompare itself', () =>
     ['Ä', 'B'],
     ['A.', 'A,'],
     ['a1', 'A1'],
+    // past the first difference too
+    ['A1a', 'A2'],
+    ['AB', 'AC\u00e9'],
+    ['AB\u0301', 'AB'],
   ] as const)
     expect(patternOrder(a, b)).toBe(sign(english.compare(a, b)));
 });
