@@ -186,8 +186,40 @@ const builtInsParsed = {
   },
 };
 
+/**
+ * better-sqlite3 is loaded by its file where the package is installed beside the app (the bundles live in
+ * dist/main, the package in node_modules), by its name elsewhere: resolving a package by name reads its
+ * exports map through Node's ESM resolver, 17 M instructions, 7% of a CLI lookup. The same file either way.
+ */
+const BETTER_SQLITE3_FILE = createRequire(import.meta.url).resolve('better-sqlite3');
+const betterSqlite3ByFile = {
+  name: 'better-sqlite3-by-file',
+  setup(b) {
+    b.onResolve({ filter: /^better-sqlite3$/ }, (args) =>
+      args.namespace === 'better-sqlite3-by-file'
+        ? { path: 'better-sqlite3', external: true }
+        : { path: 'better-sqlite3', namespace: 'better-sqlite3-by-file' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'better-sqlite3-by-file' }, () => ({
+      contents: [
+        "const path = require('node:path');",
+        'let loaded;',
+        'try {',
+        `  loaded = require(path.join(__dirname, ${JSON.stringify(path.relative(path.join(root, 'dist', 'main'), BETTER_SQLITE3_FILE))}));`,
+        '} catch (err) {',
+        "  if (err?.code !== 'MODULE_NOT_FOUND') throw err;",
+        "  loaded = require('better-sqlite3');",
+        '}',
+        'module.exports = loaded;',
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 const common = {
-  plugins: [englishZodOnly, corgiPatches, builtInsParsed],
+  plugins: [englishZodOnly, corgiPatches, builtInsParsed, betterSqlite3ByFile],
   bundle: true,
   platform: 'node',
   format: 'cjs',

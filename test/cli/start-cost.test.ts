@@ -10,7 +10,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, test } from 'vitest';
 import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library/documents';
-import { CLI } from '../support/cli';
+import { CLI, ROOT } from '../support/cli';
 import { makeVin } from '../support/synthetic';
 import { tempDir } from '../support/tempdb';
 import { SHARED_VPIC } from '../support/vpic-path';
@@ -210,4 +210,50 @@ test('a first lookup on a new database, with no cache of its own yet, runs with 
   expect(seen.file).toMatch(/cli-bundle\.cjs$/);
   expect(seen.given).toBeGreaterThan(100_000);
   expect(seen.rejected).toBe(false);
+});
+
+test('a lookup loads better-sqlite3 by its file: no package is resolved by its name (an exports map read through the ESM resolver)', {
+  timeout: 60_000,
+}, () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'db.sqlite');
+  const probe = path.join(dir, 'resolve-probe.cjs');
+  const report = path.join(dir, 'resolved.txt');
+  fs.writeFileSync(
+    probe,
+    [
+      "const Module = require('node:module');",
+      'const resolve = Module._resolveFilename;',
+      'Module._resolveFilename = function (request, ...rest) {',
+      "  if (!/^[./]/.test(request) && !request.startsWith('node:') && !Module.isBuiltin(request)) require('node:fs').appendFileSync(process.env.RESOLVED_REPORT, request + '\\n');",
+      '  return resolve.call(this, request, ...rest);',
+      '};',
+    ].join('\n'),
+  );
+  const run = () =>
+    spawnSync(process.execPath, ['--require', probe, CLI, 'lookup', VIN, '--db', db], {
+      encoding: 'utf8',
+      env: { ...process.env, RECALL_DESK_VPIC: SHARED_VPIC, RESOLVED_REPORT: report, TMPDIR: dir },
+    });
+  expect(run().status).toBe(0);
+  fs.rmSync(report, { force: true });
+  const usual = run();
+  expect(usual.status, usual.stderr).toBe(0);
+  expect(usual.stdout).toContain(`VIN ${VIN}`);
+  expect(fs.existsSync(report) ? fs.readFileSync(report, 'utf8') : '').toBe('');
+});
+
+test('a CLI installed where better-sqlite3 is not beside it finds it by its name', { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  // <dir>/app/deep/dist/main: the file beside the bundles (deep/node_modules) is not there; <dir>/app/node_modules is.
+  const main = path.join(dir, 'app', 'deep', 'dist', 'main');
+  fs.cpSync(path.dirname(CLI), main, { recursive: true });
+  fs.mkdirSync(path.join(dir, 'app', 'node_modules'), { recursive: true });
+  for (const pkg of ['better-sqlite3', '@cardog']) fs.symlinkSync(path.join(ROOT, 'node_modules', pkg), path.join(dir, 'app', 'node_modules', pkg));
+  const r = spawnSync(process.execPath, [path.join(main, 'cli.cjs'), 'lookup', VIN, '--db', path.join(dir, 'db.sqlite')], {
+    encoding: 'utf8',
+    env: { ...process.env, RECALL_DESK_VPIC: SHARED_VPIC, TMPDIR: dir },
+  });
+  expect(r.status, r.stderr).toBe(0);
+  expect(r.stdout).toMatch(new RegExp(`^VIN ${VIN}  model year 2019 `));
 });
