@@ -6,8 +6,8 @@
 // next run of the same command compiles nearly nothing. One cache per command (a lookup does not need
 // the forms' code), made again when the bundle or Node changes. A user with no cache of a command yet (its
 // first run, or the first after an update) runs with the one the package comes with, made by the build
-// (dist/main/code-cache: a first lookup on a new database and a usual one; rejected by another Node, then
-// only compiled as before). A cache that cannot be read or written is only slower: the command runs the same.
+// (dist/main/code-cache: a usual lookup's; another Node rejects it and compiles as before). A cache that
+// cannot be read or written is only slower: the command runs the same.
 import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
