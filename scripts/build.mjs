@@ -306,12 +306,13 @@ function shipLookupCodeCache() {
         return;
       }
     }
+    // Readable by every user of an installed package (a user's own caches stay private).
+    fs.chmodSync(out, 0o644);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 shipLookupCodeCache();
-if (fs.existsSync(path.join(root, 'dist', 'main', 'code-cache', 'lookup.v8'))) fs.chmodSync(path.join(root, 'dist', 'main', 'code-cache', 'lookup.v8'), 0o644);
 
 if (!mainOnly) {
   const { build: viteBuild } = await import('vite');
