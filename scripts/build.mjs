@@ -307,7 +307,7 @@ function shipLookupCodeCache() {
       }
     }
     // Readable by every user of an installed package (a user's own caches stay private).
-    fs.chmodSync(out, 0o644);
+    if (fs.existsSync(out)) fs.chmodSync(out, 0o644);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
