@@ -210,9 +210,19 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx, o
   const keyStart = `${c.code}|${pn}|`;
   const orderWords = `; no CPOR order recorded: order ${perVehicle} through CPOR for this VIN (${why}).`;
   // The reason after the vehicle's own words ("In stock #S1 (New)"): one string per pick (answer and delivery rule);
-  // for a vehicle without a stock number the whole reason is one string per pick (not one per line).
+  // for a vehicle without a stock number the whole reason is one string per pick (not one per line), in its template.
   const tails = new Map<StockPick, string>();
-  const unnumbered = new Map<StockPick, string>();
+  /**
+   * A vehicle's line without a list's number: a copy of its pick's line (one object copied, not ten fields
+   * defined one by one) with the vehicle's key, VIN and, with a stock number, its reason. The copy keeps
+   * the fields' order: a spread's later fields replace the ones copied in place.
+   */
+  const templates = new Map<StockPick, SuggestionLine>();
+  const tail = (pick: StockPick) => {
+    let words = tails.get(pick);
+    if (words === undefined) tails.set(pick, (words = `, ${pick.why}: ${pick.before}${orderWords}`));
+    return words;
+  };
   const list = ctx.stock.lists.get(c.code);
   if (!list) return;
   const made = stockLines(ctx.stock, c.code, pn, list.vins.length);
@@ -227,25 +237,27 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx, o
       const number = p.isPattern ? ctx.listedNumber(c.code, pn, vin) : null;
       if (number === null) {
         const stockNumber = stockNumbers[i]!;
-        let reason = stockNumber === null ? unnumbered.get(pick) : undefined;
-        if (reason === undefined) {
-          let tail = tails.get(pick);
-          if (tail === undefined) tails.set(pick, (tail = `, ${pick.why}: ${pick.before}${orderWords}`));
-          reason = inStockWords(stockNumber, pick.condition) + tail;
-          if (stockNumber === null) unnumbered.set(pick, reason);
+        let template = templates.get(pick);
+        if (template === undefined) {
+          // The reason of a vehicle without a stock number: the same for every vehicle of the pick.
+          template = {
+            key: '',
+            campaign: c.code,
+            partNumber: pn,
+            part: pn,
+            method: 'cpor',
+            quantity: perVehicle,
+            vin: '',
+            reason: inStockWords(null, pick.condition) + tail(pick),
+            source: 'in-stock',
+            bookedAt: null,
+          };
+          templates.set(pick, template);
         }
-        l = {
-          key: keyStart + vin,
-          campaign: c.code,
-          partNumber: pn,
-          part: pn,
-          method: 'cpor',
-          quantity: perVehicle,
-          vin,
-          reason,
-          source: 'in-stock',
-          bookedAt: null,
-        };
+        l =
+          stockNumber === null
+            ? { ...template, key: keyStart + vin, vin }
+            : { ...template, key: keyStart + vin, vin, reason: inStockWords(stockNumber, pick.condition) + tail(pick) };
       } else l = make(vin, `${inStockWords(stockNumbers[i]!, pick.condition)}, ${pick.why}: ${pick.before}`, null);
       made[i] = l = Object.freeze(l);
     }
@@ -409,10 +421,10 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
       p.list.picks.push(p);
     }
   };
-  /** The batch's lookup of a stock vehicle: exactly lookup({ vin }) (a VIN stored otherwise is looked up so). */
+  /** The batch's lookup of a stock vehicle: exactly lookup({ vin })'s hits and vehicle (a VIN stored otherwise is looked up so). */
   const lookUp = (row: StockRow) => {
     try {
-      return s.lookup.lookupKnown(batch, {
+      return s.lookup.knownHits(batch, {
         vin: row[0],
         stock_number: row[1],
         model: row[2],
