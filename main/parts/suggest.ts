@@ -217,8 +217,8 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx, o
     // a number) is put together once.
     keyStart: `${c.code}|${pn}|`,
     orderWords: `; no CPOR order recorded: order ${perVehicle} through CPOR for this VIN (${why}).`,
-    tails: new Map(),
-    templates: new Map(),
+    tails: null,
+    templates: null,
     listedNumber: ctx.listedNumber,
     make,
   };
@@ -239,15 +239,15 @@ type StockLineMaker = {
   made: (SuggestionLine | undefined)[];
   keyStart: string;
   orderWords: string;
-  /** The reason after the vehicle's own words ("In stock #S1 (New)"): one string per pick (answer and delivery rule). */
-  tails: Map<StockPick, string>;
+  /** The reason after the vehicle's own words ("In stock #S1 (New)"): one string per pick (answer and delivery rule); made with the first line. */
+  tails: Map<StockPick, string> | null;
   /**
    * A vehicle's line without a list's number: a copy of its pick's line (one object copied, not ten fields
    * defined one by one) with the vehicle's key, VIN and, with a stock number, its reason; for a vehicle
    * without a stock number the whole reason is the template's (one string per pick, not one per line). The
    * copy keeps the fields' order: a spread's later fields replace the ones copied in place.
    */
-  templates: Map<StockPick, SuggestionLine>;
+  templates: Map<StockPick, SuggestionLine> | null;
   listedNumber: Ctx['listedNumber'];
   /** A line with its words, for a VIN the imported list gives a number for. */
   make: (vin: string, because: string, bookedAt: string | null) => SuggestionLine;
@@ -279,9 +279,11 @@ function newStockLine(m: StockLineMaker, i: number): SuggestionLine {
   // The imported list's number for the VIN (VIN,Phase,Part Number,Status) is the number to order.
   const number = m.isPattern ? m.listedNumber(m.code, m.pn, vin) : null;
   if (number !== null) return Object.freeze(m.make(vin, `${inStockWords(stockNumber, pick.condition)}, ${pick.why}: ${pick.before}`, null));
-  let tail = m.tails.get(pick);
-  if (tail === undefined) m.tails.set(pick, (tail = `, ${pick.why}: ${pick.before}${m.orderWords}`));
-  let template = m.templates.get(pick);
+  const tails = (m.tails ??= new Map());
+  let tail = tails.get(pick);
+  if (tail === undefined) tails.set(pick, (tail = `, ${pick.why}: ${pick.before}${m.orderWords}`));
+  const templates = (m.templates ??= new Map());
+  let template = templates.get(pick);
   if (template === undefined) {
     template = {
       key: '',
@@ -295,7 +297,7 @@ function newStockLine(m: StockLineMaker, i: number): SuggestionLine {
       source: 'in-stock',
       bookedAt: null,
     };
-    m.templates.set(pick, template);
+    templates.set(pick, template);
   }
   return Object.freeze(
     stockNumber === null
