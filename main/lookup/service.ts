@@ -99,6 +99,9 @@ export type KnownOwnRows = {
   /** The campaign codes of its status rows. */
   statusCodes: string[];
 };
+type KnownCondition = NonNullable<LookupResult['vehicle']>['condition'];
+/** What knownHits() answers: a lookup's VIN, campaigns and the vehicle's stock number and condition. */
+export type KnownHits = Pick<LookupResult, 'vin' | 'campaigns'> & { vehicle: { stockNumber: string | null; condition: KnownCondition } | null };
 /** The ranges of a VIN in none. */
 export const IN_NO_RANGE: KnownRanges = Object.freeze({ key: '', ranges: Object.freeze([]) });
 /** A batch's VIN ranges of one WMI, VDS and year code (knownGroup()), in the lookup index's order. */
@@ -301,11 +304,34 @@ export class LookupService {
 
   /** One vehicle of a batch made by known(): exactly lookup({ vin: v.vin }). */
   lookupKnown(batch: KnownBatch, v: VehicleColumns): LookupResult {
-    const { which, rows, kept } = batch;
     const now = this.now();
+    const a = this.knownVin(batch, v, now);
+    return a ? this.answer({ vin: v.vin }, a, this.knownRows(batch, v, a, now), now, batch.kept) : this.lookup({ vin: v.vin });
+  }
+
+  /**
+   * The same lookup, for a caller that reads only its hits and the vehicle's record (the order suggestions'
+   * stock lists): exactly lookupKnown()'s campaigns, VIN and vehicle, without the rest of an answer (the
+   * library's count and newest revision, the warnings).
+   */
+  knownHits(batch: KnownBatch, v: VehicleColumns): KnownHits {
+    const now = this.now();
+    const a = this.knownVin(batch, v, now);
+    if (!a) return this.lookup({ vin: v.vin });
+    const { vehicle, hits } = this.hitsOf({ vin: v.vin }, a, this.knownRows(batch, v, a, now), now, batch.kept);
+    return { vin: a.vin, vehicle: vehicle && { stockNumber: vehicle.stockNumber, condition: vehicle.condition as KnownCondition }, campaigns: hits };
+  }
+
+  /** A batch vehicle's VIN as the lookup reads it; null: a vehicle outside the set, or a VIN written otherwise (looked up as ever). */
+  private knownVin(batch: KnownBatch, v: VehicleColumns, now: Date): ValidVin | null {
     const a = analyzeVin(v.vin, now.getFullYear());
-    // A vehicle outside the set, or a VIN written otherwise than the lookup writes it, is looked up as ever.
-    if (!a.ok || a.vin !== v.vin || (which === 'in-stock' ? v.in_stock !== 1 : v.last_service_date === null)) return this.lookup({ vin: v.vin });
+    if (!a.ok || a.vin !== v.vin || (batch.which === 'in-stock' ? v.in_stock !== 1 : v.last_service_date === null)) return null;
+    return a;
+  }
+
+  /** A batch vehicle's candidate rows, as the candidate statement reads them, and the batch's key naming them (kept.rowsKey). */
+  private knownRows(batch: KnownBatch, v: VehicleColumns, a: ValidVin, now: Date): CandidateRow[] {
+    const { rows, kept } = batch;
     const { wmi, vds, yearCode, serial } = a.parts;
     this.sync(now);
     // The rows, and a key naming them exactly (a range by its place in the set, a list or status row by its values).
@@ -328,7 +354,7 @@ export class LookupService {
       rowsKey += `s${text(r[2])}${text(r[4])}${text(r[5])}${text(r[6])}`;
     }
     kept.rowsKey = rowsKey;
-    return this.answer({ vin: v.vin }, a, found, now, kept);
+    return found;
   }
 
   /** Every affected-list row, status and published range the set's vehicles can match, in the order the per-VIN statement reads them. */
@@ -404,8 +430,52 @@ export class LookupService {
 
   /** The answer for a VIN from the candidate statement's rows for it. */
   private answer(q: LookupQuery, vin: ValidVin, rows: readonly CandidateRow[], now: Date, kept: BatchKept | null): LookupResult {
-    const month = q.productionMonth?.trim() || null;
+    const { model, modelSource, productionMonth, productionMonthSource, decoded, vehicle, hits, nhtsa, emptyDatabase } = this.hitsOf(q, vin, rows, now, kept);
     const { wmi, vds, serial } = vin.parts;
+    // vPIC and the bulletin (or the record, or the person) may name different models: both are said.
+    const modelConflict =
+      model !== null && modelSource !== 'decoded' && modelSource !== null && decoded?.ruleModel && this.keyOf(model) !== this.keyOf(decoded.ruleModel)
+        ? { model, modelSource, decoded: decoded.ruleModel, text: modelConflictText(model, modelSource, decoded.ruleModel) }
+        : null;
+    const stats = this.store.stats();
+    return {
+      input: q.vin,
+      vin: vin.vin,
+      wmi,
+      vds,
+      serial,
+      modelYear: vin.modelYear,
+      region: vin.region,
+      checkDigitValid: vin.checkDigitValid,
+      expectedCheckDigit: vin.expectedCheckDigit,
+      model,
+      modelSource,
+      decoded,
+      modelConflict,
+      decodePending: q.decodePending ?? false,
+      productionMonth,
+      productionMonthSource,
+      vehicle: vehicle
+        ? {
+            stockNumber: vehicle.stockNumber,
+            condition: vehicle.condition as NonNullable<LookupResult['vehicle']>['condition'],
+            inStock: vehicle.inStock,
+            lastServiceDate: vehicle.lastServiceDate,
+          }
+        : null,
+      warnings: decoded && !vin.checkDigitValid ? softerCheckDigitWarning(vin, decoded) : vin.warnings,
+      campaigns: hits,
+      campaignsChecked: stats.count,
+      nhtsa: nhtsa?.note ?? null,
+      newestRevisionDate: stats.newestRevisionDate,
+      emptyDatabase: emptyDatabase || !this.hasLocalData(),
+    };
+  }
+
+  /** What an answer is made of: the model and month as the lookup reads them, the vehicle's record, and the hits (NHTSA's merged). */
+  private hitsOf(q: LookupQuery, vin: ValidVin, rows: readonly CandidateRow[], now: Date, kept: BatchKept | null) {
+    const month = q.productionMonth?.trim() || null;
+    const { wmi } = vin.parts;
     const today = Math.floor(now.getTime() / 86_400_000);
 
     // Campaigns with rows in the statement (ranges, list, status): few, and usually none.
@@ -461,11 +531,6 @@ export class LookupService {
       model = decoded.ruleModel;
       modelSource = 'decoded';
     }
-    // vPIC and the bulletin (or the record, or the person) may name different models: both are said.
-    const modelConflict =
-      model !== null && modelSource !== 'decoded' && modelSource !== null && decoded?.ruleModel && this.keyOf(model) !== this.keyOf(decoded.ruleModel)
-        ? { model, modelSource, decoded: decoded.ruleModel, text: modelConflictText(model, modelSource, decoded.ruleModel) }
-        : null;
     const stock = vehicle?.inStock ? { condition: vehicle.condition as NonNullable<LookupResult['vehicle']>['condition'] } : null;
     const wmiMakes = this.makesOf(wmi);
     // With no range, list or status row of any campaign for this VIN, its hits depend only on what
@@ -511,39 +576,7 @@ export class LookupService {
       hits = mergeNhtsa(hits, nhtsa.hits);
       hits.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || byUrgency(a, b));
     }
-    const stats = this.store.stats();
-    return {
-      input: q.vin,
-      vin: vin.vin,
-      wmi,
-      vds,
-      serial,
-      modelYear: vin.modelYear,
-      region: vin.region,
-      checkDigitValid: vin.checkDigitValid,
-      expectedCheckDigit: vin.expectedCheckDigit,
-      model,
-      modelSource,
-      decoded,
-      modelConflict,
-      decodePending: q.decodePending ?? false,
-      productionMonth,
-      productionMonthSource,
-      vehicle: vehicle
-        ? {
-            stockNumber: vehicle.stockNumber,
-            condition: vehicle.condition as NonNullable<LookupResult['vehicle']>['condition'],
-            inStock: vehicle.inStock,
-            lastServiceDate: vehicle.lastServiceDate,
-          }
-        : null,
-      warnings: decoded && !vin.checkDigitValid ? softerCheckDigitWarning(vin, decoded) : vin.warnings,
-      campaigns: hits,
-      campaignsChecked: stats.count,
-      nhtsa: nhtsa?.note ?? null,
-      newestRevisionDate: stats.newestRevisionDate,
-      emptyDatabase: emptyDatabase || !this.hasLocalData(),
-    };
+    return { model, modelSource, productionMonth, productionMonthSource, decoded, vehicle: vehicle as VehicleRecord | null, hits, nhtsa, emptyDatabase };
   }
 
   /** Every campaign's answer, most pressing first: the window groups' and those with rows of their own. */

@@ -96,6 +96,8 @@ function buildCatalog(db: Db, store: CampaignStore): CampaignParts[] {
 }
 
 export function campaignParts(code: string, b: Pick<Bulletin, 'parts' | 'revisionDate'>, amendments: AmendmentRow[]): PartFacts[] {
+  // Most campaigns have no amendment: their parts as the bulletin prints them (no map of amendments by key).
+  if (amendments.length === 0) return b.parts.map((p, i) => merge(code, p.partNumber ?? `#${i + 1}`, b.revisionDate, printedOf(p), NO_AMENDMENTS));
   const byKey = new Map<string, AmendmentRow[]>();
   for (const a of amendments) {
     const list = byKey.get(a.part_key);
@@ -104,16 +106,7 @@ export function campaignParts(code: string, b: Pick<Bulletin, 'parts' | 'revisio
   }
   const parts: PartFacts[] = b.parts.map((p, i) => {
     const key = p.partNumber ?? `#${i + 1}`;
-    const printed = {
-      partNumber: p.partNumber,
-      description: p.description,
-      quantity: p.quantity,
-      macCode: p.macCode,
-      released: p.released,
-      perVin: p.partNumberPerVin,
-      note: p.note,
-    };
-    return merge(code, key, b.revisionDate, printed, byKey.get(key) ?? []);
+    return merge(code, key, b.revisionDate, printedOf(p), byKey.get(key) ?? []);
   });
   // Parts the bulletin does not list, added by the counter.
   for (const [key, list] of byKey) {
@@ -124,8 +117,20 @@ export function campaignParts(code: string, b: Pick<Bulletin, 'parts' | 'revisio
 }
 
 type Printed = NonNullable<CampaignPart['bulletin']>;
+const NO_AMENDMENTS: readonly AmendmentRow[] = Object.freeze([]);
 
-function merge(code: string, key: string, revision: string, printed: Printed | null, amendments: AmendmentRow[]): PartFacts {
+/** A part as the bulletin prints it. */
+const printedOf = (p: Bulletin['parts'][number]): Printed => ({
+  partNumber: p.partNumber,
+  description: p.description,
+  quantity: p.quantity,
+  macCode: p.macCode,
+  released: p.released,
+  perVin: p.partNumberPerVin,
+  note: p.note,
+});
+
+function merge(code: string, key: string, revision: string, printed: Printed | null, amendments: readonly AmendmentRow[]): PartFacts {
   const value: Record<keyof Sources, unknown> = {
     partNumber: printed ? printed.partNumber : key,
     description: printed?.description ?? null,

@@ -12,7 +12,7 @@ import { demandWithin, type Demand, overdueBooked } from '../appointments/store'
 import type { CoreServices as Services } from '../core-services';
 import { IN_NO_RANGE, type KnownOwnRows, type KnownRanges, NO_GROUP } from '../lookup/service';
 import { type CampaignParts, findPart, loadCatalog, type PartFacts } from './catalog';
-import type { Ledger, Position } from './ledger';
+import type { Ledger, PartPosition, Position } from './ledger';
 import { CPOR_REQUEST, listedPartNumbers } from './cpor';
 import { checkedVin, ledgerOf, noPartsNote } from './service';
 
@@ -204,53 +204,106 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx, o
     const how = d.remedyAvailable ? 'remedy available' : `booked as goodwill: ${d.goodwill}`;
     out.push(make(d.vin, `Booked ${d.at.replace('T', ' ')} (${how})`, d.at));
   }
-  // A stock vehicle's line is the same until the stock's lookups are redone: made once, kept with them
-  // each call only asks the ledger about the VIN. What every vehicle's line of this part shares (the
-  // key's start, the order's words when no list gives a number) is put together once.
-  const keyStart = `${c.code}|${pn}|`;
-  const orderWords = `; no CPOR order recorded: order ${perVehicle} through CPOR for this VIN (${why}).`;
-  // The reason after the vehicle's own words ("In stock #S1 (New)"): one string per pick (answer and delivery rule);
-  // for a vehicle without a stock number the whole reason is one string per pick (not one per line).
-  const tails = new Map<StockPick, string>();
-  const unnumbered = new Map<StockPick, string>();
   const list = ctx.stock.lists.get(c.code);
   if (!list) return;
-  const made = stockLines(ctx.stock, c.code, pn, list.vins.length);
-  const { vins, stockNumbers, picks } = list;
+  const maker: StockLineMaker = {
+    code: c.code,
+    pn,
+    perVehicle,
+    isPattern: p.isPattern,
+    list,
+    made: stockLines(ctx.stock, c.code, pn, list.vins.length),
+    // What every vehicle's line of this part shares (the key's start, the order's words when no list gives
+    // a number) is put together once.
+    keyStart: `${c.code}|${pn}|`,
+    orderWords: `; no CPOR order recorded: order ${perVehicle} through CPOR for this VIN (${why}).`,
+    tails: null,
+    templates: null,
+    listedNumber: ctx.listedNumber,
+    make,
+  };
+  stockVehicleLines(maker, seen, perVin, out);
+}
+
+/**
+ * What a part's CPOR lines for its campaign's stock vehicles are made from (cporLines): a stock vehicle's line
+ * is the same until the stock's lookups are redone, so it is made once and kept with them (`made`, by the
+ * vehicle's place in its campaign's list); each call only asks the ledger about the VIN.
+ */
+type StockLineMaker = {
+  code: string;
+  pn: string;
+  perVehicle: number;
+  isPattern: boolean;
+  list: StockList;
+  made: (SuggestionLine | undefined)[];
+  keyStart: string;
+  orderWords: string;
+  /** The reason after the vehicle's own words ("In stock #S1 (New)"): one string per pick (answer and delivery rule); made with the first line. */
+  tails: Map<StockPick, string> | null;
+  /**
+   * A vehicle's line without a list's number: a copy of its pick's line (one object copied, not ten fields
+   * defined one by one) with the vehicle's key, VIN and, with a stock number, its reason; for a vehicle
+   * without a stock number the whole reason is the template's (one string per pick, not one per line). The
+   * copy keeps the fields' order: a spread's later fields replace the ones copied in place.
+   */
+  templates: Map<StockPick, SuggestionLine> | null;
+  listedNumber: Ctx['listedNumber'];
+  /** A line with its words, for a VIN the imported list gives a number for. */
+  make: (vin: string, because: string, bookedAt: string | null) => SuggestionLine;
+};
+
+/**
+ * The part's lines for its campaign's stock vehicles, after its booked vehicles' (`seen`): none for a VIN
+ * ordered already (an order on record, not reversed) or on hand. Kept apart from the lines' making (newStockLine):
+ * each is a small function a process's first call gets compiled soon.
+ */
+function stockVehicleLines(m: StockLineMaker, seen: Set<string>, perVin: PartPosition['perVin'] | undefined, out: SuggestionLine[]): void {
+  const { vins } = m.list;
+  const { made, perVehicle } = m;
   for (let i = 0; i < vins.length; i++) {
     const vin = vins[i]!;
     if (seen.size > 0 && seen.has(vin)) continue;
-    if (covered(vin)) continue;
-    let l = made[i];
-    if (l === undefined) {
-      const pick = picks[i]!;
-      const number = p.isPattern ? ctx.listedNumber(c.code, pn, vin) : null;
-      if (number === null) {
-        const stockNumber = stockNumbers[i]!;
-        let reason = stockNumber === null ? unnumbered.get(pick) : undefined;
-        if (reason === undefined) {
-          let tail = tails.get(pick);
-          if (tail === undefined) tails.set(pick, (tail = `, ${pick.why}: ${pick.before}${orderWords}`));
-          reason = inStockWords(stockNumber, pick.condition) + tail;
-          if (stockNumber === null) unnumbered.set(pick, reason);
-        }
-        l = {
-          key: keyStart + vin,
-          campaign: c.code,
-          partNumber: pn,
-          part: pn,
-          method: 'cpor',
-          quantity: perVehicle,
-          vin,
-          reason,
-          source: 'in-stock',
-          bookedAt: null,
-        };
-      } else l = make(vin, `${inStockWords(stockNumbers[i]!, pick.condition)}, ${pick.why}: ${pick.before}`, null);
-      made[i] = l = Object.freeze(l);
-    }
-    out.push(l);
+    const held = perVin?.get(vin);
+    if (held !== undefined && (held.ordered || held.onHand >= perVehicle)) continue;
+    out.push(made[i] ?? (made[i] = newStockLine(m, i)));
   }
+}
+
+/** The line of the vehicle at place `i` in its campaign's stock list (see StockLineMaker), frozen: it is kept. */
+function newStockLine(m: StockLineMaker, i: number): SuggestionLine {
+  const { stockNumbers, picks } = m.list;
+  const vin = m.list.vins[i]!;
+  const pick = picks[i]!;
+  const stockNumber = stockNumbers[i]!;
+  // The imported list's number for the VIN (VIN,Phase,Part Number,Status) is the number to order.
+  const number = m.isPattern ? m.listedNumber(m.code, m.pn, vin) : null;
+  if (number !== null) return Object.freeze(m.make(vin, `${inStockWords(stockNumber, pick.condition)}, ${pick.why}: ${pick.before}`, null));
+  const tails = (m.tails ??= new Map());
+  let tail = tails.get(pick);
+  if (tail === undefined) tails.set(pick, (tail = `, ${pick.why}: ${pick.before}${m.orderWords}`));
+  const templates = (m.templates ??= new Map());
+  let template = templates.get(pick);
+  if (template === undefined) {
+    template = {
+      key: '',
+      campaign: m.code,
+      partNumber: m.pn,
+      part: m.pn,
+      method: 'cpor',
+      quantity: m.perVehicle,
+      vin: '',
+      reason: inStockWords(null, pick.condition) + tail,
+      source: 'in-stock',
+      bookedAt: null,
+    };
+    templates.set(pick, template);
+  }
+  return Object.freeze(
+    stockNumber === null
+      ? { ...template, key: m.keyStart + vin, vin }
+      : { ...template, key: m.keyStart + vin, vin, reason: inStockWords(stockNumber, pick.condition) + tail },
+  );
 }
 
 /** "In stock", its stock number and condition: "In stock #S1 (New)", "In stock (Used)", "In stock". */
@@ -409,10 +462,10 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
       p.list.picks.push(p);
     }
   };
-  /** The batch's lookup of a stock vehicle: exactly lookup({ vin }) (a VIN stored otherwise is looked up so). */
+  /** The batch's lookup of a stock vehicle: exactly lookup({ vin })'s hits and vehicle (a VIN stored otherwise is looked up so). */
   const lookUp = (row: StockRow) => {
     try {
-      return s.lookup.lookupKnown(batch, {
+      return s.lookup.knownHits(batch, {
         vin: row[0],
         stock_number: row[1],
         model: row[2],

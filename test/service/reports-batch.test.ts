@@ -123,6 +123,32 @@ test('every answer of the batch path is the per-VIN lookup answer, for the stock
   expect(new Set(all.map((r) => r.modelSource))).toEqual(expect.objectContaining(new Set(['vehicle-record', 'vin-range'])));
 }, 60_000);
 
+test("the batch path for hits only (knownHits, the order suggestions' stock) answers the per-VIN lookup's VIN, vehicle and campaigns", async () => {
+  const app = await testApp();
+  await variedDealer(app);
+  for (const which of ['in-stock', 'serviced'] as const) {
+    const answers = app.lookup.batch(() => {
+      const where = which === 'in-stock' ? 'in_stock = 1' : 'last_service_date IS NOT NULL';
+      const rows = app.db.sqlite.prepare<[], VehicleColumns>(`SELECT ${COLUMNS} FROM vehicles WHERE ${where} ORDER BY vin`).all();
+      const batch = app.lookup.knownBatch(which);
+      return rows.map((v) => ({ vin: v.vin, hits: app.lookup.knownHits(batch, v), single: app.lookup.lookup({ vin: v.vin }) }));
+    });
+    expect(answers.length).toBeGreaterThan(5);
+    for (const { vin, hits, single } of answers) {
+      const vehicle = single.vehicle && { stockNumber: single.vehicle.stockNumber, condition: single.vehicle.condition };
+      expect({ vin: hits.vin, vehicle: hits.vehicle && { ...hits.vehicle }, campaigns: hits.campaigns }, `${which} ${vin}`).toEqual({
+        vin: single.vin,
+        vehicle,
+        campaigns: single.campaigns,
+      });
+    }
+    // NHTSA's recalls are among the hits, merged into the library's (ALE's NHTSA number) as a lookup merges them.
+    const hits = answers.flatMap((a) => a.hits.campaigns);
+    expect(hits.some((h) => h.matchedBy === 'nhtsa-model-year')).toBe(true);
+    expect(hits.some((h) => h.code === 'ALE' && h.nhtsaRecallNumber === '07V999000')).toBe(true);
+  }
+}, 60_000);
+
 test('a vehicle outside the set the batch was made for is looked up as ever', async () => {
   const app = await testApp();
   await variedDealer(app);
