@@ -288,7 +288,7 @@ await Promise.all([
  */
 function shipLookupCodeCache() {
   const out = path.join(root, 'dist', 'main', 'code-cache', 'lookup.v8');
-  fs.rmSync(out, { force: true });
+  fs.rmSync(path.dirname(out), { recursive: true, force: true });
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-build-'));
   try {
