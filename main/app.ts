@@ -45,6 +45,8 @@ export type AppOptions = {
   handlersOnDemand?: boolean;
   /** Where vPIC decodes are made (default: the decoder's own thread; a one-shot command: 'inline'). */
   vpicThread?: VpicThread;
+  /** A new database file is a copy of this one (the CLI's: dist/main/new-database.sqlite, made by the build). */
+  newDatabaseTemplate?: string | null;
 };
 
 const BUSY_WAIT_MS = 3000;
@@ -62,7 +64,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // Never the file on a share: SQLite's locking and WAL fail there (one PC shares it instead).
   const share = networkShareOf(opts.dbPath);
   if (share) throw new DatabaseOpenError(refusalFor(share));
-  const db = await openDatabase(opts.dbPath);
+  const db = await openDatabase(opts.dbPath, opts.newDatabaseTemplate ?? null, now);
   try {
     const campaigns = new CampaignStore(db, now, opts.syncIntervalMs);
     // A read-only database keeps the library it has: lookups answer from it, nothing is written.

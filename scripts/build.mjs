@@ -312,6 +312,41 @@ function shipLookupCodeCache() {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+/**
+ * The new database the CLI copies for a new file (main/db/open.ts copyTemplate; main/db/paths.ts names
+ * it): made here by the CLI itself, so this version's migrations and built-in library, and nothing else
+ * (no account, no setting, no secret: test/cli/new-database.test.ts holds it to a database the
+ * migrations make). A first lookup on a new database ran the 13 migrations and stored the library: a
+ * third of its CPU. A build that cannot run the CLI ships none, and new files are migrated as before.
+ */
+async function shipNewDatabase() {
+  const out = path.join(root, 'dist', 'main', 'new-database.sqlite');
+  fs.rmSync(out, { force: true });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-build-'));
+  try {
+    const made = path.join(dir, 'db.sqlite');
+    const r = spawnSync(process.execPath, [path.join(root, 'dist', 'main', 'cli.cjs'), 'campaigns', '--db', made], {
+      env: { ...process.env, TMPDIR: dir, RECALL_DESK_VPIC: path.join(dir, 'no-vpic', 'vpic.sqlite') },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) {
+      console.warn(`scripts/build.mjs: no new database shipped: ${(r.stderr || r.error?.message || '').split('\n')[0]}`);
+      return;
+    }
+    // One file, whole (no WAL beside it), as small as it can be.
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(made, { readonly: true });
+    try {
+      db.exec(`VACUUM INTO '${out.replaceAll("'", "''")}'`);
+    } finally {
+      db.close();
+    }
+    fs.chmodSync(out, 0o644);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+await shipNewDatabase();
 shipLookupCodeCache();
 
 if (!mainOnly) {

@@ -1,6 +1,7 @@
 // What every domain's CLI commands share: output, the app opened on the command's --db, the API call
 // (through the same dispatcher as the window), and the errors that mean "bad input" (exit 2).
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { SIGN_IN_NEEDED } from '../../shared/accounts/wording';
 import type { InputOf, OperationName, OutputOf } from '../../shared/api';
@@ -8,7 +9,7 @@ import { type Actor, ApiError, type Envelope, unwrap } from '../../shared/contra
 import { passwordFor } from './secrets';
 import { UsageError } from './runtime-errors';
 import type { App } from '../app';
-import { resolveDbPath } from '../db/paths';
+import { NEW_DATABASE_TEMPLATE, resolveDbPath } from '../db/paths';
 import { newDatabaseCreated } from '../../shared/wording';
 import { normalizeFingerprint } from '../lan/cert';
 import type { HostLink } from '../lan/client';
@@ -115,6 +116,8 @@ export function openAppFor(ctx: CliContext, opened: Set<App>, globals: () => Glo
       version: ctx.version,
       handlersOnDemand: true,
       vpicThread: how.serving ? 'worker' : 'inline',
+      // Beside the bundle (dist/main), made by the build; run from source there is none.
+      newDatabaseTemplate: path.join(__dirname, NEW_DATABASE_TEMPLATE),
     });
     // A mistyped --db makes a new, empty database: said, so its "nothing applies" is not trusted blindly.
     if (app.db.created) io?.err(newDatabaseCreated(app.db.path));

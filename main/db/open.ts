@@ -48,7 +48,32 @@ const cannotOpen = (file: string, err: unknown) =>
 /** A storage fault that a read-only connection may get around (no room for the WAL index, no write access). */
 const canReadInstead = (err: unknown) => /^SQLITE_(FULL|IOERR|CANTOPEN|READONLY)/.test(String((err as { code?: unknown })?.code ?? ''));
 
-export async function openDatabase(file: string): Promise<Db> {
+/**
+ * A new database from the one the build made (scripts/build.mjs: this version's migrations run and its
+ * built-in library stored, nothing else): a first command on it neither migrates nor loads the library.
+ * Made only where no file is yet (a hard link fails if another process made one meanwhile); false when
+ * it could not be (no template, a file system without links): the database is then made as ever.
+ */
+function copyTemplate(template: string, file: string): boolean {
+  const part = `${file}.${process.pid}.new`;
+  try {
+    fs.copyFileSync(template, part, fs.constants.COPYFILE_EXCL);
+    fs.chmodSync(part, 0o600);
+    fs.linkSync(part, file);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    try {
+      fs.rmSync(part, { force: true });
+    } catch {
+      // A stray copy beside the database: never read.
+    }
+  }
+}
+
+/** @param template the database the build made, copied for a new file (none: made by the migrations) */
+export async function openDatabase(file: string, template: string | null = null, now: () => Date = () => new Date()): Promise<Db> {
   const dir = path.dirname(file);
   try {
     // Private to the user: the database holds guests' names, phones and addresses.
@@ -57,6 +82,7 @@ export async function openDatabase(file: string): Promise<Db> {
     throw new DatabaseOpenError(`Cannot create the data folder ${dir}: ${(err as Error).message}. Choose another place with --db PATH.`);
   }
   const created = !fs.existsSync(file);
+  const copied = created && template !== null && copyTemplate(template, file);
   let readOnly: Db['readOnly'] = !created && userMadeReadOnly(file) ? 'file' : null;
   let sqlite: BetterSqlite3.Database | null = null;
   // New files (the database, its -wal and -shm) are created private. An existing file's mode is the
@@ -103,6 +129,14 @@ export async function openDatabase(file: string): Promise<Db> {
   if (!allMigrated(sqlite)) {
     await (await import('./migrate')).migrate(sqlite, file);
     didOneOffWork();
+  }
+  // The built-in bulletins of a copied database are loaded here, now (the library says when).
+  if (copied) {
+    const at = now().toISOString();
+    sqlite.transaction(() => {
+      sqlite.prepare('UPDATE campaigns SET loaded_at = ?').run(at);
+      sqlite.prepare('UPDATE campaign_revisions SET loaded_at = ?').run(at);
+    })();
   }
   forgetStat4(sqlite);
   // Serving, the thread must never sleep in SQLite's busy wait: better-sqlite3 is synchronous, so a

@@ -6,6 +6,8 @@ import path from 'node:path';
 
 export const APP_FOLDER = 'Recall Desk';
 export const DB_FILE = 'recall-desk.sqlite';
+/** The new database the build makes beside the CLI bundle (scripts/build.mjs, the same name), copied for a new file. */
+export const NEW_DATABASE_TEMPLATE = 'new-database.sqlite';
 
 export function userDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
   const home = os.homedir();

@@ -131,10 +131,17 @@ test("a lookup of a VIN never seen loads neither zlib, worker_threads nor perf_h
   expect(['zlib', 'worker_threads', 'internal/perf/performance', 'internal/perf/event_loop_utilization'].filter((m) => loaded.has(m))).toEqual([]);
 });
 
-test("a lookup that made the database keeps no code cache: the command's cache is a usual lookup's", { timeout: 60_000 }, () => {
-  const dir = tempDir();
+/** A database file the person made, empty: the first command migrates it and loads the built-in bulletins. */
+function emptyFile(dir: string): string {
   const db = path.join(dir, 'db.sqlite');
-  // The first run migrates a new file and loads the built-in bulletins: code a usual lookup never runs,
+  new BetterSqlite3(db).close();
+  return db;
+}
+
+test("a lookup that migrated the database keeps no code cache: the command's cache is a usual lookup's", { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  const db = emptyFile(dir);
+  // The first run migrates the file and loads the built-in bulletins: code a usual lookup never runs,
   // which a cache made then would have every later lookup load.
   const first = run(dir, ['lookup', VIN, '--db', db]);
   expect(first.status).toBe(0);
@@ -147,12 +154,12 @@ test("a lookup that made the database keeps no code cache: the command's cache i
 
 test("a lookup of a VIN never seen makes the command's cache again once, so later ones find the decoder's code in it", { timeout: 60_000 }, () => {
   const dir = tempDir();
-  const db = path.join(dir, 'db.sqlite');
+  const db = emptyFile(dir);
   const lookup = (vin: string) => {
     const r = run(dir, ['lookup', vin, '--db', db]);
     expect(r.status, r.stderr).toBe(0);
   };
-  lookup(VIN); // makes the database: no cache
+  lookup(VIN); // migrates the file: no cache
   lookup(VIN); // the usual lookup's cache
   const usual = userCache(dir);
   lookup(VIN);
