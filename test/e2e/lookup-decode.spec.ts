@@ -20,6 +20,16 @@ async function answerWhen(route: Route, until: Promise<unknown>, maxMs: number):
   await route.fulfill({ response });
 }
 
+/**
+ * Sends a lookup to the server only when `until` resolves (or after `maxMs`): a decode the server has not
+ * been asked for cannot be ready, whatever the load (answerWhen asks at once and holds only the answer,
+ * and a decode made meanwhile is in the other request's answer, as it should be).
+ */
+async function sendWhen(route: Route, until: Promise<unknown>, maxMs: number): Promise<void> {
+  await Promise.race([until, new Promise((ok) => setTimeout(ok, maxMs))]);
+  await route.continue();
+}
+
 /** Every text the decode line showed for this VIN, in order, as the page drew it. */
 async function watchDecodeLine(page: Page, vin: string): Promise<() => Promise<string[]>> {
   await page.evaluate((v) => {
@@ -77,7 +87,7 @@ test('a slow decode never holds the answer: it is drawn at once, says the decode
   const released = new Promise<void>((ok) => (release = ok));
   await app.route('**/api/lookup', async (route) => {
     if (vinOf(route) !== RX_330 || decodeOf(route) !== 'wait') return route.continue();
-    await answerWhen(route, released, 30_000);
+    await sendWhen(route, released, 30_000);
   });
   await scanKeys(app, RX_330);
   const result = app.getByTestId('lookup-result');
