@@ -130,13 +130,15 @@ export async function openDatabase(file: string, template: string | null = null,
     await (await import('./migrate')).migrate(sqlite, file);
     didOneOffWork();
   }
-  // The built-in bulletins of a copied database are loaded here, now (the library says when).
+  // The built-in bulletins of a copied database are loaded here, now (the library says when). Making a
+  // database is done once in its life: the CLI keeps no code cache of such a run (main/cli/start.ts).
   if (copied) {
     const at = now().toISOString();
     sqlite.transaction(() => {
       sqlite.prepare('UPDATE campaigns SET loaded_at = ?').run(at);
       sqlite.prepare('UPDATE campaign_revisions SET loaded_at = ?').run(at);
     })();
+    didOneOffWork();
   }
   forgetStat4(sqlite);
   // Serving, the thread must never sleep in SQLite's busy wait: better-sqlite3 is synchronous, so a
