@@ -2,12 +2,12 @@
 // copyTemplate): this version's migrations and built-in library, nothing else. It must be exactly what
 // the migrations make from nothing, but for when things were done; the first command on it then does
 // no migration; it is made only where no file is.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, test } from 'vitest';
-import { CLI } from '../support/cli';
+import { CLI, cli } from '../support/cli';
 import { tempDir, testApp } from '../support/tempdb';
 import { SHARED_VPIC } from '../support/vpic-path';
 
@@ -35,18 +35,15 @@ function contentOf(file: string) {
   }
 }
 
-const run = (dir: string, args: string[], probe?: string) =>
-  spawnSync(process.execPath, [...(probe ? ['--require', probe] : []), CLI, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, RECALL_DESK_VPIC: SHARED_VPIC, TMPDIR: dir },
-  });
+/** The built CLI with its own TMPDIR (its code caches), as a first command on a machine. */
+const run = (dir: string, args: string[]) => cli(args, { TMPDIR: dir });
 
 test('a new database the CLI makes holds exactly what the migrations and the built-in library make, but for when', { timeout: 60_000 }, async () => {
   const dir = tempDir();
   const made = path.join(dir, 'made.sqlite');
   const started = new Date().toISOString();
   const r = run(dir, ['campaigns', '--db', made]);
-  expect(r.status, r.stderr).toBe(0);
+  expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).toContain(`New database created at ${made}`);
   const fromSource = path.join(tempDir(), 'source.sqlite');
   await (await testApp({ dbPath: fromSource })).close();
@@ -71,7 +68,7 @@ test("the first lookup on a new database does not migrate it: its migrations are
   const db = path.join(dir, 'db.sqlite');
   const started = new Date().toISOString();
   const r = run(dir, ['lookup', VIN, '--db', db]);
-  expect(r.status, r.stderr).toBe(0);
+  expect(r.code, r.stderr).toBe(0);
   expect(r.stdout).toContain(`VIN ${VIN}`);
   const sqlite = new BetterSqlite3(db, { readonly: true });
   try {
@@ -90,7 +87,7 @@ test('a file already there is never replaced by the copy, and two commands makin
   new BetterSqlite3(empty).close();
   const ino = fs.statSync(empty).ino;
   const r = run(dir, ['campaigns', '--db', empty]);
-  expect(r.status, r.stderr).toBe(0);
+  expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).not.toContain('New database created');
   expect(fs.statSync(empty).ino).toBe(ino);
   // Two at once on a new name: both answer, one database, whole.
