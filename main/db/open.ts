@@ -92,7 +92,7 @@ export async function openDatabase(file: string, template: string | null = null,
     if (!readOnly) {
       try {
         sqlite = new BetterSqlite3(file);
-        sqlite.pragma('journal_mode = WAL');
+        sqlite.exec('PRAGMA journal_mode = WAL');
         sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
       } catch (err) {
         sqlite?.close();
@@ -118,12 +118,10 @@ export async function openDatabase(file: string, template: string | null = null,
     );
   }
   if (readOnly) return openReadOnly(file, sqlite, readOnly);
-  sqlite.pragma('foreign_keys = ON');
-  // Opening and migrating may wait for another process's write: nothing is served yet.
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
-  // The lookup's indexes must stay in memory: 2 MB (the default) thrashes with a large library.
-  sqlite.pragma('cache_size = -65536');
+  // Opening and migrating may wait for another process's write: nothing is served yet (busy_timeout).
+  // The lookup's indexes must stay in memory: 2 MB (the default cache_size) thrashes with a large library.
+  // One exec: a one-shot CLI command pays for each statement's making.
+  sqlite.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536');
   // Every migration done (every open but the first after an update): nothing to ask the migrator,
   // whose lock, table checks and transaction were a good part of a one-shot CLI command's time.
   if (!allMigrated(sqlite)) {
@@ -144,7 +142,7 @@ export async function openDatabase(file: string, template: string | null = null,
   // Serving, the thread must never sleep in SQLite's busy wait: better-sqlite3 is synchronous, so a
   // write waiting 5 s for another process's import froze every lookup for 5 s. A connection gives up
   // after BUSY_TIMEOUT_MS; writes wait between attempts instead (db/busy.ts), lookups never wait.
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  sqlite.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return {
     path: file,
     sqlite,

@@ -214,6 +214,71 @@ test('a lookup loads better-sqlite3 by its file: no package is resolved by its n
   expect(resolved.read()).toBe('');
 });
 
+/** Every JavaScript file Node's module loader compiles in a run (the bundle itself is run through vm.Script). */
+const compiledProbe = (dir: string) =>
+  probe(dir, 'compiled', [
+    "const Module = require('node:module');",
+    "const js = Module._extensions['.js'];",
+    "Module._extensions['.js'] = function (module, filename) { fs.appendFileSync(REPORT, filename + '\\n'); return js.call(this, module, filename); };",
+  ]);
+
+test("a lookup compiles no file of better-sqlite3's JavaScript: the bundle carries it, and only the addon is loaded from the package", {
+  timeout: 60_000,
+}, () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'db.sqlite');
+  const compiled = compiledProbe(dir);
+  expect(run(dir, ['lookup', VIN, '--db', db]).status).toBe(0);
+  const usual = run(dir, ['lookup', VIN, '--db', db], [compiled]);
+  expect(usual.status, usual.stderr).toBe(0);
+  expect(usual.stdout).toContain(`VIN ${VIN}`);
+  expect(compiled.read().split('\n').filter(Boolean)).toEqual([CLI]);
+});
+
+test('the bundle is given to V8 as it is on disk: the build wrote it wrapped as a module, so nothing copies it', { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  const sources = probe(dir, 'sources', [
+    "const vm = require('node:vm');",
+    'const Script = vm.Script;',
+    'vm.Script = class extends Script {',
+    '  constructor(source, options) {',
+    '    super(source, options);',
+    "    fs.appendFileSync(REPORT, JSON.stringify({ file: String(options?.filename ?? ''), length: source.length }) + '\\n');",
+    '  }',
+    '};',
+  ]);
+  const r = run(dir, ['lookup', VIN, '--db', path.join(dir, 'db.sqlite')], [sources]);
+  expect(r.status, r.stderr).toBe(0);
+  const given = sources
+    .read()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { file: string; length: number });
+  expect(given).toHaveLength(1);
+  expect(given[0]!.file).toMatch(/cli-bundle\.cjs$/);
+  expect(given[0]!.length).toBe(fs.statSync(given[0]!.file).size);
+});
+
+test('a CLI installed beside another version of better-sqlite3 runs that version whole, loaded by its name', { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  const main = path.join(dir, 'app', 'dist', 'main');
+  fs.cpSync(path.dirname(CLI), main, { recursive: true });
+  // The package as installed, but for the version its package.json states.
+  const pkg = path.join(dir, 'app', 'node_modules', 'better-sqlite3');
+  fs.mkdirSync(pkg, { recursive: true });
+  for (const f of fs.readdirSync(path.join(ROOT, 'node_modules', 'better-sqlite3'))) {
+    if (f !== 'package.json') fs.symlinkSync(path.join(ROOT, 'node_modules', 'better-sqlite3', f), path.join(pkg, f));
+  }
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')) as { version: string };
+  fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ ...manifest, version: `${manifest.version}-other` }));
+  fs.symlinkSync(path.join(ROOT, 'node_modules', '@cardog'), path.join(dir, 'app', 'node_modules', '@cardog'));
+  const compiled = compiledProbe(dir);
+  const r = run(dir, ['lookup', VIN, '--db', path.join(dir, 'db.sqlite')], [compiled], path.join(main, 'cli.cjs'));
+  expect(r.status, r.stderr).toBe(0);
+  expect(r.stdout).toMatch(new RegExp(`^VIN ${VIN}  model year 2019 `));
+  expect(compiled.read()).toMatch(/better-sqlite3[\\/]lib[\\/]database\.js/);
+});
+
 test('a CLI installed where better-sqlite3 is not beside it finds it by its name', { timeout: 60_000 }, () => {
   const dir = tempDir();
   // <dir>/app/deep/dist/main: the file beside the bundles (deep/node_modules) is not there; <dir>/app/node_modules is.
