@@ -99,7 +99,8 @@ function start(): void {
   if (shipped) cachedData = readCache(path.join(SHIPPED, `${command}.v8`));
   // The bundle has no import() of its own (scripts/build.mjs makes them require()): a vm.Script needs none.
   // The build writes the bundle already wrapped as a module (scripts/build.mjs): no copy of it to make.
-  const wrapped = source.startsWith(Module.wrapper[0]!) ? source : Module.wrap(source);
+  const head = (Module as unknown as { wrapper: readonly string[] }).wrapper[0]!;
+  const wrapped = source.startsWith(head) ? source : Module.wrap(source);
   const script = new vm.Script(wrapped, { filename: BUNDLE, cachedData });
   if (making) {
     // The build's run: the cache it read (an earlier run's) and what this run compiled, kept for the package.
