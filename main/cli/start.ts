@@ -60,6 +60,11 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
+/** The work a cache's list names (none without a list). */
+function workOf(file: string): string[] {
+  return readCache(file)?.toString('latin1').split('\n').filter(Boolean) ?? [];
+}
+
 /** Written beside and renamed: a reader never sees half a cache. False when it could not be written. */
 function writeAtomically(file: string, bytes: Buffer | string): boolean {
   const tmp = `${file}.${process.pid}.tmp`;
@@ -82,7 +87,7 @@ function remove(file: string): void {
 }
 
 function start(): void {
-  // The packages loaded beside the bundle (better-sqlite3's JavaScript): Node's own compile cache.
+  // A package loaded beside the bundle (better-sqlite3 of another version, by its name): Node's own compile cache.
   Module.enableCompileCache?.();
   // The bundle is ASCII (esbuild escapes every other character by default): read as Latin-1, V8 keeps it
   // as one byte a character with no UTF-8 decoding (a two-byte string of the whole bundle otherwise).
@@ -102,21 +107,26 @@ function start(): void {
   const head = (Module as unknown as { wrapper: readonly string[] }).wrapper[0]!;
   const wrapped = source.startsWith(head) ? source : Module.wrap(source);
   const script = new vm.Script(wrapped, { filename: BUNDLE, cachedData });
+  // The occasional work a cache holds the code of (main/one-off-work.ts), listed beside it.
+  const done = new Set<string>();
+  process.on(OCCASIONAL_WORK, (name: string) => done.add(name));
   if (making) {
     // The build's run: the cache it read (an earlier run's) and what this run compiled, kept for the package.
-    process.once('exit', () => writeAtomically(making, script.createCachedData()));
+    process.once('exit', () => {
+      writeAtomically(making, script.createCachedData());
+      writeAtomically(`${making}.work`, [...done].join('\n'));
+    });
   }
   // A run that migrated the database or loaded the built-in bulletins keeps no cache: the next run does.
   let usual = true;
   process.once(ONE_OFF_WORK, () => {
     usual = false;
   });
-  // The occasional work this user's cache holds the code of (main/one-off-work.ts), listed beside it.
   const workFile = `${file}.work`;
-  const fresh = shipped || cachedData === undefined || script.cachedDataRejected === true;
-  const covered = fresh ? [] : (readCache(workFile)?.toString('latin1').split('\n').filter(Boolean) ?? []);
-  const done = new Set<string>();
-  process.on(OCCASIONAL_WORK, (name: string) => done.add(name));
+  const accepted = cachedData !== undefined && script.cachedDataRejected !== true;
+  const fresh = shipped || !accepted;
+  // A cache made from the package's covers what the package's does.
+  const covered = accepted ? workOf(shipped ? path.join(SHIPPED, `${command}.v8.work`) : workFile) : [];
   if (file) {
     // Made once the command is done: by then it holds every function the command ran (and those it read from the cache).
     process.once('exit', () => {

@@ -152,11 +152,22 @@ test("a lookup that migrated the database keeps no code cache: the command's cac
   expect(userCache(dir)).toBeDefined();
 });
 
-test("a lookup of a VIN never seen makes the command's cache again once, so later ones find the decoder's code in it", { timeout: 60_000 }, () => {
+/** The built CLI copied to <dir>/app/dist/main without the code cache it comes with (node_modules beside it, as installed). */
+function cliWithoutShippedCache(dir: string): string {
+  const main = path.join(dir, 'app', 'dist', 'main');
+  fs.cpSync(path.dirname(CLI), main, { recursive: true, filter: (f) => !f.includes(`${path.sep}code-cache`) });
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'app', 'node_modules'));
+  return path.join(main, 'cli.cjs');
+}
+
+test("a lookup of a VIN never seen makes the command's cache again once when it lacks the decoder's code, so later ones find it there", {
+  timeout: 60_000,
+}, () => {
   const dir = tempDir();
   const db = emptyFile(dir);
+  const cli = cliWithoutShippedCache(dir);
   const lookup = (vin: string) => {
-    const r = run(dir, ['lookup', vin, '--db', db]);
+    const r = run(dir, ['lookup', vin, '--db', db], [], cli);
     expect(r.status, r.stderr).toBe(0);
   };
   lookup(VIN); // migrates the file: no cache
@@ -170,6 +181,25 @@ test("a lookup of a VIN never seen makes the command's cache again once, so late
   lookup(neverSeen(12)); // its code is in the cache now: kept as it is
   lookup(VIN);
   expect(userCache(dir)).toBe(withDecode);
+});
+
+test("the package's code cache holds the decoder's code: a user's cache made from it is kept at their first decode", { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'db.sqlite');
+  expect(fs.readFileSync(path.join(path.dirname(CLI), 'code-cache', 'lookup.v8.work'), 'utf8').split('\n')).toContain('decode');
+  const lookup = (vin: string) => {
+    const r = run(dir, ['lookup', vin, '--db', db]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Decoded from the VIN (NHTSA vPIC)');
+  };
+  lookup(VIN); // makes the database (a copy): no cache
+  expect(userCache(dir)).toBeUndefined();
+  lookup(VIN); // the usual lookup: the user's cache, made from the package's
+  const made = userCache(dir);
+  expect(made).toBeDefined();
+  lookup(neverSeen(13)); // decoded: its code came with the package's cache
+  lookup(VIN);
+  expect(userCache(dir)).toBe(made);
 });
 
 test('a first lookup on a new database, with no cache of its own yet, runs with the code cache the package comes with', { timeout: 60_000 }, () => {
