@@ -125,8 +125,13 @@ export async function openDatabase(file: string, template: string | null = null,
   // Every migration done (every open but the first after an update): nothing to ask the migrator,
   // whose lock, table checks and transaction were a good part of a one-shot CLI command's time.
   if (!allMigrated(sqlite)) {
-    await (await import('./migrate')).migrate(sqlite, file);
-    didOneOffWork();
+    const { withMigrationLock } = await import('./migration-lock');
+    await withMigrationLock(file, async () => {
+      // Another process may have migrated the file while this one waited for it.
+      if (allMigrated(sqlite)) return;
+      await (await import('./migrate')).migrate(sqlite, file);
+      didOneOffWork();
+    });
   }
   // The built-in bulletins of a copied database are loaded here, now (the library says when). Making a
   // database is done once in its life: the CLI keeps no code cache of such a run (main/cli/start.ts).
