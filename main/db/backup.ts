@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { processAlive } from '../process-alive';
 
 export const DAILY_KEPT = 14;
 export const BACKUP_FOLDER = 'backups';
@@ -104,13 +105,7 @@ export function sharedBy(dbPath: string): number | null {
   } catch {
     return null;
   }
-  if (!Number.isInteger(pid) || pid <= 0) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM' ? pid : null;
-  }
+  return Number.isInteger(pid) && pid > 0 && processAlive(pid) ? pid : null;
 }
 
 // --- restore ------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 // second failed ("table "campaigns" already exists"). A file beside the database names the process
 // that migrates; the others wait for it, then find the file migrated.
 import fs from 'node:fs';
+import { processAlive } from '../process-alive';
 import { DatabaseOpenError } from './open';
 
 /** The file beside the database while a process migrates it: that process's id. */
@@ -12,16 +13,6 @@ export const migrationLockFile = (dbPath: string) => `${dbPath}.migrating`;
 /** How long a process waits for another's migrations (a large database's take a while) before it gives up. */
 const WAIT_MS = 10 * 60_000;
 const PAUSE_MS = 50;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: another user's process, alive.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The lock's process id, and the file it was read from (null: no lock there, or not ours to judge). */
 function holder(file: string): { pid: number; ino: number } | null {
@@ -50,7 +41,7 @@ export async function withMigrationLock<T>(dbPath: string, work: () => Promise<T
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return work();
       const h = holder(file);
       // A lock being written this instant reads empty (pid 0): wait for it like a live one.
-      if (h && h.pid > 0 && !alive(h.pid)) {
+      if (h && h.pid > 0 && !processAlive(h.pid)) {
         // Left by a process that died while migrating (its transaction rolled back): removed if it is still that file.
         if (holder(file)?.ino === h.ino) fs.rmSync(file, { force: true });
         continue;

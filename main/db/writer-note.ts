@@ -3,6 +3,7 @@
 // The note holds the import's label (campaign code, list date), never guests' data.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import { processAlive } from '../process-alive';
 
 export type WriterNote = { what: string; since: string; pid: number };
 
@@ -32,18 +33,8 @@ export function currentWriter(dbPath: string): WriterNote | null {
   try {
     const n = JSON.parse(fs.readFileSync(noteFile(dbPath), 'utf8')) as Partial<WriterNote>;
     if (typeof n.what !== 'string' || typeof n.since !== 'string' || typeof n.pid !== 'number') return null;
-    return alive(n.pid) ? { what: n.what, since: n.since, pid: n.pid } : null;
+    return processAlive(n.pid) ? { what: n.what, since: n.since, pid: n.pid } : null;
   } catch {
     return null;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to another user.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/contract';
 import type { SendNhtsaPieceInput } from '../../shared/nhtsa/contract';
+import { processAlive } from '../process-alive';
 
 /** Uploads being sent at once; a newer one drops the oldest (a window closed halfway). */
 const OPEN_LIMIT = 3;
@@ -34,7 +35,7 @@ export class NhtsaUploads {
     fs.mkdirSync(root, { recursive: true });
     for (const name of fs.readdirSync(root)) {
       const pid = Number(name.split('-')[0]);
-      if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) fs.rmSync(path.join(root, name), { recursive: true, force: true });
+      if (Number.isInteger(pid) && pid !== process.pid && !processAlive(pid)) fs.rmSync(path.join(root, name), { recursive: true, force: true });
     }
     this.folder = path.join(root, `${process.pid}-${randomBytes(4).toString('hex')}`);
     fs.mkdirSync(this.folder, { recursive: true });
@@ -97,14 +98,5 @@ export class NhtsaUploads {
     const u = this.open.get(id);
     this.open.delete(id);
     if (u) this.remove(u.file);
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
