@@ -192,31 +192,37 @@ const builtInsParsed = {
  * exports map through Node's ESM resolver, 17 M instructions, 7% of a CLI lookup. The same file either way.
  */
 const BETTER_SQLITE3_FILE = createRequire(import.meta.url).resolve('better-sqlite3');
-const betterSqlite3ByFile = {
-  name: 'better-sqlite3-by-file',
-  setup(b) {
-    b.onResolve({ filter: /^better-sqlite3$/ }, (args) =>
-      args.namespace === 'better-sqlite3-by-file'
-        ? { path: 'better-sqlite3', external: true }
-        : { path: 'better-sqlite3', namespace: 'better-sqlite3-by-file' },
-    );
-    b.onLoad({ filter: /.*/, namespace: 'better-sqlite3-by-file' }, () => ({
-      contents: [
-        "const path = require('node:path');",
-        'let loaded;',
-        'try {',
-        `  loaded = require(path.join(__dirname, ${JSON.stringify(path.relative(path.join(root, 'dist', 'main'), BETTER_SQLITE3_FILE))}));`,
-        '} catch (err) {',
-        "  if (err?.code !== 'MODULE_NOT_FOUND') throw err;",
-        "  loaded = require('better-sqlite3');",
-        '}',
-        'module.exports = loaded;',
-      ].join('\n'),
-      loader: 'js',
-      resolveDir: root,
-    }));
-  },
-};
+/** The path of a file from dist/main, where the bundles live, as a JavaScript string. */
+const fromDist = (file) => JSON.stringify(path.relative(path.join(root, 'dist', 'main'), file));
+
+/**
+ * A plugin that makes `require('better-sqlite3')` in the app the module `lines` say, in which
+ * `require('better-sqlite3')` is the package itself, loaded by its name. `setup` adds to it.
+ */
+function betterSqlite3As(name, lines, setup = () => {}) {
+  return {
+    name,
+    setup(b) {
+      b.onResolve({ filter: /^better-sqlite3$/ }, (args) =>
+        args.namespace === name ? { path: 'better-sqlite3', external: true } : { path: 'better-sqlite3', namespace: name },
+      );
+      b.onLoad({ filter: /.*/, namespace: name }, () => ({ contents: lines.join('\n'), loader: 'js', resolveDir: root }));
+      setup(b);
+    },
+  };
+}
+
+const betterSqlite3ByFile = betterSqlite3As('better-sqlite3-by-file', [
+  "const path = require('node:path');",
+  'let loaded;',
+  'try {',
+  `  loaded = require(path.join(__dirname, ${fromDist(BETTER_SQLITE3_FILE)}));`,
+  '} catch (err) {',
+  "  if (err?.code !== 'MODULE_NOT_FOUND') throw err;",
+  "  loaded = require('better-sqlite3');",
+  '}',
+  'module.exports = loaded;',
+]);
 
 /**
  * The CLI carries better-sqlite3's JavaScript in its bundle and loads only the addon from the package
@@ -227,37 +233,27 @@ const betterSqlite3ByFile = {
  */
 const BETTER_SQLITE3_LIB = path.dirname(BETTER_SQLITE3_FILE);
 const BETTER_SQLITE3_VERSION = JSON.parse(fs.readFileSync(path.join(BETTER_SQLITE3_LIB, '..', 'package.json'), 'utf8')).version;
-const betterSqlite3Bundled = {
-  name: 'better-sqlite3-bundled',
-  setup(b) {
-    const fromDist = (file) => JSON.stringify(path.relative(path.join(root, 'dist', 'main'), file));
-    b.onResolve({ filter: /^better-sqlite3$/ }, (args) =>
-      args.namespace === 'better-sqlite3-bundled'
-        ? { path: 'better-sqlite3', external: true }
-        : { path: 'better-sqlite3', namespace: 'better-sqlite3-bundled' },
-    );
-    b.onLoad({ filter: /.*/, namespace: 'better-sqlite3-bundled' }, () => ({
-      contents: [
-        "const fs = require('node:fs');",
-        "const path = require('node:path');",
-        'let version;',
-        'try {',
-        `  version = JSON.parse(fs.readFileSync(path.join(__dirname, ${fromDist(path.join(BETTER_SQLITE3_LIB, '..', 'package.json'))}), 'utf8')).version;`,
-        '} catch {',
-        '  // Not installed beside the app: loaded by its name below.',
-        '}',
-        'let loaded;',
-        `if (version === ${JSON.stringify(BETTER_SQLITE3_VERSION)}) {`,
-        `  loaded = require(${JSON.stringify(path.join(BETTER_SQLITE3_LIB, 'database.js'))})(require(${JSON.stringify(path.join(BETTER_SQLITE3_LIB, 'binding.js'))}).getBinding, true);`,
-        `  loaded.SqliteError = require(${JSON.stringify(path.join(BETTER_SQLITE3_LIB, 'sqlite-error.js'))});`,
-        '} else {',
-        "  loaded = require('better-sqlite3');",
-        '}',
-        'module.exports = loaded;',
-      ].join('\n'),
-      loader: 'js',
-      resolveDir: root,
-    }));
+const betterSqlite3Bundled = betterSqlite3As(
+  'better-sqlite3-bundled',
+  [
+    "const fs = require('node:fs');",
+    "const path = require('node:path');",
+    'let version;',
+    'try {',
+    `  version = JSON.parse(fs.readFileSync(path.join(__dirname, ${fromDist(path.join(BETTER_SQLITE3_LIB, '..', 'package.json'))}), 'utf8')).version;`,
+    '} catch {',
+    '  // Not installed beside the app: loaded by its name below.',
+    '}',
+    'let loaded;',
+    `if (version === ${JSON.stringify(BETTER_SQLITE3_VERSION)}) {`,
+    `  loaded = require(${JSON.stringify(path.join(BETTER_SQLITE3_LIB, 'database.js'))})(require(${JSON.stringify(path.join(BETTER_SQLITE3_LIB, 'binding.js'))}).getBinding, true);`,
+    `  loaded.SqliteError = require(${JSON.stringify(path.join(BETTER_SQLITE3_LIB, 'sqlite-error.js'))});`,
+    '} else {',
+    "  loaded = require('better-sqlite3');",
+    '}',
+    'module.exports = loaded;',
+  ],
+  (b) => {
     // binding.js finds the addon beside itself (../build, ../prebuilds): its folder is the package's lib.
     const binding = path.join(BETTER_SQLITE3_LIB, 'binding.js');
     b.onLoad({ filter: /[\\/]better-sqlite3[\\/]lib[\\/]binding\.js$/ }, (args) => {
@@ -271,7 +267,7 @@ const betterSqlite3Bundled = {
       };
     });
   },
-};
+);
 
 const common = {
   plugins: [englishZodOnly, corgiPatches, builtInsParsed, betterSqlite3ByFile],
