@@ -104,9 +104,7 @@ function start(): void {
   if (shipped) cachedData = readCache(path.join(SHIPPED, `${command}.v8`));
   // The bundle has no import() of its own (scripts/build.mjs makes them require()): a vm.Script needs none.
   // The build writes the bundle already wrapped as a module (scripts/build.mjs): no copy of it to make.
-  const head = (Module as unknown as { wrapper: readonly string[] }).wrapper[0]!;
-  const wrapped = source.startsWith(head) ? source : Module.wrap(source);
-  const script = new vm.Script(wrapped, { filename: BUNDLE, cachedData });
+  const script = new vm.Script(source, { filename: BUNDLE, cachedData });
   // The occasional work a cache holds the code of (main/one-off-work.ts), listed beside it.
   const done = new Set<string>();
   process.on(OCCASIONAL_WORK, (name: string) => done.add(name));
