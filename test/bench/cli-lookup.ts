@@ -5,9 +5,10 @@
 // (the database is made, a copy of the one the build made, and the VIN decoded and kept; it runs with
 // the code cache the package comes with and makes the user's: main/cli/start.ts), the usual one (the
 // VIN looked up before: its decode kept), and a VIN the database has never seen (decoded now: what a
-// script looking up one customer car after another pays; the first of these makes the user's cache
-// again with the decoder's code, so the worst is that run), each as the median and the worst of RUNS runs. The CPU is read inside the child when it exits (process.cpuUsage:
-// the whole process from its start, its threads included).
+// script looking up one customer car after another pays; the package's cache holds the decoder's code,
+// so the user's cache made from it is kept), each as the median and the worst of RUNS runs. The CPU is
+// read inside the child when it exits (process.cpuUsage: the whole process from its start, its threads
+// included).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
