@@ -334,8 +334,9 @@ await Promise.all([
  * The code cache the CLI starts `lookup` with when its user has none yet (main/cli/start.ts): its first
  * run on a machine, and the first after each update, compiled the whole bundle (a first lookup on a new
  * database: 789 M instructions). It is made by running the command as a user would, in a folder of its
- * own: a first lookup makes the database (and unpacks vPIC there); the second, of a VIN never seen, is
- * kept: a usual lookup's code and the decoder's. Not the first's: the user's own cache, made from this
+ * own: a first lookup makes the database (and unpacks vPIC there); the second, of a VIN of a model never
+ * seen (another plant: vPIC decodes it, its family's kept decodes are asked first), is kept: a usual
+ * lookup's code and the decoder's. Not the first's: the user's own cache, made from this
  * one, would then hold the migrations' code and every later lookup load it. The decoder's code is in it
  * because a user's first lookup decodes (every VIN is new to a new database), and every user's cache
  * holds it from their first decode on (a usual lookup with it: 1 M instructions more of 218 M; a first
@@ -351,10 +352,11 @@ function shipLookupCodeCache() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-build-'));
   try {
     const env = { ...process.env, TMPDIR: dir, RECALL_DESK_VPIC: path.join(dir, 'vpic', 'vpic.sqlite') };
-    // Two 2007 GS 350s, their check digits right: the second is never seen by the database the first made.
+    // Two 2007 GS 350s, their check digits right: the second, of another plant (position 11), is a model
+    // the database the first made has never seen (one of the same plant would have the first's decode).
     for (const [vin, making] of [
       ['JTHBE96S470012345', false],
-      ['JTHBE96S670012346', true],
+      ['JTHBE96S371012346', true],
     ]) {
       const r = spawnSync(process.execPath, [path.join(root, 'dist', 'main', 'cli.cjs'), 'lookup', vin, '--db', path.join(dir, 'db.sqlite')], {
         env: making ? { ...env, RECALL_DESK_MAKE_CODE_CACHE: out } : env,
@@ -377,7 +379,7 @@ function shipLookupCodeCache() {
  * The new database the CLI copies for a new file (main/db/open.ts copyTemplate; main/db/paths.ts names
  * it): made here by the CLI itself, so this version's migrations and built-in library, and nothing else
  * (no account, no setting, no secret: test/cli/new-database.test.ts holds it to a database the
- * migrations make). A first lookup on a new database ran the 13 migrations and stored the library: a
+ * migrations make). A first lookup on a new database ran the 14 migrations and stored the library: a
  * third of its CPU. A build that cannot run the CLI ships none, and new files are migrated as before.
  */
 async function shipNewDatabase() {

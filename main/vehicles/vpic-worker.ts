@@ -18,8 +18,10 @@ export type VpicRequest = { id: number; vin: string; options?: { modelYear?: num
 export type VpicMessage =
   | { type: 'ready'; unpackMs: number | null; indexMs: number | null }
   | { type: 'failed'; message: string }
-  | { type: 'decoded'; id: number; components: unknown }
+  | { type: 'decoded'; id: number; components: unknown; read: number[] | null }
   | { type: 'error'; id: number; message: string };
+/** A decode, and the VIN positions (1-based) it was read from (positionsRead; null: not known). */
+export type VpicDecode = { components: unknown; read: number[] | null };
 
 /**
  * vPIC ships without indexes on its join columns (its tables have no primary keys either): the
@@ -84,6 +86,40 @@ async function unpack(file: string, gz: string): Promise<number> {
   return Math.round(performance.now() - started);
 }
 
+/**
+ * The VIN positions (1-based) corgi 2.0.1 reads to decode a VIN of a family (its WMI and model year),
+ * given every pattern of the family's schemas (its getPatterns): two VINs that agree on these get the
+ * same decode. Its WMI (positions 1-3; 12-14 too for a "9" in position 3: a small manufacturer's code),
+ * the year (7 and 10, as the VIN rules read it), the plant (11: a VIS pattern is compared there only),
+ * and each position a VDS pattern compares from position 4 on: a character or a range ("[A-D]") is one
+ * position, "*" compares none. A VIS pattern ("VDS|VIS") whose VDS part is not five long is compared
+ * from position 4 too (corgi's model confidence). Read from corgi's code (dist/index.cjs, PatternMatcher):
+ * the app uses it only with that version (decode-store.ts FAMILY_RULES).
+ */
+export function positionsRead(vin: string, patterns: readonly string[]): number[] {
+  const read = new Set([1, 2, 3, 7, 10, 11]);
+  if (vin[2] === '9') for (const p of [12, 13, 14]) read.add(p);
+  const compared = (pattern: string) => {
+    for (let i = 0, pos = 4; i < pattern.length && pos <= 17; pos++) {
+      if (pattern[i] === '[') {
+        read.add(pos);
+        const end = pattern.indexOf(']', i);
+        if (end < 0) return;
+        i = end + 1;
+      } else {
+        if (pattern[i] !== '*') read.add(pos);
+        i++;
+      }
+    }
+  };
+  for (const p of patterns) {
+    const bar = p.indexOf('|');
+    if (bar < 0) compared(p);
+    else if (bar !== 5) compared(p.slice(0, bar));
+  }
+  return [...read].sort((a, b) => a - b);
+}
+
 /** How many of corgi's statements are kept prepared. */
 const PREPARED_KEPT = 64;
 
@@ -98,6 +134,8 @@ class VpicAdapter implements DatabaseAdapter {
   private readonly db: BetterSqlite3.Database;
   /** corgi asks the same few queries of each new family (with other values): each is prepared once. */
   private readonly prepared = new Map<string, BetterSqlite3.Statement>();
+  /** The last family's patterns corgi read (its getPatterns: the rows with a Pattern and an ElementName), or null. */
+  patterns: string[] | null = null;
 
   constructor(db: BetterSqlite3.Database) {
     this.db = db;
@@ -118,7 +156,10 @@ class VpicAdapter implements DatabaseAdapter {
     const statement = this.statement(query);
     const values = statement.all(...params) as unknown[][];
     if (values.length === 0) return [{ columns: [], values: [] }];
-    return [{ columns: statement.columns().map((c) => c.name), values }];
+    const columns = statement.columns().map((c) => c.name);
+    const pattern = columns.indexOf('Pattern');
+    if (pattern >= 0 && columns.includes('ElementName')) this.patterns = values.map((v) => String(v[pattern]));
+    return [{ columns, values }];
   }
 
   async close(): Promise<void> {
@@ -127,7 +168,14 @@ class VpicAdapter implements DatabaseAdapter {
 }
 
 /** The decoder, on the thread that calls this (the worker's, or a one-shot command's own): made ready to decode. */
-export type OpenedVpic = { decoder: VINDecoderWrapper; db: BetterSqlite3.Database; unpackMs: number | null; indexMs: number | null };
+export type OpenedVpic = {
+  /** A VIN's decode and the positions it was read from (null where corgi read no patterns: an unknown WMI, no schema). */
+  decode(vin: string, options: { modelYear?: number }): Promise<VpicDecode>;
+  close(): Promise<void>;
+  db: BetterSqlite3.Database;
+  unpackMs: number | null;
+  indexMs: number | null;
+};
 
 /** Opens the vPIC database for decoding: unpacked from the package (`gz()`) and indexed first if need be. */
 export async function openVpic(file: string, gz: () => string): Promise<OpenedVpic> {
@@ -145,7 +193,17 @@ export async function openVpic(file: string, gz: () => string): Promise<OpenedVp
     db.pragma('mmap_size = 268435456');
     db.pragma('cache_size = -2000');
     db.pragma('temp_store = MEMORY');
-    return { decoder: new VINDecoderWrapper(new VpicAdapter(db)), db, unpackMs, indexMs };
+    const adapter = new VpicAdapter(db);
+    const decoder = new VINDecoderWrapper(adapter);
+    // One decode at a time on this decoder (the worker's queue; a one-shot command's single lookup).
+    const decode = async (vin: string, options: { modelYear?: number }): Promise<VpicDecode> => {
+      adapter.patterns = null;
+      const { components } = await decoder.decode(vin, options);
+      const read = adapter.patterns && (components as { wmi?: unknown }).wmi ? positionsRead(vin, adapter.patterns) : null;
+      adapter.patterns = null;
+      return { components, read };
+    };
+    return { decode, close: () => decoder.close(), db, unpackMs, indexMs };
   } catch (err) {
     db.close();
     throw err;
@@ -154,10 +212,10 @@ export async function openVpic(file: string, gz: () => string): Promise<OpenedVp
 
 async function main(port: NonNullable<typeof parentPort>, { file, gz }: VpicWorkerData): Promise<void> {
   const post = (m: VpicMessage) => port.postMessage(m);
-  let decoder: OpenedVpic['decoder'];
+  let decoder: OpenedVpic;
   try {
     const opened = await openVpic(file, () => gz);
-    decoder = opened.decoder;
+    decoder = opened;
     post({ type: 'ready', unpackMs: opened.unpackMs, indexMs: opened.indexMs });
   } catch (err) {
     post({ type: 'failed', message: (err as Error).message });
@@ -168,8 +226,8 @@ async function main(port: NonNullable<typeof parentPort>, { file, gz }: VpicWork
   port.on('message', ({ id, vin, options }: VpicRequest) => {
     queue = queue.then(async () => {
       try {
-        const r = await decoder.decode(vin, options ?? {});
-        post({ type: 'decoded', id, components: r.components });
+        const { components, read } = await decoder.decode(vin, options ?? {});
+        post({ type: 'decoded', id, components, read });
       } catch (err) {
         post({ type: 'error', id, message: (err as Error).message });
       }

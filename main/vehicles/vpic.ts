@@ -36,8 +36,12 @@ export type VpicThread = 'worker' | 'inline';
 
 /** Where decodes are kept once made (the app's own database: main/vehicles/decode-store.ts). */
 export type DecodeStore = {
+  /** The VIN's kept decode; undefined when none was kept. */
   get(vin: string): DecodedVehicle | null | undefined;
-  put(vin: string, decoded: DecodedVehicle | null): void;
+  /** The decode kept for another VIN of its family (model year) that agrees on every position the decoder reads. */
+  getByFamily(vin: string, modelYear: number): DecodedVehicle | null | undefined;
+  /** Keeps a VIN's decode, and for its family's positions read when they are known (`family`). */
+  put(vin: string, decoded: DecodedVehicle | null, family?: { modelYear: number; read: number[] } | null): void;
 };
 
 type Components = Parameters<typeof describeDecode>[0]['components'];
@@ -74,14 +78,14 @@ export class VpicDecoder {
   private opening: Promise<boolean> | null = null;
   private soon: NodeJS.Timeout | null = null;
   private worker: Worker | null = null;
-  private inline: OpenedVpic['decoder'] | null = null;
+  private inline: OpenedVpic | null = null;
   /** The vPIC file, read-only on this thread: the makes of a WMI (null until vPIC is open). */
   private makesDb: BetterSqlite3.Database | null = null;
   private makesOfWmi: BetterSqlite3.Statement<[string], { make: string }> | null = null;
   private readonly makesKept = new Map<string, string[]>();
   private readonly decodes = new Map<string, Promise<DecodedVehicle | null>>();
   private readonly done = new Map<string, DecodedVehicle | null>();
-  private readonly waiting = new Map<number, { resolve: (c: Components) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (d: { components: Components; read: number[] | null }) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private closed = false;
   /** How long the first-run unpacking (with its indexes) took (ms); null when the database was already there. */
@@ -183,7 +187,12 @@ export class VpicDecoder {
     this.lastAsked = Date.now();
     const mem = this.done.get(vin);
     if (mem !== undefined || this.done.has(vin)) return mem;
-    const kept = this.store?.get(vin);
+    let kept = this.store?.get(vin);
+    if (kept === undefined && this.store) {
+      // Never seen, but a VIN of its family that agrees on every position the decoder reads was: the same decode.
+      const { modelYear } = decodeOptions(vin, this.now());
+      if (modelYear) kept = this.store.getByFamily(vin, modelYear);
+    }
     if (kept !== undefined) this.remember(vin, kept);
     return kept;
   }
@@ -205,11 +214,12 @@ export class VpicDecoder {
           : this.start().then(async (ok) => {
               if (!ok || this.closed) return null;
               didOccasionalWork('decode');
-              const components = await this.ask(vin);
+              const { components, read } = await this.ask(vin);
               const out = components.wmi ? describeDecode({ vin, components }) : null;
               this.remember(vin, out);
               try {
-                this.store?.put(vin, out);
+                const { modelYear } = decodeOptions(vin, this.now());
+                this.store?.put(vin, out, read && modelYear ? { modelYear, read } : null);
               } catch {
                 // Keeping it is a help for the next run (the database may be busy or read-only): never a failure.
               }
@@ -221,13 +231,13 @@ export class VpicDecoder {
     return p;
   }
 
-  private ask(vin: string): Promise<Components> {
+  private ask(vin: string): Promise<{ components: Components; read: number[] | null }> {
     // vPIC reads no check digit; the year is the one the VIN rules read today (decoded.ts).
-    if (this.inline) return this.inline.decode(decodableVin(vin), decodeOptions(vin, this.now())).then((r) => r.components as Components);
+    if (this.inline) return this.inline.decode(decodableVin(vin), decodeOptions(vin, this.now())) as Promise<{ components: Components; read: number[] | null }>;
     const worker = this.worker;
     if (!worker) return Promise.reject(new Error('the decoder is closed'));
     const id = this.nextId++;
-    return new Promise<Components>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       worker.postMessage({ id, vin: decodableVin(vin), options: decodeOptions(vin, this.now()) } satisfies VpicRequest);
     });
@@ -284,10 +294,10 @@ export class VpicDecoder {
       this.unpackMs = opened.unpackMs;
       this.indexMs = opened.indexMs;
       if (this.closed) {
-        await opened.decoder.close();
+        await opened.close();
         return false;
       }
-      this.inline = opened.decoder;
+      this.inline = opened;
       // The decoder's own connection serves the makes too: one open of vPIC, not two.
       this.readMakesFrom(opened.db);
       return true;
@@ -315,7 +325,7 @@ export class VpicDecoder {
         else {
           const p = this.waiting.get(m.id);
           this.waiting.delete(m.id);
-          if (m.type === 'decoded') p?.resolve(m.components as Components);
+          if (m.type === 'decoded') p?.resolve({ components: m.components as Components, read: m.read });
           else p?.reject(new Error(m.message));
         }
       });

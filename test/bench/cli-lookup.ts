@@ -4,9 +4,11 @@
 // Figures against the goal: the very first lookup on a new database, by a user with no code cache yet
 // (the database is made, a copy of the one the build made, and the VIN decoded and kept; it runs with
 // the code cache the package comes with and makes the user's: main/cli/start.ts), the usual one (the
-// VIN looked up before: its decode kept), and a VIN the database has never seen (decoded now: what a
-// script looking up one customer car after another pays; the package's cache holds the decoder's code,
-// so the user's cache made from it is kept), each as the median and the worst of RUNS runs. The CPU is
+// VIN looked up before: its decode kept), a VIN the database has never seen of a model it has (another
+// serial: its decode is the one kept for its family, vehicles/decode-store.ts), and a VIN of a model it
+// has never seen (decoded now: what a script looking up one customer car after another pays at each new
+// model; the package's cache holds the decoder's code, so the user's cache made from it is kept), each
+// as the median and the worst of RUNS runs. The CPU is
 // read inside the child when it exits (process.cpuUsage: the whole process from its start, its threads
 // included).
 import { spawnSync } from 'node:child_process';
@@ -24,6 +26,9 @@ const GOAL_MS = 200;
 const VIN = 'JTJHY7AX4K4000001';
 /** A VIN of the same model the database has never seen (its own serial, its check digit right). */
 const newVin = (i: number) => makeVin('JTJ', 'HY7AX', 2019, `4${100_000 + i}`);
+/** A VIN of a model the database has never seen: another plant (position 11) each time, so vPIC decodes it. */
+const PLANTS = '012356789ABCDEFGHJKLMNPRSTUVWXYZ';
+const newModelVin = (i: number) => makeVin('JTJ', 'HY7AX', 2019, `${PLANTS[i % PLANTS.length]}${200_000 + i}`);
 
 function lookupCpuMs(dir: string, vin = VIN): number {
   const report = path.join(dir, 'cpu.json');
@@ -52,11 +57,14 @@ function main() {
     const runs = Array.from({ length: RUNS }, () => lookupCpuMs(dir));
     const usual = median(runs);
     const worst = Math.max(...runs);
-    const fresh = Array.from({ length: RUNS }, (_, i) => lookupCpuMs(dir, newVin(i)));
+    const known = Array.from({ length: RUNS }, (_, i) => lookupCpuMs(dir, newVin(i)));
+    const fresh = Array.from({ length: RUNS }, (_, i) => lookupCpuMs(dir, newModelVin(i)));
     const figures = {
       firstOnNewDatabaseMs: Math.round(first),
       medianMs: Math.round(usual),
       worstMs: Math.round(worst),
+      newVinOfKnownModelMedianMs: Math.round(median(known)),
+      newVinOfKnownModelWorstMs: Math.round(Math.max(...known)),
       newVinMedianMs: Math.round(median(fresh)),
       newVinWorstMs: Math.round(Math.max(...fresh)),
     };
@@ -64,7 +72,7 @@ function main() {
       goalMs: GOAL_MS,
       runs: RUNS,
       ...figures,
-      met: { first: first < GOAL_MS, median: usual < GOAL_MS, newVinMedian: median(fresh) < GOAL_MS },
+      met: { first: first < GOAL_MS, median: usual < GOAL_MS, newVinOfKnownModelMedian: median(known) < GOAL_MS, newVinMedian: median(fresh) < GOAL_MS },
       loadAverage: { before: loadBefore, after: load() },
     };
     if (process.argv.includes('--json')) console.log(JSON.stringify(report, null, 2));
@@ -74,8 +82,10 @@ function main() {
       console.log(line('lookup, first on a new database', first));
       console.log(line(`lookup, median of ${RUNS}`, usual));
       console.log(line(`lookup, worst of ${RUNS}`, worst, false));
-      console.log(line(`lookup of a VIN never seen, median of ${RUNS}`, median(fresh)));
-      console.log(line(`lookup of a VIN never seen, worst of ${RUNS}`, Math.max(...fresh), false));
+      console.log(line(`lookup of a VIN never seen, model seen, median of ${RUNS}`, median(known)));
+      console.log(line(`lookup of a VIN never seen, model seen, worst of ${RUNS}`, Math.max(...known), false));
+      console.log(line(`lookup of a VIN of a model never seen, median of ${RUNS}`, median(fresh)));
+      console.log(line(`lookup of a VIN of a model never seen, worst of ${RUNS}`, Math.max(...fresh), false));
       console.log(`(load average ${report.loadAverage.before.join(' ')} before, ${report.loadAverage.after.join(' ')} after)`);
     }
   } finally {

@@ -17,8 +17,12 @@ import { tempDir } from '../support/tempdb';
 import { SHARED_VPIC } from '../support/vpic-path';
 
 const VIN = 'JTJHY7AX4K4000001';
-/** VINs of the same model the database has never seen (their own serials, their check digits right). */
-const neverSeen = (n: number) => makeVin('JTJ', 'HY7AX', 2019, String(4_100_000 + n));
+/**
+ * VINs of models the database has never seen, so vPIC decodes them: another plant each (position 11; a
+ * VIN of a model seen has its family's decode, main/vehicles/decode-store.ts), their check digits right.
+ */
+const neverSeen = (n: number) => makeVin('JTJ', 'HY7AX', 2019, `${PLANTS[n % PLANTS.length]}${100_000 + n}`);
+const PLANTS = '012356789ABCDEFGHJKLMNPRSTUVWXYZ';
 
 type Probe = { file: string; report: string; read: () => string; clear: () => void };
 
