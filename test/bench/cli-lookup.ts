@@ -3,7 +3,8 @@
 //
 // Figures against the goal: the very first lookup on a new database, by a user with no code cache yet
 // (the database is made, a copy of the one the build made, and the VIN decoded and kept; it runs with
-// the code cache the package comes with and makes the user's: main/cli/start.ts), the usual one (the
+// the code cache the package comes with and makes the user's: main/cli/start.ts), each in a folder of its
+// own (FIRST_RUNS of them: one run alone reads the machine's minute as much as the lookup), the usual one (the
 // VIN looked up before: its decode kept), a VIN the database has never seen of a model it has (another
 // serial: its decode is the one kept for its family, vehicles/decode-store.ts), and a VIN of a model it
 // has never seen (decoded now: what a script looking up one customer car after another pays at each new
@@ -22,6 +23,7 @@ import { median } from './browser-timing';
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'main', 'cli.cjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const FIRST_RUNS = 5;
 const GOAL_MS = 200;
 const VIN = 'JTJHY7AX4K4000001';
 /** A VIN of the same model the database has never seen (its own serial, its check digit right). */
@@ -33,6 +35,7 @@ const newModelVin = (i: number) => makeVin('JTJ', 'HY7AX', 2019, `${PLANTS[i % P
 function lookupCpuMs(dir: string, vin = VIN): number {
   const report = path.join(dir, 'cpu.json');
   const probe = path.join(dir, 'cpu-probe.cjs');
+  if (!fs.existsSync(probe)) fs.writeFileSync(probe, PROBE);
   const r = spawnSync(process.execPath, ['--require', probe, CLI, 'lookup', vin, '--db', path.join(dir, 'db.sqlite')], {
     encoding: 'utf8',
     // The bench's own temporary folder: the first run finds no code cache there, whatever ran before.
@@ -44,16 +47,21 @@ function lookupCpuMs(dir: string, vin = VIN): number {
 }
 
 const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+/** Read in the child as it exits: the CPU of the whole process, its threads included. */
+const PROBE = "process.on('exit', () => require('node:fs').writeFileSync(process.env.CPU_REPORT, JSON.stringify(process.cpuUsage())));\n";
 
 function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-cli-lookup-'));
   try {
-    fs.writeFileSync(
-      path.join(dir, 'cpu-probe.cjs'),
-      "process.on('exit', () => require('node:fs').writeFileSync(process.env.CPU_REPORT, JSON.stringify(process.cpuUsage())));\n",
-    );
     const loadBefore = load();
-    const first = lookupCpuMs(dir);
+    // Each first lookup in a new folder: a new database, no code cache of the user's.
+    const firsts = Array.from({ length: FIRST_RUNS }, (_, i) => {
+      const own = path.join(dir, `first-${i}`);
+      fs.mkdirSync(own);
+      return lookupCpuMs(own);
+    });
+    const first = median(firsts);
+    lookupCpuMs(dir);
     const runs = Array.from({ length: RUNS }, () => lookupCpuMs(dir));
     const usual = median(runs);
     const worst = Math.max(...runs);
@@ -61,6 +69,7 @@ function main() {
     const fresh = Array.from({ length: RUNS }, (_, i) => lookupCpuMs(dir, newModelVin(i)));
     const figures = {
       firstOnNewDatabaseMs: Math.round(first),
+      firstOnNewDatabaseWorstMs: Math.round(Math.max(...firsts)),
       medianMs: Math.round(usual),
       worstMs: Math.round(worst),
       newVinOfKnownModelMedianMs: Math.round(median(known)),
@@ -79,7 +88,8 @@ function main() {
     else {
       const line = (what: string, x: number, judged = true) =>
         `${what.padEnd(52)} ${String(Math.round(x)).padStart(5)} ms CPU${judged ? `  goal < ${GOAL_MS} ms: ${x < GOAL_MS ? 'met' : 'NOT MET'}` : ''}`;
-      console.log(line('lookup, first on a new database', first));
+      console.log(line(`lookup, first on a new database, median of ${FIRST_RUNS}`, first));
+      console.log(line(`lookup, first on a new database, worst of ${FIRST_RUNS}`, Math.max(...firsts), false));
       console.log(line(`lookup, median of ${RUNS}`, usual));
       console.log(line(`lookup, worst of ${RUNS}`, worst, false));
       console.log(line(`lookup of a VIN never seen, model seen, median of ${RUNS}`, median(known)));
