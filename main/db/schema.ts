@@ -254,7 +254,6 @@ export interface FormsLogTable {
   printed_at: string;
 }
 
-/** A VIN's vPIC decode, kept once made (migration 006). */
 /** A decode family's positions the decoder reads (migration 014; decode-store.ts). */
 export interface VinDecodeFamiliesTable {
   /** WMI (with a small manufacturer's code after a "9") and model year: "JTJ|2019". */
@@ -272,6 +271,7 @@ export interface VinFamilyDecodesTable {
   decoded_at: string;
 }
 
+/** A VIN's vPIC decode, kept once made (migration 006). */
 export interface VinDecodesTable {
   vin: string;
   /** The vPIC data the decode came from (the decoder package and its version). */

@@ -94,7 +94,7 @@ async function unpack(file: string, gz: string): Promise<number> {
  * and each position a VDS pattern compares from position 4 on: a character or a range ("[A-D]") is one
  * position, "*" compares none. A VIS pattern ("VDS|VIS") whose VDS part is not five long is compared
  * from position 4 too (corgi's model confidence). Read from corgi's code (dist/index.cjs, PatternMatcher):
- * the app uses it only with that version (decode-store.ts FAMILY_RULES).
+ * the app uses it only with that version (decode-store.ts FAMILY_RULES_SOURCE).
  */
 export function positionsRead(vin: string, patterns: readonly string[]): number[] {
   const read = new Set([1, 2, 3, 7, 10, 11]);
