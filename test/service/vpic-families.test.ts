@@ -16,9 +16,9 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((d) => d.close()));
 });
 
-/** A decoder as a new process has it: nothing in memory, decodes on the calling thread. */
-function decoder(store: SqliteDecodeStore | null): VpicDecoder {
-  const d = new VpicDecoder(SHARED_VPIC, store, null, now, 'inline');
+/** A decoder as a new process has it: nothing in memory, decodes on the calling thread (or the decoder's own). */
+function decoder(store: SqliteDecodeStore | null, thread: 'inline' | 'worker' = 'inline'): VpicDecoder {
+  const d = new VpicDecoder(SHARED_VPIC, store, null, now, thread);
   opened.push(d);
   return d;
 }
@@ -40,10 +40,11 @@ async function storeOfNewApp() {
   return { app, store: new SqliteDecodeStore(app.db.sqlite, vpicSource(), now) };
 }
 
-test('a VIN never seen, of a model decoded before, is decoded from the app database at once, without opening vPIC', async () => {
+test.each(['inline', 'worker'] as const)('a VIN never seen, of a model decoded before, is decoded from the app database at once, without opening vPIC (decoded %s)', async (thread) => {
   const { store } = await storeOfNewApp();
   const seen = 'JTJHY7AX4K4000001';
-  const first = decoder(store);
+  // The first decode made on the calling thread (a CLI command) or on the decoder's own (the window, serve).
+  const first = decoder(store, thread);
   const decoded = await first.decode(seen);
   expect(decoded?.model).toBe('LX');
 
