@@ -40,27 +40,31 @@ async function storeOfNewApp() {
   return { app, store: new SqliteDecodeStore(app.db.sqlite, vpicSource(), now) };
 }
 
-test.each(['inline', 'worker'] as const)('a VIN never seen, of a model decoded before, is decoded from the app database at once, without opening vPIC (decoded %s)', async (thread) => {
-  const { store } = await storeOfNewApp();
-  const seen = 'JTJHY7AX4K4000001';
-  // The first decode made on the calling thread (a CLI command) or on the decoder's own (the window, serve).
-  const first = decoder(store, thread);
-  const decoded = await first.decode(seen);
-  expect(decoded?.model).toBe('LX');
+test.each(['inline', 'worker'] as const)(
+  'a VIN never seen, of a model decoded before, is decoded from the app database at once, without opening vPIC (decoded %s)',
+  async (thread) => {
+    const { store } = await storeOfNewApp();
+    const seen = 'JTJHY7AX4K4000001';
+    // The first decode made on the calling thread (a CLI command) or on the decoder's own (the window, serve).
+    const first = decoder(store, thread);
+    const decoded = await first.decode(seen);
+    expect(decoded?.model).toBe('LX');
 
-  // The next command: a new decoder over the same database, asked for another LX of 2019 built at the same plant.
-  const next = decoder(store);
-  const neverSeen = changed(seen, { 12: '1', 13: '2', 14: '3', 15: '4', 16: '5', 17: '6' });
-  const kept = next.cached(neverSeen);
-  expect(kept).toEqual(await decoder(null).decode(neverSeen));
-  expect(kept?.model).toBe('LX');
-  expect(next.ready).toBe(false);
-  expect(next.unpackMs).toBeNull();
-  // Another model (position 5), year (position 10) or plant (position 11): not known without a decode.
-  expect(next.cached(changed(seen, { 5: 'Z' }))).toBeUndefined();
-  expect(next.cached(changed(seen, { 10: 'L' }))).toBeUndefined();
-  expect(next.cached(changed(seen, { 11: '2' }))).toBeUndefined();
-}, 120_000);
+    // The next command: a new decoder over the same database, asked for another LX of 2019 built at the same plant.
+    const next = decoder(store);
+    const neverSeen = changed(seen, { 12: '1', 13: '2', 14: '3', 15: '4', 16: '5', 17: '6' });
+    const kept = next.cached(neverSeen);
+    expect(kept).toEqual(await decoder(null).decode(neverSeen));
+    expect(kept?.model).toBe('LX');
+    expect(next.ready).toBe(false);
+    expect(next.unpackMs).toBeNull();
+    // Another model (position 5), year (position 10) or plant (position 11): not known without a decode.
+    expect(next.cached(changed(seen, { 5: 'Z' }))).toBeUndefined();
+    expect(next.cached(changed(seen, { 10: 'L' }))).toBeUndefined();
+    expect(next.cached(changed(seen, { 11: '2' }))).toBeUndefined();
+  },
+  120_000,
+);
 
 /**
  * VINs of many families, made from vPIC's own model patterns: for a WMI and year with schemas, a model
