@@ -90,13 +90,18 @@ const parsed = (row: string | null | undefined): DecodedVehicle | null | undefin
   row === undefined ? undefined : row === null ? null : (JSON.parse(row) as DecodedVehicle);
 
 /**
- * One VIN per decode family (WMI and model year: the decoder finds a family's schemas and patterns once
- * and keeps them) that the counter is likely to scan: the stock's (real VINs, whose decodes are kept),
- * the library's VIN ranges and its model windows (the bulletin's WMIs and the windows' model years).
- * Stock first; at most `limit`.
+ * The VINs the decoder is given at idle, so the counter's first scan of them is not a cold decode. The
+ * stock's first: one VIN of each model in stock, as the decoder reads a model (positions 1-8, 10 and 11;
+ * real VINs: their decodes are kept by family, so every vehicle of that model has its decode from then
+ * on, in any process). Then one VIN of each family (WMI and model year) of the library's VIN ranges and
+ * model windows (the bulletins' WMIs and the windows' model years), whose queries the decoder then has
+ * ready. At most `limit`.
  */
-export function familyVins(sqlite: BetterSqlite3.Database, limit = 400): string[] {
-  const stock = sqlite.prepare<[], string>('SELECT min(vin) FROM vehicles WHERE in_stock = 1 GROUP BY substr(vin, 1, 3), substr(vin, 10, 1)').pluck().all();
+export function familyVins(sqlite: BetterSqlite3.Database, limit = 1000): string[] {
+  const stock = sqlite
+    .prepare<[], string>('SELECT min(vin) FROM vehicles WHERE in_stock = 1 GROUP BY substr(vin, 1, 8), substr(vin, 10, 2) ORDER BY 1')
+    .pluck()
+    .all();
   const ranges = sqlite
     .prepare<[], { wmi: string; vds: string; year: string; serial: string }>(
       'SELECT wmi, min(vds) AS vds, year_code AS year, min(serial_from) AS serial FROM vin_range_rules GROUP BY wmi, year_code',
@@ -107,17 +112,20 @@ export function familyVins(sqlite: BetterSqlite3.Database, limit = 400): string[
       "SELECT DISTINCT j.value AS wmi, m.model_year AS modelYear FROM model_window_rules m JOIN campaigns c ON c.id = m.campaign_id, json_each(c.document, '$.wmis') j",
     )
     .all();
-  const out = new Map<string, string>();
+  const families = new Set(stock.map((vin) => vin.slice(0, 3) + vin[9]));
+  const library: string[] = [];
   const add = (vin: string | null) => {
-    if (vin && !out.has(vin.slice(0, 3) + vin[9])) out.set(vin.slice(0, 3) + vin[9], vin);
+    if (vin && !families.has(vin.slice(0, 3) + vin[9])) {
+      families.add(vin.slice(0, 3) + vin[9]);
+      library.push(vin);
+    }
   };
-  for (const vin of stock) add(vin);
   for (const r of ranges) add(familyVin(r.wmi, r.vds, r.year, r.serial));
   for (const w of windows) {
     const year = yearCodeOf(w.modelYear);
     if (year) add(familyVin(w.wmi, 'AAAAA', year, '0000001'));
   }
-  return [...out.values()].slice(0, limit);
+  return [...stock, ...library].slice(0, limit);
 }
 
 /** A well-formed VIN of a family (its check digit right), for warming the decoder only. */

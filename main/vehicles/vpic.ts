@@ -109,7 +109,7 @@ export class VpicDecoder {
     private readonly thread: VpicThread = 'worker',
   ) {}
 
-  /** Families warmed so far (the first VIN of each then decodes from the decoder's kept queries). */
+  /** VINs decoded at idle so far (warm): those kept already are not counted. */
   warmed = 0;
   private lastAsked = Number.NEGATIVE_INFINITY;
   /** How long without a VIN asked counts as idle (tests set 0). */
@@ -117,9 +117,11 @@ export class VpicDecoder {
   private warming: Promise<void> | null = null;
 
   /**
-   * Decodes one VIN of each family at idle, on the decoder's thread: the first scan of a stock vehicle's
-   * or a campaign's family then costs what the hundredth does. A scan's decode waits at most for the one
-   * family being warmed. Resolves when all are warm (tests and benches await it; the app does not).
+   * Decodes at idle, on the decoder's thread, one VIN of each model in stock and of each family of the
+   * library (familyVins), and keeps the decodes: a stock vehicle's first scan, in this run or any later
+   * one, then has its model's decode at once, and a campaign's family costs what its hundredth scan does.
+   * What is kept already is not decoded again. A scan's decode waits at most for the one VIN being
+   * warmed. Resolves when all are warm (tests and benches await it; the app does not).
    */
   warm(delayMs = WARM_AFTER_MS): Promise<void> {
     this.warming ??= (async () => {
@@ -134,8 +136,10 @@ export class VpicDecoder {
       for (const vin of vins) {
         while ((this.waiting.size > 0 || Date.now() - this.lastAsked < this.idleMs) && !this.closed) await sleep(WARM_PAUSE_MS);
         if (this.closed || !this.worker) return;
-        if (this.done.has(vin)) continue;
-        await this.ask(vin).catch(() => null);
+        // Kept already (this run, or by an earlier one): nothing to decode.
+        if (this.done.has(vin) || this.kept(vin) !== undefined) continue;
+        // Decoded as a scan's decode is, and kept: not a scan, so the counter is not taken to be busy.
+        await this.decode(vin, false).catch(() => null);
         this.warmed++;
         await sleep(WARM_PAUSE_MS);
       }
@@ -185,6 +189,11 @@ export class VpicDecoder {
   cached(vin: string): DecodedVehicle | null | undefined {
     // Date.now(), not performance.now(): its first use loads perf_hooks into every one-shot command.
     this.lastAsked = Date.now();
+    return this.kept(vin);
+  }
+
+  /** cached(), for the decoder's own use: the counter is not taken to be busy. */
+  private kept(vin: string): DecodedVehicle | null | undefined {
     const mem = this.done.get(vin);
     if (mem !== undefined || this.done.has(vin)) return mem;
     let kept = this.store?.get(vin);
@@ -203,11 +212,11 @@ export class VpicDecoder {
     return vin ? this.decode(vin).catch(() => null) : null;
   }
 
-  /** Decodes a well-formed VIN; null when vPIC does not know its WMI or is unavailable. */
-  decode(vin: string): Promise<DecodedVehicle | null> {
+  /** Decodes a well-formed VIN; null when vPIC does not know its WMI or is unavailable. `asked`: a scan's (the counter is busy). */
+  decode(vin: string, asked = true): Promise<DecodedVehicle | null> {
     let p = this.decodes.get(vin);
     if (!p) {
-      const kept = this.cached(vin);
+      const kept = asked ? this.cached(vin) : this.kept(vin);
       p =
         kept !== undefined
           ? Promise.resolve(kept)

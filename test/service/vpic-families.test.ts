@@ -3,7 +3,7 @@
 // at once, with no decoder opened. Checked against the decoder itself, VIN by VIN, across makes.
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, expect, test } from 'vitest';
-import { FAMILY_RULES_SOURCE, SqliteDecodeStore } from '../../main/vehicles/decode-store';
+import { FAMILY_RULES_SOURCE, familyVins as warmVins, SqliteDecodeStore } from '../../main/vehicles/decode-store';
 import { VpicDecoder, vpicSource } from '../../main/vehicles/vpic';
 import { positionsRead } from '../../main/vehicles/vpic-worker';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
@@ -65,6 +65,42 @@ test.each(['inline', 'worker'] as const)(
   },
   120_000,
 );
+
+test("at idle the stock's models are decoded and kept: a later process decodes none of its vehicles, and warms none again", async () => {
+  const { app, store } = await storeOfNewApp();
+  const rx = 'JTJHY7AX4K4000001';
+  const gs = 'JTHBE96S470012345';
+  const stock = [rx, changed(rx, { 17: '2' }), gs, changed(gs, { 17: '9' })];
+  const add = app.db.sqlite.prepare("INSERT INTO vehicles (vin, in_stock, updated_at) VALUES (?, 1, 'now')");
+  for (const vin of stock) add.run(vin);
+  const families = () => warmVins(app.db.sqlite);
+  // One VIN of each model in stock, as the decoder reads a model (positions 1-8, 10, 11).
+  const model = (v: string) => v.slice(0, 8) + v.slice(9, 11);
+  expect(
+    families()
+      .filter((v) => stock.includes(v))
+      .map(model)
+      .sort(),
+  ).toEqual(['JTHBE96S70', 'JTJHY7AXK4']);
+
+  const first = new VpicDecoder(SHARED_VPIC, store, families, now, 'worker');
+  opened.push(first);
+  first.idleMs = 0;
+  await first.warm(0);
+  expect(first.warmed).toBe(families().length);
+
+  // The next run: every vehicle of those models in stock, and the next one delivered, has its decode at once.
+  const next = decoder(store);
+  for (const vin of [...stock, changed(rx, { 12: '7', 17: '5' }), changed(gs, { 13: '4' })])
+    expect(next.cached(vin), vin).toEqual(await decoder(null).decode(vin));
+  expect(next.ready).toBe(false);
+  // And its warming finds them kept: nothing decoded again.
+  const again = new VpicDecoder(SHARED_VPIC, store, families, now, 'worker');
+  opened.push(again);
+  again.idleMs = 0;
+  await again.warm(0);
+  expect(again.warmed).toBe(0);
+}, 120_000);
 
 /**
  * VINs of many families, made from vPIC's own model patterns: for a WMI and year with schemas, a model
