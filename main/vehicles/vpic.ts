@@ -19,8 +19,10 @@ import type { OpenedVpic, VpicMessage, VpicRequest, VpicWorkerData } from './vpi
 const LRU_SIZE = 2000;
 /** Warming starts this long after the decoder opens (a one-shot CLI command is done by then) ... */
 const WARM_AFTER_MS = 2000;
-/** ... and asks one family at a time, only while no decode the counter asked for is waiting ... */
+/** ... and asks one VIN at a time, only while no decode the counter asked for is waiting ... */
 const WARM_PAUSE_MS = 20;
+/** ... resting four times as long as each decode took: a fifth of a core at most, whatever else runs. */
+const WARM_REST = 4;
 /** ... and no VIN was asked for this long: at idle, not between the scans of a busy counter. */
 const IDLE_MS = 1000;
 /** How soon the WMI makes are asked for after the first lookup that wanted them. */
@@ -139,9 +141,10 @@ export class VpicDecoder {
         // Kept already (this run, or by an earlier one): nothing to decode.
         if (this.done.has(vin) || this.kept(vin) !== undefined) continue;
         // Decoded as a scan's decode is, and kept: not a scan, so the counter is not taken to be busy.
+        const started = Date.now();
         await this.decode(vin, false).catch(() => null);
         this.warmed++;
-        await sleep(WARM_PAUSE_MS);
+        await sleep(Math.max(WARM_PAUSE_MS, WARM_REST * (Date.now() - started)));
       }
     })();
     return this.warming;
