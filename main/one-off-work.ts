@@ -10,7 +10,8 @@ export function didOneOffWork(): void {
 
 /**
  * Work a command does in some runs and not in others, often enough that its code belongs in the
- * command's code cache: decoding a VIN the database has never seen. The package's cache covers it (its
+ * command's code cache: decoding a VIN of a model the database has never seen (a new VIN of a model seen
+ * has its family's decode, main/vehicles/decode-store.ts). The package's cache covers it (its
  * list says so); a user's cache made without it is made again, once, by the first run with it
  * (main/cli/start.ts). A usual lookup with that cache costs what it did (1 M instructions more of 218 M);
  * a lookup of a new VIN compiles 13 M fewer.

@@ -1,5 +1,5 @@
-// Whether a process named in a file beside the database (a writer's note, the sharing marker, a
-// migration lock, an upload's folder) still runs: a file left by a process that died is not obeyed.
+// Whether a process named in a file beside the database (a writer's note, the sharing marker, an
+// upload's folder) still runs: a file left by a process that died is not obeyed.
 
 /** Whether the process runs (EPERM: it exists, another user's). */
 export function processAlive(pid: number): boolean {

@@ -47,6 +47,8 @@ export type DecodeStore = {
 };
 
 type Components = Parameters<typeof describeDecode>[0]['components'];
+/** A decode as the decoder's thread gives it: corgi's components and the positions it read (VpicDecode). */
+type Asked = { components: Components; read: number[] | null };
 
 /** The bundle (CommonJS) resolves from its own place; tests run the sources as ES modules, from the project. */
 function here(): { require: NodeJS.Require; worker: string } {
@@ -87,7 +89,7 @@ export class VpicDecoder {
   private readonly makesKept = new Map<string, string[]>();
   private readonly decodes = new Map<string, Promise<DecodedVehicle | null>>();
   private readonly done = new Map<string, DecodedVehicle | null>();
-  private readonly waiting = new Map<number, { resolve: (d: { components: Components; read: number[] | null }) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (d: Asked) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private closed = false;
   /** How long the first-run unpacking (with its indexes) took (ms); null when the database was already there. */
@@ -243,9 +245,9 @@ export class VpicDecoder {
     return p;
   }
 
-  private ask(vin: string): Promise<{ components: Components; read: number[] | null }> {
+  private ask(vin: string): Promise<Asked> {
     // vPIC reads no check digit; the year is the one the VIN rules read today (decoded.ts).
-    if (this.inline) return this.inline.decode(decodableVin(vin), decodeOptions(vin, this.now())) as Promise<{ components: Components; read: number[] | null }>;
+    if (this.inline) return this.inline.decode(decodableVin(vin), decodeOptions(vin, this.now())) as Promise<Asked>;
     const worker = this.worker;
     if (!worker) return Promise.reject(new Error('the decoder is closed'));
     const id = this.nextId++;
