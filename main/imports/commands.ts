@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { describeIssues } from '../../shared/bulletin';
 import { type FileEncoding, sniffEncoding, Utf8Check } from '../../shared/imports/encoding';
 import { decodedChunks } from '../files/decoded-chunks';
+import { fileBytes } from '../files/file-bytes';
 import { type CommitImportInput, type ConditionChoice, type ImportStatus, PreviewVehiclesInput, PreviewVinListInput } from '../../shared/imports/contract';
 import { formatImpact } from '../changes/format';
 import { VEHICLE_FIELDS } from '../../shared/vehicle-fields';
@@ -120,9 +121,8 @@ function readChunks(file: string): { chunks: AsyncIterable<string>; encoding: Fi
   const chunks = {
     async *[Symbol.asyncIterator]() {
       // Opened when read: a desk uploads the file instead.
-      const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
       try {
-        yield* decodedChunks(stream, encoding);
+        yield* decodedChunks(fileBytes(file), encoding);
       } catch (err) {
         throw new UsageError(`Cannot read ${file}: ${(err as Error).message}.`);
       }

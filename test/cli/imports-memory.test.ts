@@ -3,7 +3,9 @@
 // file), never held all at once. Plain 19-byte lines (a VIN and CR LF), so the file is almost all VINs:
 // twice the rows must not raise the peak by what holding the extra VINs would take. Both lists are
 // large enough to fill the import's own SQLite cache (64 MB, bounded whatever the list), so that
-// cache is not what is compared.
+// cache is not what is compared. A peak also holds what the collector had not yet taken back (up to
+// 20 MB, as its timing goes): each list is imported twice, in turn, and the lower peak of each is
+// compared, as a peak that memory the list needs raises twice.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +43,16 @@ function list(dir: string, rows: number): { file: string; mb: number; duplicates
 /** What holding the VINs would take: at least their 17 bytes each (the buffer of old took 3 to 4 times that). */
 const heldMb = (rows: number) => (rows * 17) / 2 ** 20;
 
+/** Each list's lower peak of two imports, made in turn (medium, big, medium, big). */
+async function lowerOfTwo(run: (rows: number) => Promise<number>, medium: number, big: number): Promise<[number, number]> {
+  const peaks = { medium: [] as number[], big: [] as number[] };
+  for (let round = 0; round < 2; round++) {
+    peaks.medium.push(await run(medium));
+    peaks.big.push(await run(big));
+  }
+  return [Math.min(...peaks.medium), Math.min(...peaks.big)];
+}
+
 const hosts: LanHost[] = [];
 afterEach(async () => {
   for (const h of hosts.splice(0)) await h.stop();
@@ -59,8 +71,9 @@ describe('a list of millions of VINs is imported in bounded memory', () => {
 
   test('on this PC: import-vins of 4.8M rows peaks within a few MB of 2.4M rows', async () => {
     if (!memoryOf(process.pid)) return; // /proc is Linux's: elsewhere there is nothing to read the peaks from.
-    const db = tempDbPath();
+    // Each import to a database of its own: one list's import does not also replace another's.
     const run = async (rows: number) => {
+      const db = tempDbPath();
       const l = lists.get(rows)!;
       const r = await cliWithPeak(CLI, ['import-vins', 'ALE', l.file, '--date', '2010-07-07', '--db', db], {});
       expect(r.code, r.stderr).toBe(0);
@@ -71,8 +84,7 @@ describe('a list of millions of VINs is imported in bounded memory', () => {
       expect(r.stdout).toContain(`imported, ${rows.toLocaleString('en-US')} VINs (partial list).`);
       return r.peakMb;
     };
-    const medium = await run(MEDIUM);
-    const big = await run(BIG);
+    const [medium, big] = await lowerOfTwo(run, MEDIUM, BIG);
     console.log(`import-vins peak: ${MEDIUM.toLocaleString('en-US')} rows ${medium.toFixed(0)} MB, ${BIG.toLocaleString('en-US')} rows ${big.toFixed(0)} MB`);
     // 2.4M more VINs are 39 MB held as bytes alone.
     expect(big - medium).toBeLessThan(heldMb(BIG - MEDIUM));
@@ -100,8 +112,7 @@ describe('a list of millions of VINs is imported in bounded memory', () => {
       expect(r.stdout).toContain(`imported, ${rows.toLocaleString('en-US')} VINs`);
       return memoryOf(host.child.pid)!.peakMb;
     };
-    const medium = await run(MEDIUM);
-    const big = await run(BIG);
+    const [medium, big] = await lowerOfTwo(run, MEDIUM, BIG);
     console.log(
       `sharing PC peak: after ${MEDIUM.toLocaleString('en-US')} rows ${medium.toFixed(0)} MB, after ${BIG.toLocaleString('en-US')} rows ${big.toFixed(0)} MB`,
     );
