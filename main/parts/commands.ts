@@ -12,10 +12,18 @@ type SetOpts = {
   quantity?: string;
   mac?: string;
   released?: boolean;
+  notReleased?: boolean;
   perVin?: boolean;
+  notPerVin?: boolean;
   allocation?: string;
   by?: string;
 };
+
+/** A flag and its opposite (commander names them apart: --not-released is notReleased): true, false, or null for neither. */
+function yesNo(yes: string, saidYes: boolean | undefined, no: string, saidNo: boolean | undefined): boolean | null {
+  if (saidYes && saidNo) throw new UsageError(`${yes} and ${no} say opposite things: give one.`);
+  return saidYes ? true : saidNo ? false : null;
+}
 
 const KIND_TEXT = {
   receive: 'received (fills open orders, oldest first)',
@@ -67,8 +75,8 @@ export const partsCommands: CommandRegistrar = (program, rt) => {
         description: o.description ?? null,
         quantity: o.quantity === undefined ? null : numberArg('--quantity', o.quantity),
         macCode: mac as 'C' | 'D' | 'none' | null,
-        released: o.released === undefined ? null : o.released,
-        perVin: o.perVin === undefined ? null : o.perVin,
+        released: yesNo('--released', o.released, '--not-released', o.notReleased),
+        perVin: yesNo('--per-vin', o.perVin, '--not-per-vin', o.notPerVin),
         allocation: o.allocation === undefined ? null : numberArg('--allocation', o.allocation),
         by: byArg(o.by),
       });
