@@ -119,6 +119,8 @@ export const claimChangeText = (h: {
   madeAt: string;
 }): string =>
   `${h.field === 'vin' ? 'VIN' : 'Op code'} was ${h.oldValue ?? '(none)'} → ${h.newValue ?? '(none)'}: ${h.reason} (${h.madeBy}, ${h.madeAt.slice(0, 10)})`;
+/** A claim of work booked as goodwill, as the Claims screen, its list on paper and the terminal mark it. */
+export const goodwillClaimText = (reason: string): string => `Goodwill: ${reason}`;
 /** 0.4 → "0.4 h"; minutes → "1 h 30 min". */
 export const hoursText = (h: number): string => `${Math.round(h * 100) / 100} h`;
 export const minutesText = (m: number): string => (m < 60 ? `${m} min` : `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`);

@@ -1,6 +1,6 @@
 // Claim lines as a terminal reads them, each with its corrections.
 import type { Claim } from '../../shared/claims/contract';
-import { hoursText } from '../../shared/wording';
+import { goodwillClaimText, hoursText } from '../../shared/wording';
 
 export function formatClaims(claims: Claim[]): string {
   if (claims.length === 0) return 'No claim lines yet: they are recorded when work is completed (recall-desk complete).';
@@ -9,6 +9,7 @@ export function formatClaims(claims: Claim[]): string {
     lines.push(
       `#${c.id}  ${c.completedOn}  ${c.campaign}  ${c.vin}  op code ${c.opCode ?? '(none)'}  ${c.hours !== null ? hoursText(c.hours) : '(hours not stated)'}  RO ${c.repairOrder ?? '-'}  ${c.technician} / verified by ${c.verifiedBy}`,
     );
+    if (c.goodwill) lines.push(`  ${goodwillClaimText(c.goodwill)}`);
     if (c.note) lines.push(`  ${c.note}`);
     for (const h of c.history)
       lines.push(

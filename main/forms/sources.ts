@@ -1,7 +1,7 @@
 // What the order-suggestion and claims lists print: the parts counter's own services, mapped to the
 // rows the printed lists show, so paper, screen and CSV say the same thing.
 import type { ClaimRow, OrderRow, Sourced } from '../../shared/forms/lists';
-import { METHOD_LABEL } from '../../shared/wording';
+import { goodwillClaimText, METHOD_LABEL } from '../../shared/wording';
 import { listClaims } from '../claims/service';
 import { suggestOrders } from '../parts/suggest';
 import type { CoreServices } from '../core-services';
@@ -31,6 +31,7 @@ export function claimRows(s: FormSources): Sourced<ClaimRow> {
     hours: c.hours,
     date: c.completedOn,
     status: c.history.length ? 'corrected' : 'recorded',
+    goodwill: c.goodwill ? goodwillClaimText(c.goodwill) : null,
   }));
   return { rows, note: rows.length ? null : 'No claims recorded yet.' };
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Claim } from '../../shared/claims/contract';
 import { localIsoDate } from '../../shared/dates';
 import { claimsCsv } from '../../shared/parts/csv';
-import { claimChangeText, hoursText } from '../../shared/wording';
+import { claimChangeText, goodwillClaimText, hoursText } from '../../shared/wording';
 import { ByField } from '../parts/ByField';
 import { useByName } from '../parts/useByName';
 import { useScreenActive } from '../navigation';
@@ -79,6 +79,11 @@ function ClaimRow({ c }: { c: Claim }) {
       <td className="nowrap">{c.completedOn}</td>
       <td>
         <span className="code mono">{c.campaign}</span>
+        {c.goodwill && (
+          <div className="warn-text" data-testid="claim-goodwill">
+            {goodwillClaimText(c.goodwill)}
+          </div>
+        )}
       </td>
       <td className="mono">{c.vin}</td>
       <td>{c.opCode ? <span className="mono">{c.opCode}</span> : <span className="warn-text">None. {c.note}</span>}</td>

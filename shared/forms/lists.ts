@@ -20,7 +20,17 @@ import {
 /** A part the counter should order (issue 8's order suggestions / CPOR list). */
 export type OrderRow = { campaign: string; partNumber: string | null; method: string; quantity: number; vin: string | null; reason: string };
 /** A claim for a campaign repair (issue 8's claims). */
-export type ClaimRow = { claimId: string; vin: string; campaign: string; opCode: string; hours: number | null; date: string; status: string };
+export type ClaimRow = {
+  claimId: string;
+  vin: string;
+  campaign: string;
+  opCode: string;
+  hours: number | null;
+  date: string;
+  status: string;
+  /** "Goodwill: lost the only key (23LJ01 FAQ Q13)" for work booked as goodwill; null otherwise. */
+  goodwill: string | null;
+};
 /** Rows from a source that may not have any yet, with what to say then. */
 export type Sourced<T> = { rows: T[]; note: string | null };
 
@@ -300,7 +310,7 @@ export function claimsHtml(s: Sourced<ClaimRow>, h: ListHeader): string {
     esc(r.opCode),
     esc(r.hours ?? ''),
     esc(r.date),
-    esc(r.status),
+    r.goodwill ? `${esc(r.status)}<br><strong>${esc(r.goodwill)}</strong>` : esc(r.status),
   ]);
   const body = rows.length === 0 ? empty(s.note ?? 'No claims.') : table(CLAIM_COLS, rows);
   return page('claims', h, body, CLAIM_COLS);

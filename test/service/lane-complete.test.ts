@@ -2,7 +2,10 @@
 // never free text), a goodwill claim is marked as goodwill, and `check` reads "completed here".
 // Real SQLite files; the clock is 2026-11-23 12:00 UTC.
 import { describe, expect, test } from 'vitest';
+import { formatClaims } from '../../main/claims/format';
+import { claimRows } from '../../main/forms/sources';
 import { formatCheckLine } from '../../main/lookup/format';
+import { claimsHtml } from '../../shared/forms/lists';
 import { call, LC, refusal, TRAINED } from '../support/lane';
 import { testApp } from '../support/tempdb';
 
@@ -39,6 +42,10 @@ describe('completing the work', () => {
     await call(app, 'completeAppointment', { id: a.id, technician: 'Dana Kim', verifiedBy: 'Lee Park', repairOrder: 'RO-2' });
     const [claim] = (await call(app, 'listClaims', {})).claims;
     expect(claim!.goodwill).toBe('lost the only key (23LJ01 FAQ Q13)');
+    // Marked where a person reads the claims: the terminal's list and the printed one (the screen: e2e claims).
+    expect(formatClaims([claim!]).split('\n')[1]).toBe('  Goodwill: lost the only key (23LJ01 FAQ Q13)');
+    const printed = claimsHtml(claimRows(app), { dealerName: 'Lexus of Testville', date: '2026-11-23', paper: 'letter' });
+    expect(printed).toContain('Goodwill: lost the only key (23LJ01 FAQ Q13)');
     const r = await call(app, 'lookup', { vin: LC, model: 'LC', productionMonth: '2022-11' });
     expect(formatCheckLine(r)).toBe(`${LC}  2023  23LJ01:completed here 2026-11-23`);
   });

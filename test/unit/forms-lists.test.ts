@@ -29,7 +29,18 @@ test('order suggestions: a line per suggestion; a per-VIN part says CPOR', () =>
 test('claims: claim id, VIN, campaign, op code, hours, date, status', () => {
   const html = claimsHtml(
     {
-      rows: [{ claimId: 'C-1', vin: 'JTHKPAAY4PA001234', campaign: '23LJ01', opCode: '23LJ01R1', hours: 0.4, date: '2026-11-20', status: 'Submitted' }],
+      rows: [
+        {
+          claimId: 'C-1',
+          vin: 'JTHKPAAY4PA001234',
+          campaign: '23LJ01',
+          opCode: '23LJ01R1',
+          hours: 0.4,
+          date: '2026-11-20',
+          status: 'Submitted',
+          goodwill: null,
+        },
+      ],
       note: null,
     },
     header,
