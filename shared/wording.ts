@@ -119,6 +119,8 @@ export const claimChangeText = (h: {
   madeAt: string;
 }): string =>
   `${h.field === 'vin' ? 'VIN' : 'Op code'} was ${h.oldValue ?? '(none)'} → ${h.newValue ?? '(none)'}: ${h.reason} (${h.madeBy}, ${h.madeAt.slice(0, 10)})`;
+/** The part number an imported affected-VIN list gives a VIN, as the card says it (the window's and the terminal's). */
+export const listedPartText = (partNumber: string, listDate: string): string => `${partNumber} for this VIN (the affected-VIN list of ${listDate})`;
 /** A claim of work booked as goodwill, as the Claims screen, its list on paper and the terminal mark it. */
 export const goodwillClaimText = (reason: string): string => `Goodwill: ${reason}`;
 /** 0.4 → "0.4 h"; minutes → "1 h 30 min". */

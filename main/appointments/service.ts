@@ -301,7 +301,7 @@ export function completeAppointment(s: Lane, input: ParsedInputOf<'completeAppoi
           // The vehicle's own number when one was received for it, so the ledger says which key went in.
           const number = (vin && ledgerOf(s.db).receivedNumber(p.partNumber, vin)) || p.partNumber;
           recordMovement(s, { kind: 'use', part: number, quantity, vin, expectedOn: null, ref: input.repairOrder ?? null, by }, row.id);
-          partsUsed.push({ part: p.partNumber, quantity, vin });
+          partsUsed.push({ part: number, quantity, vin });
         }
       }
       const claimIds: number[] = [];

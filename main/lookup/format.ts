@@ -7,6 +7,7 @@ import {
   DECODED_LABEL,
   decodedLine,
   KIND_LABEL,
+  listedPartText,
   makeUnconfirmedText,
   nothingApplies,
   OLD_BULLETIN_DAYS,
@@ -54,6 +55,7 @@ function formatHit(h: CampaignHit): string[] {
   if (!h.makeConfirmed) lines.push(`  ${makeUnconfirmedText(h.make)}`);
   lines.push(`  Why:    ${h.certaintyReason}`);
   lines.push(`  Remedy: ${h.remedy.explanation}`);
+  if (h.affectedList?.partNumber) lines.push(`  Part:   ${listedPartText(h.affectedList.partNumber, h.affectedList.date)}`);
   if (h.needs.length) {
     const asks = h.needs.map((n) => (n === 'model' ? `--model (one of: ${h.modelChoices.join(', ')})` : '--produced MM/YY (door-jamb label)'));
     lines.push(`  Needs:  ${asks.join(' and ')}`);

@@ -31,6 +31,7 @@ export type LookupQuery = {
 type CandidateRow = [
   src: 'r' | 'l' | 'v' | 's' | 'e',
   campaignId: number,
+  /** A range's model, the vehicle's model, a status's campaign code; a list row's part number. */
   model: string | null,
   modelKey: string | null,
   windowId: string | null,
@@ -175,7 +176,7 @@ export class LookupService {
           AND serial_from <= CAST(@serial AS TEXT) AND serial_to >= @serial
 
        UNION ALL
-       SELECT 'l', list_id, NULL, NULL, NULL, phase, NULL, NULL, NULL
+       SELECT 'l', list_id, part_number, NULL, NULL, phase, NULL, NULL, NULL
          FROM affected_vins WHERE vin = CAST(@vin AS TEXT)
        UNION ALL
        SELECT 'v', NULL, model, condition, stock_number, NULL, production_month, last_service_date, in_stock
@@ -371,8 +372,8 @@ export class LookupService {
       return m;
     };
     const lists = byKey(
-      `SELECT a.vin, a.list_id, a.phase FROM vehicles v JOIN affected_vins a ON a.vin = v.vin WHERE ${where} ORDER BY a.vin, a.list_id`,
-      (r) => ['l', r[1] as number, null, null, null, r[2] as string | null, null, null, null],
+      `SELECT a.vin, a.list_id, a.phase, a.part_number FROM vehicles v JOIN affected_vins a ON a.vin = v.vin WHERE ${where} ORDER BY a.vin, a.list_id`,
+      (r) => ['l', r[1] as number, r[3] as string | null, null, null, r[2] as string | null, null, null, null],
     );
     const statuses = byKey(
       `SELECT s.vin, s.campaign_code, s.repair_order, s.status, s.completed_on FROM vehicles v JOIN vehicle_campaigns s ON s.vin = v.vin
@@ -494,7 +495,7 @@ export class LookupService {
       else if (src === 'r') slot(id).ranges.push({ model: m!, model_year: year!, phase, serial_from: a!, serial_to: b! });
       else if (src === 'l') {
         const list = this.store.listById(id);
-        if (list) slot(list.campaignId).list = { phase, list_date: list.date };
+        if (list) slot(list.campaignId).list = { phase, list_date: list.date, part_number: m };
       } else if (src === 's') {
         const campaignId = this.store.idForCode(m!);
         if (campaignId !== null) slot(campaignId).status = { status: phase as StatusRow['status'], completedOn: a, repairOrder: windowId };

@@ -6,6 +6,7 @@ import { describeAge } from '../../shared/age';
 import {
   CERTAINTY_LABEL,
   KIND_LABEL,
+  listedPartText,
   makeUnconfirmedText,
   OLD_BULLETIN_DAYS,
   oldBulletinText,
@@ -128,6 +129,14 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
         )}
         <dt>Remedy</dt>
         <dd data-testid="remedy-explanation">{hit.remedy.explanation}</dd>
+        {hit.affectedList?.partNumber && (
+          <>
+            <dt>Part</dt>
+            <dd data-testid="listed-part">
+              {listedPartText(hit.affectedList.partNumber, hit.affectedList.date)}
+            </dd>
+          </>
+        )}
         {parts.length > 0 && (
           <>
             <dt>CPOR</dt>

@@ -72,7 +72,15 @@ export const CampaignHit = z.object({
   stockHolds: z.array(z.object({ hold: HoldKind, condition: VehicleCondition, text: z.string() })),
   delivery: z.array(z.object({ condition: VehicleCondition, rule: DeliveryRuleKind, text: z.string() })),
   /** The campaign's imported affected-VIN list, when it has one: whether this VIN is on it. */
-  affectedList: z.object({ date: z.string(), listed: z.boolean(), complete: z.boolean() }).nullable(),
+  affectedList: z
+    .object({
+      date: z.string(),
+      listed: z.boolean(),
+      complete: z.boolean(),
+      /** The part number the list gives this VIN (VIN,Phase,Part Number,Status: 23LJ01's per-VIN key); null where it gives none. */
+      partNumber: z.string().nullable(),
+    })
+    .nullable(),
   /** What the dealer recorded for this vehicle and campaign. */
   vehicleStatus: z.object({ status: VehicleCampaignStatus, completedOn: z.string().nullable(), repairOrder: z.string().nullable() }).nullable(),
   source: z.object({

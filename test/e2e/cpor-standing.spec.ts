@@ -86,6 +86,8 @@ test('accept a CPOR line, leave, come back, enter its reference from the standin
   await app.keyboard.press('Enter');
   const card = app.getByRole('article', { name: '23LJ01 Second Key Delivery Program' });
   await expect(card.getByTestId('cpor-state')).toHaveText(`Key 04002-78010 on order since ${today} (CPOR CP-5150)`, { timeout: 30_000 });
+  // The list's number for this VIN, not the bulletin's pattern.
+  await expect(card.getByTestId('listed-part')).toHaveText(`04002-78010 for this VIN (the affected-VIN list of ${today})`);
   await card.getByTestId('cpor-state').scrollIntoViewIfNeeded();
   await shot(app, 'cpor-standing-04-card');
 });

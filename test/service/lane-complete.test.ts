@@ -23,6 +23,8 @@ describe('completing the work', () => {
     await call(app, 'addStaff', { name: 'Sam Service' });
     const done = await call(app, 'completeAppointment', { id: a.id, technician: 'Dana Kim', verifiedBy: 'sam service', repairOrder: 'RO-1' });
     expect(done.appointment.verifiedBy).toBe('Sam Service');
+    // The key that went in is the one received for the VIN, and the completion says so, not the pattern.
+    expect(done.partsUsed).toEqual([{ part: '04002-12345', quantity: 1, vin: LC }]);
   });
 
   test('a claim of work booked as goodwill is marked as goodwill; check reads "completed here"', async () => {

@@ -106,7 +106,7 @@ describe('the lean evaluation answers as the plain one', () => {
                 ref.evaluate(plain.get(id)!, { ranges: [], plan, list: null, status: null }, v, makeConfirmed, list, age),
               );
               // With rows of its own: on the affected list (with and without a phase), or a recorded status.
-              const listRow = { phase: r() < 0.5 ? null : '1', list_date: '2024-05-01' };
+              const listRow = { phase: r() < 0.5 ? null : '1', list_date: '2024-05-01', part_number: r() < 0.5 ? null : '04002-12345' };
               const rows: Candidates = { ranges: [], plan: group, list: listRow, status: null };
               same(
                 evaluate(lean.get(id)!, rows, v, makeConfirmed, list, age),
@@ -135,7 +135,7 @@ describe('the lean evaluation answers as the plain one', () => {
           const v: Vehicle = { modelYear: 2010, model: null, modelKey: null, month, stock: { condition } };
           const cand: Candidates = { ranges: [range], plan: null, list: null, status: null };
           same(evaluate(lean.get(id)!, cand, v, true, lists[1]!, 3), ref.evaluate(plain.get(id)!, cand, v, true, lists[1]!, 3));
-          const listed: Candidates = { ranges: [range], plan: null, list: { phase: null, list_date: '2024-01-02' }, status: null };
+          const listed: Candidates = { ranges: [range], plan: null, list: { phase: null, list_date: '2024-01-02', part_number: null }, status: null };
           same(evaluate(lean.get(id)!, listed, v, false, lists[2]!, 3), ref.evaluate(plain.get(id)!, listed, v, false, lists[2]!, 3));
         }
       }

@@ -13,7 +13,7 @@ import { makeKey } from '../../main/lookup/make';
 import { modelFit } from '../../main/lookup/match';
 
 export type RangeRow = Pick<Row<'vin_range_rules'>, 'model' | 'model_year' | 'phase' | 'serial_from' | 'serial_to'>;
-export type ListRow = Pick<Row<'affected_vins'>, 'phase'> & Pick<Row<'affected_vin_lists'>, 'list_date'>;
+export type ListRow = Pick<Row<'affected_vins'>, 'phase' | 'part_number'> & Pick<Row<'affected_vin_lists'>, 'list_date'>;
 
 type ActionWhen = Bulletin['actions'][number]['when'];
 type VehicleCondition = Bulletin['delivery'][number]['condition'];
@@ -313,7 +313,7 @@ export function evaluate(
   // On the list of a campaign that lists only launched phases: launched, whatever the revision said.
   if (confirmed && k.listed && remedy?.available !== true) remedy = (phaseId !== null ? k.listed.byPhase.get(phaseId) : undefined) ?? k.listed.any;
   remedy ??= needModel ? (needMonth ? k.pending.both : k.pending.model) : needMonth ? k.pending.month : unstatedPhase(k, v);
-  const affectedList = list ? { date: list.date, listed: confirmed, complete: list.complete } : null;
+  const affectedList = list ? { date: list.date, listed: confirmed, complete: list.complete, partNumber: cand.list ? cand.list.part_number : null } : null;
   const notListed = list !== null && !confirmed && list.complete;
   const done = cand.status && cand.status.status !== 'open' ? cand.status : null;
   const standing = k.standing[(confirmed ? 0 : 3) + (remedy.available === true ? 0 : remedy.available === false ? 1 : 2)]!;
