@@ -132,9 +132,7 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
         {hit.affectedList?.partNumber && (
           <>
             <dt>Part</dt>
-            <dd data-testid="listed-part">
-              {listedPartText(hit.affectedList.partNumber, hit.affectedList.date)}
-            </dd>
+            <dd data-testid="listed-part">{listedPartText(hit.affectedList.partNumber, hit.affectedList.date)}</dd>
           </>
         )}
         {parts.length > 0 && (
