@@ -35,6 +35,27 @@ test('a new file is "Saved"; a file already there is replaced whole and "Replace
   expect(fs.readFileSync(out).toString('latin1')).not.toContain('an older file');
 }, 60_000);
 
+// Windows files have no such modes (only read-only).
+test.skipIf(process.platform === 'win32')(
+  'a file replaced keeps the mode its owner gave it; a new file is private to the user',
+  () => {
+    const fresh = path.join(dir, 'claims-new.pdf');
+    expect(cli(['form', 'claims', '--out', fresh, '--db', db]).code).toBe(0);
+    expect(fs.statSync(fresh).mode & 0o777).toBe(0o600);
+    for (const given of [0o644, 0o640]) {
+      const out = path.join(dir, `claims-${given.toString(8)}.pdf`);
+      fs.writeFileSync(out, 'x\n');
+      fs.chmodSync(out, given);
+      const r = cli(['form', 'claims', '--out', out, '--db', db]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^Replaced ${out} with `));
+      expect(isPdf(out)).toBe(true);
+      expect(fs.statSync(out).mode & 0o777).toBe(given);
+    }
+  },
+  60_000,
+);
+
 test('a symbolic link at --out is replaced by the file, never written through', () => {
   const victim = path.join(dir, 'victim.txt');
   fs.writeFileSync(victim, 'keep me');
