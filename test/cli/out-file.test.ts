@@ -71,6 +71,21 @@ test('a symbolic link at --out is replaced by the file, never written through', 
   expect(leftovers(dir)).toEqual([]);
 }, 60_000);
 
+test('the database in use is refused as --out (a database named .pdf, or a link to it); it stays whole', () => {
+  const pdfDb = path.join(dir, 'data.pdf');
+  const made = cli(['settings', 'dealer', '--name', 'Lexus of Springfield', '--address', '1 Main St', '--code', '64123', '--phone', '555-0100', '--db', pdfDb]);
+  expect(made.code, made.stderr).toBe(0);
+  const link = path.join(dir, 'to-data.pdf');
+  fs.symlinkSync(pdfDb, link);
+  for (const out of [pdfDb, link]) {
+    const r = cli(['form', 'faq', '23LJ01', '--out', out, '--db', pdfDb]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`--out ${out} is the database this command works on (${pdfDb}): writing there would destroy it. Name another file.\n`);
+    expect(fs.readFileSync(pdfDb).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+  }
+  expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+}, 60_000);
+
 test('a full disk: exit 2 saying so, no 0-byte or partial PDF, no temporary file, an older file left whole', () => {
   const disk = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-full-'));
   try {
