@@ -1,8 +1,9 @@
 // `recall-desk campaigns` and `recall-desk import-bulletin`.
-import fs from 'node:fs';
 import path from 'node:path';
 import { formatImpact } from '../changes/format';
-import { type CommandRegistrar, readTextFile, UsageError, withDb } from '../cli/runtime';
+import { notTheDatabase, outInFolder, saying } from '../cli/out-file';
+import { type CommandRegistrar, readTextFile, withDb } from '../cli/runtime';
+import { writeOut } from '../files/write-out';
 import { formatCampaigns } from './format';
 
 export const campaignCommands: CommandRegistrar = (program, rt) => {
@@ -37,11 +38,12 @@ export const campaignCommands: CommandRegistrar = (program, rt) => {
     .argument('<CAMPAIGN>', 'the campaign code, e.g. ALE')
     .requiredOption('--out <FILE>', 'where to write the bulletin file (JSON)')
     .action(async (campaign: string, o: { db?: string; out: string }) => {
-      const file = path.resolve(o.out);
-      if (!fs.existsSync(path.dirname(file))) throw new UsageError(`--out ${o.out}: the folder ${path.dirname(file)} does not exist.`);
+      const file = outInFolder(o.out);
       const app = await rt.open(o);
+      notTheDatabase(o.out, app);
       const detail = await rt.call(app, 'getCampaign', { code: campaign });
-      fs.writeFileSync(file, `${JSON.stringify(detail.bulletin, null, 2)}\n`, { mode: 0o600 });
-      rt.io.out(`${detail.bulletin.code} revision ${detail.bulletin.revisionDate} written to ${file}.`);
+      const { replaced } = await saying(() => writeOut(file, `${JSON.stringify(detail.bulletin, null, 2)}\n`));
+      const what = `${detail.bulletin.code} revision ${detail.bulletin.revisionDate}`;
+      rt.io.out(replaced ? `Replaced ${file} with ${what}.` : `${what} written to ${file}.`);
     });
 };

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { writeOutWith } from '../files/write-out';
 import { processAlive } from '../process-alive';
 
 export const DAILY_KEPT = 14;
@@ -22,27 +23,45 @@ export async function backupTo(sqlite: BetterSqlite3.Database, file: string): Pr
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.partial`;
   fs.rmSync(tmp, { force: true });
-  const oldMask = process.umask(0o077);
-  try {
-    await sqlite.backup(tmp);
-  } finally {
-    process.umask(oldMask);
-  }
-  // A copy is one file, whatever mode the database runs in.
-  const copy = new BetterSqlite3(tmp);
-  try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
-  }
+  await copyInto(sqlite, tmp);
   if (process.platform !== 'win32') fs.chmodSync(tmp, 0o600);
   fs.renameSync(tmp, file);
   return file;
 }
 
-/** `recall-desk backup`: now, to `out` or into the backups folder. */
-export function manualBackupFile(dbPath: string, now: Date, out?: string): string {
-  return out ? path.resolve(out) : path.join(backupsDir(dbPath), `recall-desk-${stamp(now)}.sqlite`);
+/** SQLite's online backup into `file`, as one file whatever mode the database runs in. */
+async function copyInto(sqlite: BetterSqlite3.Database, file: string): Promise<void> {
+  // SQLite makes its journal beside the copy while it writes: private as the copy.
+  const oldMask = process.umask(0o077);
+  try {
+    await sqlite.backup(file);
+  } catch (err) {
+    fs.rmSync(`${file}-journal`, { force: true });
+    throw err;
+  } finally {
+    process.umask(oldMask);
+  }
+  const copy = new BetterSqlite3(file);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+/**
+ * `recall-desk backup`: now, to the file the user named (by the safe writer: a link there is replaced,
+ * a file replaced keeps its mode, a failure leaves nothing) or into the backups folder.
+ */
+export async function manualBackup(
+  sqlite: BetterSqlite3.Database,
+  dbPath: string,
+  now: Date,
+  out: string | null,
+): Promise<{ file: string; replaced: boolean }> {
+  if (!out) fs.mkdirSync(backupsDir(dbPath), { recursive: true, mode: 0o700 });
+  const file = out ?? path.join(backupsDir(dbPath), `recall-desk-${stamp(now)}.sqlite`);
+  return writeOutWith(file, (temp) => copyInto(sqlite, temp));
 }
 
 /** Today's copy unless there is one already; then only the newest DAILY_KEPT daily copies stay. */

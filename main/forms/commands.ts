@@ -1,34 +1,26 @@
 // `recall-desk form ...` (print a document to PDF) and `recall-desk forms` (the forms log).
-import fs from 'node:fs';
-import path from 'node:path';
 import type { FormRequestInput } from '../../shared/forms/contract';
 import { PRODUCTION_MONTH_HELP, parseProductionMonth } from '../../shared/month';
 import type { App } from '../app';
-import { WriteOutError, writeOut } from '../files/write-out';
+import { writeOut } from '../files/write-out';
+import { notTheDatabase, outInFolder, saying } from '../cli/out-file';
 import { type CliRuntime, type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
 import { formsLogCsv } from '../../shared/forms/csv';
 import { formatFormsLog, formatSaved } from './format';
 
 /** --out must name a PDF in a folder that exists. */
 function outFile(out: string): string {
-  const file = path.resolve(out);
-  if (!file.toLowerCase().endsWith('.pdf')) throw new UsageError(`--out ${out}: name a .pdf file.`);
-  if (!fs.existsSync(path.dirname(file))) throw new UsageError(`--out ${out}: the folder ${path.dirname(file)} does not exist.`);
-  return file;
+  if (!out.toLowerCase().endsWith('.pdf')) throw new UsageError(`--out ${out}: name a .pdf file.`);
+  return outInFolder(out);
 }
 
 /** Renders (input checked by the API), prints with Chromium, writes the file, then records the form. */
 async function print(rt: CliRuntime, app: App, request: FormRequestInput, out: string): Promise<void> {
   const file = outFile(out);
+  notTheDatabase(out, app);
   const form = await rt.call(app, 'renderForm', request);
   const pdf = await app.forms.pdf(form);
-  let replaced: boolean;
-  try {
-    replaced = writeOut(file, pdf.pdf).replaced;
-  } catch (err) {
-    if (err instanceof WriteOutError) throw new UsageError(err.message);
-    throw err;
-  }
+  const { replaced } = await saying(() => writeOut(file, pdf.pdf));
   const record =
     form.kind === 'disclosure' || form.kind === 'owner-letter' || form.kind === 'faq'
       ? await rt.call(app, 'recordForm', {

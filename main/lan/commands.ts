@@ -1,8 +1,9 @@
 // `recall-desk connect` (pair this desk with a sharing PC), `recall-desk backup` and `recall-desk restore`.
 import { SIGN_IN_NEEDED } from '../../shared/accounts/wording';
+import { notTheDatabase, outInFolder, saying } from '../cli/out-file';
 import { type CommandRegistrar, PASSWORD_ENV, UsageError, withDb } from '../cli/runtime';
 import { passwordFor } from '../cli/secrets';
-import { backupTo, manualBackupFile, RestoreRefused, restoreFrom } from '../db/backup';
+import { manualBackup, RestoreRefused, restoreFrom } from '../db/backup';
 import { resolveDbPath } from '../db/paths';
 import { HostRefused } from './client';
 import { connectionFile, saveConnection } from './connection';
@@ -43,14 +44,11 @@ export const lanCommands: CommandRegistrar = (program, rt) => {
   withDb(program.command('backup').description("a consistent copy of the database now (SQLite's online backup; safe while it is in use)"))
     .option('--out <FILE>', 'where to write the copy (default: the backups folder beside the database)')
     .action(async (o: { db?: string; out?: string }) => {
+      const out = o.out ? outInFolder(o.out) : null;
       const app = await rt.open(o, { signIn: false });
-      const file = manualBackupFile(app.db.path, app.now(), o.out);
-      try {
-        await backupTo(app.db.sqlite, file);
-      } catch (err) {
-        throw new UsageError(`Cannot write the backup ${file}: ${(err as Error).message}.`);
-      }
-      rt.io.out(`Backed up ${app.db.path}\nto ${file}`);
+      if (o.out) notTheDatabase(o.out, app);
+      const { file, replaced } = await saying(() => manualBackup(app.db.sqlite, app.db.path, app.now(), out));
+      rt.io.out(`Backed up ${app.db.path}\n${replaced ? `Replaced ${file} with the copy.` : `to ${file}`}`);
     });
 
   withDb(program.command('restore').description('put a backup copy in place of the database (checked first; the replaced file is kept)'))

@@ -35,6 +35,27 @@ test('a new file is "Saved"; a file already there is replaced whole and "Replace
   expect(fs.readFileSync(out).toString('latin1')).not.toContain('an older file');
 }, 60_000);
 
+// Windows files have no such modes (only read-only).
+test.skipIf(process.platform === 'win32')(
+  'a file replaced keeps the mode its owner gave it; a new file is private to the user',
+  () => {
+    const fresh = path.join(dir, 'claims-new.pdf');
+    expect(cli(['form', 'claims', '--out', fresh, '--db', db]).code).toBe(0);
+    expect(fs.statSync(fresh).mode & 0o777).toBe(0o600);
+    for (const given of [0o644, 0o640]) {
+      const out = path.join(dir, `claims-${given.toString(8)}.pdf`);
+      fs.writeFileSync(out, 'x\n');
+      fs.chmodSync(out, given);
+      const r = cli(['form', 'claims', '--out', out, '--db', db]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^Replaced ${out} with `));
+      expect(isPdf(out)).toBe(true);
+      expect(fs.statSync(out).mode & 0o777).toBe(given);
+    }
+  },
+  60_000,
+);
+
 test('a symbolic link at --out is replaced by the file, never written through', () => {
   const victim = path.join(dir, 'victim.txt');
   fs.writeFileSync(victim, 'keep me');
@@ -48,6 +69,21 @@ test('a symbolic link at --out is replaced by the file, never written through', 
   expect(fs.lstatSync(link).isSymbolicLink()).toBe(false);
   expect(isPdf(link)).toBe(true);
   expect(leftovers(dir)).toEqual([]);
+}, 60_000);
+
+test('the database in use is refused as --out (a database named .pdf, or a link to it); it stays whole', () => {
+  const pdfDb = path.join(dir, 'data.pdf');
+  const made = cli(['settings', 'dealer', '--name', 'Lexus of Springfield', '--address', '1 Main St', '--code', '64123', '--phone', '555-0100', '--db', pdfDb]);
+  expect(made.code, made.stderr).toBe(0);
+  const link = path.join(dir, 'to-data.pdf');
+  fs.symlinkSync(pdfDb, link);
+  for (const out of [pdfDb, link]) {
+    const r = cli(['form', 'faq', '23LJ01', '--out', out, '--db', pdfDb]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`--out ${out} is the database this command works on (${pdfDb}): writing there would destroy it. Name another file.\n`);
+    expect(fs.readFileSync(pdfDb).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+  }
+  expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
 }, 60_000);
 
 test('a full disk: exit 2 saying so, no 0-byte or partial PDF, no temporary file, an older file left whole', () => {
