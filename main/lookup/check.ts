@@ -7,6 +7,9 @@ import { ApiError } from '../../shared/contract';
 import { CsvReader, type CsvRecord, parseCsv } from '../files/csv';
 import { describeStorageError } from '../db/errors';
 import { findVinColumn, type InvalidLine } from '../imports/vinlist';
+import { shownVinCell } from '../imports/invalid';
+import { analyzeVinCell } from '../../shared/vin';
+import { IMPORT_REASON } from '../../shared/wording';
 import type { LookupService } from './service';
 
 export type CheckSink = { result: (r: LookupResult) => void; bad: (b: InvalidLine) => void };
@@ -34,6 +37,16 @@ function checkRecords(lookup: LookupService, records: readonly CsvRecord[], inde
   }
 }
 
+/**
+ * Why a cell is not a VIN, as the imports say it: the lookup's first fault of a long cell would be a
+ * position in the name or phone typed in the VIN's place.
+ */
+function reasonOf(raw: string, err: ApiError): string {
+  if (err.code !== 'invalid-vin') return err.message;
+  const a = analyzeVinCell(raw);
+  return a.ok ? err.message : a.errors[0]!.message;
+}
+
 function checkBlock(lookup: LookupService, records: readonly CsvRecord[], index: number, sink: CheckSink, at: (line: number) => void): void {
   lookup.batch(() => {
     for (const r of records) {
@@ -44,7 +57,7 @@ function checkBlock(lookup: LookupService, records: readonly CsvRecord[], index:
         result = lookup.lookup({ vin: raw });
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
-        sink.bad({ line: r.line, text: raw, reason: raw ? err.message : 'No VIN on this line.' });
+        sink.bad({ line: r.line, text: shownVinCell(raw), reason: raw ? reasonOf(raw, err) : IMPORT_REASON.noVin });
         continue;
       }
       sink.result(result);
