@@ -79,7 +79,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const makesOf = (wmi: string) => vpic?.makesOf(wmi) ?? null;
     // An import's job writes on its own connection: when it is done, every window hears of it.
     const jobs = new ImportJobs(
-      db.path,
+      db,
       now,
       () => {
         campaigns.invalidate();

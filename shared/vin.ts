@@ -3,6 +3,7 @@
 import { VIN_WORDING } from './wording';
 
 export const VIN_LENGTH = 17;
+const EMPTY_VIN = 'Enter or scan a VIN: 17 letters and digits.';
 
 const TRANSLITERATION: Record<string, number> = {
   A: 1,
@@ -193,6 +194,16 @@ export function regionOf(vin: string): BuildRegion | null {
   return 'Other';
 }
 
+/**
+ * A cell read from a file, as analyzeVin reads it, but a cell of the wrong length has that as its only
+ * fault: there, a fault "at position 27" would only describe the name or phone typed in the VIN's place.
+ */
+export function analyzeVinCell(raw: string, thisYear: number = new Date().getFullYear()): VinAnalysis {
+  const vin = normalizeVin(raw);
+  if (vin.length === VIN_LENGTH) return analyzeVin(raw, thisYear);
+  return { ok: false, input: raw, vin, errors: [{ message: vin.length === 0 ? EMPTY_VIN : VIN_WORDING.wrongLength(vin.length) }] };
+}
+
 /** `thisYear`: the calendar year of the caller's clock (the services pass their injected one). */
 export function analyzeVin(raw: string, thisYear: number = new Date().getFullYear()): VinAnalysis {
   // A scanned VIN is already clean: one test instead of normalising and checking each character.
@@ -200,7 +211,7 @@ export function analyzeVin(raw: string, thisYear: number = new Date().getFullYea
   const vin = normalizeVin(raw);
   const errors: VinIssue[] = [];
   if (vin.length === 0) {
-    return { ok: false, input: raw, vin, errors: [{ message: 'Enter or scan a VIN: 17 letters and digits.' }] };
+    return { ok: false, input: raw, vin, errors: [{ message: EMPTY_VIN }] };
   }
   for (let i = 0; i < vin.length; i++) {
     const ch = vin[i]!;
@@ -214,15 +225,7 @@ export function analyzeVin(raw: string, thisYear: number = new Date().getFullYea
       errors.push({ position: pos, message: `Position ${pos}: "${ch}" is not a letter or digit.` });
     }
   }
-  if (vin.length !== VIN_LENGTH) {
-    const diff = vin.length - VIN_LENGTH;
-    errors.push({
-      message:
-        diff < 0
-          ? `A VIN has 17 characters; this has ${vin.length} (${-diff} missing).`
-          : `A VIN has 17 characters; this has ${vin.length} (${diff} too many).`,
-    });
-  }
+  if (vin.length !== VIN_LENGTH) errors.push({ message: VIN_WORDING.wrongLength(vin.length) });
   // 49 CFR 565.15(d): "the last four (4) characters shall be numeric for all other vehicles" (and the
   // last five for cars, MPVs and light trucks: position 13 is a warning below, the VIN cannot say which).
   if (vin.length === VIN_LENGTH) {

@@ -240,6 +240,11 @@ export const IMPORT_REASON = {
 } as const;
 // VIN rules (shared/vin.ts): what is wrong with a VIN, in words a counter person can check on the vehicle.
 export const VIN_WORDING = {
+  /** A VIN of the wrong length (counted as normalised: letters and digits, spaces and dashes left out). */
+  wrongLength: (length: number) =>
+    length < 17
+      ? `A VIN has 17 characters; this has ${length} (${17 - length} missing).`
+      : `A VIN has 17 characters; this has ${length} (${length - 17} too many).`,
   /** 49 CFR 565.15(d): the last four characters of every VIN are digits. */
   digitRequired: (position: number, ch: string) =>
     `Position ${position}: "${ch}" is a letter; positions 14-17 of every VIN are digits (49 CFR 565.15(d)). Compare the VIN with the vehicle.`,

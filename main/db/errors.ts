@@ -23,3 +23,11 @@ export function describeStorageError(err: unknown): string | null {
   const base = Object.keys(WORDS).find((k) => code === k || code.startsWith(`${k}_`));
   return base ? WORDS[base]! : null;
 }
+
+/**
+ * Why a write is refused on a database opened read-only (main/db/open.ts): a writer with a connection
+ * of its own checks this first, since SQLite lets root write a file whatever its mode.
+ */
+export function readOnlyRefusal(why: 'file' | 'disk'): string {
+  return WORDS[why === 'file' ? 'SQLITE_READONLY' : 'SQLITE_FULL']!;
+}

@@ -1,18 +1,15 @@
 // `recall-desk import-vins` and `recall-desk import-vehicles`: preview on stderr, then the import job
 // with its progress, exactly as the window runs it.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { describeIssues } from '../../shared/bulletin';
-import { type FileEncoding, sniffEncoding, Utf8Check } from '../../shared/imports/encoding';
-import { decodedChunks } from '../files/decoded-chunks';
-import { fileBytes } from '../files/file-bytes';
 import { type CommitImportInput, type ConditionChoice, type ImportStatus, PreviewVehiclesInput, PreviewVinListInput } from '../../shared/imports/contract';
 import { formatImpact } from '../changes/format';
 import { VEHICLE_FIELDS } from '../../shared/vehicle-fields';
 import { count } from '../../shared/wording';
 import type { App } from '../app';
 import { type CliRuntime, CommandFailed, type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
+import { readChunks } from '../cli/text-file';
 import { remoteOf } from '../lan/remote';
 import { unwrap, type OutputOf } from '../../shared/api';
 import { formatListPreview, formatVehiclePreview } from './format';
@@ -99,56 +96,6 @@ function checked<S extends z.ZodType>(schema: S, input: z.input<S>): z.output<S>
   const r = schema.safeParse(input);
   if (!r.success) throw new UsageError(describeIssues(r.error)[0] ?? 'Invalid input.');
   return r.data;
-}
-
-/**
- * The file as a stream of text chunks, in the encoding detected first (a BOM, UTF-16 without one, else
- * UTF-8 if every byte of it is valid UTF-8, else Windows-1252): memory stays bounded whatever its size.
- */
-function readChunks(file: string): { chunks: AsyncIterable<string>; encoding: FileEncoding; bytes: number } {
-  let encoding: FileEncoding;
-  let bytes: number;
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new UsageError(`Cannot read ${file}: it is not a file.`);
-    bytes = stat.size;
-    encoding = detectFileEncoding(file);
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}.`);
-  }
-  const chunks = {
-    async *[Symbol.asyncIterator]() {
-      // Opened when read: a desk uploads the file instead.
-      try {
-        yield* decodedChunks(fileBytes(file), encoding);
-      } catch (err) {
-        throw new UsageError(`Cannot read ${file}: ${(err as Error).message}.`);
-      }
-    },
-  };
-  return { chunks, encoding, bytes };
-}
-
-/** The first bytes, else one pass over the file checking UTF-8 (1 MB at a time). */
-function detectFileEncoding(file: string): FileEncoding {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    let n = fs.readSync(fd, buf, 0, buf.length, null);
-    const sniffed = sniffEncoding(buf.subarray(0, Math.min(n, 4096)));
-    if (sniffed) return sniffed;
-    const check = new Utf8Check();
-    while (n > 0 && check.valid) {
-      check.push(buf.subarray(0, n));
-      n = fs.readSync(fd, buf, 0, buf.length, null);
-    }
-    check.push(new Uint8Array(0), true);
-    return check.valid ? 'utf-8' : 'windows-1252';
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /** --map vin="Vehicle ID",model=Mdl → { vin: 'Vehicle ID', model: 'Mdl' } */

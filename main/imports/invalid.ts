@@ -8,6 +8,16 @@ export const KEPT_PER_KIND = 100;
 /** Characters of a line's text shown: never a whole huge line. */
 export const TEXT_SHOWN = 60;
 
+/**
+ * The longest cell a message shows: a VIN and a little (a scanner's leading I, a space). A longer cell
+ * holds more than a VIN (a guest's name and phone typed in its place) and is not echoed at all.
+ */
+const VIN_CELL_SHOWN = 20;
+export const shownVinCell = (cell: string): string => {
+  const c = cell.trim();
+  return c.length > VIN_CELL_SHOWN ? '' : c;
+};
+
 export const shortText = (s: string, max = TEXT_SHOWN): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 export type LineSummary<K extends string> = { lines: InvalidLine<K>[]; total: number; byKind: { kind: K; label: string; count: number }[] };
@@ -23,7 +33,8 @@ export class LineLog<K extends string> {
     this.total++;
     const n = (this.counts.get(kind) ?? 0) + 1;
     this.counts.set(kind, n);
-    if (n <= KEPT_PER_KIND) this.kept.push({ line, kind, reason: shortText(reason, 200), text: shortText(text) });
+    // `text` is a line's VIN cell, never more (the other cells hold guests' names and phones).
+    if (n <= KEPT_PER_KIND) this.kept.push({ line, kind, reason: shortText(reason, 200), text: shownVinCell(text) });
   }
 
   /** The first lines kept, in file order, with a count per kind. */

@@ -8,8 +8,8 @@ import type { Impact } from '../../shared/changes/contract';
 import { ApiError } from '../../shared/contract';
 import { waitingForWriter } from '../../shared/wording';
 import { retryWhileBusy } from '../db/busy';
-import { describeStorageError } from '../db/errors';
-import { BUSY_TIMEOUT_MS } from '../db/open';
+import { describeStorageError, readOnlyRefusal } from '../db/errors';
+import { BUSY_TIMEOUT_MS, type Db } from '../db/open';
 import { announceWriter, currentWriter } from '../db/writer-note';
 import { diffSnapshots, type Measure } from '../changes/impact';
 import { recordChange } from '../changes/store';
@@ -57,17 +57,21 @@ export class ImportJobs {
   /** Removes replaced lists' rows after their import, between imports. */
   readonly purger: ListPurger;
 
+  private readonly dbPath: string;
+
   constructor(
-    private readonly dbPath: string,
+    /** The database as opened: a read-only one is never written, whoever runs the app (root included). */
+    private readonly db: Pick<Db, 'path' | 'readOnly'>,
     private readonly now: () => Date,
     /** Called after a commit, so the main connection's caches forget what changed. */
     private readonly onCommitted: () => void,
     /** Evaluates every known vehicle on a connection: run before and after the writes, for the impact. */
     private readonly measure: Measure | null = null,
   ) {
-    this.purger = new ListPurger(dbPath, () => [...this.jobs.values()].some((j) => j.state === 'running'));
-    // Rows left by a purge cut short when the app last closed.
-    this.purger.schedule();
+    this.dbPath = db.path;
+    this.purger = new ListPurger(this.dbPath, () => [...this.jobs.values()].some((j) => j.state === 'running'));
+    // Rows left by a purge cut short when the app last closed (a read-only file keeps them).
+    if (!db.readOnly) this.purger.schedule();
   }
 
   /** Keeps a parsed file until it is committed; only the newest few previews are kept. */
@@ -89,6 +93,7 @@ export class ImportJobs {
    */
   start(importId: string, expect: Partial<StagedInputs> = {}, by: string | null = null): JobStatus {
     const staged = this.staged(importId, expect);
+    this.refuseIfReadOnly();
     this.pending.delete(importId);
     const job = this.enqueue(staged.writer, false, by);
     // Done with for good once it ended, however: an uploaded file it read is removed.
@@ -106,6 +111,8 @@ export class ImportJobs {
    */
   async impactOf(importId: string, expect: Partial<StagedInputs> = {}): Promise<Impact> {
     const staged = this.staged(importId, expect);
+    // The impact is the import's writes, rolled back: they are refused too.
+    this.refuseIfReadOnly();
     const job = this.enqueue(staged.writer, true, null);
     try {
       const end = await job.finished;
@@ -114,6 +121,14 @@ export class ImportJobs {
     } finally {
       this.jobs.delete(job.jobId);
     }
+  }
+
+  /**
+   * A job writes on a connection of its own, which SQLite lets root open for writing whatever the
+   * file's mode: the database as the app opened it decides, before anything is written.
+   */
+  private refuseIfReadOnly(): void {
+    if (this.db.readOnly) throw new ApiError('storage', readOnlyRefusal(this.db.readOnly), []);
   }
 
   private staged(importId: string, expect: Partial<StagedInputs>): Staged {

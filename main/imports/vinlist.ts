@@ -3,11 +3,11 @@
 // stream), checked line by line, and summarised for a preview before anything is written.
 import { ApiError } from '../../shared/contract';
 import type { InvalidKind } from '../../shared/imports/contract';
-import { analyzeVin, cleanVinAt, quickVin } from '../../shared/vin';
+import { analyzeVin, analyzeVinCell, cleanVinAt, quickVin } from '../../shared/vin';
 import { count, IMPORT_REASON, INVALID_KIND_LABEL, plural } from '../../shared/wording';
 import { CsvReader, type CsvRecord, type PlainLines } from '../files/csv';
 import { uniqueColumns, wrongCellCount } from './columns';
-import { type InvalidLine as Line, LineLog, shortText } from './invalid';
+import { type InvalidLine as Line, LineLog, shortText, shownVinCell } from './invalid';
 import { ListStager, RUN_ROWS, type StagedList, VIN_BYTES } from './vinlist-stage';
 
 /** A line left out, as `check` reports it too. */
@@ -124,8 +124,7 @@ export class VinListBuilder {
    */
   private vinCell(r: CsvRecord): string {
     const cell = r.problem === 'too-long' ? (this.index === 0 ? (r.fields[0] ?? '').split(/[,;\t]/, 1)[0] : '') : r.fields[this.index];
-    const c = clean(cell);
-    return c.length > 20 ? '' : c;
+    return shownVinCell(cell ?? '');
   }
 
   private logProblem(r: CsvRecord): void {
@@ -241,16 +240,18 @@ export class VinListBuilder {
       return;
     }
     if (this.hasHeader && wrongCellCount(r.fields, this.header.length)) {
-      this.invalid.add(r.line, 'cell-count', IMPORT_REASON.cellCount(r.fields.length, this.header.length), clean(raw).length > 20 ? '' : clean(raw));
+      this.invalid.add(r.line, 'cell-count', IMPORT_REASON.cellCount(r.fields.length, this.header.length), shownVinCell(raw));
       return;
     }
     let a: { vin: string; checkDigitValid: boolean } | null = quickVin(raw);
     if (!a) {
-      const text = raw.length > 100 ? '' : clean(raw);
-      const full = raw.length > 100 ? null : analyzeVin(raw);
-      if (!full?.ok) {
-        if (raw.trim() === '') this.invalid.add(r.line, 'no-vin', IMPORT_REASON.noVin, '');
-        else this.invalid.add(r.line, 'not-a-vin', full ? full.errors[0]!.message : `"${shortText(raw.trim(), 20)}" is not a VIN.`, text || raw);
+      if (raw.trim() === '') {
+        this.invalid.add(r.line, 'no-vin', IMPORT_REASON.noVin, '');
+        return;
+      }
+      const full = analyzeVinCell(raw);
+      if (!full.ok) {
+        this.invalid.add(r.line, 'not-a-vin', full.errors[0]!.message, raw);
         return;
       }
       a = full;

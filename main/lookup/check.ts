@@ -2,12 +2,14 @@
 // A bad line is reported and skipped, never fatal: a list of 10,000 VINs should not stop at one typo.
 // The file is read in blocks and every answer handed on as it comes, so a list of millions of VINs
 // runs in bounded memory (nothing is gathered but the block being checked).
-import fs from 'node:fs';
 import type { LookupResult } from '../../shared/api';
 import { ApiError } from '../../shared/contract';
 import { CsvReader, type CsvRecord, parseCsv } from '../files/csv';
 import { describeStorageError } from '../db/errors';
 import { findVinColumn, type InvalidLine } from '../imports/vinlist';
+import { shownVinCell } from '../imports/invalid';
+import { analyzeVinCell } from '../../shared/vin';
+import { IMPORT_REASON } from '../../shared/wording';
 import type { LookupService } from './service';
 
 export type CheckSink = { result: (r: LookupResult) => void; bad: (b: InvalidLine) => void };
@@ -35,6 +37,16 @@ function checkRecords(lookup: LookupService, records: readonly CsvRecord[], inde
   }
 }
 
+/**
+ * Why a cell is not a VIN, as the imports say it: the lookup's first fault of a long cell would be a
+ * position in the name or phone typed in the VIN's place.
+ */
+function reasonOf(raw: string, err: ApiError): string {
+  if (err.code !== 'invalid-vin') return err.message;
+  const a = analyzeVinCell(raw);
+  return a.ok ? err.message : a.errors[0]!.message;
+}
+
 function checkBlock(lookup: LookupService, records: readonly CsvRecord[], index: number, sink: CheckSink, at: (line: number) => void): void {
   lookup.batch(() => {
     for (const r of records) {
@@ -45,7 +57,7 @@ function checkBlock(lookup: LookupService, records: readonly CsvRecord[], index:
         result = lookup.lookup({ vin: raw });
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
-        sink.bad({ line: r.line, text: raw, reason: raw ? err.message : 'No VIN on this line.' });
+        sink.bad({ line: r.line, text: shownVinCell(raw), reason: raw ? reasonOf(raw, err) : IMPORT_REASON.noVin });
         continue;
       }
       sink.result(result);
@@ -67,16 +79,21 @@ const BLOCK = 1 << 14;
 
 /**
  * The records of a delimited file, a block at a time, read by the imports' own reader: line by line,
- * so a stray quote spoils only its own line and memory stays bounded whatever the file holds.
+ * so a stray quote spoils only its own line and memory stays bounded whatever the file holds. The
+ * chunks are the file's text, decoded in its own encoding (main/cli/text-file.ts), as the imports read it.
  */
-export async function* csvBlocks(file: string): AsyncGenerator<CsvRecord[]> {
+export async function* csvBlocks(chunks: AsyncIterable<string>): AsyncGenerator<CsvRecord[]> {
   let batch: CsvRecord[] = [];
   const reader = new CsvReader((r) => batch.push(r));
-  for await (const chunk of fs.createReadStream(file, { encoding: 'utf8', highWaterMark: BLOCK })) {
-    reader.push(chunk as string);
-    if (batch.length) {
-      yield batch;
-      batch = [];
+  for await (const chunk of chunks) {
+    // A file's text comes a megabyte at a time: its answers, all made before any is written, would
+    // outgrow a small heap (200,000 VINs in 48 MB). Blocks of 16K characters keep them few.
+    for (let at = 0; at < chunk.length; at += BLOCK) {
+      reader.push(chunk.slice(at, at + BLOCK));
+      if (batch.length) {
+        yield batch;
+        batch = [];
+      }
     }
   }
   reader.end();
@@ -87,10 +104,16 @@ export async function* csvBlocks(file: string): AsyncGenerator<CsvRecord[]> {
  * Every VIN of a file, looked up block by block; `flush` runs after each block (the CLI writes the
  * block's answers there, waiting for stdout), so answers never pile up.
  */
-export async function checkVinFile(lookup: LookupService, file: string, fileName: string, sink: CheckSink, flush: () => Promise<void>): Promise<void> {
+export async function checkVinFile(
+  lookup: LookupService,
+  chunks: AsyncIterable<string>,
+  fileName: string,
+  sink: CheckSink,
+  flush: () => Promise<void>,
+): Promise<void> {
   let column: { index: number; hasHeader: boolean } | null = null;
   let pending: CsvRecord[] = [];
-  for await (const records of csvBlocks(file)) {
+  for await (const records of csvBlocks(chunks)) {
     if (!column) {
       // The VIN column is found from the first records, as the import finds it: wait for 50 of them.
       pending.push(...records);

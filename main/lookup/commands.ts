@@ -2,10 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PRODUCTION_MONTH_HELP, parseProductionMonth } from '../../shared/month';
+import { encodingSentence } from '../../shared/imports/encoding';
 import { count } from '../../shared/wording';
 import { CommandFailed, type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
 import { describeStorageError } from '../db/errors';
 import { LineWriter, writeOutput } from '../cli/line-writer';
+import { readChunks } from '../cli/text-file';
 import { CheckStopped, checkVinFile } from './check';
 import { formatCheckLine, formatLookup } from './format';
 
@@ -50,7 +52,12 @@ export const lookupCommands: CommandRegistrar = (program, rt) => {
             : 'it is not a file (a device or a pipe): save the list to a file and check that';
         throw new UsageError(`Cannot read ${file}: ${why}.`);
       }
+      // Read as the imports read a file: a list saved as "Unicode text" (UTF-16) is a VIN list too.
+      const { chunks, encoding } = readChunks(file);
       const app = await rt.open(o);
+      // Said as the import preview says it, but only when it is not plain UTF-8: check's stderr is
+      // otherwise kept for the lines that need attention (scripts read its stdout).
+      if (encoding !== 'utf-8') rt.io.err(encodingSentence(encoding));
       // The WMI→make table comes with vPIC: open it first so every answer can confirm its make.
       await app.vpic?.start();
       // Written as they come: a JSON array with one answer a line, or one text line per VIN.
@@ -60,7 +67,7 @@ export const lookupCommands: CommandRegistrar = (program, rt) => {
         if (o.json) out.add('[');
         await checkVinFile(
           app.lookup,
-          file,
+          chunks,
           path.basename(file),
           {
             result: (r) => {

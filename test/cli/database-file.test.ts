@@ -42,6 +42,39 @@ test('a read-only (0444) database keeps its mode: lookups answer, writes are ref
   expect(mode(db)).toBe(0o444);
 });
 
+test('imports into a read-only (0444) database are refused before any write, in one plain message', () => {
+  const db = withList(3);
+  const s = new BetterSqlite3(db);
+  s.pragma('wal_checkpoint(TRUNCATE)');
+  s.close();
+  fs.rmSync(`${db}-wal`, { force: true });
+  fs.chmodSync(db, 0o444);
+  const bytes = fs.readFileSync(db);
+  const dir = tempDir();
+  const list = path.join(dir, 'tis.txt');
+  fs.writeFileSync(list, `${ALE(1001)}\n${ALE(2001)}\n`);
+  const csv = path.join(dir, 'dms.csv');
+  fs.writeFileSync(csv, `vin,model\n${ALE(3001)},IS250\n`);
+  // As root SQLite would write the file anyway: the refusal is the app's, the same for any user.
+  for (const args of [
+    ['import-vins', 'ALE', list, '--db', db],
+    ['import-vins', 'ALE', list, '--dry-run', '--db', db],
+    ['import-vehicles', csv, '--db', db],
+  ]) {
+    const r = cli(args);
+    expect(r.code, args.join(' ')).toBe(2);
+    expect(r.stderr.match(/the database is read-only/gi), r.stderr).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/audit entry|readonly database/);
+    expect(r.stdout).not.toMatch(/imported/);
+    expect(mode(db)).toBe(0o444);
+    expect(fs.readFileSync(db).equals(bytes)).toBe(true);
+    // Nothing waits in a write-ahead log either.
+    expect(fs.existsSync(`${db}-wal`) ? fs.statSync(`${db}-wal`).size : 0).toBe(0);
+  }
+  expect(JSON.parse(cli(['lookup', ALE(2001), '--json', '--db', db]).stdout).campaigns).toEqual([]);
+  expect(JSON.parse(cli(['lookup', ALE(1001), '--json', '--db', db]).stdout).campaigns[0]).toMatchObject({ code: 'ALE', certainty: 'confirmed' });
+});
+
 test('a new database is said on stderr; a lookup on a database with no list and no vehicles says so', () => {
   const db = path.join(tempDir(), 'typo.sqlite');
   const r = cli(['lookup', ALE(1001), '--db', db]);

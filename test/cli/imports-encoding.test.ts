@@ -46,3 +46,29 @@ test.each([
   const a = JSON.parse(cli(['lookup', ALE(2), '--json', '--db', db]).stdout);
   expect(a.campaigns[0]).toMatchObject({ code: 'ALE', certainty: 'confirmed' });
 });
+
+test.each([
+  ['UTF-16 LE with a BOM', 'UTF-16 (little-endian)', (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')])],
+  ['UTF-16 BE with a BOM', 'UTF-16 (big-endian)', (s: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(s)])],
+  ['UTF-16 LE without a BOM', 'UTF-16 (little-endian)', (s: string) => Buffer.from(s, 'utf16le')],
+  ['UTF-8 with a BOM', 'UTF-8 with a BOM', (s: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s, 'utf8')])],
+  ['Windows-1252', 'Windows-1252', (s: string) => Buffer.from(s, 'latin1')],
+])('check reads a VIN list in %s as the imports do, and says so', (_name, label, encode) => {
+  const db = tempDbPath();
+  expect(cli(['import-vins', 'ALE', write('tis.txt', Buffer.from(`${ALE(1)}\n${ALE(2)}\n`)), '--db', db]).code).toBe(0);
+  const r = cli(['check', write('one.txt', encode(`${ALE(2)}\r\n${ALE(9)},Núñez\r\n`)), '--json', '--db', db]);
+  expect(r.stderr).toBe(`Read as ${label}.\n`);
+  expect(r.code).toBe(0);
+  const out = JSON.parse(r.stdout);
+  expect(out.map((x: { vin: string }) => x.vin)).toEqual([ALE(2), ALE(9)]);
+  expect(out[0].campaigns).toContainEqual(expect.objectContaining({ code: 'ALE', certainty: 'confirmed' }));
+});
+
+test('check of a plain UTF-8 (ASCII) list keeps stderr for what needs attention', () => {
+  const db = tempDbPath();
+  expect(cli(['import-vins', 'ALE', write('tis.txt', Buffer.from(`${ALE(1)}\n`)), '--db', db]).code).toBe(0);
+  const r = cli(['check', write('one.txt', Buffer.from(`${ALE(2)}\n`)), '--json', '--db', db]);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toBe('');
+  expect(JSON.parse(r.stdout)).toHaveLength(1);
+});

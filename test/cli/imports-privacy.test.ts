@@ -53,3 +53,42 @@ test('a file with no VIN column: said without quoting its first line', () => {
   expect(r.stderr).toContain('names.csv is not a VIN list: none of its columns holds VINs.');
   expect(r.stderr).not.toMatch(PRIVATE);
 });
+
+// A name and phone typed into the VIN's own place: the cell is no VIN, and none of it is shown.
+const GOOD = Array.from({ length: 6 }, (_, i) => ALE(200 + i));
+const LEAKS = /Secret|Person|Jose|867|5309/;
+
+test('a VIN list line holding a name and phone: its number and its true length (letters and digits), none of its text', () => {
+  const list = write('vl.txt', [GOOD[0], `${ALE(1).slice(0, 16)} Secret Person 555-867-5309`, ...GOOD.slice(1)].join('\n'));
+  const r = cli(['import-vins', 'ALE', list, '--dry-run', '--db', tempDbPath()]);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toMatch(/line 2: A VIN has 17 characters; this has 38 \(21 too many\)\.\n/);
+  expect(r.stderr).not.toMatch(LEAKS);
+  expect(r.stderr).not.toMatch(/Position 2\d/);
+  const c = cli(['check', list, '--db', tempDbPath()]);
+  expect(c.code).toBe(0);
+  expect(c.stderr).toMatch(/line 2: A VIN has 17 characters; this has 38 \(21 too many\)\.\n/);
+  expect(c.stderr).not.toMatch(LEAKS);
+});
+
+test('a CSV whose VIN cell holds a name and phone: the line number and a true reason, neither cell shown', () => {
+  const csv = write('dms.csv', ['VIN,Customer', `${GOOD[0]},Ann`, 'Jose Secret 555-867-5309,Bob Hidden', ...GOOD.slice(1).map((v) => `${v},Guest`)].join('\n'));
+  const vehicles = cli(['import-vehicles', csv, '--dry-run', '--db', tempDbPath()]);
+  expect(vehicles.code).toBe(0);
+  expect(vehicles.stderr).toMatch(/line 3: A VIN has 17 characters; this has 20 \(3 too many\)\.\n/);
+  expect(vehicles.stderr).not.toMatch(LEAKS);
+  expect(vehicles.stderr).not.toMatch(PRIVATE);
+  const list = cli(['import-vins', 'ALE', csv, '--dry-run', '--db', tempDbPath()]);
+  expect(list.code).toBe(0);
+  expect(list.stderr).toMatch(/line 3: A VIN has 17 characters; this has 20 \(3 too many\)\.\n/);
+  expect(list.stderr).not.toMatch(LEAKS);
+  const c = cli(['check', csv, '--db', tempDbPath()]);
+  expect(c.stderr).toMatch(/line 3: A VIN has 17 characters; this has 20 \(3 too many\)\.\n/);
+  expect(c.stderr).not.toMatch(LEAKS);
+});
+
+test('a VIN one character short is still shown, with its length', () => {
+  const short = ALE(1).slice(0, 16);
+  const r = cli(['import-vins', 'ALE', write('vl.txt', [GOOD[0], short, ...GOOD.slice(1)].join('\n')), '--dry-run', '--db', tempDbPath()]);
+  expect(r.stderr).toContain(`line 2: A VIN has 17 characters; this has 16 (1 missing). (${short})`);
+});
