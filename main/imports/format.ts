@@ -27,11 +27,23 @@ function previewLines(p: Preview): string[] {
   ];
 }
 
+/** The columns read: 'Columns: VIN "VIN", phase "Phase", part number "Part Number".' or 'Columns: VIN column 1.' */
+function listColumns(p: OutputOf<'previewVinList'>): string {
+  const c = p.columns;
+  const named = [
+    ['phase', c.phase],
+    ['part number', c.partNumber],
+    ['status', c.status],
+  ].flatMap(([what, name]) => (name ? [`${what} "${shortText(name)}"`] : []));
+  return `Columns: ${[p.hasHeader ? `VIN "${c.vin}"` : `VIN ${c.vin}`, ...named].join(', ')}.`;
+}
+
 export function formatListPreview(p: OutputOf<'previewVinList'>): string {
   const replacing = p.replaces ? `, replacing the list of ${p.replaces.listDate} (${count(p.replaces.rows)} VINs)` : '';
   const checkDigits = p.checkDigitMismatches ? [`${count(p.checkDigitMismatches)} VINs with a check digit that does not match (imported as listed).`] : [];
   return [
     `${p.campaign.code} ${p.campaign.title}: affected-VIN list of ${p.listDate}${p.complete ? ' (complete)' : ' (partial)'}${replacing}.`,
+    listColumns(p),
     encodingSentence(p.encoding),
     ...p.notes,
     ...previewLines(p),

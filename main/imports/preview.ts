@@ -8,6 +8,7 @@ import type { CoreServices as Services } from '../core-services';
 import type { Mapping, VehiclePreview, VehicleRow } from './vehicles';
 import { vehiclesWriter } from './vehicles-writer';
 import type { ListPreview } from './vinlist';
+import { listFactNotes } from './vinlist-facts';
 import type { StagedList } from './vinlist-stage';
 import { vinListWriter } from './vinlist-writer';
 
@@ -37,6 +38,7 @@ export function stageVinList(
     encoding: input.encoding,
     replaces: current ? { listDate: current.date, rows: current.rows } : null,
     ...preview,
+    notes: [...preview.notes, ...listFactNotes(rows, campaigns.byId(campaign.id).bulletin)],
   };
 }
 
