@@ -12,7 +12,9 @@ export const isoDate = z
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'is not a real calendar date');
+  }, 'is not a real calendar date')
+  // No bulletin of a 17-character VIN's era speaks of another century: a typo, caught before it is a window.
+  .refine((s) => s >= '1950' && s < '2100', 'is not a plausible date (years 1950 to 2099)');
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM');
 const text = z.string().trim().min(1, 'must not be empty');
 /** A fact the bulletin may leave unstated: null means "unknown", never "none". */
@@ -62,7 +64,10 @@ export const Phase = z.strictObject({
   note: unknownable(text).default(null),
 });
 
-const serial = z.string().regex(/^[A-HJ-NPR-Z0-9]{7}$/, 'must be the 7 characters of VIN positions 11-17 (no I, O or Q)');
+const SERIAL = /^[A-HJ-NPR-Z0-9]{3}[0-9]{4}$/;
+const serial = z
+  .string()
+  .regex(SERIAL, 'must be the 7 characters of VIN positions 11-17: letters or digits, then digits at 14-17 (49 CFR 565.15; no I, O or Q)');
 
 export const VinRangeRule = z
   .strictObject({
@@ -76,7 +81,8 @@ export const VinRangeRule = z
     uio: unknownable(text).default(null),
     phase: unknownable(text).default(null),
   })
-  .refine((r) => r.serialFrom <= r.serialTo, {
+  // A serial that is no serial has its own message: the order of two is only asked of real ones.
+  .refine((r) => !SERIAL.test(r.serialFrom) || !SERIAL.test(r.serialTo) || r.serialFrom <= r.serialTo, {
     message: 'serialFrom must not be after serialTo',
     path: ['serialTo'],
   });

@@ -43,6 +43,8 @@ describe('the built-in library', () => {
   });
 });
 
+const SERIAL_RULE = 'must be the 7 characters of VIN positions 11-17: letters or digits, then digits at 14-17 (49 CFR 565.15; no I, O or Q)';
+
 describe('schema errors name the field and the problem', () => {
   test('wrong format marker', () => {
     const d = ale();
@@ -59,7 +61,23 @@ describe('schema errors name the field and the problem', () => {
   test('a serial with a forbidden letter, at its row', () => {
     const d = ale();
     d.vinRanges[3].serialTo = '00I3166';
-    expect(errorsOf(d)).toEqual(['vinRanges[3].serialTo: must be the 7 characters of VIN positions 11-17 (no I, O or Q)']);
+    expect(errorsOf(d)).toEqual([`vinRanges[3].serialTo: ${SERIAL_RULE}`]);
+  });
+  test('a serial with letters in VIN positions 14-17, which are digits (49 CFR 565.15), at its row and not as a reversed range', () => {
+    const d = ale();
+    d.vinRanges[0].serialFrom = 'ABCDEFG';
+    expect(errorsOf(d)).toEqual([`vinRanges[0].serialFrom: ${SERIAL_RULE}`]);
+    d.vinRanges[0].serialFrom = 'ABC0000';
+    expect(errorsOf(d).filter((e) => e.startsWith('vinRanges[0].serialFrom'))).toEqual([]);
+  });
+  test('a date far outside any bulletin (years 1950 to 2099)', () => {
+    const d = structuredClone(BUILT_IN_DOCUMENTS.find((b) => (b as { code: string }).code === '23LJ01')) as Record<string, any>;
+    d.modelWindows[0].producedFrom = '0001-01-01';
+    d.modelWindows[0].producedTo = '9999-12-31';
+    expect(errorsOf(d)).toEqual([
+      'modelWindows[0].producedFrom: is not a plausible date (years 1950 to 2099)',
+      'modelWindows[0].producedTo: is not a plausible date (years 1950 to 2099)',
+    ]);
   });
   test('a reversed range', () => {
     const d = ale();
@@ -140,13 +158,13 @@ describe('bulletin files are never silently wrong', () => {
   });
   test('a revision dated in the future is refused, with today in the message', () => {
     const d = ale();
-    d.revisionDate = '9999-12-31';
+    d.revisionDate = '2027-06-30';
     try {
       parseBulletinFile(JSON.stringify(d), 'ale.json', '2026-11-23');
       expect.unreachable();
     } catch (e) {
       expect((e as ApiError).code).toBe('invalid-bulletin');
-      expect((e as ApiError).details).toEqual(['revisionDate: 9999-12-31 is in the future (today is 2026-11-23); write the date printed on the bulletin']);
+      expect((e as ApiError).details).toEqual(['revisionDate: 2027-06-30 is in the future (today is 2026-11-23); write the date printed on the bulletin']);
     }
     d.revisionDate = '2026-11-23';
     expect(parseBulletinFile(JSON.stringify(d), 'ale.json', '2026-11-23').revisionDate).toBe('2026-11-23');
