@@ -59,11 +59,11 @@ describe('recall-desk import-bulletin refuses what would be silently wrong', () 
     expect(r.stderr).toContain('vinRanges[0].modelYear: must be 2039 or earlier');
     expect(r.stderr).not.toMatch(/NOT NULL|at .*\.cjs/);
   });
-  test('a revision dated 9999-12-31', () => {
+  test('a revision dated 9999-12-31: refused as no plausible date', () => {
     const d = structuredClone(BUILT_IN_DOCUMENTS[1]) as Record<string, unknown>;
     d.revisionDate = '9999-12-31';
     const r = cli(['import-bulletin', write(d), '--db', tempDbPath()]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('revisionDate: 9999-12-31 is in the future');
+    expect(r.stderr).toContain('revisionDate: is not a plausible date (years 1950 to 2099)');
   });
 });
