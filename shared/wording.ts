@@ -119,6 +119,9 @@ export const claimChangeText = (h: {
   madeAt: string;
 }): string =>
   `${h.field === 'vin' ? 'VIN' : 'Op code'} was ${h.oldValue ?? '(none)'} → ${h.newValue ?? '(none)'}: ${h.reason} (${h.madeBy}, ${h.madeAt.slice(0, 10)})`;
+/** A lookup's warning when NHTSA's decoder could not be opened: the decode's facts are missing, and why. */
+export const decoderUnavailableText = (reason: string): string =>
+  `The VIN was not decoded: NHTSA's decoder (vPIC) could not be opened (${reason}). The answer rests on the VIN's own characters and the bulletins.`;
 /** The part number an imported affected-VIN list gives a VIN, as the card says it (the window's and the terminal's). */
 export const listedPartText = (partNumber: string, listDate: string): string => `${partNumber} for this VIN (the affected-VIN list of ${listDate})`;
 /** A claim of work booked as goodwill, as the Claims screen, its list on paper and the terminal mark it. */

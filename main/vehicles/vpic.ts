@@ -156,11 +156,16 @@ export class VpicDecoder {
   start(): Promise<boolean> {
     this.opening ??= this.open().catch((err: Error) => {
       // The lookup still answers from the bulletins; the decode is a help, never a condition.
-      this.failure = `The vehicle decoder (NHTSA vPIC) could not be opened: ${err.message}`;
+      this.failure = openFailure(err, this.file);
       void this.stopWorker();
       return false;
     });
     return this.opening;
+  }
+
+  /** Why the decoder could not be opened, in plain words (null: it opened, or has not been asked to). */
+  get unavailable(): string | null {
+    return this.failure;
   }
 
   get ready(): boolean {
@@ -353,5 +358,25 @@ export class VpicDecoder {
         reject(new Error('the decoder stopped'));
       });
     });
+  }
+}
+
+/** Why vPIC's copy could not be unpacked or opened, as a person can act on it (the codes are Node's, or in a thread's message). */
+function openFailure(err: Error, file: string): string {
+  const code = (err as NodeJS.ErrnoException).code ?? /^(E[A-Z]+)\b/.exec(err.message)?.[1] ?? null;
+  const where = path.dirname(file);
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `the disk that holds ${where} is full`;
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `${where} cannot be written`;
+    case 'ENOTDIR':
+    case 'ENOENT':
+      return `${where} is not a folder that can be made`;
+    default:
+      return err.message.split('\n', 1)[0]!;
   }
 }
