@@ -10,7 +10,7 @@ import type { Db } from '../db/open';
 import type { CoreServices as Services } from '../core-services';
 import { type CampaignParts, loadCatalog, type PartFacts, partOrThrow } from './catalog';
 import { type CporState, cporStates } from './cpor';
-import { Ledger, toMovement } from './ledger';
+import { inexactVin, Ledger, toMovement } from './ledger';
 import { matchesPart } from './pattern';
 
 const ledgers = new WeakMap<Db, Ledger>();
@@ -129,13 +129,9 @@ export const checkedVin = (raw: string): string => wellFormedVin(raw).vin;
 
 /** A VIN a part is ordered or received for: well formed and with the right check digit (a typo orders the wrong key). */
 export function exactVin(raw: string): string {
-  const v = wellFormedVin(raw);
-  if (!v.checkDigitValid)
-    throw new ApiError(
-      'invalid-vin',
-      `VIN ${v.vin}: the check digit (position 9) is "${v.vin[8]}", the rest of the VIN calls for "${v.expectedCheckDigit}". A part is held for one exact vehicle: compare the VIN with the vehicle and type it again.`,
-    );
-  return v.vin;
+  const refused = inexactVin(raw);
+  if (refused) throw refused;
+  return wellFormedVin(raw).vin;
 }
 
 const VERB = { receive: 'receive', order: 'order', use: 'use', return: 'return', count: 'count' } as const;

@@ -4,7 +4,7 @@
 import type { CampaignHit } from '../../shared/lookup/contract';
 import type { Suggestions, SuggestionLine } from '../../shared/parts/contract';
 import { addDays, localIsoDate } from '../../shared/dates';
-import { modelYearOf, quickVin, regionOf } from '../../shared/vin';
+import { analyzeVin, modelYearOf, quickVin, regionOf } from '../../shared/vin';
 import { normalizeModel } from '../../shared/bulletin';
 import { ApiError } from '../../shared/contract';
 import { CONDITION_LABEL, METHOD_LABEL, plural } from '../../shared/wording';
@@ -51,7 +51,8 @@ export function computeSuggestions(s: SuggestServices, horizonDays: number): Sug
       for (const p of c.parts) partLines(c, p, booked, ctx, lines);
     }
     const late = overdue.get(c.code);
-    if (late) for (let i = from; i < lines.length; i++) if (lines[i]!.method !== 'cpor') lines[i]!.reason += overdueNote(late);
+    // Only a campaign's lines without a vehicle count booked demand (a vehicle's line is its own, and may be kept frozen).
+    if (late) for (let i = from; i < lines.length; i++) if (lines[i]!.vin === null) lines[i]!.reason += overdueNote(late);
   }
   // Two lines that would share a key (two unreleased parts of one campaign, no number yet) are told
   // apart. Only lines without a vehicle can: a CPOR line is one per part and VIN.
@@ -182,6 +183,9 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx, o
     return !!held && (held.ordered || held.onHand >= perVehicle);
   };
   const make = (vin: string, because: string, bookedAt: string | null) => {
+    // The ledger refuses an order for a VIN whose check digit does not match: the line says so instead of ordering.
+    const typo = checkDigitNote(vin);
+    if (typo) return line(c.code, pn, 'none', 0, vin, `${because}; ${typo}`, bookedAt ? 'booked' : 'in-stock', bookedAt, pn);
     // The imported list's number for the VIN (VIN,Phase,Part Number,Status) is the number to order.
     const number = p.isPattern ? ctx.listedNumber(c.code, pn, vin) : null;
     const what = number ? `${number} (the affected list's number for this VIN)` : `${perVehicle} through CPOR for this VIN (${why})`;
@@ -278,7 +282,8 @@ function newStockLine(m: StockLineMaker, i: number): SuggestionLine {
   const stockNumber = stockNumbers[i]!;
   // The imported list's number for the VIN (VIN,Phase,Part Number,Status) is the number to order.
   const number = m.isPattern ? m.listedNumber(m.code, m.pn, vin) : null;
-  if (number !== null) return Object.freeze(m.make(vin, `${inStockWords(stockNumber, pick.condition)}, ${pick.why}: ${pick.before}`, null));
+  if (number !== null || !quickVin(vin)?.checkDigitValid)
+    return Object.freeze(m.make(vin, `${inStockWords(stockNumber, pick.condition)}, ${pick.why}: ${pick.before}`, null));
   const tails = (m.tails ??= new Map());
   let tail = tails.get(pick);
   if (tail === undefined) tails.set(pick, (tail = `, ${pick.why}: ${pick.before}${m.orderWords}`));
@@ -304,6 +309,18 @@ function newStockLine(m: StockLineMaker, i: number): SuggestionLine {
       ? { ...template, key: m.keyStart + vin, vin }
       : { ...template, key: m.keyStart + vin, vin, reason: inStockWords(stockNumber, pick.condition) + tail },
   );
+}
+
+/**
+ * Why a vehicle's line orders nothing when its VIN's check digit does not match (null when it matches):
+ * a key is cut for one exact vehicle, and a typed VIN is most often the typo. Shown, not left out: the
+ * vehicle still needs its part once its VIN is put right.
+ */
+function checkDigitNote(vin: string): string | null {
+  const v = analyzeVin(vin);
+  if (!v.ok) return `no order: the VIN is not valid (${lowerFirst(v.errors[0]!.message)}): correct the VIN on the vehicle's record or appointment, then order.`;
+  if (v.checkDigitValid) return null;
+  return `no order: the check digit does not match (position 9 is "${v.vin[8]}", the rest of the VIN calls for "${v.expectedCheckDigit}"): probably a typo. A part is cut for one exact vehicle: correct the VIN on the vehicle's record or appointment (compare it with the vehicle), then order.`;
 }
 
 /** "In stock", its stock number and condition: "In stock #S1 (New)", "In stock (Used)", "In stock". */
