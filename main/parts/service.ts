@@ -9,7 +9,7 @@ import { analyzeVin } from '../../shared/vin';
 import type { Db } from '../db/open';
 import type { CoreServices as Services } from '../core-services';
 import { type CampaignParts, loadCatalog, type PartFacts, partOrThrow } from './catalog';
-import { type CporState, cporStates } from './cpor';
+import { type CporState, cporStates, listedPartNumbers } from './cpor';
 import { inexactVin, Ledger, toMovement } from './ledger';
 import { matchesPart } from './pattern';
 
@@ -163,6 +163,16 @@ export function recordMovement({ db, campaigns, now }: PartServices, input: Pars
         if (!parsed.ok) throw new ApiError('invalid-input', `Expected date: ${parsed.message}`);
         expectedOn = parsed.iso;
       }
+      // The imported affected-VIN list's number for the vehicle (VIN,Phase,Part Number,Status) is the one
+      // cut for it: another concrete number typed is the wrong key.
+      if (vin && p.isPattern && (input.kind === 'order' || input.kind === 'receive') && input.part.toUpperCase() !== part.toUpperCase()) {
+        const listed = listedPartNumbers(db)(p.campaign, part, vin);
+        if (listed && listed.toUpperCase() !== input.part.toUpperCase())
+          throw new ApiError(
+            'invalid-input',
+            `The ${p.campaign} affected-VIN list gives ${listed} for VIN ${vin}, not ${input.part}: ${input.kind} ${listed}.`,
+          );
+      }
       const folded = ledger.partFold(part, vin);
       const before = folded.before;
       const perVehicle = p.quantity ?? 1;
@@ -170,6 +180,12 @@ export function recordMovement({ db, campaigns, now }: PartServices, input: Pars
         throw new ApiError(
           'invalid-input',
           `${part} (${p.campaign}) is ${perVehicle} per vehicle: ${input.kind === 'order' ? 'order' : 'receive'} at most ${perVehicle} for VIN ${vin}, not ${input.quantity}.`,
+        );
+      // What is on hand for the vehicle counts (received and not used): a third key received for a 1-per-vehicle part is a mistake.
+      if (vin && input.kind === 'receive' && before.onHand + input.quantity > perVehicle)
+        throw new ApiError(
+          'conflict',
+          `VIN ${vin} already has ${before.onHand} on hand of ${part} (${perVehicle} per vehicle): receiving ${input.quantity} more would make ${before.onHand + input.quantity}. If it is no longer on hand, record that first (stock use ${ledger.receivedNumber(part, vin) ?? part} ${before.onHand} --vin ${vin}, or a count).`,
         );
       if (vin && input.kind === 'order' && before.onHand + before.onOrder + input.quantity > perVehicle)
         throw new ApiError(
