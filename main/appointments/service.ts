@@ -8,7 +8,7 @@ import { analyzeVin } from '../../shared/vin';
 import { doNotDriveWarning } from '../../shared/wording';
 import type { CampaignStore } from '../campaigns/store';
 import { type CampaignParts, loadCatalog } from '../parts/catalog';
-import { ledgerOf, recordMovement } from '../parts/service';
+import { ledgerOf, notCovered, recordMovement } from '../parts/service';
 import type { CoreServices as Services } from '../core-services';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
 import { openingHours } from '../settings/store';
@@ -91,9 +91,11 @@ export function bookAppointment(s: Lane, input: ParsedInputOf<'bookAppointment'>
   const offers = wanted.map((code) => {
     const offer = preview.campaigns.find((o) => o.code === code);
     if (!offer)
-      throw new ApiError('invalid-input', `${code} does not cover ${preview.vehicle.vin} by the library's rules: check the VIN and the campaign.`, [
-        `Campaigns that may apply: ${preview.campaigns.map((o) => o.code).join(', ') || 'none'}.`,
-      ]);
+      throw notCovered(
+        code,
+        preview.vehicle.vin,
+        preview.campaigns.map((o) => o.code),
+      );
     if (offer.completed) throw new ApiError('conflict', `${code} is already recorded as done on ${preview.vehicle.vin}: nothing to book.`);
     return offer;
   });

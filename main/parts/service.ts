@@ -23,6 +23,13 @@ export function ledgerOf(db: Db): Ledger {
 
 type PartServices = Pick<Services, 'db' | 'campaigns' | 'now'>;
 
+/** The refusal of work or a part for a campaign the VIN's lookup does not give: booking and the ledger say the same. */
+export function notCovered(code: string, vin: string, mayApply: string[]): ApiError {
+  return new ApiError('invalid-input', `${code} does not cover ${vin} by the library's rules: check the VIN and the campaign.`, [
+    `Campaigns that may apply: ${mayApply.join(', ') || 'none'}.`,
+  ]);
+}
+
 export function withStock(
   p: PartFacts,
   ledger: Ledger,
@@ -136,8 +143,22 @@ export function exactVin(raw: string): string {
 
 const VERB = { receive: 'receive', order: 'order', use: 'use', return: 'return', count: 'count' } as const;
 
-export function recordMovement({ db, campaigns, now }: PartServices, input: ParsedInputOf<'recordMovement'>, appointmentId: number | null = null) {
+export function recordMovement(
+  { db, campaigns, lookup, now }: PartServices & Pick<Services, 'lookup'>,
+  input: ParsedInputOf<'recordMovement'>,
+  appointmentId: number | null = null,
+) {
   const ledger = ledgerOf(db);
+  // A part held per VIN is ordered or received only for a vehicle its campaign may cover, by the same
+  // lookup booking asks (a Honda gets no Lexus key). Asked before the write: the lookup holds no lock.
+  if (input.vin && (input.kind === 'order' || input.kind === 'receive')) {
+    const p = partOrThrow(loadCatalog(db, campaigns), input.part);
+    if (p.heldPerVin) {
+      const vin = exactVin(input.vin);
+      const hits = lookup.lookup({ vin }).campaigns.map((h) => h.code);
+      if (!hits.includes(p.campaign)) throw notCovered(p.campaign, vin, hits);
+    }
+  }
   return db.sqlite
     .transaction(() => {
       const p = partOrThrow(loadCatalog(db, campaigns), input.part);
