@@ -609,6 +609,20 @@ function chosenByKey(lines: SuggestionLine[], keys: string[]): Set<SuggestionLin
   return new Set(chosen);
 }
 
+/** Why a VIN has no suggestion line: a part of its is ordered or on hand already, or nothing asks for one. */
+function noLineWhy(ledger: Ledger, catalog: CampaignParts[], vin: string, horizonDays: number): string {
+  const positions = ledger.positions();
+  const held = catalog.flatMap((c) =>
+    c.parts.filter((p) => {
+      const v = p.heldPerVin && p.partNumber ? positions.get(p.partNumber)?.perVin.get(vin) : undefined;
+      return !!v && (v.ordered || v.onHand > 0);
+    }),
+  );
+  if (held.length > 0)
+    return `${held.map((p) => p.partNumber).join(', ')} ${held.length === 1 ? 'is' : 'are'} already ordered or on hand for it (${held.map((p) => `stock history ${p.partNumber}`).join(', ')}).`;
+  return `it is not booked within the next ${horizonDays} days, and not in stock with a campaign part to order through CPOR.`;
+}
+
 /**
  * Records the chosen stock and CPOR lines as orders, against exactly the suggestions it read (one
  * transaction): every line, or one campaign's, these VINs' (CPOR lines), or only booked vehicles' lines
@@ -654,7 +668,24 @@ export function acceptSuggestions(s: SuggestServices, { horizonDays, by, keys, c
         );
       }
       const recorded = ids.map((id) => ledger.history(ledger.byId(id)!.part).find((m) => m.id === id)!);
-      return { ...suggestions, recorded };
+      // A VIN asked for that got no order is told why, never just counted out ("0 orders recorded").
+      const notOrdered: { vin: string; reason: string }[] = [];
+      if (chosenVins) {
+        const got = new Set(recorded.map((m) => m.vin));
+        for (const vin of chosenVins) {
+          if (got.has(vin)) continue;
+          const mine = suggestions.lines.filter((l) => l.vin === vin);
+          const orderable = mine.filter(orders);
+          let reason: string;
+          if (mine.length === 0) reason = `no line for it in the suggestions: ${noLineWhy(ledger, catalog, vin, horizonDays)}`;
+          else if (orderable.length === 0) reason = mine.map((l) => `its ${l.campaign} line orders nothing: ${l.reason}`).join(' ');
+          else if (code && orderable.every((l) => l.campaign !== code))
+            reason = `its line is for ${[...new Set(orderable.map((l) => l.campaign))].join(', ')}, not ${code} (--campaign).`;
+          else reason = `it is not booked within the next ${horizonDays} days (--booked-only).`;
+          notOrdered.push({ vin, reason });
+        }
+      }
+      return { ...suggestions, recorded, notOrdered };
     })
     .immediate();
 }
