@@ -4,10 +4,11 @@ import { recordClaim } from '../claims/service';
 import { ApiError, type ParsedInputOf } from '../../shared/api';
 import type { Appointment, BookingPreview, DayPlan } from '../../shared/appointments/contract';
 import { localIsoDate, localMinute } from '../../shared/dates';
+import { analyzeVin } from '../../shared/vin';
 import { doNotDriveWarning } from '../../shared/wording';
 import type { CampaignStore } from '../campaigns/store';
 import { type CampaignParts, loadCatalog } from '../parts/catalog';
-import { ledgerOf, recordMovement } from '../parts/service';
+import { ledgerOf, notCovered, recordMovement } from '../parts/service';
 import type { CoreServices as Services } from '../core-services';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
 import { openingHours } from '../settings/store';
@@ -72,15 +73,29 @@ function hoursWarning(s: Lane, at: string): string[] {
     : [];
 }
 
+/**
+ * A VIN whose check digit does not match is booked (some real VINs are check-digit exceptions), with a
+ * warning: it is most often a typo, and no part is ordered for it as typed (the ledger refuses it).
+ */
+function checkDigitWarning(vin: string): string[] {
+  const v = analyzeVin(vin);
+  if (!v.ok || v.checkDigitValid) return [];
+  return [
+    `VIN ${v.vin}: the check digit does not match (position 9 is "${v.vin[8]}", the rest of the VIN calls for "${v.expectedCheckDigit}"): probably a typo; check the VIN against the vehicle. Booked as typed, but no part can be ordered for this VIN: if it is a typo, cancel this appointment and book the right VIN.`,
+  ];
+}
+
 export function bookAppointment(s: Lane, input: ParsedInputOf<'bookAppointment'>) {
   const wanted = [...new Set(input.campaigns.map((c) => s.campaigns.idOf(c).code))];
   const preview = previewBooking(s, input);
   const offers = wanted.map((code) => {
     const offer = preview.campaigns.find((o) => o.code === code);
     if (!offer)
-      throw new ApiError('invalid-input', `${code} does not cover ${preview.vehicle.vin} by the library's rules: check the VIN and the campaign.`, [
-        `Campaigns that may apply: ${preview.campaigns.map((o) => o.code).join(', ') || 'none'}.`,
-      ]);
+      throw notCovered(
+        code,
+        preview.vehicle.vin,
+        preview.campaigns.map((o) => o.code),
+      );
     if (offer.completed) throw new ApiError('conflict', `${code} is already recorded as done on ${preview.vehicle.vin}: nothing to book.`);
     return offer;
   });
@@ -103,7 +118,11 @@ export function bookAppointment(s: Lane, input: ParsedInputOf<'bookAppointment'>
     );
   }
   notInThePast(s, input.at);
-  const warnings = [...hoursWarning(s, input.at), ...unavailable.map((o) => `${o.warning} Booked as goodwill (${o.goodwill}): ${input.goodwill}.`)];
+  const warnings = [
+    ...checkDigitWarning(preview.vehicle.vin),
+    ...hoursWarning(s, input.at),
+    ...unavailable.map((o) => `${o.warning} Booked as goodwill (${o.goodwill}): ${input.goodwill}.`),
+  ];
   // A later visit for a vehicle its owner is told not to drive: the advisor is told first, every time.
   const doNotDrive = preview.campaigns.filter((o) => !o.completed && o.severity.includes('do-not-drive'));
   if (doNotDrive.length > 0) warnings.unshift(doNotDriveWarning(doNotDrive.map((o) => o.code)));

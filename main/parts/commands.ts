@@ -185,6 +185,7 @@ export const partsCommands: CommandRegistrar = (program, rt) => {
           throw new UsageError('--campaign, --vin and --booked-only choose which lines --accept records: add --accept.');
         const app = await rt.open(o);
         let recorded: number | undefined;
+        let notOrdered: { vin: string; reason: string }[] = [];
         let plain: Suggestions;
         if (o.accept) {
           const vins = o.vin
@@ -199,9 +200,15 @@ export const partsCommands: CommandRegistrar = (program, rt) => {
             bookedOnly: !!o.bookedOnly,
           });
           recorded = r.recorded.length;
+          notOrdered = r.notOrdered;
           plain = { horizonDays: r.horizonDays, lines: r.lines };
         } else plain = await rt.call(app, 'suggestOrders', { horizonDays });
-        rt.io.out(o.json ? JSON.stringify(pinnedJson(plain), null, 2) : o.csv ? suggestionsCsv(plain) : formatSuggestions(plain, recorded));
+        const why = notOrdered.map((n) => `No order for VIN ${n.vin}: ${n.reason}`);
+        if (o.json || o.csv) {
+          rt.io.out(o.json ? JSON.stringify(pinnedJson(plain), null, 2) : suggestionsCsv(plain));
+          // The pinned JSON and the CSV stay as they are: why a chosen VIN got no order is said beside them.
+          for (const w of why) rt.io.err(w);
+        } else rt.io.out([formatSuggestions(plain, recorded), ...why].join('\n'));
       },
     );
 };

@@ -5,7 +5,9 @@
 // ledger is append-only); a reversal, or a last movement that is no longer there (a rolled-back write),
 // folds it again from the start. It is also kept in the file (migration 012), written with a recorded
 // movement every KEEP_EVERY movements, so a new process starts from it instead of from the first movement.
+import { ApiError } from '../../shared/api';
 import type { LedgerLine, Movement } from '../../shared/parts/contract';
+import { analyzeVin } from '../../shared/vin';
 import type { Db } from '../db/open';
 import type { MovementKind, Row } from '../db/schema';
 
@@ -284,6 +286,12 @@ export class Ledger {
   }
 
   record(m: Omit<MovementRow, 'id'>): number {
+    // Every path that orders or receives for a vehicle (a stock movement, an accepted suggestion) writes
+    // here: a VIN that is not exactly one vehicle's is refused here too, not only where it was typed.
+    if (m.vin !== null && (m.kind === 'order' || m.kind === 'receive')) {
+      const refused = inexactVin(m.vin);
+      if (refused) throw refused;
+    }
     const id = Number(this.stmt.insert.run(m).lastInsertRowid);
     this.keepIfDue(id);
     return id;
@@ -422,4 +430,23 @@ function fold(rows: FoldRow[], effects: Map<number, string> | undefined, bucketO
         break;
     }
   }
+}
+
+/**
+ * Why a part cannot be ordered or received for this VIN, or null: it is not well formed, or its check
+ * digit does not match (a typo orders a key cut for another vehicle). Null for an exact VIN.
+ */
+export function inexactVin(raw: string): ApiError | null {
+  const v = analyzeVin(raw);
+  if (!v.ok)
+    return new ApiError(
+      'invalid-vin',
+      v.errors[0]!.message,
+      v.errors.map((e) => e.message),
+    );
+  if (v.checkDigitValid) return null;
+  return new ApiError(
+    'invalid-vin',
+    `VIN ${v.vin}: the check digit (position 9) is "${v.vin[8]}", the rest of the VIN calls for "${v.expectedCheckDigit}". A part is held for one exact vehicle: compare the VIN with the vehicle and type it again.`,
+  );
 }

@@ -9,8 +9,8 @@ import { analyzeVin } from '../../shared/vin';
 import type { Db } from '../db/open';
 import type { CoreServices as Services } from '../core-services';
 import { type CampaignParts, loadCatalog, type PartFacts, partOrThrow } from './catalog';
-import { type CporState, cporStates } from './cpor';
-import { Ledger, toMovement } from './ledger';
+import { type CporState, cporStates, listedPartNumbers } from './cpor';
+import { inexactVin, Ledger, toMovement } from './ledger';
 import { matchesPart } from './pattern';
 
 const ledgers = new WeakMap<Db, Ledger>();
@@ -22,6 +22,13 @@ export function ledgerOf(db: Db): Ledger {
 }
 
 type PartServices = Pick<Services, 'db' | 'campaigns' | 'now'>;
+
+/** The refusal of work or a part for a campaign the VIN's lookup does not give: booking and the ledger say the same. */
+export function notCovered(code: string, vin: string, mayApply: string[]): ApiError {
+  return new ApiError('invalid-input', `${code} does not cover ${vin} by the library's rules: check the VIN and the campaign.`, [
+    `Campaigns that may apply: ${mayApply.join(', ') || 'none'}.`,
+  ]);
+}
 
 export function withStock(
   p: PartFacts,
@@ -129,19 +136,29 @@ export const checkedVin = (raw: string): string => wellFormedVin(raw).vin;
 
 /** A VIN a part is ordered or received for: well formed and with the right check digit (a typo orders the wrong key). */
 export function exactVin(raw: string): string {
-  const v = wellFormedVin(raw);
-  if (!v.checkDigitValid)
-    throw new ApiError(
-      'invalid-vin',
-      `VIN ${v.vin}: the check digit (position 9) is "${v.vin[8]}", the rest of the VIN calls for "${v.expectedCheckDigit}". A part is held for one exact vehicle: compare the VIN with the vehicle and type it again.`,
-    );
-  return v.vin;
+  const refused = inexactVin(raw);
+  if (refused) throw refused;
+  return wellFormedVin(raw).vin;
 }
 
 const VERB = { receive: 'receive', order: 'order', use: 'use', return: 'return', count: 'count' } as const;
 
-export function recordMovement({ db, campaigns, now }: PartServices, input: ParsedInputOf<'recordMovement'>, appointmentId: number | null = null) {
+export function recordMovement(
+  { db, campaigns, lookup, now }: PartServices & Pick<Services, 'lookup'>,
+  input: ParsedInputOf<'recordMovement'>,
+  appointmentId: number | null = null,
+) {
   const ledger = ledgerOf(db);
+  // A part held per VIN is ordered or received only for a vehicle its campaign may cover, by the same
+  // lookup booking asks (a Honda gets no Lexus key). Asked before the write: the lookup holds no lock.
+  if (input.vin && (input.kind === 'order' || input.kind === 'receive')) {
+    const p = partOrThrow(loadCatalog(db, campaigns), input.part);
+    if (p.heldPerVin) {
+      const vin = exactVin(input.vin);
+      const hits = lookup.lookup({ vin }).campaigns.map((h) => h.code);
+      if (!hits.includes(p.campaign)) throw notCovered(p.campaign, vin, hits);
+    }
+  }
   return db.sqlite
     .transaction(() => {
       const p = partOrThrow(loadCatalog(db, campaigns), input.part);
@@ -167,6 +184,16 @@ export function recordMovement({ db, campaigns, now }: PartServices, input: Pars
         if (!parsed.ok) throw new ApiError('invalid-input', `Expected date: ${parsed.message}`);
         expectedOn = parsed.iso;
       }
+      // The imported affected-VIN list's number for the vehicle (VIN,Phase,Part Number,Status) is the one
+      // cut for it: another concrete number typed is the wrong key.
+      if (vin && p.isPattern && (input.kind === 'order' || input.kind === 'receive') && input.part.toUpperCase() !== part.toUpperCase()) {
+        const listed = listedPartNumbers(db)(p.campaign, part, vin);
+        if (listed && listed.toUpperCase() !== input.part.toUpperCase())
+          throw new ApiError(
+            'invalid-input',
+            `The ${p.campaign} affected-VIN list gives ${listed} for VIN ${vin}, not ${input.part}: ${input.kind} ${listed}.`,
+          );
+      }
       const folded = ledger.partFold(part, vin);
       const before = folded.before;
       const perVehicle = p.quantity ?? 1;
@@ -174,6 +201,12 @@ export function recordMovement({ db, campaigns, now }: PartServices, input: Pars
         throw new ApiError(
           'invalid-input',
           `${part} (${p.campaign}) is ${perVehicle} per vehicle: ${input.kind === 'order' ? 'order' : 'receive'} at most ${perVehicle} for VIN ${vin}, not ${input.quantity}.`,
+        );
+      // What is on hand for the vehicle counts (received and not used): a third key received for a 1-per-vehicle part is a mistake.
+      if (vin && input.kind === 'receive' && before.onHand + input.quantity > perVehicle)
+        throw new ApiError(
+          'conflict',
+          `VIN ${vin} already has ${before.onHand} on hand of ${part} (${perVehicle} per vehicle): receiving ${input.quantity} more would make ${before.onHand + input.quantity}. If it is no longer on hand, record that first (stock use ${ledger.receivedNumber(part, vin) ?? part} ${before.onHand} --vin ${vin}, or a count).`,
         );
       if (vin && input.kind === 'order' && before.onHand + before.onOrder + input.quantity > perVehicle)
         throw new ApiError(

@@ -4,7 +4,7 @@
 import type { CampaignHit } from '../../shared/lookup/contract';
 import type { Suggestions, SuggestionLine } from '../../shared/parts/contract';
 import { addDays, localIsoDate } from '../../shared/dates';
-import { modelYearOf, quickVin, regionOf } from '../../shared/vin';
+import { analyzeVin, modelYearOf, quickVin, regionOf } from '../../shared/vin';
 import { normalizeModel } from '../../shared/bulletin';
 import { ApiError } from '../../shared/contract';
 import { CONDITION_LABEL, METHOD_LABEL, plural } from '../../shared/wording';
@@ -51,7 +51,8 @@ export function computeSuggestions(s: SuggestServices, horizonDays: number): Sug
       for (const p of c.parts) partLines(c, p, booked, ctx, lines);
     }
     const late = overdue.get(c.code);
-    if (late) for (let i = from; i < lines.length; i++) if (lines[i]!.method !== 'cpor') lines[i]!.reason += overdueNote(late);
+    // Only a campaign's lines without a vehicle count booked demand (a vehicle's line is its own, and may be kept frozen).
+    if (late) for (let i = from; i < lines.length; i++) if (lines[i]!.vin === null) lines[i]!.reason += overdueNote(late);
   }
   // Two lines that would share a key (two unreleased parts of one campaign, no number yet) are told
   // apart. Only lines without a vehicle can: a CPOR line is one per part and VIN.
@@ -182,6 +183,9 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx, o
     return !!held && (held.ordered || held.onHand >= perVehicle);
   };
   const make = (vin: string, because: string, bookedAt: string | null) => {
+    // The ledger refuses an order for a VIN whose check digit does not match: the line says so instead of ordering.
+    const typo = checkDigitNote(vin);
+    if (typo) return line(c.code, pn, 'none', 0, vin, `${because}; ${typo}`, bookedAt ? 'booked' : 'in-stock', bookedAt, pn);
     // The imported list's number for the VIN (VIN,Phase,Part Number,Status) is the number to order.
     const number = p.isPattern ? ctx.listedNumber(c.code, pn, vin) : null;
     const what = number ? `${number} (the affected list's number for this VIN)` : `${perVehicle} through CPOR for this VIN (${why})`;
@@ -278,7 +282,8 @@ function newStockLine(m: StockLineMaker, i: number): SuggestionLine {
   const stockNumber = stockNumbers[i]!;
   // The imported list's number for the VIN (VIN,Phase,Part Number,Status) is the number to order.
   const number = m.isPattern ? m.listedNumber(m.code, m.pn, vin) : null;
-  if (number !== null) return Object.freeze(m.make(vin, `${inStockWords(stockNumber, pick.condition)}, ${pick.why}: ${pick.before}`, null));
+  if (number !== null || !quickVin(vin)?.checkDigitValid)
+    return Object.freeze(m.make(vin, `${inStockWords(stockNumber, pick.condition)}, ${pick.why}: ${pick.before}`, null));
   const tails = (m.tails ??= new Map());
   let tail = tails.get(pick);
   if (tail === undefined) tails.set(pick, (tail = `, ${pick.why}: ${pick.before}${m.orderWords}`));
@@ -304,6 +309,18 @@ function newStockLine(m: StockLineMaker, i: number): SuggestionLine {
       ? { ...template, key: m.keyStart + vin, vin }
       : { ...template, key: m.keyStart + vin, vin, reason: inStockWords(stockNumber, pick.condition) + tail },
   );
+}
+
+/**
+ * Why a vehicle's line orders nothing when its VIN's check digit does not match (null when it matches):
+ * a key is cut for one exact vehicle, and a typed VIN is most often the typo. Shown, not left out: the
+ * vehicle still needs its part once its VIN is put right.
+ */
+function checkDigitNote(vin: string): string | null {
+  const v = analyzeVin(vin);
+  if (!v.ok) return `no order: the VIN is not valid (${lowerFirst(v.errors[0]!.message)}): correct the VIN on the vehicle's record or appointment, then order.`;
+  if (v.checkDigitValid) return null;
+  return `no order: the check digit does not match (position 9 is "${v.vin[8]}", the rest of the VIN calls for "${v.expectedCheckDigit}"): probably a typo. A part is cut for one exact vehicle: correct the VIN on the vehicle's record or appointment (compare it with the vehicle), then order.`;
 }
 
 /** "In stock", its stock number and condition: "In stock #S1 (New)", "In stock (Used)", "In stock". */
@@ -592,6 +609,20 @@ function chosenByKey(lines: SuggestionLine[], keys: string[]): Set<SuggestionLin
   return new Set(chosen);
 }
 
+/** Why a VIN has no suggestion line: a part of its is ordered or on hand already, or nothing asks for one. */
+function noLineWhy(ledger: Ledger, catalog: CampaignParts[], vin: string, horizonDays: number): string {
+  const positions = ledger.positions();
+  const held = catalog.flatMap((c) =>
+    c.parts.filter((p) => {
+      const v = p.heldPerVin && p.partNumber ? positions.get(p.partNumber)?.perVin.get(vin) : undefined;
+      return !!v && (v.ordered || v.onHand > 0);
+    }),
+  );
+  if (held.length > 0)
+    return `${held.map((p) => p.partNumber).join(', ')} ${held.length === 1 ? 'is' : 'are'} already ordered or on hand for it (${held.map((p) => `stock history ${p.partNumber}`).join(', ')}).`;
+  return `it is not booked within the next ${horizonDays} days, and not in stock with a campaign part to order through CPOR.`;
+}
+
 /**
  * Records the chosen stock and CPOR lines as orders, against exactly the suggestions it read (one
  * transaction): every line, or one campaign's, these VINs' (CPOR lines), or only booked vehicles' lines
@@ -637,7 +668,24 @@ export function acceptSuggestions(s: SuggestServices, { horizonDays, by, keys, c
         );
       }
       const recorded = ids.map((id) => ledger.history(ledger.byId(id)!.part).find((m) => m.id === id)!);
-      return { ...suggestions, recorded };
+      // A VIN asked for that got no order is told why, never just counted out ("0 orders recorded").
+      const notOrdered: { vin: string; reason: string }[] = [];
+      if (chosenVins) {
+        const got = new Set(recorded.map((m) => m.vin));
+        for (const vin of chosenVins) {
+          if (got.has(vin)) continue;
+          const mine = suggestions.lines.filter((l) => l.vin === vin);
+          const orderable = mine.filter(orders);
+          let reason: string;
+          if (mine.length === 0) reason = `no line for it in the suggestions: ${noLineWhy(ledger, catalog, vin, horizonDays)}`;
+          else if (orderable.length === 0) reason = mine.map((l) => `its ${l.campaign} line orders nothing: ${l.reason}`).join(' ');
+          else if (code && orderable.every((l) => l.campaign !== code))
+            reason = `its line is for ${[...new Set(orderable.map((l) => l.campaign))].join(', ')}, not ${code} (--campaign).`;
+          else reason = `it is not booked within the next ${horizonDays} days (--booked-only).`;
+          notOrdered.push({ vin, reason });
+        }
+      }
+      return { ...suggestions, recorded, notOrdered };
     })
     .immediate();
 }

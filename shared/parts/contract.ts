@@ -279,7 +279,11 @@ export const partsOperations = defineOperations({
         message: 'choose lines by key, or by campaign, VINs or booked only, not both',
         path: ['keys'],
       }),
-    output: Suggestions.extend({ recorded: z.array(Movement) }),
+    output: Suggestions.extend({
+      recorded: z.array(Movement),
+      /** Each VIN chosen (vins) that got no order, and why: no line for it, its line orders nothing, or another choice left it out. */
+      notOrdered: z.array(z.object({ vin: z.string(), reason: z.string() })),
+    }),
   },
 });
 

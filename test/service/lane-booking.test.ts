@@ -6,7 +6,8 @@ import type { App } from '../../main/app';
 import { call, LC, LC2, refusal } from '../support/lane';
 import { testApp } from '../support/tempdb';
 
-const RX05 = 'JTJHA31U950123456';
+// Its check digit right (X): a part is ordered only for an exact VIN, and a booking of a typo is warned about.
+const RX05 = 'JTJHA31UX50123456';
 const ALE_VIN = 'JTHBE96S170007930';
 const bookLc = (app: App, vin: string, at: string) => call(app, 'bookAppointment', { vin, campaigns: ['23LJ01'], at, model: 'LC', productionMonth: '2022-12' });
 

@@ -49,7 +49,8 @@ async function clip(app: App, level: number) {
   });
   await call(app, 'setStockingLevel', { part: '12345-67890', level, by: 'Pat' });
 }
-const RX05 = 'JTJHA31U950123456';
+// Its check digit right (X): a part is ordered only for an exact VIN, and a booking of a typo is warned about.
+const RX05 = 'JTJHA31UX50123456';
 // Other 2005 RX 330s: one open appointment per VIN and campaign (issue 16).
 const RX05B = 'JTJHA31U250123457';
 const RX05C = makeVin('JTJ', 'HA31U', 2005, '0123458');

@@ -10,7 +10,8 @@ import { BUILT_IN_DOCUMENTS } from '../../main/campaigns/library/documents';
 import { call, importVehicles, LC, LC2 } from '../support/lane';
 import { testApp } from '../support/tempdb';
 
-const RX05 = 'JTJHA31U950123456';
+// Its check digit right (X): a part is ordered only for an exact VIN, and a booking of a typo is warned about.
+const RX05 = 'JTJHA31UX50123456';
 const RX05B = 'JTJHA31U250123457';
 const RX05V = 'JTJHA31UX50123456'; // the check digit right: a part is received for it
 
