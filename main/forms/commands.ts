@@ -97,14 +97,26 @@ export const formCommands: CommandRegistrar = (program, rt) => {
     ['orders', 'the parts order suggestions / CPOR list'],
     ['claims', 'the claims list'],
   ] as const;
+  type ListOpts = { db?: string; out: string; campaign?: string; booked?: boolean; notBooked?: boolean; all?: boolean };
   for (const [kind, what] of lists) {
-    withDb(form.command(kind).description(`${what}, with the dealer's name, the date and page numbers`))
+    const command = withDb(form.command(kind).description(`${what}, with the dealer's name, the date and page numbers`))
       .requiredOption('--out <FILE.pdf>', 'where to save the PDF')
-      .option('--campaign <CODE>', "only this campaign's lines")
-      .action(async (o: { db?: string; out: string; campaign?: string }) => {
-        const app = await rt.open(o);
-        await print(rt, app, { kind, campaign: o.campaign ?? null }, o.out);
-      });
+      .option('--campaign <CODE>', "only this campaign's lines");
+    // The follow-up list prints whom to call, as its screen shows it: guests already booked for the
+    // campaign are left out unless asked for (`followup`'s own option names, and --all for everyone).
+    if (kind === 'followup')
+      command
+        .option('--booked', 'only vehicles with an open appointment for the campaign')
+        .option('--not-booked', 'only vehicles without one (whom to call; the default)')
+        .option('--all', 'every vehicle, booked or not');
+    command.action(async (o: ListOpts) => {
+      if ([o.booked, o.notBooked, o.all].filter(Boolean).length > 1)
+        throw new UsageError('Choose one of --booked, --not-booked and --all (neither: the vehicles not booked, whom to call).');
+      const app = await rt.open(o);
+      const campaign = o.campaign ?? null;
+      const booked = o.all ? '' : o.booked ? 'booked' : 'not-booked';
+      await print(rt, app, kind === 'followup' ? { kind, campaign, view: { booked } } : { kind, campaign }, o.out);
+    });
   }
 
   withDb(program.command('forms').description('the forms printed (kind, campaign, VIN, date, staff)'))

@@ -48,6 +48,18 @@ export function cporStateOf(db: Db, part: string, vin: string): CporState | null
   return foldStates(db, rows).get(`${part}\u0000${vin}`)?.state ?? null;
 }
 
+/**
+ * A part's open CPOR requests (to place, on order), keyed by the order movement each stands on, with its
+ * vehicle: what the part's history says on each order (one seek on the ledger's part index).
+ */
+export function openRequestsOf(db: Db, part: string): Map<number, { vin: string; state: CporState }> {
+  const rows = db.sqlite.prepare<[string], StateRow>(`${STATE_ROWS} AND m.part = ? ORDER BY m.id`).raw(true).all(part);
+  const out = new Map<number, { vin: string; state: CporState }>();
+  for (const [key, r] of foldStates(db, rows))
+    if (r.orderId !== null && r.state.state !== 'received') out.set(r.orderId, { vin: key.slice(key.indexOf('\u0000') + 1), state: r.state });
+  return out;
+}
+
 /** A (part, VIN)'s state, with the order it stands on (the last one) and who recorded it and its reference. */
 type Request = { state: CporState; orderId: number | null; acceptedBy: string | null; acceptedAt: string | null; enteredBy: string | null };
 

@@ -1,7 +1,8 @@
 import type { HandlersOf } from '../../shared/contract';
 import type { partsOperations } from '../../shared/parts/contract';
 import type { Services } from '../services';
-import { listParts, partLedger, recordMovement, reverseMovement, setPart, setStockingLevel, stockHistory } from './service';
+import { listParts, partLedger, recordMovement, reverseMovement, setPart, setStockingLevel } from './service';
+import { partHistory } from './history';
 import { cporRequests, setCporReference, vehicleCpor } from './cpor';
 import { acceptSuggestions, suggestOrders } from './suggest';
 
@@ -14,7 +15,7 @@ export const partsHandlers = (s: Services): HandlersOf<typeof partsOperations> =
   setCporReference: (input) => setCporReference(s, input),
   vehicleCpor: (input) => vehicleCpor(s, input),
   cporRequests: (input) => cporRequests(s, input),
-  stockHistory: (input) => stockHistory(s, input),
+  stockHistory: (input) => partHistory(s, input),
   partLedger: (input) => partLedger(s, input),
   suggestOrders: (input) => suggestOrders(s, input),
   acceptSuggestions: (input) => acceptSuggestions(s, input),

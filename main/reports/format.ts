@@ -13,6 +13,9 @@ export function* holdsText(r: HoldReport): Generator<string> {
     yield '';
     yield `${h.stockNumber ?? '-'}  ${h.vin}  ${h.modelYear} ${h.model ?? ''}  ${conditionText(h.condition)}`;
     yield `  ${h.code}: ${HOLD_LABEL[h.hold]}${h.needs.length ? ` (needs ${h.needs.map((n) => NEED_LABEL[n]).join(' and ')})` : ''}`;
+    // Where the vehicle's per-VIN part stands (to place, on order since, received): the very phrase the
+    // report's JSON, CSV and PDF carry, so the terminal says what the paper says.
+    if (h.parts) yield `  ${h.parts}`;
     yield `  ${h.reason}`;
   }
 }

@@ -11,6 +11,8 @@ export const MovementKind = z.enum(['receive', 'order', 'use', 'return', 'count'
 export const OrderMethod = z.enum(['stock', 'cpor', 'mac-report', 'none']);
 /** A vehicle's CPOR request: to place in Service Lane, on order (its CPOR reference entered), received. */
 export const CporStateName = z.enum(['to-place', 'on-order', 'received']);
+/** Where a vehicle's per-VIN part stands, since when, its CPOR reference once entered, and its number. */
+export const CporState = z.object({ state: CporStateName, since: z.string(), reference: z.string().nullable(), partNumber: z.string() });
 
 /** Where a part's value comes from: the bulletin, or the counter's amendment (dated, with who). */
 export const ValueSource = z.enum(['bulletin', 'amendment', 'not-stated']);
@@ -69,10 +71,7 @@ export const CampaignPart = z.object({
       onHand: z.number().int(),
       onOrder: z.number().int(),
       /** The CPOR request's state for this vehicle, and its number (the list's, or the one ordered). */
-      cpor: z
-        .object({ state: z.enum(['to-place', 'on-order', 'received']), since: z.string(), reference: z.string().nullable(), partNumber: z.string() })
-        .nullable()
-        .optional(),
+      cpor: CporState.nullable().optional(),
     }),
   ),
 });
@@ -189,7 +188,31 @@ export const partsOperations = defineOperations({
     input: z.object({ part: PartNumberText, level: Count, by: PersonName }),
     output: StockPosition.extend({ stockingLevel: z.number().int() }),
   },
-  stockHistory: { input: z.object({ part: PartNumberText }), output: z.object({ part: z.string(), movements: z.array(Movement), position: StockPosition }) },
+  /**
+   * A part's movements, oldest first: a pattern's every number, or (a concrete number of the pattern)
+   * that number's only. A vehicle's CPOR order says where its request stands and its reference.
+   */
+  stockHistory: {
+    input: z.object({ part: PartNumberText }),
+    output: z.object({
+      part: z.string(),
+      /** The concrete number asked for when the part is a pattern (its movements and figures only); else null. */
+      number: z.string().nullable().default(null),
+      /** What the part is called in a sentence ("key", else "part"). */
+      what: z.enum(['key', 'part']).default('part'),
+      movements: z.array(
+        Movement.extend({
+          /** The open CPOR request this order is: to place (no reference yet) or on order; null for any other movement. */
+          cpor: CporState.nullable().default(null),
+          /** The CPOR reference entered for this order, if any (kept once the part is received). */
+          cporReference: z.string().nullable().default(null),
+        }),
+      ),
+      position: StockPosition,
+      /** A per-VIN part's open CPOR requests, to place vs on order (the position's onOrder counts both); null for a shelf part. */
+      requests: z.object({ toPlace: z.number().int(), onOrder: z.number().int() }).nullable().default(null),
+    }),
+  },
   /** A part's ledger for the screen: every movement, newest first, only the columns shown. */
   partLedger: {
     input: z.object({
@@ -310,3 +333,4 @@ export type SuggestionLine = z.output<typeof SuggestionLine>;
 export type SuggestionSource = z.output<typeof SuggestionSource>;
 export type Suggestions = z.output<typeof Suggestions>;
 export type CporRequest = z.output<(typeof partsOperations)['cporRequests']['output']>['requests'][number];
+export type StockHistory = z.output<(typeof partsOperations)['stockHistory']['output']>;

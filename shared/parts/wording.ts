@@ -67,6 +67,12 @@ export const STANDING_TITLE = 'To place in Service Lane';
 export const STANDING_HELP =
   'Every accepted CPOR request stays here until its CPOR reference is entered: place it in Service Lane, then enter the reference CPOR gives. It is then on order until the part is received for that VIN.';
 export const standingCountText = (toPlace: number, onOrder: number) => `${plural(toPlace, 'request')} to place${onOrder ? `, ${count(onOrder)} on order` : ''}`;
+/**
+ * A part's "on order" figure: a per-VIN part with open CPOR requests tells those to place from those on
+ * order ("3 requests to place, 1 on order"), the words of the standing list; else the ledger's count.
+ */
+export const onOrderText = (onOrder: number, cpor: { toPlace: number; onOrder: number } | null | undefined): string =>
+  cpor && cpor.toPlace + cpor.onOrder > 0 ? standingCountText(cpor.toPlace, cpor.onOrder) : `on order ${onOrder}`;
 export const NOTHING_TO_PLACE = 'No CPOR request to place: every accepted request has its CPOR reference.';
 /** A request's state on its line: "to place since 2026-11-23 09:30, accepted by Pat" or "on order since ... (CPOR CP-1, entered by Pat)". */
 export function requestStateText(r: Pick<CporRequest, 'state' | 'since' | 'reference' | 'acceptedBy' | 'enteredBy'>): string {
