@@ -460,7 +460,8 @@ describe('completing the work and claims', () => {
 
     await call(app, 'recordMovement', { kind: 'receive', part: '04002-12345', quantity: 1, vin: LC, by: 'Pat' });
     const done = await call(app, 'completeAppointment', { id: a.id, technician: 'Dana Kim', verifiedBy: 'Sam', repairOrder: 'RO-77' });
-    expect(done.partsUsed).toEqual([{ part: '04002-****', quantity: 1, vin: LC }]);
+    // The key that went in: the number received for the VIN (dc4da30), not the bulletin's pattern.
+    expect(done.partsUsed).toEqual([{ part: '04002-12345', quantity: 1, vin: LC }]);
     expect((await call(app, 'listParts', {})).parts[0]!.perVinStock).toEqual([{ vin: LC, onHand: 0, onOrder: 0, cpor: null }]);
     const lookup = await call(app, 'lookup', { vin: LC, model: 'LC', productionMonth: '2022-12' });
     expect(lookup.campaigns[0]!.vehicleStatus).toEqual({ status: 'completed-here', completedOn: '2026-11-23', repairOrder: 'RO-77' });
