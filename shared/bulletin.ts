@@ -12,9 +12,9 @@ export const isoDate = z
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'is not a real calendar date')
-  // No bulletin of a 17-character VIN's era speaks of another century: a typo, caught before it is a window.
-  .refine((s) => s >= '1950' && s < '2100', 'is not a plausible date (years 1950 to 2099)');
+  }, 'is not a real calendar date');
+/** A date a bulletin states: no bulletin of a 17-character VIN's era speaks of another century (a typo, caught before it is a window). */
+const bulletinDate = isoDate.refine((s) => s >= '1950' && s < '2100', 'is not a plausible date (years 1950 to 2099)');
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM');
 const text = z.string().trim().min(1, 'must not be empty');
 /** A fact the bulletin may leave unstated: null means "unknown", never "none". */
@@ -96,8 +96,8 @@ export const ModelWindowRule = z
     /** Restricts the rule to vehicles built in this region (first VIN character); null: any. */
     builtIn: unknownable(BuildRegion).default(null),
     /** First and last production day of the affected window; null when the bulletin gives none. */
-    producedFrom: unknownable(isoDate).default(null),
-    producedTo: unknownable(isoDate).default(null),
+    producedFrom: unknownable(bulletinDate).default(null),
+    producedTo: unknownable(bulletinDate).default(null),
     /** How the bulletin words the window ("ongoing", "certain 2004 - early 2007"). */
     windowNote: unknownable(text).default(null),
     detail: unknownable(text).default(null),
@@ -154,7 +154,7 @@ export const Action = z.strictObject({
 
 export const QA = z.strictObject({ id: text, question: text, answer: text, audience: Audience });
 export const Contact = z.strictObject({ name: text, phone: unknownable(text), purpose: text, audience: Audience });
-export const RevisionEntry = z.strictObject({ date: isoDate, change: text });
+export const RevisionEntry = z.strictObject({ date: bulletinDate, change: text });
 
 /**
  * The campaign's printable documents, as data: a later bulletin brings its own. Texts may hold the
@@ -229,12 +229,12 @@ export const Bulletin = z
     title: text,
     summary: text,
     /** The date of this revision of the bulletin: what "newer" means on import. */
-    revisionDate: isoDate,
+    revisionDate: bulletinDate,
     revisionLabel: text,
     ...SEVERITY_FIELDS,
     source: z.strictObject({
       title: text,
-      originalDate: unknownable(isoDate),
+      originalDate: unknownable(bulletinDate),
       file: unknownable(text).default(null),
     }),
     /** Models and years as the bulletin names them, for display. */

@@ -26,7 +26,7 @@ function record(app: App, seed: number, n: number) {
         part_number: part,
         kind: KINDS[Math.floor(r() * KINDS.length)]!,
         quantity: Math.floor(r() * 4),
-        vin: part === '04002-****' ? ['JTHBE96S570012345', 'JTHBE96S570054321'][Math.floor(r() * 2)]! : null,
+        vin: part === '04002-****' ? ['JTHBE96S470012345', 'JTHBE96S270054321'][Math.floor(r() * 2)]! : null,
         expected_on: null,
         ref: null,
         appointment_id: null,

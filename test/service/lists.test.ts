@@ -120,7 +120,7 @@ describe('importing a list', () => {
     await importList(app, `${ALE('0007930')}\n`);
     const hit = app.lookup.lookup({ vin: ALE('0008000') }).campaigns[0]!;
     expect(hit.certainty).toBe('verify');
-    expect(hit.affectedList).toEqual({ date: '2010-07-07', listed: false, complete: true });
+    expect(hit.affectedList).toEqual({ date: '2010-07-07', listed: false, complete: true, partNumber: null });
     expect(hit.certaintyReason).toMatch(/^Not on the affected list of 2010-07-07/);
     expect(hit.actions[0]).toMatch(/^Not on the affected-VIN list of 2010-07-07 \(1 VINs\)/);
   });
@@ -129,7 +129,7 @@ describe('importing a list', () => {
     const app = await testApp();
     await importList(app, `${ALE('0007930')}\n`, { complete: false });
     const hit = app.lookup.lookup({ vin: ALE('0008000') }).campaigns[0]!;
-    expect(hit.affectedList).toEqual({ date: '2010-07-07', listed: false, complete: false });
+    expect(hit.affectedList).toEqual({ date: '2010-07-07', listed: false, complete: false, partNumber: null });
     expect(hit.certaintyReason).toMatch(/^Verify:/);
   });
 

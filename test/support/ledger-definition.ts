@@ -71,7 +71,7 @@ export function addMovements(app: App, seed: number, n: number, reversals: numbe
   const r = rng(seed);
   const s = app.db.sqlite;
   const parts = ['P-A', 'P-B', 'P-C', '04002-****', 'K-77'];
-  const vins = [LC, LC2, 'JTHBE96S570012345', 'JTHBE96S570054321'];
+  const vins = [LC, LC2, 'JTHBE96S470012345', 'JTHBE96S270054321'];
   const move = s.prepare(
     "INSERT INTO stock_movements (part, part_number, kind, quantity, vin, reverses_id, made_by, made_at) VALUES (?, ?, ?, ?, ?, ?, 'test', 'now')",
   );
