@@ -216,6 +216,7 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx, o
     perVehicle,
     isPattern: p.isPattern,
     list,
+    typos: ctx.stock.typos,
     made: stockLines(ctx.stock, c.code, pn, list.vins.length),
     // What every vehicle's line of this part shares (the key's start, the order's words when no list gives
     // a number) is put together once.
@@ -240,6 +241,8 @@ type StockLineMaker = {
   perVehicle: number;
   isPattern: boolean;
   list: StockList;
+  /** The stock's VINs whose lines order nothing (Stock.typos). */
+  typos: Set<string>;
   made: (SuggestionLine | undefined)[];
   keyStart: string;
   orderWords: string;
@@ -282,8 +285,7 @@ function newStockLine(m: StockLineMaker, i: number): SuggestionLine {
   const stockNumber = stockNumbers[i]!;
   // The imported list's number for the VIN (VIN,Phase,Part Number,Status) is the number to order.
   const number = m.isPattern ? m.listedNumber(m.code, m.pn, vin) : null;
-  if (number !== null || !quickVin(vin)?.checkDigitValid)
-    return Object.freeze(m.make(vin, `${inStockWords(stockNumber, pick.condition)}, ${pick.why}: ${pick.before}`, null));
+  if (number !== null || m.typos.has(vin)) return Object.freeze(m.make(vin, `${inStockWords(stockNumber, pick.condition)}, ${pick.why}: ${pick.before}`, null));
   const tails = (m.tails ??= new Map());
   let tail = tails.get(pick);
   if (tail === undefined) tails.set(pick, (tail = `, ${pick.why}: ${pick.before}${m.orderWords}`));
@@ -341,7 +343,12 @@ type StockList = { vins: string[]; stockNumbers: (string | null)[]; picks: Stock
  * The stock's lists by campaign, and each part's CPOR lines once made (by the place of the vehicle in
  * its campaign's list), kept with them: the lines of a vehicle stay the same until the stock is looked up again.
  */
-type Stock = { lists: Map<string, StockList>; lines: Map<string, (SuggestionLine | undefined)[]> };
+type Stock = {
+  lists: Map<string, StockList>;
+  lines: Map<string, (SuggestionLine | undefined)[]>;
+  /** Stock VINs whose check digit does not match (or that are not clean VINs): their lines order nothing and say why. Found as the stock is read. */
+  typos: Set<string>;
+};
 
 /** What the bulletin's delivery rule for the vehicle's condition asks: must, or should, have it before delivery. */
 function beforeDelivery(hit: CampaignHit, condition: Condition | null): string {
@@ -423,7 +430,7 @@ type RangeFacts = { wanted: boolean; model: string | null };
  */
 function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
   const out = new Map<string, StockList>();
-  const stock: Stock = { lists: out, lines: new Map() };
+  const stock: Stock = { lists: out, lines: new Map(), typos: new Set() };
   const wanted = new Set(catalog.filter((c) => c.parts.some((p) => p.heldPerVin && p.released)).map((c) => c.code));
   if (wanted.size === 0) return stock;
   const wantedIds = new Set<number>();
@@ -499,6 +506,7 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
     const r = lookUp(row);
     if (r) {
       const condition = r.vehicle?.condition ?? null;
+      if (!quickVin(r.vin)?.checkDigitValid) stock.typos.add(r.vin);
       add(r.vin, r.vehicle?.stockNumber ?? null, picksOf(r.campaigns, condition));
     }
   };
@@ -526,6 +534,7 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
       lookUpOwn(row);
       continue;
     }
+    if (!clean.checkDigitValid) stock.typos.add(vin);
     const group = s.lookup.knownGroup(batch, vin);
     const ranges = group === NO_GROUP ? IN_NO_RANGE : s.lookup.knownRanges(batch, group, vin.slice(10));
     const modelYear = modelYearOf(vin, year)!;

@@ -43,6 +43,23 @@ describe('a VIN with a wrong check digit', () => {
     expect((await call(app, 'stockHistory', { part: '04002-****' })).movements).toEqual([]);
   });
 
+  test('in stock on the affected list, gets a line that orders nothing and says why; the right VIN beside it is ordered', async () => {
+    const app = await testApp();
+    const content = `VIN,Phase\n${TYPO},1\n${LC},1\n`;
+    const p = await call(app, 'previewVinList', { campaign: '23LJ01', fileName: 'tis.csv', content, listDate: '2026-11-20', complete: true });
+    await app.jobs.wait((await call(app, 'commitImport', { importId: p.importId! })).jobId);
+    const v = await call(app, 'previewVehicles', { fileName: 'dms.csv', content: `VIN,Model\n${TYPO},LC\n${LC},LC\n`, inStock: 'add', mapping: {} });
+    await app.jobs.wait((await call(app, 'commitImport', { importId: v.importId! })).jobId);
+    const lines = (await call(app, 'suggestOrders', {})).lines.filter((l) => l.vin === TYPO || l.vin === LC);
+    expect(lines.map((l) => [l.vin, l.method, l.quantity])).toEqual(
+      expect.arrayContaining([
+        [TYPO, 'none', 0],
+        [LC, 'cpor', 1],
+      ]),
+    );
+    expect(lines.find((l) => l.vin === TYPO)!.reason).toMatch(/^In stock.*check digit does not match.*correct the VIN/);
+  });
+
   test('is refused an order or a receipt by the ledger itself', async () => {
     const app = await testApp();
     const row = {
