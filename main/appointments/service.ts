@@ -122,6 +122,10 @@ export function bookAppointment(s: Lane, input: ParsedInputOf<'bookAppointment'>
     ...checkDigitWarning(preview.vehicle.vin),
     ...hoursWarning(s, input.at),
     ...unavailable.map((o) => `${o.warning} Booked as goodwill (${o.goodwill}): ${input.goodwill}.`),
+    // A reason given where none is needed is not kept (the claim would read as goodwill): said, not dropped silently.
+    ...(input.goodwill && unavailable.length === 0
+      ? [`The remedy is available for ${wanted.join(', ')}: no goodwill reason is needed, and "${input.goodwill}" was not recorded.`]
+      : []),
   ];
   // A later visit for a vehicle its owner is told not to drive: the advisor is told first, every time.
   const doNotDrive = preview.campaigns.filter((o) => !o.completed && o.severity.includes('do-not-drive'));

@@ -58,6 +58,21 @@ describe('one open appointment per VIN and campaign', () => {
 });
 
 describe('goodwill only where the bulletin offers it', () => {
+  test('a goodwill reason given where the remedy is available is not recorded, and the advisor is told so', async () => {
+    const app = await testApp();
+    const r = await call(app, 'bookAppointment', {
+      vin: LC,
+      campaigns: ['23LJ01'],
+      at: '2026-11-30T09:00',
+      model: 'LC',
+      productionMonth: '2022-12',
+      goodwill: 'customer upset',
+    });
+    expect(r.warnings).toContain('The remedy is available for 23LJ01: no goodwill reason is needed, and "customer upset" was not recorded.');
+    const [a] = (await call(app, 'listAppointments', {})).appointments;
+    expect(a!.goodwillReason).toBeNull();
+  });
+
   test('23LJ01, phase not known to be launched: goodwill (FAQ Q13) books, and the offer says where it comes from', async () => {
     const app = await testApp();
     const offer = (await call(app, 'previewBooking', { vin: LC, model: 'LC', productionMonth: '2022-11' })).campaigns[0]!;
