@@ -14,7 +14,10 @@ export const AppointmentStatus = z.enum(['booked', 'arrived', 'completed', 'no-s
 export const AppointmentTime = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, { message: 'the time must be written YYYY-MM-DDTHH:MM, e.g. 2026-11-25T09:30', abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, {
+    message: 'the time must be written YYYY-MM-DDTHH:MM: the day, a T, then the hour and minute (09:30 on 25 March is YYYY-03-25T09:30)',
+    abort: true,
+  })
   .refine((s) => isoDate.safeParse(s.slice(0, 10)).success, 'that day does not exist in the calendar');
 
 const Course = z.string().trim().min(2, 'name the course, e.g. "LIC206A - Electrical Repair 1"').max(160);

@@ -57,6 +57,12 @@ describe('one open appointment per VIN and campaign', () => {
   });
 });
 
+test('a time not written as the format asks is refused with the format, and no example day that has gone by', async () => {
+  const app = await testApp();
+  const e = await refusal(app, 'bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '30/11/2026 9am', model: 'LC', productionMonth: '2022-12' });
+  expect(e.message).toBe('at: the time must be written YYYY-MM-DDTHH:MM: the day, a T, then the hour and minute (09:30 on 25 March is YYYY-03-25T09:30)');
+});
+
 describe('goodwill only where the bulletin offers it', () => {
   test('a goodwill reason given where the remedy is available is not recorded, and the advisor is told so', async () => {
     const app = await testApp();
