@@ -3,7 +3,7 @@
 import { recordClaim } from '../claims/service';
 import { ApiError, type ParsedInputOf } from '../../shared/api';
 import type { Appointment, BookingPreview, DayPlan } from '../../shared/appointments/contract';
-import { localIsoDate, localMinute } from '../../shared/dates';
+import { addDays, localIsoDate, localMinute } from '../../shared/dates';
 import { analyzeVin } from '../../shared/vin';
 import { doNotDriveWarning } from '../../shared/wording';
 import type { CampaignStore } from '../campaigns/store';
@@ -59,8 +59,14 @@ function notInThePast(s: Lane, at: string): void {
   const now = localMinute(s.now());
   if (at < now)
     throw new ApiError('invalid-input', `${when(at)} is in the past (it is now ${when(now)}): book a time to come.`, [
-      'Write the date and time as YYYY-MM-DDTHH:MM, e.g. 2026-12-07T09:00.',
+      `Write the date and time as YYYY-MM-DDTHH:MM, e.g. ${addDays(localIsoDate(s.now()), 1)}T09:00 for tomorrow at 09:00.`,
     ]);
+}
+
+/** A time more than a year ahead is most often a mistyped year: booked, with a warning. */
+function farAheadWarning(s: Lane, at: string): string[] {
+  const yearAhead = addDays(localIsoDate(s.now()), 366);
+  return at.slice(0, 10) > yearAhead ? [`${when(at)} is more than a year ahead: check the year.`] : [];
 }
 
 /** The dealer's opening hours (Settings; none set by default): a time outside them is a warning, not a refusal. */
@@ -120,6 +126,7 @@ export function bookAppointment(s: Lane, input: ParsedInputOf<'bookAppointment'>
   notInThePast(s, input.at);
   const warnings = [
     ...checkDigitWarning(preview.vehicle.vin),
+    ...farAheadWarning(s, input.at),
     ...hoursWarning(s, input.at),
     ...unavailable.map((o) => `${o.warning} Booked as goodwill (${o.goodwill}): ${input.goodwill}.`),
     // A reason given where none is needed is not kept (the claim would read as goodwill): said, not dropped silently.

@@ -63,6 +63,15 @@ test('a time not written as the format asks is refused with the format, and no e
   expect(e.message).toBe('at: the time must be written YYYY-MM-DDTHH:MM: the day, a T, then the hour and minute (09:30 on 25 March is YYYY-03-25T09:30)');
 });
 
+test('a time more than a year ahead is booked with a warning to check the year; a time gone by is refused with an example to come', async () => {
+  const app = await testApp();
+  const far = await call(app, 'bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '2126-11-30T09:00', model: 'LC', productionMonth: '2022-12' });
+  expect(far.warnings).toEqual(['2126-11-30 09:00 is more than a year ahead: check the year.']);
+  const past = await refusal(app, 'bookAppointment', { vin: LC2, campaigns: ['23LJ01'], at: '2026-11-20T09:00', model: 'LC', productionMonth: '2022-12' });
+  // The clock is 2026-11-23 12:00: the example is tomorrow.
+  expect(past.details).toEqual(['Write the date and time as YYYY-MM-DDTHH:MM, e.g. 2026-11-24T09:00 for tomorrow at 09:00.']);
+});
+
 describe('goodwill only where the bulletin offers it', () => {
   test('a goodwill reason given where the remedy is available is not recorded, and the advisor is told so', async () => {
     const app = await testApp();
