@@ -5,7 +5,7 @@ import { ApiError, type ParsedInputOf } from '../../shared/api';
 import type { Appointment, BookingPreview, DayPlan } from '../../shared/appointments/contract';
 import { addDays, localIsoDate, localMinute } from '../../shared/dates';
 import { analyzeVin } from '../../shared/vin';
-import { doNotDriveWarning } from '../../shared/wording';
+import { doNotDriveWarning, minutesText } from '../../shared/wording';
 import type { CampaignStore } from '../campaigns/store';
 import { type CampaignParts, loadCatalog } from '../parts/catalog';
 import { ledgerOf, notCovered, recordMovement } from '../parts/service';
@@ -69,13 +69,22 @@ function farAheadWarning(s: Lane, at: string): string[] {
   return at.slice(0, 10) > yearAhead ? [`${when(at)} is more than a year ahead: check the year.`] : [];
 }
 
-/** The dealer's opening hours (Settings; none set by default): a time outside them is a warning, not a refusal. */
-function hoursWarning(s: Lane, at: string): string[] {
+/**
+ * The dealer's opening hours (Settings; none set by default): a time outside them, or work that would
+ * run past closing (the bulletins' stated minutes), is a warning, not a refusal.
+ */
+function hoursWarning(s: Lane, at: string, minutes: number): string[] {
   const hours = openingHours(s.db);
   if (!hours) return [];
   const t = at.slice(11);
-  return t < hours.opens || t >= hours.closes
-    ? [`${when(at)} is outside the opening hours set in Settings (${hours.opens}-${hours.closes}): check the time with the guest.`]
+  if (t < hours.opens || t >= hours.closes)
+    return [`${when(at)} is outside the opening hours set in Settings (${hours.opens}-${hours.closes}): check the time with the guest.`];
+  const end = Number(t.slice(0, 2)) * 60 + Number(t.slice(3)) + minutes;
+  const endText = `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
+  return endText > hours.closes
+    ? [
+        `${when(at)}: the work (${minutesText(minutes)}) would end at ${endText}, after closing (opening hours in Settings: ${hours.opens}-${hours.closes}): check the time with the guest.`,
+      ]
     : [];
 }
 
@@ -127,7 +136,11 @@ export function bookAppointment(s: Lane, input: ParsedInputOf<'bookAppointment'>
   const warnings = [
     ...checkDigitWarning(preview.vehicle.vin),
     ...farAheadWarning(s, input.at),
-    ...hoursWarning(s, input.at),
+    ...hoursWarning(
+      s,
+      input.at,
+      offers.reduce((m, o) => m + (o.minutes ?? 0), 0),
+    ),
     ...unavailable.map((o) => `${o.warning} Booked as goodwill (${o.goodwill}): ${input.goodwill}.`),
     // A reason given where none is needed is not kept (the claim would read as goodwill): said, not dropped silently.
     ...(input.goodwill && unavailable.length === 0
@@ -210,10 +223,8 @@ export function moveAppointment(s: Lane, input: ParsedInputOf<'moveAppointment'>
       const row = appointmentRow(s.db, input.id);
       if (row.status !== 'booked') throw new ApiError('conflict', `Appointment ${row.id} is ${row.status}: only a booked appointment can be moved.`);
       s.db.sqlite.prepare('UPDATE appointments SET at = ?, updated_at = ? WHERE id = ?').run(input.at, s.now().toISOString(), row.id);
-      return {
-        appointment: toAppointments(s.db, [appointmentRow(s.db, row.id)], bulletinLookup(s.campaigns))[0]!,
-        warnings: hoursWarning(s, input.at),
-      };
+      const appointment = toAppointments(s.db, [appointmentRow(s.db, row.id)], bulletinLookup(s.campaigns))[0]!;
+      return { appointment, warnings: hoursWarning(s, input.at, appointment.minutes ?? 0) };
     })
     .immediate();
 }

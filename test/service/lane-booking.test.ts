@@ -55,6 +55,21 @@ describe('one open appointment per VIN and campaign', () => {
     expect(r.warnings).toEqual(['2026-11-24 18:30 is outside the opening hours set in Settings (07:30-18:00): check the time with the guest.']);
     expect((await refusal(app, 'saveSettings', { openingHours: { opens: '18:00', closes: '07:30' } })).message).toMatch(/closing time must be after/);
   });
+
+  test('work that would run past closing is a warning too: the bulletin states its length', async () => {
+    const app = await testApp();
+    await call(app, 'saveSettings', { openingHours: { opens: '07:30', closes: '18:00' } });
+    // 23LJ01 states 45 minutes: 17:59 ends at 18:44.
+    const late = await call(app, 'bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '2026-11-24T17:59', model: 'LC', productionMonth: '2022-12' });
+    expect(late.warnings).toEqual([
+      '2026-11-24 17:59: the work (45 min) would end at 18:44, after closing (opening hours in Settings: 07:30-18:00): check the time with the guest.',
+    ]);
+    const moved = await call(app, 'moveAppointment', { id: late.id, at: '2026-11-24T17:15' });
+    expect(moved.warnings).toEqual([]);
+    expect((await call(app, 'moveAppointment', { id: late.id, at: '2026-11-24T17:30' })).warnings).toEqual([
+      '2026-11-24 17:30: the work (45 min) would end at 18:15, after closing (opening hours in Settings: 07:30-18:00): check the time with the guest.',
+    ]);
+  });
 });
 
 test('a time not written as the format asks is refused with the format, and no example day that has gone by', async () => {
