@@ -99,11 +99,16 @@ export function writeOut(file: string, data: Uint8Array | string): { file: strin
     fd = null; // commit closes it
     commit(written, temp, t);
   } catch (err) {
-    closeQuietly(fd);
-    fs.rmSync(temp, { force: true });
-    throw new WriteOutError(t.file, plainReason(err as NodeJS.ErrnoException, t.file));
+    failed(err, fd, temp, t);
   }
   return { file: t.file, replaced: t.replaced };
+}
+
+/** A write that failed leaves nothing behind (the temporary file goes; the target is as it was) and says why. */
+function failed(err: unknown, fd: number | null, temp: string, t: Target): never {
+  closeQuietly(fd);
+  fs.rmSync(temp, { force: true });
+  throw new WriteOutError(t.file, plainReason(err as NodeJS.ErrnoException, t.file));
 }
 
 /**
@@ -123,9 +128,7 @@ export async function writeOutWith(file: string, fill: (temp: string) => Promise
     fd = null; // commit closes it
     commit(written, temp, t);
   } catch (err) {
-    closeQuietly(fd);
-    fs.rmSync(temp, { force: true });
-    throw new WriteOutError(t.file, plainReason(err as NodeJS.ErrnoException, t.file));
+    failed(err, fd, temp, t);
   }
   return { file: t.file, replaced: t.replaced };
 }

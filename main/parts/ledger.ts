@@ -432,18 +432,21 @@ function fold(rows: FoldRow[], effects: Map<number, string> | undefined, bucketO
   }
 }
 
+/** The VIN rules' own refusal of a VIN that is not one (its first reason, and every reason). */
+export const malformedVin = (errors: { message: string }[]): ApiError =>
+  new ApiError(
+    'invalid-vin',
+    errors[0]!.message,
+    errors.map((e) => e.message),
+  );
+
 /**
  * Why a part cannot be ordered or received for this VIN, or null: it is not well formed, or its check
  * digit does not match (a typo orders a key cut for another vehicle). Null for an exact VIN.
  */
 export function inexactVin(raw: string): ApiError | null {
   const v = analyzeVin(raw);
-  if (!v.ok)
-    return new ApiError(
-      'invalid-vin',
-      v.errors[0]!.message,
-      v.errors.map((e) => e.message),
-    );
+  if (!v.ok) return malformedVin(v.errors);
   if (v.checkDigitValid) return null;
   return new ApiError(
     'invalid-vin',

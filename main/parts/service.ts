@@ -10,7 +10,7 @@ import type { Db } from '../db/open';
 import type { CoreServices as Services } from '../core-services';
 import { type CampaignParts, loadCatalog, type PartFacts, partOrThrow } from './catalog';
 import { type CporState, cporStates, listedPartNumbers } from './cpor';
-import { inexactVin, Ledger, toMovement } from './ledger';
+import { inexactVin, Ledger, malformedVin, toMovement } from './ledger';
 import { matchesPart } from './pattern';
 
 const ledgers = new WeakMap<Db, Ledger>();
@@ -123,12 +123,7 @@ const bit = (b: boolean | null | undefined) => (b === null || b === undefined ? 
 /** The VIN's analysis, or the VIN rules' own refusal. */
 function wellFormedVin(raw: string) {
   const v = analyzeVin(raw);
-  if (!v.ok)
-    throw new ApiError(
-      'invalid-vin',
-      v.errors[0]!.message,
-      v.errors.map((e) => e.message),
-    );
+  if (!v.ok) throw malformedVin(v.errors);
   return v;
 }
 
