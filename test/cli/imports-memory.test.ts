@@ -4,8 +4,9 @@
 // twice the rows must not raise the peak by what holding the extra VINs would take. Both lists are
 // large enough to fill the import's own SQLite cache (64 MB, bounded whatever the list), so that
 // cache is not what is compared. A peak also holds what the collector had not yet taken back (up to
-// 20 MB, as its timing goes): each list is imported twice, in turn, and the lower peak of each is
-// compared, as a peak that memory the list needs raises twice.
+// 20 MB, as its timing goes; on a sharing PC also the upload's network chunks): each list is imported
+// two or three times, in turn, and the lowest peak of each is compared, as memory the list needs
+// raises every peak.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,10 +44,10 @@ function list(dir: string, rows: number): { file: string; mb: number; duplicates
 /** What holding the VINs would take: at least their 17 bytes each (the buffer of old took 3 to 4 times that). */
 const heldMb = (rows: number) => (rows * 17) / 2 ** 20;
 
-/** Each list's lower peak of two imports, made in turn (medium, big, medium, big). */
-async function lowerOfTwo(run: (rows: number) => Promise<number>, medium: number, big: number): Promise<[number, number]> {
+/** Each list's lowest peak of `rounds` imports, made in turn (medium, big, medium, big...). */
+async function lowest(rounds: number, run: (rows: number) => Promise<number>, medium: number, big: number): Promise<[number, number]> {
   const peaks = { medium: [] as number[], big: [] as number[] };
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0; round < rounds; round++) {
     peaks.medium.push(await run(medium));
     peaks.big.push(await run(big));
   }
@@ -84,7 +85,7 @@ describe('a list of millions of VINs is imported in bounded memory', () => {
       expect(r.stdout).toContain(`imported, ${rows.toLocaleString('en-US')} VINs (partial list).`);
       return r.peakMb;
     };
-    const [medium, big] = await lowerOfTwo(run, MEDIUM, BIG);
+    const [medium, big] = await lowest(2, run, MEDIUM, BIG);
     console.log(`import-vins peak: ${MEDIUM.toLocaleString('en-US')} rows ${medium.toFixed(0)} MB, ${BIG.toLocaleString('en-US')} rows ${big.toFixed(0)} MB`);
     // 2.4M more VINs are 39 MB held as bytes alone.
     expect(big - medium).toBeLessThan(heldMb(BIG - MEDIUM));
@@ -112,7 +113,8 @@ describe('a list of millions of VINs is imported in bounded memory', () => {
       expect(r.stdout).toContain(`imported, ${rows.toLocaleString('en-US')} VINs`);
       return memoryOf(host.child.pid)!.peakMb;
     };
-    const [medium, big] = await lowerOfTwo(run, MEDIUM, BIG);
+    // Three rounds: a host's peak also holds the upload's network chunks, as the collector's timing goes.
+    const [medium, big] = await lowest(3, run, MEDIUM, BIG);
     console.log(
       `sharing PC peak: after ${MEDIUM.toLocaleString('en-US')} rows ${medium.toFixed(0)} MB, after ${BIG.toLocaleString('en-US')} rows ${big.toFixed(0)} MB`,
     );
