@@ -38,7 +38,7 @@ export function stageVinList(
     encoding: input.encoding,
     replaces: current ? { listDate: current.date, rows: current.rows } : null,
     ...preview,
-    notes: [...preview.notes, ...listFactNotes(rows, campaigns.byId(campaign.id).bulletin)],
+    notes: [...preview.notes, ...listFactNotes(rows, () => campaigns.byId(campaign.id).bulletin)],
   };
 }
 

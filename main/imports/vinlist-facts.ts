@@ -16,8 +16,10 @@ const note = (o: Odd, cell: string, vin: string) => {
 };
 const more = (o: Odd) => (o.n > EXAMPLES ? ` and ${count(o.n - EXAMPLES)} more` : '');
 
-export function listFactNotes(rows: StagedList, b: Bulletin): string[] {
+/** `bulletin`: asked for only when the list has optional columns (most lists have none). */
+export function listFactNotes(rows: StagedList, bulletin: () => Bulletin): string[] {
   if (!rows.hasDetails) return [];
+  const b = bulletin();
   const perVin = b.parts.flatMap((p) => (p.partNumberPerVin === true && p.partNumber ? [p.partNumber] : []));
   const phases = new Set(b.phases.map((p) => p.id));
   const parts: Odd = { n: 0, examples: [] };

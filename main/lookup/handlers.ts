@@ -7,7 +7,7 @@ import type { Services } from '../services';
 
 /** The answer, with a warning when the VIN could not be decoded because vPIC could not be opened. */
 function withDecoderState(answer: LookupResult, vpic: Services['vpic']): LookupResult {
-  const reason = answer.decoded ? null : (vpic?.unavailable ?? null);
+  const reason = answer.decoded ? null : (vpic?.failure ?? null);
   return reason ? { ...answer, warnings: [...answer.warnings, decoderUnavailableText(reason)] } : answer;
 }
 

@@ -96,6 +96,7 @@ export class VpicDecoder {
   unpackMs: number | null = null;
   /** How long indexing a database unpacked by an earlier version took (ms); null when it had its indexes. */
   indexMs: number | null = null;
+  /** Why the decoder could not be opened, in plain words (null: it opened, or has not been asked to). */
   failure: string | null = null;
 
   /**
@@ -161,11 +162,6 @@ export class VpicDecoder {
       return false;
     });
     return this.opening;
-  }
-
-  /** Why the decoder could not be opened, in plain words (null: it opened, or has not been asked to). */
-  get unavailable(): string | null {
-    return this.failure;
   }
 
   get ready(): boolean {
