@@ -11,12 +11,12 @@
 // rows are visible, and a campaign filter on the follow-up list until the filtered rows are shown
 // and the busy sign is gone. Goal: each under 1 s. Also counts the elements each screen draws.
 import { OFFLINE_CHROMIUM_ARGS } from '../../main/forms/chromium-args';
-import { type ChildProcess, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { serve } from '../support/serve';
+import { type Served, serve } from '../support/serve';
 import { median, ms, requestMs, runsLine } from './browser-timing';
 import { serviceCsv, stockCsv } from '../support/synthetic';
 
@@ -112,7 +112,7 @@ async function main() {
   if (!fs.existsSync(CLI)) throw new Error('Build first: npm run build.');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-first-paint-'));
   const db = path.join(dir, 'bench.sqlite');
-  let server: { url: string; child: ChildProcess } | null = null;
+  let server: Served | null = null;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: OFFLINE_CHROMIUM_ARGS,
@@ -245,7 +245,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    server?.child.kill('SIGTERM');
+    await server?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -7,14 +7,14 @@
 // few reversals, written as the ledger writes its rows. `dist/main/cli.cjs serve` on it, and in
 // Debian's Chromium: F7, then a click on the part number until the first ledger rows are painted (timed
 // in the page; the test driver's own view beside it). Goal: under 1 s. Also: the request's share, the elements drawn and a scroll to the end of the ledger.
-import { type ChildProcess, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium } from 'playwright-core';
 import { OFFLINE_CHROMIUM_ARGS } from '../../main/forms/chromium-args';
-import { serve } from '../support/serve';
+import { type Served, serve } from '../support/serve';
 import { median, ms, requestMs, runsLine } from './browser-timing';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -68,7 +68,7 @@ async function main() {
   if (!fs.existsSync(CLI)) throw new Error('Build first: npm run build.');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-ledger-bench-'));
   const db = path.join(dir, 'bench.sqlite');
-  let server: { url: string; child: ChildProcess } | null = null;
+  let server: Served | null = null;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: OFFLINE_CHROMIUM_ARGS });
   try {
     const cli = ['parts', 'set', 'BLC', PART, '--description', 'Carpet retainer clip', '--quantity', '1', '--released', '--not-per-vin'];
@@ -154,7 +154,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    server?.child.kill('SIGTERM');
+    await server?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -27,9 +27,9 @@ export const test = base.extend<{ app: Page; server: Server; slowImports: boolea
       if (!fs.existsSync(CLI)) throw new Error('Build first: npm run build (npm test does).');
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-e2e-'));
       const slow = slowImports ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(SLOW_IMPORT)}` } : {};
-      const { url, child } = await serve(CLI, path.join(dir, 'db.sqlite'), { RECALL_DESK_VPIC: SHARED_VPIC, ...slow });
+      const { url, stop } = await serve(CLI, path.join(dir, 'db.sqlite'), { RECALL_DESK_VPIC: SHARED_VPIC, ...slow });
       await use({ url, origin: new URL(url).origin, dir });
-      child.kill('SIGTERM');
+      await stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
     { scope: 'test' },

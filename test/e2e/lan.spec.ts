@@ -140,7 +140,7 @@ test('the admin shares this PC’s database from Settings: the address, the fing
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-e2e-share-'));
   const db = path.join(dir, 'data', 'recall-desk.sqlite');
   addAccount(db, ADMIN.name, 'admin', ADMIN.password);
-  const { url, child } = await serve(CLI, db, { RECALL_DESK_LISTEN: '127.0.0.1' });
+  const { url, stop } = await serve(CLI, db, { RECALL_DESK_LISTEN: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: OFFLINE_CHROMIUM_ARGS });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
@@ -157,7 +157,8 @@ test('the admin shares this PC’s database from Settings: the address, the fing
     await shot(page, 'lan-61-settings-shared', true);
   } finally {
     await browser.close();
-    child.kill();
+    await stop();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
