@@ -13,7 +13,7 @@ import type { CoreServices as Services } from '../core-services';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
 import { openingHours } from '../settings/store';
 import { setVehicleCampaignStatus } from '../vehicles/status';
-import { appointmentRow, appointmentRows, toAppointments } from './store';
+import { appointmentRow, appointmentRows, OPEN_FOR_VIN_SQL, toAppointments } from './store';
 import { courseOf, hasCourse, technicianOrThrow } from './techs';
 import { campaignOffer, vehicleSummary } from './vehicle';
 
@@ -41,10 +41,7 @@ export function previewBooking(s: Lane, input: ParsedInputOf<'previewBooking'>, 
 /** The open (booked or arrived) appointment holding each campaign for a VIN, the earliest first. */
 function openAppointments(db: Lane['db'], vin: string, except: number | null = null): Map<string, { id: number; at: string }> {
   const rows = db.sqlite
-    .prepare<[string, number], [number, string, string]>(
-      `SELECT a.id, a.at, c.campaign_code FROM appointments a JOIN appointment_campaigns c ON c.appointment_id = a.id
-        WHERE a.vin = ? AND a.status IN ('booked', 'arrived') AND a.id <> ? ORDER BY a.at, a.id`,
-    )
+    .prepare<[string, number], [number, string, string]>(OPEN_FOR_VIN_SQL)
     .raw(true)
     .all(vin, except ?? 0);
   const out = new Map<string, { id: number; at: string }>();

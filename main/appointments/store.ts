@@ -12,14 +12,18 @@ type CampaignRow = Row<'appointment_campaigns'>;
 /** Open work (booked or arrived) from `from` up to, not including, `until`; arrived work of earlier days too. */
 export type Demand = { appointmentId: number; vin: string; at: string; campaign: string; remedyAvailable: boolean; goodwill: string | null };
 
+/**
+ * Open work by status and time (appointments_status_at, migration 015): never a walk through the
+ * lane's history of completed, no-show and cancelled appointments.
+ */
+export const DEMAND_SQL = `SELECT a.id, a.vin, a.at, c.campaign_code, c.remedy_available, a.goodwill_reason
+  FROM appointments a JOIN appointment_campaigns c ON c.appointment_id = a.id
+ WHERE a.status IN ('booked', 'arrived') AND a.at < @until AND (a.status = 'arrived' OR a.at >= @from)
+ ORDER BY a.at, a.id`;
+
 export function demandWithin(db: Db, from: string, until: string): Demand[] {
   return db.sqlite
-    .prepare<{ from: string; until: string }, [number, string, string, string, number, string | null]>(
-      `SELECT a.id, a.vin, a.at, c.campaign_code, c.remedy_available, a.goodwill_reason
-         FROM appointments a JOIN appointment_campaigns c ON c.appointment_id = a.id
-        WHERE (a.status = 'booked' AND a.at >= @from AND a.at < @until) OR (a.status = 'arrived' AND a.at < @until)
-        ORDER BY a.at, a.id`,
-    )
+    .prepare<{ from: string; until: string }, [number, string, string, string, number, string | null]>(DEMAND_SQL)
     .raw(true)
     .all({ from, until })
     .map(([appointmentId, vin, at, campaign, ok, goodwill]) => ({ appointmentId, vin, at, campaign, remedyAvailable: ok === 1, goodwill }));
@@ -29,16 +33,17 @@ export function demandWithin(db: Db, from: string, until: string): Demand[] {
  * Booked work of an earlier day that never arrived, counted per campaign. Not demand: the guest did not
  * come, and until someone marks it arrived (demand again), no-show or cancelled, the lines say so.
  */
+export const OVERDUE_SQL = `SELECT c.campaign_code, count(*) FROM appointments a JOIN appointment_campaigns c ON c.appointment_id = a.id
+ WHERE a.status = 'booked' AND a.at < ? GROUP BY c.campaign_code`;
+
 export function overdueBooked(db: Db, today: string): Map<string, number> {
-  const rows = db.sqlite
-    .prepare<[string], [string, number]>(
-      `SELECT c.campaign_code, count(*) FROM appointments a JOIN appointment_campaigns c ON c.appointment_id = a.id
-        WHERE a.status = 'booked' AND a.at < ? GROUP BY c.campaign_code`,
-    )
-    .raw(true)
-    .all(today);
+  const rows = db.sqlite.prepare<[string], [string, number]>(OVERDUE_SQL).raw(true).all(today);
   return new Map(rows);
 }
+
+/** A VIN's open appointments (but one, by id: 0 for none) with their campaigns, the earliest first (appointments_vin_status, migration 015). */
+export const OPEN_FOR_VIN_SQL = `SELECT a.id, a.at, c.campaign_code FROM appointments a JOIN appointment_campaigns c ON c.appointment_id = a.id
+ WHERE a.vin = ? AND a.status IN ('booked', 'arrived') AND a.id <> ? ORDER BY a.at, a.id`;
 
 export function appointmentRows(db: Db, from: string | null, to: string | null): AppointmentRow[] {
   return db.sqlite

@@ -20,6 +20,7 @@ export const migrations: Record<string, () => Promise<Migration>> = {
   '012_ledger_fold': async () => (await import('./012_ledger_fold')).m012_ledger_fold,
   '013_suggestions_first_read': async () => (await import('./013_suggestions_first_read')).m013_suggestions_first_read,
   '014_vin_decode_families': async () => (await import('./014_vin_decode_families')).m014_vin_decode_families,
+  '015_open_appointments': async () => (await import('./015_open_appointments')).m015_open_appointments,
 };
 
 export const migrationProvider: MigrationProvider = {
