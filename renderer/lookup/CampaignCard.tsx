@@ -17,6 +17,7 @@ import {
   stockHoldTitle,
   VEHICLE_STATUS_LABEL,
 } from '../../shared/wording';
+import { nextSteps } from '../../shared/parts/next-steps';
 import { cporSentence } from '../../shared/parts/wording';
 import { CardForms } from '../forms/CardForms';
 import { apiQuery } from '../queries';
@@ -53,6 +54,13 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
   // The vehicle's CPOR requests (to place, on order, received): one read for all its cards.
   const cpor = useQuery(apiQuery('vehicleCpor', fromNhtsa ? null : { vin: result.vin }));
   const parts = cpor.data?.parts.filter((p) => p.campaign === hit.code) ?? [];
+  // With a request on record, the bulletin's steps for the parts counter give way to it (its roles are the bulletin's).
+  const bulletin = useQuery(apiQuery('getCampaign', parts.length > 0 ? { code: hit.code } : null));
+  const steps = nextSteps(
+    hit.actions,
+    bulletin.data?.bulletin.actions ?? [],
+    parts.map((p) => p.what),
+  );
   return (
     <article
       className={`card ${hit.certainty}${done ? ' done' : ''}${notListed ? ' not-listed' : ''}`}
@@ -149,8 +157,8 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
         )}
         <dt>Next</dt>
         <dd>
-          <ul className="actions">
-            {hit.actions.map((a) => (
+          <ul className="actions" data-testid="next-steps">
+            {steps.map((a) => (
               <li key={a}>{a}</li>
             ))}
           </ul>

@@ -88,6 +88,11 @@ test('accept a CPOR line, leave, come back, enter its reference from the standin
   await expect(card.getByTestId('cpor-state')).toHaveText(`Key 04002-78010 on order since ${today} (CPOR CP-5150)`, { timeout: 30_000 });
   // The list's number for this VIN, not the bulletin's pattern.
   await expect(card.getByTestId('listed-part')).toHaveText(`04002-78010 for this VIN (the affected-VIN list of ${today})`);
+  // Its next steps no longer ask the parts counter to order the key: the CPOR line above says where it stands.
+  const steps = card.getByTestId('next-steps');
+  await expect(steps).toContainText('Book 45 minutes');
+  await expect(steps).not.toContainText('through CPOR');
+  await expect(steps).toContainText('The key is requested: see CPOR above.');
   await card.getByTestId('cpor-state').scrollIntoViewIfNeeded();
   await shot(app, 'cpor-standing-04-card');
 });

@@ -1,0 +1,32 @@
+// A vehicle's next steps on its campaign card, in the window and in the terminal: the bulletin's steps,
+// except that once the vehicle has a CPOR request for the campaign's part (to place, on order or
+// received) the bulletin's steps for the parts counter (ordering that part) are under way or done. Those
+// give way to one line pointing at the CPOR state, which says what is left. Pure: no React, no Node.
+
+/** The bulletin's steps as the card gets them (a hit's `actions`), and the bulletin's own list with roles. */
+type BulletinStep = { role: string; text: string };
+
+/**
+ * `actions` without the bulletin's parts-counter steps when `requested` names the vehicle's CPOR
+ * requests for this campaign ("key" or "part" each); the line "The key is requested: see CPOR above."
+ * stands where the first of them stood. Unchanged when nothing is requested or no such step is there.
+ */
+export function nextSteps(actions: readonly string[], bulletinSteps: readonly BulletinStep[], requested: readonly ('key' | 'part')[]): string[] {
+  if (requested.length === 0) return [...actions];
+  const partsSteps = new Set(bulletinSteps.filter((s) => s.role === 'parts').map((s) => s.text));
+  const out: string[] = [];
+  let replaced = false;
+  for (const a of actions) {
+    if (!partsSteps.has(a)) out.push(a);
+    else if (!replaced) {
+      out.push(requestedLine(requested));
+      replaced = true;
+    }
+  }
+  return out;
+}
+
+function requestedLine(requested: readonly ('key' | 'part')[]): string {
+  const word = requested.every((w) => w === 'key') ? 'key' : 'part';
+  return requested.length === 1 ? `The ${word} is requested: see CPOR above.` : `The ${word}s are requested: see CPOR above.`;
+}
