@@ -464,7 +464,7 @@ export function evaluate(
       needModel = true;
       modelChoices = p.choices;
       matchDetail = `${p.choicesDetail}${v.model ? `; "${v.model}" is not specific enough` : ''}.`;
-      needMonth = p.choicesDated;
+      needMonth = p.choicesDated && !v.month;
     }
   } else {
     return null;
