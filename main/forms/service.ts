@@ -107,7 +107,7 @@ export class FormsService {
           req.kind === 'holds'
             ? req.view
               ? holdsHtml(reportsOf(this.s).holdReport(), header, { ...req.view, campaign: req.view.campaign || only || '' })
-              : holdsHtml(onlyCampaign(reportsOf(this.s).holdReport(), only), header, { grouped: true })
+              : holdsHtml(onlyCampaign(reportsOf(this.s).holdReport(), only), header, { grouped: true }, only ?? '')
             : req.kind === 'followup'
               ? req.view
                 ? followUpHtml(reportsOf(this.s).followUpList({ campaign: null, remedyAvailableOnly: false, booked: 'all' }), header, {
