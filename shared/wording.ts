@@ -358,3 +358,10 @@ export const severityLine = (flags: readonly (keyof typeof SEVERITY_LABEL)[]): s
 /** What booking a later visit says first when a campaign of the vehicle is flagged do-not-drive. */
 export const doNotDriveWarning = (codes: readonly string[]): string =>
   `DO NOT DRIVE (${codes.join(', ')}): ${SEVERITY_GUEST_TEXT['do-not-drive']} Tell the guest before agreeing a date.`;
+
+/** The hold report's summary: "7 vehicles in stock, 6 held."; narrowed to one campaign, whose count it is: "7 vehicles in stock, 1 held for BLC." */
+export const holdsSummaryText = (inStock: number, held: number, campaign = ''): string =>
+  `${plural(inStock, 'vehicle')} in stock, ${count(held)} held${campaign ? ` for ${campaign}` : ''}.`;
+/** No stock vehicle held (for the campaign the report is narrowed to). */
+export const noHoldText = (inStock: number, campaign = ''): string =>
+  `No vehicle in stock is held${campaign ? ` for ${campaign}` : ''} (${plural(inStock, 'vehicle')} in stock).`;

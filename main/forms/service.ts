@@ -10,7 +10,7 @@ import type { FormRecord, FormRequest, Guest, RenderedForm } from '../../shared/
 import { disclosureHtml } from '../../shared/forms/disclosure';
 import { fileNameFor } from '../../shared/forms/html';
 import type { Sourced } from '../../shared/forms/lists';
-import type { HoldReport } from '../../shared/api';
+import type { CampaignHit, HoldReport, LookupResult } from '../../shared/api';
 import { faqHtml, guestQa, noGuestOnFileNote, ownerLetterHtml } from '../../shared/forms/letters';
 import { claimsHtml, followUpHtml, holdsHtml, ordersHtml } from '../../shared/forms/lists';
 import { mailDraft } from '../../shared/forms/mail';
@@ -67,6 +67,15 @@ export class FormsService {
         const b = this.bulletin(req.campaign);
         const letter = documentsOf(b).ownerLetter;
         if (!letter) throw new ApiError('not-found', `The ${b.code} bulletin has no owner letter: there is nothing to print.`);
+        // The letter says "...which includes your vehicle": only for a VIN the campaign may apply to ("verify" included).
+        const covered = coveredBy(this.s.lookup.lookup({ vin, model: null, productionMonth: null }));
+        if (!covered.some((h) => h.code === b.code)) {
+          const others = covered.length ? `campaigns that may apply: ${covered.map((h) => h.code).join(', ')}` : 'no campaign in the library covers it';
+          throw new ApiError(
+            'invalid-input',
+            `No ${b.code} owner letter for ${vin}: ${b.code} does not cover this VIN by the library's rules (${others}). Check the VIN and the campaign.`,
+          );
+        }
         const v = this.vehicle(vin);
         const guest = v && (v.guest_name || v.guest_address) ? { name: v.guest_name, address: v.guest_address } : null;
         const html = ownerLetterHtml({ letter, campaign: b.code, title: b.title, vin, dealer, guest, date, paper });
@@ -98,7 +107,7 @@ export class FormsService {
           req.kind === 'holds'
             ? req.view
               ? holdsHtml(reportsOf(this.s).holdReport(), header, { ...req.view, campaign: req.view.campaign || only || '' })
-              : holdsHtml(onlyCampaign(reportsOf(this.s).holdReport(), only), header, { grouped: true })
+              : holdsHtml(onlyCampaign(reportsOf(this.s).holdReport(), only), header, { grouped: true }, only ?? '')
             : req.kind === 'followup'
               ? req.view
                 ? followUpHtml(reportsOf(this.s).followUpList({ campaign: null, remedyAvailableOnly: false, booked: 'all' }), header, {
@@ -129,8 +138,8 @@ export class FormsService {
   ): RenderedForm {
     const result = this.s.lookup.lookup({ vin: req.vin, model: req.model ?? null, productionMonth: req.productionMonth ?? null });
     const vehicle = this.vehicle(result.vin);
-    // Covered: a campaign that may apply (not ruled out by a complete affected-VIN list) and has a form.
-    const covered = result.campaigns.filter((h) => !(h.affectedList?.complete && !h.affectedList.listed));
+    // Covered: a campaign that may apply and has a form.
+    const covered = coveredBy(result);
     const withForm = covered.filter((h) => documentsOf(this.bulletin(h.code)).disclosureForm);
     const wanted = req.campaign?.trim().toUpperCase();
     const hit = wanted ? withForm.find((h) => h.code === wanted) : withForm[0];
@@ -238,6 +247,11 @@ export class FormsService {
     const resolved = path.resolve(file);
     return resolved.startsWith(path.resolve(this.folder) + path.sep) && fs.existsSync(resolved);
   }
+}
+
+/** The campaigns that may apply to the VIN: found by the lookup and not ruled out by a complete affected-VIN list. */
+function coveredBy(result: LookupResult): CampaignHit[] {
+  return result.campaigns.filter((h) => !(h.affectedList?.complete && !h.affectedList.listed));
 }
 
 /** A printed list's rows of one campaign only. */

@@ -19,7 +19,7 @@ const CSS = `
 .chart table{width:100%;border-collapse:collapse;font-size:8pt;margin:0 0 3mm}
 .chart th{text-align:left;border-bottom:1.5px solid #000;padding:.6mm 1mm;vertical-align:bottom}
 .chart td{padding:.5mm 1mm;border-bottom:.5px solid #999;vertical-align:top;overflow-wrap:break-word}
-.chart .dates td:nth-child(5),.chart .dates td:nth-child(2){white-space:nowrap}
+.chart .dates td:nth-child(4),.chart .dates td:nth-child(2){white-space:nowrap}
 .chart tr{break-inside:avoid}
 .chart h3{font-size:10pt;margin:3mm 0 1mm;break-after:avoid}
 `;
@@ -106,6 +106,9 @@ const cellTable = (head: string[], rows: string[][], className = '') =>
  * per model with the phase of each production month the data gives. A month the data gives no phase
  * for (the letter's chart showed it by colour) reads "see TIS", never a guess. Printed only for a
  * campaign with more than one phase or a phase chart; every cell comes from the bulletin, with its source.
+ * A paper for guests: a window's `detail` (the library's note on how it reads its documents, e.g. which
+ * table's model years it matches) is for the dealer's screens and never printed here; where the
+ * documents differ, the guest is sent to the dealer, who confirms a vehicle by its VIN.
  */
 export function phaseChartHtml(b: Bulletin): string {
   if (b.phases.length < 2 && b.phaseChart.length === 0) return '';
@@ -120,12 +123,11 @@ export function phaseChartHtml(b: Bulletin): string {
   };
   const windowTable = windows.length
     ? `<h3>Production windows by model</h3>${cellTable(
-        ['Model', 'Model years', 'Built in', 'Key and note', 'From', 'To', 'Approx. vehicles', 'Phase by production month'],
+        ['Model', 'Model years', 'Built in', 'From', 'To', 'Approx. vehicles', 'Phase by production month'],
         windows.map((w) => [
           w.model,
           w.modelYearFrom === w.modelYearTo ? String(w.modelYearFrom) : `${w.modelYearFrom}-${w.modelYearTo}`,
           w.builtIn ?? NOT_STATED,
-          w.detail ?? '',
           w.producedFrom ?? NOT_STATED,
           w.producedTo ?? w.windowNote ?? NOT_STATED,
           w.approxVehicles ?? NOT_STATED,
@@ -135,6 +137,6 @@ export function phaseChartHtml(b: Bulletin): string {
       )}`
     : '';
   return `<section class="chart"><h2>Chart: phases and production windows</h2>
-<p class="small">From the bulletin data: ${esc(b.source.title)}, revision ${esc(b.revisionDate)}. A vehicle's phase by production month is given only where the bulletin data states it; for any other month, see TIS (your Lexus dealer looks the vehicle up by its VIN).</p>
+<p class="small">From the bulletin data: ${esc(b.source.title)}, revision ${esc(b.revisionDate)}. A vehicle's phase by production month is given only where the bulletin data states it; for any other month, see TIS (your Lexus dealer looks the vehicle up by its VIN). Where the bulletin's documents differ on a model's years or production dates, your Lexus dealer confirms whether your vehicle is included by its VIN.</p>
 <h3>Phases</h3>${phases}${windowTable}</section>`;
 }

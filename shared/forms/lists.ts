@@ -3,7 +3,7 @@
 // A 20,000-vehicle hold report is a table of 20,000 short lines, not 20,000 paragraphs.
 import type { FollowUpList, HoldReport } from '../reports/contract';
 import type { Paper } from '../settings/contract';
-import { CERTAINTY_LABEL, conditionText, count, FORM_KIND_LABEL, HOLD_SHORT_LABEL, plural, remedyShort } from '../wording';
+import { CERTAINTY_LABEL, conditionText, count, FORM_KIND_LABEL, HOLD_SHORT_LABEL, holdsSummaryText, noHoldText, plural, remedyShort } from '../wording';
 import { docHead, esc, frame } from './html';
 import {
   FollowUpView,
@@ -167,8 +167,10 @@ type Hold = HoldReport['holds'][number];
  * The hold report on paper, as the screen shows it (`view`: its search, filters, sort and grouping); without
  * a view (the CLI), every hold, one line per vehicle.
  */
-export function holdsHtml(r: HoldReport, h: ListHeader, view: HoldViewInput = { grouped: true }): string {
+export function holdsHtml(r: HoldReport, h: ListHeader, view: HoldViewInput = { grouped: true }, campaign = ''): string {
   const v = HoldView.parse(view);
+  // The one campaign the paper is narrowed to (the screen's filter, or the CLI's --campaign): its counts say so.
+  const only = v.campaign || campaign.trim().toUpperCase();
   const shown = holdsShown(r.holds, v);
   const lines: Hold[][] = shown.grouped ? shown.vehicles.map((g) => g.rows) : shown.rows.map((x) => [x]);
   // The legend: each campaign's hold reason once, numbered, with its source (a bulletin or NHTSA's file);
@@ -236,10 +238,11 @@ export function holdsHtml(r: HoldReport, h: ListHeader, view: HoldViewInput = { 
       ].join(' '),
     )
     .join('; ');
-  const summary = `<p class="summary">${plural(r.vehiclesInStock, 'vehicle')} in stock, ${count(r.vehiclesHeld)} held.${perCampaign ? ` Shown: ${perCampaign}.` : ''}</p>`;
+  const held = only ? new Set(r.holds.filter((x) => x.code === only).map((x) => x.vin)).size : r.vehiclesHeld;
+  const summary = `<p class="summary">${esc(holdsSummaryText(r.vehiclesInStock, held, only))}${perCampaign ? ` Shown: ${perCampaign}.` : ''}</p>`;
   const body =
     r.holds.length === 0
-      ? empty(`No vehicle in stock is held (${plural(r.vehiclesInStock, 'vehicle')} in stock).`)
+      ? empty(noHoldText(r.vehiclesInStock, only))
       : rows.length === 0
         ? `${shownLine(counted, holdViewWords(v))}${empty('No hold matches what the screen shows: clear the search or a filter.')}`
         : `${shownLine(counted, holdViewWords(v))}${summary}<div class="legend">${legend}</div>${printed}`;

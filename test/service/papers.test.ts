@@ -81,9 +81,23 @@ describe('the 23LJ01 FAQ chart', () => {
       const years = w.modelYearFrom === w.modelYearTo ? `${w.modelYearFrom}` : `${w.modelYearFrom}-${w.modelYearTo}`;
       const cells = LJ01.phaseChart.filter((c) => c.window === w.id);
       const phase = cells.length ? `${cells.map((c) => `${c.month}: Phase ${c.phase}`).join(', ')}; other months: see TIS` : 'see TIS';
-      expect(after).toContain(`${w.model} ${years} ${w.builtIn} ${w.detail} ${w.producedFrom} ${w.producedTo ?? w.windowNote} ${w.approxVehicles} ${phase}`);
+      expect(after).toContain(`${w.model} ${years} ${w.builtIn} ${w.producedFrom} ${w.producedTo ?? w.windowNote} ${w.approxVehicles} ${phase}`);
     }
-    expect(after).toContain('LC 2023 Japan Smart Key Type #2 (15CY); built in Japan 2022-11-07 2022-12-28 350 2022-12: Phase 1; other months: see TIS');
+    expect(after).toContain('LC 2023 Japan 2022-11-07 2022-12-28 350 2022-12: Phase 1; other months: see TIS');
+  });
+
+  test("a paper for guests: the windows stated plainly, never the library's notes on its data; where documents differ, ask the dealer", async () => {
+    const t = await faq();
+    const after = t.slice(t.indexOf('Chart: phases and production windows'));
+    // The NX rows' data note ("the eligibility chart gives 22-24 ... the union 2022-2024 is matched") is for whoever keeps the library.
+    const noted = LJ01.modelWindows.filter((w) => w.detail?.includes('is matched'));
+    expect(noted.map((w) => w.model)).toEqual(['NX', 'NX']);
+    for (const w of LJ01.modelWindows) if (w.detail) expect(after).not.toContain(w.detail);
+    for (const words of ['is matched', 'the union', 'eligibility chart gives']) expect(after).not.toContain(words);
+    expect(after).toContain(
+      "Where the bulletin's documents differ on a model's years or production dates, your Lexus dealer confirms whether your vehicle is included by its VIN.",
+    );
+    expect(after).toContain('NX 2022-2024 Japan 2022-11-07 Ongoing as of 2024-01-31 (the program table gives late October 2023 as the end) TBD see TIS');
   });
 
   test('a later bulletin brings its own chart; a campaign of one phase and no chart prints none', async () => {
