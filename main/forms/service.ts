@@ -14,8 +14,10 @@ import type { CampaignHit, HoldReport, LookupResult } from '../../shared/api';
 import { faqHtml, guestQa, noGuestOnFileNote, ownerLetterHtml } from '../../shared/forms/letters';
 import { claimsHtml, followUpHtml, holdsHtml, ordersHtml } from '../../shared/forms/lists';
 import { mailDraft } from '../../shared/forms/mail';
+import { cporAdvisorNote } from '../../shared/parts/next-steps';
 import { CONDITION_LABEL, FORM_KIND_LABEL } from '../../shared/wording';
 import type { LoggedFormKind, Row } from '../db/schema';
+import { vehicleCpor } from '../parts/cpor';
 import { WriteOutError, writeOut } from '../files/write-out';
 import { reportsOf } from '../reports/service';
 import type { SettingsStore } from '../settings/store';
@@ -166,6 +168,8 @@ export class FormsService {
     const advisorNotes = form.advisorNotes
       .filter((n) => n.condition === null || condition === null || n.condition === condition)
       .map((n) => (n.condition && condition === null ? `If this vehicle is ${CONDITION_LABEL[n.condition].toLowerCase()}: ${n.text}` : n.text));
+    // The vehicle's own part for this campaign, where the counter has it: requested, on order, or on the shelf.
+    for (const p of vehicleCpor(this.s, { vin: result.vin }).parts) if (p.campaign === hit.code) advisorNotes.unshift(cporAdvisorNote(p, p.what));
     const html = disclosureHtml({
       form,
       campaign: hit.code,

@@ -3,6 +3,8 @@
 // received) the bulletin's steps for the parts counter (ordering that part) are under way or done. Those
 // give way to one line pointing at the CPOR state, which says what is left. Pure: no React, no Node.
 
+import { type CporState, cporPhrase } from './wording';
+
 /** The bulletin's steps as the card gets them (a hit's `actions`), and the bulletin's own list with roles. */
 type BulletinStep = { role: string; text: string };
 
@@ -29,4 +31,15 @@ export function nextSteps(actions: readonly string[], bulletinSteps: readonly Bu
 function requestedLine(requested: readonly ('key' | 'part')[]): string {
   const word = requested.every((w) => w === 'key') ? 'key' : 'part';
   return requested.length === 1 ? `The ${word} is requested: see CPOR above.` : `The ${word}s are requested: see CPOR above.`;
+}
+
+/**
+ * For the advisor filling in a disclosure form (a sale while the second key is not available): where this
+ * VIN's own part stands. On the shelf, it is delivered instead of the form.
+ */
+export function cporAdvisorNote(s: CporState, what: 'key' | 'part'): string {
+  const phrase = `This VIN’s ${cporPhrase(s, what)}`;
+  return s.state === 'received'
+    ? `${phrase}: deliver it with the vehicle; the disclosure form is for a sale while the ${what} is not available.`
+    : `${phrase}.`;
 }
