@@ -98,6 +98,10 @@ test('book, suggest, accept, receive, complete with gates, then stock falls, a s
   await move.getByRole('button', { name: 'Record' }).click();
   await expect(parts.getByRole('table', { name: 'Held per VIN' })).toContainText(`${LC}10`);
   await expect(parts.getByRole('table', { name: 'Ledger history' })).toContainText('+1 on hand, fills 1 on order');
+  // The accepted request was never placed (no CPOR reference): the receipt is taken, and said.
+  await expect(parts.getByTestId('movement-recorded')).toContainText('Recorded: +1 on hand, fills 1 on order. Now on hand 1, on order 0.');
+  await expect(parts.getByTestId('movement-recorded')).toContainText(`Received before its CPOR reference was entered: order #`);
+  await expect(parts.getByTestId('movement-recorded')).toContainText(`for ${LC} was still to place. Enter the reference CPOR gave: recall-desk stock cpor`);
   await shot(app, '83b-key-received-per-vin', true);
 
   // Completing: an untrained technician and a self-verification are refused; then it is done.
