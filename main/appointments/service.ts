@@ -15,7 +15,7 @@ import { openingHours } from '../settings/store';
 import { setVehicleCampaignStatus } from '../vehicles/status';
 import { appointmentRow, appointmentRows, OPEN_FOR_VIN_SQL, toAppointments } from './store';
 import { courseOf, hasCourse, technicianOrThrow } from './techs';
-import { campaignOffer, vehicleSummary } from './vehicle';
+import { campaignOffer, remedyUnknown, vehicleSummary } from './vehicle';
 
 type Lane = Pick<Services, 'db' | 'campaigns' | 'lookup' | 'now' | 'accounts'>;
 
@@ -26,16 +26,22 @@ const bulletinLookup = (campaigns: CampaignStore) => (code: string) => {
 
 /** `decoded`: the vehicle as NHTSA vPIC decodes the VIN (the handler decodes first), so booking shows it and its rules use it. */
 export function previewBooking(s: Lane, input: ParsedInputOf<'previewBooking'>, decoded: DecodedVehicle | null = null): BookingPreview {
+  return offersFor(s, input, decoded).preview;
+}
+
+/** The booking preview, and the campaigns whose remedy status the lookup does not know (see remedyUnknown). */
+function offersFor(s: Lane, input: ParsedInputOf<'previewBooking'>, decoded: DecodedVehicle | null = null) {
   const result = s.lookup.lookup({ vin: input.vin, model: input.model ?? null, productionMonth: input.productionMonth ?? null, decoded });
   const catalog = loadCatalog(s.db, s.campaigns);
   const open = openAppointments(s.db, result.vin);
-  return {
+  const preview: BookingPreview = {
     vehicle: vehicleSummary(result),
     campaigns: result.campaigns.map((hit) => {
       const c = catalog.find((x) => x.code === hit.code);
       return { ...campaignOffer(hit, c!.bulletin, c?.parts ?? []), openAppointment: open.get(hit.code) ?? null };
     }),
   };
+  return { preview, unknown: new Set(result.campaigns.filter(remedyUnknown).map((h) => h.code)) };
 }
 
 /** The open (booked or arrived) appointment holding each campaign for a VIN, the earliest first. */
@@ -50,6 +56,7 @@ function openAppointments(db: Lane['db'], vin: string, except: number | null = n
 }
 
 const when = (at: string) => at.replace('T', ' ');
+const codesOf = (offers: { code: string }[]) => offers.map((o) => o.code).join(', ');
 
 /** A time already gone is refused: an appointment is for work to come. */
 function notInThePast(s: Lane, at: string): void {
@@ -99,7 +106,7 @@ function checkDigitWarning(vin: string): string[] {
 
 export function bookAppointment(s: Lane, input: ParsedInputOf<'bookAppointment'>) {
   const wanted = [...new Set(input.campaigns.map((c) => s.campaigns.idOf(c).code))];
-  const preview = previewBooking(s, input);
+  const { preview, unknown } = offersFor(s, input);
   const offers = wanted.map((code) => {
     const offer = preview.campaigns.find((o) => o.code === code);
     if (!offer)
@@ -112,9 +119,14 @@ export function bookAppointment(s: Lane, input: ParsedInputOf<'bookAppointment'>
     return offer;
   });
   const unavailable = offers.filter((o) => !o.available);
+  // A remedy whose status is unknown reads "unknown", never "not available": what decides it is said.
+  const allUnknown = unavailable.length > 0 && unavailable.every((o) => unknown.has(o.code));
   const noGoodwill = unavailable.filter((o) => o.goodwill === null);
   if (noGoodwill.length > 0) {
-    throw new ApiError('invalid-input', `The remedy is not available for this vehicle and its bulletin offers no goodwill for it: it cannot be booked yet.`, [
+    const headline = noGoodwill.every((o) => unknown.has(o.code))
+      ? `The remedy's status is unknown for this vehicle (its phase is not known) and its bulletin offers no goodwill for it: it cannot be booked until the remedy is known to be available. Give the model and production month, or check the VIN on TIS.`
+      : `The remedy is not available for this vehicle and its bulletin offers no goodwill for it: it cannot be booked yet.`;
+    throw new ApiError('invalid-input', headline, [
       ...noGoodwill.map((o) => o.warning!),
       'Put the vehicle on the waiting list instead (recall-desk wait VIN --campaign CODE): the follow-up list shows it, to call the guest when the remedy arrives.',
     ]);
@@ -122,10 +134,16 @@ export function bookAppointment(s: Lane, input: ParsedInputOf<'bookAppointment'>
   if (unavailable.length > 0 && !input.goodwill) {
     throw new ApiError(
       'invalid-input',
-      `The remedy is not available for this vehicle: book it only with a goodwill reason (e.g. a lost only key, an urgent need).`,
+      allUnknown
+        ? `The remedy's status is unknown for this vehicle (its phase is not known): it may not be available yet. Give the model and production month, or check the VIN on TIS; or book it only with a goodwill reason (e.g. a lost only key, an urgent need).`
+        : unavailable.some((o) => unknown.has(o.code))
+          ? `The remedy is not available for this vehicle for ${codesOf(unavailable.filter((o) => !unknown.has(o.code)))}, and its status is unknown for ${codesOf(unavailable.filter((o) => unknown.has(o.code)))} (its phase is not known): book it only with a goodwill reason (e.g. a lost only key, an urgent need).`
+          : `The remedy is not available for this vehicle: book it only with a goodwill reason (e.g. a lost only key, an urgent need).`,
       [
         ...unavailable.map((o) => `${o.warning} Goodwill is offered by ${o.goodwill}.`),
-        'Give the reason with --goodwill REASON (on screen: "Goodwill reason").',
+        allUnknown
+          ? 'Give the model and production month with --model MODEL --produced YYYY-MM (on screen: "Model", "Production month"), or the reason with --goodwill REASON (on screen: "Goodwill reason").'
+          : 'Give the reason with --goodwill REASON (on screen: "Goodwill reason").',
       ],
     );
   }
@@ -292,6 +310,22 @@ function knownPerson(db: Lane['db'], name: string): string {
   return found;
 }
 
+/**
+ * Work booked for a later day is not done yet: completing it would use the part, close the campaign and
+ * make a claim dated before the vehicle is here. A guest who comes early is moved to today, then completed.
+ */
+function notAheadOfToday(s: Lane, row: { id: number; at: string }): void {
+  const today = localIsoDate(s.now());
+  if (row.at.slice(0, 10) <= today) return;
+  throw new ApiError(
+    'conflict',
+    `Appointment ${row.id} is booked for ${when(row.at)}, a later day than today (${today}): work is completed on the day the vehicle is here.`,
+    [
+      `If the guest came early, move the appointment to today first: recall-desk appointment ${row.id} move --at ${localMinute(s.now())} (on screen: Book, look the VIN up, then "Move it to the time below"), then complete it.`,
+    ],
+  );
+}
+
 export function completeAppointment(s: Lane, input: ParsedInputOf<'completeAppointment'>) {
   if (input.technician.trim().toLowerCase() === input.verifiedBy.trim().toLowerCase())
     throw new ApiError(
@@ -303,6 +337,7 @@ export function completeAppointment(s: Lane, input: ParsedInputOf<'completeAppoi
       const row = appointmentRow(s.db, input.id);
       if (row.status === 'cancelled' || row.status === 'no-show' || row.status === 'completed')
         throw new ApiError('conflict', `Appointment ${row.id} is ${row.status}: only booked or arrived work can be completed.`);
+      notAheadOfToday(s, row);
       const tech = technicianOrThrow(s.db, input.technician);
       // With accounts the verifier is an account, confirmed with their password before this (accounts/service.ts).
       const verifiedBy = s.accounts.any() ? input.verifiedBy.trim() : knownPerson(s.db, input.verifiedBy);

@@ -39,6 +39,9 @@ export function workTime(b: Bulletin): { flatRateHours: number | null; minutes: 
  * Whether the remedy is available for this vehicle: the lookup says so (its phase launched, or a VIN on
  * the affected list of a campaign that lists only launched phases) and every part is released.
  */
+/** The lookup does not know whether the remedy is available (23LJ01 without the phase): "unknown", never "not available". */
+export const remedyUnknown = (hit: CampaignHit): boolean => hit.remedy.available === null;
+
 export function campaignOffer(hit: CampaignHit, bulletin: Bulletin, parts: PartFacts[]): CampaignOffer {
   // The card's answer decides: a listed VIN reads available there where its bulletin says only launched
   // phases are listed (23LJ01), so a booking, the card and the order suggestions never disagree.
@@ -46,7 +49,7 @@ export function campaignOffer(hit: CampaignHit, bulletin: Bulletin, parts: PartF
   const unreleased = parts.filter((p) => !p.released || (p.partNumber === null && !p.isPattern));
   let warning: string | null = null;
   if (!launched) {
-    const why = hit.remedy.available === false ? 'remedy not yet available' : 'remedy status unknown';
+    const why = remedyUnknown(hit) ? 'remedy status unknown' : 'remedy not yet available';
     // The lookup's explanation of an unknown phase starts "Unknown."; said once is enough.
     warning = `${hit.code}: ${why}: ${hit.remedy.explanation.replace(/^Unknown\.\s*/, '')}`;
   } else if (unreleased.length > 0) {

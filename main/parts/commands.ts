@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Suggestions } from '../../shared/parts/contract';
 import { partsCsv, suggestionsCsv } from '../../shared/parts/csv';
+import { movementDoneText, placeRequestHint } from '../../shared/parts/wording';
 import { type CommandRegistrar, UsageError, withDb } from '../cli/runtime';
 import { byArg, numberArg } from '../cli/args';
 import { formatHistory, formatParts, formatRequests, formatSuggestions } from './format';
@@ -105,11 +106,13 @@ export const partsCommands: CommandRegistrar = (program, rt) => {
           ref: o.ref ?? null,
           by: byArg(o.by),
         });
+        const hint = placeRequestHint(r);
         rt.io.out(
           o.json
             ? JSON.stringify(r, null, 2)
-            : `#${r.movement.id} ${r.movement.kind} ${r.movement.quantity} ${r.movement.partNumber}${r.position.vin ? ` for ${r.position.vin}` : ''}: ${r.movement.effect}. Now on hand ${r.position.onHand}, on order ${r.position.onOrder}.`,
+            : `#${r.movement.id} ${r.movement.kind} ${r.movement.quantity} ${r.movement.partNumber}${r.position.vin ? ` for ${r.position.vin}` : ''}: ${movementDoneText(r)}${hint ? `\n${hint}` : ''}`,
         );
+        for (const w of r.warnings) rt.io.err(`warning: ${w}`);
       });
   }
   withDb(stock.command('cpor').description('enter the CPOR reference of a request placed in Service Lane: "to place" becomes "on order"'))

@@ -2,7 +2,7 @@
 // Service Lane; it is "to place" until its CPOR reference is entered, then "on order", then received.
 // And the per-VIN part number a TIS list gives (VIN,Phase,Part Number,Status) is that VIN's number.
 import { ApiError, type ParsedInputOf } from '../../shared/api';
-import { type CporState, partWord } from '../../shared/parts/wording';
+import { type CporState, partWord, type RecordedAs } from '../../shared/parts/wording';
 import type { Db } from '../db/open';
 import type { CoreServices as Services } from '../core-services';
 import { findPart, loadCatalog } from './catalog';
@@ -44,8 +44,13 @@ export function cporStates(db: Db): Map<string, CporState> {
 
 /** The same for one part of one vehicle (a seek on the ledger's part index), or null. */
 export function cporStateOf(db: Db, part: string, vin: string): CporState | null {
+  return requestOf(db, part, vin)?.state ?? null;
+}
+
+/** One part of one vehicle: its state with the order it stands on and how that order was recorded, or null. */
+export function requestOf(db: Db, part: string, vin: string): Request | null {
   const rows = db.sqlite.prepare<[string, string], StateRow>(`${STATE_ROWS} AND m.part = ? AND m.vin = ? ORDER BY m.id`).raw(true).all(part, vin);
-  return foldStates(db, rows).get(`${part}\u0000${vin}`)?.state ?? null;
+  return foldStates(db, rows).get(`${part}\u0000${vin}`) ?? null;
 }
 
 /**
@@ -60,8 +65,18 @@ export function openRequestsOf(db: Db, part: string): Map<number, { vin: string;
   return out;
 }
 
-/** A (part, VIN)'s state, with the order it stands on (the last one) and who recorded it and its reference. */
-type Request = { state: CporState; orderId: number | null; acceptedBy: string | null; acceptedAt: string | null; enteredBy: string | null };
+/**
+ * A (part, VIN)'s state, with the order it stands on (the last one) and who recorded it and its reference;
+ * `recordedAs`: an accepted suggestion line (its ref is the CPOR placeholder) or ordered by hand (stock order).
+ */
+type Request = {
+  state: CporState;
+  orderId: number | null;
+  acceptedBy: string | null;
+  acceptedAt: string | null;
+  enteredBy: string | null;
+  recordedAs: RecordedAs | null;
+};
 
 const allRequests = (db: Db) => foldStates(db, db.sqlite.prepare<[], StateRow>(`${STATE_ROWS} ORDER BY m.id`).raw(true).all());
 
@@ -75,14 +90,15 @@ function foldStates(db: Db, rows: StateRow[]): Map<string, Request> {
     if (kind === 'receive') {
       if (pos && pos.onHand > 0) {
         const state: CporState = { state: 'received', since: at, reference: out.get(key)?.state.reference ?? null, partNumber: number };
-        out.set(key, { state, orderId: null, acceptedBy: null, acceptedAt: null, enteredBy: null });
+        out.set(key, { state, orderId: null, acceptedBy: null, acceptedAt: null, enteredBy: null, recordedAs: null });
       }
       continue;
     }
     if (!pos || pos.onOrder <= 0) continue;
     const given = reference ?? (ref && ref !== CPOR_REQUEST ? ref : null);
     const state: CporState = { state: given ? 'on-order' : 'to-place', since: given ? (enteredAt ?? at) : at, reference: given, partNumber: number };
-    out.set(key, { state, orderId: id, acceptedBy: by, acceptedAt: at, enteredBy: reference ? enteredBy : null });
+    const recordedAs: RecordedAs = ref === CPOR_REQUEST ? 'accepted' : 'ordered';
+    out.set(key, { state, orderId: id, acceptedBy: by, acceptedAt: at, enteredBy: reference ? enteredBy : null, recordedAs });
   }
   return out;
 }
@@ -121,6 +137,7 @@ export function cporRequests(s: Pick<Services, 'db' | 'campaigns'>, input: Parse
           acceptedBy: r.acceptedBy!,
           acceptedAt: r.acceptedAt!,
           enteredBy: r.enteredBy,
+          recordedAs: r.recordedAs!,
         });
       }
       // To place first (the work to do), then on order; each oldest first.

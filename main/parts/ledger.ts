@@ -447,9 +447,16 @@ export const malformedVin = (errors: { message: string }[]): ApiError =>
 export function inexactVin(raw: string): ApiError | null {
   const v = analyzeVin(raw);
   if (!v.ok) return malformedVin(v.errors);
-  if (v.checkDigitValid) return null;
-  return new ApiError(
-    'invalid-vin',
-    `VIN ${v.vin}: the check digit (position 9) is "${v.vin[8]}", the rest of the VIN calls for "${v.expectedCheckDigit}". A part is held for one exact vehicle: compare the VIN with the vehicle and type it again.`,
-  );
+  const mismatch = checkDigitMismatch(v.vin);
+  return mismatch === null ? null : new ApiError('invalid-vin', `VIN ${v.vin}: ${mismatch}`);
+}
+
+/**
+ * Why no part is ordered for a well-formed VIN whose check digit does not match, or null: the one wording
+ * of it (stock order and receive refuse with it; suggest --accept --vin says it for a VIN that got no order).
+ */
+export function checkDigitMismatch(vin: string): string | null {
+  const v = analyzeVin(vin);
+  if (!v.ok || v.checkDigitValid) return null;
+  return `the check digit (position 9) is "${v.vin[8]}", the rest of the VIN calls for "${v.expectedCheckDigit}". A part is held for one exact vehicle: compare the VIN with the vehicle and type it again.`;
 }

@@ -4,12 +4,13 @@
 import { ApiError, type ParsedInputOf } from '../../shared/api';
 import type { CampaignPart, PartsList } from '../../shared/parts/contract';
 import { localIsoDate } from '../../shared/dates';
+import { receivedBeforeReferenceText } from '../../shared/parts/wording';
 import { parseCounterDate } from '../../shared/vehicles/dates';
 import { analyzeVin } from '../../shared/vin';
 import type { Db } from '../db/open';
 import type { CoreServices as Services } from '../core-services';
 import { type CampaignParts, loadCatalog, type PartFacts, partOrThrow } from './catalog';
-import { type CporState, cporStates, listedPartNumbers } from './cpor';
+import { type CporState, cporStateOf, cporStates, listedPartNumbers, requestOf } from './cpor';
 import { inexactVin, Ledger, malformedVin, toMovement } from './ledger';
 import { matchesPart } from './pattern';
 
@@ -208,6 +209,12 @@ export function recordMovement(
           'conflict',
           `VIN ${vin} already has ${before.onOrder} on order and ${before.onHand} on hand of ${part} (${perVehicle} per vehicle): nothing more to order.`,
         );
+      // A receipt against a request never placed (no CPOR reference) is taken, and said: the reference is still to enter.
+      const warnings: string[] = [];
+      if (vin && p.heldPerVin && input.kind === 'receive') {
+        const request = requestOf(db, part, vin);
+        if (request?.state.state === 'to-place' && request.orderId !== null) warnings.push(receivedBeforeReferenceText(request.orderId, vin));
+      }
       if (input.kind === 'use' && before.onHand < input.quantity) {
         throw new ApiError('conflict', `Only ${before.onHand} of ${part}${vin ? ` for VIN ${vin}` : ''} on hand: cannot use ${input.quantity}.`, [
           vin
@@ -229,7 +236,8 @@ export function recordMovement(
         made_at: now().toISOString(),
       });
       const { movement, position } = folded.after(id);
-      return { movement, position: { part, vin, ...position } };
+      const cpor = vin && p.heldPerVin && (input.kind === 'order' || input.kind === 'receive') ? cporStateOf(db, part, vin) : null;
+      return { movement, position: { part, vin, ...position }, cpor, warnings };
     })
     .immediate();
 }

@@ -12,7 +12,7 @@ import { demandWithin, type Demand, overdueBooked } from '../appointments/store'
 import type { CoreServices as Services } from '../core-services';
 import { IN_NO_RANGE, type KnownOwnRows, type KnownRanges, NO_GROUP } from '../lookup/service';
 import { type CampaignParts, findPart, loadCatalog, type PartFacts } from './catalog';
-import type { Ledger, PartPosition, Position } from './ledger';
+import { checkDigitMismatch, type Ledger, type PartPosition, type Position } from './ledger';
 import { CPOR_REQUEST, listedPartNumbers } from './cpor';
 import { checkedVin, ledgerOf, noPartsNote } from './service';
 
@@ -686,7 +686,8 @@ export function acceptSuggestions(s: SuggestServices, { horizonDays, by, keys, c
           const mine = suggestions.lines.filter((l) => l.vin === vin);
           const orderable = mine.filter(orders);
           let reason: string;
-          if (mine.length === 0) reason = `no line for it in the suggestions: ${noLineWhy(ledger, catalog, vin, horizonDays)}`;
+          // A mistyped VIN has no line because it is no vehicle's: its check digit is named first, as stock order names it.
+          if (mine.length === 0) reason = checkDigitMismatch(vin) ?? `no line for it in the suggestions: ${noLineWhy(ledger, catalog, vin, horizonDays)}`;
           else if (orderable.length === 0) reason = mine.map((l) => `its ${l.campaign} line orders nothing: ${l.reason}`).join(' ');
           else if (code && orderable.every((l) => l.campaign !== code))
             reason = `its line is for ${[...new Set(orderable.map((l) => l.campaign))].join(', ')}, not ${code} (--campaign).`;

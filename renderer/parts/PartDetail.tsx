@@ -2,7 +2,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { dateTimeText } from '../../shared/dates';
 import type { CampaignPart, LedgerLine } from '../../shared/parts/contract';
-import { cporSentence, partWord } from '../../shared/parts/wording';
+import { cporSentence, movementDoneText, partWord, placeRequestHint } from '../../shared/parts/wording';
 import { count, MOVEMENT_LABEL, SOURCE_LABEL } from '../../shared/wording';
 import { useCan } from '../accounts/auth';
 import { apiQuery, useApiMutation } from '../queries';
@@ -255,7 +255,9 @@ function MovementForm({ part, perVin }: { part: string; perVin: boolean }) {
       {save.data && (
         <Notice
           kind="ok"
-          message={`Recorded: ${save.data.movement.effect}. Now on hand ${save.data.position.onHand}, on order ${save.data.position.onOrder}.`}
+          message={`Recorded: ${movementDoneText(save.data)}`}
+          details={[...save.data.warnings, placeRequestHint(save.data) ?? ''].filter(Boolean)}
+          testId="movement-recorded"
         />
       )}
     </form>

@@ -179,7 +179,17 @@ const Horizon = z
 export const partsOperations = defineOperations({
   listParts: { input: Empty, output: PartsList },
   setPart: { input: SetPartInput, output: CampaignPart },
-  recordMovement: { input: RecordMovementInput, output: z.object({ movement: Movement, position: StockPosition }) },
+  recordMovement: {
+    input: RecordMovementInput,
+    output: z.object({
+      movement: Movement,
+      position: StockPosition,
+      /** A per-VIN part's CPOR request after an order or a receipt (an order by hand is "to place" until its reference); else null. */
+      cpor: CporState.nullable().default(null),
+      /** What was accepted but is worth a word (a receipt before the request's CPOR reference was entered). */
+      warnings: z.array(z.string()).default([]),
+    }),
+  },
   reverseMovement: {
     input: z.object({ id: z.number().int().positive(), reason: Reason, by: PersonName }),
     output: z.object({ movement: Movement, position: StockPosition }),
@@ -277,9 +287,12 @@ export const partsOperations = defineOperations({
           /** To place: since the request was accepted; on order: since its reference was entered. */
           since: z.string(),
           reference: z.string().nullable(),
+          /** Who recorded the request: accepted the suggestion line, or ordered it by hand (see recordedAs). */
           acceptedBy: z.string(),
           acceptedAt: z.string(),
           enteredBy: z.string().nullable(),
+          /** An accepted suggestion line, or a per-VIN part ordered by hand (stock order --vin). */
+          recordedAs: z.enum(['accepted', 'ordered']).default('accepted'),
         }),
       ),
     }),

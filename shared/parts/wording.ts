@@ -6,6 +6,8 @@ import { count, plural } from '../wording';
 import type { CporRequest, SuggestionLine, SuggestionSource } from './contract';
 
 export type CporStateName = 'to-place' | 'on-order' | 'received';
+/** How a CPOR request was recorded: an accepted suggestion line, or a per-VIN part ordered by hand (stock order). */
+export type RecordedAs = 'accepted' | 'ordered';
 export type CporState = { state: CporStateName; since: string; reference: string | null; partNumber: string };
 
 /** What a per-VIN part is called in a sentence: "key" for a key, else "part". */
@@ -74,12 +76,34 @@ export const standingCountText = (toPlace: number, onOrder: number) => `${plural
 export const onOrderText = (onOrder: number, cpor: { toPlace: number; onOrder: number } | null | undefined): string =>
   cpor && cpor.toPlace + cpor.onOrder > 0 ? standingCountText(cpor.toPlace, cpor.onOrder) : `on order ${onOrder}`;
 export const NOTHING_TO_PLACE = 'No CPOR request to place: every accepted request has its CPOR reference.';
-/** A request's state on its line: "to place since 2026-11-23 09:30, accepted by Pat" or "on order since ... (CPOR CP-1, entered by Pat)". */
-export function requestStateText(r: Pick<CporRequest, 'state' | 'since' | 'reference' | 'acceptedBy' | 'enteredBy'>): string {
-  if (r.state === 'to-place') return `to place since ${dateTimeText(r.since)}, accepted by ${r.acceptedBy}`;
+/**
+ * A request's state on its line: "to place since 2026-11-23 09:30, accepted by Pat" (a suggestion line
+ * accepted), "..., ordered by Pat" (ordered by hand), or "on order since ... (CPOR CP-1, entered by Pat)".
+ */
+export function requestStateText(r: Pick<CporRequest, 'state' | 'since' | 'reference' | 'acceptedBy' | 'enteredBy' | 'recordedAs'>): string {
+  if (r.state === 'to-place') return `to place since ${dateTimeText(r.since)}, ${r.recordedAs === 'ordered' ? 'ordered' : 'accepted'} by ${r.acceptedBy}`;
   return `on order since ${dateTimeText(r.since)} (CPOR ${r.reference}${r.enteredBy ? `, entered by ${r.enteredBy}` : ''})`;
 }
 /** The request itself: "key 04002-78010 for JTH… (23LJ01)". */
 export const requestText = (r: Pick<CporRequest, 'what' | 'partNumber' | 'vin' | 'campaign'>) =>
   `${r.what} ${r.partNumber} for ${r.vin}${r.campaign ? ` (${r.campaign})` : ''}`;
 export const ENTER_REFERENCE_HINT = 'Enter a reference: recall-desk stock cpor ID --ref REFERENCE';
+
+// A stock movement recorded (the part's window and `stock receive|order|...`): what it did, in the CPOR
+// states where it is a vehicle's request.
+type Recorded = { movement: { id: number; kind: string; effect: string }; position: { onHand: number; onOrder: number }; cpor: CporState | null };
+/** A per-VIN part ordered by hand is a request to place in CPOR until its reference is entered, as an accepted line is. */
+const isRequestToPlace = (r: Recorded) => r.movement.kind === 'order' && r.cpor?.state === 'to-place';
+/** "+1 on hand, fills 1 on order. Now on hand 1, on order 0." or, for a request, "recorded as a request to place in CPOR ...". */
+export function movementDoneText(r: Recorded): string {
+  const what = isRequestToPlace(r) ? 'recorded as a request to place in CPOR (Service Lane), not placed yet' : r.movement.effect;
+  return `${what}. Now on hand ${r.position.onHand}, on order ${r.position.onOrder}.`;
+}
+/** What to do next with a request just recorded by hand, or null. */
+export const placeRequestHint = (r: Recorded): string | null =>
+  isRequestToPlace(r)
+    ? `Place it in Service Lane, then enter the CPOR reference it gives: recall-desk stock cpor ${r.movement.id} --ref REFERENCE (on screen: Order suggestions, "${STANDING_TITLE}").`
+    : null;
+/** A receipt against a request whose CPOR reference was never entered: accepted, and said. */
+export const receivedBeforeReferenceText = (orderId: number, vin: string) =>
+  `Received before its CPOR reference was entered: order #${orderId} for ${vin} was still to place. Enter the reference CPOR gave: recall-desk stock cpor ${orderId} --ref REFERENCE.`;

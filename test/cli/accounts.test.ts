@@ -85,7 +85,8 @@ describe('recall-desk users and --user', { timeout: 240_000 }, () => {
     A(['users', 'add', 'Sam Tech', '--role', 'technician'], 'sam-pass\n');
     A(['techs', 'add', 'Dana Kim', ...TRAINED.flatMap((c) => ['--course', c])]);
     const Ava = (args: string[], env?: Record<string, string>) => as(db, 'Ava Advisor', 'ava-pass', args, undefined, env);
-    const booked = Ava(['book', LC, '--campaign', '23LJ01', '--at', `${addDays(localIsoDate(new Date()), 5)}T09:00`, '--model', 'LC', '--produced', '2022-12']);
+    // Later today: the work is completed below, on the day the vehicle is here.
+    const booked = Ava(['book', LC, '--campaign', '23LJ01', '--at', `${localIsoDate(new Date())}T23:59`, '--model', 'LC', '--produced', '2022-12']);
     expect(booked.stderr).toBe('');
     A(['stock', 'receive', '04002-12345', '1', '--vin', LC]);
 

@@ -2,7 +2,7 @@
 // exit codes; and two CLI processes recording movements on one file at once lose nothing.
 import { spawn } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { addDays, localIsoDate } from '../../shared/dates';
+import { localIsoDate } from '../../shared/dates';
 import { CLI, cli } from '../support/cli';
 import { LC, TRAINED } from '../support/lane';
 import { tempDbPath } from '../support/tempdb';
@@ -17,7 +17,7 @@ describe('recall-desk parts, stock, book, suggest, complete, claims', () => {
 
     const refused = run(db, 'book', LC, '--campaign', '23LJ01', '--at', '2026-11-30T09:00');
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^The remedy is not available for this vehicle: book it only with a goodwill reason/);
+    expect(refused.stderr).toMatch(/^The remedy's status is unknown for this vehicle \(its phase is not known\): .* book it only with a goodwill reason/);
 
     const booked = run(
       db,
@@ -26,7 +26,8 @@ describe('recall-desk parts, stock, book, suggest, complete, claims', () => {
       '--campaign',
       '23LJ01',
       '--at',
-      `${addDays(localIsoDate(new Date()), 5)}T09:00`,
+      // Later today: the visit is completed below, on the day the vehicle is here.
+      `${localIsoDate(new Date())}T23:59`,
       '--model',
       'LC',
       '--produced',

@@ -3,7 +3,7 @@
 // opened after, shows what the file holds.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { addDays, localIsoDate } from '../../shared/dates';
+import { localIsoDate } from '../../shared/dates';
 import { CLI } from '../support/cli';
 import { expect, shot, test } from './fixtures';
 
@@ -18,7 +18,8 @@ test('a goodwill claim is marked as goodwill on the Claims screen', async ({ app
   run('techs', 'add', 'Dana Kim', '--course', 'Safety Recall and Service Campaign Essentials', '--course', 'LIC206A - Electrical Repair 1');
   run('techs', 'add', 'Lee Park');
   // Produced 2022-11: the phase is not stated, so the remedy is not known to be available; goodwill per FAQ Q13.
-  const at = `${addDays(localIsoDate(new Date()), 3)}T09:00`;
+  // Later today: work is completed on the day the vehicle is here.
+  const at = `${localIsoDate(new Date())}T23:59`;
   run('book', LC, '--campaign', '23LJ01', '--at', at, '--model', 'LC', '--produced', '2022-11', '--goodwill', 'lost the only key');
   run('stock', 'receive', '04002-12345', '1', '--vin', LC, '--by', 'Pat');
   run('complete', '1', '--tech', 'Dana Kim', '--verified-by', 'Lee Park', '--ro', 'RO-2');

@@ -47,7 +47,7 @@ test('book, suggest, accept, receive, complete with gates, then stock falls, a s
   await expect(parts.getByTestId('on-hand-12345-67890')).toHaveText('1');
   await shot(app, '81-parts-amended', true);
 
-  // Book the LC (23LJ01, remedy available) within the horizon, and the RX (BLC) 20 days out.
+  // Book the LC (23LJ01, remedy available) for later today, and the RX (BLC) 20 days out.
   await app.keyboard.press('F8');
   const lane = app.getByTestId('appointments');
   const booking = lane.getByRole('region', { name: 'Book an appointment' });
@@ -57,7 +57,8 @@ test('book, suggest, accept, receive, complete with gates, then stock falls, a s
   await booking.getByRole('button', { name: 'Look up' }).click();
   await expect(booking.getByTestId('booking-vehicle')).toContainText('2023 Lexus LC');
   await booking.getByRole('checkbox', { name: /23LJ01/ }).check();
-  await booking.getByLabel('Date and time').fill(`${day(3)}T09:00`);
+  // Later today: it is completed below, on the day the vehicle is here.
+  await booking.getByLabel('Date and time').fill(`${day(0)}T23:59`);
   await booking.getByRole('button', { name: 'Book 23LJ01' }).click();
   await expect(booking.getByTestId('booked')).toContainText('Booked: appointment 1.');
   await shot(app, '82-booked-lc');
@@ -70,14 +71,14 @@ test('book, suggest, accept, receive, complete with gates, then stock falls, a s
   await booking.getByLabel('Date and time').fill(`${day(20)}T10:00`);
   await booking.getByRole('button', { name: 'Book BLC' }).click();
   await expect(booking.getByTestId('booked')).toContainText('Booked: appointment 2.');
-  await expect(lane.getByTestId(`day-${day(3)}`)).toHaveText(`${day(3)}: 1 appointment · 0.4 h flat rate · 45 min of work`);
+  await expect(lane.getByTestId(`day-${day(0)}`)).toHaveText(`${day(0)}: 1 appointment · 0.4 h flat rate · 45 min of work`);
 
   // The suggestions: one CPOR line for the LC's key, nothing on speculation for the clip.
   await app.keyboard.press('F9');
   const orders = app.getByTestId('orders');
   const lines = orders.getByRole('table', { name: 'Suggested orders' });
   await expect(lines.getByRole('row', { name: /04002-\*\*\*\*/ })).toContainText(
-    `Order through CPOR1${LC}Booked ${day(3)} 09:00Booked ${day(3)} 09:00 (remedy available); no CPOR order recorded`,
+    `Order through CPOR1${LC}Booked ${day(0)} 23:59Booked ${day(0)} 23:59 (remedy available); no CPOR order recorded`,
   );
   await expect(lines.getByRole('row', { name: /12345-67890/ })).toHaveCount(0);
   await expect(lines.getByRole('row', { name: /ALE/ })).toContainText('part number not yet released');
@@ -97,6 +98,10 @@ test('book, suggest, accept, receive, complete with gates, then stock falls, a s
   await move.getByRole('button', { name: 'Record' }).click();
   await expect(parts.getByRole('table', { name: 'Held per VIN' })).toContainText(`${LC}10`);
   await expect(parts.getByRole('table', { name: 'Ledger history' })).toContainText('+1 on hand, fills 1 on order');
+  // The accepted request was never placed (no CPOR reference): the receipt is taken, and said.
+  await expect(parts.getByTestId('movement-recorded')).toContainText('Recorded: +1 on hand, fills 1 on order. Now on hand 1, on order 0.');
+  await expect(parts.getByTestId('movement-recorded')).toContainText(`Received before its CPOR reference was entered: order #`);
+  await expect(parts.getByTestId('movement-recorded')).toContainText(`for ${LC} was still to place. Enter the reference CPOR gave: recall-desk stock cpor`);
   await shot(app, '83b-key-received-per-vin', true);
 
   // Completing: an untrained technician and a self-verification are refused; then it is done.
@@ -119,9 +124,28 @@ test('book, suggest, accept, receive, complete with gates, then stock falls, a s
   await first.getByRole('button', { name: 'Complete' }).click();
   await expect(first.getByTestId('status')).toHaveText('Completed');
 
-  // The RX comes in early: its clip leaves the shelf.
+  // The RX comes in early: work booked for a later day is not completed until it is moved to today.
   const second = lane.getByRole('article', { name: 'Appointment 2' });
   await second.getByText('Complete…').click();
+  await second.getByLabel('Technician').selectOption('Dana Kim');
+  await second.getByLabel('Verified by').selectOption('Lee Park');
+  await second.getByRole('button', { name: 'Complete' }).click();
+  await expect(second.getByTestId('complete-error')).toContainText(
+    `Appointment 2 is booked for ${day(20)} 10:00, a later day than today (${day(0)}): work is completed on the day the vehicle is here.`,
+  );
+  await expect(second.getByTestId('complete-error')).toContainText('If the guest came early, move the appointment to today first');
+  await expect(second.getByTestId('status')).toHaveText('Booked');
+  await second.getByTestId('complete-error').scrollIntoViewIfNeeded();
+  await shot(app, '85b-later-day-refused');
+  await booking.getByLabel('VIN to book').fill(RX05);
+  await booking.getByLabel('Model').fill('RX 330');
+  await booking.getByRole('button', { name: 'Look up' }).click();
+  await booking.getByLabel('Date and time').fill(`${day(0)}T23:59`);
+  await booking.getByRole('button', { name: 'Move it to the time below' }).click();
+  await expect(booking.getByText(`Moved: appointment 2 is now ${day(0)} 23:59.`)).toBeVisible();
+  // Its clip leaves the shelf.
+  await expect(second.getByText('Complete…')).toBeVisible();
+  if (!(await second.locator('details').evaluate((d) => (d as HTMLDetailsElement).open))) await second.getByText('Complete…').click();
   await second.getByLabel('Technician').selectOption('Dana Kim');
   await second.getByLabel('Verified by').selectOption('Lee Park');
   await second.getByRole('button', { name: 'Complete' }).click();
@@ -157,7 +181,11 @@ test('a remedy that is not available is booked only with a goodwill reason, and 
   await offer.getByRole('checkbox').check();
   await booking.getByLabel('Date and time').fill(`${day(2)}T08:30`);
   await booking.getByRole('button', { name: 'Book 23LJ01' }).click();
-  await expect(booking.getByTestId('book-error')).toContainText('The remedy is not available for this vehicle: book it only with a goodwill reason');
+  // The phase is not known without the model and month: "unknown", never "not available".
+  await expect(booking.getByTestId('book-error')).toContainText(
+    "The remedy's status is unknown for this vehicle (its phase is not known): it may not be available yet. Give the model and production month, or check the VIN on TIS; or book it only with a goodwill reason",
+  );
+  await expect(booking.getByTestId('book-error')).not.toContainText('not available for this vehicle');
   await booking.getByLabel('Goodwill reason').fill('Guest lost the only key');
   await booking.getByRole('button', { name: 'Book 23LJ01' }).click();
   await expect(booking.getByTestId('booked')).toContainText('Booked: appointment 1.');

@@ -146,7 +146,7 @@ describe('who did it', () => {
     const booked = await as<{ id: number }>(app, ava, 'bookAppointment', {
       vin: LC,
       campaigns: ['23LJ01'],
-      at: '2026-11-30T09:00',
+      at: '2026-11-23T13:00',
       model: 'LC',
       productionMonth: '2022-12',
     });

@@ -11,7 +11,7 @@ describe('the part used when the work is completed', () => {
     const app = await testApp();
     await call(app, 'addTechnician', { name: 'Dana Kim', courses: TRAINED });
     await call(app, 'addStaff', { name: 'Sam Service' });
-    const a = await call(app, 'bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '2026-11-30T09:00', model: 'LC', productionMonth: '2022-12' });
+    const a = await call(app, 'bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '2026-11-23T13:00', model: 'LC', productionMonth: '2022-12' });
     await call(app, 'recordMovement', { kind: 'receive', part: '04002-12345', quantity: 1, vin: LC, by: 'Pat' });
     await call(app, 'completeAppointment', { id: a.id, technician: 'Dana Kim', verifiedBy: 'Sam Service', repairOrder: 'RO-1' });
     const h = await call(app, 'stockHistory', { part: '04002-****' });

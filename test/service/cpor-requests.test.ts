@@ -50,6 +50,7 @@ describe('the CPOR requests to place in Service Lane', () => {
         acceptedBy: 'Pat',
         acceptedAt: '2026-11-23T09:30:00.000Z',
         enteredBy: null,
+        recordedAs: 'accepted',
       },
       expect.objectContaining({
         id: second[0]!.id,

@@ -13,7 +13,7 @@ describe('completing the work', () => {
   test('the verifier must be on the staff list or the technicians roster', async () => {
     const app = await testApp();
     await call(app, 'addTechnician', { name: 'Dana Kim', courses: TRAINED });
-    const a = await call(app, 'bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '2026-11-30T09:00', model: 'LC', productionMonth: '2022-12' });
+    const a = await call(app, 'bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '2026-11-23T13:00', model: 'LC', productionMonth: '2022-12' });
     await call(app, 'recordMovement', { kind: 'receive', part: '04002-12345', quantity: 1, vin: LC, by: 'Pat' });
     const e = await refusal(app, 'completeAppointment', { id: a.id, technician: 'Dana Kim', verifiedBy: 'Somebody' });
     expect([e.code, e.message]).toEqual([
@@ -35,7 +35,7 @@ describe('completing the work', () => {
     const a = await call(app, 'bookAppointment', {
       vin: LC,
       campaigns: ['23LJ01'],
-      at: '2026-11-30T09:00',
+      at: '2026-11-23T13:00',
       model: 'LC',
       productionMonth: '2022-11',
       goodwill: 'lost the only key',

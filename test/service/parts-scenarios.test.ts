@@ -395,7 +395,8 @@ describe('appointments', () => {
   test('the remedy not available (phase unknown, not launched, part not released) books only with a goodwill reason', async () => {
     const app = await testApp();
     const e = await refusal(app, 'bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '2026-11-30T09:00' });
-    expect(e.message).toBe('The remedy is not available for this vehicle: book it only with a goodwill reason (e.g. a lost only key, an urgent need).');
+    // The phase is not known here: "unknown", never "not available" (test/service/lane-review.test.ts).
+    expect(e.message).toMatch(/^The remedy's status is unknown for this vehicle \(its phase is not known\): .* book it only with a goodwill reason/);
     expect(e.details[0]).toMatch(/^23LJ01: remedy status unknown: /);
     const r = await call(app, 'bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '2026-11-30T09:00', goodwill: 'lost the only key' });
     expect(r.warnings).toEqual([expect.stringMatching(/^23LJ01: remedy status unknown: .* Booked as goodwill \(23LJ01 FAQ Q13\): lost the only key\.$/)]);
@@ -438,7 +439,8 @@ describe('completing the work and claims', () => {
     await call(app, 'addStaff', { name: 'Sam' });
     await call(app, 'addTechnician', { name: 'Dana Kim', courses: TRAINED });
     await call(app, 'addTechnician', { name: 'Lee Park', courses: [TRAINED[0]!] });
-    const a = await bookLc(app, LC, '2026-11-30T09:00');
+    // Today (the clock's day): work is completed on the day the vehicle is here.
+    const a = await bookLc(app, LC, '2026-11-23T13:00');
     await call(app, 'acceptSuggestions', { horizonDays: 14, by: 'Pat' });
     return a;
   }
@@ -489,7 +491,7 @@ describe('completing the work and claims', () => {
     const app = await testApp();
     await call(app, 'addStaff', { name: 'Sam' });
     await call(app, 'addTechnician', { name: 'Dana Kim', courses: [] });
-    const a = await call(app, 'bookAppointment', { vin: RX05, campaigns: ['BLC'], at: '2026-11-24T09:00', model: 'RX 330' });
+    const a = await call(app, 'bookAppointment', { vin: RX05, campaigns: ['BLC'], at: '2026-11-23T13:00', model: 'RX 330' });
     await call(app, 'completeAppointment', { id: a.id, technician: 'Dana Kim', verifiedBy: 'Sam', repairOrder: 'RO-1' });
     let c = (await call(app, 'listClaims', { missingOpCode: true })).claims[0]!;
     expect([c.opCode, c.hours, c.note]).toEqual([
