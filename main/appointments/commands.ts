@@ -5,6 +5,7 @@ import { type CommandRegistrar, UsageError, VERIFIER_PASSWORD_ENV, withDb } from
 import { passwordFor } from '../cli/secrets';
 import { byArg, numberArg } from '../cli/args';
 import { formatAppointments, formatTechs } from './format';
+import { listedCourse } from './techs';
 
 const collect = (v: string, all: string[]) => [...all, v];
 const STATUS = { arrived: 'arrived', 'no-show': 'no-show', cancel: 'cancelled', cancelled: 'cancelled' } as const;
@@ -18,7 +19,7 @@ export const appointmentCommands: CommandRegistrar = (program, rt) => {
       rt.io.out(
         o.json
           ? JSON.stringify(r, null, 2)
-          : `${formatTechs(r.technicians)}\n\nCourses to choose from (techs add NAME --course TEXT):\n${r.courses.map((c) => `  ${c.name}${c.requiredBy.length ? ` (${c.requiredBy.join(', ')})` : ' (the dealer’s own)'}`).join('\n')}`,
+          : `${formatTechs(r.technicians)}\n\nCourses to choose from (techs add NAME --course TEXT):\n${r.courses.map((c) => `  ${listedCourse(c)}`).join('\n')}`,
       );
     });
   techs

@@ -42,12 +42,22 @@ export function knownCourses(db: Db, catalog: { code: string; bulletin: { techni
   return [...out.values()];
 }
 
+/** Who asks for a course, as `techs` lists it after the course's name (the course's name is before it). */
+const whoAsks = (k: KnownCourse, apostrophe = '\u2019') => (k.requiredBy.length ? k.requiredBy.join(', ') : `the dealer${apostrophe}s own`);
+
+/** A course as `techs` lists it: "LIC206A - Electrical Repair 1 (23LJ01)", "Hybrid Safety (the dealer's own)". */
+export const listedCourse = (k: KnownCourse): string => `${k.name} (${whoAsks(k)})`;
+
 /**
- * The courses to record, each as the list spells it. A chosen course must be on the list; a course of
- * the dealer's own is added as given.
+ * The courses to record, each as the list spells it. A chosen course must be on the list, by its name
+ * or copied whole from the list `techs` prints (the bulletins requiring it in parentheses are not part
+ * of its name); a course of the dealer's own is added as given.
  */
 export function checkedCourses(known: KnownCourse[], chosen: string[], other: string[]): string[] {
-  const byFold = new Map(known.map((k) => [fold(k.name), k.name]));
+  const byFold = new Map<string, string>();
+  for (const k of known) for (const as of [listedCourse(k), `${k.name} (${whoAsks(k, "'")})`]) byFold.set(fold(as), k.name);
+  // A course's own name wins over another's listed line that reads the same.
+  for (const k of known) byFold.set(fold(k.name), k.name);
   const unknown = chosen.filter((c) => !byFold.has(fold(c)));
   if (unknown.length)
     throw new ApiError(

@@ -84,13 +84,18 @@ export function detectMapping(columns: string[], given: Mapping = {}): Record<Ve
   return out;
 }
 
-/** "N", "New", "U", "Used", "C", "CPO", "Certified", "LCUV" → the three conditions the bulletins use. */
+/**
+ * "N", "New", "U", "Used", "C", "CPO", "Certified", "LCUV" → the three conditions the bulletins use.
+ * Read by their letters alone, whatever a DMS puts between words: the app's own "certified-pre-owned",
+ * "Certified Pre-Owned", "certified preowned", "C.P.O.", "L/Certified" are one value.
+ */
 export function parseCondition(raw: string): VehicleCondition | null | undefined {
   const s = raw.trim().toLowerCase();
   if (!s) return null;
-  if (/^(n|new)$/.test(s)) return 'new';
-  if (/^(u|used|pre-?owned|preowned)$/.test(s)) return 'used';
-  if (/^(c|cpo|certified|certified pre-?owned|lcuv|l\/certified)$/.test(s)) return 'certified-pre-owned';
+  const letters = s.replace(/[^a-z]/g, '');
+  if (/^(n|new)$/.test(letters)) return 'new';
+  if (/^(u|used|preowned)$/.test(letters)) return 'used';
+  if (/^(c|cpo|certified|certifiedpreowned|certifiedused|lcuv|lcertified)$/.test(letters)) return 'certified-pre-owned';
   return undefined;
 }
 

@@ -41,16 +41,17 @@ export const reportCommands: CommandRegistrar = (program, rt) => {
     .action(async (o: { db?: string; campaign?: string; available?: boolean; booked?: boolean; notBooked?: boolean; json?: boolean; csv?: boolean }) => {
       if (o.booked && o.notBooked) throw new UsageError('Choose one of --booked and --not-booked (neither: every vehicle).');
       const app = await rt.open(o);
-      const list = await rt.call(app, 'followUpList', {
+      const filter = {
         campaign: o.campaign ?? null,
         remedyAvailableOnly: !!o.available,
-        booked: o.booked ? 'booked' : o.notBooked ? 'not-booked' : 'all',
-      });
+        booked: o.booked ? ('booked' as const) : o.notBooked ? ('not-booked' as const) : ('all' as const),
+      };
+      const list = await rt.call(app, 'followUpList', filter);
       const out = new LineWriter(rt.io);
       await writeOutput(() =>
         o.json
           ? writeJsonObject(out, list, 'rows', list.rows)
-          : writeLines(out, o.csv ? csvLines(FOLLOW_UP_CSV_HEADER, list.rows, followUpCsvRow) : followUpText(list)),
+          : writeLines(out, o.csv ? csvLines(FOLLOW_UP_CSV_HEADER, list.rows, followUpCsvRow) : followUpText(list, filter)),
       );
     });
 };

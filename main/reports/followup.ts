@@ -1,5 +1,6 @@
 // Re-notification: vehicles last serviced here whose campaigns are still open, with the guest's
-// contact for calls and mailings, and the "not yet remedied" count per campaign (BLC's letter).
+// contact for calls and mailings, and the "not yet remedied" count per campaign (BLC's letter) of the
+// rows the list holds under its filters.
 import type { FollowUpList, ParsedInputOf } from '../../shared/api';
 import type { Db } from '../db/open';
 import type { LookupService, VehicleColumns } from '../lookup/service';
@@ -74,13 +75,15 @@ export function* followUpSteps(db: Db, lookup: LookupService, now: () => Date, f
         if (line) checkAtNhtsa.push(line);
         for (const hit of open) {
           if (fromNhtsaOnly(hit)) continue;
-          const c = per.get(hit.code) ?? { code: hit.code, title: hit.title, notYetRemedied: 0 };
-          c.notYetRemedied++;
-          per.set(hit.code, c);
           if (wanted && hit.code !== wanted) continue;
           if (filter.remedyAvailableOnly && hit.remedy.available !== true) continue;
           const appointment = appointments.get(`${v.vin} ${hit.code}`) ?? null;
           if (filter.booked === 'booked' ? appointment === null : filter.booked === 'not-booked' && appointment !== null) continue;
+          // Counted as shown: the per-campaign counts are of the rows under the filters given (every open
+          // campaign without filters), never of rows the list leaves out.
+          const c = per.get(hit.code) ?? { code: hit.code, title: hit.title, notYetRemedied: 0 };
+          c.notYetRemedied++;
+          per.set(hit.code, c);
           rows.push({
             ...followUpVehicle(v, result),
             code: hit.code,

@@ -1,6 +1,7 @@
 // The hold report and the follow-up list as a terminal reads them, line by line (they are written as
 // they come: a whole stock's report is never one string).
 import type { FollowUpList, HoldReport } from '../../shared/reports/contract';
+import { followUpViewWords } from '../../shared/reports/view';
 import { nhtsaFollowUpText } from '../nhtsa/format';
 import { conditionText, count, HOLD_LABEL, HOLD_SHORT_LABEL, NEED_LABEL, plural } from '../../shared/wording';
 
@@ -20,9 +21,29 @@ export function* holdsText(r: HoldReport): Generator<string> {
   }
 }
 
-export function* followUpText(l: FollowUpList): Generator<string> {
-  yield `${plural(l.rows.length, 'open campaign')} on ${count(l.vehiclesServiced)} vehicles serviced here.`;
-  for (const c of l.perCampaign) yield `  ${c.code}: ${count(c.notYetRemedied)} not yet remedied`;
+/**
+ * The list as `followup` prints it. Its counts are of the rows shown: under filters, the header names
+ * them (in the words the printed list and the screen use) and each campaign's count is of its rows shown.
+ */
+type FollowUpFilter = { campaign?: string | null; remedyAvailableOnly?: boolean; booked?: 'all' | 'booked' | 'not-booked' };
+
+export function* followUpText(l: FollowUpList, filter: FollowUpFilter = {}): Generator<string> {
+  const words = followUpViewWords({
+    search: '',
+    campaign: (filter.campaign ?? '').trim().toUpperCase(),
+    availableOnly: !!filter.remedyAvailableOnly,
+    certainty: '',
+    booked: !filter.booked || filter.booked === 'all' ? '' : filter.booked,
+    sort: null,
+    grouped: false,
+  });
+  if (words.length === 0) {
+    yield `${plural(l.rows.length, 'open campaign')} on ${count(l.vehiclesServiced)} vehicles serviced here.`;
+    for (const c of l.perCampaign) yield `  ${c.code}: ${count(c.notYetRemedied)} not yet remedied`;
+  } else {
+    yield `${plural(l.rows.length, 'open campaign')} shown on ${count(l.vehiclesServiced)} vehicles serviced here, as filtered: ${words.join('; ')}.`;
+    for (const c of l.perCampaign) yield `  ${c.code}: ${count(c.notYetRemedied)} shown`;
+  }
   for (const r of l.rows) {
     const booked = r.appointment ? `  booked ${r.appointment.at.replace('T', ' ')} (appointment ${r.appointment.id})` : '';
     yield `${r.code}  ${r.vin}  ${r.modelYear} ${r.model ?? ''}  last service ${r.lastServiceDate}  ${r.guestName ?? ''} ${r.guestPhone ?? ''}${booked}`;
