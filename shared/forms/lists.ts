@@ -250,6 +250,10 @@ export function holdsHtml(r: HoldReport, h: ListHeader, view: HoldViewInput = { 
 }
 
 type FollowUpRow = FollowUpList['rows'][number];
+
+/** "3 not yet remedied." or, when the page shows only some: "3 not yet remedied among the vehicles serviced here; 1 on this list." */
+const followUpLegendText = (all: number, shown: number): string =>
+  shown === all ? `${count(all)} not yet remedied.` : `${count(all)} not yet remedied among the vehicles serviced here; ${count(shown)} on this list.`;
 const followUpStatus = (r: FollowUpRow): string =>
   [
     CERTAINTY_LABEL[r.certainty],
@@ -263,10 +267,12 @@ export function followUpHtml(l: FollowUpList, h: ListHeader, view: FollowUpViewI
   const v = FollowUpView.parse(view);
   const shown = followUpShown(l.rows, v);
   const lines: FollowUpRow[][] = shown.grouped ? shown.vehicles.map((g) => g.rows) : shown.rows.map((x) => [x]);
-  const codes = new Set(lines.flatMap((rs) => rs.map((r) => r.code)));
+  // Each campaign's rows on this page: the campaign's count is of every vehicle serviced here, and says so when the page shows fewer.
+  const onPage = new Map<string, number>();
+  for (const rs of lines) for (const r of rs) onPage.set(r.code, (onPage.get(r.code) ?? 0) + 1);
   const legend = l.perCampaign
-    .filter((c) => codes.has(c.code))
-    .map((c) => `<p><strong>${esc(c.code)}</strong> ${esc(c.title)}: ${count(c.notYetRemedied)} not yet remedied.</p>`)
+    .filter((c) => onPage.has(c.code))
+    .map((c) => `<p><strong>${esc(c.code)}</strong> ${esc(c.title)}: ${esc(followUpLegendText(c.notYetRemedied, onPage.get(c.code)!))}</p>`)
     .join('');
   const rows = lines.map((rs) => {
     const r = rs[0]!;

@@ -85,3 +85,40 @@ test('follow-up: the campaign title once in the legend, the guest on each line',
   expect(html).toContain('Ann Example');
   expect(html).toContain('Bo Example');
 });
+
+test('follow-up printed with a filter: the legend tells the campaign’s count of every vehicle from the rows on the page', () => {
+  const row = {
+    vin: 'JTHBE96S170007930',
+    model: 'GS 350',
+    modelYear: 2007,
+    lastServiceDate: '2024-05-01',
+    guestName: 'Ann Example',
+    guestPhone: '555-0100',
+    guestEmail: null,
+    guestAddress: null,
+    code: 'ALE',
+    title: 'Valve Spring',
+    severity: [],
+    certainty: 'verify' as const,
+    remedyAvailable: false,
+    appointment: null,
+    waitingSince: null,
+  };
+  const list = {
+    generatedAt: '2026-11-23T12:00:00Z',
+    vehiclesServiced: 3,
+    rows: [
+      row,
+      { ...row, vin: 'JTHBE96S370007931', appointment: { id: 7, at: '2026-11-25T09:00' } },
+      { ...row, vin: 'JTHBE96S570007932', appointment: { id: 8, at: '2026-11-26T09:00' } },
+    ],
+    waiting: [],
+    perCampaign: [{ code: 'ALE', title: 'Valve Spring', notYetRemedied: 3 }],
+    checkAtNhtsa: [],
+  };
+  const filtered = followUpHtml(list, header, { booked: 'not-booked' });
+  expect(lines(filtered)).toBe(1);
+  expect(filtered).toContain('<strong>ALE</strong> Valve Spring: 3 not yet remedied among the vehicles serviced here; 1 on this list.');
+  // Unfiltered, the two counts are one: said once.
+  expect(followUpHtml(list, header)).toContain('<strong>ALE</strong> Valve Spring: 3 not yet remedied.');
+});
