@@ -1,6 +1,7 @@
 // Builds everything the app runs from dist/: the main-process bundles (Electron entry, CLI, bench)
 // and the preload with esbuild, the renderer with Vite. Fast enough to run before every start/test.
 import { build } from 'esbuild';
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -329,6 +330,13 @@ await Promise.all([
   build({ ...common, entryPoints: ['preload/preload.ts'], outfile: 'dist/preload/preload.cjs', target: 'chrome130' }),
   build({ ...common, entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench/bench.cjs' }),
 ]);
+
+// main/cli/start.ts reads the CLI bundle as Latin-1, with no check of its own (a scan of the whole
+// bundle at every start): esbuild escapes every character outside ASCII by default, and a bundle with
+// one is not shipped.
+if (!isAscii(fs.readFileSync(path.join(root, 'dist', 'main', 'cli-bundle.cjs')))) {
+  throw new Error("scripts/build.mjs: dist/main/cli-bundle.cjs is not ASCII: main/cli/start.ts reads it as Latin-1 (see esbuild's charset)");
+}
 
 /**
  * The code cache the CLI starts `lookup` with when its user has none yet (main/cli/start.ts): its first

@@ -214,7 +214,8 @@ const scriptsProbe = (dir: string) =>
     'vm.Script = class extends Script {',
     '  constructor(source, options) {',
     '    super(source, options);',
-    "    const seen = { file: String(options?.filename ?? ''), length: source.length, given: options?.cachedData?.length ?? 0, rejected: this.cachedDataRejected ?? null };",
+    "    const sha256 = require('node:crypto').createHash('sha256').update(source, 'utf8').digest('hex');",
+    "    const seen = { file: String(options?.filename ?? ''), length: source.length, sha256, given: options?.cachedData?.length ?? 0, rejected: this.cachedDataRejected ?? null };",
     "    fs.appendFileSync(REPORT, JSON.stringify(seen) + '\\n');",
     '  }',
     '};',
@@ -224,7 +225,7 @@ const scriptsGiven = (p: Probe) =>
     .read()
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l) as { file: string; length: number; given: number; rejected: boolean | null });
+    .map((l) => JSON.parse(l) as { file: string; length: number; sha256: string; given: number; rejected: boolean | null });
 
 test('a first lookup on a new database, with no cache of its own yet, runs with the code cache the package comes with', { timeout: 60_000 }, () => {
   const dir = tempDir();
@@ -290,6 +291,8 @@ test('the bundle is given to V8 as it is on disk: the build wrote it wrapped as 
   expect(given).toHaveLength(1);
   expect(given[0]!.file).toMatch(/cli-bundle\.cjs$/);
   expect(given[0]!.length).toBe(fs.statSync(given[0]!.file).size);
+  // Read as Latin-1 (main/cli/start.ts): the same characters as the file's, which the build keeps ASCII.
+  expect(given[0]!.sha256).toBe(createHash('sha256').update(fs.readFileSync(given[0]!.file, 'utf8'), 'utf8').digest('hex'));
 });
 
 test('a CLI installed beside another version of better-sqlite3 runs that version whole, loaded by its name', { timeout: 60_000 }, () => {
