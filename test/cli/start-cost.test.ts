@@ -135,6 +135,26 @@ test("a lookup of a VIN never seen loads neither zlib, worker_threads nor perf_h
   expect(['zlib', 'worker_threads', 'internal/perf/performance', 'internal/perf/event_loop_utilization'].filter((m) => loaded.has(m))).toEqual([]);
 });
 
+test("a decode's sort of its patterns reaches the app's order once, not an ES module's exports copied at each comparison", { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'db.sqlite');
+  // In the bundle, each require() of an ES module makes a new object of its exports, marked __esModule.
+  const esModules = probe(dir, 'es-modules', [
+    'const define = Object.defineProperty;',
+    'let made = 0;',
+    "Object.defineProperty = function (o, key, d) { if (key === '__esModule') made++; return define(o, key, d); };",
+    "process.on('exit', () => fs.writeFileSync(REPORT, String(made)));",
+  ]);
+  expect(run(dir, ['lookup', VIN, '--db', db]).status).toBe(0);
+  expect(run(dir, ['lookup', VIN, '--db', db], [esModules]).status).toBe(0);
+  const usual = Number(esModules.read());
+  const r = run(dir, ['lookup', neverSeen(15), '--db', db], [esModules]);
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain('Decoded from the VIN (NHTSA vPIC): 2019 Lexus LX 570');
+  // The decoder's own modules (its thread's file, corgi, the order): a few, whatever the patterns.
+  expect(Number(esModules.read()) - usual).toBeLessThan(10);
+});
+
 /** A database file the person made, empty: the first command migrates it and loads the built-in bulletins. */
 function emptyFile(dir: string): string {
   const db = path.join(dir, 'db.sqlite');
