@@ -155,6 +155,67 @@ test("a decode's sort of its patterns reaches the app's order once, not an ES mo
   expect(Number(esModules.read()) - usual).toBeLessThan(10);
 });
 
+/** Whether the run's process emitted 'beforeExit' (Node's own end: its loop was done) before 'exit'. */
+const endProbe = (dir: string) =>
+  probe(dir, 'end', [
+    "process.on('beforeExit', () => fs.appendFileSync(REPORT, 'beforeExit\\n'));",
+    "process.on('exit', (code) => fs.appendFileSync(REPORT, 'exit ' + code + '\\n'));",
+  ]);
+
+test('a lookup ends its process once it has answered, its decode kept and its code cache written; other commands end as before', { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'db.sqlite');
+  const end = endProbe(dir);
+  expect(run(dir, ['lookup', VIN, '--db', db]).status).toBe(0);
+  // The usual lookup: the user's code cache is made as it ends.
+  const usual = run(dir, ['lookup', VIN, '--db', db], [end]);
+  expect(usual.status).toBe(0);
+  expect(usual.stdout).toMatch(new RegExp(`^VIN ${VIN}  model year 2019 .*\\n(.*\\n)+$`));
+  expect(end.read()).toBe('exit 0\n');
+  expect(userCache(dir)).toBeDefined();
+  // A VIN decoded now: its decode is kept before the process ends.
+  end.clear();
+  const vin = neverSeen(17);
+  const decoded = run(dir, ['lookup', vin, '--db', db], [end]);
+  expect(decoded.status).toBe(0);
+  expect(decoded.stdout).toContain('Decoded from the VIN (NHTSA vPIC): 2019 Lexus LX 570');
+  expect(end.read()).toBe('exit 0\n');
+  const sqlite = new BetterSqlite3(db, { readonly: true });
+  try {
+    expect(sqlite.prepare('SELECT count(*) FROM vin_decodes WHERE vin = ?').pluck().get(vin)).toBe(1);
+  } finally {
+    sqlite.close();
+  }
+  // A refused VIN: its exit code stays.
+  end.clear();
+  const refused = run(dir, ['lookup', 'NOT-A-VIN', '--db', db], [end]);
+  expect(refused.status).toBe(2);
+  expect(refused.stderr).not.toBe('');
+  expect(end.read()).toBe('exit 2\n');
+  // Another command ends as Node ends it.
+  end.clear();
+  expect(run(dir, ['campaigns', '--db', db], [end]).status).toBe(0);
+  expect(end.read()).toBe('beforeExit\nexit 0\n');
+});
+
+test('a lookup whose answer went through a stream (a terminal, a device) ends as Node ends it: nothing of it is left unwritten', { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'db.sqlite');
+  const end = endProbe(dir);
+  expect(run(dir, ['lookup', VIN, '--db', db]).status).toBe(0);
+  const devNull = fs.openSync('/dev/null', 'w');
+  try {
+    const r = spawnSync(process.execPath, ['--require', end.file, CLI, 'lookup', VIN, '--db', db], {
+      stdio: ['ignore', devNull, 'pipe'],
+      env: { ...process.env, RECALL_DESK_VPIC: SHARED_VPIC, TMPDIR: dir },
+    });
+    expect(r.status).toBe(0);
+  } finally {
+    fs.closeSync(devNull);
+  }
+  expect(end.read()).toBe('beforeExit\nexit 0\n');
+});
+
 /** A database file the person made, empty: the first command migrates it and loads the built-in bulletins. */
 function emptyFile(dir: string): string {
   const db = path.join(dir, 'db.sqlite');
