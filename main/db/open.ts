@@ -85,6 +85,7 @@ export async function openDatabase(file: string, template: string | null = null,
   const copied = created && template !== null && copyTemplate(template, file);
   let readOnly: Db['readOnly'] = !created && userMadeReadOnly(file) ? 'file' : null;
   let sqlite: BetterSqlite3.Database | null = null;
+  let kept: KeptTables | null = null;
   // New files (the database, its -wal and -shm) are created private. An existing file's mode is the
   // user's: it is never changed.
   const oldMask = process.umask(0o077);
@@ -93,7 +94,8 @@ export async function openDatabase(file: string, template: string | null = null,
       try {
         sqlite = new BetterSqlite3(file);
         sqlite.exec('PRAGMA journal_mode = WAL');
-        sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+        // Reads the schema: a file that is no database fails here.
+        kept = keptTables(sqlite);
       } catch (err) {
         sqlite?.close();
         sqlite = null;
@@ -110,7 +112,9 @@ export async function openDatabase(file: string, template: string | null = null,
     process.umask(oldMask);
   }
   if (!sqlite) throw new DatabaseOpenError(`Cannot open the database ${file}.`);
-  const newer = unknownMigrations(sqlite);
+  kept ??= keptTables(sqlite);
+  const done = migrationsDone(sqlite, kept);
+  const newer = done.filter((n) => !MIGRATION_NAMES.includes(n)).sort();
   if (newer.length) {
     sqlite.close();
     throw new DatabaseOpenError(
@@ -124,7 +128,7 @@ export async function openDatabase(file: string, template: string | null = null,
   sqlite.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536');
   // Every migration done (every open but the first after an update): nothing to ask the migrator,
   // whose lock, table checks and transaction were a good part of a one-shot CLI command's time.
-  if (!allMigrated(sqlite)) {
+  if (!MIGRATION_NAMES.every((m) => done.includes(m))) {
     const { withMigrationLock } = await import('./migration-lock');
     await withMigrationLock(file, async () => {
       // Another process may have migrated the file while this one waited for it.
@@ -143,7 +147,7 @@ export async function openDatabase(file: string, template: string | null = null,
     })();
     didOneOffWork();
   }
-  forgetStat4(sqlite);
+  if (kept.stat4) forgetStat4(sqlite);
   // Serving, the thread must never sleep in SQLite's busy wait: better-sqlite3 is synchronous, so a
   // write waiting 5 s for another process's import froze every lookup for 5 s. A connection gives up
   // after BUSY_TIMEOUT_MS; writes wait between attempts instead (db/busy.ts), lookups never wait.
@@ -157,6 +161,22 @@ export async function openDatabase(file: string, template: string | null = null,
       sqlite.close();
     },
   };
+}
+
+/** Whether the file has the migrations' record, and SQLite's stat4 table: one read of its schema. */
+type KeptTables = { migrations: boolean; stat4: boolean };
+
+function keptTables(sqlite: BetterSqlite3.Database): KeptTables {
+  const names = sqlite
+    .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('kysely_migration', 'sqlite_stat4')")
+    .pluck()
+    .all();
+  return { migrations: names.includes('kysely_migration'), stat4: names.includes('sqlite_stat4') };
+}
+
+/** The migrations recorded as done in the file. */
+function migrationsDone(sqlite: BetterSqlite3.Database, kept: KeptTables): string[] {
+  return kept.migrations ? sqlite.prepare<[], string>('SELECT name FROM kysely_migration').pluck().all() : [];
 }
 
 /** Whether every migration this version knows is recorded as done in the file. */
@@ -173,7 +193,6 @@ function allMigrated(sqlite: BetterSqlite3.Database): boolean {
  * sqlite_stat1 (row counts, no re-planning) stays.
  */
 function forgetStat4(sqlite: BetterSqlite3.Database): void {
-  if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat4'").get()) return;
   try {
     sqlite.exec('DROP TABLE sqlite_stat4');
   } catch {
@@ -201,13 +220,6 @@ function openForReading(file: string, why: 'file' | 'disk'): BetterSqlite3.Datab
     sqlite.close();
     throw err;
   }
-}
-
-/** Migrations the file has that this version does not know: a newer Recall Desk wrote it. */
-function unknownMigrations(sqlite: BetterSqlite3.Database): string[] {
-  if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get()) return [];
-  const names = sqlite.prepare<[], string>('SELECT name FROM kysely_migration ORDER BY name').pluck().all();
-  return names.filter((n) => !MIGRATION_NAMES.includes(n));
 }
 
 /**

@@ -27,13 +27,9 @@ function familyKey(family: string, positions: string, vin: string): string {
 }
 
 export class SqliteDecodeStore implements DecodeStore {
-  private readonly read: BetterSqlite3.Statement<[string, string], string | null>;
-  private readonly write: BetterSqlite3.Statement<[string, string, string | null, string]>;
-  private readonly readPositions: BetterSqlite3.Statement<[string, string], string>;
-  private readonly readFamily: BetterSqlite3.Statement<[string, string], string | null>;
-  private readonly writePositions: BetterSqlite3.Statement<[string, string, string]>;
-  private readonly writeFamily: BetterSqlite3.Statement<[string, string, string | null, string]>;
   private readonly byFamily: boolean;
+  /** Each statement is made on its first use: a usual lookup reads one of them (its VIN's kept decode). */
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
   /** @param source the vPIC data decodes come from: a decode from other data is not used */
   constructor(
@@ -41,19 +37,53 @@ export class SqliteDecodeStore implements DecodeStore {
     private readonly source: string,
     private readonly now: () => Date,
   ) {
-    this.read = sqlite.prepare<[string, string], string | null>('SELECT decoded FROM vin_decodes WHERE vin = ? AND source = ?').pluck();
-    this.write = sqlite.prepare(
-      'INSERT INTO vin_decodes (vin, source, decoded, decoded_at) VALUES (?, ?, ?, ?) ON CONFLICT (vin) DO UPDATE SET source = excluded.source, decoded = excluded.decoded, decoded_at = excluded.decoded_at',
-    );
-    this.readPositions = sqlite.prepare<[string, string], string>('SELECT positions FROM vin_decode_families WHERE family = ? AND source = ?').pluck();
-    this.readFamily = sqlite.prepare<[string, string], string | null>('SELECT decoded FROM vin_family_decodes WHERE key = ? AND source = ?').pluck();
-    this.writePositions = sqlite.prepare(
-      'INSERT INTO vin_decode_families (family, source, positions) VALUES (?, ?, ?) ON CONFLICT (family) DO UPDATE SET source = excluded.source, positions = excluded.positions',
-    );
-    this.writeFamily = sqlite.prepare(
-      'INSERT INTO vin_family_decodes (key, source, decoded, decoded_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET source = excluded.source, decoded = excluded.decoded, decoded_at = excluded.decoded_at',
-    );
     this.byFamily = source === FAMILY_RULES_SOURCE;
+  }
+
+  private statement(sql: string, pluck = false): BetterSqlite3.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.sqlite.prepare(sql);
+      if (pluck) s.pluck();
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  private get read() {
+    return this.statement('SELECT decoded FROM vin_decodes WHERE vin = ? AND source = ?', true) as BetterSqlite3.Statement<[string, string], string | null>;
+  }
+
+  private get write() {
+    return this.statement(
+      'INSERT INTO vin_decodes (vin, source, decoded, decoded_at) VALUES (?, ?, ?, ?) ON CONFLICT (vin) DO UPDATE SET source = excluded.source, decoded = excluded.decoded, decoded_at = excluded.decoded_at',
+    ) as BetterSqlite3.Statement<[string, string, string | null, string]>;
+  }
+
+  private get readPositions() {
+    return this.statement('SELECT positions FROM vin_decode_families WHERE family = ? AND source = ?', true) as BetterSqlite3.Statement<
+      [string, string],
+      string
+    >;
+  }
+
+  private get readFamily() {
+    return this.statement('SELECT decoded FROM vin_family_decodes WHERE key = ? AND source = ?', true) as BetterSqlite3.Statement<
+      [string, string],
+      string | null
+    >;
+  }
+
+  private get writePositions() {
+    return this.statement(
+      'INSERT INTO vin_decode_families (family, source, positions) VALUES (?, ?, ?) ON CONFLICT (family) DO UPDATE SET source = excluded.source, positions = excluded.positions',
+    ) as BetterSqlite3.Statement<[string, string, string]>;
+  }
+
+  private get writeFamily() {
+    return this.statement(
+      'INSERT INTO vin_family_decodes (key, source, decoded, decoded_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET source = excluded.source, decoded = excluded.decoded, decoded_at = excluded.decoded_at',
+    ) as BetterSqlite3.Statement<[string, string, string | null, string]>;
   }
 
   /** The kept decode (null: vPIC does not know the VIN); undefined when none was kept from this source. */

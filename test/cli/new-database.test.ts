@@ -114,3 +114,18 @@ test('a file already there is never replaced by the copy, and two commands makin
   }
   expect(fs.readdirSync(dir).filter((f) => f.endsWith('.new'))).toEqual([]);
 });
+
+test('the new database the build made is in WAL mode already, as every database is opened: a first command does not switch it', () => {
+  const template = path.join(path.dirname(CLI), 'new-database.sqlite');
+  // The file's own header (bytes 18 and 19: 2 for WAL), read without opening it (an open could change it).
+  const header = Buffer.alloc(20);
+  const fd = fs.openSync(template, 'r');
+  try {
+    fs.readSync(fd, header, 0, 20, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  expect([header[18], header[19]]).toEqual([2, 2]);
+  // One file, whole: nothing of it left in a WAL beside it.
+  expect(fs.existsSync(`${template}-wal`)).toBe(false);
+});

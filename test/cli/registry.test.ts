@@ -2,7 +2,7 @@
 // each domain must be exactly the ones it registers, or a command would be missing from its own run.
 import { Command } from 'commander';
 import { describe, expect, test } from 'vitest';
-import { commandRegistry, entriesFor } from '../../main/cli/registry';
+import { commandRegistry, doneOnReturn, entriesFor } from '../../main/cli/registry';
 import type { CliRuntime } from '../../main/cli/runtime';
 import { cli } from '../support/cli';
 
@@ -24,6 +24,13 @@ describe('the command registry', () => {
     expect(only(['users', 'add', 'ann'])).toEqual(['users']);
     const all = commandRegistry.map((e) => e.commands[0]);
     for (const argv of [[], ['--help'], ['-v'], ['help'], ['lokup', 'X'], ['--db', 'x', 'lookup']]) expect(only(argv)).toEqual(all);
+  });
+
+  test('a lookup is done when it returns; help, other commands and no command are not said to be', () => {
+    expect(doneOnReturn(['lookup', 'JTHBE96S170007930', '--db', 'x.sqlite'])).toBe(true);
+    expect(doneOnReturn(['--user', 'ann', 'lookup', 'JTHBE96S170007930'])).toBe(true);
+    for (const argv of [[], ['--help'], ['help', 'lookup'], ['check', 'list.txt'], ['campaigns'], ['import-vins', 'list.csv'], ['--db', 'x', 'lookup']])
+      expect(doneOnReturn(argv)).toBe(false);
   });
 
   test('the whole help still lists every command, and a command’s help and errors are its own', () => {

@@ -135,6 +135,87 @@ test("a lookup of a VIN never seen loads neither zlib, worker_threads nor perf_h
   expect(['zlib', 'worker_threads', 'internal/perf/performance', 'internal/perf/event_loop_utilization'].filter((m) => loaded.has(m))).toEqual([]);
 });
 
+test("a decode's sort of its patterns reaches the app's order once, not an ES module's exports copied at each comparison", { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'db.sqlite');
+  // In the bundle, each require() of an ES module makes a new object of its exports, marked __esModule.
+  const esModules = probe(dir, 'es-modules', [
+    'const define = Object.defineProperty;',
+    'let made = 0;',
+    "Object.defineProperty = function (o, key, d) { if (key === '__esModule') made++; return define(o, key, d); };",
+    "process.on('exit', () => fs.writeFileSync(REPORT, String(made)));",
+  ]);
+  expect(run(dir, ['lookup', VIN, '--db', db]).status).toBe(0);
+  expect(run(dir, ['lookup', VIN, '--db', db], [esModules]).status).toBe(0);
+  const usual = Number(esModules.read());
+  const r = run(dir, ['lookup', neverSeen(15), '--db', db], [esModules]);
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain('Decoded from the VIN (NHTSA vPIC): 2019 Lexus LX 570');
+  // The decoder's own modules (its thread's file, corgi, the order): a few, whatever the patterns.
+  expect(Number(esModules.read()) - usual).toBeLessThan(10);
+});
+
+/** Whether the run's process emitted 'beforeExit' (Node's own end: its loop was done) before 'exit'. */
+const endProbe = (dir: string) =>
+  probe(dir, 'end', [
+    "process.on('beforeExit', () => fs.appendFileSync(REPORT, 'beforeExit\\n'));",
+    "process.on('exit', (code) => fs.appendFileSync(REPORT, 'exit ' + code + '\\n'));",
+  ]);
+
+test('a lookup ends its process once it has answered, its decode kept and its code cache written; other commands end as before', { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'db.sqlite');
+  const end = endProbe(dir);
+  expect(run(dir, ['lookup', VIN, '--db', db]).status).toBe(0);
+  // The usual lookup: the user's code cache is made as it ends.
+  const usual = run(dir, ['lookup', VIN, '--db', db], [end]);
+  expect(usual.status).toBe(0);
+  expect(usual.stdout).toMatch(new RegExp(`^VIN ${VIN}  model year 2019 .*\\n(.*\\n)+$`));
+  expect(end.read()).toBe('exit 0\n');
+  expect(userCache(dir)).toBeDefined();
+  // A VIN decoded now: its decode is kept before the process ends.
+  end.clear();
+  const vin = neverSeen(17);
+  const decoded = run(dir, ['lookup', vin, '--db', db], [end]);
+  expect(decoded.status).toBe(0);
+  expect(decoded.stdout).toContain('Decoded from the VIN (NHTSA vPIC): 2019 Lexus LX 570');
+  expect(end.read()).toBe('exit 0\n');
+  const sqlite = new BetterSqlite3(db, { readonly: true });
+  try {
+    expect(sqlite.prepare('SELECT count(*) FROM vin_decodes WHERE vin = ?').pluck().get(vin)).toBe(1);
+  } finally {
+    sqlite.close();
+  }
+  // A refused VIN: its exit code stays.
+  end.clear();
+  const refused = run(dir, ['lookup', 'NOT-A-VIN', '--db', db], [end]);
+  expect(refused.status).toBe(2);
+  expect(refused.stderr).not.toBe('');
+  expect(end.read()).toBe('exit 2\n');
+  // Another command ends as Node ends it.
+  end.clear();
+  expect(run(dir, ['campaigns', '--db', db], [end]).status).toBe(0);
+  expect(end.read()).toBe('beforeExit\nexit 0\n');
+});
+
+test('a lookup whose answer went through a stream (a terminal, a device) ends as Node ends it: nothing of it is left unwritten', { timeout: 60_000 }, () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'db.sqlite');
+  const end = endProbe(dir);
+  expect(run(dir, ['lookup', VIN, '--db', db]).status).toBe(0);
+  const devNull = fs.openSync('/dev/null', 'w');
+  try {
+    const r = spawnSync(process.execPath, ['--require', end.file, CLI, 'lookup', VIN, '--db', db], {
+      stdio: ['ignore', devNull, 'pipe'],
+      env: { ...process.env, RECALL_DESK_VPIC: SHARED_VPIC, TMPDIR: dir },
+    });
+    expect(r.status).toBe(0);
+  } finally {
+    fs.closeSync(devNull);
+  }
+  expect(end.read()).toBe('beforeExit\nexit 0\n');
+});
+
 /** A database file the person made, empty: the first command migrates it and loads the built-in bulletins. */
 function emptyFile(dir: string): string {
   const db = path.join(dir, 'db.sqlite');
@@ -214,7 +295,8 @@ const scriptsProbe = (dir: string) =>
     'vm.Script = class extends Script {',
     '  constructor(source, options) {',
     '    super(source, options);',
-    "    const seen = { file: String(options?.filename ?? ''), length: source.length, given: options?.cachedData?.length ?? 0, rejected: this.cachedDataRejected ?? null };",
+    "    const sha256 = require('node:crypto').createHash('sha256').update(source, 'utf8').digest('hex');",
+    "    const seen = { file: String(options?.filename ?? ''), length: source.length, sha256, given: options?.cachedData?.length ?? 0, rejected: this.cachedDataRejected ?? null };",
     "    fs.appendFileSync(REPORT, JSON.stringify(seen) + '\\n');",
     '  }',
     '};',
@@ -224,7 +306,7 @@ const scriptsGiven = (p: Probe) =>
     .read()
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l) as { file: string; length: number; given: number; rejected: boolean | null });
+    .map((l) => JSON.parse(l) as { file: string; length: number; sha256: string; given: number; rejected: boolean | null });
 
 test('a first lookup on a new database, with no cache of its own yet, runs with the code cache the package comes with', { timeout: 60_000 }, () => {
   const dir = tempDir();
@@ -290,6 +372,8 @@ test('the bundle is given to V8 as it is on disk: the build wrote it wrapped as 
   expect(given).toHaveLength(1);
   expect(given[0]!.file).toMatch(/cli-bundle\.cjs$/);
   expect(given[0]!.length).toBe(fs.statSync(given[0]!.file).size);
+  // Read as Latin-1 (main/cli/start.ts): the same characters as the file's, which the build keeps ASCII.
+  expect(given[0]!.sha256).toBe(createHash('sha256').update(fs.readFileSync(given[0]!.file, 'utf8'), 'utf8').digest('hex'));
 });
 
 test('a CLI installed beside another version of better-sqlite3 runs that version whole, loaded by its name', { timeout: 60_000 }, () => {
