@@ -9,6 +9,7 @@ import { describeStorageError } from '../db/errors';
 import { LineWriter, writeOutput } from '../cli/line-writer';
 import { readChunks } from '../cli/text-file';
 import { CheckStopped, checkVinFile } from './check';
+import { cporCard } from './cpor-card';
 import { formatCheckLine, formatLookup } from './format';
 
 /** What stopped a check, in plain words: the line reached, the answers written, and what to do. */
@@ -36,7 +37,7 @@ export const lookupCommands: CommandRegistrar = (program, rt) => {
       }
       const app = await rt.open(o);
       const r = await rt.call(app, 'lookup', { vin, model: o.model ?? null, productionMonth: produced });
-      rt.io.out(o.json ? JSON.stringify(r, null, 2) : formatLookup(r));
+      rt.io.out(o.json ? JSON.stringify(r, null, 2) : formatLookup(r, await cporCard(rt, app, r)));
     });
 
   withDb(program.command('check').description('a lookup for every VIN of a file (bad lines are reported, not fatal)'))

@@ -1,6 +1,7 @@
 // The lookup as a counter person reads it in a terminal.
 import { describeAge } from '../../shared/age';
 import type { CampaignHit, LookupResult } from '../../shared/lookup/contract';
+import type { CporCard } from './cpor-card';
 import {
   builtInText,
   EMPTY_DATABASE_NOTE,
@@ -22,7 +23,8 @@ import {
   VEHICLE_STATUS_LABEL,
 } from '../../shared/wording';
 
-export function formatLookup(r: LookupResult): string {
+/** `cpor`: the parts counter's word on the campaigns with a CPOR request for this vehicle (cpor-card.ts). */
+export function formatLookup(r: LookupResult, cpor: CporCard = new Map()): string {
   const lines: string[] = [];
   const modelNote = r.model
     ? `  model ${r.model}${r.modelSource === 'vin-range' ? ' (from the VIN range)' : r.modelSource === 'decoded' ? ' (decoded)' : ''}`
@@ -40,11 +42,11 @@ export function formatLookup(r: LookupResult): string {
     return lines.join('\n');
   }
   lines.push(`${plural(r.campaigns.length, 'campaign')} may apply (${r.campaignsChecked} checked):`);
-  for (const h of r.campaigns) lines.push('', ...formatHit(h));
+  for (const h of r.campaigns) lines.push('', ...formatHit(h, cpor.get(h.code)));
   return lines.join('\n');
 }
 
-function formatHit(h: CampaignHit): string[] {
+function formatHit(h: CampaignHit, cpor?: { lines: string[]; steps: string[] }): string[] {
   // NHTSA's advisories first, in the words the guest is told.
   const lines = orderedSeverity(h.severity).map((f) => `!! ${SEVERITY_LABEL[f].toUpperCase()} (${h.code}): ${SEVERITY_GUEST_TEXT[f]}`);
   lines.push(
@@ -60,8 +62,9 @@ function formatHit(h: CampaignHit): string[] {
     const asks = h.needs.map((n) => (n === 'model' ? `--model (one of: ${h.modelChoices.join(', ')})` : '--produced MM/YY (door-jamb label)'));
     lines.push(`  Needs:  ${asks.join(' and ')}`);
   }
+  cpor?.lines.forEach((l, i) => lines.push(`  ${i === 0 ? 'CPOR:  ' : '       '} ${l}`));
   lines.push('  Next:');
-  for (const a of h.actions) lines.push(`    - ${a}`);
+  for (const a of cpor?.steps ?? h.actions) lines.push(`    - ${a}`);
   lines.push(`  Source: ${h.source.bulletin}, revision ${h.source.revisionDate} (${describeAge(h.source.ageDays)})`);
   return lines;
 }
