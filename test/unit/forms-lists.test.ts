@@ -49,23 +49,26 @@ test('claims: claim id, VIN, campaign, op code, hours, date, status', () => {
   for (const s of ['C-1', '23LJ01R1', '0.4', '2026-11-20', 'Submitted']) expect(html).toContain(s);
 });
 
+/** A follow-up row: an ALE campaign open on a GS 350 serviced here. */
+const ALE_ROW = {
+  vin: 'JTHBE96S170007930',
+  model: 'GS 350',
+  modelYear: 2007,
+  lastServiceDate: '2024-05-01',
+  guestPhone: '555-0100',
+  guestEmail: null,
+  guestAddress: null,
+  code: 'ALE',
+  title: 'Valve Spring',
+  severity: [],
+  certainty: 'verify' as const,
+  remedyAvailable: false,
+  appointment: null,
+  waitingSince: null,
+};
+
 test('follow-up: the campaign title once in the legend, the guest on each line', () => {
-  const row = {
-    vin: 'JTHBE96S170007930',
-    model: 'GS 350',
-    modelYear: 2007,
-    lastServiceDate: '2024-05-01',
-    guestPhone: '555-0100',
-    guestEmail: null,
-    guestAddress: null,
-    code: 'ALE',
-    title: 'Valve Spring',
-    severity: [],
-    certainty: 'verify' as const,
-    remedyAvailable: false,
-    appointment: null,
-    waitingSince: null,
-  };
+  const row = ALE_ROW;
   const html = followUpHtml(
     {
       generatedAt: '2026-11-23T12:00:00Z',
@@ -87,23 +90,7 @@ test('follow-up: the campaign title once in the legend, the guest on each line',
 });
 
 test('follow-up printed with a filter: the legend tells the campaign’s count of every vehicle from the rows on the page', () => {
-  const row = {
-    vin: 'JTHBE96S170007930',
-    model: 'GS 350',
-    modelYear: 2007,
-    lastServiceDate: '2024-05-01',
-    guestName: 'Ann Example',
-    guestPhone: '555-0100',
-    guestEmail: null,
-    guestAddress: null,
-    code: 'ALE',
-    title: 'Valve Spring',
-    severity: [],
-    certainty: 'verify' as const,
-    remedyAvailable: false,
-    appointment: null,
-    waitingSince: null,
-  };
+  const row = { ...ALE_ROW, guestName: 'Ann Example' };
   const list = {
     generatedAt: '2026-11-23T12:00:00Z',
     vehiclesServiced: 3,
