@@ -128,7 +128,7 @@ export async function openDatabase(file: string, template: string | null = null,
   sqlite.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536');
   // Every migration done (every open but the first after an update): nothing to ask the migrator,
   // whose lock, table checks and transaction were a good part of a one-shot CLI command's time.
-  if (!MIGRATION_NAMES.every((m) => done.includes(m))) {
+  if (!allDone(done)) {
     const { withMigrationLock } = await import('./migration-lock');
     await withMigrationLock(file, async () => {
       // Another process may have migrated the file while this one waited for it.
@@ -179,11 +179,12 @@ function migrationsDone(sqlite: BetterSqlite3.Database, kept: KeptTables): strin
   return kept.migrations ? sqlite.prepare<[], string>('SELECT name FROM kysely_migration').pluck().all() : [];
 }
 
-/** Whether every migration this version knows is recorded as done in the file. */
+/** Whether every migration this version knows is among those `done`. */
+const allDone = (done: readonly string[]) => MIGRATION_NAMES.every((m) => done.includes(m));
+
+/** Whether every migration this version knows is recorded as done in the file (read again: another process may have run them). */
 function allMigrated(sqlite: BetterSqlite3.Database): boolean {
-  if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get()) return false;
-  const done = new Set(sqlite.prepare<[], string>('SELECT name FROM kysely_migration').pluck().all());
-  return MIGRATION_NAMES.every((m) => done.has(m));
+  return allDone(migrationsDone(sqlite, keptTables(sqlite)));
 }
 
 /**

@@ -1,7 +1,7 @@
 // The hold report and the follow-up list as a terminal reads them, line by line (they are written as
 // they come: a whole stock's report is never one string).
 import type { FollowUpList, HoldReport } from '../../shared/reports/contract';
-import { followUpViewWords } from '../../shared/reports/view';
+import { FollowUpView, followUpViewWords } from '../../shared/reports/view';
 import { nhtsaFollowUpText } from '../nhtsa/format';
 import { conditionText, count, HOLD_LABEL, HOLD_SHORT_LABEL, NEED_LABEL, plural } from '../../shared/wording';
 
@@ -21,22 +21,20 @@ export function* holdsText(r: HoldReport): Generator<string> {
   }
 }
 
+type FollowUpFilter = { campaign?: string | null; remedyAvailableOnly?: boolean; booked?: 'all' | 'booked' | 'not-booked' };
+
 /**
  * The list as `followup` prints it. Its counts are of the rows shown: under filters, the header names
  * them (in the words the printed list and the screen use) and each campaign's count is of its rows shown.
  */
-type FollowUpFilter = { campaign?: string | null; remedyAvailableOnly?: boolean; booked?: 'all' | 'booked' | 'not-booked' };
-
 export function* followUpText(l: FollowUpList, filter: FollowUpFilter = {}): Generator<string> {
-  const words = followUpViewWords({
-    search: '',
-    campaign: (filter.campaign ?? '').trim().toUpperCase(),
-    availableOnly: !!filter.remedyAvailableOnly,
-    certainty: '',
-    booked: !filter.booked || filter.booked === 'all' ? '' : filter.booked,
-    sort: null,
-    grouped: false,
-  });
+  const words = followUpViewWords(
+    FollowUpView.parse({
+      campaign: (filter.campaign ?? '').trim().toUpperCase(),
+      availableOnly: !!filter.remedyAvailableOnly,
+      booked: !filter.booked || filter.booked === 'all' ? '' : filter.booked,
+    }),
+  );
   if (words.length === 0) {
     yield `${plural(l.rows.length, 'open campaign')} on ${count(l.vehiclesServiced)} vehicles serviced here.`;
     for (const c of l.perCampaign) yield `  ${c.code}: ${count(c.notYetRemedied)} not yet remedied`;
