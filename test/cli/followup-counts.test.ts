@@ -1,18 +1,12 @@
 // `recall-desk followup`: the header and the per-campaign counts describe the rows shown under the
 // filters given (text and `perCampaign` in --json), and an unknown campaign code is refused as
 // `form followup` refuses it. The built CLI on a real database file.
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { addDays, localIsoDate } from '../../shared/dates';
 import { cli } from '../support/cli';
 import { LC, LC2 } from '../support/lane';
-import { makeVin } from '../support/synthetic';
+import { GS, RX, seedFollowUpLane } from '../support/followup-lane';
 import { tempDbPath, tempDir } from '../support/tempdb';
-
-const GS = makeVin('JTH', 'BE96S', 2007, '0007930'); // ALE
-const RX = makeVin('2T2', 'HA31U', 2005, '0100000'); // BLC
-const day = (n: number) => addDays(localIsoDate(new Date()), n);
 
 type Row = { code: string; vin: string; appointment: { id: number; at: string } | null };
 type List = { vehiclesServiced: number; rows: Row[]; perCampaign: { code: string; title: string; notYetRemedied: number }[] };
@@ -29,20 +23,7 @@ describe('followup counts what it shows', () => {
   const setUp = () => {
     const db = tempDbPath();
     const run = (...args: string[]) => cli([...args, '--db', db]);
-    const file = path.join(tempDir(), 'service.csv');
-    fs.writeFileSync(
-      file,
-      [
-        'VIN,Year,Model,Production,Last Service,Customer,Phone',
-        `${LC},2023,LC 500,2022-12,2026-10-04,Ann,555-0101`,
-        `${LC2},2023,LC 500,2022-12,2026-10-03,Cy,555-0103`,
-        `${GS},2007,GS 350,,2026-10-02,Bo,555-0102`,
-        `${RX},2005,RX 330,,2026-10-01,Di,555-0104`,
-      ].join('\n'),
-    );
-    expect(run('import-vehicles', file).code).toBe(0);
-    expect(run('book', LC, '--campaign', '23LJ01', '--at', `${day(3)}T09:00`).code).toBe(0);
-    expect(run('book', RX, '--campaign', 'BLC', '--at', `${day(3)}T10:00`, '--model', 'RX 330').code).toBe(0);
+    seedFollowUpLane(tempDir(), (...args) => expect(run(...args).code).toBe(0));
     return run;
   };
 

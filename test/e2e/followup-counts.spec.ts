@@ -2,17 +2,11 @@
 // (last serviced here)" table is every open campaign (`followup`, no filter), and its "N of M open
 // campaigns shown" line is the rows its filters show (`followup --not-booked`, the screen's default).
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { addDays, localIsoDate } from '../../shared/dates';
-import { LC, LC2 } from '../support/lane';
-import { makeVin } from '../support/synthetic';
+import { seedFollowUpLane } from '../support/followup-lane';
 import { expect, shot, test } from './fixtures';
 
 const CLI = path.resolve(import.meta.dirname, '..', '..', 'dist', 'main', 'cli.cjs');
-const GS = makeVin('JTH', 'BE96S', 2007, '0007930');
-const RX = makeVin('2T2', 'HA31U', 2005, '0100000');
-const day = (n: number) => addDays(localIsoDate(new Date()), n);
 
 type List = { rows: { code: string }[]; perCampaign: { code: string; notYetRemedied: number }[] };
 
@@ -20,20 +14,7 @@ test('the follow-up screen counts as followup does, every campaign and the rows 
   test.setTimeout(120_000);
   const db = path.join(server.dir, 'db.sqlite');
   const cli = (...args: string[]) => execFileSync(process.execPath, [CLI, ...args, '--db', db], { encoding: 'utf8' });
-  const file = path.join(server.dir, 'service.csv');
-  fs.writeFileSync(
-    file,
-    [
-      'VIN,Year,Model,Production,Last Service,Customer,Phone',
-      `${LC},2023,LC 500,2022-12,2026-10-04,Ann,555-0101`,
-      `${LC2},2023,LC 500,2022-12,2026-10-03,Cy,555-0103`,
-      `${GS},2007,GS 350,,2026-10-02,Bo,555-0102`,
-      `${RX},2005,RX 330,,2026-10-01,Di,555-0104`,
-    ].join('\n'),
-  );
-  cli('import-vehicles', file);
-  cli('book', LC, '--campaign', '23LJ01', '--at', `${day(3)}T09:00`);
-  cli('book', RX, '--campaign', 'BLC', '--at', `${day(3)}T10:00`, '--model', 'RX 330');
+  seedFollowUpLane(server.dir, (...args) => cli(...args));
   const every = JSON.parse(cli('followup', '--json')) as List;
   const notBooked = JSON.parse(cli('followup', '--not-booked', '--json')) as List;
   const only23 = JSON.parse(cli('followup', '--campaign', '23LJ01', '--not-booked', '--json')) as List;
