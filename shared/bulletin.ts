@@ -100,6 +100,14 @@ export const ModelWindowRule = z
     producedTo: unknownable(bulletinDate).default(null),
     /** How the bulletin words the window ("ongoing", "certain 2004 - early 2007"). */
     windowNote: unknownable(text).default(null),
+    /**
+     * Where another document of the bulletin states this window otherwise (23LJ01's program table says
+     * "Late October 2022" where its chart says 11/7/2022): the months it names, and where and how it
+     * says them. A month only that statement covers is neither in nor out: the lookup shows both.
+     */
+    alsoStatedFrom: unknownable(month).default(null),
+    alsoStatedTo: unknownable(month).default(null),
+    alsoStated: unknownable(text).default(null),
     detail: unknownable(text).default(null),
     approxVehicles: unknownable(text).default(null),
     phase: unknownable(text).default(null),
@@ -111,6 +119,14 @@ export const ModelWindowRule = z
   .refine((r) => !r.producedFrom || !r.producedTo || r.producedFrom <= r.producedTo, {
     message: 'producedFrom must not be after producedTo',
     path: ['producedTo'],
+  })
+  .refine((r) => !r.alsoStatedFrom || !r.alsoStatedTo || r.alsoStatedFrom <= r.alsoStatedTo, {
+    message: 'alsoStatedFrom must not be after alsoStatedTo',
+    path: ['alsoStatedTo'],
+  })
+  .refine((r) => (r.alsoStatedFrom === null && r.alsoStatedTo === null) || r.alsoStated !== null, {
+    message: 'alsoStated must say where and how the other document words the window (e.g. the program table ("Late October 2022 - Late December 2022"))',
+    path: ['alsoStated'],
   });
 
 /** A model/production-month cell of a phase chart: which phase a vehicle of that month belongs to. */

@@ -304,6 +304,34 @@ export function windowMonthText(from: string | null, to: string | null, note: st
   return `the bulletin gives no production dates for this model${note ? `, only "${note}"` : ''}, so the month neither confirms nor rules it out: verify in TIS.`;
 }
 
+/** A window's other statement (ModelWindowRule.alsoStated), for the campaign's screens: where, how, and the months it names. */
+export function alsoStatedText(w: { alsoStated: string | null; alsoStatedFrom: string | null; alsoStatedTo: string | null }): string {
+  if (!w.alsoStated) return '';
+  const months = w.alsoStatedFrom || w.alsoStatedTo ? ` (months ${w.alsoStatedFrom ?? 'not stated'} to ${w.alsoStatedTo ?? 'not stated'})` : '';
+  return `Stated otherwise in ${w.alsoStated}${months}.`;
+}
+
+/** A window's dates as a phrase: "2022-11-07 to 2022-12-28", "from 2022-11-08", "up to 2023-01-10". */
+export function windowSpanText(from: string | null, to: string | null): string {
+  if (from && to) return `${from} to ${to}`;
+  if (from) return `from ${from}`;
+  return to ? `up to ${to}` : 'with no dates';
+}
+
+/**
+ * A production month against a window that another document of the bulletin states otherwise: `inside`
+ * says whether the window's dates cover the month. Neither wins: the sentence names both.
+ */
+export function windowDiffersText(month: string, windowText: string, alsoStated: string, inside: boolean): string {
+  return inside
+    ? ` But ${alsoStated} leaves ${month} out: the bulletin's documents differ.`
+    : `outside the window ${windowText}, but ${alsoStated} takes in ${month}: the bulletin's documents differ, so the month neither confirms nor rules it out.`;
+}
+
+/** What to do where the bulletin's documents state a model's production window differently. */
+export const WINDOW_DIFFERS_ACTION =
+  "The bulletin's documents differ on this model's production window: confirm the vehicle in TIS/SLP by its VIN before you answer.";
+
 /** What to do about a production month that straddles a window's edge. */
 export const WINDOW_EDGE_ACTION =
   'Read the build date from the door-jamb label if it shows the day; if it shows only the month, confirm the vehicle in TIS/SLP before you answer.';

@@ -10,7 +10,7 @@
 // the lookups before have kept warm.
 import type { Bulletin, ModelWindowRule, Phase } from '../../shared/bulletin';
 import type { CampaignHit } from '../../shared/lookup/contract';
-import { count, listedLaunchedText, WINDOW_EDGE_ACTION, windowEdgeText, windowMonthText } from '../../shared/wording';
+import { count, listedLaunchedText, WINDOW_DIFFERS_ACTION, WINDOW_EDGE_ACTION, windowDiffersText, windowEdgeText, windowMonthText, windowSpanText } from '../../shared/wording';
 import { describePhase, remedyAvailable, summarizePhases } from '../campaigns/phases';
 import type { AffectedListInfo, LoadedCampaign, WindowCandidate } from '../campaigns/store';
 import type { Row } from '../db/schema';
@@ -122,6 +122,8 @@ export class SharedValues {
 }
 
 const ASK_MONTH = "Read the production month from the label on the driver's door jamb.";
+const DIFFERS_OUTSIDE = 1;
+const DIFFERS_INSIDE = 2;
 
 export type StatusRow = NonNullable<CampaignHit['vehicleStatus']>;
 export type Candidates = { ranges: RangeRow[]; plan: WindowPlan | null; list: ListRow | null; status: StatusRow | null };
@@ -142,7 +144,24 @@ type DefiniteWindow = {
   phase: string | null;
   /** The phase chart's months for this window, if the bulletin has a chart. */
   chart: Map<string, string> | null;
+  /** Another document's statement of the window (ModelWindowRule.alsoStated), its months as day numbers; null when none. */
+  also: AlsoStated | null;
 };
+
+/** A window as another document of the bulletin states it: the months it names (open: OPEN_START, OPEN_END) and its words. */
+type AlsoStated = { from: number; to: number; text: string };
+
+/** The window's other statement, when the bulletin gives one with months. */
+function alsoStated(rule: ModelWindowRule | undefined): AlsoStated | null {
+  if (!rule?.alsoStated || (!rule.alsoStatedFrom && !rule.alsoStatedTo)) return null;
+  const to = rule.alsoStatedTo;
+  return {
+    from: rule.alsoStatedFrom ? dayNumber(`${rule.alsoStatedFrom}-01`) : OPEN_START,
+    // The month's last day: any day of a month the statement names may be in it.
+    to: to ? dayNumber(`${to}-31`) : OPEN_END,
+    text: rule.alsoStated,
+  };
+}
 
 /**
  * What a campaign's model windows say for one model year and model, worked out once per model asked
@@ -251,6 +270,7 @@ export function planWindows(k: CompiledCampaign, windows: readonly WindowCandida
       yearDetail: `${w.model}, model year ${modelYear}: ${note ?? `model years ${rule?.modelYearFrom}-${rule?.modelYearTo}`}.`,
       phase: w.phase,
       chart: k.chart?.get(w.window_id) ?? null,
+      also: alsoStated(rule),
     });
     productionWindows.push({ model: w.model, from: w.produced_from, to: w.produced_to, note });
   }
@@ -273,6 +293,7 @@ export function planWindows(k: CompiledCampaign, windows: readonly WindowCandida
     monthTail: d.monthTail && k.values.text(d.monthTail),
     phase: d.phase,
     chart: d.chart,
+    also: d.also,
     status: null,
     yearDetail: d.yearDetail && k.values.text(d.yearDetail),
     productionWindows: shared(productionWindows),
@@ -298,6 +319,7 @@ const NO_WINDOW: DefiniteWindow = {
   yearDetail: '',
   phase: null,
   chart: null,
+  also: null,
 };
 
 /**
@@ -405,6 +427,12 @@ export function evaluate(
   let modelChoices: string[] = NONE;
   /** The stated month straddles the edge of the window it met: only some of its days are covered. */
   let edge = false;
+  /**
+   * Another document of the bulletin states the window otherwise (DefiniteWindow.also), and the two
+   * disagree on the month: OUTSIDE the window's dates but in the other statement's months, or INSIDE them
+   * and not in the other's. 0: they agree (or there is no other statement).
+   */
+  let differs: typeof DIFFERS_OUTSIDE | typeof DIFFERS_INSIDE | 0 = 0;
   let productionWindows: CampaignHit['productionWindows'] = NONE;
 
   if (cand.list) {
@@ -427,8 +455,13 @@ export function evaluate(
         if (v.month) {
           if (p.count === 1) {
             const fit = monthFit(v.month, p.from, p.to);
-            if (fit === MONTH_OUTSIDE) return null;
-            edge = fit === MONTH_PARTLY;
+            if (fit === MONTH_OUTSIDE) {
+              if (p.also === null || !monthInWindow(v.month, p.also.from, p.also.to)) return null;
+              differs = DIFFERS_OUTSIDE;
+            } else {
+              edge = fit === MONTH_PARTLY;
+              if (p.also !== null && !monthInWindow(v.month, p.also.from, p.also.to)) differs = DIFFERS_INSIDE;
+            }
           } else {
             // A window the whole month is inside wins; else one that covers some of its days.
             let found: DefiniteWindow | null = null;
@@ -444,7 +477,14 @@ export function evaluate(
                 edge = true;
               }
             }
-            if (!found) return null;
+            if (found) {
+              if (found.also !== null && !monthInWindow(v.month, found.also.from, found.also.to)) differs = DIFFERS_INSIDE;
+            } else {
+              // No window's dates take the month in: one that another document states otherwise may.
+              found = p.definite.find((x) => x.also !== null && monthInWindow(v.month!, x.also.from, x.also.to)) ?? null;
+              if (!found) return null;
+              differs = DIFFERS_OUTSIDE;
+            }
             d = found;
           }
         } else {
@@ -455,9 +495,12 @@ export function evaluate(
       matchedBy = 'model-window';
       matchDetail = !v.month
         ? d.yearDetail
-        : edge
-          ? `${d.monthLead}${v.month}: ${windowEdgeText(v.month, d.fromIso, d.toIso)}`
-          : `${d.monthLead}${v.month}${d.monthTail}`;
+        : differs === DIFFERS_OUTSIDE
+          ? `${d.monthLead}${v.month}: ${windowDiffersText(v.month, windowSpanText(d.fromIso, d.toIso), d.also!.text, false)}`
+          : edge
+            ? `${d.monthLead}${v.month}: ${windowEdgeText(v.month, d.fromIso, d.toIso)}`
+            : `${d.monthLead}${v.month}${d.monthTail}`;
+      if (differs === DIFFERS_INSIDE) matchDetail += windowDiffersText(v.month!, '', d.also!.text, true);
       if (!needMonth) phaseId = d.phase ?? (v.month ? (d.chart?.get(v.month) ?? null) : null);
     } else {
       matchedBy = 'model-window';
@@ -484,10 +527,11 @@ export function evaluate(
   const standing = k.standing[standingAt]!;
   let actions: string[];
   if (done) actions = [describeDone(done)];
-  else if (!notListed && !needModel && !edge) actions = needMonth ? k.monthAsked[standingAt]! : standing;
+  else if (!notListed && !needModel && !edge && !differs) actions = needMonth ? k.monthAsked[standingAt]! : standing;
   else {
     actions = [];
-    if (edge) actions.push(WINDOW_EDGE_ACTION);
+    if (differs) actions.push(WINDOW_DIFFERS_ACTION);
+    else if (edge) actions.push(WINDOW_EDGE_ACTION);
     if (notListed) {
       actions.push(`Not on the affected-VIN list of ${list.date} (${count(list.rows)} VINs): probably not involved; confirm in TIS if the guest has a notice.`);
     }

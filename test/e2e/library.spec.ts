@@ -27,6 +27,10 @@ test('the library lists every campaign with its newest revision, and a detail sh
   await expect(detail.getByRole('cell', { name: '23LJ01R1' })).toBeVisible();
   await expect(detail).toContainText('LIC206A - Electrical Repair 1');
   await expect(detail).toContainText('LC-JP 2022-12 → phase 1');
+  // Where the letter's program table states a window otherwise than the chart, the detail says so.
+  await expect(detail.getByRole('row', { name: /^LC 2023 Japan 2022-11-07 2022-12-28/ })).toContainText(
+    `Stated otherwise in the dealer letter's program table ("Late October 2022 - Late December 2022") (months 2022-10 to 2022-12).`,
+  );
   await expect(detail.getByRole('row', { name: /Certified pre-owned Do not deliver until remedied/ })).toBeVisible();
   await expect(detail.getByRole('row', { name: /Phase 6 Announcement expected/ })).toBeVisible();
   await shot(app, '07-library-23lj01');

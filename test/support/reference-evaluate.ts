@@ -4,7 +4,7 @@
 // here would move the reference along with what it checks.
 import type { Bulletin, ModelWindowRule, Phase } from '../../shared/bulletin';
 import type { CampaignHit } from '../../shared/lookup/contract';
-import { count, listedLaunchedText, WINDOW_EDGE_ACTION, windowEdgeText, windowMonthText } from '../../shared/wording';
+import { count, listedLaunchedText, WINDOW_DIFFERS_ACTION, WINDOW_EDGE_ACTION, windowDiffersText, windowEdgeText, windowMonthText, windowSpanText } from '../../shared/wording';
 import { describePhase, remedyAvailable, summarizePhases } from '../../main/campaigns/phases';
 import type { AffectedListInfo, LoadedCampaign, WindowCandidate } from '../../main/campaigns/store';
 import type { Row } from '../../main/db/schema';
@@ -94,6 +94,8 @@ type DefiniteWindow = {
   phase: string | null;
   /** The phase chart's months for this window, if the bulletin has a chart. */
   chart: Map<string, string> | null;
+  /** Another document's statement of the window: its months as day numbers (open: NaN) and its words. */
+  also: { from: number; to: number; text: string } | null;
 };
 
 /**
@@ -135,6 +137,14 @@ export function planWindows(k: CompiledCampaign, windows: readonly WindowCandida
       yearDetail: `${w.model}, model year ${modelYear}: ${note ?? `model years ${rule?.modelYearFrom}-${rule?.modelYearTo}`}.`,
       phase: w.phase,
       chart: k.chart?.get(w.window_id) ?? null,
+      also:
+        rule?.alsoStated && (rule.alsoStatedFrom || rule.alsoStatedTo)
+          ? {
+              from: rule.alsoStatedFrom ? dayNumber(`${rule.alsoStatedFrom}-01`) : Number.NaN,
+              to: rule.alsoStatedTo ? dayNumber(`${rule.alsoStatedTo}-31`) : Number.NaN,
+              text: rule.alsoStated,
+            }
+          : null,
     });
     productionWindows.push({ model: w.model, from: w.produced_from, to: w.produced_to, note });
   }
@@ -248,6 +258,8 @@ export function evaluate(
   let modelChoices: string[] = NONE;
   /** The stated month straddles the edge of the window it met: only some of its days are covered. */
   let edge = false;
+  /** The window's dates and another document's statement of it disagree on the month: 'outside' the dates, or 'inside' them. */
+  let differs: 'outside' | 'inside' | null = null;
   let productionWindows: CampaignHit['productionWindows'] = NONE;
 
   if (cand.list) {
@@ -281,7 +293,13 @@ export function evaluate(
               edge = true;
             }
           }
-          if (!found) return null;
+          if (!found) {
+            found = p.definite.find((x) => x.also && monthInWindow(v.month!, x.also.from, x.also.to)) ?? null;
+            if (!found) return null;
+            differs = 'outside';
+          } else if (found.also && !monthInWindow(v.month, found.also.from, found.also.to)) {
+            differs = 'inside';
+          }
           d = found;
         } else {
           needMonth = true;
@@ -291,9 +309,12 @@ export function evaluate(
       matchedBy = 'model-window';
       matchDetail = !v.month
         ? d.yearDetail
-        : edge
-          ? `${d.monthLead}${v.month}: ${windowEdgeText(v.month, d.fromIso, d.toIso)}`
-          : `${d.monthLead}${v.month}${d.monthTail}`;
+        : differs === 'outside'
+          ? `${d.monthLead}${v.month}: ${windowDiffersText(v.month, windowSpanText(d.fromIso, d.toIso), d.also!.text, false)}`
+          : edge
+            ? `${d.monthLead}${v.month}: ${windowEdgeText(v.month, d.fromIso, d.toIso)}`
+            : `${d.monthLead}${v.month}${d.monthTail}`;
+      if (differs === 'inside') matchDetail += windowDiffersText(v.month!, '', d.also!.text, true);
       if (!needMonth) phaseId = d.phase ?? (v.month ? (d.chart?.get(v.month) ?? null) : null);
     } else {
       matchedBy = 'model-window';
@@ -319,10 +340,11 @@ export function evaluate(
   const standing = k.standing[(confirmed ? 0 : 3) + (remedy.available === true ? 0 : remedy.available === false ? 1 : 2)]!;
   let actions: string[];
   if (done) actions = [describeDone(done)];
-  else if (!notListed && !needModel && !needMonth && !edge) actions = standing;
+  else if (!notListed && !needModel && !needMonth && !edge && !differs) actions = standing;
   else {
     actions = [];
-    if (edge) actions.push(WINDOW_EDGE_ACTION);
+    if (differs) actions.push(WINDOW_DIFFERS_ACTION);
+    else if (edge) actions.push(WINDOW_EDGE_ACTION);
     if (notListed) {
       actions.push(`Not on the affected-VIN list of ${list.date} (${count(list.rows)} VINs): probably not involved; confirm in TIS if the guest has a notice.`);
     }

@@ -1,5 +1,5 @@
 import type { CampaignDetail } from '../../../shared/api';
-import { PHASE_STATUS_LABEL } from '../../../shared/wording';
+import { alsoStatedText, PHASE_STATUS_LABEL } from '../../../shared/wording';
 import { dash, Section } from './Section';
 
 /** Which vehicles: models, counts, phases and remedy, VIN ranges, production windows. */
@@ -114,7 +114,10 @@ export function CoverageSections({ b }: { b: CampaignDetail['bulletin'] }) {
                   <td>{w.producedFrom ?? <span className="unknown">not stated</span>}</td>
                   <td>{w.producedTo ?? (w.windowNote ? <span className="muted">{w.windowNote}</span> : <span className="unknown">not stated</span>)}</td>
                   <td>{dash(w.approxVehicles)}</td>
-                  <td className="muted">{w.detail ?? (w.producedFrom ? '' : w.windowNote)}</td>
+                  <td className="muted">
+                    {w.detail ?? (w.producedFrom ? '' : w.windowNote)}
+                    {w.alsoStated && <div>{alsoStatedText(w)}</div>}
+                  </td>
                 </tr>
               ))}
             </tbody>
