@@ -10,7 +10,16 @@
 // the lookups before have kept warm.
 import type { Bulletin, ModelWindowRule, Phase } from '../../shared/bulletin';
 import type { CampaignHit } from '../../shared/lookup/contract';
-import { count, listedLaunchedText, WINDOW_DIFFERS_ACTION, WINDOW_EDGE_ACTION, windowDiffersText, windowEdgeText, windowMonthText, windowSpanText } from '../../shared/wording';
+import {
+  count,
+  listedLaunchedText,
+  WINDOW_DIFFERS_ACTION,
+  WINDOW_EDGE_ACTION,
+  windowDiffersText,
+  windowEdgeText,
+  windowMonthText,
+  windowSpanText,
+} from '../../shared/wording';
 import { describePhase, remedyAvailable, summarizePhases } from '../campaigns/phases';
 import type { AffectedListInfo, LoadedCampaign, WindowCandidate } from '../campaigns/store';
 import type { Row } from '../db/schema';

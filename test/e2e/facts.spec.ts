@@ -56,7 +56,9 @@ test("an LC produced 10/2022: outside the chart's window, inside the letter's pr
   await card.getByLabel('Model').selectOption('LC');
   await card.getByLabel('Production month').fill('2022-10');
   await card.getByLabel('Production month').press('Enter');
-  await expect(card).toContainText(`outside the window 2022-11-07 to 2022-12-28, but the dealer letter's program table ("Late October 2022 - Late December 2022") takes in 2022-10`);
+  await expect(card).toContainText(
+    `outside the window 2022-11-07 to 2022-12-28, but the dealer letter's program table ("Late October 2022 - Late December 2022") takes in 2022-10`,
+  );
   await expect(card.locator('.actions li').first()).toHaveText(/^The bulletin's documents differ on this model's production window/);
   await shot(app, '43b-facts-window-documents-differ', true);
 });

@@ -20,7 +20,9 @@ describe("the bulletin's documents differ on a production window", () => {
     expect(h!.matchDetail).toBe(
       `LC 2023 produced 2022-10: outside the window 2022-11-07 to 2022-12-28, but the dealer letter's program table ("Late October 2022 - Late December 2022") takes in 2022-10: the bulletin's documents differ, so the month neither confirms nor rules it out.`,
     );
-    expect(h!.actions[0]).toBe("The bulletin's documents differ on this model's production window: confirm the vehicle in TIS/SLP by its VIN before you answer.");
+    expect(h!.actions[0]).toBe(
+      "The bulletin's documents differ on this model's production window: confirm the vehicle in TIS/SLP by its VIN before you answer.",
+    );
     // The chart states no phase for October: unknown, never guessed.
     expect([h!.remedy.available, h!.remedy.status]).toEqual([null, 'unknown']);
   });
@@ -36,7 +38,9 @@ describe("the bulletin's documents differ on a production window", () => {
     const nx = makeVin('JTJ', 'GKCEZ', 2024, 'A012345');
     const h = hitOf(app, nx, 'NX', '2023-12')!;
     expect(h.matchDetail).toMatch(/^NX 2024 produced 2023-12: inside the window from 2022-1\d-\d\d, which has no end date/);
-    expect(h.matchDetail).toContain(`But the dealer letter's program table ("Early November 2022 - Late October 2023") leaves 2023-12 out: the bulletin's documents differ.`);
+    expect(h.matchDetail).toContain(
+      `But the dealer letter's program table ("Early November 2022 - Late October 2023") leaves 2023-12 out: the bulletin's documents differ.`,
+    );
     expect(h.actions[0]).toMatch(/^The bulletin's documents differ/);
   });
 

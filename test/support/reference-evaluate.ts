@@ -4,7 +4,16 @@
 // here would move the reference along with what it checks.
 import type { Bulletin, ModelWindowRule, Phase } from '../../shared/bulletin';
 import type { CampaignHit } from '../../shared/lookup/contract';
-import { count, listedLaunchedText, WINDOW_DIFFERS_ACTION, WINDOW_EDGE_ACTION, windowDiffersText, windowEdgeText, windowMonthText, windowSpanText } from '../../shared/wording';
+import {
+  count,
+  listedLaunchedText,
+  WINDOW_DIFFERS_ACTION,
+  WINDOW_EDGE_ACTION,
+  windowDiffersText,
+  windowEdgeText,
+  windowMonthText,
+  windowSpanText,
+} from '../../shared/wording';
 import { describePhase, remedyAvailable, summarizePhases } from '../../main/campaigns/phases';
 import type { AffectedListInfo, LoadedCampaign, WindowCandidate } from '../../main/campaigns/store';
 import type { Row } from '../../main/db/schema';
