@@ -31,6 +31,13 @@ export function notCovered(code: string, vin: string, mayApply: string[]): ApiEr
   ]);
 }
 
+/** MAC code D (Manual Allocation Control): the manufacturer allocates the part; the dealer does not order it freely. */
+function macReportOnly(part: string, campaign: string, vin: string | null): ApiError {
+  return new ApiError('invalid-input', `${part} (${campaign}) is under MAC code D: it is not ordered freely. Refer to the MAC report for instructions.`, [
+    `What the MAC report allocates is recorded when it arrives: stock receive ${part} QTY${vin ? ` --vin ${vin}` : ''}.`,
+  ]);
+}
+
 export function withStock(
   p: PartFacts,
   ledger: Ledger,
@@ -169,10 +176,13 @@ export function recordMovement(
         throw new ApiError('invalid-input', `${part} (${p.campaign}) is a stock part, not held per VIN: leave out --vin.`);
       }
       if (input.part !== part && !p.isPattern) throw new ApiError('invalid-input', `${input.part} is not ${part}.`);
+      // The number the person typed names the part in what they read (a per-VIN key's own number, not the bulletin's pattern).
+      const named = p.isPattern ? input.part : part;
       if (input.kind === 'order' && !p.released)
         throw new ApiError('invalid-input', `${part} (${p.campaign}) is not released: it cannot be ordered yet.`, [
           'Record it as released under Parts when the manufacturer releases it (parts set CAMPAIGN PART --released).',
         ]);
+      if (input.kind === 'order' && p.macCode === 'D') throw macReportOnly(named, p.campaign, vin);
       if (input.kind !== 'order' && input.expectedOn) throw new ApiError('invalid-input', 'Only an order has an expected date (--expected).');
       let expectedOn: string | null = null;
       if (input.expectedOn) {
@@ -196,18 +206,18 @@ export function recordMovement(
       if (vin && (input.kind === 'order' || input.kind === 'receive') && input.quantity > perVehicle)
         throw new ApiError(
           'invalid-input',
-          `${part} (${p.campaign}) is ${perVehicle} per vehicle: ${input.kind === 'order' ? 'order' : 'receive'} at most ${perVehicle} for VIN ${vin}, not ${input.quantity}.`,
+          `${named} (${p.campaign}) is ${perVehicle} per vehicle: ${input.kind === 'order' ? 'order' : 'receive'} at most ${perVehicle} for VIN ${vin}, not ${input.quantity}.`,
         );
       // What is on hand for the vehicle counts (received and not used): a third key received for a 1-per-vehicle part is a mistake.
       if (vin && input.kind === 'receive' && before.onHand + input.quantity > perVehicle)
         throw new ApiError(
           'conflict',
-          `VIN ${vin} already has ${before.onHand} on hand of ${part} (${perVehicle} per vehicle): receiving ${input.quantity} more would make ${before.onHand + input.quantity}. If it is no longer on hand, record that first (stock use ${ledger.receivedNumber(part, vin) ?? part} ${before.onHand} --vin ${vin}, or a count).`,
+          `VIN ${vin} already has ${before.onHand} on hand of ${p.isPattern ? (ledger.receivedNumber(part, vin) ?? named) : part} (${perVehicle} per vehicle): receiving ${input.quantity} more would make ${before.onHand + input.quantity}. If it is no longer on hand, record that first (stock use ${ledger.receivedNumber(part, vin) ?? part} ${before.onHand} --vin ${vin}, or a count).`,
         );
       if (vin && input.kind === 'order' && before.onHand + before.onOrder + input.quantity > perVehicle)
         throw new ApiError(
           'conflict',
-          `VIN ${vin} already has ${before.onOrder} on order and ${before.onHand} on hand of ${part} (${perVehicle} per vehicle): nothing more to order.`,
+          `VIN ${vin} already has ${before.onOrder} on order and ${before.onHand} on hand of ${p.isPattern ? (cporStateOf(db, part, vin)?.partNumber ?? named) : part} (${perVehicle} per vehicle): nothing more to order.`,
         );
       // A receipt against a request never placed (no CPOR reference) is taken, and said: the reference is still to enter.
       const warnings: string[] = [];

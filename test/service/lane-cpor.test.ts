@@ -102,13 +102,13 @@ describe('the ledger refuses what cannot be right for one vehicle', () => {
       expect.stringMatching(/^VIN JTHKPAAYXPA001234: the check digit \(position 9\) is "X", the rest of the VIN calls for "4"/),
     ]);
     const two = await refusal(app, 'recordMovement', { kind: 'order', part: '04002-12345', quantity: 2, vin: LC, by: 'Pat' });
-    expect(two.message).toBe(`04002-**** (23LJ01) is 1 per vehicle: order at most 1 for VIN ${LC}, not 2.`);
+    expect(two.message).toBe(`04002-12345 (23LJ01) is 1 per vehicle: order at most 1 for VIN ${LC}, not 2.`);
     expect((await refusal(app, 'recordMovement', { kind: 'receive', part: '04002-12345', quantity: 2, vin: LC, by: 'Pat' })).message).toMatch(
       /is 1 per vehicle/,
     );
     await call(app, 'recordMovement', { kind: 'order', part: '04002-12345', quantity: 1, vin: LC, by: 'Pat' });
     expect((await refusal(app, 'recordMovement', { kind: 'order', part: '04002-12345', quantity: 1, vin: LC, by: 'Pat' })).message).toBe(
-      `VIN ${LC} already has 1 on order and 0 on hand of 04002-**** (1 per vehicle): nothing more to order.`,
+      `VIN ${LC} already has 1 on order and 0 on hand of 04002-12345 (1 per vehicle): nothing more to order.`,
     );
     expect(app.db.sqlite.prepare('SELECT count(*) FROM stock_movements').pluck().get()).toBe(1);
   });

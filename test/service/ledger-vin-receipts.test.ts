@@ -15,7 +15,7 @@ describe("a per-VIN part's receipts for a vehicle", () => {
     const e = await refusal(app, 'recordMovement', receive('04002-12345'));
     expect([e.code, e.message]).toEqual([
       'conflict',
-      `VIN ${LC} already has 1 on hand of 04002-**** (1 per vehicle): receiving 1 more would make 2. If it is no longer on hand, record that first (stock use 04002-12345 1 --vin ${LC}, or a count).`,
+      `VIN ${LC} already has 1 on hand of 04002-12345 (1 per vehicle): receiving 1 more would make 2. If it is no longer on hand, record that first (stock use 04002-12345 1 --vin ${LC}, or a count).`,
     ]);
     expect((await call(app, 'stockHistory', { part: '04002-****' })).position.onHand).toBe(1);
     await call(app, 'recordMovement', { kind: 'use', part: '04002-12345', quantity: 1, vin: LC, by: 'Pat' });
