@@ -2,6 +2,7 @@
 // piece: lines are gathered into chunks of about 64 KB and each chunk waits for stdout to take it
 // ('drain'), so memory stays bounded however long the output and however slow the reader.
 import { once } from 'node:events';
+import { terminalText } from '../../shared/terminal-text';
 import type { Io } from './runtime';
 
 const CHUNK = 1 << 16;
@@ -36,7 +37,8 @@ export class LineWriter {
 
   async flush(): Promise<void> {
     if (this.parts.length === 0) return;
-    const text = this.parts.join('\n');
+    // One scan per chunk: a million lines of VINs pay for it once every 64 KB.
+    const text = terminalText(this.parts.join('\n'));
     this.parts = [];
     this.size = 0;
     const stream = this.io.stream;

@@ -7,6 +7,7 @@
 // from then on every line goes through it, so the lines keep their order. A terminal always gets the
 // stream: on Windows it writes to the console as UTF-16, where raw UTF-8 bytes would garble "·" and "é".
 import fs from 'node:fs';
+import { terminalText } from '../../shared/terminal-text';
 
 const ignore = () => {};
 
@@ -33,7 +34,7 @@ export class StdWriter {
 
   /** One line, as console.log (console.error) writes it. */
   line(s: string): void {
-    const text = `${s}\n`;
+    const text = `${terminalText(s)}\n`;
     if (this.opened || !this.isPipeOrFile()) {
       this.viaStream(text);
       return;
