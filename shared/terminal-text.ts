@@ -4,6 +4,7 @@
 // line end (the CSV outputs' rows) stay.
 
 /** C0 controls but tab and line feed, a CR not ending a line, DEL, and the C1 controls (some terminals obey them as ESC sequences). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this expression's purpose.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n|$)/;
 const CONTROLS = new RegExp(CONTROL.source, 'g');
 
