@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { addDays, localIsoDate } from '../../shared/dates';
-import { cliAsUser, nodeAsUser, shAsUser, userFolder } from '../support/cli-as-user';
+import { readAsOpenedNote } from '../../shared/wording';
+import { cliAsUser, nodeAsUser, nodeAsUserInBackground, shAsUser, userFolder } from '../support/cli-as-user';
 import { LC } from '../support/lane';
 
 const mode = (f: string) => fs.statSync(f).mode & 0o777;
@@ -47,14 +48,13 @@ const listing = (dir: string) =>
     .sort()
     .map((f) => `${f} ${fs.statSync(path.join(dir, f)).size} ${mode(path.join(dir, f)).toString(8)}`);
 
-test('after a read-only run, making the file writable again restores writing: nothing is left at the read-only mode', () => {
+test('after a read-only run, making the file writable again restores writing', () => {
   const { home, db } = listedDatabase();
   shAsUser(home, 'chmod 0444 data/n.db');
   const r = lookup(home, db);
   expect(r.code, r.stderr).toBe(0);
   expect(confirmed(r)).toBe('confirmed');
   expect(mode(db)).toBe(0o444);
-  expect(unwritableBeside(db)).toEqual([]);
   // While it is read-only, writes are refused in words that say what to do.
   const refused = book(home, db);
   expect(refused.code).toBe(2);
@@ -65,53 +65,65 @@ test('after a read-only run, making the file writable again restores writing: no
   shAsUser(home, 'chmod 0644 data/n.db');
   const booked = book(home, db);
   expect(booked.code, booked.stderr).toBe(0);
+  expect(cliAsUser(home, ['settings', 'staff', 'add', 'Ann', '--db', db]).code).toBe(0);
   expect(cliAsUser(home, ['appointments', '--db', db, '--json']).stdout).toContain(LC);
-  expect(mode(db)).toBe(0o644);
-});
-
-test('files an older version left beside a read-only database (-shm and -wal at 0444) no longer keep it read-only', () => {
-  const { home, db } = listedDatabase();
-  shAsUser(home, 'chmod 0444 data/n.db');
-  // What a read-only open did before: SQLite made the -wal and -shm with the file's mode, and could not remove them.
-  const old = nodeAsUser(
-    home,
-    `const B = require(${JSON.stringify(BETTER_SQLITE3)}); const s = new B(${JSON.stringify(db)}, { readonly: true }); s.prepare('SELECT count(*) FROM affected_vins').get(); s.close();`,
-  );
-  expect(old.stderr).toBe('');
-  expect(unwritableBeside(db)).toEqual(['n.db-wal 444', 'n.db-shm 444']);
-  // Read-only, they are read through (SQLite's own way of sharing): the answer is there.
-  const r = lookup(home, db);
-  expect(r.code, r.stderr).toBe(0);
-  expect(confirmed(r)).toBe('confirmed');
-  shAsUser(home, 'chmod 0644 data/n.db');
-  const booked = book(home, db);
-  expect(booked.code, booked.stderr).toBe(0);
   expect(mode(db)).toBe(0o644);
   expect(unwritableBeside(db)).toEqual([]);
 });
 
-test.each(['0444', '0600'])('a database (%s) in a read-only folder: every read answers, writes are refused saying what to do, nothing is written', (fileMode) => {
-  const { home, dir, db } = listedDatabase();
-  shAsUser(home, `chmod ${fileMode} data/n.db && chmod 0555 data`);
-  lockedFolders.push(dir);
-  const before = listing(dir);
-  const bytes = fs.readFileSync(db);
-  const r = lookup(home, db);
-  expect(r.stderr).not.toMatch(/cannot open/i);
-  expect(r.code, r.stderr).toBe(0);
-  expect(confirmed(r)).toBe('confirmed');
-  for (const read of [['followup'], ['holds'], ['suggest'], ['campaigns'], ['appointments']]) {
-    const out = cliAsUser(home, [...read, '--db', db]);
-    expect({ read, code: out.code, stderr: out.stderr }).toEqual({ read, code: 0, stderr: '' });
-  }
-  const refused = book(home, db);
-  expect(refused.code).toBe(2);
-  expect(refused.stderr).toMatch(/the database is read-only/i);
-  expect(refused.stderr).toMatch(/folder/);
-  expect(refused.stderr).not.toMatch(/cannot open|SqliteError|readonly database/i);
-  expect(listing(dir)).toEqual(before);
-  expect(fs.readFileSync(db).equals(bytes)).toBe(true);
+test('a reader left open on the read-only file (a window) keeps nothing read-only: once writable, a write works and the reader sees it', async () => {
+  const { home, db } = listedDatabase();
+  shAsUser(home, 'chmod 0444 data/n.db');
+  // Read-only as Recall Desk reads it in place: SQLite makes the -wal and -shm with the file's mode.
+  const reader = nodeAsUserInBackground(
+    home,
+    `const fs = require('fs'); const B = require(${JSON.stringify(BETTER_SQLITE3)});
+     const s = new B(${JSON.stringify(db)}, { readonly: true });
+     const count = () => s.prepare('SELECT count(*) AS n FROM appointments').get().n;
+     console.log('before ' + count());
+     const wait = () => (fs.existsSync('go') ? (console.log('after ' + count()), s.close()) : setTimeout(wait, 20));
+     wait();`,
+  );
+  await reader.printed('before 0');
+  expect(unwritableBeside(db)).toEqual(['n.db-wal 444', 'n.db-shm 444']);
+  shAsUser(home, 'chmod 0644 data/n.db');
+  const booked = book(home, db);
+  expect(booked.code, booked.stderr).toBe(0);
+  fs.writeFileSync(path.join(home, 'go'), '');
+  const seen = await reader.done;
+  expect(seen.stderr).toBe('');
+  expect(seen.stdout).toContain('after 1');
+  expect(unwritableBeside(db)).toEqual([]);
 });
+
+test.each(['0444', '0600'])(
+  'a database (%s) in a read-only folder: every read answers, writes are refused saying what to do, nothing is written',
+  (fileMode) => {
+    const { home, dir, db } = listedDatabase();
+    shAsUser(home, `chmod ${fileMode} data/n.db && chmod 0555 data`);
+    lockedFolders.push(dir);
+    const before = listing(dir);
+    const bytes = fs.readFileSync(db);
+    const r = lookup(home, db);
+    expect(r.stderr).not.toMatch(/cannot open/i);
+    expect(r.code, r.stderr).toBe(0);
+    expect(confirmed(r)).toBe('confirmed');
+    // Nothing on stderr but, where the CLI says it, that the file was read as it stood.
+    const said = (stderr: string) => stderr.replace(`${readAsOpenedNote(db)}\n`, '');
+    expect(said(r.stderr)).toBe('');
+    for (const read of [['followup'], ['holds'], ['suggest'], ['campaigns'], ['appointments']]) {
+      const out = cliAsUser(home, [...read, '--db', db]);
+      expect({ read, code: out.code, stderr: said(out.stderr) }).toEqual({ read, code: 0, stderr: '' });
+    }
+    const refused = book(home, db);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/the database is read-only/i);
+    expect(refused.stderr).toMatch(/folder/);
+    expect(refused.stderr).not.toMatch(/cannot open|SqliteError|readonly database/i);
+    expect(listing(dir)).toEqual(before);
+    expect(fs.readFileSync(db).equals(bytes)).toBe(true);
+  },
+);
 
 test('in a read-only folder, changes still in the -wal are never read past: refused in plain words; where the folder is writable they are read', () => {
   const { home, dir, db } = listedDatabase();

@@ -2,7 +2,7 @@
 // its mode, so a test run as root (CI, containers) would never meet a read-only database. As root, the
 // command runs as `nobody` (setpriv); as any other user, as that user. Its folder comes from
 // `userFolder()`: owned by that user, as a user's data folder is.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CLI } from './cli';
@@ -58,6 +58,36 @@ export function cliAsUser(home: string, args: string[]) {
 /** A Node script (`node -e`) as the ordinary user, e.g. to open the database as an older version did. */
 export function nodeAsUser(home: string, script: string) {
   return runAsUser(home, ['-e', script]);
+}
+
+/**
+ * A Node script as the ordinary user that keeps running (a window left open) while the test goes on:
+ * `done` is its output once it exits.
+ */
+export function nodeAsUserInBackground(home: string, script: string) {
+  const [cmd, rest] = asUser([process.execPath, '-e', script]);
+  const child = spawn(cmd, rest, { cwd: home, env: { ...process.env, HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+  /** Resolves once the script has printed `text`. */
+  const printed = async (text: string, timeoutMs = 30_000) => {
+    const until = Date.now() + timeoutMs;
+    while (!stdout.includes(text)) {
+      if (Date.now() > until || child.exitCode !== null) throw new Error(`the script did not print ${text}: ${stdout} ${stderr}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  return { done, printed };
 }
 
 /** A shell command as the ordinary user (chmod as the file's owner, as the user would). */
