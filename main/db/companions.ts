@@ -37,9 +37,9 @@ export function repairCompanionModes(file: string): void {
   if ((dbMode & 0o200) === 0) return;
   for (const f of [walFile(file), shmFile(file)]) {
     try {
-      const st = fs.lstatSync(f);
+      const st = fs.lstatSync(f, { throwIfNoEntry: false });
       // Only SQLite's own file, never through a link; another user's is not ours to change.
-      if (!st.isFile() || st.uid !== uid || (st.mode & 0o200) !== 0) continue;
+      if (!st?.isFile() || st.uid !== uid || (st.mode & 0o200) !== 0) continue;
       fs.chmodSync(f, dbMode);
     } catch {
       // None there, or it cannot be changed: SQLite then says the database is read-only.
