@@ -230,6 +230,13 @@ export const WARNING_KIND_LABEL = {
 export const CONDITION_CHOICE_LABEL = { new: 'New', used: 'Used', 'certified-pre-owned': 'Certified pre-owned', unknown: 'Unknown (no condition)' } as const;
 /** The CLI's word when --db (or the default place) named no file: a new, empty database was made there. */
 export const newDatabaseCreated = (file: string): string => `New database created at ${file}`;
+/**
+ * Said (stderr, or the window's notice) when a read-only database was read from a copy taken at open
+ * (Db.asOpened, main/db/read-only.ts): its folder cannot be written by this user, so SQLite cannot keep
+ * its own files beside it. Someone else may still write it: what they change is not seen until reopened.
+ */
+export const readAsOpenedNote = (file: string): string =>
+  `Read-only: ${file} was read as it stood when opened (its folder cannot be written by this user). Changes someone with write access to that folder makes meanwhile are not seen until it is opened again.`;
 /** A lookup's answer on a database without any affected-VIN list or vehicle: it rests on the bulletins alone. */
 export const EMPTY_DATABASE_NOTE =
   'This database has no affected-VIN list and no vehicles: the answer rests on the bulletins alone. If lists or vehicles were imported, this is not that database: check --db PATH (or the file the app opened).';

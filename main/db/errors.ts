@@ -3,6 +3,9 @@
 // every write is one transaction.
 import { busyWriting } from '../../shared/wording';
 
+/** The database cannot be opened as asked: the message says why and what to do (the CLI exits 2). */
+export class DatabaseOpenError extends Error {}
+
 const WORDS: Record<string, string> = {
   SQLITE_FULL: 'The disk is full: nothing was changed. Free some space on the drive that holds the database, then try again.',
   SQLITE_READONLY:
@@ -28,6 +31,6 @@ export function describeStorageError(err: unknown): string | null {
  * Why a write is refused on a database opened read-only (main/db/open.ts): a writer with a connection
  * of its own checks this first, since SQLite lets root write a file whatever its mode.
  */
-export function readOnlyRefusal(why: 'file' | 'disk'): string {
-  return WORDS[why === 'file' ? 'SQLITE_READONLY' : 'SQLITE_FULL']!;
+export function readOnlyRefusal(why: 'file' | 'folder' | 'disk'): string {
+  return WORDS[why === 'disk' ? 'SQLITE_FULL' : 'SQLITE_READONLY']!;
 }

@@ -6,7 +6,11 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { migrations } from './migrations/index';
 import { didOneOffWork } from '../one-off-work';
-import { describeStorageError } from './errors';
+import { DatabaseOpenError, describeStorageError } from './errors';
+import { repairCompanionModes } from './companions';
+import { openForReading, type ReadOnlyWhy } from './read-only';
+
+export { DatabaseOpenError };
 
 export type Db = {
   path: string;
@@ -15,13 +19,17 @@ export type Db = {
   created: boolean;
   /**
    * Why the database is open read-only (lookups answer, writes are refused), or null: the user made
-   * the file read-only, or the disk is full so not even SQLite's WAL index can be made.
+   * the file read-only, its folder cannot be written by this user (SQLite cannot make its -wal and
+   * -shm there), or the disk is full so not even SQLite's WAL index can be made.
    */
-  readOnly: 'file' | 'disk' | null;
+  readOnly: ReadOnlyWhy | null;
+  /**
+   * Read-only and read from a copy of the file taken at open (main/db/read-only.ts): what another
+   * process writes later (root, or another user who may write the folder) is not seen until the next open.
+   */
+  asOpened: boolean;
   close(): Promise<void>;
 };
-
-export class DatabaseOpenError extends Error {}
 
 /** Every migration this version knows, by name. */
 const MIGRATION_NAMES = Object.keys(migrations);
@@ -40,10 +48,26 @@ function userMadeReadOnly(file: string): boolean {
   }
 }
 
-const cannotOpen = (file: string, err: unknown) =>
-  new DatabaseOpenError(
-    `Cannot open the database ${file}: ${describeStorageError(err) ?? `${(err as Error).message}. Is it a Recall Desk database? Choose another with --db PATH.`}`,
+/** Whether this user may make files in the folder (a read-only mount counts as read-only). */
+function folderWritable(dir: string): boolean {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function cannotOpen(file: string, err: unknown): Error {
+  if (err instanceof DatabaseOpenError) return err;
+  // Not "the database is read-only ... lookups still answer": here not even a read could be made.
+  const words = /^SQLITE_READONLY/.test(String((err as { code?: unknown })?.code ?? ''))
+    ? 'it is read-only for this user, and SQLite could not read it as it is. Make the file and its folder writable for this user for one run, or choose another with --db PATH.'
+    : describeStorageError(err);
+  return new DatabaseOpenError(
+    `Cannot open the database ${file}: ${words ?? `${(err as Error).message}. Is it a Recall Desk database? Choose another with --db PATH.`}`,
   );
+}
 
 /** A storage fault that a read-only connection may get around (no room for the WAL index, no write access). */
 const canReadInstead = (err: unknown) => /^SQLITE_(FULL|IOERR|CANTOPEN|READONLY)/.test(String((err as { code?: unknown })?.code ?? ''));
@@ -85,12 +109,14 @@ export async function openDatabase(file: string, template: string | null = null,
   const copied = created && template !== null && copyTemplate(template, file);
   let readOnly: Db['readOnly'] = !created && userMadeReadOnly(file) ? 'file' : null;
   let sqlite: BetterSqlite3.Database | null = null;
+  let asOpened = false;
   let kept: KeptTables | null = null;
-  // New files (the database, its -wal and -shm) are created private. An existing file's mode is the
-  // user's: it is never changed.
+  // New files (the database, its -wal and -shm) are created private. An existing database file's mode
+  // is the user's: it is never changed (its -wal and -shm are SQLite's: companions.ts).
   const oldMask = process.umask(0o077);
   try {
     if (!readOnly) {
+      if (!created) repairCompanionModes(file);
       try {
         sqlite = new BetterSqlite3(file);
         sqlite.exec('PRAGMA journal_mode = WAL');
@@ -99,12 +125,13 @@ export async function openDatabase(file: string, template: string | null = null,
       } catch (err) {
         sqlite?.close();
         sqlite = null;
-        // A full disk at start (no room for the WAL index): the file can still be read.
+        // A folder this user may not write, or a full disk at start (no room for the WAL index):
+        // the file can still be read.
         if (created || !canReadInstead(err)) throw err;
-        readOnly = 'disk';
+        readOnly = folderWritable(dir) ? 'disk' : 'folder';
       }
     }
-    if (readOnly) sqlite = openForReading(file, readOnly);
+    if (readOnly) ({ sqlite, asOpened } = openForReading(file, readOnly));
   } catch (err) {
     sqlite?.close();
     throw cannotOpen(file, err);
@@ -121,7 +148,7 @@ export async function openDatabase(file: string, template: string | null = null,
       `The database ${file} was made by a newer version of Recall Desk (it has ${newer.length === 1 ? 'a change' : 'changes'} this version does not know: ${newer.join(', ')}). Update Recall Desk to open it; the file was left as it was.`,
     );
   }
-  if (readOnly) return openReadOnly(file, sqlite, readOnly);
+  if (readOnly) return openReadOnly(file, sqlite, readOnly, asOpened);
   // Opening and migrating may wait for another process's write: nothing is served yet (busy_timeout).
   // The lookup's indexes must stay in memory: 2 MB (the default cache_size) thrashes with a large library.
   // One exec: a one-shot CLI command pays for each statement's making.
@@ -157,6 +184,7 @@ export async function openDatabase(file: string, template: string | null = null,
     sqlite,
     created,
     readOnly: null,
+    asOpened: false,
     async close() {
       sqlite.close();
     },
@@ -202,41 +230,19 @@ function forgetStat4(sqlite: BetterSqlite3.Database): void {
 }
 
 /**
- * A connection that only reads. A file the user made read-only is opened read-only. On a full disk,
- * SQLite cannot make the WAL index (-shm) a shared read needs: the file is then opened in exclusive
- * locking mode, which keeps that index in memory, and query_only, so nothing is written (SQLite
- * refuses writes as read-only). The exclusive lock only keeps other processes from writing to a
- * disk that has no room for their writes anyway.
- */
-function openForReading(file: string, why: 'file' | 'disk'): BetterSqlite3.Database {
-  const sqlite = new BetterSqlite3(file, { readonly: why === 'file', fileMustExist: true });
-  try {
-    if (why === 'disk') {
-      sqlite.pragma('locking_mode = EXCLUSIVE');
-      sqlite.pragma('query_only = ON');
-    }
-    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-    return sqlite;
-  } catch (err) {
-    sqlite.close();
-    throw err;
-  }
-}
-
-/**
  * A read-only database answers lookups and refuses writes (SQLite refuses them: "the database is
  * read-only"). Nothing is migrated: a file that needs it says how to proceed.
  */
-function openReadOnly(file: string, sqlite: BetterSqlite3.Database, why: 'file' | 'disk'): Db {
+function openReadOnly(file: string, sqlite: BetterSqlite3.Database, why: ReadOnlyWhy, asOpened: boolean): Db {
   const hasMigrationTable = !!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get();
   const done = new Set(hasMigrationTable ? sqlite.prepare<[], string>('SELECT name FROM kysely_migration').pluck().all() : []);
   const pending = MIGRATION_NAMES.filter((m) => !done.has(m));
   if (pending.length) {
     sqlite.close();
     throw new DatabaseOpenError(
-      why === 'file'
-        ? `The database ${file} is read-only and was made by an older version of Recall Desk: this version must update it once (${pending.length} ${pending.length === 1 ? 'change' : 'changes'}). Make the file writable for one run, or open a copy.`
-        : `The disk that holds ${file} is full, and this version must update the database once: free some space, then try again.`,
+      why === 'disk'
+        ? `The disk that holds ${file} is full, and this version must update the database once: free some space, then try again.`
+        : `The database ${file} is read-only and was made by an older version of Recall Desk: this version must update it once (${pending.length} ${pending.length === 1 ? 'change' : 'changes'}). Make the ${why === 'file' ? 'file' : 'folder and the file'} writable for one run, or open a copy.`,
     );
   }
   sqlite.pragma('foreign_keys = ON');
@@ -247,6 +253,7 @@ function openReadOnly(file: string, sqlite: BetterSqlite3.Database, why: 'file' 
     sqlite,
     created: false,
     readOnly: why,
+    asOpened,
     async close() {
       sqlite.close();
     },
