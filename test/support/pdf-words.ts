@@ -16,19 +16,23 @@ const FOOT_MARGIN_PT = 14 * PT_PER_MM;
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
 const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|apos|#39);/g, (e) => ENTITIES[e]!);
+/** Bidi marks, embeddings, overrides and isolates: printed, they take no room and show nothing (pdftotext still gives them). */
+const INVISIBLE = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 export function pdfPages(pdf: string): PdfPage[] {
   const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((p) => ({
     width: Number(p[1]),
     height: Number(p[2]),
-    words: [...p[3]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((w) => ({
-      x0: Number(w[1]),
-      y0: Number(w[2]),
-      x1: Number(w[3]),
-      y1: Number(w[4]),
-      text: decode(w[5]!),
-    })),
+    words: [...p[3]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+      .map((w) => ({
+        x0: Number(w[1]),
+        y0: Number(w[2]),
+        x1: Number(w[3]),
+        y1: Number(w[4]),
+        text: decode(w[5]!).replace(INVISIBLE, ''),
+      }))
+      .filter((w) => w.text !== ''),
   }));
 }
 
@@ -66,8 +70,11 @@ export function outsideMargins(pages: PdfPage[], slackPt = 1): { page: number; w
   );
 }
 
-/** The text of a PDF as pdftotext lays it out, whitespace folded. */
-export const pdfText = (pdf: string): string => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+/** The text of a PDF as pdftotext lays it out, whitespace folded, the invisible bidi characters left out. */
+export const pdfText = (pdf: string): string =>
+  execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    .replace(INVISIBLE, '')
+    .replace(/\s+/g, ' ');
 
 /** Keeps a PNG of every page in test-results/forms/ (to look at). */
 export function keepPng(pdf: string, name: string): void {
