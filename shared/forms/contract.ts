@@ -6,6 +6,7 @@ import { ADVISORS } from '../accounts/roles';
 import { CampaignCode, Vin } from '../schemas';
 import { Paper } from '../settings/contract';
 import { FollowUpView, HoldView } from '../reports/view';
+import { PAPER_ROOM } from './room';
 
 export const LIST_KINDS = ['holds', 'followup', 'orders', 'claims'] as const;
 export const LOGGED_KINDS = ['disclosure', 'owner-letter', 'faq'] as const;
@@ -23,11 +24,14 @@ const month = z
 
 // What the one-page disclosure form has room for: a 120-character name, a 4-line address.
 export const Guest = z.object({
-  name: guestText(120),
-  email: guestText(120),
-  address: guestText(240).refine((a) => !a || a.split('\n').length <= 4, 'has more than 4 lines; the form has room for 4'),
-  phone: guestText(40),
-  mobilePhone: guestText(40),
+  name: guestText(PAPER_ROOM.guestName),
+  email: guestText(PAPER_ROOM.guestEmail),
+  address: guestText(PAPER_ROOM.guestAddress).refine(
+    (a) => !a || a.split('\n').length <= PAPER_ROOM.guestAddressLines,
+    `has more than ${PAPER_ROOM.guestAddressLines} lines; the form has room for ${PAPER_ROOM.guestAddressLines}`,
+  ),
+  phone: guestText(PAPER_ROOM.phone),
+  mobilePhone: guestText(PAPER_ROOM.phone),
 });
 
 export const FormRequest = z.discriminatedUnion('kind', [
@@ -38,7 +42,7 @@ export const FormRequest = z.discriminatedUnion('kind', [
     campaign: CampaignCode.nullish(),
     staff: z.string().trim().min(1, 'name the staff member who completes the form').max(80),
     guest: Guest.default({}),
-    model: z.string().trim().max(40).nullish(),
+    model: z.string().trim().max(PAPER_ROOM.model).nullish(),
     productionMonth: month,
   }),
   z.object({ kind: z.literal('owner-letter'), campaign: CampaignCode, vin }),

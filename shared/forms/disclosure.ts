@@ -1,10 +1,12 @@
 // The Guest Contact & Vehicle Disclosure Form, from the campaign's bulletin data: pre-filled where the
 // app knows the answer, a blank line to write on where it does not. One page, black on white; long
-// names and addresses wrap instead of being cut.
+// names and addresses wrap, and what is longer than the form has room for (a DMS file's guest details
+// have no limit) is cut with an ellipsis.
 import type { Documents } from '../bulletin';
 import type { Dealer, Paper } from '../settings/contract';
 import type { Guest } from './contract';
-import { docHead, esc, frame } from './html';
+import { docHead, esc, frame, paperLines, paperText } from './html';
+import { PAPER_ROOM as ROOM } from './room';
 
 export type DisclosureData = {
   form: NonNullable<Documents['disclosureForm']>;
@@ -52,7 +54,15 @@ const field = (label: string, value: string | null | undefined, cls = '') =>
   `<div class="f${cls.includes('wide') ? ' wide' : ''}"><span class="l">${esc(label)}</span><span class="v${cls.replace('wide', '')}">${esc(value ?? '')}</span></div>`;
 
 export function disclosureHtml(d: DisclosureData): string {
-  const g = d.guest;
+  // What the form has room for (the details the CLI or the screen gives are checked to fit; the dealer's record of the guest is not).
+  const g: Guest = {
+    name: paperText(d.guest.name, ROOM.guestName),
+    email: paperText(d.guest.email, ROOM.guestEmail),
+    address: paperLines(d.guest.address, ROOM.guestAddressLines, ROOM.guestAddress),
+    phone: paperText(d.guest.phone, ROOM.phone),
+    mobilePhone: paperText(d.guest.mobilePhone, ROOM.phone),
+  };
+  const staff = paperText(d.staff, ROOM.staff);
   const body = `
 ${docHead(d.dealer.name, d.form.title, d.date, `Program ${esc(d.campaign)}`)}
 ${d.form.issuer ? `<p class="small">${esc(d.form.issuer)}</p>` : ''}
@@ -60,7 +70,7 @@ ${d.form.headerStatements.map((s) => `<p class="boxed"><strong>${esc(s)}</strong
 <h2>Vehicle</h2>
 <div class="fields">
 ${field('VIN', d.vin, ' mono')}${field('Program code', d.campaign)}
-${field('Model', d.model)}${field('Model year', String(d.modelYear))}
+${field('Model', paperText(d.model, ROOM.model))}${field('Model year', String(d.modelYear))}
 </div>
 <h2>Guest information</h2>
 <div class="fields">
@@ -82,15 +92,15 @@ ${field('Guest signature', null, ' sign')}${field('Date', null, ' sign')}
 <div class="fields">
 ${field('Dealer name and address', `${d.dealer.name}\n${d.dealer.address}`, 'wide')}
 ${field('Dealer code', d.dealer.code)}${field('Dealer phone number', d.dealer.phone)}
-${field('Dealer staff name', d.staff)}${field('Dealer staff signature', null, ' sign')}
+${field('Dealer staff name', staff)}${field('Dealer staff signature', null, ' sign')}
 </div>`;
   // The usual form (a name, a two-line address, a three-line dealer block) takes 7 lines here.
-  const load = lines(g.name) + lines(g.address) + lines(g.email) + lines(`${d.dealer.name}\n${d.dealer.address}`) + lines(d.staff, 40) - 1;
+  const load = lines(g.name) + lines(g.address) + lines(g.email) + lines(`${d.dealer.name}\n${d.dealer.address}`) + lines(staff, 40) - 1;
   const compact = load > 8 || d.form.acknowledgement.join(' ').length > 600;
   return frame({
     title: `${d.form.title} ${d.vin}`,
     paper: d.paper,
-    footer: `${d.vin} · ${d.campaign} disclosure form · ${d.dealer.name}`,
+    footer: [`${d.vin} · ${d.campaign} disclosure form · `, { typed: d.dealer.name }],
     body,
     css: CSS + COMPACT,
     bodyClass: compact ? 'compact' : undefined,

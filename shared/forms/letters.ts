@@ -3,7 +3,8 @@
 import type { Bulletin, Documents } from '../bulletin';
 import type { Dealer, Paper } from '../settings/contract';
 import { PHASE_STATUS_LABEL } from '../wording';
-import { docHead, esc, frame } from './html';
+import { docHead, esc, type FootPart, frame, paperLines } from './html';
+import { PAPER_ROOM } from './room';
 
 const CSS = `
 .letter{font-size:10.5pt;line-height:1.45;max-width:175mm}
@@ -16,7 +17,7 @@ const CSS = `
 .letter .from{margin:0 0 5mm}
 .letter .to{margin:0 0 6mm;min-height:18mm}
 .letter .from p,.letter .to p{margin:0}
-.chart table{width:100%;border-collapse:collapse;font-size:8pt;margin:0 0 3mm}
+.chart table{width:100%;border-collapse:collapse;font-size:8pt;margin:0 0 3mm;overflow-wrap:normal}
 .chart th{text-align:left;border-bottom:1.5px solid #000;padding:.6mm 1mm;vertical-align:bottom}
 .chart td{padding:.5mm 1mm;border-bottom:.5px solid #999;vertical-align:top;overflow-wrap:break-word}
 .chart .dates td:nth-child(4),.chart .dates td:nth-child(2){white-space:nowrap}
@@ -24,11 +25,18 @@ const CSS = `
 .chart h3{font-size:10pt;margin:3mm 0 1mm;break-after:avoid}
 `;
 
-/** Lines of a stored multi-line text (an address), each as its own line on paper. */
-const lines = (s: string) =>
-  s
+/** Lines of a stored multi-line text (an address), each as its own line on paper: as many as the letter has room for. */
+const lines = (s: string, maxLines = Number.POSITIVE_INFINITY, max = Number.POSITIVE_INFINITY) =>
+  paperLines(
+    s
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join('\n'),
+    maxLines,
+    max,
+  )
     .split('\n')
-    .map((l) => l.trim())
     .filter(Boolean)
     .map((l) => `<p>${esc(l)}</p>`)
     .join('');
@@ -49,15 +57,22 @@ export type LetterData = {
   paper: Paper;
 };
 
-/** The foot of an owner letter: who forwards it first (the foot may be cut), then the VIN and campaign. */
-export const ownerLetterFooter = (dealerName: string, vin: string, campaign: string): string => `Forwarded by ${dealerName} · VIN ${vin} · ${campaign}`;
+/** The foot of an owner letter: who forwards it (the name gives way when the foot is too long), then the VIN and campaign, whole. */
+export const ownerLetterFooter = (dealerName: string, vin: string, campaign: string): FootPart[] => [
+  'Forwarded by ',
+  { typed: dealerName },
+  ` · VIN ${vin} · ${campaign}`,
+];
 
 /** For the advisor (on screen and in the CLI, not on paper) when the dealer has no guest for the VIN. */
 export const noGuestOnFileNote = (vin: string): string => `No guest on file for ${vin}: write the guest's name and address on the letter or the envelope.`;
 
 export function ownerLetterHtml(d: LetterData): string {
   const fill = (s: string) => esc(fillPlaceholders(s, { vin: d.vin }));
-  const to = d.guest && (d.guest.name || d.guest.address) ? `${d.guest.name ? `<p>${esc(d.guest.name)}</p>` : ''}${lines(d.guest.address ?? '')}` : '';
+  const to =
+    d.guest && (d.guest.name || d.guest.address)
+      ? `${d.guest.name ? `<p>${esc(d.guest.name, PAPER_ROOM.guestName)}</p>` : ''}${lines(d.guest.address ?? '', PAPER_ROOM.guestAddressLines, PAPER_ROOM.guestAddress)}`
+      : '';
   const body = `<div class="letter">
 <div class="from"><p><strong>Forwarded by ${esc(d.dealer.name)}</strong></p>${lines(d.dealer.address)}<p>${esc(d.dealer.phone)}</p><p class="gap">${esc(d.date)}</p></div>
 <div class="to" data-part="addressee">${to}</div>
@@ -91,7 +106,7 @@ ${d.intro ? `<p>${esc(d.intro)}</p>` : ''}
     .join('\n')}</dl>
 ${contacts.length ? `<h2>Contacts</h2>${contacts.map((c) => `<p><strong>${esc(c.name)}</strong>${c.phone ? `, ${esc(c.phone)}` : ''}: ${esc(c.purpose)}</p>`).join('')}` : ''}
 ${phaseChartHtml(b)}`;
-  return frame({ title: `${b.code} guest FAQ`, paper: d.paper, footer: `${b.code} guest FAQ · ${d.date} · ${d.dealerName}`, body, css: CSS });
+  return frame({ title: `${b.code} guest FAQ`, paper: d.paper, footer: [`${b.code} guest FAQ · ${d.date} · `, { typed: d.dealerName }], body, css: CSS });
 }
 
 const NOT_STATED = 'not stated';

@@ -4,7 +4,8 @@
 import type { FollowUpList, HoldReport } from '../reports/contract';
 import type { Paper } from '../settings/contract';
 import { CERTAINTY_LABEL, conditionText, count, FORM_KIND_LABEL, HOLD_SHORT_LABEL, holdsSummaryText, noHoldText, plural, remedyShort } from '../wording';
-import { docHead, esc, frame } from './html';
+import { docHead, esc, frame, paperText } from './html';
+import { PAPER_ROOM as ROOM } from './room';
 import {
   FollowUpView,
   type FollowUpViewInput,
@@ -85,15 +86,16 @@ table.lines thead th,table.lines tbody td{padding:0;border:none;background:none}
 thead .ln{font-weight:bold;border-bottom:1.5px solid #000}
 `;
 
-/** Lines whose first fields (plain text) are padded columns and whose last is HTML. */
+/** Lines whose first fields (plain text, as paperText gives it) are padded columns and whose last is HTML. */
 function paddedLines(cols: string[], rows: { fixed: string[]; rest: string }[]): { html: string; css: string } | null {
   const n = cols.length - 1;
   const widths = cols.slice(0, n).map((c, i) => Math.max(c.length, ...rows.map((r) => r.fixed[i]!.length)));
   const chars = widths.reduce((a, w) => a + w + 2, 0);
   if (chars > MAX_FIXED_CHARS) return null;
-  const pad = (fields: string[]) => fields.map((f, i) => f.padEnd(widths[i]! + 2)).join('');
+  // Each field on its own (a right-to-left one isolated in it), then the spaces to its column's end.
+  const pad = (fields: string[]) => fields.map((f, i) => esc(f) + ' '.repeat(widths[i]! + 2 - f.length)).join('');
   const mm = Math.ceil(chars * MONO_CHAR_MM * 10) / 10;
-  const line = (fixed: string[], rest: string) => `<div class="ln">${esc(pad(fixed))}${rest}</div>`;
+  const line = (fixed: string[], rest: string) => `<div class="ln">${pad(fixed)}${rest}</div>`;
   const head = `<thead><tr><th>${line(cols.slice(0, n), esc(cols[n]!))}</th></tr></thead>`;
   const out: string[] = [];
   for (let i = 0; i < rows.length; i += LINES_PER_TABLE) {
@@ -110,7 +112,7 @@ function page(kind: keyof typeof FORM_KIND_LABEL, h: ListHeader, body: string, c
   return frame({
     title: `${title} ${h.date}`,
     paper: h.paper,
-    footer: `${title} · printed ${h.date} · ${h.dealerName}`,
+    footer: [`${title} · printed ${h.date} · `, { typed: h.dealerName }],
     body: docHead(h.dealerName, title, h.date) + body,
     css: CSS + widths(cols) + css,
   });
@@ -201,7 +203,7 @@ export function holdsHtml(r: HoldReport, h: ListHeader, view: HoldViewInput = { 
     }
     const v0 = holds[0]!;
     return {
-      fixed: [v0.stockNumber ?? '', v0.vin, v0.model ?? '', String(v0.modelYear), conditionText(v0.condition)],
+      fixed: [paperText(v0.stockNumber, ROOM.stockNumber), v0.vin, paperText(v0.model, ROOM.model), String(v0.modelYear), conditionText(v0.condition)],
       rest: holds.map(ref).join('; '),
     };
   });
@@ -279,10 +281,10 @@ export function followUpHtml(l: FollowUpList, h: ListHeader, view: FollowUpViewI
     return [
       esc(rs.map((x) => x.code).join(', ')),
       `<span class="mono">${esc(r.vin)}</span>`,
-      esc(`${r.model ?? ''} ${r.modelYear}`.trim()),
+      r.model ? `${esc(r.model, ROOM.model)} ${esc(r.modelYear)}` : esc(r.modelYear),
       esc(r.lastServiceDate),
-      esc(r.guestName ?? ''),
-      esc(r.guestPhone ?? ''),
+      esc(r.guestName, ROOM.guestName),
+      esc(r.guestPhone, ROOM.phone),
       esc(rs.map((x) => (rs.length > 1 ? `${x.code}: ${followUpStatus(x)}` : followUpStatus(x))).join(' · ')),
     ];
   });
@@ -301,7 +303,7 @@ export function followUpHtml(l: FollowUpList, h: ListHeader, view: FollowUpViewI
 export function ordersHtml(s: Sourced<OrderRow>, h: ListHeader): string {
   const rows = s.rows.map((r) => [
     esc(r.campaign),
-    esc(r.partNumber ?? 'per VIN (CPOR)'),
+    esc(r.partNumber ?? 'per VIN (CPOR)', ROOM.partNumber),
     esc(r.method),
     esc(r.quantity),
     `<span class="mono">${esc(r.vin ?? '')}</span>`,
