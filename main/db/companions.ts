@@ -17,9 +17,10 @@ export function sizeOf(file: string): number | null {
 }
 
 /**
- * A read-only open by an older version left the -wal and -shm at the database's read-only mode (SQLite
- * makes them with the file's mode and, read-only, cannot remove them). SQLite then opens them read-only
- * and refuses every write, even after the user made the database writable again as the message said.
+ * A read-only connection leaves the -wal and -shm it made at the database's read-only mode (SQLite makes
+ * them with the file's mode and, read-only, cannot remove them; main/db/read-only.ts). SQLite then opened
+ * them read-only and refused every write, even after the user made the database writable again as the
+ * message said.
  * On a writable open they get the mode SQLite gives them today, the database file's, when they are this
  * user's files. A mode change disturbs no process that has them open (a reader keeps reading), and no
  * file is opened here: closing a descriptor would drop this process's SQLite locks on it.

@@ -1,7 +1,7 @@
 // A database the user made read-only, run as an ordinary user (root writes any file whatever its mode):
-// reads answer, writes are refused in words that say what to do, and doing it restores writing. Nothing
-// is left beside the file at its read-only mode, and a read-only folder reads as well as a read-only
-// file (issue 17, "The database file"). Real files, the built CLI.
+// reads answer, writes are refused in words that say what to do, and doing it restores writing (SQLite's
+// -wal and -shm, made at the file's read-only mode, no longer keep it read-only), and a read-only folder
+// reads as well as a read-only file (issue 17, "The database file"). Real files, the built CLI.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
