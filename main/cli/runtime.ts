@@ -10,7 +10,7 @@ import { passwordFor } from './secrets';
 import { UsageError } from './runtime-errors';
 import type { App } from '../app';
 import { NEW_DATABASE_TEMPLATE, resolveDbPath } from '../db/paths';
-import { newDatabaseCreated } from '../../shared/wording';
+import { newDatabaseCreated, readAsOpenedNote } from '../../shared/wording';
 import { normalizeFingerprint } from '../lan/cert';
 import type { HostLink } from '../lan/client';
 import { loadConnection } from '../lan/connection';
@@ -121,6 +121,8 @@ export function openAppFor(ctx: CliContext, opened: Set<App>, globals: () => Glo
     });
     // A mistyped --db makes a new, empty database: said, so its "nothing applies" is not trusted blindly.
     if (app.db.created) io?.err(newDatabaseCreated(app.db.path));
+    // Read from a copy taken at open (a read-only folder): said, as what others write is not seen.
+    else if (app.db.asOpened) io?.err(readAsOpenedNote(app.db.path));
     opened.add(app);
     if (how.signIn !== false && app.accounts.any()) signedIn.set(app, await signInFromCli(app, globals().user));
     return app;

@@ -111,6 +111,7 @@ test.each(['0444', '0600'])(
     // Nothing on stderr but, where the CLI says it, that the file was read as it stood.
     const said = (stderr: string) => stderr.replace(`${readAsOpenedNote(db)}\n`, '');
     expect(said(r.stderr)).toBe('');
+    expect(r.stderr).toContain(readAsOpenedNote(db));
     for (const read of [['followup'], ['holds'], ['suggest'], ['campaigns'], ['appointments']]) {
       const out = cliAsUser(home, [...read, '--db', db]);
       expect({ read, code: out.code, stderr: said(out.stderr) }).toEqual({ read, code: 0, stderr: '' });
