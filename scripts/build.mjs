@@ -214,6 +214,47 @@ const builtInsParsed = {
 };
 
 /**
+ * The operation registry (shared/api.ts) imports every domain's contract, and building their schemas
+ * (the lazy zod proxies, the object literals of their shapes) cost a lookup 15 M instructions and its
+ * garbage, for the one domain it calls. In the CLI's bundle each `import * as x from './x/contract'`
+ * there becomes the module loaded on its first property read (DOMAINS reads it in a function), and the
+ * registry is told each operation's domain (__OPERATION_DOMAINS__, read here from the contracts) so
+ * that nothing is loaded to learn it. Any other import of a contract there stops the build.
+ */
+const API_FILE = path.join(root, 'shared', 'api.ts');
+const CONTRACT_IMPORT = /^import \* as (\w+) from '(\.\/[\w-]+\/contract)';$/gm;
+async function operationDomainsHere() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-build-'));
+  try {
+    const outfile = path.join(dir, 'api.cjs');
+    await build({ entryPoints: [API_FILE], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning', plugins: [englishZodOnly] });
+    const api = createRequire(import.meta.url)(outfile);
+    return Object.fromEntries(Object.keys(api.operations).map((name) => [name, api.domainOf(name)]));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+const operationDomains = await operationDomainsHere();
+const lazyContracts = {
+  name: 'lazy-contracts',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]shared[\\/]api\.ts$/ }, (args) => {
+      if (args.path !== API_FILE) return undefined;
+      const source = fs.readFileSync(args.path, 'utf8');
+      const lazy = source.replace(CONTRACT_IMPORT, (_, name, from) => `const ${name} = __lazyModule(() => require(${JSON.stringify(from)}));`);
+      const left = lazy.split('\n').filter((line) => /^import (?!type ).*\/contract'/.test(line));
+      if (lazy === source || left.length > 0) {
+        throw new Error(
+          `scripts/build.mjs: shared/api.ts no longer imports each domain's contract as "import * as x from './x/contract'": see lazyContracts${left.length ? ` (${left.join('; ')})` : ''}`,
+        );
+      }
+      const helper = 'const __lazyModule = (load: () => any): any => { let m: any; return new Proxy({}, { get: (_, key) => (m ??= load())[key] }); };';
+      return { contents: `${helper}\n${lazy}`, loader: 'ts', resolveDir: path.dirname(args.path) };
+    });
+  },
+};
+
+/**
  * better-sqlite3 is loaded by its file where the package is installed beside the app (the bundles live in
  * dist/main, the package in node_modules), by its name elsewhere: resolving a package by name reads its
  * exports map through Node's ESM resolver, 17 M instructions, 7% of a CLI lookup. The same file either way.
@@ -360,7 +401,8 @@ await Promise.all([
   // as a vm.Script, where a native import() needs an experimental flag.
   build({
     ...common,
-    plugins: [...common.plugins.filter((p) => p !== betterSqlite3ByFile), betterSqlite3Bundled, lazyBuiltins, sharedBuiltinViews],
+    plugins: [...common.plugins.filter((p) => p !== betterSqlite3ByFile), betterSqlite3Bundled, lazyBuiltins, sharedBuiltinViews, lazyContracts],
+    define: { ...common.define, __OPERATION_DOMAINS__: JSON.stringify(operationDomains) },
     entryPoints: ['main/cli/bin.ts'],
     outfile: 'dist/main/cli-bundle.cjs',
     minify: true,
