@@ -36,16 +36,18 @@ const englishZodOnly = {
 /**
  * Node's modules that a command may not need at all (the LAN's https and tls, the imports' zlib, the
  * vPIC decoder's worker_threads and its unpacking's stream pipeline, a password prompt's readline,
- * crypto): loaded on first use in the CLI, not when the module that names them starts. Loading them all
- * cost a lookup more than 30 M instructions (10% of its CPU) while it used none of them. Each is an
- * object of functions and values (not a function itself): its names are known here and each reads
- * through to the module once loaded.
+ * crypto, node:module's createRequire that the decoder's module asks for only when run from source):
+ * loaded on first use in the CLI, not when the module that names them starts. Loading them all cost a
+ * lookup more than 30 M instructions (10% of its CPU) while it used none of them. Each is read as an
+ * object of functions and values (node:module is a function, never called in the bundle): its names are
+ * known here and each reads through to the module once loaded.
  */
 const LAZY_BUILTINS = [
   'node:child_process',
   'node:crypto',
   'node:http',
   'node:https',
+  'node:module',
   'node:net',
   'node:readline',
   'node:stream/promises',
@@ -88,7 +90,7 @@ const lazyBuiltins = {
  * module, an empty object whose prototype is the module (a function called on it that reads `this`
  * still finds the module's members), and the lazy builtins above keep their names on a prototype too.
  */
-const SHARED_BUILTIN_VIEWS = ['node:fs', 'node:path', 'node:os'];
+const SHARED_BUILTIN_VIEWS = ['node:fs', 'node:path', 'node:os', 'node:vm'];
 const sharedBuiltinViews = {
   name: 'shared-builtin-views',
   setup(b) {
@@ -193,6 +195,24 @@ const zodPatches = {
       const lazy = 'let zMade;\nconst z = new Proxy({}, { get: (_, key) => (zMade ??= { ..._schemas, ..._checks, iso: _iso })[key] });';
       return { contents: source.replace(ZOD_FROM_JSON_SCHEMA_NAMESPACE, lazy), loader: 'js' };
     });
+  },
+};
+/**
+ * playwright-core (printing forms to PDF) is loaded from node_modules, hundreds of files: the CLI
+ * switches Node's compile cache on as it loads it (main/cli/start.ts leaves it off, as node:module, which
+ * switches it on, costs every command 1.4 M instructions).
+ */
+const playwrightWithCompileCache = {
+  name: 'playwright-with-compile-cache',
+  setup(b) {
+    b.onResolve({ filter: /^playwright-core(\/.*)?$/ }, (args) =>
+      args.namespace === 'playwright-compile-cache' ? { path: args.path, external: true } : { path: args.path, namespace: 'playwright-compile-cache' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'playwright-compile-cache' }, (args) => ({
+      contents: `require('node:module').enableCompileCache?.();\nmodule.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+      resolveDir: root,
+    }));
   },
 };
 /** Packages in "dependencies" that are bundled all the same (each for the reason given where its plugin is). */
@@ -337,6 +357,8 @@ const betterSqlite3Bundled = betterSqlite3As(
     `if (version === ${JSON.stringify(BETTER_SQLITE3_VERSION)}) {`,
     `  loaded = require(${JSON.stringify(BETTER_SQLITE3_FILE)});`,
     '} else {',
+    // Its JavaScript loaded from the package: Node's compile cache (main/cli/start.ts does not switch it on).
+    "  require('node:module').enableCompileCache?.();",
     "  loaded = require('better-sqlite3');",
     '}',
     'module.exports = loaded;',
@@ -422,7 +444,14 @@ await Promise.all([
   // as a vm.Script, where a native import() needs an experimental flag.
   build({
     ...common,
-    plugins: [...common.plugins.filter((p) => p !== betterSqlite3ByFile), betterSqlite3Bundled, lazyBuiltins, sharedBuiltinViews, lazyContracts],
+    plugins: [
+      ...common.plugins.filter((p) => p !== betterSqlite3ByFile),
+      betterSqlite3Bundled,
+      lazyBuiltins,
+      sharedBuiltinViews,
+      lazyContracts,
+      playwrightWithCompileCache,
+    ],
     define: { ...common.define, __OPERATION_DOMAINS__: JSON.stringify(operationDomains) },
     entryPoints: ['main/cli/bin.ts'],
     outfile: 'dist/main/cli-bundle.cjs',
@@ -436,7 +465,7 @@ await Promise.all([
     banner: { js: Module.wrapper[0] + EXPORT_HELPER },
     footer: { js: Module.wrapper[1] },
   }),
-  build({ ...common, entryPoints: ['main/cli/start.ts'], outfile: 'dist/main/cli.cjs' }),
+  build({ ...common, plugins: [...common.plugins, sharedBuiltinViews], entryPoints: ['main/cli/start.ts'], outfile: 'dist/main/cli.cjs' }),
   build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/electron.cjs' }),
   // The vPIC decoder's thread (main/vehicles/vpic.ts starts it from beside the bundle that runs).
   build({ ...common, entryPoints: ['main/vehicles/vpic-worker.ts'], outfile: 'dist/main/vpic-worker.cjs' }),
