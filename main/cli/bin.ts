@@ -1,5 +1,6 @@
 // The CLI's process entry: bundled to dist/main/cli.cjs, run by bin/recall-desk.cjs.
 import path from 'node:path';
+import { config as zodConfig } from 'zod';
 import { runCli } from './program';
 import { doneOnReturn } from './registry';
 import { StdWriter } from './std-writer';
@@ -10,6 +11,11 @@ const stdout = new StdWriter(1, () => process.stdout);
 const stderr = new StdWriter(2, () => process.stderr);
 
 const argv = process.argv.slice(2);
+
+// A command done when it returns (a lookup) parses one input: zod's compiling each object schema's
+// parser into a function of its own (new Function) on first use would cost it more than it saves, and
+// its check that eval is allowed loads Node's navigator. No schema is built before this line.
+if (doneOnReturn(argv)) zodConfig({ jitless: true });
 
 runCli(
   argv,

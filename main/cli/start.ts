@@ -9,13 +9,19 @@
 // (dist/main/code-cache: a usual lookup's; another Node rejects it and compiles as before). A cache that
 // cannot be read or written is only slower: the command runs the same.
 import fs from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import type NodeModule from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { OCCASIONAL_WORK, ONE_OFF_WORK } from '../one-off-work';
 
 const BUNDLE = path.join(__dirname, 'cli-bundle.cjs');
+/**
+ * Node's CommonJS module class, this file's module's own: node:module (the same class) would load Node's
+ * ES module loader and source maps too, 1.4 M instructions of every command. Node's compile cache, which
+ * node:module switches on, is switched on where a package beside the bundle is loaded (scripts/build.mjs).
+ */
+const Module = module.constructor as typeof NodeModule;
 /** The program's options that take a value: the word after one is not the command. */
 const VALUE_OPTIONS = new Set(['--user', '--server', '--fingerprint']);
 
@@ -113,8 +119,6 @@ function remove(file: string): void {
 }
 
 function start(): void {
-  // A package loaded beside the bundle (better-sqlite3 of another version, by its name): Node's own compile cache.
-  Module.enableCompileCache?.();
   const bundle = fs.openSync(BUNDLE, 'r');
   const stat = fs.fstatSync(bundle);
   const command = commandOf(process.argv.slice(2));
@@ -182,7 +186,7 @@ function start(): void {
   const mod = new Module(BUNDLE, module);
   mod.filename = BUNDLE;
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run.call(mod.exports, mod.exports, createRequire(BUNDLE), mod, BUNDLE, __dirname);
+  run.call(mod.exports, mod.exports, Module.createRequire(BUNDLE), mod, BUNDLE, __dirname);
 }
 
 start();
