@@ -3,7 +3,7 @@
 // stream), checked line by line, and summarised for a preview before anything is written.
 import { ApiError } from '../../shared/contract';
 import type { InvalidKind } from '../../shared/imports/contract';
-import { analyzeVin, analyzeVinCell, cleanVinAt, quickVin } from '../../shared/vin';
+import { analyzeVin, analyzeVinCell, quickVin } from '../../shared/vin';
 import { count, IMPORT_REASON, INVALID_KIND_LABEL, plural } from '../../shared/wording';
 import { CsvReader, type CsvRecord, type PlainLines } from '../files/csv';
 import { uniqueColumns, wrongCellCount } from './columns';
@@ -186,7 +186,7 @@ export class VinListBuilder {
       let status: string | null = null;
       for (;;) {
         if (cell === index && i === cellStart) {
-          clean = cleanVinAt(s, i);
+          clean = stage.packNext(s, i);
           if (clean < 0) break lines;
           vinAt = i;
           i += VIN_BYTES;
@@ -216,7 +216,7 @@ export class VinListBuilder {
       }
       // The line's width: the header's, or with no header, wide enough to hold the VIN cell.
       if (width >= 0 ? cell !== width : vinAt < 0) break;
-      stage.addAt(s, vinAt, phase, partNumber, status);
+      stage.keepNext(phase, partNumber, status);
       mismatches += clean;
       taken++;
       lineStart = i;
