@@ -1,14 +1,17 @@
-// packCleanVin (main/imports/vin-pack.ts) checks a list's VIN cell and packs it in one read: it must
-// answer exactly as cleanVinAt (shared/vin.ts) does, character by character and position by position,
-// and pack exactly as packVin does.
+// packCleanUnits (main/imports/vin-pack.ts) checks a list's VIN cell and packs it in one read of the
+// text's code units: it must answer exactly as cleanVinAt (shared/vin.ts) does on the text, character
+// by character and position by position, and pack exactly as packVin does.
 import { expect, test } from 'vitest';
-import { cleanTable, packCleanVin, packVin, WORDS } from '../../main/imports/vin-pack';
+import { CodeUnits } from '../../main/files/code-units';
+import { cleanTable, packCleanUnits, packVin, WORDS } from '../../main/imports/vin-pack';
 import { cleanVinAt } from '../../shared/vin';
 import { makeVin, rng } from '../support/synthetic';
 
 function both(text: string, at: number) {
   const words = new Uint16Array(WORDS);
-  const clean = packCleanVin(text, at, words, 0, cleanTable());
+  // The text's units as the list reads them, in a window of their own size (none past the text's end).
+  const window = new CodeUnits(Math.max(1, text.length));
+  const clean = packCleanUnits(window.load(text, 0), at, words, 0, cleanTable());
   const packed = new Uint16Array(WORDS);
   if (clean >= 0) packVin(text, at, packed, 0);
   return { clean, words: clean >= 0 ? [...words] : null, packed: clean >= 0 ? [...packed] : null };
