@@ -110,6 +110,18 @@ CLEAN_CLASSES.forEach((c, p) => {
 });
 
 /**
+ * What cleanVinAt reads a character by, for a hot loop of its own (an affected-VIN list checks and
+ * packs each VIN in one read: main/imports/vin-pack.ts): bit p of `allowedAt[code]` is set where the
+ * character may stand at position p + 1, `values[code]` is its check-digit value, `weights[p]` the
+ * weight of position p + 1. cleanVinAt's own arrays: read them, never write them.
+ */
+export const CLEAN_VIN_TABLES: { readonly allowedAt: Int32Array; readonly values: Int8Array; readonly weights: readonly number[] } = {
+  allowedAt: CLEAN_AT,
+  values: VALUE_BY_CODE,
+  weights: WEIGHTS,
+};
+
+/**
  * quickVin without a string or an object: the 17 characters of `text` from `at` (a VIN cell inside a
  * line of a million-line list) read in place. -1: not a clean VIN (the full analysis says why);
  * 0: clean, its check digit holds; 1: clean, its check digit does not.

@@ -11,10 +11,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { BUCKETS, cleanTable, PACKED, packCleanUnits, packVin, unpackVins, VIN_BYTES, WORDS } from './vin-pack';
 import { CHUNK } from './writer';
 
-/** Bytes a VIN takes: a checked VIN is 17 ASCII letters and digits. */
-export const VIN_BYTES = 17;
+export { VIN_BYTES };
 
 /** VINs sorted in memory at a time: about 25 MB, packed (12 bytes a VIN) in the sort's two buffers. A longer list is merged on disk. */
 export const RUN_ROWS = 1 << 20;
@@ -162,16 +162,8 @@ const detailsOf = (json: string | null): Details => {
   return { phases, partNumbers, statuses };
 };
 
-/**
- * A VIN waiting to be sorted is packed in six 16-bit words: positions 1-3, 4-6 ... 13-15 three characters
- * a word (36 x 36 x 36 < 65,536), 16-17 in the sixth; a character is its place among the 36 digits and
- * letters, so the words compare as the VINs do. 12 bytes a VIN, not 17: the sort moves less and the
- * buffers take less memory (taking memory from the system was a large part of a preview's time on a
- * virtual machine), and each word is one radix pass's digit as it stands. In a list with optional
- * columns a row has a fifth 32-bit word: its index, by which its cells are found again once sorted.
- */
-const WORDS = 6;
-const PACKED = WORDS / 2;
+// A row is its VIN packed (vin-pack.ts: three 32-bit words). In a list with optional columns a row
+// has a fourth word: its index, by which its cells are found again once sorted.
 
 /**
  * Collects a list's valid rows in line order and stages them sorted and distinct. A VIN met again is a
@@ -192,6 +184,8 @@ export class ListStager {
   private runs = 0;
   private total = 0;
   duplicates = 0;
+  /** packCleanVin's table, made once a process (not where the hot loop would inline its making). */
+  private readonly table = cleanTable();
 
   constructor(
     private readonly onDuplicate: (vins: Buffer, at: number) => void,
@@ -215,11 +209,37 @@ export class ListStager {
 
   /** A valid row: its checked VIN (17 ASCII characters) and its optional cells. */
   add(vin: string, phase: string | null, partNumber: string | null, status: string | null): void {
-    this.addAt(vin, 0, phase, partNumber, status);
+    const at = this.next();
+    packVin(vin, 0, this.words, at * 2);
+    this.keepNext(phase, partNumber, status);
   }
 
-  /** A valid row whose checked VIN stands in `text` from `from` (a line as read: no string is made of it). */
-  addAt(text: string, from: number, phase: string | null, partNumber: string | null, status: string | null): void {
+  /**
+   * The VIN cell of a line where it stands in a text's code units from `from` (no string is made of
+   * it), checked as cleanVinAt checks it and, if clean, packed as the next row, which keepNext() then
+   * keeps (the line's other cells may still refuse it). -1: not a clean VIN; 0: clean, its check digit
+   * holds; 1: it does not.
+   */
+  packNext(units: Uint16Array, from: number): -1 | 0 | 1 {
+    // next() first: it may move the rows to a larger buffer.
+    const at = this.next();
+    return packCleanUnits(units, from, this.words, at * 2, this.table);
+  }
+
+  /** Keeps the row last packed, with its optional cells. */
+  keepNext(phase: string | null, partNumber: string | null, status: string | null): void {
+    if (this.stride !== PACKED) {
+      this.rows[this.n * this.stride + PACKED] = this.n;
+      const d = this.details;
+      d.phases?.push(phase);
+      d.partNumbers?.push(partNumber);
+      d.statuses?.push(status);
+    }
+    if (++this.n === this.runRows) this.spill();
+  }
+
+  /** Where the next row goes (in 32-bit words), with room made for it. */
+  private next(): number {
     const { stride } = this;
     const at = this.n * stride;
     if (at + stride > this.rows.length) {
@@ -228,15 +248,7 @@ export class ListStager {
       more.set(this.rows.subarray(0, at));
       this.use(more);
     }
-    packVin(text, from, this.words, at * 2);
-    if (stride !== PACKED) {
-      this.rows[at + PACKED] = this.n;
-      const d = this.details;
-      d.phases?.push(phase);
-      d.partNumbers?.push(partNumber);
-      d.statuses?.push(status);
-    }
-    if (++this.n === this.runRows) this.spill();
+    return at;
   }
 
   private use(rows: Uint32Array): void {
@@ -263,35 +275,19 @@ export class ListStager {
     const { n, details, stride } = this;
     if (!this.spare || this.spare.length < n * stride) this.spare = new Uint32Array(this.rows.length);
     const rows = sortRows(this.rows, this.spare, n, stride);
-    const chunks: Details[] | null = stride !== PACKED ? [] : null;
-    // Which rows the chunk holds (their indexes in line order), for their optional columns.
-    const kept = chunks ? new Int32Array(Math.min(n, CHUNK)) : null;
-    const pick = <T>(xs: T[] | null, m: number) => (xs && kept ? Array.from(kept.subarray(0, m), (i) => xs[i]!) : null);
+    const rows32 = new Int32Array(rows.buffer, rows.byteOffset, n * stride);
+    // Each row kept's line index, in VIN order (a list with optional columns: its cells are found by
+    // it), in the sort's other buffer, free now.
+    const other = rows === this.rows ? this.spare : this.rows;
+    const lines = stride !== PACKED ? new Int32Array(other.buffer, other.byteOffset, n) : null;
     const dropped = Buffer.allocUnsafe(VIN_BYTES);
-    let m = 0;
-    let chunkStart = 0;
-    for (let k = 0, at = 0; k < n; k++, at += stride) {
-      const to = m * PACKED;
-      if (m > 0 && rows[at] === rows[to - 3] && rows[at + 1] === rows[to - 2] && rows[at + 2] === rows[to - 1]) {
-        this.duplicates++;
-        unpackVins(rows, k, k + 1, dropped, stride);
-        this.onDuplicate(dropped, 0);
-        continue;
-      }
-      if (kept) kept[m - chunkStart] = rows[at + PACKED]!;
-      rows[to] = rows[at]!;
-      rows[to + 1] = rows[at + 1]!;
-      rows[to + 2] = rows[at + 2]!;
-      if (++m - chunkStart === CHUNK) {
-        const c = m - chunkStart;
-        chunks?.push({ phases: pick(details.phases, c), partNumbers: pick(details.partNumbers, c), statuses: pick(details.statuses, c) });
-        chunkStart = m;
-      }
-    }
-    if (chunks && m > chunkStart) {
-      const c = m - chunkStart;
-      chunks.push({ phases: pick(details.phases, c), partNumbers: pick(details.partNumbers, c), statuses: pick(details.statuses, c) });
-    }
+    const drop = (k: number) => {
+      this.duplicates++;
+      unpackVins(rows, k, k + 1, dropped, stride);
+      this.onDuplicate(dropped, 0);
+    };
+    const m = lines ? distinct4(rows32, n, lines, drop) : distinct3(rows32, n, drop);
+    const chunks = lines ? chunkDetails(details, lines, m) : null;
     this.n = 0;
     this.details = {
       phases: details.phases ? [] : null,
@@ -435,8 +431,65 @@ function sameVin(a: Buffer, i: number, b: Buffer, j: number): boolean {
   return true;
 }
 
-/** Buckets of a pass: a packed word's values. */
-const BUCKETS = 36 * 36 * 36;
+/**
+ * Sorted rows of three words made distinct, in place: each VIN's first row is moved up to follow the
+ * one kept before it, and `drop` hears of each later one (at its index, still whole) before it is
+ * overwritten. Returns how many are kept. Neighbours mostly differ in the serial: the last word is
+ * compared first. A function of its own with nothing rare in its loop, so V8 optimizes it once.
+ */
+function distinct3(rows: Int32Array, n: number, drop: (k: number) => void): number {
+  if (n === 0) return 0;
+  let m = 1;
+  for (let k = 1, at = 3; k < n; k++, at += 3) {
+    const to = m * 3;
+    const a0 = rows[at]!;
+    const a1 = rows[at + 1]!;
+    const a2 = rows[at + 2]!;
+    if (a2 === rows[to - 1] && a1 === rows[to - 2] && a0 === rows[to - 3]) {
+      drop(k);
+      continue;
+    }
+    rows[to] = a0;
+    rows[to + 1] = a1;
+    rows[to + 2] = a2;
+    m++;
+  }
+  return m;
+}
+
+/** distinct3 for rows of four words (a VIN and its line's index): kept as three, each index into `lines`. */
+function distinct4(rows: Int32Array, n: number, lines: Int32Array, drop: (k: number) => void): number {
+  if (n === 0) return 0;
+  lines[0] = rows[3]!;
+  let m = 1;
+  for (let k = 1, at = 4; k < n; k++, at += 4) {
+    const to = m * 3;
+    const a0 = rows[at]!;
+    const a1 = rows[at + 1]!;
+    const a2 = rows[at + 2]!;
+    if (a2 === rows[to - 1] && a1 === rows[to - 2] && a0 === rows[to - 3]) {
+      drop(k);
+      continue;
+    }
+    lines[m] = rows[at + 3]!;
+    rows[to] = a0;
+    rows[to + 1] = a1;
+    rows[to + 2] = a2;
+    m++;
+  }
+  return m;
+}
+
+/** The optional cells of the `m` rows kept, a chunk of CHUNK rows at a time, found by their line indexes. */
+function chunkDetails(details: Details, lines: Int32Array, m: number): Details[] {
+  const chunks: Details[] = [];
+  for (let from = 0; from < m; from += CHUNK) {
+    const kept = lines.subarray(from, Math.min(m, from + CHUNK));
+    const pick = <T>(xs: T[] | null) => (xs ? Array.from(kept, (i) => xs[i]!) : null);
+    chunks.push({ phases: pick(details.phases), partNumbers: pick(details.partNumbers), statuses: pick(details.statuses) });
+  }
+  return chunks;
+}
 
 /**
  * The `n` rows of `a` (`stride` 32-bit words each, a packed VIN first) in VIN order, equal VINs in
@@ -446,92 +499,70 @@ const BUCKETS = 36 * 36 * 36;
  * left the rows to be gathered in VIN order at the end, a million reads from all over the buffer that
  * the processor's caches could not help with. Every pass's counts are taken in one read first; a pass
  * where every VIN has the same characters (a list's make and model often share most of the first eight)
- * changes nothing and is skipped. Returns the buffer that holds the sorted rows.
+ * changes nothing and is skipped. Returns the buffer that holds the sorted rows. Each loop is a function
+ * of its own: a list is sorted once a process, so each loop is optimized while it runs; in one function,
+ * each later loop met code optimized without its type feedback, and V8 threw it away and began again.
  */
 function sortRows(a: Uint32Array, b: Uint32Array, n: number, stride: number): Uint32Array {
   if (n < 2) return a;
-  const half = stride * 2;
-  const counts = new Int32Array(WORDS * BUCKETS);
-  const words = new Uint16Array(a.buffer, a.byteOffset, n * half);
-  for (let i = 0, at = 0; i < n; i++, at += half) {
-    for (let w = 0; w < WORDS; w++) counts[w * BUCKETS + words[at + w]!]!++;
-  }
+  const counts = countWords(new Uint16Array(a.buffer, a.byteOffset, n * stride * 2), n, stride * 2);
   const start = new Int32Array(BUCKETS);
   let src = a;
   let dst = b;
   for (let w = WORDS - 1; w >= 0; w--) {
     const base = w * BUCKETS;
-    const digits = new Uint16Array(src.buffer, src.byteOffset, n * half);
+    const digits = new Uint16Array(src.buffer, src.byteOffset, n * stride * 2);
     if (counts[base + digits[w]!] === n) continue;
-    for (let c = 0, sum = 0; c < BUCKETS; c++) {
-      start[c] = sum;
-      sum += counts[base + c]!;
-    }
-    if (stride === PACKED) {
-      for (let i = 0, at = 0; i < n; i++, at += PACKED) {
-        const t = start[digits[at * 2 + w]!]!++ * PACKED;
-        dst[t] = src[at]!;
-        dst[t + 1] = src[at + 1]!;
-        dst[t + 2] = src[at + 2]!;
-      }
-    } else {
-      for (let i = 0, at = 0; i < n; i++, at += stride) {
-        const t = start[digits[at * 2 + w]!]!++ * stride;
-        dst[t] = src[at]!;
-        dst[t + 1] = src[at + 1]!;
-        dst[t + 2] = src[at + 2]!;
-        dst[t + 3] = src[at + 3]!;
-      }
-    }
+    starts(counts, base, start);
+    // Int32 views: the rows are moved as they are, never read as numbers over 2^31 (which V8 boxes until a loop is optimized).
+    const from = new Int32Array(src.buffer, src.byteOffset, n * stride);
+    const to = new Int32Array(dst.buffer, dst.byteOffset, n * stride);
+    if (stride === PACKED) scatter3(from, to, digits, start, n, w);
+    else scatter4(from, to, digits, start, n, w);
     [src, dst] = [dst, src];
   }
   return src;
 }
 
-/** A VIN character's place among the 36 digits and letters, in ASCII order (a checked VIN has no other). */
-const RANK = new Uint8Array(256);
-for (let c = 0; c < 256; c++) RANK[c] = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : 0;
-const charOfRank = (r: number) => (r < 10 ? 48 + r : 55 + r);
-let triples: Uint8Array | null = null;
-/**
- * The characters of a packed word, three bytes a value: made on first use, not when the module loads
- * (every command loads it; making it was 5-10% of a lookup's CPU).
- */
-function triplesTable(): Uint8Array {
-  if (triples) return triples;
-  const t = new Uint8Array(BUCKETS * 3);
-  for (let v = 0; v < BUCKETS; v++) {
-    t[v * 3] = charOfRank(Math.floor(v / 1296));
-    t[v * 3 + 1] = charOfRank(Math.floor(v / 36) % 36);
-    t[v * 3 + 2] = charOfRank(v % 36);
+/** Where each digit's rows start in a pass, from the word's counts at `base`. */
+function starts(counts: Int32Array, base: number, start: Int32Array): void {
+  for (let c = 0, sum = 0; c < BUCKETS; c++) {
+    start[c] = sum;
+    sum += counts[base + c]!;
   }
-  triples = t;
-  return t;
 }
 
-/** Packs the checked VIN of `text` at `from` into `words` from `at` (see WORDS). */
-function packVin(text: string, from: number, words: Uint16Array, at: number): void {
-  for (let k = 0, p = from; k < WORDS - 1; k++, p += 3) {
-    words[at + k] = RANK[text.charCodeAt(p)]! * 1296 + RANK[text.charCodeAt(p + 1)]! * 36 + RANK[text.charCodeAt(p + 2)]!;
+/** Every word's counts, a word's BUCKETS after another, in one read. */
+function countWords(words: Uint16Array, n: number, half: number): Int32Array {
+  const counts = new Int32Array(WORDS * BUCKETS);
+  for (let i = 0, at = 0; i < n; i++, at += half) {
+    counts[words[at]!]!++;
+    counts[BUCKETS + words[at + 1]!]!++;
+    counts[2 * BUCKETS + words[at + 2]!]!++;
+    counts[3 * BUCKETS + words[at + 3]!]!++;
+    counts[4 * BUCKETS + words[at + 4]!]!++;
+    counts[5 * BUCKETS + words[at + 5]!]!++;
   }
-  words[at + WORDS - 1] = RANK[text.charCodeAt(from + 15)]! * 36 + RANK[text.charCodeAt(from + 16)]!;
+  return counts;
 }
 
-/** The VINs of packed rows [from, to) (`stride` words apart) as text, end to end, into `out`. */
-function unpackVins(rows: Uint32Array, from: number, to: number, out: Buffer, stride = PACKED): void {
-  const words = new Uint16Array(rows.buffer, rows.byteOffset, rows.length * 2);
-  const TRIPLES = triplesTable();
-  for (let i = from, o = 0; i < to; i++) {
-    const at = i * stride * 2;
-    for (let w = 0; w < WORDS - 1; w++, o += 3) {
-      const t = words[at + w]! * 3;
-      out[o] = TRIPLES[t]!;
-      out[o + 1] = TRIPLES[t + 1]!;
-      out[o + 2] = TRIPLES[t + 2]!;
-    }
-    // The sixth word holds two characters: the last two of its triple.
-    const t = words[at + WORDS - 1]! * 3;
-    out[o++] = TRIPLES[t + 1]!;
-    out[o++] = TRIPLES[t + 2]!;
+/** One pass, rows of three words: each row to its place by word `w` (its 16-bit digit). */
+function scatter3(src: Int32Array, dst: Int32Array, digits: Uint16Array, start: Int32Array, n: number, w: number): void {
+  for (let i = 0, at = 0; i < n; i++, at += 3) {
+    const t = start[digits[at * 2 + w]!]!++ * 3;
+    dst[t] = src[at]!;
+    dst[t + 1] = src[at + 1]!;
+    dst[t + 2] = src[at + 2]!;
+  }
+}
+
+/** One pass, rows of four words (a VIN and its line's index). */
+function scatter4(src: Int32Array, dst: Int32Array, digits: Uint16Array, start: Int32Array, n: number, w: number): void {
+  for (let i = 0, at = 0; i < n; i++, at += 4) {
+    const t = start[digits[at * 2 + w]!]!++ * 4;
+    dst[t] = src[at]!;
+    dst[t + 1] = src[at + 1]!;
+    dst[t + 2] = src[at + 2]!;
+    dst[t + 3] = src[at + 3]!;
   }
 }

@@ -3,8 +3,9 @@
 // stream), checked line by line, and summarised for a preview before anything is written.
 import { ApiError } from '../../shared/contract';
 import type { InvalidKind } from '../../shared/imports/contract';
-import { analyzeVin, analyzeVinCell, cleanVinAt, quickVin } from '../../shared/vin';
+import { analyzeVin, analyzeVinCell, quickVin } from '../../shared/vin';
 import { count, IMPORT_REASON, INVALID_KIND_LABEL, plural } from '../../shared/wording';
+import { CodeUnits } from '../files/code-units';
 import { CsvReader, type CsvRecord, type PlainLines } from '../files/csv';
 import { uniqueColumns, wrongCellCount } from './columns';
 import { type InvalidLine as Line, LineLog, shortText, shownVinCell } from './invalid';
@@ -95,6 +96,8 @@ export class VinListBuilder {
   constructor(
     private readonly fileName: string,
     chars = 0,
+    /** The text as take() reads it: its code units, a window at a time. */
+    private readonly window = new CodeUnits(),
   ) {
     this.stage = new ListStager(
       (vins, at) => {
@@ -158,8 +161,9 @@ export class VinListBuilder {
   }
 
   /**
-   * The hot loop of a list: whole plain lines read where they stand in the text (see PlainLines), each
-   * line's cells found by their delimiters, its VIN checked and packed into the stage where it stands.
+   * The hot loop of a list: whole plain lines read where they stand in the text (see PlainLines), as
+   * code units a window at a time, each line's cells found by their delimiters, its VIN checked and
+   * packed into the stage where it stands.
    * No string, array or record is made of a line (the optional cells aside): a million-line list made
    * a million of each, and a million more strings for its VINs. A line of any other shape (a quote,
    * another width than the header's, a VIN cell that is not a clean VIN, a blank line) is left to the
@@ -167,59 +171,71 @@ export class VinListBuilder {
    */
   private take(s: string, start: number): number {
     const delimiter = (this.reader.delimiter ?? ',').charCodeAt(0);
-    const { index, stage } = this;
+    const { index, stage, window } = this;
     const width = this.hasHeader ? this.header.length : -1;
     const { phase: phaseCol, partNumber: partCol, status: statusCol } = this.cols;
     const withDetails = phaseCol >= 0 || partCol >= 0 || statusCol >= 0;
-    const length = s.length;
     let taken = 0;
     let mismatches = 0;
     let lineStart = start;
-    lines: for (;;) {
-      let i = lineStart;
-      let cell = 0;
-      let cellStart = i;
-      let vinAt = -1;
-      let clean = 0;
-      let phase: string | null = null;
-      let partNumber: string | null = null;
-      let status: string | null = null;
-      for (;;) {
-        if (cell === index && i === cellStart) {
-          clean = cleanVinAt(s, i);
-          if (clean < 0) break lines;
-          vinAt = i;
-          i += VIN_BYTES;
-        }
-        if (i >= length) break lines;
-        const c = s.charCodeAt(i);
-        if (c === delimiter || c === CR || c === LF) {
-          if (cell === index) {
-            if (i !== vinAt + VIN_BYTES) break lines;
-          } else if (withDetails) {
-            if (cell === phaseCol) phase = cellText(s, cellStart, i);
-            else if (cell === partCol) partNumber = cellText(s, cellStart, i);
-            else if (cell === statusCol) status = cellText(s, cellStart, i);
+    // The text a window of code units at a time (main/files/code-units.ts). A line the window cuts is
+    // read again from its start in the next window; one the text's end cuts is the reader's, which
+    // waits for the next chunk.
+    windows: for (;;) {
+      const u = window.load(s, lineStart);
+      const base = lineStart;
+      const n = window.count;
+      lines: for (;;) {
+        let i = lineStart - base;
+        const from = i;
+        let cell = 0;
+        let cellStart = i;
+        let vinAt = -1;
+        let clean = 0;
+        let phase: string | null = null;
+        let partNumber: string | null = null;
+        let status: string | null = null;
+        for (;;) {
+          if (cell === index && i === cellStart) {
+            if (i + VIN_BYTES > n) break lines;
+            clean = stage.packNext(u, i);
+            if (clean < 0) break windows;
+            vinAt = i;
+            i += VIN_BYTES;
           }
-          cell++;
-          if (c === delimiter) {
-            cellStart = ++i;
-            continue;
+          if (i >= n) break lines;
+          const c = u[i]!;
+          if (c === delimiter || c === CR || c === LF) {
+            if (cell === index) {
+              if (i !== vinAt + VIN_BYTES) break windows;
+            } else if (withDetails) {
+              if (cell === phaseCol) phase = cellText(s, base + cellStart, base + i);
+              else if (cell === partCol) partNumber = cellText(s, base + cellStart, base + i);
+              else if (cell === statusCol) status = cellText(s, base + cellStart, base + i);
+            }
+            cell++;
+            if (c === delimiter) {
+              cellStart = ++i;
+              continue;
+            }
+            // A CR that ends the text may be the first half of a CRLF: the reader waits for the next chunk.
+            if (c === CR && i + 1 >= n) break lines;
+            i += c === CR && u[i + 1] === LF ? 2 : 1;
+            break;
           }
-          // A CR that ends the text may be the first half of a CRLF: the reader waits for the next chunk.
-          if (c === CR && i + 1 >= length) break lines;
-          i += c === CR && s.charCodeAt(i + 1) === LF ? 2 : 1;
-          break;
+          if (c === QUOTE || i - from > PLAIN_LINE) break windows;
+          i++;
         }
-        if (c === QUOTE || i - lineStart > PLAIN_LINE) break lines;
-        i++;
+        // The line's width: the header's, or with no header, wide enough to hold the VIN cell.
+        if (width >= 0 ? cell !== width : vinAt < 0) break windows;
+        stage.keepNext(phase, partNumber, status);
+        mismatches += clean;
+        taken++;
+        lineStart = base + i;
       }
-      // The line's width: the header's, or with no header, wide enough to hold the VIN cell.
-      if (width >= 0 ? cell !== width : vinAt < 0) break;
-      stage.addAt(s, vinAt, phase, partNumber, status);
-      mismatches += clean;
-      taken++;
-      lineStart = i;
+      // The window's end cut a line: read it again in the next window, unless the window ended with
+      // the text or began with that line (a line longer than a window is the reader's).
+      if (base + n === s.length || lineStart === base) break;
     }
     // Counted with duplicates, as in row().
     this.checkDigitMismatches += mismatches;

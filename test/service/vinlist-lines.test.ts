@@ -3,7 +3,8 @@
 // check-digit mismatches, and the same bad lines by number and VIN cell, whole or in chunks cut
 // anywhere (inside a VIN, between the CR and LF of a line end).
 import { describe, expect, test } from 'vitest';
-import { readVinList, readVinListStream } from '../../main/imports/vinlist';
+import { CodeUnits } from '../../main/files/code-units';
+import { readVinList, readVinListStream, VinListBuilder } from '../../main/imports/vinlist';
 import { ListStager, type StagedList, vinAt } from '../../main/imports/vinlist-stage';
 import { makeVin, rng } from '../support/synthetic';
 
@@ -114,6 +115,42 @@ describe('a VIN list read line by line where it stands', () => {
     const got = await readEveryWay(lines.join('\r\n'));
     expect(got.preview).toMatchObject({ valid: 80, invalidCount: 0, columns: { vin: 'VIN', status: 'Status' } });
     expect(got.vins).toEqual(Array.from({ length: 80 }, (_, k) => vin(k)).sort());
+  });
+});
+
+describe('the text read a window of code units at a time', () => {
+  /** The text read whole with take()'s window of `size` units: every line at another place in its window. */
+  function readInWindows(text: string, size: number) {
+    const b = new VinListBuilder('list.csv', text.length, new CodeUnits(size));
+    b.reader.push(text);
+    b.reader.end();
+    const { preview, rows } = b.finish();
+    return { preview, ...rowsOf(rows) };
+  }
+
+  test('a line cut by the window at any character (in its VIN, at its delimiter, between CR and LF) reads as any other', async () => {
+    const lines = ['Guest,VIN,Phase'];
+    // Cells of other lengths, characters of two bytes in UTF-8 and beyond Latin-1, a duplicate, a bad line.
+    for (let k = 0; k < 400; k++)
+      lines.push(`Guest ${'é'.repeat(k % 5)}${k},${k % 97 === 5 ? vin(k).slice(1) : vin(k % 390)},${k % 3 ? '' : '€'.repeat(k % 4)}${k % 3}`);
+    for (const end of ['\r\n', '\n', '\r']) {
+      const text = lines.join(end);
+      // The reference: the reader's chunks of 1-40 characters, which no window cuts.
+      const expected = await readEveryWay(text);
+      expect(expected.preview.duplicates).toBe(8);
+      expect(expected.preview.invalidCount).toBe(5);
+      // Windows shorter than a line (every line the reader's), and of every length over a few lines.
+      for (const size of [9, 30, ...Array.from({ length: 40 }, (_, i) => 41 + i), 127, 128, 1000]) {
+        expect(readInWindows(text, size), `window of ${size}`).toEqual(expected);
+      }
+    }
+  });
+
+  test('one VIN a line: a window that ends inside a VIN or a line end', async () => {
+    const text = `${Array.from({ length: 300 }, (_, k) => vin(k)).join('\r\n')}\r\n`;
+    const expected = await readEveryWay(text);
+    expect(expected.preview.valid).toBe(300);
+    for (let size = 18; size <= 60; size++) expect(readInWindows(text, size), `window of ${size}`).toEqual(expected);
   });
 });
 
