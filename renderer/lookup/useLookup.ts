@@ -87,9 +87,18 @@ export function useLookup() {
         // The recent lookups (and their storage) once the answer is on screen.
         if (r) afterPaint(() => remember(r, req));
       };
+      const first = client.fetchQuery({ ...apiQuery('lookup', quick), staleTime: 0 });
+      first.catch(() => {});
+      // A decode made already (a family met before) makes the answer with it as quick as the other, and
+      // the server answers it first: whichever is in first with the decode is drawn, not held for the other.
+      await Promise.race([first.catch(() => null), decoded.catch(() => null)]);
+      if (withDecode) {
+        show(full, withDecode);
+        return newest() ? withDecode : null;
+      }
       let r: LookupResult;
       try {
-        r = await client.fetchQuery({ ...apiQuery('lookup', quick), staleTime: 0 });
+        r = await first;
       } catch {
         show(quick, null); // The query holds the error, and the screen shows it.
         return null;
