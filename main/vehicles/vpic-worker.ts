@@ -233,7 +233,10 @@ export async function openVpic(file: string, gz: () => string): Promise<OpenedVp
     db.pragma('temp_store = MEMORY');
     const adapter = new VpicAdapter(db);
     const decoder = new VINDecoderWrapper(adapter);
-    const familyPatterns = db.prepare<[string, number, number], string>(FAMILY_PATTERNS).pluck();
+    // Prepared on its first use: a one-shot command's single decode reads its family's patterns itself.
+    let familyPatterns: BetterSqlite3.Statement<[string, number, number], string> | null = null;
+    const patternsOf = (wmi: string, year: number) =>
+      (familyPatterns ??= db.prepare<[string, number, number], string>(FAMILY_PATTERNS).pluck()).all(wmi, year, year);
     /** The positions read for each family met (WMI and year): the same for every VIN of it. */
     const readOf = new Map<string, number[]>();
     // One decode at a time on this decoder (the worker's queue; a one-shot command's single lookup).
@@ -250,7 +253,7 @@ export async function openVpic(file: string, gz: () => string): Promise<OpenedVp
       // corgi reads a family's patterns once and answers its next VINs from its query cache; a family
       // with no schema for the year has no patterns to read (its decode is the WMI's and the year's).
       let read = patterns ? positionsRead(vin, patterns) : readOf.get(family);
-      read ??= positionsRead(vin, familyPatterns.all(wmiOf(vin), year, year));
+      read ??= positionsRead(vin, patternsOf(wmiOf(vin), year));
       readOf.delete(family);
       readOf.set(family, read);
       if (readOf.size > FAMILIES_KEPT) readOf.delete(readOf.keys().next().value!);
