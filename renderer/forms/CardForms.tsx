@@ -5,6 +5,7 @@ import type { FormRequestInput } from '../../shared/forms/contract';
 import { dateTimeText } from '../../shared/dates';
 import { FORM_KIND_LABEL } from '../../shared/wording';
 import { apiQuery } from '../queries';
+import { useAfterPaint } from '../ui/after-paint';
 import { FormDialog } from './FormDialog';
 import './forms.css';
 
@@ -15,8 +16,10 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
  * each offered only when the campaign's bulletin has it; and the forms already recorded for the vehicle.
  */
 export function CardForms({ hit, result }: { hit: CampaignHit; result: LookupResult }) {
-  const detail = useQuery(apiQuery('getCampaign', { code: hit.code }));
-  const log = useQuery(apiQuery('listForms', { vin: result.vin }));
+  // Asked once the answer is drawn: the print actions can follow it by a frame.
+  const vin = useAfterPaint(result.vin);
+  const detail = useQuery(apiQuery('getCampaign', vin ? { code: hit.code } : null));
+  const log = useQuery(apiQuery('listForms', vin ? { vin } : null));
   const [open, setOpen] = useState<FormRequestInput | null>(null);
   const b = detail.data?.bulletin;
   if (!b) return null;

@@ -21,6 +21,7 @@ import { nextSteps } from '../../shared/parts/next-steps';
 import { cporSentence } from '../../shared/parts/wording';
 import { CardForms } from '../forms/CardForms';
 import { apiQuery } from '../queries';
+import { useAfterPaint } from '../ui/after-paint';
 import { VehicleStatusForm } from '../vehicles/VehicleStatusForm';
 import { NeedsForm } from './NeedsForm';
 import type { Facts } from './useLookup';
@@ -51,8 +52,9 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
   const certainty = certaintyBadge(hit);
   // A recall from NHTSA's file (no bulletin in this library): no status, forms or library entry here.
   const fromNhtsa = hit.matchedBy === 'nhtsa-model-year';
-  // The vehicle's CPOR requests (to place, on order, received): one read for all its cards.
-  const cpor = useQuery(apiQuery('vehicleCpor', fromNhtsa ? null : { vin: result.vin }));
+  // The vehicle's CPOR requests (to place, on order, received): one read for all its cards, once the answer is drawn.
+  const vin = useAfterPaint(result.vin);
+  const cpor = useQuery(apiQuery('vehicleCpor', fromNhtsa || !vin ? null : { vin }));
   const parts = cpor.data?.parts.filter((p) => p.campaign === hit.code) ?? [];
   // With a request on record, the bulletin's steps for the parts counter give way to it (its roles are the bulletin's).
   const bulletin = useQuery(apiQuery('getCampaign', parts.length > 0 ? { code: hit.code } : null));

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../ui/Notice';
 import { LookupAnswer } from './LookupAnswer';
 import { RecentLookups } from './RecentLookups';
 import { onScan } from './scanner';
-import { type Facts, type LookupRequest, NO_FACTS, statedFacts, useLookup } from './useLookup';
+import { type Facts, type LookupRequest, NO_FACTS, type RecentLookup, statedFacts, useLookup } from './useLookup';
 import { VinForm } from './VinForm';
 
 /** VIN lookup (F2): scan, see every campaign that may apply, answer what the VIN cannot tell. */
@@ -96,6 +96,15 @@ export function LookupScreen() {
     [ask, result, newestAsked],
   );
 
+  const pick = useCallback(
+    (r: RecentLookup) => {
+      answered.current = r.vin;
+      setText(r.vin);
+      void ask({ vin: r.vin, model: r.model, productionMonth: null });
+    },
+    [ask],
+  );
+
   return (
     <div className="lookup">
       <section className="lookup-main">
@@ -116,14 +125,7 @@ export function LookupScreen() {
           </p>
         )}
       </section>
-      <RecentLookups
-        recent={lookup.recent}
-        onPick={(r) => {
-          answered.current = r.vin;
-          setText(r.vin);
-          void ask({ vin: r.vin, model: r.model, productionMonth: null });
-        }}
-      />
+      <RecentLookups recent={lookup.recent} onPick={pick} />
     </div>
   );
 }

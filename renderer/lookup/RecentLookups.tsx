@@ -1,8 +1,12 @@
+import { memo } from 'react';
 import { dateTimeText } from '../../shared/dates';
 import type { RecentLookup } from './recent';
 
-/** The last lookups, newest first, kept across restarts: one click asks again, with the model that was stated. */
-export function RecentLookups({ recent, onPick }: { recent: RecentLookup[]; onPick: (r: RecentLookup) => void }) {
+/**
+ * The last lookups, newest first, kept across restarts: one click asks again, with the model that was stated.
+ * Memoised: the keys of a scan and its answer do not redraw the list.
+ */
+export const RecentLookups = memo(function RecentLookups({ recent, onPick }: { recent: RecentLookup[]; onPick: (r: RecentLookup) => void }) {
   return (
     <aside className="recent" aria-label="Recent lookups">
       <h2>Recent lookups</h2>
@@ -25,4 +29,4 @@ export function RecentLookups({ recent, onPick }: { recent: RecentLookup[]; onPi
       )}
     </aside>
   );
-}
+});

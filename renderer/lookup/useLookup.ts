@@ -1,7 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { LookupResult } from '../../shared/api';
 import { apiQuery } from '../queries';
+import { afterPaint } from '../ui/after-paint';
 import { loadRecent, RECENT_KEPT, type RecentLookup, saveRecent } from './recent';
 
 /** What the VIN cannot say and the counter can: stated once, kept for the next lookups of that VIN. */
@@ -77,13 +79,26 @@ export function useLookup() {
       const show = (asked: Asked, r: LookupResult | null) => {
         if (!newest()) return;
         clearTimeout(slow);
-        setWaiting(false);
-        setRequest(asked);
-        if (r) remember(r, req);
+        // Drawn now, not in a later task behind whatever else the page has queued: it is what the counter waits for.
+        flushSync(() => {
+          setWaiting(false);
+          setRequest(asked);
+        });
+        // The recent lookups (and their storage) once the answer is on screen.
+        if (r) afterPaint(() => remember(r, req));
       };
+      const first = client.fetchQuery({ ...apiQuery('lookup', quick), staleTime: 0 });
+      first.catch(() => {});
+      // A decode made already (a family met before) makes the answer with it as quick as the other, and
+      // the server answers it first: whichever is in first with the decode is drawn, not held for the other.
+      await Promise.race([first.catch(() => null), decoded.catch(() => null)]);
+      if (withDecode) {
+        show(full, withDecode);
+        return newest() ? withDecode : null;
+      }
       let r: LookupResult;
       try {
-        r = await client.fetchQuery({ ...apiQuery('lookup', quick), staleTime: 0 });
+        r = await first;
       } catch {
         show(quick, null); // The query holds the error, and the screen shows it.
         return null;

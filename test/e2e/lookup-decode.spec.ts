@@ -82,6 +82,28 @@ test('a scan asks for the answer and for its decode at once; both in, the answer
   expect(texts.length).toBeGreaterThan(0);
 });
 
+test('the answer with the decode in first is drawn at once: not held for the answer without it, nor replaced by it', async ({ app }) => {
+  let quickAnswered!: () => void;
+  const quickAnsweredP = new Promise<void>((ok) => (quickAnswered = ok));
+  // The answer without the decode is held 3 s (a busy PC can answer the two in either order).
+  await app.route('**/api/lookup', async (route) => {
+    if (vinOf(route) !== RX_330 || decodeOf(route) !== 'if-ready') return route.continue();
+    await answerWhen(route, new Promise(() => {}), 3_000);
+  });
+  app.on('requestfinished', (r) => {
+    const body = JSON.parse(r.postData() ?? '{}');
+    if (r.url().endsWith('/api/lookup') && body.vin === RX_330 && body.decode === 'if-ready') quickAnswered();
+  });
+  const seen = await watchDecodeLine(app, RX_330);
+  await scanKeys(app, RX_330);
+  await expect(app.getByTestId('decoded')).toContainText('NHTSA vPIC', { timeout: 2_000 });
+  await quickAnsweredP;
+  await app.waitForTimeout(200);
+  expect((await seen()).some((t) => t.startsWith('Decoding'))).toBe(false);
+  await expect(app.getByTestId('decoded')).toContainText('NHTSA vPIC');
+  await expect(app.getByLabel('Scan or type a VIN')).toHaveValue(RX_330);
+});
+
 test('a slow decode never holds the answer: it is drawn at once, says the decode follows, and the decode fills in', async ({ app }) => {
   let release!: () => void;
   const released = new Promise<void>((ok) => (release = ok));

@@ -71,6 +71,32 @@ test('a vPIC database unpacked before the indexes gets them when opened, and dec
   expect(patternPlan(file)).toContain('SEARCH p USING INDEX rd_pattern_schema (VinSchemaId=?)');
 }, 120_000);
 
+test("the patterns' join to every WMI of their schemas, for the years, reads an index alone; a file indexed by an earlier version gets it when opened", async () => {
+  const file = await copyOfSharedVpic();
+  const old = new BetterSqlite3(file);
+  old.exec('DROP INDEX IF EXISTS rd_wmi_vinschema_schema_years');
+  old.close();
+  const vpic = new VpicDecoder(file);
+  try {
+    expect((await vpic.decode('1HGCM82633A004352'))?.make).toBe('Honda');
+  } finally {
+    await vpic.close();
+  }
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    // corgi's getPatterns joins Wmi_VinSchema on the schema for YearFrom and YearTo.
+    const plan = db
+      .prepare<[], { detail: string }>(
+        'EXPLAIN QUERY PLAN SELECT DISTINCT p.Keys, wvs.YearFrom, wvs.YearTo FROM Pattern p JOIN Wmi_VinSchema wvs ON p.VinSchemaId = wvs.VinSchemaId WHERE p.VinSchemaId IN (101, 202)',
+      )
+      .all()
+      .map((p) => p.detail);
+    expect(plan).toContain('SEARCH wvs USING COVERING INDEX rd_wmi_vinschema_schema_years (VinSchemaId=?)');
+  } finally {
+    db.close();
+  }
+}, 120_000);
+
 /** The plan of corgi's lookupValues: a lookup table's names by id, compared as text (CAST(Id AS TEXT) IN (...)). */
 function lookupValuesPlan(file: string, table: string): string {
   const db = new BetterSqlite3(file, { readonly: true });

@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, expect, test } from 'vitest';
 import { FAMILY_RULES_SOURCE, familyVins as warmVins, SqliteDecodeStore } from '../../main/vehicles/decode-store';
 import { VpicDecoder, vpicSource } from '../../main/vehicles/vpic';
-import { positionsRead } from '../../main/vehicles/vpic-worker';
+import { openVpic, positionsRead } from '../../main/vehicles/vpic-worker';
 import type { DecodedVehicle } from '../../shared/vehicles/contract';
 import { computeCheckDigit, modelYearOf, yearCodeOf } from '../../shared/vin';
 import { SHARED_VPIC, testApp } from '../support/tempdb';
@@ -62,6 +62,51 @@ test.each(['inline', 'worker'] as const)(
     expect(next.cached(changed(seen, { 5: 'Z' }))).toBeUndefined();
     expect(next.cached(changed(seen, { 10: 'L' }))).toBeUndefined();
     expect(next.cached(changed(seen, { 11: '2' }))).toBeUndefined();
+  },
+  120_000,
+);
+
+test.each(['inline', 'worker'] as const)(
+  'every decode is kept by family, also the second of a family the decoder had met in this run (decoded %s)',
+  async (thread) => {
+    const { store } = await storeOfNewApp();
+    const d = decoder(store, thread);
+    const seen = 'JTJHY7AX4K4000001';
+    await d.decode(seen);
+    // Another model of the same WMI and year: a decode of its own, which the decoder answers from the
+    // family's patterns it has read already.
+    const other = changed(seen, { 5: 'Z', 6: 'A' });
+    expect(d.cached(other)).toBeUndefined();
+    await d.decode(other);
+    // Its next VIN (another serial) in a new process: at once, and as the decoder itself decodes it.
+    const next = decoder(store);
+    const sibling = changed(other, { 12: '7', 13: '7', 14: '7', 17: '3' });
+    const kept = next.cached(sibling);
+    expect(kept).toBeDefined();
+    expect(kept).toEqual(await decoder(null).decode(sibling));
+    expect(next.ready).toBe(false);
+  },
+  120_000,
+);
+
+test.each(['inline', 'worker'] as const)(
+  'a WMI and year vPIC has no model patterns for: its decode (the make and the year) is kept for the whole family (decoded %s)',
+  async (thread) => {
+    const { store } = await storeOfNewApp();
+    // A 2001 Lexus RX built in Canada: vPIC knows the WMI but has no schema for that year.
+    const rx = withCheck('2T2HA31U016001007');
+    const decoded = await decoder(store, thread).decode(rx);
+    expect(decoded?.make).toBeTruthy();
+    expect(decoded?.model).toBeNull();
+    const next = decoder(store);
+    for (const vin of [changed(rx, { 4: 'G', 5: 'F', 17: '9' }), changed(rx, { 12: '9', 13: '9' })]) {
+      const kept = next.cached(vin);
+      expect(kept, vin).toBeDefined();
+      expect(kept, vin).toEqual(await decoder(null).decode(vin));
+    }
+    // The year and the plant are still read.
+    expect(next.cached(changed(rx, { 10: '2' }))).toBeUndefined();
+    expect(next.cached(changed(rx, { 11: '7' }))).toBeUndefined();
   },
   120_000,
 );
@@ -185,6 +230,42 @@ test('across makes, a decode given from the app database is exactly the decoderâ
   expect(served.length).toBeGreaterThanOrEqual(bases.length);
   // And the patterns were at work: most of these VINs decode to a model.
   expect(models).toBeGreaterThanOrEqual(bases.length / 2);
+}, 600_000);
+
+test('across makes, the positions read of a family whose patterns the decoder had read already (another year of the same schemas, another model) are those a fresh decoder reads', async () => {
+  // The shared vPIC file unpacked and indexed, as the decoder's thread finds it.
+  await decoder(null).start();
+  const noUnpack = () => {
+    throw new Error('vPIC should be unpacked already');
+  };
+  const warm = await openVpic(SHARED_VPIC, noUnpack);
+  const fresh = async (vin: string, options: { modelYear?: number }) => {
+    const d = await openVpic(SHARED_VPIC, noUnpack);
+    try {
+      return (await d.decode(vin, options)).read;
+    } finally {
+      await d.close();
+    }
+  };
+  let compared = 0;
+  try {
+    for (const base of familyVins(40)) {
+      const year = modelYearOf(base, 2026)!;
+      await warm.decode(base, { modelYear: year });
+      const nextYear = yearCodeOf(year + 1);
+      const vins = [changed(base, { 5: base[4] === 'Z' ? 'Y' : 'Z' }), ...(nextYear && year + 1 <= 2026 ? [changed(base, { 10: nextYear })] : [])];
+      for (const vin of vins) {
+        const options = { modelYear: modelYearOf(vin, 2026)! };
+        const read = (await warm.decode(vin, options)).read;
+        if (read === null) continue;
+        expect(read, vin).toEqual(await fresh(vin, options));
+        compared++;
+      }
+    }
+  } finally {
+    await warm.close();
+  }
+  expect(compared).toBeGreaterThanOrEqual(40);
 }, 600_000);
 
 test('decodes are kept by family only from the decoder whose reading the app follows', async () => {
