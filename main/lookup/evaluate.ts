@@ -54,8 +54,11 @@ export type CompiledCampaign = {
   onlyRemedy: Remedy | null;
   /** The actions after the VIN's own lines, confirmed then verify, each: available, not available, unknown. */
   standing: [string[], string[], string[], string[], string[], string[]];
-  /** The same, after asking for the production month (the month is all a hit lacks): one list, not one per hit. */
-  monthAsked: CompiledCampaign['standing'];
+  /**
+   * The same, after asking for the production month (the month is all a hit lacks): one list, not one per
+   * hit. Made the first time a hit asks (monthAskedOf): most campaigns' hits never do.
+   */
+  monthAsked: CompiledCampaign['standing'] | null;
   code: string;
   title: string;
   kind: Bulletin['kind'];
@@ -75,8 +78,11 @@ export type CompiledCampaign = {
    * listed VIN whose phase is not stated (`any`), or whose stated phase the revision had not launched.
    */
   listed: { any: Remedy; byPhase: Map<string, Remedy> } | null;
-  /** The remedy while the model or month is not known yet: it depends only on which is missing. */
-  pending: { model: Remedy; month: Remedy; both: Remedy };
+  /**
+   * The remedy while the model or month is not known yet: it depends only on which is missing. Made the
+   * first time a hit needs one (pendingOf): a campaign with one phase, or a hit with a stated phase, never does.
+   */
+  pending: { model: Remedy; month: Remedy; both: Remedy } | null;
   phaseSummary: string;
   revisionDate: string;
   /** The window rules by id: read only when a plan is made. */
@@ -349,7 +355,7 @@ export function compileCampaign(c: LoadedCampaign, values = new SharedValues()):
     source: values.source({ bulletin: b.source.title, revisionDate: b.revisionDate, revisionLabel: b.revisionLabel, ageDays: -1 }, -1),
     onlyRemedy: b.phases.length === 1 ? remedies.get(b.phases[0]!.id)! : null,
     standing: standing as CompiledCampaign['standing'],
-    monthAsked: standing.map((actions) => values.list('actions', [ASK_MONTH, ...actions])) as CompiledCampaign['standing'],
+    monthAsked: null,
     code: b.code,
     title: b.title,
     kind: values.text(b.kind) as Bulletin['kind'],
@@ -362,17 +368,29 @@ export function compileCampaign(c: LoadedCampaign, values = new SharedValues()):
     holds,
     remedies,
     listed,
-    pending: {
-      model: values.remedy(unknownRemedy(phaseSummary, 'The phase depends on the model.')),
-      month: values.remedy(unknownRemedy(phaseSummary, 'The phase depends on the production month.')),
-      both: values.remedy(unknownRemedy(phaseSummary, 'The phase depends on the model and production month.')),
-    },
+    pending: null,
     phaseSummary,
     revisionDate: b.revisionDate,
     windows: new Map(b.modelWindows.map((w) => [w.id, w])),
     chart,
     values,
   };
+}
+
+/** The campaign's actions after asking for the production month (CompiledCampaign.monthAsked), made the first time. */
+function monthAskedOf(k: CompiledCampaign): CompiledCampaign['standing'] {
+  k.monthAsked ??= k.standing.map((actions) => k.values.list('actions', [ASK_MONTH, ...actions])) as CompiledCampaign['standing'];
+  return k.monthAsked;
+}
+
+/** The campaign's remedies while the model or month is not known (CompiledCampaign.pending), made the first time. */
+function pendingOf(k: CompiledCampaign): NonNullable<CompiledCampaign['pending']> {
+  k.pending ??= {
+    model: k.values.remedy(unknownRemedy(k.phaseSummary, 'The phase depends on the model.')),
+    month: k.values.remedy(unknownRemedy(k.phaseSummary, 'The phase depends on the production month.')),
+    both: k.values.remedy(unknownRemedy(k.phaseSummary, 'The phase depends on the model and production month.')),
+  };
+  return k.pending;
 }
 
 export type Vehicle = {
@@ -476,7 +494,7 @@ export function evaluate(
   let remedy = k.onlyRemedy ?? (phaseId !== null ? k.remedies.get(phaseId) : undefined);
   // On the list of a campaign that lists only launched phases: launched, whatever the revision said.
   if (confirmed && k.listed && remedy?.available !== true) remedy = (phaseId !== null ? k.listed.byPhase.get(phaseId) : undefined) ?? k.listed.any;
-  remedy ??= needModel ? (needMonth ? k.pending.both : k.pending.model) : needMonth ? k.pending.month : unstatedPhase(k, v);
+  remedy ??= needModel ? (needMonth ? pendingOf(k).both : pendingOf(k).model) : needMonth ? pendingOf(k).month : unstatedPhase(k, v);
   const affectedList = list ? { date: list.date, listed: confirmed, complete: list.complete, partNumber: cand.list?.part_number ?? null } : null;
   const notListed = list !== null && !confirmed && list.complete;
   const done = cand.status && cand.status.status !== 'open' ? cand.status : null;
@@ -484,7 +502,7 @@ export function evaluate(
   const standing = k.standing[standingAt]!;
   let actions: string[];
   if (done) actions = [describeDone(done)];
-  else if (!notListed && !needModel && !edge) actions = needMonth ? k.monthAsked[standingAt]! : standing;
+  else if (!notListed && !needModel && !edge) actions = needMonth ? monthAskedOf(k)[standingAt]! : standing;
   else {
     actions = [];
     if (edge) actions.push(WINDOW_EDGE_ACTION);

@@ -57,6 +57,8 @@ type Gathered = {
   statuses: Map<string, CandidateRow[]>;
   /** Each range numbered (its place in the set), for the key of the answers kept. */
   ranges: Map<string, { row: CandidateRow; n: number }[]>;
+  /** The same groups by WMI and VDS (the VIN's first 8 characters), then year code (knownRangesOf). */
+  byCodes: Map<string, Map<string, { row: CandidateRow; n: number }[]>>;
 };
 const NO_ROWS: readonly CandidateRow[] = [];
 /** No campaign with rows of its own: never written (slot() makes a map of its own first). */
@@ -186,7 +188,7 @@ export class LookupService {
          FROM vehicle_campaigns WHERE vin = CAST(@vin AS TEXT)`,
       )
       .raw(true) as unknown as BetterSqlite3.Statement<Record<string, string | number>, CandidateRow>;
-    this.library = new CompiledLibrary(store);
+    this.library = new CompiledLibrary(store, db);
     this.nhtsa = new NhtsaLookup(db.sqlite);
   }
 
@@ -290,6 +292,20 @@ export class LookupService {
     return known;
   }
 
+  /**
+   * knownRanges() of the VIN's own group (knownGroup()): what the batch holds for a VIN stored as the lookup
+   * reads it. Its group found by its first 8 characters, then its year code: no key made per VIN.
+   */
+  knownRangesOf(batch: KnownBatch, vin: string): KnownRanges {
+    const group = batch.rows.byCodes.get(vin.slice(0, 8))?.get(vin[9]!);
+    return group === undefined ? IN_NO_RANGE : this.knownRanges(batch, group, vin.slice(10));
+  }
+
+  /** Whether any vehicle of the batch has an affected-list or status row (else knownOwnRows() is null for each). */
+  knownAnyOwnRows(batch: KnownBatch): boolean {
+    return batch.rows.lists.size > 0 || batch.rows.statuses.size > 0;
+  }
+
   /** A batch's affected-list and status rows of one of its vehicles (stored as the lookup reads it), or null for none. */
   knownOwnRows(batch: KnownBatch, vin: string): KnownOwnRows | null {
     const lists = batch.rows.lists.get(vin);
@@ -313,13 +329,19 @@ export class LookupService {
   /**
    * The same lookup, for a caller that reads only its hits and the vehicle's record (the order suggestions'
    * stock lists): exactly lookupKnown()'s campaigns, VIN and vehicle, without the rest of an answer (the
-   * library's count and newest revision, the warnings).
+   * library's count and newest revision, the warnings). With `among` (campaign ids), only those campaigns'
+   * hits, exactly as the lookup makes each (a campaign's answer depends on no other's), in no particular
+   * order, without NHTSA's recalls (never an available remedy) and not kept: the stock's lookups ask only
+   * about the campaigns with a per-VIN part, and compile no other.
    */
-  knownHits(batch: KnownBatch, v: VehicleColumns): KnownHits {
+  knownHits(batch: KnownBatch, v: VehicleColumns, among: ReadonlySet<number> | null = null): KnownHits {
     const now = this.now();
     const a = this.knownVin(batch, v, now);
-    if (!a) return this.lookup({ vin: v.vin });
-    const { vehicle, hits } = this.hitsOf({ vin: v.vin }, a, this.knownRows(batch, v, a, now), now, batch.kept);
+    if (!a) {
+      const r = this.lookup({ vin: v.vin });
+      return among ? { ...r, campaigns: r.campaigns.filter((h) => among.has(this.store.idForCode(h.code) ?? -1)) } : r;
+    }
+    const { vehicle, hits } = this.hitsOf({ vin: v.vin }, a, this.knownRows(batch, v, a, now), now, among ? null : batch.kept, among);
     return { vin: a.vin, vehicle: vehicle && { stockNumber: vehicle.stockNumber, condition: vehicle.condition as KnownCondition }, campaigns: hits };
   }
 
@@ -371,13 +393,16 @@ export class LookupService {
       }
       return m;
     };
+    // A table with no row (no list imported, no status recorded) is not sought once per vehicle: SQLite
+    // tests a condition of no table once, before the join.
     const lists = byKey(
-      `SELECT a.vin, a.list_id, a.phase, a.part_number FROM vehicles v JOIN affected_vins a ON a.vin = v.vin WHERE ${where} ORDER BY a.vin, a.list_id`,
+      `SELECT a.vin, a.list_id, a.phase, a.part_number FROM vehicles v JOIN affected_vins a ON a.vin = v.vin
+        WHERE ${where} AND EXISTS (SELECT 1 FROM affected_vins) ORDER BY a.vin, a.list_id`,
       (r) => ['l', r[1] as number, r[3] as string | null, null, null, r[2] as string | null, null, null, null],
     );
     const statuses = byKey(
       `SELECT s.vin, s.campaign_code, s.repair_order, s.status, s.completed_on FROM vehicles v JOIN vehicle_campaigns s ON s.vin = v.vin
-        WHERE ${where} ORDER BY s.vin, s.campaign_code`,
+        WHERE ${where} AND EXISTS (SELECT 1 FROM vehicle_campaigns) ORDER BY s.vin, s.campaign_code`,
       (r) => ['s', null as unknown as number, r[1] as string, null, r[2] as string | null, r[3] as string, r[4] as string | null, null, null],
     );
     // The ranges of the set's WMI+VDS+year codes, each group by serial_from then id (the lookup index's order).
@@ -385,8 +410,10 @@ export class LookupService {
     // there up to that start followed by a byte no UTF-8 text holds (x'FF'), and its codes are then compared
     // as the other way compares them.
     const ranges = new Map<string, { row: CandidateRow; n: number }[]>();
+    const byCodes = new Map<string, Map<string, { row: CandidateRow; n: number }[]>>();
     let n = 0;
-    const columns = "r.wmi || '|' || r.vds || '|' || r.year_code, r.campaign_id, r.model, r.phase, r.serial_from, r.serial_to, r.model_year";
+    const columns =
+      "r.wmi || '|' || r.vds || '|' || r.year_code, r.campaign_id, r.model, r.phase, r.serial_from, r.serial_to, r.model_year, r.wmi, r.vds, r.year_code";
     for (const r of this.db.sqlite
       .prepare(
         rangesBy === 'by-rule'
@@ -402,13 +429,21 @@ export class LookupService {
               ORDER BY r.wmi, r.vds, r.year_code, r.serial_from, r.id`,
       )
       .raw(true)
-      .all() as [string, number, string, string | null, string, string, number][]) {
+      .all() as [string, number, string, string | null, string, string, number, string, string, string][]) {
       const row: CandidateRow = ['r', r[1], r[2], null, null, r[3], r[4], r[5], r[6]];
-      const group = ranges.get(r[0]);
-      if (group) group.push({ row, n: n++ });
-      else ranges.set(r[0], [{ row, n: n++ }]);
+      let group = ranges.get(r[0]);
+      if (!group) {
+        ranges.set(r[0], (group = []));
+        // Only a WMI of 3 characters and a VDS of 5 can be a VIN's (the key of any other is no VIN's either).
+        if (r[7].length === 3 && r[8].length === 5) {
+          let byYear = byCodes.get(r[7] + r[8]);
+          if (!byYear) byCodes.set(r[7] + r[8], (byYear = new Map()));
+          byYear.set(r[9], group);
+        }
+      }
+      group.push({ row, n: n++ });
     }
-    return { lists, statuses, ranges };
+    return { lists, statuses, ranges, byCodes };
   }
 
   /** The VIN read as the lookup reads it, against the app's clock (a model year never more than one year ahead). */
@@ -474,7 +509,7 @@ export class LookupService {
   }
 
   /** What an answer is made of: the model and month as the lookup reads them, the vehicle's record, and the hits (NHTSA's merged). */
-  private hitsOf(q: LookupQuery, vin: ValidVin, rows: readonly CandidateRow[], now: Date, kept: BatchKept | null) {
+  private hitsOf(q: LookupQuery, vin: ValidVin, rows: readonly CandidateRow[], now: Date, kept: BatchKept | null, among: ReadonlySet<number> | null = null) {
     const month = q.productionMonth?.trim() || null;
     const { wmi } = vin.parts;
     const today = Math.floor(now.getTime() / 86_400_000);
@@ -547,6 +582,22 @@ export class LookupService {
       kept.hits.clear();
       kept.nhtsa.clear();
     }
+    // Only some campaigns' hits (knownHits): evaluated alone, not kept with the answers of all of them.
+    if (among) {
+      const v = { modelYear: vin.modelYear, model, modelKey: model ? this.keyOf(model) : null, month: productionMonth, stock };
+      const hits = this.evaluateAll(byCampaign, { v, wmi, region: vin.region, decoded, wmiMakes, now, today }, among);
+      return {
+        model,
+        modelSource,
+        productionMonth,
+        productionMonthSource,
+        decoded,
+        vehicle: vehicle as VehicleRecord | null,
+        hits,
+        nhtsa: null,
+        emptyDatabase,
+      };
+    }
     const rowsKey = key === null && kept ? `${shared}\u0000${kept.rowsKey}` : null;
     let hits = key !== null ? this.library.answer(key)?.slice() : rowsKey !== null ? kept!.hits.get(rowsKey)?.slice() : undefined;
     if (!hits) {
@@ -580,8 +631,8 @@ export class LookupService {
     return { model, modelSource, productionMonth, productionMonthSource, decoded, vehicle: vehicle as VehicleRecord | null, hits, nhtsa, emptyDatabase };
   }
 
-  /** Every campaign's answer, most pressing first: the window groups' and those with rows of their own. */
-  private evaluateAll(byCampaign: Map<number, Candidates>, c: Context): CampaignHit[] {
+  /** Every campaign's answer (or only those of the campaigns `among`), most pressing first: the window groups' and those with rows of their own. */
+  private evaluateAll(byCampaign: Map<number, Candidates>, c: Context, among: ReadonlySet<number> | null = null): CampaignHit[] {
     const hits: CampaignHit[] = [];
     const evidence = keyedEvidence({ decodedMake: c.decoded?.make ?? null, wmiMakes: c.wmiMakes });
     const consider = (k: CompiledCampaign, cand: Candidates) => {
@@ -592,12 +643,14 @@ export class LookupService {
       if (hit) hits.push(hit);
     };
     // Only the windows that can fit the model: the rest could never make a hit.
-    for (const g of this.library.windowGroups(c.v.modelYear, c.region, c.v.modelKey)) {
+    for (const g of among
+      ? this.library.windowGroupsAmong(c.v.modelYear, c.region, c.v.modelKey, among)
+      : this.library.windowGroups(c.v.modelYear, c.region, c.v.modelKey)) {
       const rows = byCampaign.get(g.k.id);
       if (rows) rows.plan = g.plan;
       else consider(g.k, g);
     }
-    for (const [id, cand] of byCampaign) consider(this.library.campaign(id), cand);
+    for (const [id, cand] of byCampaign) if (!among || among.has(id)) consider(this.library.campaign(id), cand);
     if (hits.length > 1) hits.sort(byUrgency);
     return hits;
   }
