@@ -16,7 +16,7 @@ import { keyedEvidence, makeFit } from './make';
 import { CompiledLibrary } from './compiled-library';
 import { mergeNhtsa, type NhtsaAnswer, NhtsaLookup } from '../nhtsa/lookup';
 import { severityRank } from '../../shared/wording';
-import { byUrgency, type Candidates, type CompiledCampaign, evaluate, type StatusRow, type Vehicle } from './evaluate';
+import { availableRemedy, byUrgency, type Candidates, type CompiledCampaign, evaluate, type StatusRow, type Vehicle } from './evaluate';
 
 export type LookupQuery = {
   vin: string;
@@ -105,6 +105,17 @@ export type KnownOwnRows = {
 type KnownCondition = NonNullable<LookupResult['vehicle']>['condition'];
 /** What knownHits() answers: a lookup's VIN, campaigns and the vehicle's stock number and condition. */
 export type KnownHits = Pick<LookupResult, 'vin' | 'campaigns'> & { vehicle: { stockNumber: string | null; condition: KnownCondition } | null };
+/**
+ * What the order suggestions read of a hit whose remedy is available (knownPicks): its campaign, the
+ * vehicle's status row, the remedy, the affected list (its date, and whether it names the VIN) and the
+ * delivery rules. A whole CampaignHit is one.
+ */
+export type PickHit = Pick<CampaignHit, 'code' | 'vehicleStatus' | 'remedy' | 'delivery'> & {
+  affectedList: Pick<NonNullable<CampaignHit['affectedList']>, 'date' | 'listed'> | null;
+};
+/** What knownPicks() answers: knownHits()'s VIN and vehicle, and the hits of some campaigns whose remedy is available. */
+export type KnownPicks = Pick<KnownHits, 'vin' | 'vehicle'> & { campaigns: readonly PickHit[] };
+const NO_HITS: CampaignHit[] = [];
 /** The ranges of a VIN in none. */
 export const IN_NO_RANGE: KnownRanges = Object.freeze({ key: '', ranges: Object.freeze([]) });
 /** A batch's VIN ranges of one WMI, VDS and year code (knownGroup()), in the lookup index's order. */
@@ -329,20 +340,29 @@ export class LookupService {
   /**
    * The same lookup, for a caller that reads only its hits and the vehicle's record (the order suggestions'
    * stock lists): exactly lookupKnown()'s campaigns, VIN and vehicle, without the rest of an answer (the
-   * library's count and newest revision, the warnings). With `among` (campaign ids), only those campaigns'
-   * hits, exactly as the lookup makes each (a campaign's answer depends on no other's), in no particular
-   * order, without NHTSA's recalls (never an available remedy) and not kept: the stock's lookups ask only
-   * about the campaigns with a per-VIN part, and compile no other.
+   * library's count and newest revision, the warnings).
    */
-  knownHits(batch: KnownBatch, v: VehicleColumns, among: ReadonlySet<number> | null = null): KnownHits {
+  knownHits(batch: KnownBatch, v: VehicleColumns): KnownHits {
     const now = this.now();
     const a = this.knownVin(batch, v, now);
-    if (!a) {
-      const r = this.lookup({ vin: v.vin });
-      return among ? { ...r, campaigns: r.campaigns.filter((h) => among.has(this.store.idForCode(h.code) ?? -1)) } : r;
-    }
-    const { vehicle, hits } = this.hitsOf({ vin: v.vin }, a, this.knownRows(batch, v, a, now), now, among ? null : batch.kept, among);
+    if (!a) return this.lookup({ vin: v.vin });
+    const { vehicle, hits } = this.hitsOf({ vin: v.vin }, a, this.knownRows(batch, v, a, now), now, batch.kept);
     return { vin: a.vin, vehicle: vehicle && { stockNumber: vehicle.stockNumber, condition: vehicle.condition as KnownCondition }, campaigns: hits };
+  }
+
+  /**
+   * knownHits() for the order suggestions' stock, which orders only where a remedy is available and only
+   * for some campaigns (`among`, by id: those with a part held per VIN): those campaigns' hits whose remedy
+   * is available, each as the lookup finds it (a campaign's answer depends on no other's) but without its
+   * wording, in no particular order, and not kept. No other campaign is compiled or evaluated, and NHTSA's
+   * recalls (never an available remedy) are not read. A VIN stored otherwise: its whole lookup's hits.
+   */
+  knownPicks(batch: KnownBatch, v: VehicleColumns, among: ReadonlySet<number>): KnownPicks {
+    const now = this.now();
+    const a = this.knownVin(batch, v, now);
+    if (!a) return this.lookup({ vin: v.vin });
+    const { vehicle, picks } = this.hitsOf({ vin: v.vin }, a, this.knownRows(batch, v, a, now), now, null, among);
+    return { vin: a.vin, vehicle: vehicle && { stockNumber: vehicle.stockNumber, condition: vehicle.condition as KnownCondition }, campaigns: picks! };
   }
 
   /** A batch vehicle's VIN as the lookup reads it; null: a vehicle outside the set, or a VIN written otherwise (looked up as ever). */
@@ -582,21 +602,12 @@ export class LookupService {
       kept.hits.clear();
       kept.nhtsa.clear();
     }
-    // Only some campaigns' hits (knownHits): evaluated alone, not kept with the answers of all of them.
+    // Only some campaigns' hits with an available remedy (knownPicks): not kept with the answers of all of them.
     if (among) {
       const v = { modelYear: vin.modelYear, model, modelKey: model ? this.keyOf(model) : null, month: productionMonth, stock };
-      const hits = this.evaluateAll(byCampaign, { v, wmi, region: vin.region, decoded, wmiMakes, now, today }, among);
-      return {
-        model,
-        modelSource,
-        productionMonth,
-        productionMonthSource,
-        decoded,
-        vehicle: vehicle as VehicleRecord | null,
-        hits,
-        nhtsa: null,
-        emptyDatabase,
-      };
+      const picks = this.picksAmong(byCampaign, { v, wmi, region: vin.region, decoded, wmiMakes, now, today }, among);
+      const record = vehicle as VehicleRecord | null;
+      return { model, modelSource, productionMonth, productionMonthSource, decoded, vehicle: record, hits: NO_HITS, picks, nhtsa: null, emptyDatabase };
     }
     const rowsKey = key === null && kept ? `${shared}\u0000${kept.rowsKey}` : null;
     let hits = key !== null ? this.library.answer(key)?.slice() : rowsKey !== null ? kept!.hits.get(rowsKey)?.slice() : undefined;
@@ -628,11 +639,12 @@ export class LookupService {
       hits = mergeNhtsa(hits, nhtsa.hits);
       hits.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || byUrgency(a, b));
     }
-    return { model, modelSource, productionMonth, productionMonthSource, decoded, vehicle: vehicle as VehicleRecord | null, hits, nhtsa, emptyDatabase };
+    const record = vehicle as VehicleRecord | null;
+    return { model, modelSource, productionMonth, productionMonthSource, decoded, vehicle: record, hits, picks: null, nhtsa, emptyDatabase };
   }
 
-  /** Every campaign's answer (or only those of the campaigns `among`), most pressing first: the window groups' and those with rows of their own. */
-  private evaluateAll(byCampaign: Map<number, Candidates>, c: Context, among: ReadonlySet<number> | null = null): CampaignHit[] {
+  /** Every campaign's answer, most pressing first: the window groups' and those with rows of their own. */
+  private evaluateAll(byCampaign: Map<number, Candidates>, c: Context): CampaignHit[] {
     const hits: CampaignHit[] = [];
     const evidence = keyedEvidence({ decodedMake: c.decoded?.make ?? null, wmiMakes: c.wmiMakes });
     const consider = (k: CompiledCampaign, cand: Candidates) => {
@@ -643,16 +655,39 @@ export class LookupService {
       if (hit) hits.push(hit);
     };
     // Only the windows that can fit the model: the rest could never make a hit.
-    for (const g of among
-      ? this.library.windowGroupsAmong(c.v.modelYear, c.region, c.v.modelKey, among)
-      : this.library.windowGroups(c.v.modelYear, c.region, c.v.modelKey)) {
+    for (const g of this.library.windowGroups(c.v.modelYear, c.region, c.v.modelKey)) {
       const rows = byCampaign.get(g.k.id);
       if (rows) rows.plan = g.plan;
       else consider(g.k, g);
     }
-    for (const [id, cand] of byCampaign) if (!among || among.has(id)) consider(this.library.campaign(id), cand);
+    for (const [id, cand] of byCampaign) consider(this.library.campaign(id), cand);
     if (hits.length > 1) hits.sort(byUrgency);
     return hits;
+  }
+
+  /**
+   * evaluateAll() for the campaigns `among` only, keeping the hits whose remedy is available, each as what
+   * the order suggestions read of it (PickHit): the same candidates, make check, match and remedy.
+   */
+  private picksAmong(byCampaign: Map<number, Candidates>, c: Context, among: ReadonlySet<number>): PickHit[] {
+    const picks: PickHit[] = [];
+    const evidence = keyedEvidence({ decodedMake: c.decoded?.make ?? null, wmiMakes: c.wmiMakes });
+    const consider = (k: CompiledCampaign, cand: Candidates) => {
+      // A campaign is for one make: a VIN of another make is never a hit.
+      if (makeFit(k.makeKey, k.wmis, c.wmi, evidence) === 'no') return;
+      const remedy = availableRemedy(k, cand, c.v);
+      if (remedy === null) return;
+      const list = this.store.listFor(k.id);
+      const affectedList = list && { date: list.date, listed: cand.list !== null };
+      picks.push({ code: k.code, vehicleStatus: cand.status, remedy, affectedList, delivery: k.delivery });
+    };
+    for (const g of this.library.windowGroupsAmong(c.v.modelYear, c.region, c.v.modelKey, among)) {
+      const rows = byCampaign.get(g.k.id);
+      if (rows) rows.plan = g.plan;
+      else consider(g.k, g);
+    }
+    for (const [id, cand] of byCampaign) if (among.has(id)) consider(this.library.campaign(id), cand);
+    return picks;
   }
 
   /** A model's key, kept for the models asked about (a few hundred at a counter), bounded. */

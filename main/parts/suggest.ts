@@ -10,7 +10,7 @@ import { ApiError } from '../../shared/contract';
 import { CONDITION_LABEL, METHOD_LABEL, plural } from '../../shared/wording';
 import { demandWithin, type Demand, overdueBooked } from '../appointments/store';
 import type { CoreServices as Services } from '../core-services';
-import { IN_NO_RANGE, type KnownOwnRows, type KnownRanges } from '../lookup/service';
+import { IN_NO_RANGE, type KnownOwnRows, type KnownRanges, type PickHit } from '../lookup/service';
 import { type CampaignParts, findPart, loadCatalog, type PartFacts } from './catalog';
 import { checkDigitMismatch, type Ledger, type PartPosition, type Position } from './ledger';
 import { CPOR_REQUEST, type ListedNumbers, listedPartNumbers } from './cpor';
@@ -363,7 +363,7 @@ type Stock = {
 };
 
 /** What the bulletin's delivery rule for the vehicle's condition asks: must, or should, have it before delivery. */
-function beforeDelivery(hit: CampaignHit, condition: Condition | null): string {
+function beforeDelivery(hit: Pick<CampaignHit, 'delivery'>, condition: Condition | null): string {
   const rule = hit.delivery.find((d) => d.condition === condition)?.rule;
   if (rule === 'do-not-deliver-until-remedied' || rule === 'perform-before-delivery') return 'must have it before delivery';
   if (rule === 'deliver-with-disclosure-if-unavailable') return 'should have it before delivery (else only with the disclosure form)';
@@ -507,7 +507,7 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
     return false;
   };
   /** What a lookup's answer puts in the stock lists for a vehicle in this condition: worked out once per answer shared by a key. */
-  const picksOf = (hits: readonly CampaignHit[], condition: Condition | null): StockPick[] => {
+  const picksOf = (hits: readonly PickHit[], condition: Condition | null): StockPick[] => {
     const picks: StockPick[] = [];
     for (const hit of hits) {
       if (!wanted.has(hit.code) || (hit.vehicleStatus && hit.vehicleStatus.status !== 'open')) continue;
@@ -543,7 +543,7 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
   /** The batch's lookup of the stock vehicle at place `i`: exactly lookup({ vin })'s hits and vehicle (a VIN stored otherwise is looked up so). */
   const lookUp = (i: number) => {
     try {
-      return s.lookup.knownHits(
+      return s.lookup.knownPicks(
         batch,
         {
           vin: vins[i]!,
