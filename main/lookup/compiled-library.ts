@@ -7,9 +7,15 @@ import type { CampaignHit } from '../../shared/lookup/contract';
 import type { BuildRegion } from '../../shared/vin';
 import { ageInDays } from '../../shared/age';
 import type { CampaignStore, WindowCandidate } from '../campaigns/store';
+import type { Db } from '../db/open';
 import { type CompiledCampaign, compileCampaign, planWindows, SharedValues, type WindowGroup } from './evaluate';
 
 export type { WindowGroup } from './evaluate';
+
+/** Every model window rule with the columns of CampaignStore.windowsFor's answer, its model year and build region, in the rules' own order (by id). */
+const WINDOW_RULES_SQL = `SELECT campaign_id, window_id, model, model_key, produced_from, produced_to, phase, model_year, built_in
+  FROM model_window_rules ORDER BY model_year, id`;
+type WindowRuleRow = WindowCandidate & { model_year: number; built_in: string | null };
 
 const REGIONS: readonly (BuildRegion | '')[] = ['', 'North America', 'Japan', 'Europe', 'Asia', 'Other'];
 const NO_MODEL = '\u0000';
@@ -67,10 +73,17 @@ export class CompiledLibrary {
   private readonly answers = new Kept<readonly CampaignHit[]>(ANSWERS_KEPT);
   /** What campaigns state alike, one value for all of them (see SharedValues). */
   private values = new SharedValues();
+  private among = new WeakMap<ReadonlySet<number>, Map<string, WindowGroup[]>>();
+  /** Every model window rule by model year, in the rules' order, with its build region: read at once (windowGroupsAmong). */
+  private rulesByYear: Map<number, [builtIn: string | null, rule: WindowCandidate][]> | null = null;
   private generation = -1;
   private day = -1;
 
-  constructor(private readonly store: CampaignStore) {}
+  constructor(
+    private readonly store: CampaignStore,
+    /** The database the store reads (windowGroupsAmong reads every model window rule in one statement); without it, the store's windowsFor. */
+    private readonly db: Db | null = null,
+  ) {}
 
   /** Forgets what the library no longer says (it changed), and answers of another day (ages are in them). */
   sync(today: number): void {
@@ -80,6 +93,8 @@ export class CompiledLibrary {
       this.groups.clear();
       this.answers.clear();
       this.values = new SharedValues();
+      this.among = new WeakMap();
+      this.rulesByYear = null;
     }
     if (today !== this.day) {
       this.day = today;
@@ -131,6 +146,68 @@ export class CompiledLibrary {
       else (model.other ??= new Map()).set(modelYear * 8 + regionAt, groups);
     }
     return groups;
+  }
+
+  /**
+   * The same groups, only those of the campaigns in `among` (no other campaign compiled for them): for a
+   * caller that asks about many model years and regions at once (the order suggestions' stock), from every
+   * model window rule read in one statement instead of one per year and region.
+   */
+  windowGroupsAmong(modelYear: number, region: BuildRegion | null, modelKey: string | null, among: ReadonlySet<number>): readonly WindowGroup[] {
+    const key = `${modelYear}|${region ?? ''}|${modelKey ?? NO_MODEL}`;
+    let byKey = this.among.get(among);
+    if (!byKey) this.among.set(among, (byKey = new Map()));
+    let groups = byKey.get(key);
+    if (!groups) {
+      const byId = new Map<number, WindowCandidate[]>();
+      for (const w of this.windowsAmong(modelYear, region ?? '', modelKey, among)) {
+        const ws = byId.get(w.campaign_id);
+        if (ws) ws.push(w);
+        else byId.set(w.campaign_id, [w]);
+      }
+      groups = [];
+      for (const [id, ws] of byId) {
+        const group = planWindows(this.campaign(id), ws, modelYear, modelKey);
+        if (group) groups.push(group);
+      }
+      byKey.set(key, groups);
+    }
+    return groups;
+  }
+
+  /**
+   * The model window rules of the campaigns in `among` that the store's windowsFor gives for this model
+   * year, region and model key, in its order (the rules' own): built in the region or anywhere, and (with
+   * a model key) whose model key is a prefix of it or starts with it.
+   */
+  private windowsAmong(modelYear: number, region: string, modelKey: string | null, among: ReadonlySet<number>): WindowCandidate[] {
+    if (!this.db) return this.store.windowsFor(modelYear, region, modelKey).filter((w) => among.has(w.campaign_id));
+    if (!this.rulesByYear) {
+      const byYear = new Map<number, [string | null, WindowCandidate][]>();
+      for (const r of this.db.sqlite.prepare<[], WindowRuleRow>(WINDOW_RULES_SQL).all()) {
+        const rule: WindowCandidate = {
+          campaign_id: r.campaign_id,
+          window_id: r.window_id,
+          model: r.model,
+          model_key: r.model_key,
+          produced_from: r.produced_from,
+          produced_to: r.produced_to,
+          phase: r.phase,
+        };
+        const rules = byYear.get(r.model_year);
+        if (rules) rules.push([r.built_in, rule]);
+        else byYear.set(r.model_year, [[r.built_in, rule]]);
+      }
+      this.rulesByYear = byYear;
+    }
+    const out: WindowCandidate[] = [];
+    for (const [builtIn, w] of this.rulesByYear.get(modelYear) ?? []) {
+      if (builtIn !== null && builtIn !== region) continue;
+      if (!among.has(w.campaign_id)) continue;
+      if (modelKey !== null && !modelKey.startsWith(w.model_key) && !w.model_key.startsWith(modelKey)) continue;
+      out.push(w);
+    }
+    return out;
   }
 
   /**

@@ -61,14 +61,21 @@ export type CompiledCampaign = {
   source: CampaignHit['source'];
   /** The remedy of a bulletin with one phase: every hit's, whatever its match. */
   onlyRemedy: Remedy | null;
-  /** The actions after the VIN's own lines, confirmed then verify, each: available, not available, unknown. */
-  standing: [string[], string[], string[], string[], string[], string[]];
-  /** The same, after asking for the production month (the month is all a hit lacks): one list, not one per hit. */
-  monthAsked: CompiledCampaign['standing'];
+  /**
+   * The actions after the VIN's own lines, confirmed then verify, each: available, not available, unknown.
+   * Like the other parts of a hit's wording (holds, severity, phaseSummary), made the first time a hit of
+   * the campaign is worded (worded()): the order suggestions' stock asks only whether a remedy is available.
+   */
+  standing: [string[], string[], string[], string[], string[], string[]] | null;
+  /**
+   * The same, after asking for the production month (the month is all a hit lacks): one list, not one per
+   * hit. Made the first time a hit asks (monthAskedOf): most campaigns' hits never do.
+   */
+  monthAsked: Worded['standing'] | null;
   code: string;
   title: string;
   kind: Bulletin['kind'];
-  severity: Bulletin['severity'];
+  severity: Bulletin['severity'] | null;
   nhtsaRecallNumber: string | null;
   /** What "Verify:" ends with: the bulletin's eligibility note, or the general advice. */
   verifyNote: string;
@@ -76,7 +83,7 @@ export type CompiledCampaign = {
   make: string;
   delivery: Bulletin['delivery'];
   /** The stock holds per recorded condition ('' when not recorded). */
-  holds: Map<string, CampaignHit['stockHolds']>;
+  holds: Map<string, CampaignHit['stockHolds']> | null;
   /** The remedy of each phase, as a hit states it. */
   remedies: Map<string, Remedy>;
   /**
@@ -84,9 +91,12 @@ export type CompiledCampaign = {
    * listed VIN whose phase is not stated (`any`), or whose stated phase the revision had not launched.
    */
   listed: { any: Remedy; byPhase: Map<string, Remedy> } | null;
-  /** The remedy while the model or month is not known yet: it depends only on which is missing. */
-  pending: { model: Remedy; month: Remedy; both: Remedy };
-  phaseSummary: string;
+  /**
+   * The remedy while the model or month is not known yet: it depends only on which is missing. Made the
+   * first time a hit needs one (pendingOf): a campaign with one phase, or a hit with a stated phase, never does.
+   */
+  pending: { model: Remedy; month: Remedy; both: Remedy } | null;
+  phaseSummary: string | null;
   revisionDate: string;
   /** The window rules by id: read only when a plan is made. */
   windows: Map<string, ModelWindowRule>;
@@ -94,7 +104,38 @@ export type CompiledCampaign = {
   chart: Map<string, Map<string, string>> | null;
   /** Where equal values of other campaigns are shared from (the library's; a campaign compiled alone has its own). */
   values: SharedValues;
+  /** The revision compiled: what the wording is made from, the first time a hit needs it. */
+  bulletin: Bulletin;
 };
+
+/** A compiled campaign with its hits' wording made (worded()). */
+type Worded = CompiledCampaign & {
+  standing: NonNullable<CompiledCampaign['standing']>;
+  holds: NonNullable<CompiledCampaign['holds']>;
+  severity: Bulletin['severity'];
+  phaseSummary: string;
+};
+
+/** The campaign with its hits' wording (CompiledCampaign.standing and the rest), made the first time. */
+function worded(k: CompiledCampaign): Worded {
+  if (k.standing !== null) return k as Worded;
+  const { bulletin: b, values } = k;
+  const byWhen = { always: [], verify: [], 'remedy-available': [], 'remedy-not-available': [], 'remedy-unknown': [] } as Record<ActionWhen, string[]>;
+  for (const a of b.actions) byWhen[a.when].push(a.text);
+  // Until confirmed, then what the remedy state calls for, then the standing instructions.
+  const states = ['remedy-available', 'remedy-not-available', 'remedy-unknown'] as const;
+  const standing = [[], byWhen.verify].flatMap((first) => states.map((state) => values.list('actions', [...first, ...byWhen[state], ...byWhen.always])));
+  const holds = new Map<string, CampaignHit['stockHolds']>();
+  for (const condition of ['', ...new Set(b.delivery.map((d) => d.condition))]) {
+    holds.set(condition, values.list('holds', stockHolds(b, (condition || null) as VehicleCondition | null)));
+  }
+  k.holds = holds;
+  // A revision loaded before severity existed has none stated.
+  k.severity = values.list('severity', orderedSeverity(b.severity ?? []));
+  k.phaseSummary = summarizePhases(b.phases);
+  k.standing = standing as Worded['standing'];
+  return k as Worded;
+}
 
 /**
  * Values that many campaigns state alike, one object for all of them: a lookup that reads one finds
@@ -337,11 +378,6 @@ const NO_WINDOW: DefiniteWindow = {
  */
 export function compileCampaign(c: LoadedCampaign, values = new SharedValues()): CompiledCampaign {
   const b = c.bulletin;
-  const byWhen = { always: [], verify: [], 'remedy-available': [], 'remedy-not-available': [], 'remedy-unknown': [] } as Record<ActionWhen, string[]>;
-  for (const a of b.actions) byWhen[a.when].push(a.text);
-  // Until confirmed, then what the remedy state calls for, then the standing instructions.
-  const states = ['remedy-available', 'remedy-not-available', 'remedy-unknown'] as const;
-  const standing = [[], byWhen.verify].flatMap((first) => states.map((state) => values.list('actions', [...first, ...byWhen[state], ...byWhen.always])));
   let chart: CompiledCampaign['chart'] = null;
   for (const cell of b.phaseChart) {
     chart ??= new Map();
@@ -351,11 +387,6 @@ export function compileCampaign(c: LoadedCampaign, values = new SharedValues()):
   }
   const remedies = new Map<string, Remedy>();
   for (const p of b.phases) remedies.set(p.id, values.remedy(phaseRemedy(p)));
-  const holds = new Map<string, CampaignHit['stockHolds']>();
-  for (const condition of ['', ...new Set(b.delivery.map((d) => d.condition))]) {
-    holds.set(condition, values.list('holds', stockHolds(b, (condition || null) as VehicleCondition | null)));
-  }
-  const phaseSummary = summarizePhases(b.phases);
   let listed: CompiledCampaign['listed'] = null;
   if (b.listedVehicles?.phase === 'launched') {
     const statement = b.listedVehicles.statement;
@@ -379,31 +410,43 @@ export function compileCampaign(c: LoadedCampaign, values = new SharedValues()):
     // The age is set on the first lookup of each day (CompiledLibrary.ageOf); -1 until then, not NaN (see OPEN_START in match.ts).
     source: values.source({ bulletin: b.source.title, revisionDate: b.revisionDate, revisionLabel: b.revisionLabel, ageDays: -1 }, -1),
     onlyRemedy: b.phases.length === 1 ? remedies.get(b.phases[0]!.id)! : null,
-    standing: standing as CompiledCampaign['standing'],
-    monthAsked: standing.map((actions) => values.list('actions', [ASK_MONTH, ...actions])) as CompiledCampaign['standing'],
+    standing: null,
+    monthAsked: null,
     code: b.code,
     title: b.title,
     kind: values.text(b.kind) as Bulletin['kind'],
-    // A revision loaded before severity existed has none stated.
-    severity: values.list('severity', orderedSeverity(b.severity ?? [])),
+    severity: null,
     nhtsaRecallNumber: b.nhtsaRecallNumber ?? null,
     verifyNote: values.text(b.eligibilityNote ?? "Confirm eligibility with the manufacturer's system."),
     make: values.text(b.make ?? 'unknown make'),
     delivery: b.delivery,
-    holds,
+    holds: null,
     remedies,
     listed,
-    pending: {
-      model: values.remedy(unknownRemedy(phaseSummary, 'The phase depends on the model.')),
-      month: values.remedy(unknownRemedy(phaseSummary, 'The phase depends on the production month.')),
-      both: values.remedy(unknownRemedy(phaseSummary, 'The phase depends on the model and production month.')),
-    },
-    phaseSummary,
+    pending: null,
+    phaseSummary: null,
     revisionDate: b.revisionDate,
     windows: new Map(b.modelWindows.map((w) => [w.id, w])),
     chart,
     values,
+    bulletin: b,
   };
+}
+
+/** The campaign's actions after asking for the production month (CompiledCampaign.monthAsked), made the first time. */
+function monthAskedOf(k: Worded): Worded['standing'] {
+  k.monthAsked ??= k.standing.map((actions) => k.values.list('actions', [ASK_MONTH, ...actions])) as Worded['standing'];
+  return k.monthAsked;
+}
+
+/** The campaign's remedies while the model or month is not known (CompiledCampaign.pending), made the first time. */
+function pendingOf(k: Worded): NonNullable<CompiledCampaign['pending']> {
+  k.pending ??= {
+    model: k.values.remedy(unknownRemedy(k.phaseSummary, 'The phase depends on the model.')),
+    month: k.values.remedy(unknownRemedy(k.phaseSummary, 'The phase depends on the production month.')),
+    both: k.values.remedy(unknownRemedy(k.phaseSummary, 'The phase depends on the model and production month.')),
+  };
+  return k.pending;
 }
 
 export type Vehicle = {
@@ -416,119 +459,168 @@ export type Vehicle = {
 };
 
 /**
+ * What matchCandidates() found, read right after it: one record for every evaluation (no object per hit).
+ * `window`: the model window that surely fits (model-window, the model known); `edge`: the stated month
+ * straddles that window's edge (only some of its days are covered).
+ */
+const found = {
+  matchedBy: 'vin-range' as CampaignHit['matchedBy'],
+  phaseId: null as string | null,
+  needModel: false,
+  needMonth: false,
+  edge: false,
+  /** The window's dates and another document's statement of it disagree on the month (DefiniteWindow.also). */
+  differs: 0 as typeof DIFFERS_OUTSIDE | typeof DIFFERS_INSIDE | 0,
+  window: null as DefiniteWindow | null,
+};
+
+/**
+ * How the candidates the database returned match the vehicle, left in `found`; false when the campaign is
+ * not a hit. No wording: evaluate() words it, availableRemedy() needs none.
+ */
+function matchCandidates(cand: Candidates, v: Vehicle): boolean {
+  found.phaseId = null;
+  found.needModel = false;
+  found.needMonth = false;
+  found.edge = false;
+  found.differs = 0;
+  found.window = null;
+  if (cand.list) {
+    found.matchedBy = 'affected-list';
+    // A list without a phase column: the phase the bulletin states for the model and month still holds.
+    found.phaseId = cand.list.phase ?? (cand.plan ? statedPhase(cand.plan, v.month) : null);
+    return true;
+  }
+  if (cand.ranges.length > 0) {
+    found.matchedBy = 'vin-range';
+    found.phaseId = cand.ranges[0]!.phase;
+    return true;
+  }
+  const p = cand.plan;
+  if (!p) return false;
+  found.matchedBy = 'model-window';
+  if (p.count === 0) {
+    found.needModel = true;
+    found.needMonth = p.choicesDated && !v.month;
+    return true;
+  }
+  // The first window that surely fits is the plan's own fields.
+  let d: DefiniteWindow = p;
+  // Every window that fits is dated: the month decides, or is asked for.
+  if (!p.undated) {
+    if (v.month) {
+      if (p.count === 1) {
+        const fit = monthFit(v.month, p.from, p.to);
+        if (fit === MONTH_OUTSIDE) {
+          // Outside the window's dates: in the months another document states it with, the two differ.
+          if (p.also === null || !monthInWindow(v.month, p.also.from, p.also.to)) return false;
+          found.differs = DIFFERS_OUTSIDE;
+        } else {
+          found.edge = fit === MONTH_PARTLY;
+          if (p.also !== null && !monthInWindow(v.month, p.also.from, p.also.to)) found.differs = DIFFERS_INSIDE;
+        }
+      } else {
+        // A window the whole month is inside wins; else one that covers some of its days.
+        let inside: DefiniteWindow | null = null;
+        for (const x of p.definite) {
+          const fit = monthFit(v.month, x.from, x.to);
+          if (fit === MONTH_INSIDE) {
+            inside = x;
+            found.edge = false;
+            break;
+          }
+          if (fit === MONTH_PARTLY && inside === null) {
+            inside = x;
+            found.edge = true;
+          }
+        }
+        if (inside) {
+          if (inside.also !== null && !monthInWindow(v.month, inside.also.from, inside.also.to)) found.differs = DIFFERS_INSIDE;
+        } else {
+          // No window's dates take the month in: one that another document states otherwise may.
+          inside = p.definite.find((x) => x.also !== null && monthInWindow(v.month!, x.also.from, x.also.to)) ?? null;
+          if (!inside) return false;
+          found.differs = DIFFERS_OUTSIDE;
+        }
+        d = inside;
+      }
+    } else {
+      found.needMonth = true;
+    }
+  }
+  found.window = d;
+  if (!found.needMonth) found.phaseId = d.phase ?? (v.month ? (d.chart?.get(v.month) ?? null) : null);
+  return true;
+}
+
+/**
+ * The remedy the bulletin states for a match: its phase's (or the only phase's); on the list of a campaign
+ * that lists only launched phases, launched whatever the revision said. Undefined when it states none.
+ */
+function statedRemedy(k: CompiledCampaign, phaseId: string | null, confirmed: boolean): Remedy | undefined {
+  const remedy = k.onlyRemedy ?? (phaseId !== null ? k.remedies.get(phaseId) : undefined);
+  if (confirmed && k.listed && remedy?.available !== true) return (phaseId !== null ? k.listed.byPhase.get(phaseId) : undefined) ?? k.listed.any;
+  return remedy;
+}
+
+/**
+ * The remedy of evaluate()'s hit when it is available, else null (not a hit, or a remedy not available,
+ * unknown or pending): the same match and remedy without the hit's wording, for a caller that acts only on
+ * an available remedy (the order suggestions' stock). A pending or unstated remedy is never available.
+ */
+export function availableRemedy(k: CompiledCampaign, cand: Candidates, v: Vehicle): Remedy | null {
+  if (!matchCandidates(cand, v)) return null;
+  const remedy = statedRemedy(k, found.phaseId, found.matchedBy === 'affected-list');
+  return remedy?.available === true ? remedy : null;
+}
+
+/**
  * One campaign's answer for one vehicle, from the candidates the database returned; null: not a hit.
  * `makeConfirmed`: the VIN's make is the bulletin's; `list`: the campaign's affected-VIN list, if any;
  * `ageDays`: the bulletin revision's age today.
  */
 export function evaluate(
-  k: CompiledCampaign,
+  compiled: CompiledCampaign,
   cand: Candidates,
   v: Vehicle,
   makeConfirmed: boolean,
   list: AffectedListInfo | null,
   ageDays: number,
 ): CampaignHit | null {
-  let matchedBy: CampaignHit['matchedBy'];
+  if (!matchCandidates(cand, v)) return null;
+  const k = worded(compiled);
+  const { matchedBy, phaseId, needModel, needMonth, edge, differs } = found;
   let matchDetail: string;
-  let phaseId: string | null = null;
-  let needModel = false;
-  let needMonth = false;
   let modelChoices: string[] = NONE;
-  /** The stated month straddles the edge of the window it met: only some of its days are covered. */
-  let edge = false;
-  /**
-   * Another document of the bulletin states the window otherwise (DefiniteWindow.also), and the two
-   * disagree on the month: OUTSIDE the window's dates but in the other statement's months, or INSIDE them
-   * and not in the other's. 0: they agree (or there is no other statement).
-   */
-  let differs: typeof DIFFERS_OUTSIDE | typeof DIFFERS_INSIDE | 0 = 0;
   let productionWindows: CampaignHit['productionWindows'] = NONE;
-
-  if (cand.list) {
-    matchedBy = 'affected-list';
-    matchDetail = `On the affected-VIN list of ${cand.list.list_date}.`;
-    // A list without a phase column: the phase the bulletin states for the model and month still holds.
-    phaseId = cand.list.phase ?? (cand.plan ? statedPhase(cand.plan, v.month) : null);
-  } else if (cand.ranges.length > 0) {
+  if (matchedBy === 'affected-list') matchDetail = `On the affected-VIN list of ${cand.list!.list_date}.`;
+  else if (matchedBy === 'vin-range') {
     const r = cand.ranges[0]!;
-    matchedBy = 'vin-range';
     matchDetail = `In the published VIN range ${r.serial_from}-${r.serial_to} for ${r.model} ${r.model_year}.`;
-    phaseId = r.phase;
-  } else if (cand.plan) {
-    const p = cand.plan;
-    if (p.count > 0) {
-      // The first window that surely fits is the plan's own fields.
-      let d: DefiniteWindow = p;
-      // Every window that fits is dated: the month decides, or is asked for.
-      if (!p.undated) {
-        if (v.month) {
-          if (p.count === 1) {
-            const fit = monthFit(v.month, p.from, p.to);
-            if (fit === MONTH_OUTSIDE) {
-              if (p.also === null || !monthInWindow(v.month, p.also.from, p.also.to)) return null;
-              differs = DIFFERS_OUTSIDE;
-            } else {
-              edge = fit === MONTH_PARTLY;
-              if (p.also !== null && !monthInWindow(v.month, p.also.from, p.also.to)) differs = DIFFERS_INSIDE;
-            }
-          } else {
-            // A window the whole month is inside wins; else one that covers some of its days.
-            let found: DefiniteWindow | null = null;
-            for (const x of p.definite) {
-              const fit = monthFit(v.month, x.from, x.to);
-              if (fit === MONTH_INSIDE) {
-                found = x;
-                edge = false;
-                break;
-              }
-              if (fit === MONTH_PARTLY && found === null) {
-                found = x;
-                edge = true;
-              }
-            }
-            if (found) {
-              if (found.also !== null && !monthInWindow(v.month, found.also.from, found.also.to)) differs = DIFFERS_INSIDE;
-            } else {
-              // No window's dates take the month in: one that another document states otherwise may.
-              found = p.definite.find((x) => x.also !== null && monthInWindow(v.month!, x.also.from, x.also.to)) ?? null;
-              if (!found) return null;
-              differs = DIFFERS_OUTSIDE;
-            }
-            d = found;
-          }
-        } else {
-          needMonth = true;
-          productionWindows = p.productionWindows;
-        }
-      }
-      matchedBy = 'model-window';
-      matchDetail = !v.month
-        ? d.yearDetail
-        : differs === DIFFERS_OUTSIDE
-          ? `${d.monthLead}${v.month}: ${windowDiffersText(v.month, windowSpanText(d.fromIso, d.toIso), d.also!.text, false)}`
-          : edge
-            ? `${d.monthLead}${v.month}: ${windowEdgeText(v.month, d.fromIso, d.toIso)}`
-            : `${d.monthLead}${v.month}${d.monthTail}`;
-      if (differs === DIFFERS_INSIDE) matchDetail += windowDiffersText(v.month!, '', d.also!.text, true);
-      if (!needMonth) phaseId = d.phase ?? (v.month ? (d.chart?.get(v.month) ?? null) : null);
-    } else {
-      matchedBy = 'model-window';
-      needModel = true;
-      modelChoices = p.choices;
-      matchDetail = `${p.choicesDetail}${v.model ? `; "${v.model}" is not specific enough` : ''}.`;
-      needMonth = p.choicesDated && !v.month;
-    }
+  } else if (!needModel) {
+    // A window that surely fits: the month decided it, or is asked for.
+    const d = found.window!;
+    if (needMonth) productionWindows = cand.plan!.productionWindows;
+    matchDetail = !v.month
+      ? d.yearDetail
+      : differs === DIFFERS_OUTSIDE
+        ? `${d.monthLead}${v.month}: ${windowDiffersText(v.month, windowSpanText(d.fromIso, d.toIso), d.also!.text, false)}`
+        : edge
+          ? `${d.monthLead}${v.month}: ${windowEdgeText(v.month, d.fromIso, d.toIso)}`
+          : `${d.monthLead}${v.month}${d.monthTail}`;
+    if (differs === DIFFERS_INSIDE) matchDetail += windowDiffersText(v.month!, '', d.also!.text, true);
   } else {
-    return null;
+    const p = cand.plan!;
+    modelChoices = p.choices;
+    matchDetail = `${p.choicesDetail}${v.model ? `; "${v.model}" is not specific enough` : ''}.`;
   }
 
   const needs = needModel ? (needMonth ? NEEDS.both : NEEDS.model) : needMonth ? NEEDS.month : NEEDS.none;
   const confirmed = matchedBy === 'affected-list';
-  // The remedy as the vehicle's phase states it; unknown (never guessed) when the phase is not stated.
-  let remedy = k.onlyRemedy ?? (phaseId !== null ? k.remedies.get(phaseId) : undefined);
-  // On the list of a campaign that lists only launched phases: launched, whatever the revision said.
-  if (confirmed && k.listed && remedy?.available !== true) remedy = (phaseId !== null ? k.listed.byPhase.get(phaseId) : undefined) ?? k.listed.any;
-  remedy ??= needModel ? (needMonth ? k.pending.both : k.pending.model) : needMonth ? k.pending.month : unstatedPhase(k, v);
+  // Unknown (never guessed) when the phase is not stated.
+  const remedy =
+    statedRemedy(k, phaseId, confirmed) ??
+    (needModel ? (needMonth ? pendingOf(k).both : pendingOf(k).model) : needMonth ? pendingOf(k).month : unstatedPhase(k, v));
   const affectedList = list ? { date: list.date, listed: confirmed, complete: list.complete, partNumber: cand.list?.part_number ?? null } : null;
   const notListed = list !== null && !confirmed && list.complete;
   const done = cand.status && cand.status.status !== 'open' ? cand.status : null;
@@ -536,7 +628,7 @@ export function evaluate(
   const standing = k.standing[standingAt]!;
   let actions: string[];
   if (done) actions = [describeDone(done)];
-  else if (!notListed && !needModel && !edge && !differs) actions = needMonth ? k.monthAsked[standingAt]! : standing;
+  else if (!notListed && !needModel && !edge && !differs) actions = needMonth ? monthAskedOf(k)[standingAt]! : standing;
   else {
     actions = [];
     if (differs) actions.push(WINDOW_DIFFERS_ACTION);
@@ -604,7 +696,7 @@ function unknownRemedy(phaseSummary: string, missing: string): Remedy {
 }
 
 /** The model and month are known, but the bulletin states no phase for them. */
-function unstatedPhase(k: CompiledCampaign, v: { model: string | null; month: string | null }): Remedy {
+function unstatedPhase(k: Worded, v: { model: string | null; month: string | null }): Remedy {
   return unknownRemedy(
     k.phaseSummary,
     `The bulletin data does not state the phase of ${v.model ?? 'this model'}${v.month ? ` produced ${v.month}` : ''}: check TIS/SLP, never guess.`,

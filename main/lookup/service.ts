@@ -16,7 +16,7 @@ import { keyedEvidence, makeFit } from './make';
 import { CompiledLibrary } from './compiled-library';
 import { mergeNhtsa, type NhtsaAnswer, NhtsaLookup } from '../nhtsa/lookup';
 import { severityRank } from '../../shared/wording';
-import { byUrgency, type Candidates, type CompiledCampaign, evaluate, type StatusRow, type Vehicle } from './evaluate';
+import { availableRemedy, byUrgency, type Candidates, type CompiledCampaign, evaluate, type StatusRow, type Vehicle } from './evaluate';
 
 export type LookupQuery = {
   vin: string;
@@ -57,6 +57,8 @@ type Gathered = {
   statuses: Map<string, CandidateRow[]>;
   /** Each range numbered (its place in the set), for the key of the answers kept. */
   ranges: Map<string, { row: CandidateRow; n: number }[]>;
+  /** The same groups by WMI and VDS (the VIN's first 8 characters), then year code (knownRangesOf). */
+  byCodes: Map<string, Map<string, { row: CandidateRow; n: number }[]>>;
 };
 const NO_ROWS: readonly CandidateRow[] = [];
 /** No campaign with rows of its own: never written (slot() makes a map of its own first). */
@@ -103,6 +105,17 @@ export type KnownOwnRows = {
 type KnownCondition = NonNullable<LookupResult['vehicle']>['condition'];
 /** What knownHits() answers: a lookup's VIN, campaigns and the vehicle's stock number and condition. */
 export type KnownHits = Pick<LookupResult, 'vin' | 'campaigns'> & { vehicle: { stockNumber: string | null; condition: KnownCondition } | null };
+/**
+ * What the order suggestions read of a hit whose remedy is available (knownPicks): its campaign, the
+ * vehicle's status row, the remedy, the affected list (its date, and whether it names the VIN) and the
+ * delivery rules. A whole CampaignHit is one.
+ */
+export type PickHit = Pick<CampaignHit, 'code' | 'vehicleStatus' | 'remedy' | 'delivery'> & {
+  affectedList: Pick<NonNullable<CampaignHit['affectedList']>, 'date' | 'listed'> | null;
+};
+/** What knownPicks() answers: knownHits()'s VIN and vehicle, and the hits of some campaigns whose remedy is available. */
+export type KnownPicks = Pick<KnownHits, 'vin' | 'vehicle'> & { campaigns: readonly PickHit[] };
+const NO_HITS: CampaignHit[] = [];
 /** The ranges of a VIN in none. */
 export const IN_NO_RANGE: KnownRanges = Object.freeze({ key: '', ranges: Object.freeze([]) });
 /** A batch's VIN ranges of one WMI, VDS and year code (knownGroup()), in the lookup index's order. */
@@ -186,7 +199,7 @@ export class LookupService {
          FROM vehicle_campaigns WHERE vin = CAST(@vin AS TEXT)`,
       )
       .raw(true) as unknown as BetterSqlite3.Statement<Record<string, string | number>, CandidateRow>;
-    this.library = new CompiledLibrary(store);
+    this.library = new CompiledLibrary(store, db);
     this.nhtsa = new NhtsaLookup(db.sqlite);
   }
 
@@ -290,6 +303,20 @@ export class LookupService {
     return known;
   }
 
+  /**
+   * knownRanges() of the VIN's own group (knownGroup()): what the batch holds for a VIN stored as the lookup
+   * reads it. Its group found by its first 8 characters, then its year code: no key made per VIN.
+   */
+  knownRangesOf(batch: KnownBatch, vin: string): KnownRanges {
+    const group = batch.rows.byCodes.get(vin.slice(0, 8))?.get(vin[9]!);
+    return group === undefined ? IN_NO_RANGE : this.knownRanges(batch, group, vin.slice(10));
+  }
+
+  /** Whether any vehicle of the batch has an affected-list or status row (else knownOwnRows() is null for each). */
+  knownAnyOwnRows(batch: KnownBatch): boolean {
+    return batch.rows.lists.size > 0 || batch.rows.statuses.size > 0;
+  }
+
   /** A batch's affected-list and status rows of one of its vehicles (stored as the lookup reads it), or null for none. */
   knownOwnRows(batch: KnownBatch, vin: string): KnownOwnRows | null {
     const lists = batch.rows.lists.get(vin);
@@ -321,6 +348,21 @@ export class LookupService {
     if (!a) return this.lookup({ vin: v.vin });
     const { vehicle, hits } = this.hitsOf({ vin: v.vin }, a, this.knownRows(batch, v, a, now), now, batch.kept);
     return { vin: a.vin, vehicle: vehicle && { stockNumber: vehicle.stockNumber, condition: vehicle.condition as KnownCondition }, campaigns: hits };
+  }
+
+  /**
+   * knownHits() for the order suggestions' stock, which orders only where a remedy is available and only
+   * for some campaigns (`among`, by id: those with a part held per VIN): those campaigns' hits whose remedy
+   * is available, each as the lookup finds it (a campaign's answer depends on no other's) but without its
+   * wording, in no particular order, and not kept. No other campaign is compiled or evaluated, and NHTSA's
+   * recalls (never an available remedy) are not read. A VIN stored otherwise: its whole lookup's hits.
+   */
+  knownPicks(batch: KnownBatch, v: VehicleColumns, among: ReadonlySet<number>): KnownPicks {
+    const now = this.now();
+    const a = this.knownVin(batch, v, now);
+    if (!a) return this.lookup({ vin: v.vin });
+    const { vehicle, picks } = this.hitsOf({ vin: v.vin }, a, this.knownRows(batch, v, a, now), now, null, among);
+    return { vin: a.vin, vehicle: vehicle && { stockNumber: vehicle.stockNumber, condition: vehicle.condition as KnownCondition }, campaigns: picks! };
   }
 
   /** A batch vehicle's VIN as the lookup reads it; null: a vehicle outside the set, or a VIN written otherwise (looked up as ever). */
@@ -371,13 +413,16 @@ export class LookupService {
       }
       return m;
     };
+    // A table with no row (no list imported, no status recorded) is not sought once per vehicle: SQLite
+    // tests a condition of no table once, before the join.
     const lists = byKey(
-      `SELECT a.vin, a.list_id, a.phase, a.part_number FROM vehicles v JOIN affected_vins a ON a.vin = v.vin WHERE ${where} ORDER BY a.vin, a.list_id`,
+      `SELECT a.vin, a.list_id, a.phase, a.part_number FROM vehicles v JOIN affected_vins a ON a.vin = v.vin
+        WHERE ${where} AND EXISTS (SELECT 1 FROM affected_vins) ORDER BY a.vin, a.list_id`,
       (r) => ['l', r[1] as number, r[3] as string | null, null, null, r[2] as string | null, null, null, null],
     );
     const statuses = byKey(
       `SELECT s.vin, s.campaign_code, s.repair_order, s.status, s.completed_on FROM vehicles v JOIN vehicle_campaigns s ON s.vin = v.vin
-        WHERE ${where} ORDER BY s.vin, s.campaign_code`,
+        WHERE ${where} AND EXISTS (SELECT 1 FROM vehicle_campaigns) ORDER BY s.vin, s.campaign_code`,
       (r) => ['s', null as unknown as number, r[1] as string, null, r[2] as string | null, r[3] as string, r[4] as string | null, null, null],
     );
     // The ranges of the set's WMI+VDS+year codes, each group by serial_from then id (the lookup index's order).
@@ -385,8 +430,10 @@ export class LookupService {
     // there up to that start followed by a byte no UTF-8 text holds (x'FF'), and its codes are then compared
     // as the other way compares them.
     const ranges = new Map<string, { row: CandidateRow; n: number }[]>();
+    const byCodes = new Map<string, Map<string, { row: CandidateRow; n: number }[]>>();
     let n = 0;
-    const columns = "r.wmi || '|' || r.vds || '|' || r.year_code, r.campaign_id, r.model, r.phase, r.serial_from, r.serial_to, r.model_year";
+    const columns =
+      "r.wmi || '|' || r.vds || '|' || r.year_code, r.campaign_id, r.model, r.phase, r.serial_from, r.serial_to, r.model_year, r.wmi, r.vds, r.year_code";
     for (const r of this.db.sqlite
       .prepare(
         rangesBy === 'by-rule'
@@ -402,13 +449,21 @@ export class LookupService {
               ORDER BY r.wmi, r.vds, r.year_code, r.serial_from, r.id`,
       )
       .raw(true)
-      .all() as [string, number, string, string | null, string, string, number][]) {
+      .all() as [string, number, string, string | null, string, string, number, string, string, string][]) {
       const row: CandidateRow = ['r', r[1], r[2], null, null, r[3], r[4], r[5], r[6]];
-      const group = ranges.get(r[0]);
-      if (group) group.push({ row, n: n++ });
-      else ranges.set(r[0], [{ row, n: n++ }]);
+      let group = ranges.get(r[0]);
+      if (!group) {
+        ranges.set(r[0], (group = []));
+        // Only a WMI of 3 characters and a VDS of 5 can be a VIN's (the key of any other is no VIN's either).
+        if (r[7].length === 3 && r[8].length === 5) {
+          let byYear = byCodes.get(r[7] + r[8]);
+          if (!byYear) byCodes.set(r[7] + r[8], (byYear = new Map()));
+          byYear.set(r[9], group);
+        }
+      }
+      group.push({ row, n: n++ });
     }
-    return { lists, statuses, ranges };
+    return { lists, statuses, ranges, byCodes };
   }
 
   /** The VIN read as the lookup reads it, against the app's clock (a model year never more than one year ahead). */
@@ -474,7 +529,7 @@ export class LookupService {
   }
 
   /** What an answer is made of: the model and month as the lookup reads them, the vehicle's record, and the hits (NHTSA's merged). */
-  private hitsOf(q: LookupQuery, vin: ValidVin, rows: readonly CandidateRow[], now: Date, kept: BatchKept | null) {
+  private hitsOf(q: LookupQuery, vin: ValidVin, rows: readonly CandidateRow[], now: Date, kept: BatchKept | null, among: ReadonlySet<number> | null = null) {
     const month = q.productionMonth?.trim() || null;
     const { wmi } = vin.parts;
     const today = Math.floor(now.getTime() / 86_400_000);
@@ -547,6 +602,13 @@ export class LookupService {
       kept.hits.clear();
       kept.nhtsa.clear();
     }
+    // Only some campaigns' hits with an available remedy (knownPicks): not kept with the answers of all of them.
+    if (among) {
+      const v = { modelYear: vin.modelYear, model, modelKey: model ? this.keyOf(model) : null, month: productionMonth, stock };
+      const picks = this.picksAmong(byCampaign, { v, wmi, region: vin.region, decoded, wmiMakes, now, today }, among);
+      const record = vehicle as VehicleRecord | null;
+      return { model, modelSource, productionMonth, productionMonthSource, decoded, vehicle: record, hits: NO_HITS, picks, nhtsa: null, emptyDatabase };
+    }
     const rowsKey = key === null && kept ? `${shared}\u0000${kept.rowsKey}` : null;
     let hits = key !== null ? this.library.answer(key)?.slice() : rowsKey !== null ? kept!.hits.get(rowsKey)?.slice() : undefined;
     if (!hits) {
@@ -577,7 +639,8 @@ export class LookupService {
       hits = mergeNhtsa(hits, nhtsa.hits);
       hits.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || byUrgency(a, b));
     }
-    return { model, modelSource, productionMonth, productionMonthSource, decoded, vehicle: vehicle as VehicleRecord | null, hits, nhtsa, emptyDatabase };
+    const record = vehicle as VehicleRecord | null;
+    return { model, modelSource, productionMonth, productionMonthSource, decoded, vehicle: record, hits, picks: null, nhtsa, emptyDatabase };
   }
 
   /** Every campaign's answer, most pressing first: the window groups' and those with rows of their own. */
@@ -600,6 +663,31 @@ export class LookupService {
     for (const [id, cand] of byCampaign) consider(this.library.campaign(id), cand);
     if (hits.length > 1) hits.sort(byUrgency);
     return hits;
+  }
+
+  /**
+   * evaluateAll() for the campaigns `among` only, keeping the hits whose remedy is available, each as what
+   * the order suggestions read of it (PickHit): the same candidates, make check, match and remedy.
+   */
+  private picksAmong(byCampaign: Map<number, Candidates>, c: Context, among: ReadonlySet<number>): PickHit[] {
+    const picks: PickHit[] = [];
+    const evidence = keyedEvidence({ decodedMake: c.decoded?.make ?? null, wmiMakes: c.wmiMakes });
+    const consider = (k: CompiledCampaign, cand: Candidates) => {
+      // A campaign is for one make: a VIN of another make is never a hit.
+      if (makeFit(k.makeKey, k.wmis, c.wmi, evidence) === 'no') return;
+      const remedy = availableRemedy(k, cand, c.v);
+      if (remedy === null) return;
+      const list = this.store.listFor(k.id);
+      const affectedList = list && { date: list.date, listed: cand.list !== null };
+      picks.push({ code: k.code, vehicleStatus: cand.status, remedy, affectedList, delivery: k.delivery });
+    };
+    for (const g of this.library.windowGroupsAmong(c.v.modelYear, c.region, c.v.modelKey, among)) {
+      const rows = byCampaign.get(g.k.id);
+      if (rows) rows.plan = g.plan;
+      else consider(g.k, g);
+    }
+    for (const [id, cand] of byCampaign) if (among.has(id)) consider(this.library.campaign(id), cand);
+    return picks;
   }
 
   /** A model's key, kept for the models asked about (a few hundred at a counter), bounded. */

@@ -83,16 +83,29 @@ function buildCatalog(db: Db, store: CampaignStore): CampaignParts[] {
   const rows = db.sqlite.prepare<[], [id: number, code: string, facts: string]>(PARTS_SQL).raw(true).all();
   return rows.map(([id, code, facts]) => {
     const [revisionDate, parts] = JSON.parse(facts) as [string, Bulletin['parts']];
-    let bulletin: Bulletin | null = null;
-    return {
-      code,
-      get bulletin() {
-        bulletin ??= store.byId(id).bulletin;
-        return bulletin;
-      },
-      parts: campaignParts(code, { parts, revisionDate }, amendments.get(code) ?? []),
-    };
+    return new CatalogEntry(code, campaignParts(code, { parts, revisionDate }, amendments.get(code) ?? []), store, id);
   });
+}
+
+/**
+ * A campaign's parts, its bulletin read from the store the first time it is asked for. A class, not an
+ * object literal with a getter: a literal's getter is defined anew on each of a thousand objects, a
+ * class's once.
+ */
+class CatalogEntry implements CampaignParts {
+  private read: Bulletin | null = null;
+
+  constructor(
+    readonly code: string,
+    readonly parts: PartFacts[],
+    private readonly store: CampaignStore,
+    private readonly id: number,
+  ) {}
+
+  get bulletin(): Bulletin {
+    this.read ??= this.store.byId(this.id).bulletin;
+    return this.read;
+  }
 }
 
 export function campaignParts(code: string, b: Pick<Bulletin, 'parts' | 'revisionDate'>, amendments: AmendmentRow[]): PartFacts[] {

@@ -172,7 +172,7 @@ const prepared = new WeakMap<Db, ReturnType<typeof statements>>();
  * a function of (campaign, pattern, VIN) answering the list's number when it fits the part's pattern,
  * else null. One seek on the list's key per VIN asked (a list may hold millions of VINs).
  */
-export function listedPartNumbers(db: Db): (code: string, pattern: string, vin: string) => string | null {
+export function listedPartNumbers(db: Db): ListedNumbers {
   let stmt = prepared.get(db);
   if (!stmt) prepared.set(db, (stmt = statements(db)));
   const lists = new Map<string, number[]>();
@@ -181,7 +181,7 @@ export function listedPartNumbers(db: Db): (code: string, pattern: string, vin: 
     if (ids) ids.push(id);
     else lists.set(code, [id]);
   }
-  return (code, pattern, vin) => {
+  const listed = (code: string, pattern: string, vin: string) => {
     const ids = lists.get(code);
     if (ids === undefined) return null;
     for (const id of ids) {
@@ -190,7 +190,11 @@ export function listedPartNumbers(db: Db): (code: string, pattern: string, vin: 
     }
     return null;
   };
+  return Object.assign(listed, { hasList: (code: string) => lists.has(code) });
 }
+
+/** listedPartNumbers' answer: the number for (campaign, pattern, VIN), and whether a campaign has an imported list at all (else never a number). */
+export type ListedNumbers = ((code: string, pattern: string, vin: string) => string | null) & { hasList(code: string): boolean };
 
 /** Enters the CPOR reference of a placed request: "to place" becomes "on order". */
 export function setCporReference(s: Pick<Services, 'db' | 'now'>, input: ParsedInputOf<'setCporReference'>) {

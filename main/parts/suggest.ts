@@ -10,10 +10,10 @@ import { ApiError } from '../../shared/contract';
 import { CONDITION_LABEL, METHOD_LABEL, plural } from '../../shared/wording';
 import { demandWithin, type Demand, overdueBooked } from '../appointments/store';
 import type { CoreServices as Services } from '../core-services';
-import { IN_NO_RANGE, type KnownOwnRows, type KnownRanges, NO_GROUP } from '../lookup/service';
+import { IN_NO_RANGE, type KnownOwnRows, type KnownRanges, type PickHit } from '../lookup/service';
 import { type CampaignParts, findPart, loadCatalog, type PartFacts } from './catalog';
 import { checkDigitMismatch, type Ledger, type PartPosition, type Position } from './ledger';
-import { CPOR_REQUEST, listedPartNumbers } from './cpor';
+import { CPOR_REQUEST, type ListedNumbers, listedPartNumbers } from './cpor';
 import { checkedVin, ledgerOf, noPartsNote } from './service';
 
 type SuggestServices = Pick<Services, 'db' | 'campaigns' | 'lookup' | 'now'> & Partial<Pick<Services, 'vpic'>>;
@@ -71,7 +71,7 @@ type Ctx = {
   positions: ReturnType<Ledger['positions']>;
   levels: Map<string, number>;
   stock: Stock;
-  listedNumber: (code: string, pattern: string, vin: string) => string | null;
+  listedNumber: ListedNumbers;
 };
 
 const line = (
@@ -214,7 +214,8 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx, o
     code: c.code,
     pn,
     perVehicle,
-    isPattern: p.isPattern,
+    // A number from the imported list only for a pattern of a campaign with a list.
+    numbered: p.isPattern && ctx.listedNumber.hasList(c.code),
     list,
     typos: ctx.stock.typos,
     made: stockLines(ctx.stock, c.code, pn, list.vins.length),
@@ -222,7 +223,9 @@ function cporLines(c: CampaignParts, p: PartFacts, booked: Demand[], ctx: Ctx, o
     // a number) is put together once.
     keyStart: `${c.code}|${pn}|`,
     orderWords: `; no CPOR order recorded: order ${perVehicle} through CPOR for this VIN (${why}).`,
-    tails: null,
+    lastPick: null,
+    lastTail: '',
+    lastTemplate: null,
     templates: null,
     listedNumber: ctx.listedNumber,
     make,
@@ -239,22 +242,28 @@ type StockLineMaker = {
   code: string;
   pn: string;
   perVehicle: number;
-  isPattern: boolean;
+  /** The part's pattern can get a number from its campaign's imported list (ctx.listedNumber asked per VIN). */
+  numbered: boolean;
   list: StockList;
   /** The stock's VINs whose lines order nothing (Stock.typos). */
   typos: Set<string>;
   made: (SuggestionLine | undefined)[];
   keyStart: string;
   orderWords: string;
-  /** The reason after the vehicle's own words ("In stock #S1 (New)"): one string per pick (answer and delivery rule); made with the first line. */
-  tails: Map<StockPick, string> | null;
   /**
-   * A vehicle's line without a list's number: a copy of its pick's line (one object copied, not ten fields
-   * defined one by one) with the vehicle's key, VIN and, with a stock number, its reason; for a vehicle
-   * without a stock number the whole reason is the template's (one string per pick, not one per line). The
-   * copy keeps the fields' order: a spread's later fields replace the ones copied in place.
+   * The pick of the line made last and its pieces: the reason after the vehicle's own words ("In stock #S1
+   * (New)"), and the line copied for a vehicle without a list's number. A copy is one object copied (not
+   * ten fields defined one by one) with the vehicle's key, VIN and, with a stock number, its reason; for a
+   * vehicle without a stock number the whole reason is the template's (one string per pick, not one per
+   * line). The copy keeps the fields' order: a spread's later fields replace the ones copied in place. A
+   * list's vehicles mostly share one pick (answers that say the same share one, see onePick): the next
+   * line's pieces are most often these, found without a look-up.
    */
-  templates: Map<StockPick, SuggestionLine> | null;
+  lastPick: StockPick | null;
+  lastTail: string;
+  lastTemplate: SuggestionLine | null;
+  /** Every pick's pieces, made with its first line. */
+  templates: Map<StockPick, [tail: string, template: SuggestionLine]> | null;
   listedNumber: Ctx['listedNumber'];
   /** A line with its words, for a VIN the imported list gives a number for. */
   make: (vin: string, because: string, bookedAt: string | null) => SuggestionLine;
@@ -279,37 +288,40 @@ function stockVehicleLines(m: StockLineMaker, seen: Set<string>, perVin: PartPos
 
 /** The line of the vehicle at place `i` in its campaign's stock list (see StockLineMaker), frozen: it is kept. */
 function newStockLine(m: StockLineMaker, i: number): SuggestionLine {
-  const { stockNumbers, picks } = m.list;
-  const vin = m.list.vins[i]!;
-  const pick = picks[i]!;
-  const stockNumber = stockNumbers[i]!;
+  const { list } = m;
+  const vin = list.vins[i]!;
+  const pick = list.picks[i]!;
+  const stockNumber = list.stockNumbers[i]!;
   // The imported list's number for the VIN (VIN,Phase,Part Number,Status) is the number to order.
-  const number = m.isPattern ? m.listedNumber(m.code, m.pn, vin) : null;
-  if (number !== null || m.typos.has(vin)) return Object.freeze(m.make(vin, `${inStockWords(stockNumber, pick.condition)}, ${pick.why}: ${pick.before}`, null));
-  const tails = (m.tails ??= new Map());
-  let tail = tails.get(pick);
-  if (tail === undefined) tails.set(pick, (tail = `, ${pick.why}: ${pick.before}${m.orderWords}`));
-  const templates = (m.templates ??= new Map());
-  let template = templates.get(pick);
-  if (template === undefined) {
-    template = {
-      key: '',
-      campaign: m.code,
-      partNumber: m.pn,
-      part: m.pn,
-      method: 'cpor',
-      quantity: m.perVehicle,
-      vin: '',
-      reason: inStockWords(null, pick.condition) + tail,
-      source: 'in-stock',
-      bookedAt: null,
-    };
-    templates.set(pick, template);
+  const number = m.numbered ? m.listedNumber(m.code, m.pn, vin) : null;
+  if (number !== null || (m.typos.size > 0 && m.typos.has(vin)))
+    return Object.freeze(m.make(vin, `${inStockWords(stockNumber, pick.condition)}, ${pick.why}: ${pick.before}`, null));
+  if (pick !== m.lastPick) {
+    m.lastPick = pick;
+    const made = (m.templates ??= new Map()).get(pick);
+    if (made !== undefined) [m.lastTail, m.lastTemplate] = made;
+    else {
+      m.lastTail = `, ${pick.why}: ${pick.before}${m.orderWords}`;
+      m.lastTemplate = {
+        key: '',
+        campaign: m.code,
+        partNumber: m.pn,
+        part: m.pn,
+        method: 'cpor',
+        quantity: m.perVehicle,
+        vin: '',
+        reason: inStockWords(null, pick.condition) + m.lastTail,
+        source: 'in-stock',
+        bookedAt: null,
+      };
+      m.templates.set(pick, [m.lastTail, m.lastTemplate]);
+    }
   }
+  const template = m.lastTemplate!;
   return Object.freeze(
     stockNumber === null
       ? { ...template, key: m.keyStart + vin, vin }
-      : { ...template, key: m.keyStart + vin, vin, reason: inStockWords(stockNumber, pick.condition) + tail },
+      : { ...template, key: m.keyStart + vin, vin, reason: inStockWords(stockNumber, pick.condition) + m.lastTail },
   );
 }
 
@@ -351,7 +363,7 @@ type Stock = {
 };
 
 /** What the bulletin's delivery rule for the vehicle's condition asks: must, or should, have it before delivery. */
-function beforeDelivery(hit: CampaignHit, condition: Condition | null): string {
+function beforeDelivery(hit: Pick<CampaignHit, 'delivery'>, condition: Condition | null): string {
   const rule = hit.delivery.find((d) => d.condition === condition)?.rule;
   if (rule === 'do-not-deliver-until-remedied' || rule === 'perform-before-delivery') return 'must have it before delivery';
   if (rule === 'deliver-with-disclosure-if-unavailable') return 'should have it before delivery (else only with the disclosure form)';
@@ -399,19 +411,35 @@ function stockLines(stock: Stock, code: string, pn: string, length: number): (Su
  */
 const CONDITIONS = [null, 'new', 'used', 'certified-pre-owned'] as const;
 export const STOCK_SQL = `SELECT vin, stock_number, model, production_month,
-       CASE WHEN condition IS NULL THEN 0 WHEN condition = 'new' THEN 1 WHEN condition = 'used' THEN 2 WHEN condition = 'certified-pre-owned' THEN 3 ELSE condition END,
+       CASE WHEN condition IS NULL THEN 0 WHEN condition = 'new' THEN 1 WHEN condition = 'used' THEN 2 WHEN condition = 'certified-pre-owned' THEN 3 ELSE condition END AS condition_code,
        last_service_date, in_stock
   FROM vehicles INDEXED BY vehicles_stock_order WHERE in_stock = 1 ORDER BY stock_number, vin`;
-const conditionOf = (row: StockRow): Condition | null => (typeof row[4] === 'number' ? CONDITIONS[row[4]]! : (row[4] as Condition));
-type StockRow = [
-  vin: string,
-  stockNumber: string | null,
-  model: string | null,
-  productionMonth: string | null,
-  condition: number | string,
-  lastServiceDate: string | null,
-  inStock: number,
+/**
+ * The same rows as columns: each column one JSON array, in the rows' order (SQLite keeps a FROM-clause
+ * subquery's ORDER BY for an outer query with an aggregate other than count, min and max). Six strings
+ * parsed instead of 20,000 rows made one by one (each a call from the driver into JavaScript), and no
+ * array per vehicle. The rows are all in stock (in_stock is 1).
+ */
+export const STOCK_COLUMNS_SQL = `SELECT json_group_array(vin), json_group_array(stock_number), json_group_array(model),
+       json_group_array(production_month), json_group_array(condition_code), json_group_array(last_service_date)
+  FROM (${STOCK_SQL})`;
+type StockColumns = [
+  vins: string[],
+  stockNumbers: (string | null)[],
+  models: (string | null)[],
+  months: (string | null)[],
+  conditions: (number | string)[],
+  serviced: (string | null)[],
 ];
+/** The stock's columns, read in one statement (STOCK_COLUMNS_SQL). */
+function readStock(db: SuggestServices['db']): StockColumns {
+  const texts = db.sqlite.prepare<[], string[]>(STOCK_COLUMNS_SQL).raw(true).get()!;
+  return texts.map((t) => JSON.parse(t)) as StockColumns;
+}
+/** Every model window rule: its campaign, model year, build region and model key (CampaignStore.windowsFor's columns for the question). */
+const WINDOWS_SQL = 'SELECT campaign_id, model_year, built_in, model_key FROM model_window_rules';
+type WindowRow = [campaignId: number, modelYear: number, builtIn: string | null, modelKey: string];
+const conditionOf = (code: number | string): Condition | null => (typeof code === 'number' ? CONDITIONS[code]! : (code as Condition));
 /** What a VIN's ranges say: whether one is a wanted campaign's, and the one model they name (null: none, or several). */
 type RangeFacts = { wanted: boolean; model: string | null };
 
@@ -438,31 +466,48 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
     const id = s.campaigns.idForCode(code);
     if (id !== null) wantedIds.add(id);
   }
-  const rows = s.db.sqlite.prepare<[], StockRow>(STOCK_SQL).raw(true).all();
+  const [vins, stockNumbers, models, months, conditions, serviced] = readStock(s.db);
   // The stock's VIN ranges sought range by range when the library has fewer than half as many ranges as the
   // stock has vehicles (the highest id bounds their number: ids are never reused), else by the stock's codes.
   const rules = s.db.sqlite.prepare<[], number>('SELECT coalesce(max(id), 0) FROM vin_range_rules').pluck().get() ?? 0;
-  const batch = s.lookup.knownBatch('in-stock', rules * 2 < rows.length ? 'by-rule' : 'by-vehicle');
+  const batch = s.lookup.knownBatch('in-stock', rules * 2 < vins.length ? 'by-rule' : 'by-vehicle');
+  // No affected list or status row for any vehicle in stock: none is looked up for its own rows.
+  const ownRows = s.lookup.knownAnyOwnRows(batch);
   const year = s.now().getFullYear();
-  /** Whether a wanted campaign has a model window this model year, region and model can fit. */
-  const windows = new Map<string, boolean>();
-  const windowFits = (modelYear: number, region: string, modelKey: string | null) => {
-    const key = `${modelYear}|${region}|${modelKey ?? ''}`;
-    let fits = windows.get(key);
-    if (fits === undefined) {
-      fits = s.campaigns.windowsFor(modelYear, region, modelKey).some((w) => wantedIds.has(w.campaign_id));
-      windows.set(key, fits);
-    }
-    return fits;
-  };
   const modelKeys = new Map<string, string>();
   const keyOf = (model: string) => {
     let key = modelKeys.get(model);
     if (key === undefined) modelKeys.set(model, (key = normalizeModel(model)));
     return key;
   };
+  /**
+   * The wanted campaigns' model windows by model year: each one's build region (null: any) and model key,
+   * read at once (most model years have none).
+   */
+  const wantedWindows = new Map<number, [builtIn: string | null, modelKey: string][]>();
+  for (const [campaignId, modelYear, builtIn, modelKey] of s.db.sqlite.prepare<[], WindowRow>(WINDOWS_SQL).raw(true).all()) {
+    if (!wantedIds.has(campaignId)) continue;
+    const list = wantedWindows.get(modelYear);
+    if (list) list.push([builtIn, modelKey]);
+    else wantedWindows.set(modelYear, [[builtIn, modelKey]]);
+  }
+  /**
+   * Whether a wanted campaign has a model window this model year, region and model can fit, as the store's
+   * windowsFor finds them: built in the region or anywhere, its model key the model's or starting it, or
+   * starting with it; any, without a model.
+   */
+  const windowFits = (modelYear: number, region: string, model: string | null) => {
+    const list = wantedWindows.get(modelYear);
+    if (list === undefined) return false;
+    const modelKey = model === null ? null : keyOf(model);
+    for (const [builtIn, k] of list) {
+      if (builtIn !== null && builtIn !== region) continue;
+      if (modelKey === null || modelKey.startsWith(k) || k.startsWith(modelKey)) return true;
+    }
+    return false;
+  };
   /** What a lookup's answer puts in the stock lists for a vehicle in this condition: worked out once per answer shared by a key. */
-  const picksOf = (hits: readonly CampaignHit[], condition: Condition | null): StockPick[] => {
+  const picksOf = (hits: readonly PickHit[], condition: Condition | null): StockPick[] => {
     const picks: StockPick[] = [];
     for (const hit of hits) {
       if (!wanted.has(hit.code) || (hit.vehicleStatus && hit.vehicleStatus.status !== 'open')) continue;
@@ -474,9 +519,18 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
       // The campaign's list in the answer (every pick is added to at once: no list stays empty).
       let list = out.get(hit.code);
       if (!list) out.set(hit.code, (list = { vins: [], stockNumbers: [], picks: [] }));
-      picks.push({ why, before: beforeDelivery(hit, condition), condition, list });
+      picks.push(onePick(list, why, beforeDelivery(hit, condition), condition));
     }
     return picks;
+  };
+  /** One pick for every answer that says the same of a campaign's list: its lines' shared words are made once per pick. */
+  const samePicks = new Map<StockList, Map<string, StockPick>>();
+  const onePick = (list: StockList, why: string, before: string, condition: Condition | null): StockPick => {
+    const byWords = level(samePicks, list);
+    const key = `${condition === null ? '-' : `=${condition}`}\u0000${why}\u0000${before}`;
+    let pick = byWords.get(key);
+    if (pick === undefined) byWords.set(key, (pick = { why, before, condition, list }));
+    return pick;
   };
   const add = (vin: string, stockNumber: string | null, picks: StockPick[]) => {
     for (let i = 0; i < picks.length; i++) {
@@ -486,24 +540,28 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
       p.list.picks.push(p);
     }
   };
-  /** The batch's lookup of a stock vehicle: exactly lookup({ vin })'s hits and vehicle (a VIN stored otherwise is looked up so). */
-  const lookUp = (row: StockRow) => {
+  /** The batch's lookup of the stock vehicle at place `i`: exactly lookup({ vin })'s hits and vehicle (a VIN stored otherwise is looked up so). */
+  const lookUp = (i: number) => {
     try {
-      return s.lookup.knownHits(batch, {
-        vin: row[0],
-        stock_number: row[1],
-        model: row[2],
-        production_month: row[3],
-        condition: conditionOf(row),
-        last_service_date: row[5],
-        in_stock: row[6],
-      });
+      return s.lookup.knownPicks(
+        batch,
+        {
+          vin: vins[i]!,
+          stock_number: stockNumbers[i]!,
+          model: models[i]!,
+          production_month: months[i]!,
+          condition: conditionOf(conditions[i]!),
+          last_service_date: serviced[i]!,
+          in_stock: 1,
+        },
+        wantedIds,
+      );
     } catch {
       return null; // a stock record with a VIN that does not decode cannot be matched; the holds report names it
     }
   };
-  const lookUpOwn = (row: StockRow) => {
-    const r = lookUp(row);
+  const lookUpOwn = (i: number) => {
+    const r = lookUp(i);
     if (r) {
       const condition = r.vehicle?.condition ?? null;
       if (!quickVin(r.vin)?.checkDigitValid) stock.typos.add(r.vin);
@@ -512,11 +570,14 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
   };
   /** Each set of ranges' facts, worked out once (VINs in the same ranges share it). */
   const factsOf = new Map<KnownRanges, RangeFacts>();
-  /** Whether a wanted campaign has a model window the VIN's model can fit (its record's, else the one its ranges name: no decode here). */
-  const fits = (vin: string, modelYear: number, facts: RangeFacts, recorded: string | null) => {
-    const model = recorded || facts.model || null;
-    return windowFits(modelYear, regionOf(vin) ?? '', model ? keyOf(model) : null);
+  const factsFor = (ranges: KnownRanges) => {
+    let facts = factsOf.get(ranges);
+    if (!facts) factsOf.set(ranges, (facts = rangeFacts(ranges, wantedIds)));
+    return facts;
   };
+  /** Whether a wanted campaign has a model window the VIN's model can fit (its record's, else the one its ranges name: no decode here). */
+  const fits = (vin: string, facts: RangeFacts, recorded: string | null) =>
+    windowFits(modelYearOf(vin, year)!, regionOf(vin) ?? '', recorded || facts.model || null);
   /**
    * What a VIN with no row of its own gets (its lookup's answer is made from nothing else: its ranges'
    * campaigns, phases and model, the model windows, the WMI's region and makes): by its ranges (in none:
@@ -525,50 +586,48 @@ function lookUpStock(s: SuggestServices, catalog: CampaignParts[]): Stock {
    */
   const decided = new Map<KnownRanges, ByCondition>();
   const inNoRange = new Map<number, Map<string, ByCondition>>();
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const vin = row[0];
+  for (let i = 0; i < vins.length; i++) {
+    const vin = vins[i]!;
     // A VIN stored other than as the lookup reads it: its own lookup.
     const clean = quickVin(vin);
     if (!clean || clean.vin !== vin) {
-      lookUpOwn(row);
+      lookUpOwn(i);
       continue;
     }
     if (!clean.checkDigitValid) stock.typos.add(vin);
-    const group = s.lookup.knownGroup(batch, vin);
-    const ranges = group === NO_GROUP ? IN_NO_RANGE : s.lookup.knownRanges(batch, group, vin.slice(10));
-    const modelYear = modelYearOf(vin, year)!;
-    let facts = factsOf.get(ranges);
-    if (!facts) factsOf.set(ranges, (facts = rangeFacts(ranges, wantedIds)));
-    const own = s.lookup.knownOwnRows(batch, vin);
+    const ranges = s.lookup.knownRangesOf(batch, vin);
+    const own = ownRows ? s.lookup.knownOwnRows(batch, vin) : null;
     if (own !== null) {
       // An affected-list or status row: its own lookup, where a wanted campaign's row (whatever its windows) or window can be among the answers.
-      if (facts.wanted || wantedOther(own, wanted, wantedIds) || fits(vin, modelYear, facts, row[2])) lookUpOwn(row);
+      const facts = factsFor(ranges);
+      if (facts.wanted || wantedOther(own, wanted, wantedIds) || fits(vin, facts, models[i]!)) lookUpOwn(i);
       continue;
     }
-    const condition = conditionOf(row);
+    const code = conditions[i]!;
     // Ranges are a group's (its model year and WMI); in none, by model year and WMI.
-    const byCondition = ranges === IN_NO_RANGE ? level(level(inNoRange, modelYear), vin.slice(0, 3)) : level(decided, ranges);
-    const byRecorded = level(level(byCondition, condition), row[3]);
-    let picks = byRecorded.get(row[2]);
+    const byCondition = ranges === IN_NO_RANGE ? level(level(inNoRange, modelYearOf(vin, year)!), vin.slice(0, 3)) : level(decided, ranges);
+    const byRecorded = level(level(byCondition, code), months[i]!);
+    const model = models[i]!;
+    let picks = byRecorded.get(model);
     if (picks === undefined) {
       // A wanted campaign's range row makes it a candidate whatever its windows.
-      if (!facts.wanted && !fits(vin, modelYear, facts, row[2])) picks = null;
+      const facts = factsFor(ranges);
+      if (!facts.wanted && !fits(vin, facts, model)) picks = null;
       else {
-        const r = lookUp(row);
+        const r = lookUp(i);
         // A VIN the lookup refuses says nothing of the others with its key.
         if (!r) continue;
-        picks = picksOf(r.campaigns, condition);
+        picks = picksOf(r.campaigns, conditionOf(code));
       }
-      byRecorded.set(row[2], picks);
+      byRecorded.set(model, picks);
     }
-    if (picks !== null) add(vin, row[1], picks);
+    if (picks !== null) add(vin, stockNumbers[i]!, picks);
   }
   return stock;
 }
 
-/** By condition, production month and model on record: the picks, or null for none. */
-type ByCondition = Map<Condition | null, Map<string | null, Map<string | null, StockPick[] | null>>>;
+/** By condition (as read: CONDITIONS' place, or the text), production month and model on record: the picks, or null for none. */
+type ByCondition = Map<number | string, Map<string | null, Map<string | null, StockPick[] | null>>>;
 /** The map kept under a key of a map of maps (made the first time). */
 function level<K, V extends Map<unknown, unknown>>(m: Map<K, V>, key: K): V {
   let next = m.get(key);
