@@ -124,6 +124,8 @@ export const decoderUnavailableText = (reason: string): string =>
   `The VIN was not decoded: NHTSA's decoder (vPIC) could not be opened (${reason}). The answer rests on the VIN's own characters and the bulletins.`;
 /** The part number an imported affected-VIN list gives a VIN, as the card says it (the window's and the terminal's). */
 export const listedPartText = (partNumber: string, listDate: string): string => `${partNumber} for this VIN (the affected-VIN list of ${listDate})`;
+/** The same inside a bulletin's step that prints the part's pattern ("part 04002-****, the exact number is per VIN"). */
+export const listedPartInStep = (partNumber: string, listDate: string): string => `${partNumber}, this VIN’s number on the affected-VIN list of ${listDate}`;
 /** A claim of work booked as goodwill, as the Claims screen, its list on paper and the terminal mark it. */
 export const goodwillClaimText = (reason: string): string => `Goodwill: ${reason}`;
 /** 0.4 → "0.4 h"; minutes → "1 h 30 min". */

@@ -32,8 +32,9 @@ export async function cporCard(rt: Pick<CliRuntime, 'call'>, app: App, r: Lookup
       lines: mine.map((p) => cporSentence(p, p.what)),
       steps: nextSteps(
         h.actions,
-        bulletin.actions,
+        bulletin,
         mine.map((p) => p.what),
+        h.affectedList,
       ),
     });
   }

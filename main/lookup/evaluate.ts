@@ -24,6 +24,7 @@ import { describePhase, remedyAvailable, summarizePhases } from '../campaigns/ph
 import type { AffectedListInfo, LoadedCampaign, WindowCandidate } from '../campaigns/store';
 import type { Row } from '../db/schema';
 import { orderedSeverity } from '../../shared/wording';
+import { perVinPatterns, withListedPart } from '../../shared/parts/next-steps';
 import { makeKey } from './make';
 import { dayNumber, MONTH_INSIDE, MONTH_OUTSIDE, MONTH_PARTLY, modelFit, monthFit, monthInWindow, OPEN_END, OPEN_START } from './match';
 
@@ -67,6 +68,8 @@ export type CompiledCampaign = {
    * the campaign is worded (worded()): the order suggestions' stock asks only whether a remedy is available.
    */
   standing: [string[], string[], string[], string[], string[], string[]] | null;
+  /** The patterns of its per-VIN parts (04002-****): a VIN its list numbers reads its own number in the steps. */
+  perVinPatterns: string[] | null;
   /**
    * The same, after asking for the production month (the month is all a hit lacks): one list, not one per
    * hit. Made the first time a hit asks (monthAskedOf): most campaigns' hits never do.
@@ -111,6 +114,7 @@ export type CompiledCampaign = {
 /** A compiled campaign with its hits' wording made (worded()). */
 type Worded = CompiledCampaign & {
   standing: NonNullable<CompiledCampaign['standing']>;
+  perVinPatterns: string[];
   holds: NonNullable<CompiledCampaign['holds']>;
   severity: Bulletin['severity'];
   phaseSummary: string;
@@ -133,6 +137,7 @@ function worded(k: CompiledCampaign): Worded {
   // A revision loaded before severity existed has none stated.
   k.severity = values.list('severity', orderedSeverity(b.severity ?? []));
   k.phaseSummary = summarizePhases(b.phases);
+  k.perVinPatterns = perVinPatterns(b.parts);
   k.standing = standing as Worded['standing'];
   return k as Worded;
 }
@@ -411,6 +416,7 @@ export function compileCampaign(c: LoadedCampaign, values = new SharedValues()):
     source: values.source({ bulletin: b.source.title, revisionDate: b.revisionDate, revisionLabel: b.revisionLabel, ageDays: -1 }, -1),
     onlyRemedy: b.phases.length === 1 ? remedies.get(b.phases[0]!.id)! : null,
     standing: null,
+    perVinPatterns: null,
     monthAsked: null,
     code: b.code,
     title: b.title,
@@ -640,6 +646,7 @@ export function evaluate(
     if (needMonth) actions.push(ASK_MONTH);
     for (const a of standing) actions.push(a);
   }
+  if (affectedList?.partNumber && k.perVinPatterns.length > 0) actions = actions.map((a) => withListedPart(a, k.perVinPatterns, affectedList));
 
   return {
     code: k.code,

@@ -43,6 +43,8 @@ function certaintyBadge(hit: CampaignHit): { cls: string; text: string } {
 }
 
 const REMEDY_CLASS = { true: 'badge good', false: 'badge bad', null: 'badge unknown' } as const;
+/** Until the bulletin is read: no steps of its own to give way. */
+const NO_BULLETIN = { actions: [], parts: [] } as const;
 
 /** One campaign that may apply: how sure, the remedy, why, what to do next, and its source. */
 export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
@@ -60,8 +62,9 @@ export function CampaignCard({ hit, result, onAnswer, onOpen }: Props) {
   const bulletin = useQuery(apiQuery('getCampaign', parts.length > 0 ? { code: hit.code } : null));
   const steps = nextSteps(
     hit.actions,
-    bulletin.data?.bulletin.actions ?? [],
+    bulletin.data?.bulletin ?? NO_BULLETIN,
     parts.map((p) => p.what),
+    hit.affectedList,
   );
   return (
     <article

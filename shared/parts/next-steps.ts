@@ -3,19 +3,46 @@
 // received) the bulletin's steps for the parts counter (ordering that part) are under way or done. Those
 // give way to one line pointing at the CPOR state, which says what is left. Pure: no React, no Node.
 
+import { listedPartInStep } from '../wording';
 import { type CporState, cporPhrase } from './wording';
 
 /** The bulletin's steps as the card gets them (a hit's `actions`), and the bulletin's own list with roles. */
 type BulletinStep = { role: string; text: string };
+type BulletinPart = { partNumber: string | null; partNumberPerVin: boolean | null };
+/** A VIN's own number of a per-VIN part, as its affected-VIN list gives it. */
+export type ListedPart = { partNumber: string | null; date: string };
+
+/** The printed patterns (04002-****) of a bulletin's per-VIN parts. */
+export function perVinPatterns(parts: readonly BulletinPart[]): string[] {
+  return parts.flatMap((p) => (p.partNumberPerVin && p.partNumber?.includes('*') ? [p.partNumber] : []));
+}
+
+/**
+ * A bulletin step with each per-VIN pattern it prints replaced by this VIN's number from its affected-VIN
+ * list, said as such: the step that orders "part 04002-****" orders 04002-12345 for a VIN the list numbers.
+ * The step as printed when the list gives no number.
+ */
+export function withListedPart(text: string, patterns: readonly string[], listed: ListedPart | null): string {
+  if (!listed?.partNumber) return text;
+  let out = text;
+  for (const pattern of patterns) out = out.split(pattern).join(listedPartInStep(listed.partNumber, listed.date));
+  return out;
+}
 
 /**
  * `actions` without the bulletin's parts-counter steps when `requested` names the vehicle's CPOR
  * requests for this campaign ("key" or "part" each); the line "The key is requested: see CPOR above."
  * stands where the first of them stood. Unchanged when nothing is requested or no such step is there.
  */
-export function nextSteps(actions: readonly string[], bulletinSteps: readonly BulletinStep[], requested: readonly ('key' | 'part')[]): string[] {
+export function nextSteps(
+  actions: readonly string[],
+  bulletin: { actions: readonly BulletinStep[]; parts: readonly BulletinPart[] },
+  requested: readonly ('key' | 'part')[],
+  listed: ListedPart | null,
+): string[] {
   if (requested.length === 0) return [...actions];
-  const partsSteps = new Set(bulletinSteps.filter((s) => s.role === 'parts').map((s) => s.text));
+  const patterns = perVinPatterns(bulletin.parts);
+  const partsSteps = new Set(bulletin.actions.filter((s) => s.role === 'parts').map((s) => withListedPart(s.text, patterns, listed)));
   const out: string[] = [];
   let replaced = false;
   for (const a of actions) {

@@ -37,3 +37,19 @@ test("a listed VIN's card gives the list's part number; a VIN the list gives non
   });
   expect(known?.campaigns.find((c) => c.code === '23LJ01')?.affectedList?.partNumber).toBe('04002-12345');
 });
+
+test("the next step that orders the part names the list's number for a listed VIN, and stays the bulletin's words for one the list gives none", async () => {
+  const app = await testApp();
+  const content = `VIN,Phase,Part Number,Status\n${LC},1,04002-12345,Open\n${LC2},1,,Open\n`;
+  const p = await call(app, 'previewVinList', { campaign: '23LJ01', fileName: 'tis.csv', content, listDate: '2026-11-20', complete: true });
+  await app.jobs.wait((await call(app, 'commitImport', { importId: p.importId! })).jobId);
+
+  const order = (vin: string) =>
+    call(app, 'lookup', { vin, model: 'LC', productionMonth: '2022-12' }).then(
+      (r) => r.campaigns.find((c) => c.code === '23LJ01')!.actions.find((a) => a.startsWith('Order this VIN'))!,
+    );
+  const mine = await order(LC);
+  expect(mine).toContain('part 04002-12345, this VIN’s number on the affected-VIN list of 2026-11-20');
+  expect(mine).not.toContain('04002-****');
+  expect(await order(LC2)).toContain('part 04002-****, the exact number is per VIN');
+});

@@ -18,6 +18,7 @@ import { describePhase, remedyAvailable, summarizePhases } from '../../main/camp
 import type { AffectedListInfo, LoadedCampaign, WindowCandidate } from '../../main/campaigns/store';
 import type { Row } from '../../main/db/schema';
 import { orderedSeverity } from '../../shared/wording';
+import { perVinPatterns, withListedPart } from '../../shared/parts/next-steps';
 import { makeKey } from '../../main/lookup/make';
 import { modelFit } from '../../main/lookup/match';
 
@@ -77,6 +78,8 @@ export type CompiledCampaign = {
   pending: { model: Remedy; month: Remedy; both: Remedy };
   /** The actions after the VIN's own lines, confirmed then verify, each: available, not available, unknown. */
   standing: [string[], string[], string[], string[], string[], string[]];
+  /** The patterns of the bulletin's per-VIN parts, which a listed VIN's number replaces in its steps. */
+  perVinPatterns: string[];
   /** The stock holds per recorded condition ('' when not recorded). */
   holds: Map<string, CampaignHit['stockHolds']>;
   /** The hit's source, with the bulletin's age on the day `ageDay` (days since 1970, UTC). */
@@ -231,6 +234,7 @@ export function compileCampaign(c: LoadedCampaign): CompiledCampaign {
       both: unknownRemedy(phaseSummary, 'The phase depends on the model and production month.'),
     },
     standing: standing as CompiledCampaign['standing'],
+    perVinPatterns: perVinPatterns(b.parts),
     holds,
     source: Object.freeze({ bulletin: b.source.title, revisionDate: b.revisionDate, revisionLabel: b.revisionLabel, ageDays: Number.NaN }),
     ageDay: -1,
@@ -361,6 +365,7 @@ export function evaluate(
     if (needMonth) actions.push("Read the production month from the label on the driver's door jamb.");
     for (const a of standing) actions.push(a);
   }
+  if (affectedList?.partNumber) actions = actions.map((a) => withListedPart(a, k.perVinPatterns, affectedList));
 
   return {
     code: k.code,
