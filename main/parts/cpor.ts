@@ -7,7 +7,7 @@ import type { Db } from '../db/open';
 import type { CoreServices as Services } from '../core-services';
 import { findPart, loadCatalog } from './catalog';
 import { ledgerOf } from './service';
-import { matchesPart } from './pattern';
+import { isPattern, matchesPart } from './pattern';
 import { CPOR_REQUEST_REF } from '../../shared/parts/wording';
 
 export type { CporState } from '../../shared/parts/wording';
@@ -89,18 +89,39 @@ function foldStates(db: Db, rows: StateRow[]): Map<string, Request> {
     const pos = positions.get(part)?.perVin.get(vin);
     if (kind === 'receive') {
       if (pos && pos.onHand > 0) {
-        const state: CporState = { state: 'received', since: at, reference: out.get(key)?.state.reference ?? null, partNumber: number };
+        const state: CporState = { state: 'received', since: at, reference: out.get(key)?.state.reference ?? null, partNumber: number, listedNow: null };
         out.set(key, { state, orderId: null, acceptedBy: null, acceptedAt: null, enteredBy: null, recordedAs: null });
       }
       continue;
     }
     if (!pos || pos.onOrder <= 0) continue;
     const given = reference ?? (ref && ref !== CPOR_REQUEST ? ref : null);
-    const state: CporState = { state: given ? 'on-order' : 'to-place', since: given ? (enteredAt ?? at) : at, reference: given, partNumber: number };
+    const state: CporState = {
+      state: given ? 'on-order' : 'to-place',
+      since: given ? (enteredAt ?? at) : at,
+      reference: given,
+      partNumber: number,
+      listedNow: null,
+    };
     const recordedAs: RecordedAs = ref === CPOR_REQUEST ? 'accepted' : 'ordered';
     out.set(key, { state, orderId: id, acceptedBy: by, acceptedAt: at, enteredBy: reference ? enteredBy : null, recordedAs });
   }
+  for (const [key, r] of out) r.state.listedNow = listedNow(db, key.slice(0, key.indexOf('\u0000')), key.slice(key.indexOf('\u0000') + 1), r.state.partNumber);
   return out;
+}
+
+/**
+ * The number the newest imported list gives a VIN for a per-VIN part (its pattern), when it is not the
+ * number the request was made with: the request stands as recorded, and says the list differs. One seek
+ * on the lists' VIN key.
+ */
+function listedNow(db: Db, part: string, vin: string, requested: string): CporState['listedNow'] {
+  if (!isPattern(part)) return null;
+  for (const [number, date] of stmts(db).newest.all(vin)) {
+    if (!matchesPart(part, number)) continue;
+    return number.toUpperCase() === requested.toUpperCase() ? null : { partNumber: number, date };
+  }
+  return null;
 }
 
 /**
@@ -138,6 +159,7 @@ export function cporRequests(s: Pick<Services, 'db' | 'campaigns'>, input: Parse
           acceptedAt: r.acceptedAt!,
           enteredBy: r.enteredBy,
           recordedAs: r.recordedAs!,
+          listedNow: r.state.listedNow,
         });
       }
       // To place first (the work to do), then on order; each oldest first.
@@ -164,8 +186,19 @@ export function vehicleCpor(s: Pick<Services, 'db' | 'campaigns'>, input: Parsed
 const statements = (db: Db) => ({
   lists: db.sqlite.prepare<[], [string, number]>('SELECT c.code, l.id FROM affected_vin_lists l JOIN campaigns c ON c.id = l.campaign_id').raw(true),
   number: db.sqlite.prepare<[string, number], string | null>('SELECT part_number FROM affected_vins WHERE vin = ? AND list_id = ?').pluck(),
+  newest: db.sqlite
+    .prepare<[string], [string, string]>(
+      `SELECT v.part_number, l.list_date FROM affected_vins v JOIN affected_vin_lists l ON l.id = v.list_id
+        WHERE v.vin = ? AND v.part_number IS NOT NULL ORDER BY l.list_date DESC, l.id DESC`,
+    )
+    .raw(true),
 });
 const prepared = new WeakMap<Db, ReturnType<typeof statements>>();
+function stmts(db: Db) {
+  let stmt = prepared.get(db);
+  if (!stmt) prepared.set(db, (stmt = statements(db)));
+  return stmt;
+}
 
 /**
  * The per-VIN part numbers the campaigns' imported affected-VIN lists give (VIN,Phase,Part Number,Status):
@@ -173,8 +206,7 @@ const prepared = new WeakMap<Db, ReturnType<typeof statements>>();
  * else null. One seek on the list's key per VIN asked (a list may hold millions of VINs).
  */
 export function listedPartNumbers(db: Db): ListedNumbers {
-  let stmt = prepared.get(db);
-  if (!stmt) prepared.set(db, (stmt = statements(db)));
+  const stmt = stmts(db);
   const lists = new Map<string, number[]>();
   for (const [code, id] of stmt.lists.all()) {
     const ids = lists.get(code);

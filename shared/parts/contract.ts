@@ -12,7 +12,15 @@ export const OrderMethod = z.enum(['stock', 'cpor', 'mac-report', 'none']);
 /** A vehicle's CPOR request: to place in Service Lane, on order (its CPOR reference entered), received. */
 export const CporStateName = z.enum(['to-place', 'on-order', 'received']);
 /** Where a vehicle's per-VIN part stands, since when, its CPOR reference once entered, and its number. */
-export const CporState = z.object({ state: CporStateName, since: z.string(), reference: z.string().nullable(), partNumber: z.string() });
+/** The number the newest imported affected-VIN list gives the VIN when it is not the request's own (a newer list changed it). */
+export const ListedNow = z.object({ partNumber: z.string(), date: z.string() });
+export const CporState = z.object({
+  state: CporStateName,
+  since: z.string(),
+  reference: z.string().nullable(),
+  partNumber: z.string(),
+  listedNow: ListedNow.nullable().default(null),
+});
 
 /** Where a part's value comes from: the bulletin, or the counter's amendment (dated, with who). */
 export const ValueSource = z.enum(['bulletin', 'amendment', 'not-stated']);
@@ -256,6 +264,7 @@ export const partsOperations = defineOperations({
           since: z.string(),
           reference: z.string().nullable(),
           partNumber: z.string(),
+          listedNow: ListedNow.nullable(),
         }),
       ),
     }),
@@ -293,6 +302,7 @@ export const partsOperations = defineOperations({
           enteredBy: z.string().nullable(),
           /** An accepted suggestion line, or a per-VIN part ordered by hand (stock order --vin). */
           recordedAs: z.enum(['accepted', 'ordered']).default('accepted'),
+          listedNow: ListedNow.nullable().default(null),
         }),
       ),
     }),

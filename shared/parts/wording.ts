@@ -8,7 +8,14 @@ import type { CporRequest, SuggestionLine, SuggestionSource } from './contract';
 export type CporStateName = 'to-place' | 'on-order' | 'received';
 /** How a CPOR request was recorded: an accepted suggestion line, or a per-VIN part ordered by hand (stock order). */
 export type RecordedAs = 'accepted' | 'ordered';
-export type CporState = { state: CporStateName; since: string; reference: string | null; partNumber: string };
+export type CporState = {
+  state: CporStateName;
+  since: string;
+  reference: string | null;
+  partNumber: string;
+  /** A newer list's number for the VIN, when it is not the request's: said with what to do. */
+  listedNow: { partNumber: string; date: string } | null;
+};
 
 /** What a per-VIN part is called in a sentence: "key" for a key, else "part". */
 export const partWord = (description: string): 'key' | 'part' => (/key/i.test(description) ? 'key' : 'part');
@@ -16,10 +23,26 @@ export const partWord = (description: string): 'key' | 'part' => (/key/i.test(de
 /** "key 04002-78010 on order since 2026-11-23 (CPOR CP-123)" for a card, a part or the hold report; the day in the one date format. */
 export function cporPhrase(s: CporState, what: string): string {
   const day = dateTimeText(s.since).slice(0, 10);
-  if (s.state === 'received') return `${what} ${s.partNumber} received ${day}`;
-  if (s.state === 'on-order') return `${what} ${s.partNumber} on order since ${day} (CPOR ${s.reference})`;
-  return `${what} ${s.partNumber} to place in CPOR since ${day} (no CPOR reference yet)`;
+  const listed = listedNowText(s, what);
+  if (s.state === 'received') return `${what} ${s.partNumber} received ${day}${listed}`;
+  if (s.state === 'on-order') return `${what} ${s.partNumber} on order since ${day} (CPOR ${s.reference})${listed}`;
+  return `${what} ${s.partNumber} to place in CPOR since ${day} (no CPOR reference yet)${listed}`;
 }
+
+/**
+ * "; the affected-VIN list of 2026-12-01 gives 04002-99999 for this VIN: " and what to do in the
+ * request's state, or nothing when the list agrees. The ledger keeps what was recorded; the person acts.
+ */
+export const listedNowText = (s: Pick<CporState, 'state' | 'listedNow'>, what: string): string =>
+  s.listedNow
+    ? `; the affected-VIN list of ${s.listedNow.date} gives ${s.listedNow.partNumber} for this VIN: ${
+        s.state === 'to-place'
+          ? 'reverse this request and accept its line again'
+          : s.state === 'on-order'
+            ? 'check the order in Service Lane'
+            : `check the ${what} received against TIS`
+      }`
+    : '';
 
 /** The same at the start of a line: "Key 04002-78010 ...". */
 export const cporSentence = (s: CporState, what: string): string => {
@@ -80,9 +103,13 @@ export const NOTHING_TO_PLACE = 'No CPOR request to place: every accepted reques
  * A request's state on its line: "to place since 2026-11-23 09:30, accepted by Pat" (a suggestion line
  * accepted), "..., ordered by Pat" (ordered by hand), or "on order since ... (CPOR CP-1, entered by Pat)".
  */
-export function requestStateText(r: Pick<CporRequest, 'state' | 'since' | 'reference' | 'acceptedBy' | 'enteredBy' | 'recordedAs'>): string {
-  if (r.state === 'to-place') return `to place since ${dateTimeText(r.since)}, ${r.recordedAs === 'ordered' ? 'ordered' : 'accepted'} by ${r.acceptedBy}`;
-  return `on order since ${dateTimeText(r.since)} (CPOR ${r.reference}${r.enteredBy ? `, entered by ${r.enteredBy}` : ''})`;
+export function requestStateText(
+  r: Pick<CporRequest, 'state' | 'since' | 'reference' | 'acceptedBy' | 'enteredBy' | 'recordedAs' | 'listedNow' | 'what'>,
+): string {
+  const listed = listedNowText(r, r.what);
+  if (r.state === 'to-place')
+    return `to place since ${dateTimeText(r.since)}, ${r.recordedAs === 'ordered' ? 'ordered' : 'accepted'} by ${r.acceptedBy}${listed}`;
+  return `on order since ${dateTimeText(r.since)} (CPOR ${r.reference}${r.enteredBy ? `, entered by ${r.enteredBy}` : ''})${listed}`;
 }
 /** The request itself: "key 04002-78010 for JTH… (23LJ01)". */
 export const requestText = (r: Pick<CporRequest, 'what' | 'partNumber' | 'vin' | 'campaign'>) =>

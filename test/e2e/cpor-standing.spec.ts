@@ -95,4 +95,20 @@ test('accept a CPOR line, leave, come back, enter its reference from the standin
   await expect(steps).toContainText('The key is requested: see CPOR above.');
   await card.getByTestId('cpor-state').scrollIntoViewIfNeeded();
   await shot(app, 'cpor-standing-04-card');
+
+  // A newer list gives LC2 another number while its request is still to place: the card and the
+  // standing list say so, and what to do; the request itself stands as it was recorded.
+  fs.writeFileSync(listFile, ['VIN,Phase,Part Number,Status', `${LC},1,04002-78010,Open`, `${LC2},1,04002-78099,Open`].join('\r\n'));
+  run('import-vins', '23LJ01', listFile);
+  await app.getByLabel('Scan or type a VIN').fill(LC2);
+  await app.keyboard.press('Enter');
+  const card2 = app.getByRole('article', { name: '23LJ01 Second Key Delivery Program' });
+  await expect(card2.getByTestId('cpor-state')).toHaveText(
+    `Key 04002-78020 to place in CPOR since ${today} (no CPOR reference yet); the affected-VIN list of ${today} gives 04002-78099 for this VIN: reverse this request and accept its line again`,
+    { timeout: 30_000 },
+  );
+  await card2.getByTestId('cpor-state').scrollIntoViewIfNeeded();
+  await shot(app, 'cpor-standing-05-newer-list');
+  await app.keyboard.press('F9');
+  await expect(requests.filter({ hasText: LC2 })).toContainText('gives 04002-78099 for this VIN: reverse this request', { timeout: 30_000 });
 });

@@ -15,9 +15,9 @@ describe('the CPOR state and since when', () => {
     const early = await testApp({ dbPath: app.db.path, now: () => new Date('2026-11-20T09:30:00Z') });
     const o = await call(early, 'recordMovement', { kind: 'order', part: '04002-12345', quantity: 1, vin: LC, by: 'Pat' });
     await early.close();
-    expect(state(app, LC)).toEqual({ state: 'to-place', since: '2026-11-20T09:30:00.000Z', reference: null, partNumber: '04002-12345' });
+    expect(state(app, LC)).toEqual({ state: 'to-place', since: '2026-11-20T09:30:00.000Z', reference: null, partNumber: '04002-12345', listedNow: null });
     await call(app, 'setCporReference', { id: o.movement.id, reference: 'CP-1', by: 'Pat' });
-    expect(state(app, LC)).toEqual({ state: 'on-order', since: '2026-11-23T12:00:00.000Z', reference: 'CP-1', partNumber: '04002-12345' });
+    expect(state(app, LC)).toEqual({ state: 'on-order', since: '2026-11-23T12:00:00.000Z', reference: 'CP-1', partNumber: '04002-12345', listedNow: null });
   });
 
   test('an order typed with its CPOR reference is on order since the order', async () => {
@@ -25,7 +25,7 @@ describe('the CPOR state and since when', () => {
     const early = await testApp({ dbPath: app.db.path, now: () => new Date('2026-11-20T09:30:00Z') });
     await call(early, 'recordMovement', { kind: 'order', part: '04002-12345', quantity: 1, vin: LC2, ref: 'CP-77', by: 'Pat' });
     await early.close();
-    expect(state(app, LC2)).toEqual({ state: 'on-order', since: '2026-11-20T09:30:00.000Z', reference: 'CP-77', partNumber: '04002-12345' });
+    expect(state(app, LC2)).toEqual({ state: 'on-order', since: '2026-11-20T09:30:00.000Z', reference: 'CP-77', partNumber: '04002-12345', listedNow: null });
   });
 
   test('a reference entered after the key was received: the answer says received, not on order', async () => {

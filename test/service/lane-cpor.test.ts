@@ -78,7 +78,7 @@ describe('a CPOR request: to place, on order, received', () => {
     const [order] = (await call(app, 'acceptSuggestions', { horizonDays: 14, by: 'Pat' })).recorded;
     const state = async () => (await call(app, 'listParts', {})).parts[0]!.perVinStock.find((s) => s.vin === LC)!.cpor;
     const holds = async () => (await call(app, 'holdReport', {})).holds.find((h) => h.vin === LC)!.parts;
-    expect(await state()).toEqual({ state: 'to-place', since: '2026-11-23T12:00:00.000Z', reference: null, partNumber: '04002-78010' });
+    expect(await state()).toEqual({ state: 'to-place', since: '2026-11-23T12:00:00.000Z', reference: null, partNumber: '04002-78010', listedNow: null });
     expect(await holds()).toBe('key 04002-78010 to place in CPOR since 2026-11-23 (no CPOR reference yet)');
     const placed = await call(app, 'setCporReference', { id: order!.id, reference: 'CP-123', by: 'Pat' });
     expect(placed.state).toBe('on-order');

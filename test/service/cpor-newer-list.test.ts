@@ -1,0 +1,67 @@
+// A CPOR request keeps the part number it was accepted with; when a newer affected-VIN list gives the
+// VIN another number (or a number where the request had only the pattern), the request says so where the
+// parts person reads it: the vehicle's card, the part, the requests to place and the hold report. The
+// ledger is the dealership's record, so the request is not rewritten: it is reversed and accepted again.
+import { expect, test } from 'vitest';
+import type { App } from '../../main/app';
+import { formatRequests } from '../../main/parts/format';
+import { cporSentence } from '../../shared/parts/wording';
+import { call, LC, LC2 } from '../support/lane';
+import { testApp } from '../support/tempdb';
+
+async function list(app: App, listDate: string, rows: string[]) {
+  const content = ['VIN,Phase,Part Number,Status', ...rows].join('\r\n');
+  const p = await call(app, 'previewVinList', { campaign: '23LJ01', fileName: `tis-${listDate}.csv`, content, listDate, complete: false });
+  await app.jobs.wait((await call(app, 'commitImport', { importId: p.importId })).jobId);
+}
+
+test("a request to place, whose VIN a newer list numbers otherwise, names the list's number and what to do", async () => {
+  const app = await testApp();
+  await list(app, '2026-11-20', [`${LC},1,04002-78010,Open`, `${LC2},1,,Open`]);
+  await call(app, 'bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '2026-11-25T09:00' });
+  await call(app, 'bookAppointment', { vin: LC2, campaigns: ['23LJ01'], at: '2026-11-25T10:00' });
+  await call(app, 'acceptSuggestions', { horizonDays: 14, by: 'Pat' });
+
+  const before = (await call(app, 'vehicleCpor', { vin: LC })).parts[0]!;
+  expect(before).toMatchObject({ state: 'to-place', partNumber: '04002-78010', listedNow: null });
+
+  await list(app, '2026-12-01', [`${LC},1,04002-99999,Open`, `${LC2},1,04002-55555,Open`]);
+  const mine = (await call(app, 'vehicleCpor', { vin: LC })).parts[0]!;
+  expect(mine).toMatchObject({ state: 'to-place', partNumber: '04002-78010', listedNow: { partNumber: '04002-99999', date: '2026-12-01' } });
+  expect(cporSentence(mine, 'key')).toMatch(
+    /^Key 04002-78010 to place in CPOR since .*; the affected-VIN list of 2026-12-01 gives 04002-99999 for this VIN: reverse this request and accept its line again\.?$/,
+  );
+  // A request made with the pattern alone gets the number the newer list gives.
+  const other = (await call(app, 'vehicleCpor', { vin: LC2 })).parts[0]!;
+  expect(other).toMatchObject({ partNumber: '04002-****', listedNow: { partNumber: '04002-55555', date: '2026-12-01' } });
+
+  const requests = await call(app, 'cporRequests', { state: 'to-place' });
+  expect(requests.requests.map((r) => [r.vin, r.listedNow?.partNumber ?? null])).toEqual([
+    [LC, '04002-99999'],
+    [LC2, '04002-55555'],
+  ]);
+  expect(formatRequests(requests)).toContain('the affected-VIN list of 2026-12-01 gives 04002-99999 for this VIN');
+
+  // Once it is placed, the order stands: check it in Service Lane.
+  await call(app, 'setCporReference', { id: requests.requests[1]!.id, reference: 'CP-1', by: 'Pat' });
+  const placed = (await call(app, 'vehicleCpor', { vin: LC2 })).parts[0]!;
+  expect(cporSentence(placed, 'key')).toContain('gives 04002-55555 for this VIN: check the order in Service Lane');
+
+  // What it says to do works: reversed, the line comes back with the list's number, and accepted it agrees.
+  await call(app, 'reverseMovement', { id: requests.requests[0]!.id, reason: 'newer list', by: 'Pat' });
+  const again = (await call(app, 'suggestOrders', {})).lines.filter((l) => l.method === 'cpor');
+  expect(again.map((l) => [l.vin, l.partNumber])).toEqual([[LC, '04002-99999']]);
+  await call(app, 'acceptSuggestions', { horizonDays: 14, by: 'Pat', vins: [LC] });
+  expect((await call(app, 'vehicleCpor', { vin: LC })).parts[0]).toMatchObject({ state: 'to-place', partNumber: '04002-99999', listedNow: null });
+});
+
+test('a list that gives the same number, or none, changes nothing', async () => {
+  const app = await testApp();
+  await list(app, '2026-11-20', [`${LC},1,04002-78010,Open`]);
+  await call(app, 'bookAppointment', { vin: LC, campaigns: ['23LJ01'], at: '2026-11-25T09:00' });
+  await call(app, 'acceptSuggestions', { horizonDays: 14, by: 'Pat' });
+  await list(app, '2026-12-01', [`${LC},1,04002-78010,Open`, `${LC2},1,,Open`]);
+  const mine = (await call(app, 'vehicleCpor', { vin: LC })).parts[0]!;
+  expect(mine.listedNow).toBeNull();
+  expect(cporSentence(mine, 'key')).not.toContain('affected-VIN list');
+});
