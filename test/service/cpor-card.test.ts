@@ -34,6 +34,7 @@ describe("a vehicle's CPOR state, for its card", () => {
         since: '2026-11-23T12:00:00.000Z',
         reference: null,
         partNumber: '04002-78010',
+        listedNow: null,
       },
     ]);
     expect(cporPhrase((await card())[0]!, 'key')).toBe('key 04002-78010 to place in CPOR since 2026-11-23 (no CPOR reference yet)');

@@ -51,6 +51,7 @@ describe('the CPOR requests to place in Service Lane', () => {
         acceptedAt: '2026-11-23T09:30:00.000Z',
         enteredBy: null,
         recordedAs: 'accepted',
+        listedNow: null,
       },
       expect.objectContaining({
         id: second[0]!.id,
