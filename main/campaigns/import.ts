@@ -37,6 +37,7 @@ export const NO_IMPACT: Impact = Object.freeze({
   confirmed: { added: [], removed: [] },
   followup: { added: 0, removed: 0 },
   parts: [],
+  cporRenumbered: [],
   vehiclesChecked: 0,
 }) as Impact;
 

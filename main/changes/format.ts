@@ -1,7 +1,7 @@
 // An import's impact and "What changed" as a counter person reads them in a terminal.
 import { dateTimeText } from '../../shared/dates';
 import type { Change, ChangeSource, Impact } from '../../shared/changes/contract';
-import { describeSource, impactSummary } from '../../shared/changes/wording';
+import { describeSource, impactSummary, renumberedText } from '../../shared/changes/wording';
 import { HOLD_LABEL, severityLine } from '../../shared/wording';
 
 const SHOWN = 20;
@@ -25,6 +25,7 @@ export function formatImpact(i: Impact): string[] {
   );
   list('Newly confirmed', i.confirmed.added, (r) => `${r.campaign}  ${vehicle(r)}`);
   list('No longer listed', i.confirmed.removed, (r) => `${r.campaign}  ${vehicle(r)}`);
+  list('CPOR requests the list numbers otherwise', i.cporRenumbered, (r) => `${r.campaign}  ${vehicle(r)}  ${renumberedText(r)}`);
   list('Part demand', i.parts, (p) => `${p.campaign}  ${p.partNumber ?? 'part number not stated'} ${p.description}: ${p.before} → ${p.after} vehicles`);
   return lines;
 }

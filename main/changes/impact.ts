@@ -9,6 +9,7 @@ import { severityRank } from '../../shared/wording';
 import { CampaignStore } from '../campaigns/store';
 import type { Db } from '../db/open';
 import { LookupService } from '../lookup/service';
+import { requestsListedOtherwise } from '../parts/cpor';
 import { openCampaigns } from '../reports/open-campaigns';
 
 type VehicleInfo = { stockNumber: string | null; model: string | null; modelYear: number; inStock: boolean; bookedAt: string | null };
@@ -24,6 +25,8 @@ export type Snapshot = {
   /** Open and available per campaign, and each campaign's parts as its current revision states them. */
   demand: Map<string, number>;
   parts: Map<string, Bulletin['parts']>;
+  /** CPOR requests not yet received that the list numbers otherwise, keyed "VIN\tCODE\tPART". */
+  renumbered: Map<string, { partNumber: string; listed: string; state: 'to-place' | 'on-order' }>;
 };
 
 export type Measure = (conn: BetterSqlite3.Database) => Snapshot;
@@ -52,6 +55,7 @@ function snapshot(conn: BetterSqlite3.Database, lookup: LookupService, store: Ca
     confirmed: new Set(),
     demand: new Map(),
     parts: new Map(),
+    renumbered: new Map(),
   };
   const known = conn
     .prepare<[], Known>(
@@ -90,6 +94,11 @@ function snapshot(conn: BetterSqlite3.Database, lookup: LookupService, store: Ca
       if (id !== null) s.parts.set(code, store.byId(id).bulletin.parts);
     }
   });
+  const db = { sqlite: conn } as Db;
+  for (const r of requestsListedOtherwise(db)) {
+    const code = [...s.parts].find(([, parts]) => parts.some((p) => p.partNumber === r.part))?.[0];
+    if (code) s.renumbered.set(`${r.vin}\t${code}\t${r.part}`, r);
+  }
   return s;
 }
 
@@ -136,6 +145,10 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Impact {
     },
     followup: { added: only(after.followup, before.followup).length, removed: only(before.followup, after.followup).length },
     parts,
+    cporRenumbered: [...after.renumbered]
+      .filter(([key, r]) => before.renumbered.get(key)?.listed !== r.listed)
+      .sort(([a], [b]) => cmp(a, b))
+      .map(([key, r]) => ({ ...ref(key, after), partNumber: r.partNumber, listed: r.listed, state: r.state })),
     vehiclesChecked: new Set([...before.vehicles.keys(), ...after.vehicles.keys()]).size,
   };
 }
@@ -151,4 +164,5 @@ export const impactIsEmpty = (i: Impact): boolean =>
   !i.confirmed.removed.length &&
   !i.followup.added &&
   !i.followup.removed &&
-  !i.parts.length;
+  !i.parts.length &&
+  !i.cporRenumbered.length;

@@ -20,7 +20,8 @@ const toChange = (r: Row<'import_changes'>): Change => ({
   at: r.at,
   by: r.by,
   source: JSON.parse(r.source) as ChangeSource,
-  impact: JSON.parse(r.impact) as Impact,
+  // An impact recorded before CPOR requests were compared with the list names none.
+  impact: { cporRenumbered: [], ...(JSON.parse(r.impact) as Partial<Impact>) } as Impact,
   seen: r.seen_at !== null,
 });
 

@@ -111,6 +111,43 @@ function foldStates(db: Db, rows: StateRow[]): Map<string, Request> {
 }
 
 /**
+ * The per-VIN requests not yet received (to place, on order) whose VIN the imported list now numbers
+ * otherwise: what an import's impact names before and after its writes. Read with SQL alone, so a
+ * measure inside the import's transaction folds no ledger.
+ */
+export function requestsListedOtherwise(db: Db): { part: string; vin: string; partNumber: string; listed: string; state: 'to-place' | 'on-order' }[] {
+  const rows = db.sqlite
+    .prepare<[], [string, string, string, string, string | null, string | null]>(
+      `SELECT m.kind, m.part, m.vin, m.part_number, m.ref, r.reference FROM stock_movements m LEFT JOIN cpor_references r ON r.movement_id = m.id
+        WHERE m.vin IS NOT NULL AND m.kind IN ('order', 'receive') AND m.part LIKE '%*%'
+          AND NOT EXISTS (SELECT 1 FROM stock_movements x WHERE x.reverses_id = m.id)
+        ORDER BY m.id`,
+    )
+    .raw(true)
+    .all();
+  // A vehicle's last order stands until a receipt after it: one pass in the ledger's order.
+  const open = new Map<string, { part: string; vin: string; partNumber: string; placed: boolean }>();
+  for (const [kind, part, vin, partNumber, ref, reference] of rows) {
+    const key = `${part}\u0000${vin}`;
+    if (kind === 'receive') open.delete(key);
+    else open.set(key, { part, vin, partNumber, placed: (reference ?? (ref && ref !== CPOR_REQUEST ? ref : null)) !== null });
+  }
+  const out = [];
+  for (const r of open.values()) {
+    const listed = listedNow(db, r.part, r.vin, r.partNumber);
+    if (listed)
+      out.push({
+        part: r.part,
+        vin: r.vin,
+        partNumber: r.partNumber,
+        listed: listed.partNumber,
+        state: r.placed ? ('on-order' as const) : ('to-place' as const),
+      });
+  }
+  return out;
+}
+
+/**
  * The number the newest imported list gives a VIN for a per-VIN part (its pattern), when it is not the
  * number the request was made with: the request stands as recorded, and says the list differs. One seek
  * on the lists' VIN key.

@@ -1,6 +1,6 @@
 import { dateTimeText } from '../../shared/dates';
 import type { HoldChange, Impact } from '../../shared/changes/contract';
-import { impactSummary } from '../../shared/changes/wording';
+import { impactSummary, renumberedText } from '../../shared/changes/wording';
 import { HOLD_LABEL, severityLine } from '../../shared/wording';
 
 const SHOWN = 50;
@@ -61,6 +61,7 @@ export function ImpactView({ impact }: { impact: Impact }) {
       />
       <Rows title="Newly confirmed" rows={impact.confirmed.added} testId="impact-confirmed" />
       <Rows title="No longer listed" rows={impact.confirmed.removed} testId="impact-unlisted" />
+      <Rows title="CPOR requests the list numbers otherwise" rows={impact.cporRenumbered} testId="impact-renumbered" extra={renumberedText} />
       {impact.parts.length > 0 && (
         <details className="impact-list" open data-testid="impact-parts">
           <summary>Part demand: {impact.parts.length}</summary>

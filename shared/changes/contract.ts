@@ -20,6 +20,14 @@ export const RemedyNowAvailable = z.object({
   /** A booked appointment for the vehicle: its date and time; null: not booked (call the guest). */
   bookedAt: z.string().nullable(),
 });
+/** A CPOR request not yet received whose VIN the list now gives another number than the request's. */
+export const RenumberedRequest = z.object({
+  ...VehicleRef,
+  /** The number the request was recorded with, and the one the list gives now. */
+  partNumber: z.string(),
+  listed: z.string(),
+  state: z.enum(['to-place', 'on-order']),
+});
 export const PartDemand = z.object({
   campaign: z.string(),
   /** The part number (or pattern) as the bulletin prints it; null when not stated. */
@@ -37,6 +45,8 @@ export const Impact = z.object({
   confirmed: z.object({ added: z.array(z.object(VehicleRef)), removed: z.array(z.object(VehicleRef)) }),
   followup: z.object({ added: z.number().int(), removed: z.number().int() }),
   parts: z.array(PartDemand),
+  /** CPOR requests the import leaves numbered otherwise than the list (an impact recorded before there were none: empty). */
+  cporRenumbered: z.array(RenumberedRequest).default([]),
   /** The vehicles the impact was worked out over. */
   vehiclesChecked: z.number().int(),
 });

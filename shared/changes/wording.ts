@@ -12,6 +12,7 @@ export function impactSummary(i: Impact): string {
     `follow-up rows +${i.followup.added} −${i.followup.removed}`,
   ];
   if (i.parts.length) parts.push(`part demand changes for ${plural(new Set(i.parts.map((p) => p.campaign)).size, 'campaign')}`);
+  if (i.cporRenumbered.length) parts.push(`${plural(i.cporRenumbered.length, 'CPOR request')} the list numbers otherwise`);
   return `${parts.join('; ')} (${plural(i.vehiclesChecked, 'known vehicle')} checked)`;
 }
 
@@ -32,3 +33,7 @@ export function describeSource(s: ChangeSource): string {
   const mode = { none: 'service history', add: 'stock added', replace: 'complete stock list' }[s.inStock];
   return `Vehicles from the DMS (${mode}, ${s.rows} vehicles), from ${s.fileName}`;
 }
+
+/** An impact's CPOR request the list numbers otherwise: what it was recorded as, what the list gives, what to do. */
+export const renumberedText = (r: { partNumber: string; listed: string; state: 'to-place' | 'on-order' }): string =>
+  `requested as ${r.partNumber}, the list gives ${r.listed}: ${r.state === 'to-place' ? 'reverse the request and accept its line again' : 'check the order in Service Lane'}`;

@@ -4,7 +4,9 @@
 // ledger is the dealership's record, so the request is not rewritten: it is reversed and accepted again.
 import { expect, test } from 'vitest';
 import type { App } from '../../main/app';
+import { formatImpact } from '../../main/changes/format';
 import { formatRequests } from '../../main/parts/format';
+import { impactSummary } from '../../shared/changes/wording';
 import { cporSentence } from '../../shared/parts/wording';
 import { call, LC, LC2 } from '../support/lane';
 import { testApp } from '../support/tempdb';
@@ -25,7 +27,23 @@ test("a request to place, whose VIN a newer list numbers otherwise, names the li
   const before = (await call(app, 'vehicleCpor', { vin: LC })).parts[0]!;
   expect(before).toMatchObject({ state: 'to-place', partNumber: '04002-78010', listedNow: null });
 
-  await list(app, '2026-12-01', [`${LC},1,04002-99999,Open`, `${LC2},1,04002-55555,Open`]);
+  // Before the newer list is applied, its impact names the two requests it numbers otherwise.
+  const content = ['VIN,Phase,Part Number,Status', `${LC},1,04002-99999,Open`, `${LC2},1,04002-55555,Open`].join('\r\n');
+  const preview = await call(app, 'previewVinList', { campaign: '23LJ01', fileName: 'tis-new.csv', content, listDate: '2026-12-01', complete: false });
+  const impact = await call(app, 'importImpact', { importId: preview.importId! });
+  expect(impact.cporRenumbered.map((r) => [r.vin, r.campaign, r.partNumber, r.listed, r.state])).toEqual([
+    [LC, '23LJ01', '04002-78010', '04002-99999', 'to-place'],
+    [LC2, '23LJ01', '04002-****', '04002-55555', 'to-place'],
+  ]);
+  expect(impactSummary(impact)).toContain('2 CPOR requests the list numbers otherwise');
+  expect(formatImpact(impact).join('\n')).toContain(
+    `23LJ01  ${LC}  2023 model not known  requested as 04002-78010, the list gives 04002-99999: reverse the request and accept its line again`,
+  );
+  await app.jobs.wait((await call(app, 'commitImport', { importId: preview.importId! })).jobId);
+  // Applied again, the same list changes no number: nothing to name.
+  const same = await call(app, 'previewVinList', { campaign: '23LJ01', fileName: 'tis-new.csv', content, listDate: '2026-12-01', complete: false });
+  expect((await call(app, 'importImpact', { importId: same.importId! })).cporRenumbered).toEqual([]);
+
   const mine = (await call(app, 'vehicleCpor', { vin: LC })).parts[0]!;
   expect(mine).toMatchObject({ state: 'to-place', partNumber: '04002-78010', listedNow: { partNumber: '04002-99999', date: '2026-12-01' } });
   expect(cporSentence(mine, 'key')).toMatch(
