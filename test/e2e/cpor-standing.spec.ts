@@ -111,4 +111,14 @@ test('accept a CPOR line, leave, come back, enter its reference from the standin
   await shot(app, 'cpor-standing-05-newer-list');
   await app.keyboard.press('F9');
   await expect(requests.filter({ hasText: LC2 })).toContainText('gives 04002-78099 for this VIN: reverse this request', { timeout: 30_000 });
+
+  // What changed names the request the newer list numbered otherwise, with what to do.
+  await app.getByRole('button', { name: 'What changed' }).first().click();
+  const change = app.getByTestId('change').first();
+  await expect(change).toContainText('1 CPOR request the list numbers otherwise', { timeout: 30_000 });
+  const renumbered = change.getByTestId('impact-renumbered');
+  await expect(renumbered).toContainText(LC2);
+  await expect(renumbered).toContainText('requested as 04002-78020, the list gives 04002-78099: reverse the request and accept its line again');
+  await renumbered.scrollIntoViewIfNeeded();
+  await shot(app, 'cpor-standing-06-what-changed');
 });
