@@ -19,8 +19,23 @@ export { VIN_BYTES };
 /** VINs sorted in memory at a time: about 25 MB, packed (12 bytes a VIN) in the sort's two buffers. A longer list is merged on disk. */
 export const RUN_ROWS = 1 << 20;
 
-/** A list's optional columns; a column the file does not have is null. */
-type Details = { phases: (string | null)[] | null; partNumbers: (string | null)[] | null; statuses: (string | null)[] | null };
+/**
+ * A list's optional columns; a column the file does not have is null. A run's chunks on disk also
+ * carry each row's place among the list's valid rows (`rows`), by which a repeat is named by its line.
+ */
+type Details = { phases: (string | null)[] | null; partNumbers: (string | null)[] | null; statuses: (string | null)[] | null; rows?: number[] | null };
+
+/** A cell of a repeat that is not its kept line's: the repeat's and the kept line's (null: empty). */
+export type CellPair = { value: string | null; kept: string | null };
+
+/**
+ * A repeat of a VIN whose phase or part number is not the kept line's (its first line's), by row: the
+ * list's valid rows in line order from 0 (the caller knows their lines). Only the two columns compared.
+ */
+export type RowConflict = { row: number; keptRow: number; vin: string; phase: CellPair | null; partNumber: CellPair | null };
+
+/** Conflicting repeats named in full: the first few in line order; the count says how many in all. */
+export const CONFLICTS_KEPT = 5;
 
 /**
  * Up to CHUNK rows of a staged list, in VIN order: the VINs end to end and their optional columns.
@@ -158,8 +173,8 @@ const NO_DETAILS: Details = Object.freeze({ phases: null, partNumbers: null, sta
 
 const detailsOf = (json: string | null): Details => {
   if (!json) return NO_DETAILS;
-  const [phases, partNumbers, statuses] = JSON.parse(json) as [(string | null)[] | null, (string | null)[] | null, (string | null)[] | null];
-  return { phases, partNumbers, statuses };
+  const [phases, partNumbers, statuses, rows] = JSON.parse(json) as [(string | null)[] | null, (string | null)[] | null, (string | null)[] | null, number[]?];
+  return rows ? { phases, partNumbers, statuses, rows } : { phases, partNumbers, statuses };
 };
 
 // A row is its VIN packed (vin-pack.ts: three 32-bit words). In a list with optional columns a row
@@ -168,7 +183,10 @@ const detailsOf = (json: string | null): Details => {
 /**
  * Collects a list's valid rows in line order and stages them sorted and distinct. A VIN met again is a
  * duplicate: its first line is kept (the stable sort keeps line order among equals, and an earlier
- * run holds earlier lines), and `onDuplicate` hears of each one dropped.
+ * run holds earlier lines), and `onDuplicate` hears of each one dropped. In a list with optional
+ * columns, a duplicate whose phase or part number is not the kept line's is counted in `conflicting`
+ * too (the part number is the one the key is ordered by): found where duplicates are found, so a
+ * list of VINs alone does nothing more than before.
  */
 export class ListStager {
   /** The rows of the current run, packed, end to end (`stride` 32-bit words each), in line order. */
@@ -184,6 +202,9 @@ export class ListStager {
   private runs = 0;
   private total = 0;
   duplicates = 0;
+  /** Duplicates whose phase or part number is not their kept line's: counted, the first CONFLICTS_KEPT kept. */
+  conflicting = 0;
+  readonly conflicts: RowConflict[] = [];
   /** packCleanVin's table, made once a process (not where the hot loop would inline its making). */
   private readonly table = cleanTable();
 
@@ -238,6 +259,11 @@ export class ListStager {
     if (++this.n === this.runRows) this.spill();
   }
 
+  /** Rows added so far (valid lines, duplicates included): the next row's place in line order. */
+  get rowsAdded(): number {
+    return this.runs * this.runRows + this.n;
+  }
+
   /** Where the next row goes (in 32-bit words), with room made for it. */
   private next(): number {
     const { stride } = this;
@@ -269,10 +295,13 @@ export class ListStager {
    * Sorts the rows held and drops duplicates among them: the distinct rows' packed VINs, in VIN order,
    * compacted in place at the start of the sorted buffer (a row only ever moves towards the start),
    * and each chunk's optional columns. Then forgets the rows; `keep`: the caller holds on to the
-   * sorted buffer, which is not used again.
+   * sorted buffer, which is not used again. `spilled`: the run is merged with others later: a list with
+   * optional columns then keeps its duplicates for the merge, which compares each with the line kept
+   * (a run's first line of a VIN may be a later run's repeat), and its chunks carry their rows.
    */
-  private sortRun(keep: boolean): { count: number; packed: Uint32Array; details: Details[] | null } {
+  private sortRun(keep: boolean, spilled = false): { count: number; packed: Uint32Array; details: Details[] | null } {
     const { n, details, stride } = this;
+    const base = this.runs * this.runRows;
     if (!this.spare || this.spare.length < n * stride) this.spare = new Uint32Array(this.rows.length);
     const rows = sortRows(this.rows, this.spare, n, stride);
     const rows32 = new Int32Array(rows.buffer, rows.byteOffset, n * stride);
@@ -286,8 +315,15 @@ export class ListStager {
       unpackVins(rows, k, k + 1, dropped, stride);
       this.onDuplicate(dropped, 0);
     };
-    const m = lines ? distinct4(rows32, n, lines, drop) : distinct3(rows32, n, drop);
-    const chunks = lines ? chunkDetails(details, lines, m) : null;
+    // A duplicate's cells against its kept line's (both this run's: a run merged later keeps its duplicates).
+    const drop4 = (k: number, kept: number) => {
+      drop(k);
+      const line = rows32[k * 4 + 3]!;
+      const { phases, partNumbers } = details;
+      this.compare(base + line, base + kept, dropped, phases?.[line] ?? null, phases?.[kept] ?? null, partNumbers?.[line] ?? null, partNumbers?.[kept] ?? null);
+    };
+    const m = !lines ? distinct3(rows32, n, drop) : spilled ? compact4(rows32, n, lines) : distinct4(rows32, n, lines, drop4);
+    const chunks = lines ? chunkDetails(details, lines, m, spilled ? base : -1) : null;
     this.n = 0;
     this.details = {
       phases: details.phases ? [] : null,
@@ -309,16 +345,18 @@ export class ListStager {
   private spill(): void {
     const db = this.db();
     const insert = db.prepare('INSERT INTO runs (run, seq, n, vins, details) VALUES (?, ?, ?, ?, ?)');
-    const run = this.runs++;
+    // Counted once its rows are sorted: sortRun numbers them from this run's first.
+    const run = this.runs;
     const withDetails = this.hasDetails;
-    const { count, packed, details } = this.sortRun(false);
+    const { count, packed, details } = this.sortRun(false, true);
+    this.runs++;
     const out = Buffer.allocUnsafe(Math.min(count, CHUNK) * VIN_BYTES);
     db.transaction(() => {
       for (let seq = 0, from = 0; from < count; seq++, from += CHUNK) {
         const to = Math.min(count, from + CHUNK);
         unpackVins(packed, from, to, out);
         const c = { count: to - from, vins: out.subarray(0, (to - from) * VIN_BYTES), ...(details?.[seq] ?? NO_DETAILS) };
-        insert.run(run, seq, c.count, c.vins, detailsJson(c, withDetails));
+        insert.run(run, seq, c.count, c.vins, detailsJson(c, withDetails, true));
       }
     })();
   }
@@ -364,6 +402,10 @@ export class ListStager {
     const out = Buffer.allocUnsafe(CHUNK * VIN_BYTES);
     const prev = Buffer.alloc(VIN_BYTES);
     let havePrev = false;
+    // The kept row's place and compared cells, for its duplicates (a list with optional columns).
+    let prevRow = 0;
+    let prevPhase: string | null = null;
+    let prevPart: string | null = null;
     let count = 0;
     let seq = 0;
     let cols: Details = { phases: [], partNumbers: [], statuses: [] };
@@ -386,11 +428,18 @@ export class ListStager {
       if (havePrev && sameVin(prev, 0, c.vins, best.at)) {
         this.duplicates++;
         this.onDuplicate(c.vins, at);
+        if (withDetails) {
+          const row = c.rows?.[best.at] ?? 0;
+          this.compare(row, prevRow, prev, c.phases?.[best.at] ?? null, prevPhase, c.partNumbers?.[best.at] ?? null, prevPart);
+        }
       } else {
         c.vins.copy(out, count * VIN_BYTES, at, at + VIN_BYTES);
         c.vins.copy(prev, 0, at, at + VIN_BYTES);
         havePrev = true;
         if (withDetails) {
+          prevRow = c.rows?.[best.at] ?? 0;
+          prevPhase = c.phases?.[best.at] ?? null;
+          prevPart = c.partNumbers?.[best.at] ?? null;
           cols.phases!.push(c.phases?.[best.at] ?? null);
           cols.partNumbers!.push(c.partNumbers?.[best.at] ?? null);
           cols.statuses!.push(c.statuses?.[best.at] ?? null);
@@ -402,6 +451,37 @@ export class ListStager {
     flush();
   }
 
+  /**
+   * A duplicate (`row`, VIN `vin`) against its kept line (`keptRow`): counted, and kept in full if it is
+   * among the first few in line order, when its phase or part number is not the kept line's. Called for
+   * duplicates only, of lists with optional columns only.
+   */
+  private compare(
+    row: number,
+    keptRow: number,
+    vin: Buffer,
+    phase: string | null,
+    keptPhase: string | null,
+    part: string | null,
+    keptPart: string | null,
+  ): void {
+    if (phase === keptPhase && part === keptPart) return;
+    this.conflicting++;
+    const { conflicts } = this;
+    if (conflicts.length === CONFLICTS_KEPT && row > conflicts[CONFLICTS_KEPT - 1]!.row) return;
+    const c: RowConflict = {
+      row,
+      keptRow,
+      vin: vin.toString('latin1', 0, VIN_BYTES),
+      phase: phase === keptPhase ? null : { value: phase, kept: keptPhase },
+      partNumber: part === keptPart ? null : { value: part, kept: keptPart },
+    };
+    let at = conflicts.length;
+    while (at > 0 && conflicts[at - 1]!.row > row) at--;
+    conflicts.splice(at, 0, c);
+    if (conflicts.length > CONFLICTS_KEPT) conflicts.pop();
+  }
+
   /** Removes what was staged so far: the list was refused. */
   discard(): void {
     if (!this.staging) return;
@@ -411,8 +491,15 @@ export class ListStager {
   }
 }
 
-const detailsJson = (c: ListChunk, hasDetails: boolean): string | null =>
-  hasDetails ? JSON.stringify([c.phases ?? null, c.partNumbers ?? null, c.statuses ?? null]) : null;
+/** A chunk's optional columns as stored; a run's (`withRows`) with its rows' places too. */
+const detailsJson = (c: ListChunk, hasDetails: boolean, withRows = false): string | null =>
+  hasDetails
+    ? JSON.stringify(
+        withRows
+          ? [c.phases ?? null, c.partNumbers ?? null, c.statuses ?? null, c.rows ?? null]
+          : [c.phases ?? null, c.partNumbers ?? null, c.statuses ?? null],
+      )
+    : null;
 
 /** Compares the VIN at index i of a with the VIN at index j of b, byte by byte. */
 function compareVins(a: Buffer, i: number, b: Buffer, j: number): number {
@@ -457,8 +544,11 @@ function distinct3(rows: Int32Array, n: number, drop: (k: number) => void): numb
   return m;
 }
 
-/** distinct3 for rows of four words (a VIN and its line's index): kept as three, each index into `lines`. */
-function distinct4(rows: Int32Array, n: number, lines: Int32Array, drop: (k: number) => void): number {
+/**
+ * distinct3 for rows of four words (a VIN and its line's index): kept as three, each index into `lines`.
+ * `drop` hears of a later row with the index of the line kept for its VIN.
+ */
+function distinct4(rows: Int32Array, n: number, lines: Int32Array, drop: (k: number, kept: number) => void): number {
   if (n === 0) return 0;
   lines[0] = rows[3]!;
   let m = 1;
@@ -468,7 +558,7 @@ function distinct4(rows: Int32Array, n: number, lines: Int32Array, drop: (k: num
     const a1 = rows[at + 1]!;
     const a2 = rows[at + 2]!;
     if (a2 === rows[to - 1] && a1 === rows[to - 2] && a0 === rows[to - 3]) {
-      drop(k);
+      drop(k, lines[m - 1]!);
       continue;
     }
     lines[m] = rows[at + 3]!;
@@ -480,13 +570,29 @@ function distinct4(rows: Int32Array, n: number, lines: Int32Array, drop: (k: num
   return m;
 }
 
-/** The optional cells of the `m` rows kept, a chunk of CHUNK rows at a time, found by their line indexes. */
-function chunkDetails(details: Details, lines: Int32Array, m: number): Details[] {
+/** Rows of four words made rows of three, all kept (a run merged later), each index into `lines`. Returns n. */
+function compact4(rows: Int32Array, n: number, lines: Int32Array): number {
+  for (let k = 0, at = 0, to = 0; k < n; k++, at += 4, to += 3) {
+    lines[k] = rows[at + 3]!;
+    rows[to] = rows[at]!;
+    rows[to + 1] = rows[at + 1]!;
+    rows[to + 2] = rows[at + 2]!;
+  }
+  return n;
+}
+
+/**
+ * The optional cells of the `m` rows kept, a chunk of CHUNK rows at a time, found by their line indexes;
+ * with `base` (a run's first row, or -1) their places in the list too.
+ */
+function chunkDetails(details: Details, lines: Int32Array, m: number, base: number): Details[] {
   const chunks: Details[] = [];
   for (let from = 0; from < m; from += CHUNK) {
     const kept = lines.subarray(from, Math.min(m, from + CHUNK));
     const pick = <T>(xs: T[] | null) => (xs ? Array.from(kept, (i) => xs[i]!) : null);
-    chunks.push({ phases: pick(details.phases), partNumbers: pick(details.partNumbers), statuses: pick(details.statuses) });
+    const d: Details = { phases: pick(details.phases), partNumbers: pick(details.partNumbers), statuses: pick(details.statuses) };
+    if (base >= 0) d.rows = Array.from(kept, (i) => base + i);
+    chunks.push(d);
   }
   return chunks;
 }
