@@ -1,5 +1,6 @@
 // Import previews as the terminal shows them before anything is written.
 import type { OutputOf } from '../../shared/api';
+import { conflictLine, conflictsSummary, moreConflicts } from '../../shared/imports/duplicate-wording';
 import { encodingSentence } from '../../shared/imports/encoding';
 import { count } from '../../shared/wording';
 import { shortText } from './invalid';
@@ -38,6 +39,17 @@ function listColumns(p: OutputOf<'previewVinList'>): string {
   return `Columns: ${[p.hasHeader ? `VIN "${c.vin}"` : `VIN ${c.vin}`, ...named].join(', ')}.`;
 }
 
+/** Repeats that disagree with the line kept: how many, and the first few by line. */
+function conflictLines(p: OutputOf<'previewVinList'>): string[] {
+  if (!p.conflictingDuplicates) return [];
+  const shown = p.duplicateConflicts;
+  return [
+    `${conflictsSummary(p.conflictingDuplicates, p.duplicates)}:`,
+    ...shown.map((c) => `  ${conflictLine(c)}`),
+    ...(p.conflictingDuplicates > shown.length ? [`  ${moreConflicts(p.conflictingDuplicates - shown.length)}`] : []),
+  ];
+}
+
 export function formatListPreview(p: OutputOf<'previewVinList'>): string {
   const replacing = p.replaces ? `, replacing the list of ${p.replaces.listDate} (${count(p.replaces.rows)} VINs)` : '';
   const checkDigits = p.checkDigitMismatches ? [`${count(p.checkDigitMismatches)} VINs with a check digit that does not match (imported as listed).`] : [];
@@ -47,6 +59,7 @@ export function formatListPreview(p: OutputOf<'previewVinList'>): string {
     encodingSentence(p.encoding),
     ...p.notes,
     ...previewLines(p),
+    ...conflictLines(p),
     ...checkDigits,
   ].join('\n');
 }

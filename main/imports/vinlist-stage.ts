@@ -19,8 +19,23 @@ export { VIN_BYTES };
 /** VINs sorted in memory at a time: about 25 MB, packed (12 bytes a VIN) in the sort's two buffers. A longer list is merged on disk. */
 export const RUN_ROWS = 1 << 20;
 
-/** A list's optional columns; a column the file does not have is null. */
-type Details = { phases: (string | null)[] | null; partNumbers: (string | null)[] | null; statuses: (string | null)[] | null };
+/**
+ * A list's optional columns; a column the file does not have is null. A run's chunks on disk also
+ * carry each row's place among the list's valid rows (`rows`), by which a repeat is named by its line.
+ */
+type Details = { phases: (string | null)[] | null; partNumbers: (string | null)[] | null; statuses: (string | null)[] | null; rows?: Int32Array | null };
+
+/** A cell of a repeat that is not its kept line's: the repeat's and the kept line's (null: empty). */
+export type CellPair = { value: string | null; kept: string | null };
+
+/**
+ * A repeat of a VIN whose phase or part number is not the kept line's (its first line's), by row: the
+ * list's valid rows in line order from 0 (the caller knows their lines). Only the two columns compared.
+ */
+export type RowConflict = { row: number; keptRow: number; vin: string; phase: CellPair | null; partNumber: CellPair | null };
+
+/** Conflicting repeats named in full: the first few in line order; the count says how many in all. */
+export const CONFLICTS_KEPT = 5;
 
 /**
  * Up to CHUNK rows of a staged list, in VIN order: the VINs end to end and their optional columns.
@@ -94,7 +109,8 @@ function openStaging(): { file: string; db: BetterSqlite3.Database } {
   // A scratch file: nothing to recover after a crash (it is read again from the list), so no journal.
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
-  db.exec(`CREATE TABLE runs (run INTEGER NOT NULL, seq INTEGER NOT NULL, n INTEGER NOT NULL, vins BLOB NOT NULL, details TEXT, PRIMARY KEY (run, seq));
+  // A run's rows' places (`rows`, 32-bit integers) are a blob of their own: as JSON they cost a 2.5M-row list a second.
+  db.exec(`CREATE TABLE runs (run INTEGER NOT NULL, seq INTEGER NOT NULL, n INTEGER NOT NULL, vins BLOB NOT NULL, details TEXT, rows BLOB, PRIMARY KEY (run, seq));
            CREATE TABLE list (seq INTEGER PRIMARY KEY, n INTEGER NOT NULL, vins BLOB NOT NULL, details TEXT)`);
   return { file, db };
 }
@@ -168,7 +184,10 @@ const detailsOf = (json: string | null): Details => {
 /**
  * Collects a list's valid rows in line order and stages them sorted and distinct. A VIN met again is a
  * duplicate: its first line is kept (the stable sort keeps line order among equals, and an earlier
- * run holds earlier lines), and `onDuplicate` hears of each one dropped.
+ * run holds earlier lines), and `onDuplicate` hears of each one dropped. In a list with optional
+ * columns, a duplicate whose phase or part number is not the kept line's is counted in `conflicting`
+ * too (the part number is the one the key is ordered by): found where duplicates are found, so a
+ * list of VINs alone does nothing more than before.
  */
 export class ListStager {
   /** The rows of the current run, packed, end to end (`stride` 32-bit words each), in line order. */
@@ -184,6 +203,9 @@ export class ListStager {
   private runs = 0;
   private total = 0;
   duplicates = 0;
+  /** Duplicates whose phase or part number is not their kept line's: counted, the first CONFLICTS_KEPT kept. */
+  conflicting = 0;
+  readonly conflicts: RowConflict[] = [];
   /** packCleanVin's table, made once a process (not where the hot loop would inline its making). */
   private readonly table = cleanTable();
 
@@ -238,6 +260,11 @@ export class ListStager {
     if (++this.n === this.runRows) this.spill();
   }
 
+  /** Rows added so far (valid lines, duplicates included): the next row's place in line order. */
+  get rowsAdded(): number {
+    return this.runs * this.runRows + this.n;
+  }
+
   /** Where the next row goes (in 32-bit words), with room made for it. */
   private next(): number {
     const { stride } = this;
@@ -269,10 +296,13 @@ export class ListStager {
    * Sorts the rows held and drops duplicates among them: the distinct rows' packed VINs, in VIN order,
    * compacted in place at the start of the sorted buffer (a row only ever moves towards the start),
    * and each chunk's optional columns. Then forgets the rows; `keep`: the caller holds on to the
-   * sorted buffer, which is not used again.
+   * sorted buffer, which is not used again. `spilled`: the run is merged with others later: a list with
+   * optional columns then keeps its duplicates for the merge, which compares each with the line kept
+   * (a run's first line of a VIN may be a later run's repeat), and its chunks carry their rows.
    */
-  private sortRun(keep: boolean): { count: number; packed: Uint32Array; details: Details[] | null } {
+  private sortRun(keep: boolean, spilled = false): { count: number; packed: Uint32Array; details: Details[] | null } {
     const { n, details, stride } = this;
+    const base = this.runs * this.runRows;
     if (!this.spare || this.spare.length < n * stride) this.spare = new Uint32Array(this.rows.length);
     const rows = sortRows(this.rows, this.spare, n, stride);
     const rows32 = new Int32Array(rows.buffer, rows.byteOffset, n * stride);
@@ -286,8 +316,15 @@ export class ListStager {
       unpackVins(rows, k, k + 1, dropped, stride);
       this.onDuplicate(dropped, 0);
     };
-    const m = lines ? distinct4(rows32, n, lines, drop) : distinct3(rows32, n, drop);
-    const chunks = lines ? chunkDetails(details, lines, m) : null;
+    // A duplicate's cells against its kept line's (both this run's: a run merged later keeps its duplicates).
+    const drop4 = (k: number, kept: number) => {
+      drop(k);
+      const line = rows32[k * 4 + 3]!;
+      const { phases, partNumbers } = details;
+      this.compare(base + line, base + kept, dropped, phases?.[line] ?? null, phases?.[kept] ?? null, partNumbers?.[line] ?? null, partNumbers?.[kept] ?? null);
+    };
+    const m = !lines ? distinct3(rows32, n, drop) : spilled ? compact4(rows32, n, lines) : distinct4(rows32, n, lines, drop4);
+    const chunks = lines ? chunkDetails(details, lines, m, spilled ? base : -1) : null;
     this.n = 0;
     this.details = {
       phases: details.phases ? [] : null,
@@ -308,17 +345,20 @@ export class ListStager {
   /** A full run: sorted, distinct, written to the staging file to be merged at the end. */
   private spill(): void {
     const db = this.db();
-    const insert = db.prepare('INSERT INTO runs (run, seq, n, vins, details) VALUES (?, ?, ?, ?, ?)');
-    const run = this.runs++;
+    const insert = db.prepare('INSERT INTO runs (run, seq, n, vins, details, rows) VALUES (?, ?, ?, ?, ?, ?)');
+    // Counted once its rows are sorted: sortRun numbers them from this run's first.
+    const run = this.runs;
     const withDetails = this.hasDetails;
-    const { count, packed, details } = this.sortRun(false);
+    const { count, packed, details } = this.sortRun(false, true);
+    this.runs++;
     const out = Buffer.allocUnsafe(Math.min(count, CHUNK) * VIN_BYTES);
     db.transaction(() => {
       for (let seq = 0, from = 0; from < count; seq++, from += CHUNK) {
         const to = Math.min(count, from + CHUNK);
         unpackVins(packed, from, to, out);
         const c = { count: to - from, vins: out.subarray(0, (to - from) * VIN_BYTES), ...(details?.[seq] ?? NO_DETAILS) };
-        insert.run(run, seq, c.count, c.vins, detailsJson(c, withDetails));
+        const places = c.rows ? Buffer.from(c.rows.buffer, c.rows.byteOffset, c.rows.byteLength) : null;
+        insert.run(run, seq, c.count, c.vins, detailsJson(c, withDetails), places);
       }
     })();
   }
@@ -349,13 +389,13 @@ export class ListStager {
   /** Merges the sorted runs into one sorted, distinct list; of equal VINs the earliest run's row is kept. */
   private merge(write: (chunk: ListChunk, seq: number) => void): void {
     const db = this.db();
-    const read = db.prepare<[number, number], { n: number; vins: Buffer; details: string | null }>(
-      'SELECT n, vins, details FROM runs WHERE run = ? AND seq = ?',
+    const read = db.prepare<[number, number], { n: number; vins: Buffer; details: string | null; rows: Buffer | null }>(
+      'SELECT n, vins, details, rows FROM runs WHERE run = ? AND seq = ?',
     );
     type Head = { run: number; seq: number; at: number; chunk: ListChunk | null };
     const load = (h: Head) => {
       const r = read.get(h.run, h.seq++);
-      h.chunk = r ? { count: r.n, vins: r.vins, ...detailsOf(r.details) } : null;
+      h.chunk = r ? { count: r.n, vins: r.vins, ...detailsOf(r.details), rows: r.rows && placesOf(r.rows) } : null;
       h.at = 0;
     };
     const heads: Head[] = Array.from({ length: this.runs }, (_, run) => ({ run, seq: 0, at: 0, chunk: null }));
@@ -364,6 +404,10 @@ export class ListStager {
     const out = Buffer.allocUnsafe(CHUNK * VIN_BYTES);
     const prev = Buffer.alloc(VIN_BYTES);
     let havePrev = false;
+    // The kept row's place and compared cells, for its duplicates (a list with optional columns).
+    let prevRow = 0;
+    let prevPhase: string | null = null;
+    let prevPart: string | null = null;
     let count = 0;
     let seq = 0;
     let cols: Details = { phases: [], partNumbers: [], statuses: [] };
@@ -386,11 +430,18 @@ export class ListStager {
       if (havePrev && sameVin(prev, 0, c.vins, best.at)) {
         this.duplicates++;
         this.onDuplicate(c.vins, at);
+        if (withDetails) {
+          const row = c.rows?.[best.at] ?? 0;
+          this.compare(row, prevRow, prev, c.phases?.[best.at] ?? null, prevPhase, c.partNumbers?.[best.at] ?? null, prevPart);
+        }
       } else {
         c.vins.copy(out, count * VIN_BYTES, at, at + VIN_BYTES);
         c.vins.copy(prev, 0, at, at + VIN_BYTES);
         havePrev = true;
         if (withDetails) {
+          prevRow = c.rows?.[best.at] ?? 0;
+          prevPhase = c.phases?.[best.at] ?? null;
+          prevPart = c.partNumbers?.[best.at] ?? null;
           cols.phases!.push(c.phases?.[best.at] ?? null);
           cols.partNumbers!.push(c.partNumbers?.[best.at] ?? null);
           cols.statuses!.push(c.statuses?.[best.at] ?? null);
@@ -400,6 +451,37 @@ export class ListStager {
       if (++best.at === c.count) load(best);
     }
     flush();
+  }
+
+  /**
+   * A duplicate (`row`, VIN `vin`) against its kept line (`keptRow`): counted, and kept in full if it is
+   * among the first few in line order, when its phase or part number is not the kept line's. Called for
+   * duplicates only, of lists with optional columns only.
+   */
+  private compare(
+    row: number,
+    keptRow: number,
+    vin: Buffer,
+    phase: string | null,
+    keptPhase: string | null,
+    part: string | null,
+    keptPart: string | null,
+  ): void {
+    if (phase === keptPhase && part === keptPart) return;
+    this.conflicting++;
+    const { conflicts } = this;
+    if (conflicts.length === CONFLICTS_KEPT && row > conflicts[CONFLICTS_KEPT - 1]!.row) return;
+    const c: RowConflict = {
+      row,
+      keptRow,
+      vin: vin.toString('latin1', 0, VIN_BYTES),
+      phase: phase === keptPhase ? null : { value: phase, kept: keptPhase },
+      partNumber: part === keptPart ? null : { value: part, kept: keptPart },
+    };
+    let at = conflicts.length;
+    while (at > 0 && conflicts[at - 1]!.row > row) at--;
+    conflicts.splice(at, 0, c);
+    if (conflicts.length > CONFLICTS_KEPT) conflicts.pop();
   }
 
   /** Removes what was staged so far: the list was refused. */
@@ -413,6 +495,10 @@ export class ListStager {
 
 const detailsJson = (c: ListChunk, hasDetails: boolean): string | null =>
   hasDetails ? JSON.stringify([c.phases ?? null, c.partNumbers ?? null, c.statuses ?? null]) : null;
+
+/** A run chunk's rows' places as stored (32-bit integers, this machine's byte order): copied where not aligned for a view. */
+const placesOf = (b: Buffer): Int32Array =>
+  b.byteOffset % 4 === 0 ? new Int32Array(b.buffer, b.byteOffset, b.length / 4) : new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
 
 /** Compares the VIN at index i of a with the VIN at index j of b, byte by byte. */
 function compareVins(a: Buffer, i: number, b: Buffer, j: number): number {
@@ -457,8 +543,11 @@ function distinct3(rows: Int32Array, n: number, drop: (k: number) => void): numb
   return m;
 }
 
-/** distinct3 for rows of four words (a VIN and its line's index): kept as three, each index into `lines`. */
-function distinct4(rows: Int32Array, n: number, lines: Int32Array, drop: (k: number) => void): number {
+/**
+ * distinct3 for rows of four words (a VIN and its line's index): kept as three, each index into `lines`.
+ * `drop` hears of a later row with the index of the line kept for its VIN.
+ */
+function distinct4(rows: Int32Array, n: number, lines: Int32Array, drop: (k: number, kept: number) => void): number {
   if (n === 0) return 0;
   lines[0] = rows[3]!;
   let m = 1;
@@ -468,7 +557,7 @@ function distinct4(rows: Int32Array, n: number, lines: Int32Array, drop: (k: num
     const a1 = rows[at + 1]!;
     const a2 = rows[at + 2]!;
     if (a2 === rows[to - 1] && a1 === rows[to - 2] && a0 === rows[to - 3]) {
-      drop(k);
+      drop(k, lines[m - 1]!);
       continue;
     }
     lines[m] = rows[at + 3]!;
@@ -480,13 +569,29 @@ function distinct4(rows: Int32Array, n: number, lines: Int32Array, drop: (k: num
   return m;
 }
 
-/** The optional cells of the `m` rows kept, a chunk of CHUNK rows at a time, found by their line indexes. */
-function chunkDetails(details: Details, lines: Int32Array, m: number): Details[] {
+/** Rows of four words made rows of three, all kept (a run merged later), each index into `lines`. Returns n. */
+function compact4(rows: Int32Array, n: number, lines: Int32Array): number {
+  for (let k = 0, at = 0, to = 0; k < n; k++, at += 4, to += 3) {
+    lines[k] = rows[at + 3]!;
+    rows[to] = rows[at]!;
+    rows[to + 1] = rows[at + 1]!;
+    rows[to + 2] = rows[at + 2]!;
+  }
+  return n;
+}
+
+/**
+ * The optional cells of the `m` rows kept, a chunk of CHUNK rows at a time, found by their line indexes;
+ * with `base` (a run's first row, or -1) their places in the list too.
+ */
+function chunkDetails(details: Details, lines: Int32Array, m: number, base: number): Details[] {
   const chunks: Details[] = [];
   for (let from = 0; from < m; from += CHUNK) {
     const kept = lines.subarray(from, Math.min(m, from + CHUNK));
     const pick = <T>(xs: T[] | null) => (xs ? Array.from(kept, (i) => xs[i]!) : null);
-    chunks.push({ phases: pick(details.phases), partNumbers: pick(details.partNumbers), statuses: pick(details.statuses) });
+    const d: Details = { phases: pick(details.phases), partNumbers: pick(details.partNumbers), statuses: pick(details.statuses) };
+    if (base >= 0) d.rows = kept.map((i) => base + i);
+    chunks.push(d);
   }
   return chunks;
 }

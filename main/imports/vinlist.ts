@@ -9,7 +9,8 @@ import { CodeUnits } from '../files/code-units';
 import { CsvReader, type CsvRecord, type PlainLines } from '../files/csv';
 import { uniqueColumns, wrongCellCount } from './columns';
 import { type InvalidLine as Line, LineLog, shortText, shownVinCell } from './invalid';
-import { ListStager, RUN_ROWS, type StagedList, VIN_BYTES } from './vinlist-stage';
+import { RowLines } from './row-lines';
+import { type CellPair, ListStager, RUN_ROWS, type StagedList, VIN_BYTES } from './vinlist-stage';
 
 /** A line left out, as `check` reports it too. */
 export type InvalidLine = { line: number; text: string; reason: string };
@@ -17,10 +18,17 @@ export type InvalidLine = { line: number; text: string; reason: string };
 /** Lines read before deciding which column holds the VINs. */
 const SAMPLE = 50;
 
+/** A repeat of a VIN whose phase or part number is not its kept line's: by line, with the two cells that differ. */
+export type DuplicateConflict = { line: number; vin: string; keptLine: number; phase: CellPair | null; partNumber: CellPair | null };
+
 export type ListPreview = {
   rowsRead: number;
   valid: number;
   duplicates: number;
+  /** Duplicates whose phase or part number is not the kept line's (always 0 for a list of VINs alone). */
+  conflictingDuplicates: number;
+  /** The first few of those, in line order. */
+  duplicateConflicts: DuplicateConflict[];
   invalid: Line<InvalidKind>[];
   invalidCount: number;
   invalidByKind: { kind: InvalidKind; label: string; count: number }[];
@@ -47,6 +55,10 @@ const PLAIN_LINE = 4096;
 const cellText = (s: string, from: number, to: number): string | null => s.slice(from, to).trim() || null;
 /** An optional column's cell of a line (null: no such column, or empty). */
 const cellOf = (r: CsvRecord, c: number): string | null => (c >= 0 ? clean(r.fields[c]) || null : null);
+
+/** A cell pair as the preview shows it: never a whole huge cell. */
+const shownPair = (p: CellPair | null): CellPair | null =>
+  p && { value: p.value === null ? null : shortText(p.value), kept: p.kept === null ? null : shortText(p.kept) };
 
 /** Which column holds VINs, and whether line 1 is a header: by name first, then by content. */
 export function findVinColumn(records: CsvRecord[], fileName: string): { index: number; hasHeader: boolean } {
@@ -88,6 +100,17 @@ export class VinListBuilder {
   private readonly invalid = new LineLog(INVALID_KIND_LABEL);
   private checkDigitMismatches = 0;
   private dataLines = 0;
+  /**
+   * A list with a phase or part number column: each row's line is noted (rowLines), so a repeat that
+   * disagrees with its kept line can be named by line. A list of VINs alone notes nothing.
+   */
+  private compared = false;
+  private readonly rowLines = new RowLines();
+  /** The line of the last record read, and whether take() has run since (see firstLine). */
+  private recordLine = 0;
+  private recordSinceTake = false;
+  /** The line where take() last stopped: the line it left to the reader. */
+  private stopLine = 0;
   /** The file's reader: records go to accept(), and once the columns are known, plain lines to take(). */
   readonly reader = new CsvReader((r) => this.accept(r));
   private readonly lines: PlainLines = { take: (s, start) => this.take(s, start), taken: 0 };
@@ -111,6 +134,8 @@ export class VinListBuilder {
   }
 
   readonly accept = (r: CsvRecord): void => {
+    this.recordLine = r.endLine ?? r.line;
+    this.recordSinceTake = true;
     // A line that could not be read waits with the sample too: it is reported by its VIN cell, and
     // which cell that is is known once the columns are.
     if (this.sample) {
@@ -155,6 +180,7 @@ export class VinListBuilder {
       this.cols = { phase: col(OPTIONAL.phase), partNumber: col(OPTIONAL.partNumber), status: col(OPTIONAL.status) };
       const { phase, partNumber, status } = this.cols;
       this.stage.columns({ phase: phase >= 0, partNumber: partNumber >= 0, status: status >= 0 });
+      this.compared = phase >= 0 || partNumber >= 0;
     }
     for (const r of sample) if (!(hasHeader && r === first)) this.row(r);
     this.reader.plainLines = this.lines;
@@ -169,6 +195,17 @@ export class VinListBuilder {
    * another width than the header's, a VIN cell that is not a clean VIN, a blank line) is left to the
    * reader, and so to row(), which says what is wrong with it.
    */
+  /**
+   * The line take() starts on: the reader gives take() every line it does not take, and reads one line
+   * itself between two calls in a chunk (a record, or a blank line it drops), so take() starts on the
+   * line after that record, or after the line it stopped at; or, at a chunk's start (`start` 0), on the
+   * line it stopped at, which the reader kept for the next chunk.
+   */
+  private firstLine(start: number): number {
+    if (this.recordSinceTake) return this.recordLine + 1;
+    return start === 0 ? this.stopLine : this.stopLine + 1;
+  }
+
   private take(s: string, start: number): number {
     const delimiter = (this.reader.delimiter ?? ',').charCodeAt(0);
     const { index, stage, window } = this;
@@ -237,6 +274,12 @@ export class VinListBuilder {
       // the text or began with that line (a line longer than a window is the reader's).
       if (base + n === s.length || lineStart === base) break;
     }
+    if (this.compared) {
+      const first = this.firstLine(start);
+      if (taken > 0) this.rowLines.mark(stage.rowsAdded - taken, first);
+      this.stopLine = first + taken;
+      this.recordSinceTake = false;
+    }
     // Counted with duplicates, as in row().
     this.checkDigitMismatches += mismatches;
     this.dataLines += taken;
@@ -275,6 +318,7 @@ export class VinListBuilder {
     // Counted with duplicates; the stager takes a removed duplicate's back out.
     if (!a.checkDigitValid) this.checkDigitMismatches++;
     const { cols } = this;
+    if (this.compared) this.rowLines.mark(this.stage.rowsAdded, r.line);
     this.stage.add(a.vin, cellOf(r, cols.phase), cellOf(r, cols.partNumber), cellOf(r, cols.status));
   }
 
@@ -318,6 +362,14 @@ export class VinListBuilder {
         rowsRead: this.dataLines,
         valid: rows.count,
         duplicates: this.stage.duplicates,
+        conflictingDuplicates: this.stage.conflicting,
+        duplicateConflicts: this.stage.conflicts.map((c) => ({
+          line: this.rowLines.lineOf(c.row),
+          vin: c.vin,
+          keptLine: this.rowLines.lineOf(c.keptRow),
+          phase: shownPair(c.phase),
+          partNumber: shownPair(c.partNumber),
+        })),
         invalid: inv.lines,
         invalidCount: inv.total,
         invalidByKind: inv.byKind,

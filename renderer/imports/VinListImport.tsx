@@ -8,6 +8,7 @@ import { ImportFilePicker } from './ImportFilePicker';
 import { SendingProgress } from './SendingProgress';
 import { useFilePreview } from './useFilePreview';
 import { ImportProgress } from './ImportProgress';
+import { DuplicateConflicts } from './DuplicateConflicts';
 import { PreviewCounts } from './PreviewCounts';
 import { useImportJob } from './useImportJob';
 import { ImpactPreview, useImpactReady } from '../changes/ImpactPreview';
@@ -90,6 +91,7 @@ export function VinListImport() {
             {p.checkDigitMismatches > 0 && ` ${count(p.checkDigitMismatches)} VINs have a check digit that does not match (imported as listed).`}
           </p>
           <PreviewCounts p={p} fileName={file.name} what="VINs" />
+          <DuplicateConflicts p={p} />
           <ImpactPreview input={impactInput} />
           <div className="button-row">
             <button

@@ -35,6 +35,10 @@ export const PreviewVinListInput = z.object({
    */
   complete: z.boolean().default(false),
 });
+/** A cell of a repeated VIN's line that is not the kept line's: the repeat's and the kept line's (null: empty). */
+const CellPair = z.object({ value: z.string().nullable(), kept: z.string().nullable() }).nullable();
+/** A repeat of a VIN whose phase or part number is not the kept line's: the lines, the VIN and those cells only. */
+export const DuplicateConflict = z.object({ line: z.number().int(), vin: z.string(), keptLine: z.number().int(), phase: CellPair, partNumber: CellPair });
 export const VinListPreview = z.object({
   importId: z.string(),
   campaign: z.object({ code: z.string(), title: z.string() }),
@@ -46,6 +50,10 @@ export const VinListPreview = z.object({
   rowsRead: z.number().int(),
   valid: z.number().int(),
   duplicates: z.number().int(),
+  /** Of the duplicates, those whose phase or part number is not the kept line's (the first line of a VIN is kept). */
+  conflictingDuplicates: z.number().int(),
+  /** The first few of those in line order (the count says how many in all). */
+  duplicateConflicts: z.array(DuplicateConflict),
   ...InvalidSummary,
   checkDigitMismatches: z.number().int(),
   hasHeader: z.boolean(),

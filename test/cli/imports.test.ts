@@ -31,6 +31,35 @@ describe('import-vins', () => {
     expect(hit).toMatchObject({ code: 'ALE', certainty: 'confirmed' });
   });
 
+  test('a repeat with another part number or phase is named in the printed preview and in --json; the first line is imported', () => {
+    const db = tempDbPath();
+    const LC2 = makeVin('JTH', 'KPAAY', 2023, 'A001235');
+    const file = write(
+      '23LJ01-tis.csv',
+      [
+        'VIN,Phase,Part Number,Status,Customer',
+        `${LC},1,04002-12345,Open,Ann Guest 555-0101`,
+        `${LC2},1,04002-11111,Open,Bob Guest`,
+        `${LC},1,04002-22222,Open,Cy Guest`,
+        `${LC2},2,04002-11111,Open,Di Guest`,
+        `${LC2},1,04002-11111,Closed,Ed Guest`,
+      ].join('\r\n'),
+    );
+    const r = cli(['import-vins', '23LJ01', file, '--date', '2026-11-20', '--json', '--db', db]);
+    expect(r.code).toBe(0);
+    const err = r.stderr.split('\n');
+    expect(err).toContain('5 rows read: 2 valid, 3 duplicates, 0 invalid.');
+    expect(err).toContain('2 of the 3 duplicates disagree with the line kept (the first line of each VIN is kept; check these VINs with TIS):');
+    expect(err).toContain(`  line 4 repeats ${LC} (line 2): part number 04002-22222; kept line 2: part number 04002-12345`);
+    expect(err).toContain(`  line 5 repeats ${LC2} (line 3): phase 2; kept line 3: phase 1`);
+    expect(r.stderr).not.toMatch(/Guest|555-/);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ duplicates: 3, conflictingDuplicates: 2 });
+    expect(out.duplicateConflicts[0]).toEqual({ line: 4, vin: LC, keptLine: 2, phase: null, partNumber: { value: '04002-22222', kept: '04002-12345' } });
+    const hit = JSON.parse(cli(['lookup', LC, '--model', 'LC', '--produced', '12/22', '--json', '--db', db]).stdout).campaigns;
+    expect(hit.find((c: { code: string }) => c.code === '23LJ01').affectedList.partNumber).toBe('04002-12345');
+  });
+
   test('--dry-run writes nothing; a non-list file exits 2 with the reason', () => {
     const db = tempDbPath();
     const ok = cli(['import-vins', 'ALE', write('a.txt', `${ALE(7930)}\n`), '--dry-run', '--db', db]);

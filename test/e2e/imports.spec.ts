@@ -88,6 +88,37 @@ test.describe('while an import runs', () => {
   });
 });
 
+test('a 23LJ01 list that repeats a VIN with another part number: the preview names the line, the VIN and both numbers, and the line kept', async ({
+  app,
+  server,
+}) => {
+  const LC2 = makeVin('JTH', 'KPAAY', 2023, 'A001235');
+  const file = path.join(server.dir, '23LJ01-tis.csv');
+  fs.writeFileSync(
+    file,
+    [
+      'VIN,Phase,Part Number,Status,Customer',
+      `${LC},1,04002-12345,Open,Ann Guest`,
+      `${LC2},1,04002-11111,Open,Bob Guest`,
+      `${LC},1,04002-22222,Open,Cy Guest`,
+      `${LC2},1,04002-11111,Open,Di Guest`,
+    ].join('\r\n'),
+  );
+  await app.keyboard.press('F4');
+  const panel = app.getByRole('region', { name: 'Affected-VIN list' });
+  await panel.getByLabel('Campaign', { exact: true }).selectOption('23LJ01');
+  await panel.getByLabel('Date of the list', { exact: true }).fill('2026-11-20');
+  await panel.getByLabel('File', { exact: true }).setInputFiles(file);
+
+  await expect(panel.getByTestId('preview')).toContainText('Duplicates2');
+  const conflicts = panel.getByTestId('duplicate-conflicts');
+  await expect(conflicts).toContainText('1 of the 2 duplicates disagrees with the line kept (the first line of each VIN is kept; check these VINs with TIS):');
+  await expect(conflicts.getByRole('listitem')).toHaveText([`line 4 repeats ${LC} (line 2): part number 04002-22222; kept line 2: part number 04002-12345`]);
+  await expect(conflicts).not.toContainText('Guest');
+  // Not blocked: the import is offered as before.
+  await expect(panel.getByRole('button', { name: 'Import 2 VINs into 23LJ01 (partial list of 2026-11-20)' })).toBeEnabled();
+});
+
 test('import stock vehicles (mapping a column), and the hold report shows the right holds', async ({ app, server }) => {
   const file = path.join(server.dir, 'dms-stock.csv');
   fs.writeFileSync(

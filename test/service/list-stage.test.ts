@@ -2,7 +2,7 @@
 // distinct VINs in VIN order, each with its first line's columns, and every duplicate is counted once.
 import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { ListStager, type StagedList, VIN_BYTES, vinAt } from '../../main/imports/vinlist-stage';
+import { CONFLICTS_KEPT, ListStager, type RowConflict, type StagedList, VIN_BYTES, vinAt } from '../../main/imports/vinlist-stage';
 import { rng, makeVin } from '../support/synthetic';
 
 function readBack(staged: StagedList) {
@@ -83,4 +83,41 @@ describe('a staged list', () => {
     expect(none.count).toBe(0);
     none.dispose();
   });
+});
+
+describe('repeats that disagree with the line kept', () => {
+  // A VIN's first line may be in one run and its repeats in later ones, or all in one run.
+  for (const runRows of [997, 7000, 100_000]) {
+    test(`in runs of ${runRows}: each repeat compared with its VIN's first line, the first few named by row`, () => {
+      const r = rng(runRows + 1);
+      const input = lines(30_000, 9_000, runRows).map((l) => ({
+        ...l,
+        phase: r() < 0.5 ? '1' : '2',
+        part: r() < 0.9 ? '04002-12345' : r() < 0.5 ? null : '04002-22222',
+      }));
+      const stager = new ListStager(() => {}, runRows);
+      stager.columns({ phase: true, partNumber: true, status: true });
+      for (const l of input) stager.add(l.vin, l.phase, l.part, l.status);
+      const staged = stager.finish();
+      staged.dispose();
+      const first = new Map<string, number>();
+      const expected: RowConflict[] = [];
+      input.forEach((l, row) => {
+        const k = first.get(l.vin);
+        if (k === undefined) return void first.set(l.vin, row);
+        const kept = input[k]!;
+        if (kept.phase === l.phase && kept.part === l.part) return;
+        expected.push({
+          row,
+          keptRow: k,
+          vin: l.vin,
+          phase: kept.phase === l.phase ? null : { value: l.phase, kept: kept.phase },
+          partNumber: kept.part === l.part ? null : { value: l.part, kept: kept.part },
+        });
+      });
+      expect(stager.duplicates).toBe(input.length - first.size);
+      expect(stager.conflicting).toBe(expected.length);
+      expect(stager.conflicts).toEqual(expected.slice(0, CONFLICTS_KEPT));
+    });
+  }
 });
