@@ -51,9 +51,9 @@ export const VinListPreview = z.object({
   valid: z.number().int(),
   duplicates: z.number().int(),
   /** Of the duplicates, those whose phase or part number is not the kept line's (the first line of a VIN is kept). */
-  conflictingDuplicates: z.number().int(),
+  conflictingDuplicates: z.number().int().default(0),
   /** The first few of those in line order (the count says how many in all). */
-  duplicateConflicts: z.array(DuplicateConflict),
+  duplicateConflicts: z.array(DuplicateConflict).default([]),
   ...InvalidSummary,
   checkDigitMismatches: z.number().int(),
   hasHeader: z.boolean(),
