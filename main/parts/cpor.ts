@@ -60,8 +60,7 @@ export function requestOf(db: Db, part: string, vin: string): Request | null {
 export function openRequestsOf(db: Db, part: string): Map<number, { vin: string; state: CporState }> {
   const rows = db.sqlite.prepare<[string], StateRow>(`${STATE_ROWS} AND m.part = ? ORDER BY m.id`).raw(true).all(part);
   const out = new Map<number, { vin: string; state: CporState }>();
-  for (const [key, r] of foldStates(db, rows))
-    if (r.orderId !== null && r.state.state !== 'received') out.set(r.orderId, { vin: key.slice(key.indexOf('\u0000') + 1), state: r.state });
+  for (const [key, r] of foldStates(db, rows)) if (r.orderId !== null) out.set(r.orderId, { vin: key.slice(key.indexOf('\u0000') + 1), state: r.state });
   return out;
 }
 
@@ -71,6 +70,7 @@ export function openRequestsOf(db: Db, part: string): Map<number, { vin: string;
  */
 type Request = {
   state: CporState;
+  /** The order the request stands on; null once received (a request not received always has one). */
   orderId: number | null;
   acceptedBy: string | null;
   acceptedAt: string | null;

@@ -8,7 +8,7 @@ import { formatImpact } from '../../main/changes/format';
 import { formatRequests } from '../../main/parts/format';
 import { impactSummary } from '../../shared/changes/wording';
 import { cporSentence } from '../../shared/parts/wording';
-import { call, LC, LC2 } from '../support/lane';
+import { call, LC, LC2, LC3 } from '../support/lane';
 import { testApp } from '../support/tempdb';
 
 async function list(app: App, listDate: string, rows: string[]) {
@@ -82,4 +82,30 @@ test('a list that gives the same number, or none, changes nothing', async () => 
   const mine = (await call(app, 'vehicleCpor', { vin: LC })).parts[0]!;
   expect(mine.listedNow).toBeNull();
   expect(cporSentence(mine, 'key')).not.toContain('affected-VIN list');
+});
+
+test("an import's impact gives each request's state, and leaves out a key already received", async () => {
+  const app = await testApp();
+  await list(app, '2026-11-20', [`${LC},1,04002-78010,Open`, `${LC2},1,04002-78020,Open`, `${LC3},1,04002-78030,Open`]);
+  for (const [vin, at] of [
+    [LC, '2026-11-25T09:00'],
+    [LC2, '2026-11-25T10:00'],
+    [LC3, '2026-11-25T11:00'],
+  ] as const)
+    await call(app, 'bookAppointment', { vin, campaigns: ['23LJ01'], at });
+  const accepted = (await call(app, 'acceptSuggestions', { horizonDays: 14, by: 'Pat' })).recorded;
+  await call(app, 'setCporReference', { id: accepted.find((m) => m.vin === LC2)!.id, reference: 'CP-2', by: 'Pat' });
+  await call(app, 'recordMovement', { kind: 'receive', part: '04002-78030', quantity: 1, vin: LC3, by: 'Pat' });
+
+  const content = ['VIN,Phase,Part Number,Status', `${LC},1,04002-91111,Open`, `${LC2},1,04002-92222,Open`, `${LC3},1,04002-93333,Open`].join('\r\n');
+  const preview = await call(app, 'previewVinList', { campaign: '23LJ01', fileName: 'tis-new.csv', content, listDate: '2026-12-01', complete: false });
+  const impact = await call(app, 'importImpact', { importId: preview.importId! });
+  expect(impact.cporRenumbered.map((r) => [r.vin, r.partNumber, r.listed, r.state])).toEqual([
+    [LC, '04002-78010', '04002-91111', 'to-place'],
+    [LC2, '04002-78020', '04002-92222', 'on-order'],
+  ]);
+  expect(formatImpact(impact).join('\n')).toContain('requested as 04002-78020, the list gives 04002-92222: check the order in Service Lane');
+
+  // The part's history counts the requests still open, not the key received.
+  expect((await call(app, 'stockHistory', { part: '04002-****' })).requests).toEqual({ toPlace: 1, onOrder: 1 });
 });
