@@ -187,15 +187,6 @@ export class VinListBuilder {
   }
 
   /**
-   * The hot loop of a list: whole plain lines read where they stand in the text (see PlainLines), as
-   * code units a window at a time, each line's cells found by their delimiters, its VIN checked and
-   * packed into the stage where it stands.
-   * No string, array or record is made of a line (the optional cells aside): a million-line list made
-   * a million of each, and a million more strings for its VINs. A line of any other shape (a quote,
-   * another width than the header's, a VIN cell that is not a clean VIN, a blank line) is left to the
-   * reader, and so to row(), which says what is wrong with it.
-   */
-  /**
    * The line take() starts on: the reader gives take() every line it does not take, and reads one line
    * itself between two calls in a chunk (a record, or a blank line it drops), so take() starts on the
    * line after that record, or after the line it stopped at; or, at a chunk's start (`start` 0), on the
@@ -206,6 +197,15 @@ export class VinListBuilder {
     return start === 0 ? this.stopLine : this.stopLine + 1;
   }
 
+  /**
+   * The hot loop of a list: whole plain lines read where they stand in the text (see PlainLines), as
+   * code units a window at a time, each line's cells found by their delimiters, its VIN checked and
+   * packed into the stage where it stands.
+   * No string, array or record is made of a line (the optional cells aside): a million-line list made
+   * a million of each, and a million more strings for its VINs. A line of any other shape (a quote,
+   * another width than the header's, a VIN cell that is not a clean VIN, a blank line) is left to the
+   * reader, and so to row(), which says what is wrong with it.
+   */
   private take(s: string, start: number): number {
     const delimiter = (this.reader.delimiter ?? ',').charCodeAt(0);
     const { index, stage, window } = this;
