@@ -372,7 +372,28 @@ function openFailure(err: Error, file: string): string {
     case 'ENOTDIR':
     case 'ENOENT':
       return `${where} is not a folder that can be made`;
-    default:
+    default: {
+      const notDecoder = notDecoderFile(file, err);
+      if (notDecoder)
+        return `${file} is not NHTSA's decoder database (${notDecoder})${process.env.RECALL_DESK_VPIC === file ? ': check RECALL_DESK_VPIC' : ''}`;
       return err.message.split('\n', 1)[0]!;
+    }
   }
+}
+
+/**
+ * Why the decoder's path is not a database at all, or null: a folder, a device or an empty file (as
+ * /proc's files are) reads as SQLite's "disk I/O error", which would send the user to the disk.
+ */
+function notDecoderFile(file: string, err: Error): string | null {
+  if (/not a database/i.test(err.message) || (err as { code?: string }).code === 'SQLITE_NOTADB') return 'not a database file';
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    return null;
+  }
+  if (st.isDirectory()) return 'a folder';
+  if (!st.isFile()) return 'not a file';
+  return st.size === 0 ? 'an empty file' : null;
 }

@@ -20,3 +20,18 @@ test('a lookup with no decoder says the VIN was not decoded, and why, in plain w
   expect(json.decoded).toBeNull();
   expect(json.warnings).toContain(warning!.slice('WARNING: '.length));
 });
+
+test('a decoder path that is a folder or not a database is named as such, not as a disk error', () => {
+  const db = tempDbPath();
+  for (const [where, said] of [
+    ['/proc', "/proc is not NHTSA's decoder database (a folder)"],
+    ['/proc/self/status', "/proc/self/status is not NHTSA's decoder database"],
+  ] as const) {
+    const r = cli(['lookup', 'JTHKPAAY4PA001234', '--db', db], { RECALL_DESK_VPIC: where });
+    expect(r.code).toBe(0);
+    const warning = r.stdout.split('\n').find((l) => l.startsWith('WARNING: The VIN was not decoded'))!;
+    expect(warning).toContain(said);
+    expect(warning).toContain('check RECALL_DESK_VPIC');
+    expect(warning).not.toContain('disk I/O error');
+  }
+});
