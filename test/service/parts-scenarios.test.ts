@@ -179,7 +179,12 @@ describe('stock ledger', () => {
     await call(app, 'recordMovement', { kind: 'receive', part: '04002-12345', quantity: 1, vin: LC, by: 'Pat' });
     const l = (await call(app, 'listParts', {})).parts[0]!;
     expect(l.perVinStock).toEqual([
-      { vin: LC, onHand: 1, onOrder: 0, cpor: { state: 'received', since: '2026-11-23T12:00:00.000Z', reference: null, partNumber: '04002-12345', listedNow: null } },
+      {
+        vin: LC,
+        onHand: 1,
+        onOrder: 0,
+        cpor: { state: 'received', since: '2026-11-23T12:00:00.000Z', reference: null, partNumber: '04002-12345', listedNow: null },
+      },
     ]);
     const e = await refusal(app, 'recordMovement', { kind: 'use', part: '04002-12345', quantity: 1, vin: LC2, by: 'Pat' });
     expect(e.message).toBe(`Only 0 of 04002-**** for VIN ${LC2} on hand: cannot use 1.`);
