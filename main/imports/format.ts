@@ -2,6 +2,7 @@
 import type { OutputOf } from '../../shared/api';
 import { conflictLine, conflictsSummary, moreConflicts } from '../../shared/imports/duplicate-wording';
 import { encodingSentence } from '../../shared/imports/encoding';
+import { listColumnsText } from '../../shared/imports/list-columns';
 import { count } from '../../shared/wording';
 import { shortText } from './invalid';
 
@@ -29,15 +30,6 @@ function previewLines(p: Preview): string[] {
 }
 
 /** The columns read: 'Columns: VIN "VIN", phase "Phase", part number "Part Number".' or 'Columns: VIN column 1.' */
-function listColumns(p: OutputOf<'previewVinList'>): string {
-  const c = p.columns;
-  const named = [
-    ['phase', c.phase],
-    ['part number', c.partNumber],
-    ['status', c.status],
-  ].flatMap(([what, name]) => (name ? [`${what} "${shortText(name)}"`] : []));
-  return `Columns: ${[p.hasHeader ? `VIN "${c.vin}"` : `VIN ${c.vin}`, ...named].join(', ')}.`;
-}
 
 /** Repeats that disagree with the line kept: how many, and the first few by line. */
 function conflictLines(p: OutputOf<'previewVinList'>): string[] {
@@ -55,7 +47,7 @@ export function formatListPreview(p: OutputOf<'previewVinList'>): string {
   const checkDigits = p.checkDigitMismatches ? [`${count(p.checkDigitMismatches)} VINs with a check digit that does not match (imported as listed).`] : [];
   return [
     `${p.campaign.code} ${p.campaign.title}: affected-VIN list of ${p.listDate}${p.complete ? ' (complete)' : ' (partial)'}${replacing}.`,
-    listColumns(p),
+    listColumnsText(p),
     encodingSentence(p.encoding),
     ...p.notes,
     ...previewLines(p),

@@ -1,12 +1,13 @@
 // Rejected lines, kept in bounded memory whatever the file: the first few of each kind with their
 // line number and reason, a count per kind and the total. A file of a million bad lines yields the
 // same few hundred objects as one of a thousand.
+import { shortText } from '../../shared/imports/short-text';
+
 export type InvalidLine<K extends string = string> = { line: number; text: string; reason: string; kind: K };
 
 /** Lines kept per kind: enough to see the pattern and fix the file; the counts say how many in all. */
 export const KEPT_PER_KIND = 100;
-/** Characters of a line's text shown: never a whole huge line. */
-export const TEXT_SHOWN = 60;
+export { shortText, TEXT_SHOWN } from '../../shared/imports/short-text';
 
 /**
  * The longest cell a message shows: a VIN and a little (a scanner's leading I, a space). A longer cell
@@ -17,8 +18,6 @@ export const shownVinCell = (cell: string): string => {
   const c = cell.trim();
   return c.length > VIN_CELL_SHOWN ? '' : c;
 };
-
-export const shortText = (s: string, max = TEXT_SHOWN): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 export type LineSummary<K extends string> = { lines: InvalidLine<K>[]; total: number; byKind: { kind: K; label: string; count: number }[] };
 

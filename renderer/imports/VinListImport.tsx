@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { localIsoDate } from '../../shared/dates';
+import { listColumnsText } from '../../shared/imports/list-columns';
 import { count } from '../../shared/wording';
 import { apiQuery } from '../queries';
 import { ErrorNotice } from '../ui/Notice';
@@ -85,9 +86,8 @@ export function VinListImport() {
           <p data-testid="list-summary">
             <strong>{p.campaign.code}</strong> {p.campaign.title}: list of {p.listDate}
             {p.complete ? ', complete' : ', partial'}.{' '}
-            {p.replaces ? `Replaces the list of ${p.replaces.listDate} (${count(p.replaces.rows)} VINs).` : 'No list loaded yet for this campaign.'} VIN column:{' '}
-            {p.columns.vin}
-            {p.columns.phase ? `, phase: ${p.columns.phase}` : ''}.
+            {p.replaces ? `Replaces the list of ${p.replaces.listDate} (${count(p.replaces.rows)} VINs).` : 'No list loaded yet for this campaign.'}{' '}
+            {listColumnsText(p)}
             {p.checkDigitMismatches > 0 && ` ${count(p.checkDigitMismatches)} VINs have a check digit that does not match (imported as listed).`}
           </p>
           <PreviewCounts p={p} fileName={file.name} what="VINs" />

@@ -111,12 +111,16 @@ test('a 23LJ01 list that repeats a VIN with another part number: the preview nam
   await panel.getByLabel('File', { exact: true }).setInputFiles(file);
 
   await expect(panel.getByTestId('preview')).toContainText('Duplicates2');
+  // The columns read, the part number's among them, as the terminal names them.
+  await expect(panel.getByTestId('list-summary')).toContainText('Columns: VIN "VIN", phase "Phase", part number "Part Number", status "Status".');
   const conflicts = panel.getByTestId('duplicate-conflicts');
   await expect(conflicts).toContainText('1 of the 2 duplicates disagrees with the line kept (the first line of each VIN is kept; check these VINs with TIS):');
   await expect(conflicts.getByRole('listitem')).toHaveText([`line 4 repeats ${LC} (line 2): part number 04002-22222; kept line 2: part number 04002-12345`]);
   await expect(conflicts).not.toContainText('Guest');
   // Not blocked: the import is offered as before.
   await expect(panel.getByRole('button', { name: 'Import 2 VINs into 23LJ01 (partial list of 2026-11-20)' })).toBeEnabled();
+  await conflicts.scrollIntoViewIfNeeded();
+  await shot(app, '10b-list-preview-repeats-disagree');
 });
 
 test('import stock vehicles (mapping a column), and the hold report shows the right holds', async ({ app, server }) => {
