@@ -40,13 +40,14 @@ export function measureWith(now: () => Date, makesOf: (wmi: string) => string[] 
     const db = { path: conn.name, sqlite: conn, kysely: undefined, close: async () => {} } as unknown as Db;
     const store = new CampaignStore(db, now, 0);
     const lookup = new LookupService(db, store, now, makesOf);
-    return snapshot(conn, lookup, store);
+    return snapshot(db, lookup, store);
   };
 }
 
 type Known = [vin: string, model: string | null, month: string | null, bookedAt: string | null, recorded: number];
 
-function snapshot(conn: BetterSqlite3.Database, lookup: LookupService, store: CampaignStore): Snapshot {
+function snapshot(db: Db, lookup: LookupService, store: CampaignStore): Snapshot {
+  const conn = db.sqlite;
   const s: Snapshot = {
     vehicles: new Map(),
     holds: new Map(),
@@ -94,7 +95,6 @@ function snapshot(conn: BetterSqlite3.Database, lookup: LookupService, store: Ca
       if (id !== null) s.parts.set(code, store.byId(id).bulletin.parts);
     }
   });
-  const db = { sqlite: conn } as Db;
   for (const r of requestsListedOtherwise(db)) {
     const code = [...s.parts].find(([, parts]) => parts.some((p) => p.partNumber === r.part))?.[0];
     if (code) s.renumbered.set(`${r.vin}\t${code}\t${r.part}`, r);

@@ -131,19 +131,25 @@ export class CompiledLibrary {
     const place = year >= 0 && year < YEARS && regionAt >= 0 ? year * REGIONS.length + regionAt : -1;
     let groups = place >= 0 ? model.byPlace[place] : model.other?.get(modelYear * 8 + regionAt);
     if (!groups) {
-      const byId = new Map<number, WindowCandidate[]>();
-      for (const w of this.store.windowsFor(modelYear, region ?? '', modelKey)) {
-        const ws = byId.get(w.campaign_id);
-        if (ws) ws.push(w);
-        else byId.set(w.campaign_id, [w]);
-      }
-      groups = [];
-      for (const [id, ws] of byId) {
-        const group = planWindows(this.campaign(id), ws, modelYear, modelKey);
-        if (group) groups.push(group);
-      }
+      groups = this.plannedGroups(this.store.windowsFor(modelYear, region ?? '', modelKey), modelYear, modelKey);
       if (place >= 0) model.byPlace[place] = groups;
       else (model.other ??= new Map()).set(modelYear * 8 + regionAt, groups);
+    }
+    return groups;
+  }
+
+  /** Model window rules read for one model year, region and model, as one planned group per campaign. */
+  private plannedGroups(rows: Iterable<WindowCandidate>, modelYear: number, modelKey: string | null): WindowGroup[] {
+    const byId = new Map<number, WindowCandidate[]>();
+    for (const w of rows) {
+      const ws = byId.get(w.campaign_id);
+      if (ws) ws.push(w);
+      else byId.set(w.campaign_id, [w]);
+    }
+    const groups: WindowGroup[] = [];
+    for (const [id, ws] of byId) {
+      const group = planWindows(this.campaign(id), ws, modelYear, modelKey);
+      if (group) groups.push(group);
     }
     return groups;
   }
@@ -159,17 +165,7 @@ export class CompiledLibrary {
     if (!byKey) this.among.set(among, (byKey = new Map()));
     let groups = byKey.get(key);
     if (!groups) {
-      const byId = new Map<number, WindowCandidate[]>();
-      for (const w of this.windowsAmong(modelYear, region ?? '', modelKey, among)) {
-        const ws = byId.get(w.campaign_id);
-        if (ws) ws.push(w);
-        else byId.set(w.campaign_id, [w]);
-      }
-      groups = [];
-      for (const [id, ws] of byId) {
-        const group = planWindows(this.campaign(id), ws, modelYear, modelKey);
-        if (group) groups.push(group);
-      }
+      groups = this.plannedGroups(this.windowsAmong(modelYear, region ?? '', modelKey, among), modelYear, modelKey);
       byKey.set(key, groups);
     }
     return groups;

@@ -80,6 +80,9 @@ type Request = {
 
 const allRequests = (db: Db) => foldStates(db, db.sqlite.prepare<[], StateRow>(`${STATE_ROWS} ORDER BY m.id`).raw(true).all());
 
+/** An order's CPOR reference: the one entered for it, else its own ref when that is not the request placeholder. */
+const cporReferenceOf = (entered: string | null, ref: string | null): string | null => entered ?? (ref && ref !== CPOR_REQUEST ? ref : null);
+
 function foldStates(db: Db, rows: StateRow[]): Map<string, Request> {
   const out = new Map<string, Request>();
   if (rows.length === 0) return out;
@@ -95,7 +98,7 @@ function foldStates(db: Db, rows: StateRow[]): Map<string, Request> {
       continue;
     }
     if (!pos || pos.onOrder <= 0) continue;
-    const given = reference ?? (ref && ref !== CPOR_REQUEST ? ref : null);
+    const given = cporReferenceOf(reference, ref);
     const state: CporState = {
       state: given ? 'on-order' : 'to-place',
       since: given ? (enteredAt ?? at) : at,
@@ -130,7 +133,7 @@ export function requestsListedOtherwise(db: Db): { part: string; vin: string; pa
   for (const [kind, part, vin, partNumber, ref, reference] of rows) {
     const key = `${part}\u0000${vin}`;
     if (kind === 'receive') open.delete(key);
-    else open.set(key, { part, vin, partNumber, placed: (reference ?? (ref && ref !== CPOR_REQUEST ? ref : null)) !== null });
+    else open.set(key, { part, vin, partNumber, placed: cporReferenceOf(reference, ref) !== null });
   }
   const out = [];
   for (const r of open.values()) {

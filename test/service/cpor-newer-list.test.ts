@@ -8,7 +8,7 @@ import { formatImpact } from '../../main/changes/format';
 import { formatRequests } from '../../main/parts/format';
 import { impactSummary } from '../../shared/changes/wording';
 import { cporSentence } from '../../shared/parts/wording';
-import { call, LC, LC2, LC3 } from '../support/lane';
+import { book23LJ01, call, LC, LC2, LC3 } from '../support/lane';
 import { testApp } from '../support/tempdb';
 
 async function list(app: App, listDate: string, rows: string[]) {
@@ -87,12 +87,11 @@ test('a list that gives the same number, or none, changes nothing', async () => 
 test("an import's impact gives each request's state, and leaves out a key already received", async () => {
   const app = await testApp();
   await list(app, '2026-11-20', [`${LC},1,04002-78010,Open`, `${LC2},1,04002-78020,Open`, `${LC3},1,04002-78030,Open`]);
-  for (const [vin, at] of [
+  await book23LJ01(app, [
     [LC, '2026-11-25T09:00'],
     [LC2, '2026-11-25T10:00'],
     [LC3, '2026-11-25T11:00'],
-  ] as const)
-    await call(app, 'bookAppointment', { vin, campaigns: ['23LJ01'], at });
+  ]);
   const accepted = (await call(app, 'acceptSuggestions', { horizonDays: 14, by: 'Pat' })).recorded;
   await call(app, 'setCporReference', { id: accepted.find((m) => m.vin === LC2)!.id, reference: 'CP-2', by: 'Pat' });
   await call(app, 'recordMovement', { kind: 'receive', part: '04002-78030', quantity: 1, vin: LC3, by: 'Pat' });

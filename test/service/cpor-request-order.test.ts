@@ -5,7 +5,7 @@
 // And a request's number is checked against its own part's list number only, whatever the letters' case.
 import { expect, test } from 'vitest';
 import type { App } from '../../main/app';
-import { call, LC, LC2, LC3 } from '../support/lane';
+import { book23LJ01, call, LC, LC2, LC3 } from '../support/lane';
 import { testApp } from '../support/tempdb';
 
 async function list(app: App, rows: string[], campaign = '23LJ01') {
@@ -18,12 +18,11 @@ test('to place first, oldest accepted first, ties by the order recorded; then on
   let now = new Date('2026-11-23T11:00:00Z');
   const app = await testApp({ now: () => now });
   await list(app, [`${LC},1,04002-78010,Open`, `${LC2},1,04002-78020,Open`, `${LC3},1,04002-78030,Open`]);
-  for (const [vin, at] of [
+  await book23LJ01(app, [
     [LC, '2026-11-25T09:00'],
     [LC2, '2026-11-25T10:00'],
     [LC3, '2026-11-25T11:00'],
-  ] as const)
-    await call(app, 'bookAppointment', { vin, campaigns: ['23LJ01'], at });
+  ]);
   // LC is recorded first, at 11:00; LC2 and then LC3 after it, both stamped 09:30.
   const [lc] = (await call(app, 'acceptSuggestions', { horizonDays: 14, by: 'Pat', vins: [LC] })).recorded;
   now = new Date('2026-11-23T09:30:00Z');

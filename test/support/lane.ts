@@ -17,6 +17,11 @@ export const refusal = async <K extends OperationName>(app: App, name: K, input:
   return r.error;
 };
 
+/** Books each [VIN, at] for 23LJ01, one after the other (the order they are recorded in). */
+export async function book23LJ01(app: App, bookings: readonly (readonly [string, string])[]) {
+  for (const [vin, at] of bookings) await call(app, 'bookAppointment', { vin, campaigns: ['23LJ01'], at });
+}
+
 export const LC = 'JTHKPAAY4PA001234'; // 2023 LC, Japan-built: 23LJ01 by model and production month
 export const LC2 = makeVin('JTH', 'KPAAY', 2023, 'A001235');
 export const LC3 = makeVin('JTH', 'KPAAY', 2023, 'A001236');
